@@ -1,0 +1,73 @@
+// Lint rules for the whole workspace. Module boundaries are enforced here:
+// every project carries Nx tags (scope:<context> | scope:shared, type:<kind>)
+// and the constraints below decide who may import whom.
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  prettier,
+  {
+    ignores: ['**/dist', '**/node_modules', '**/coverage', '.nx', 'tmp', 'data', '.local-infra'],
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          banTransitiveDependencies: false,
+          depConstraints: [
+            // Kinds of project: what a project of each type may depend on.
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:service', 'type:lib', 'type:contracts', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:service',
+              onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'],
+            },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'] },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'] },
+            // Bounded contexts: a context sees only itself and the shared libraries.
+            // The platform host is the one place allowed to assemble every context.
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:help-desk', onlyDependOnLibsWithTags: ['scope:help-desk', 'scope:shared'] },
+            { sourceTag: 'scope:innovation-research', onlyDependOnLibsWithTags: ['scope:innovation-research', 'scope:shared'] },
+            { sourceTag: 'scope:knowledge-base', onlyDependOnLibsWithTags: ['scope:knowledge-base', 'scope:shared'] },
+            { sourceTag: 'scope:training', onlyDependOnLibsWithTags: ['scope:training', 'scope:shared'] },
+            { sourceTag: 'scope:quality-monitoring', onlyDependOnLibsWithTags: ['scope:quality-monitoring', 'scope:shared'] },
+            { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'] },
+            { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/dist/**'], message: 'Import from the package entry point, never from dist.' }] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.contract-spec.ts', '**/*.e2e-spec.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // Domain code stays free of framework and I/O.
+    files: ['**/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['mongoose', 'kafkajs', 'better-sqlite3', 'mongodb'],
+          patterns: [{ group: ['@nestjs/*'], message: 'Domain code imports no framework.' }],
+        },
+      ],
+    },
+  },
+];
