@@ -1,0 +1,5 @@
+export * from './envelope/event-envelope';
+export * from './store/event-store.port';
+export * from './store/event-store.errors';
+export * from './store/adapters';
+export * from './model';
