@@ -54,7 +54,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.contract-spec.ts', '**/*.e2e-spec.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.contract-spec.ts', '**/*.e2e-spec.ts', '**/*.contract.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

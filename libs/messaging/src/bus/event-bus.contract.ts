@@ -1,0 +1,262 @@
+import type { EventBus, IncomingMessage, RunningConsumer } from './event-bus.port';
+import { UnknownTopicError } from './event-bus.port';
+
+export interface EventBusFixture {
+  bus: EventBus;
+  /** A topic name no other test uses (not yet created). */
+  topicName(suffix: string): string;
+  /** A fresh bus on the same log (a restarted process). */
+  reopen?(): Promise<EventBus>;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * The one contract every EventBus adapter keeps. Run by
+ * `embedded-event-bus.contract-spec.ts` and `kafka-event-bus.contract-spec.ts`.
+ */
+export function describeEventBusContract(
+  adapter: string,
+  createFixture: () => Promise<EventBusFixture>,
+  timing: { settleMs: number } = { settleMs: 300 },
+): void {
+  describe(`EventBus contract: ${adapter}`, () => {
+    let fixture: EventBusFixture;
+    let bus: EventBus;
+    const running: RunningConsumer[] = [];
+
+    beforeEach(async () => {
+      fixture = await createFixture();
+      bus = fixture.bus;
+    });
+
+    afterEach(async () => {
+      await Promise.all(running.splice(0).map((c) => c.stop()));
+      await fixture.cleanup();
+    });
+
+    async function topic(suffix: string, partitions = 3): Promise<string> {
+      const name = fixture.topicName(suffix);
+      await bus.ensureTopics([{ topic: name, partitions, replicationFactor: 1 }]);
+      return name;
+    }
+
+    async function consume(
+      groupId: string,
+      topics: string[],
+      handler: (m: IncomingMessage) => Promise<void> | void,
+      fromBeginning = true,
+    ): Promise<RunningConsumer> {
+      const consumer = await bus.consume({
+        groupId,
+        topics,
+        fromBeginning,
+        handler: async (m) => handler(m),
+      });
+      running.push(consumer);
+      return consumer;
+    }
+
+    it('delivers every message, in publish order per key, with key, value and headers', async () => {
+      const t = await topic('order');
+      const keys = ['stream-a', 'stream-b', 'stream-c', 'stream-d', 'stream-e'];
+      for (let i = 0; i < 40; i++) {
+        await bus.publish(
+          t,
+          keys.map((key) => ({ key, value: `${key}:${i}`, headers: { seq: String(i), type: 'T' } })),
+        );
+      }
+      const seen = collector();
+      await consume(group('order'), [t], seen.add);
+      await waitUntil(() => seen.count() >= 200, 'all 200 messages');
+      for (const key of keys) {
+        expect(seen.values(key)).toEqual(Array.from({ length: 40 }, (_, i) => `${key}:${i}`));
+      }
+      const one = seen.all()[0]!;
+      expect(one.headers['type']).toBe('T');
+      expect(one.topic).toBe(t);
+      expect(Number.isNaN(Date.parse(one.timestamp))).toBe(false);
+    });
+
+    it('keeps one key in one partition', async () => {
+      const t = await topic('partition');
+      await bus.publish(
+        t,
+        Array.from({ length: 30 }, (_, i) => ({ key: `k${i % 3}`, value: String(i) })),
+      );
+      const seen = collector();
+      await consume(group('partition'), [t], seen.add);
+      await waitUntil(() => seen.count() >= 30, '30 messages');
+      for (const key of ['k0', 'k1', 'k2']) {
+        const partitions = new Set(seen.all().filter((m) => m.key === key).map((m) => m.partition));
+        expect(partitions.size).toBe(1);
+      }
+    });
+
+    it('gives each consumer group its own cursor', async () => {
+      const t = await topic('groups');
+      await bus.publish(t, [1, 2, 3].map((i) => ({ key: 'k', value: String(i) })));
+      const first = collector();
+      const second = collector();
+      await consume(group('g1'), [t], first.add);
+      await consume(group('g2'), [t], second.add);
+      await waitUntil(() => first.count() >= 3 && second.count() >= 3, 'both groups');
+      expect(first.values('k')).toEqual(['1', '2', '3']);
+      expect(second.values('k')).toEqual(['1', '2', '3']);
+    });
+
+    it('delivers a message again when its handler throws, and keeps the order', async () => {
+      const t = await topic('retry', 1);
+      await bus.publish(t, ['a', 'b', 'c'].map((value) => ({ key: 'k', value })));
+      const handled: string[] = [];
+      let failures = 0;
+      await consume(group('retry'), [t], (m) => {
+        if (m.value === 'b' && failures < 2) {
+          failures++;
+          throw new Error('transient');
+        }
+        handled.push(m.value!);
+      });
+      await waitUntil(() => handled.length >= 3, 'a, b and c handled');
+      expect(handled).toEqual(['a', 'b', 'c']);
+      expect(failures).toBe(2);
+    });
+
+    it('resumes a group from its committed position after a restart, losing nothing', async () => {
+      const t = await topic('resume', 2);
+      const keys = ['x', 'y', 'z'];
+      await bus.publish(
+        t,
+        Array.from({ length: 60 }, (_, i) => ({ key: keys[i % 3]!, value: String(i) })),
+      );
+      const groupId = group('resume');
+      const firstRun = collector();
+      const consumer = await consume(groupId, [t], firstRun.add);
+      await waitUntil(() => firstRun.count() >= 20, 'first 20');
+      await consumer.stop();
+      running.splice(running.indexOf(consumer), 1);
+
+      await bus.publish(
+        t,
+        Array.from({ length: 30 }, (_, i) => ({ key: keys[i % 3]!, value: String(60 + i) })),
+      );
+      const secondRun = collector();
+      await consume(groupId, [t], secondRun.add);
+      await waitUntil(
+        () => new Set([...firstRun.all(), ...secondRun.all()].map((m) => m.value)).size >= 90,
+        'every message across both runs',
+      );
+      // At-least-once: the second run may repeat what the first had not committed,
+      // but it starts no earlier than necessary and never skips.
+      for (const key of keys) {
+        const merged = dedupe([...firstRun.values(key), ...secondRun.values(key)]);
+        const expected = Array.from({ length: 90 }, (_, i) => i)
+          .filter((i) => keys[i % 3] === key)
+          .map(String);
+        expect(merged).toEqual(expected);
+      }
+      expect(secondRun.count()).toBeLessThan(90);
+    });
+
+    it('shares partitions between the members of a group and hands them over when one leaves', async () => {
+      const t = await topic('share', 4);
+      const groupId = group('share');
+      const a = collector();
+      const b = collector();
+      const memberA = await consume(groupId, [t], a.add);
+      await consume(groupId, [t], b.add);
+      await sleep(timing.settleMs);
+      const keys = Array.from({ length: 12 }, (_, i) => `key-${i}`);
+      await bus.publish(t, keys.map((key) => ({ key, value: `${key}:1` })));
+      await waitUntil(() => a.count() + b.count() >= 12, 'first round across both members');
+      expect(a.count()).toBeGreaterThan(0);
+      expect(b.count()).toBeGreaterThan(0);
+
+      await memberA.stop();
+      running.splice(running.indexOf(memberA), 1);
+      await bus.publish(t, keys.map((key) => ({ key, value: `${key}:2` })));
+      await waitUntil(
+        () => b.all().filter((m) => m.value!.endsWith(':2')).length >= 12,
+        'the survivor takes every partition',
+      );
+      const everything = new Set([...a.all(), ...b.all()].map((m) => m.value));
+      expect(everything.size).toBe(24);
+    });
+
+    it('starts a new group at the end when asked not to read from the beginning', async () => {
+      const t = await topic('latest', 1);
+      await bus.publish(t, [{ key: 'k', value: 'old' }]);
+      const seen = collector();
+      await consume(group('latest'), [t], seen.add, false);
+      await sleep(timing.settleMs);
+      await bus.publish(t, [{ key: 'k', value: 'new' }]);
+      await waitUntil(() => seen.count() >= 1, 'the new message');
+      await sleep(100);
+      expect(seen.values('k')).toEqual(['new']);
+    });
+
+    it("reports a group's lag per partition", async () => {
+      const t = await topic('lag', 1);
+      await bus.publish(t, [1, 2, 3, 4].map((i) => ({ key: 'k', value: String(i) })));
+      const groupId = group('lag');
+      const before = await bus.groupLag(groupId, t);
+      expect(before).toEqual([expect.objectContaining({ partition: 0, endOffset: '4', lag: 4 })]);
+      const seen = collector();
+      await consume(groupId, [t], seen.add);
+      await waitUntil(() => seen.count() >= 4, 'four messages');
+      await waitUntilAsync(async () => (await bus.groupLag(groupId, t))[0]!.lag === 0, 'lag 0');
+    });
+
+    it('refuses to publish to a topic that was never provisioned', async () => {
+      await expect(
+        bus.publish(fixture.topicName('missing'), [{ key: 'k', value: 'v' }]),
+      ).rejects.toBeInstanceOf(UnknownTopicError);
+    });
+
+    it('provisions topics idempotently', async () => {
+      const t = await topic('twice', 2);
+      await bus.ensureTopics([{ topic: t, partitions: 2, replicationFactor: 1 }]);
+      await bus.publish(t, [{ key: 'k', value: 'v' }]);
+      expect((await bus.groupLag(group('twice'), t)).length).toBe(2);
+    });
+  });
+}
+
+let groupCounter = 0;
+function group(name: string): string {
+  return `contract-${name}-${process.pid}-${Date.now().toString(36)}-${++groupCounter}`;
+}
+
+function collector() {
+  const messages: IncomingMessage[] = [];
+  return {
+    add: (m: IncomingMessage) => {
+      messages.push(m);
+    },
+    count: () => messages.length,
+    all: () => messages,
+    values: (key: string) => messages.filter((m) => m.key === key).map((m) => m.value),
+  };
+}
+
+function dedupe(values: Array<string | null>): Array<string | null> {
+  const seen = new Set<string | null>();
+  return values.filter((v) => (seen.has(v) ? false : (seen.add(v), true)));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitUntil(condition: () => boolean, what: string, timeoutMs = 45_000) {
+  return waitUntilAsync(async () => condition(), what, timeoutMs);
+}
+
+async function waitUntilAsync(
+  condition: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 45_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}

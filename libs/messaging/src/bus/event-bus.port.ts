@@ -1,0 +1,87 @@
+/**
+ * The EventBus port: how contexts exchange messages (events, commands,
+ * outcomes, dead letters). Two adapters: Kafka (distributed mode) and an
+ * embedded bus (one process, SQLite-backed log). Same guarantees on both:
+ *  - at-least-once: a message is handed to a group's consumer until its handler
+ *    resolves; a crash or a throwing handler means it is delivered again;
+ *  - ordered per key: messages with the same key land in the same partition and
+ *    are handled one after another, in publish order;
+ *  - each consumer group has its own cursor (offsets per partition);
+ *  - members of one group share the partitions and take over each other's on
+ *    leave (rebalance).
+ */
+
+export type MessageHeaders = Record<string, string>;
+
+export interface OutgoingMessage {
+  /** Partitioning key: the stream id for events, so each stream stays in order. */
+  key: string;
+  value: string;
+  headers?: MessageHeaders;
+}
+
+export interface IncomingMessage {
+  topic: string;
+  partition: number;
+  /** Offset within the partition, as a decimal string (Kafka offsets are 64-bit). */
+  offset: string;
+  key: string | null;
+  /** null for a tombstone. */
+  value: string | null;
+  headers: MessageHeaders;
+  /** When the bus accepted the message (ISO 8601). */
+  timestamp: string;
+}
+
+export type MessageHandler = (message: IncomingMessage) => Promise<void>;
+
+export interface ConsumerOptions {
+  groupId: string;
+  topics: string[];
+  /** Where a group with no committed offset starts: the beginning (default) or only new messages. */
+  fromBeginning?: boolean;
+  handler: MessageHandler;
+  /** Called when the handler threw; the message is delivered again after a pause. */
+  onHandlerError?: (error: unknown, message: IncomingMessage) => void;
+}
+
+export interface RunningConsumer {
+  readonly groupId: string;
+  stop(): Promise<void>;
+}
+
+export interface TopicSpec {
+  topic: string;
+  partitions: number;
+  replicationFactor: number;
+  /** Broker-side topic settings, e.g. retention.ms. */
+  config?: Record<string, string>;
+}
+
+export interface EventBus {
+  /** Resolves once every message is durably accepted (all in-sync replicas on Kafka). */
+  publish(topic: string, messages: OutgoingMessage[]): Promise<void>;
+  consume(options: ConsumerOptions): Promise<RunningConsumer>;
+  /** Creates the topics that do not exist yet; existing ones are left as they are. */
+  ensureTopics(specs: TopicSpec[]): Promise<void>;
+  /** Committed offset and end offset per partition, to compute a group's lag. */
+  groupLag(groupId: string, topic: string): Promise<PartitionLag[]>;
+  close(): Promise<void>;
+}
+
+export interface PartitionLag {
+  partition: number;
+  /** Next offset the group will read (-1 when it never committed). */
+  committedOffset: string;
+  /** Offset the next published message will get. */
+  endOffset: string;
+  lag: number;
+}
+
+export class UnknownTopicError extends Error {
+  readonly code = 'UNKNOWN_TOPIC';
+  constructor(readonly topic: string) {
+    super(`Topic ${topic} does not exist; provision it first (automatic topic creation is off)`);
+    this.name = 'UnknownTopicError';
+  }
+}

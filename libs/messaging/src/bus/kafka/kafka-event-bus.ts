@@ -1,0 +1,230 @@
+import {
+  Kafka,
+  logLevel,
+  type Admin,
+  type Consumer,
+  type IHeaders,
+  type KafkaConfig,
+  type Producer,
+} from 'kafkajs';
+import {
+  UnknownTopicError,
+  type ConsumerOptions,
+  type EventBus,
+  type IncomingMessage,
+  type MessageHeaders,
+  type OutgoingMessage,
+  type PartitionLag,
+  type RunningConsumer,
+  type TopicSpec,
+} from '../event-bus.port';
+
+export interface KafkaEventBusOptions {
+  brokers: string[];
+  clientId: string;
+  /** Extra kafkajs settings (SASL, SSL, timeouts). */
+  kafka?: Partial<KafkaConfig>;
+  /** Pause before a message whose handler threw is delivered again (default 200 ms). */
+  retryDelayMs?: number;
+}
+
+/**
+ * EventBus on Apache Kafka through kafkajs. Producer: idempotent, acks from all
+ * in-sync replicas, murmur2 partitioning on the key (the Java client's), so one
+ * stream id always lands in one partition. Consumer: one kafkajs consumer per
+ * `consume` call, offsets committed only after the handler resolved.
+ */
+export class KafkaEventBus implements EventBus {
+  private readonly kafka: Kafka;
+  private producer?: Promise<Producer>;
+  private admin?: Promise<Admin>;
+  private readonly consumers = new Set<KafkaConsumer>();
+  private readonly retryDelayMs: number;
+
+  constructor(options: KafkaEventBusOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: logLevel.WARN,
+      ...options.kafka,
+    });
+    this.retryDelayMs = options.retryDelayMs ?? 200;
+  }
+
+  async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const producer = await this.connectedProducer();
+    try {
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers ?? {} })),
+      });
+    } catch (error) {
+      if (isUnknownTopic(error)) throw new UnknownTopicError(topic);
+      throw error;
+    }
+  }
+
+  async consume(options: ConsumerOptions): Promise<RunningConsumer> {
+    const consumer = new KafkaConsumer(this.kafka, options, this.retryDelayMs, () =>
+      this.consumers.delete(consumer),
+    );
+    this.consumers.add(consumer);
+    await consumer.start();
+    return consumer;
+  }
+
+  async ensureTopics(specs: TopicSpec[]): Promise<void> {
+    if (specs.length === 0) return;
+    const admin = await this.connectedAdmin();
+    const existing = new Set(await admin.listTopics());
+    const missing = specs.filter((s) => !existing.has(s.topic));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((s) => ({
+        topic: s.topic,
+        numPartitions: s.partitions,
+        replicationFactor: s.replicationFactor,
+        configEntries: Object.entries(s.config ?? {}).map(([name, value]) => ({ name, value })),
+      })),
+    });
+  }
+
+  async groupLag(groupId: string, topic: string): Promise<PartitionLag[]> {
+    const admin = await this.connectedAdmin();
+    const [ends, [committed]] = await Promise.all([
+      admin.fetchTopicOffsets(topic),
+      admin.fetchOffsets({ groupId, topics: [topic] }),
+    ]);
+    const committedBy = new Map(committed?.partitions.map((p) => [p.partition, p.offset]) ?? []);
+    return ends
+      .map((end) => {
+        const at = committedBy.get(end.partition) ?? '-1';
+        const lag = Number(end.high) - Math.max(Number(at), Number(end.low));
+        return {
+          partition: end.partition,
+          committedOffset: at,
+          endOffset: end.high,
+          lag: Math.max(0, lag),
+        };
+      })
+      .sort((a, b) => a.partition - b.partition);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.stop()));
+    const producer = this.producer;
+    const admin = this.admin;
+    this.producer = undefined;
+    this.admin = undefined;
+    await Promise.all([
+      producer?.then((p) => p.disconnect()).catch(() => undefined),
+      admin?.then((a) => a.disconnect()).catch(() => undefined),
+    ]);
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+      });
+      this.producer = producer.connect().then(() => producer);
+      this.producer.catch(() => (this.producer = undefined));
+    }
+    return this.producer;
+  }
+
+  private connectedAdmin(): Promise<Admin> {
+    if (!this.admin) {
+      const admin = this.kafka.admin();
+      this.admin = admin.connect().then(() => admin);
+      this.admin.catch(() => (this.admin = undefined));
+    }
+    return this.admin;
+  }
+}
+
+class KafkaConsumer implements RunningConsumer {
+  readonly groupId: string;
+  private readonly consumer: Consumer;
+  private stopped = false;
+
+  constructor(
+    kafka: Kafka,
+    private readonly options: ConsumerOptions,
+    private readonly retryDelayMs: number,
+    private readonly onStopped: () => void,
+  ) {
+    this.groupId = options.groupId;
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      // Quick rebalances on a single-node broker; a departing member leaves explicitly.
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5_000 },
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    for (const topic of this.options.topics) {
+      await this.consumer.subscribe({ topic, fromBeginning: this.options.fromBeginning ?? true });
+    }
+    await this.consumer.run({
+      autoCommit: true,
+      // eachBatch with per-message resolveOffset: a throwing handler stops the batch
+      // at that message; what was handled is committed, the rest is fetched again.
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        for (const raw of batch.messages) {
+          if (!isRunning() || isStale()) return;
+          const message: IncomingMessage = {
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: raw.offset,
+            key: raw.key ? raw.key.toString('utf8') : null,
+            value: raw.value ? raw.value.toString('utf8') : null,
+            headers: decodeHeaders(raw.headers),
+            timestamp: new Date(Number(raw.timestamp)).toISOString(),
+          };
+          try {
+            await this.options.handler(message);
+          } catch (error) {
+            this.options.onHandlerError?.(error, message);
+            await new Promise((r) => setTimeout(r, this.retryDelayMs));
+            throw error; // kafkajs seeks back to the last resolved offset and delivers again
+          }
+          resolveOffset(raw.offset);
+          await heartbeat();
+        }
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.consumer.disconnect();
+    this.onStopped();
+  }
+}
+
+function decodeHeaders(headers: IHeaders | undefined): MessageHeaders {
+  const result: MessageHeaders = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) result[name] = first.toString();
+  }
+  return result;
+}
+
+function isUnknownTopic(error: unknown): boolean {
+  const type = (error as { type?: string } | undefined)?.type;
+  return type === 'UNKNOWN_TOPIC_OR_PARTITION';
+}
