@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { EventStore, RecordedEvent } from '@sfp/event-sourcing';
+import type { EventBus, OutgoingMessage } from '../bus/event-bus.port';
+import type { CheckpointStore, LeaseStore } from '../state/consumer-state.port';
+import { encodeEventMessage } from '../events/event-message.codec';
+
+export interface OutboxRelayOptions {
+  /** Names the checkpoint and the lease, e.g. `help-desk.outbox`. */
+  name: string;
+  store: EventStore;
+  bus: EventBus;
+  checkpoints: CheckpointStore;
+  leases: LeaseStore;
+  /** The topic an event is published to (its context's events topic). */
+  topicFor: (event: RecordedEvent) => string;
+  /** This instance's identity in the lease (default: a random id). */
+  owner?: string;
+  /** The lease lasts this long unless renewed (default 10 s); renewed every third of it. */
+  leaseTtlMs?: number;
+  /** Events read and published per round (default 500). */
+  batchSize?: number;
+  /** Pause when there is nothing to publish (default 25 ms). */
+  idleDelayMs?: number;
+  /** Pause after a failed round before trying again (default 1 s). */
+  errorDelayMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+export interface OutboxRelayStatus {
+  name: string;
+  owner: string;
+  /** Whether this instance holds the lease and is the one publishing. */
+  active: boolean;
+  /** Position of the last event published (and checkpointed). */
+  position: number;
+  published: number;
+  lastError?: string;
+}
+
+/**
+ * The outbox relay: follows the event store's global order from a durable
+ * checkpoint, publishes each batch to the bus, then advances the checkpoint.
+ * The store itself is the outbox, so an event appended just before a process
+ * died is still published when a relay runs again: nothing is lost between
+ * append and publish. A crash between publish and checkpoint publishes that
+ * batch again (at-least-once; consumers are idempotent by eventId).
+ *
+ * One relay per store is active at a time: it must hold a lease (a row or
+ * document with an owner and an expiry), renewed every third of its TTL.
+ * Instances without the lease wait and try again, so another takes over
+ * within one TTL when the active one dies.
+ */
+export class OutboxRelay {
+  private readonly owner: string;
+  private readonly ttl: number;
+  private readonly batchSize: number;
+  private readonly idleDelay: number;
+  private readonly errorDelay: number;
+  private running = false;
+  private loop: Promise<void> = Promise.resolve();
+  private wake?: () => void;
+  private state: Omit<OutboxRelayStatus, 'name' | 'owner'> = { active: false, position: 0, published: 0 };
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.owner = options.owner ?? `relay-${randomUUID()}`;
+    this.ttl = options.leaseTtlMs ?? 10_000;
+    this.batchSize = options.batchSize ?? 500;
+    this.idleDelay = options.idleDelayMs ?? 25;
+    this.errorDelay = options.errorDelayMs ?? 1_000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.options.leases.release(this.options.name, this.owner).catch(() => undefined);
+    this.state.active = false;
+  }
+
+  status(): OutboxRelayStatus {
+    return { name: this.options.name, owner: this.owner, ...this.state };
+  }
+
+  /** Resolves once this relay has published (and checkpointed) up to `position`. */
+  async waitForPosition(position: number, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.state.position < position) {
+      if (Date.now() > deadline) {
+        throw new Error(`Outbox relay ${this.options.name} did not reach position ${position} in ${timeoutMs} ms`);
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        if (!(await this.holdLease())) {
+          this.state.active = false;
+          await this.pause(this.ttl / 3);
+          continue;
+        }
+        this.state.active = true;
+        this.state.position = await this.options.checkpoints.load(this.options.name);
+        await this.publishWhileLeader();
+      } catch (error) {
+        this.state.lastError = error instanceof Error ? error.message : String(error);
+        this.options.onError?.(error);
+        await this.pause(this.errorDelay);
+      }
+    }
+  }
+
+  private async publishWhileLeader(): Promise<void> {
+    let renewedAt = Date.now();
+    while (this.running) {
+      if (Date.now() - renewedAt > this.ttl / 3) {
+        if (!(await this.holdLease())) {
+          this.state.active = false;
+          return;
+        }
+        renewedAt = Date.now();
+      }
+      const events = await this.options.store.readAll({
+        afterPosition: this.state.position,
+        limit: this.batchSize,
+      });
+      const lastEvent = events[events.length - 1];
+      if (!lastEvent) {
+        await this.pause(this.idleDelay);
+        continue;
+      }
+      await this.publish(events);
+      const last = lastEvent.position;
+      await this.options.checkpoints.save(this.options.name, last);
+      this.state.position = last;
+      this.state.published += events.length;
+      this.state.lastError = undefined;
+    }
+  }
+
+  /** One publish per topic, each in global order (so each stream stays in order). */
+  private async publish(events: RecordedEvent[]): Promise<void> {
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const event of events) {
+      const topic = this.options.topicFor(event);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push(encodeEventMessage(event));
+      byTopic.set(topic, messages);
+    }
+    await Promise.all([...byTopic].map(([topic, messages]) => this.options.bus.publish(topic, messages)));
+  }
+
+  private holdLease(): Promise<boolean> {
+    return this.options.leases.acquire(this.options.name, this.owner, this.ttl);
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

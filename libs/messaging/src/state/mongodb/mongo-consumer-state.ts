@@ -1,0 +1,110 @@
+import type { Connection } from 'mongoose';
+import type {
+  CheckpointStore,
+  ConsumerStateStores,
+  LeaseStore,
+  ProcessedMessage,
+  ProcessedMessageStore,
+} from '../consumer-state.port';
+
+interface CheckpointDoc {
+  _id: string;
+  position: number;
+  updatedAt: Date;
+}
+interface LeaseDoc {
+  _id: string;
+  owner: string;
+  expiresAt: Date;
+}
+interface ProcessedDoc {
+  _id: string;
+  groupId: string;
+  messageId: string;
+  /** JSON text: outcomes may hold keys MongoDB-protocol servers refuse. */
+  outcome?: string;
+  processedAt: Date;
+}
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Consumer state in MongoDB (distributed mode). Needs no transactions:
+ * each operation is a single-document write, and the lease relies on a
+ * conditional update whose upsert races are settled by the unique _id.
+ */
+export function mongoConsumerState(
+  connection: Connection,
+  now: () => Date = () => new Date(),
+): ConsumerStateStores {
+  const checkpointDocs = connection.collection<CheckpointDoc>('messaging_checkpoints');
+  const leaseDocs = connection.collection<LeaseDoc>('messaging_leases');
+  const processedDocs = connection.collection<ProcessedDoc>('messaging_processed');
+
+  const checkpoints: CheckpointStore = {
+    async load(name) {
+      const doc = await checkpointDocs.findOne({ _id: name });
+      return doc?.position ?? 0;
+    },
+    async save(name, position) {
+      await checkpointDocs.updateOne(
+        { _id: name },
+        { $set: { position, updatedAt: now() } },
+        { upsert: true },
+      );
+    },
+  };
+
+  const leases: LeaseStore = {
+    async acquire(name, owner, ttlMs) {
+      const at = now();
+      const expiresAt = new Date(at.getTime() + ttlMs);
+      try {
+        const result = await leaseDocs.updateOne(
+          { _id: name, $or: [{ owner }, { expiresAt: { $lte: at } }] },
+          { $set: { owner, expiresAt } },
+          { upsert: true },
+        );
+        return result.matchedCount === 1 || result.upsertedCount === 1;
+      } catch (error) {
+        // The lease exists, is someone else's and is still valid: the upsert collided on _id.
+        if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+        throw error;
+      }
+    },
+    async release(name, owner) {
+      await leaseDocs.deleteOne({ _id: name, owner });
+    },
+  };
+
+  const processed: ProcessedMessageStore = {
+    async find(groupId, messageId) {
+      const doc = await processedDocs.findOne({ _id: processedId(groupId, messageId) });
+      if (!doc) return undefined;
+      const result: ProcessedMessage = { processedAt: doc.processedAt.toISOString() };
+      if (doc.outcome !== undefined) result.outcome = JSON.parse(doc.outcome);
+      return result;
+    },
+    async record(groupId, messageId, outcome) {
+      try {
+        await processedDocs.insertOne({
+          _id: processedId(groupId, messageId),
+          groupId,
+          messageId,
+          ...(outcome === undefined ? {} : { outcome: JSON.stringify(outcome) }),
+          processedAt: now(),
+        });
+        return true;
+      } catch (error) {
+        if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+        throw error;
+      }
+    },
+  };
+
+  return { checkpoints, leases, processed };
+}
+
+function processedId(groupId: string, messageId: string): string {
+  return JSON.stringify([groupId, messageId]);
+}

@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type {
+  CheckpointStore,
+  ConsumerStateStores,
+  LeaseStore,
+  ProcessedMessage,
+  ProcessedMessageStore,
+} from '../consumer-state.port';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS messaging_checkpoints (
+    name TEXT PRIMARY KEY, position INTEGER NOT NULL, updated_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS messaging_leases (
+    name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS messaging_processed (
+    group_id TEXT NOT NULL, message_id TEXT NOT NULL, outcome TEXT, processed_at TEXT NOT NULL,
+    PRIMARY KEY (group_id, message_id)
+  ) WITHOUT ROWID;
+`;
+
+/** Consumer state in a SQLite file (embedded mode); WAL, durable commits. */
+export function openSqliteConsumerState(
+  filename: string,
+  now: () => Date = () => new Date(),
+): ConsumerStateStores & { close(): void } {
+  if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+  const db = new Database(filename);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+
+  const loadCheckpoint = db.prepare('SELECT position FROM messaging_checkpoints WHERE name = ?');
+  const saveCheckpoint = db.prepare(
+    `INSERT INTO messaging_checkpoints (name, position, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
+  );
+  const checkpoints: CheckpointStore = {
+    async load(name) {
+      const row = loadCheckpoint.get(name) as { position: number } | undefined;
+      return row?.position ?? 0;
+    },
+    async save(name, position) {
+      saveCheckpoint.run(name, position, now().toISOString());
+    },
+  };
+
+  const takeLease = db.prepare(
+    `INSERT INTO messaging_leases (name, owner, expires_at) VALUES (@name, @owner, @expires)
+     ON CONFLICT (name) DO UPDATE SET owner = @owner, expires_at = @expires
+     WHERE messaging_leases.owner = @owner OR messaging_leases.expires_at <= @now`,
+  );
+  const releaseLease = db.prepare('DELETE FROM messaging_leases WHERE name = ? AND owner = ?');
+  const leases: LeaseStore = {
+    async acquire(name, owner, ttlMs) {
+      const at = now().getTime();
+      return takeLease.run({ name, owner, expires: at + ttlMs, now: at }).changes === 1;
+    },
+    async release(name, owner) {
+      releaseLease.run(name, owner);
+    },
+  };
+
+  const findProcessed = db.prepare(
+    'SELECT outcome, processed_at AS processedAt FROM messaging_processed WHERE group_id = ? AND message_id = ?',
+  );
+  const recordProcessed = db.prepare(
+    'INSERT OR IGNORE INTO messaging_processed (group_id, message_id, outcome, processed_at) VALUES (?, ?, ?, ?)',
+  );
+  const processed: ProcessedMessageStore = {
+    async find(groupId, messageId) {
+      const row = findProcessed.get(groupId, messageId) as
+        | { outcome: string | null; processedAt: string }
+        | undefined;
+      if (!row) return undefined;
+      const result: ProcessedMessage = { processedAt: row.processedAt };
+      if (row.outcome !== null) result.outcome = JSON.parse(row.outcome);
+      return result;
+    },
+    async record(groupId, messageId, outcome) {
+      const json = outcome === undefined ? null : JSON.stringify(outcome);
+      return recordProcessed.run(groupId, messageId, json, now().toISOString()).changes === 1;
+    },
+  };
+
+  return { checkpoints, leases, processed, close: () => db.close() };
+}
