@@ -1,0 +1,145 @@
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { EmbeddedEventBus } from '../bus/embedded/embedded-event-bus';
+import type { RunningConsumer } from '../bus/event-bus.port';
+import { DEAD_LETTER_HEADERS } from '../dead-letters/dead-letter-headers';
+import { openSqliteConsumerState } from '../state/sqlite/sqlite-consumer-state';
+import { eventually, recordTopic } from '../testing/bus-test-helpers';
+import { contextTopics, provisionContextTopics } from '../topics/context-topics';
+import { COMMAND_HEADERS, type CommandOutcome, type InboundCommandContext } from './inbound-command';
+import { startInboundCommandGateway } from './inbound-command-gateway';
+
+class FileRequestDto {
+  @IsString()
+  @MaxLength(50)
+  title!: string;
+
+  @IsIn(['low', 'high'])
+  priority!: string;
+}
+
+class IllegalTransition extends Error {
+  readonly code = 'ILLEGAL_TRANSITION';
+}
+
+describe('inbound command gateway', () => {
+  const topics = contextTopics('test-desk');
+  let bus: EmbeddedEventBus;
+  let state: ReturnType<typeof openSqliteConsumerState>;
+  const running: RunningConsumer[] = [];
+  const executed: Array<{ dto: FileRequestDto; context: InboundCommandContext }> = [];
+  let outcomes: { messages: Array<{ value: string | null; key: string | null }> };
+  let dlq: { messages: Array<{ headers: Record<string, string>; value: string | null }> };
+
+  beforeEach(async () => {
+    executed.length = 0;
+    bus = new EmbeddedEventBus({ filename: ':memory:', retryDelayMs: 5 });
+    state = openSqliteConsumerState(':memory:');
+    await provisionContextTopics(bus, 'test-desk', { partitions: 2, replicationFactor: 1 });
+    running.push(
+      await startInboundCommandGateway({
+        context: 'test-desk',
+        bus,
+        processed: state.processed,
+        retry: { attempts: 2, initialDelayMs: 1, maxDelayMs: 1 },
+        commands: [
+          {
+            type: 'FileRequest',
+            dto: FileRequestDto,
+            execute: async (dto: FileRequestDto, context) => {
+              executed.push({ dto, context });
+              if (dto.title === 'refuse me') throw new IllegalTransition('Request is closed');
+              return { streamId: `request-${executed.length}`, streamVersion: 1, position: 10 + executed.length };
+            },
+          },
+        ],
+        rejectionOf: (e) => (e instanceof IllegalTransition ? { code: e.code, message: e.message } : undefined),
+      }),
+    );
+    const o = await recordTopic(bus, topics.outcomes);
+    const d = await recordTopic(bus, topics.dlq);
+    running.push(o.consumer, d.consumer);
+    outcomes = o;
+    dlq = d;
+  });
+
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((c) => c.stop()));
+    await bus.close();
+    state.close();
+  });
+
+  const send = (messageId: string | undefined, payload: unknown, type = 'FileRequest') =>
+    bus.publish(topics.commands, [
+      {
+        key: messageId ?? 'none',
+        value: typeof payload === 'string' ? payload : JSON.stringify(payload),
+        headers: {
+          ...(messageId ? { [COMMAND_HEADERS.messageId]: messageId } : {}),
+          [COMMAND_HEADERS.commandType]: type,
+          [COMMAND_HEADERS.sender]: 'finance-dept-system',
+          [COMMAND_HEADERS.department]: 'FINANCE',
+        },
+      },
+    ]);
+  const outcome = (i: number) => JSON.parse(outcomes.messages[i]!.value!) as CommandOutcome;
+
+  it('executes a valid command and publishes the accepted outcome keyed by the message id', async () => {
+    await send('msg-1', { title: 'Guidance on a guarantee fund', priority: 'high' });
+    await eventually(() => outcomes.messages.length === 1, 'outcome');
+    expect(executed).toHaveLength(1);
+    expect(executed[0]!.dto).toBeInstanceOf(FileRequestDto);
+    expect(executed[0]!.context).toEqual({
+      messageId: 'msg-1',
+      correlationId: 'msg-1',
+      causationId: 'msg-1',
+      actor: { kind: 'integration-client', id: 'finance-dept-system', department: 'FINANCE' },
+    });
+    expect(outcomes.messages[0]!.key).toBe('msg-1');
+    expect(outcome(0)).toMatchObject({
+      messageId: 'msg-1',
+      status: 'accepted',
+      streamId: 'request-1',
+      streamVersion: 1,
+      position: 11,
+    });
+  });
+
+  it('dead-letters an invalid command with field errors and tells the sender', async () => {
+    await send('msg-2', { title: 'x'.repeat(51), priority: 'urgent', $where: 'sleep(1000)' });
+    await eventually(() => outcomes.messages.length === 1 && dlq.messages.length === 1, 'outcome + dead letter');
+    expect(executed).toHaveLength(0);
+    const fieldErrors = JSON.parse(dlq.messages[0]!.headers[DEAD_LETTER_HEADERS.fieldErrors]!) as Array<{ field: string }>;
+    expect(fieldErrors.map((f) => f.field).sort()).toEqual(['$where', 'priority', 'title']);
+    expect(dlq.messages[0]!.headers[DEAD_LETTER_HEADERS.reason]).toBe('schema-invalid');
+    expect(outcome(0)).toMatchObject({ messageId: 'msg-2', status: 'rejected', rejection: { code: 'SCHEMA_INVALID' } });
+  });
+
+  it('handles the same message twice only once, and repeats its outcome', async () => {
+    await send('msg-3', { title: 'Referral', priority: 'low' });
+    await send('msg-3', { title: 'Referral', priority: 'low' });
+    await eventually(() => outcomes.messages.length === 2, 'two outcomes');
+    expect(executed).toHaveLength(1);
+    expect(outcome(1)).toEqual(outcome(0));
+  });
+
+  it('publishes a rejection from the domain as a rejected outcome, not a dead letter', async () => {
+    await send('msg-4', { title: 'refuse me', priority: 'low' });
+    await eventually(() => outcomes.messages.length === 1, 'outcome');
+    expect(outcome(0)).toMatchObject({
+      status: 'rejected',
+      rejection: { code: 'ILLEGAL_TRANSITION', message: 'Request is closed' },
+    });
+    expect(dlq.messages).toHaveLength(0);
+  });
+
+  it('dead-letters messages without an id, of unknown type, or not JSON', async () => {
+    await send(undefined, { title: 'a', priority: 'low' });
+    await send('msg-5', { title: 'a', priority: 'low' }, 'DeleteEverything');
+    await send('msg-6', '{not json');
+    await eventually(() => dlq.messages.length === 3, 'three dead letters');
+    const reasons = dlq.messages.map((m) => m.headers[DEAD_LETTER_HEADERS.reason]);
+    expect(reasons.sort()).toEqual(['schema-invalid', 'schema-invalid', 'undecodable']);
+    await eventually(() => outcomes.messages.length === 2, 'outcomes for the two with ids');
+    expect(executed).toHaveLength(0);
+  });
+});

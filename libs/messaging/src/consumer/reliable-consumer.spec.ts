@@ -1,0 +1,155 @@
+import { EmbeddedEventBus } from '../bus/embedded/embedded-event-bus';
+import type { RunningConsumer } from '../bus/event-bus.port';
+import { DEAD_LETTER_HEADERS } from '../dead-letters/dead-letter-headers';
+import { DeadLetterError, PermanentFailure } from '../dead-letters/dead-letter.errors';
+import { redriveDeadLetters } from '../dead-letters/redrive-dead-letters';
+import { openSqliteConsumerState } from '../state/sqlite/sqlite-consumer-state';
+import { eventually, recordTopic } from '../testing/bus-test-helpers';
+import { startReliableConsumer } from './reliable-consumer';
+
+describe('reliable consumer', () => {
+  let bus: EmbeddedEventBus;
+  const consumers: RunningConsumer[] = [];
+  const IN = 'sfp.test.events';
+  const DLQ = 'sfp.test.dlq';
+
+  beforeEach(async () => {
+    bus = new EmbeddedEventBus({ filename: ':memory:', retryDelayMs: 5 });
+    await bus.ensureTopics([
+      { topic: IN, partitions: 2, replicationFactor: 1 },
+      { topic: DLQ, partitions: 1, replicationFactor: 1 },
+    ]);
+  });
+  afterEach(async () => {
+    await Promise.all(consumers.splice(0).map((c) => c.stop()));
+    await bus.close();
+  });
+
+  const decodeJson = (m: { value: string | null }) => {
+    try {
+      return JSON.parse(m.value ?? '') as { id: string; n: number };
+    } catch {
+      throw new DeadLetterError('undecodable', 'not JSON');
+    }
+  };
+
+  async function start(
+    handle: (d: { id: string; n: number }) => Promise<void>,
+    extra: Partial<Parameters<typeof startReliableConsumer>[0]> = {},
+  ) {
+    const c = await startReliableConsumer({
+      bus,
+      groupId: 'g',
+      topics: [IN],
+      deadLetterTopic: () => DLQ,
+      decode: decodeJson,
+      handle,
+      retry: { attempts: 3, initialDelayMs: 1, maxDelayMs: 2 },
+      ...extra,
+    } as Parameters<typeof startReliableConsumer<{ id: string; n: number }>>[0]);
+    consumers.push(c);
+    return c;
+  }
+
+  it('sends an undecodable message to the dead-letter topic with its origin, and moves on', async () => {
+    const handled: number[] = [];
+    await start(async (d) => void handled.push(d.n));
+    await bus.publish(IN, [
+      { key: 'k', value: 'not json {', headers: { type: 'T' } },
+      { key: 'k', value: JSON.stringify({ id: 'a', n: 2 }) },
+    ]);
+    const dlq = await recordTopic(bus, DLQ);
+    consumers.push(dlq.consumer);
+    await eventually(() => handled.length === 1 && dlq.messages.length === 1, 'dead letter and next message');
+    expect(handled).toEqual([2]);
+    const letter = dlq.messages[0]!;
+    expect(letter.value).toBe('not json {');
+    expect(letter.key).toBe('k');
+    expect(letter.headers).toMatchObject({
+      type: 'T',
+      [DEAD_LETTER_HEADERS.reason]: 'undecodable',
+      [DEAD_LETTER_HEADERS.originalTopic]: IN,
+      [DEAD_LETTER_HEADERS.originalOffset]: '0',
+      [DEAD_LETTER_HEADERS.consumerGroup]: 'g',
+    });
+    expect(letter.headers[DEAD_LETTER_HEADERS.originalPartition]).toMatch(/^[01]$/);
+  });
+
+  it('retries a transient failure with backoff and dead-letters nothing', async () => {
+    let calls = 0;
+    const retries: number[] = [];
+    await start(
+      async () => {
+        if (++calls < 3) throw new Error('database busy');
+      },
+      { onRetry: (_e: unknown, attempt: number) => retries.push(attempt) },
+    );
+    await bus.publish(IN, [{ key: 'k', value: JSON.stringify({ id: 'a', n: 1 }) }]);
+    await eventually(() => calls === 3, 'third attempt');
+    expect(retries).toEqual([1, 2]);
+    expect((await bus.groupLag('nobody', DLQ))[0]!.endOffset).toBe('0');
+  });
+
+  it('dead-letters a message that keeps failing, with the error and attempts, then handles the next', async () => {
+    const handled: number[] = [];
+    await start(async (d) => {
+      if (d.n === 1) throw new Error('boom');
+      handled.push(d.n);
+    });
+    await bus.publish(IN, [1, 2].map((n) => ({ key: 'k', value: JSON.stringify({ id: `m${n}`, n }) })));
+    const dlq = await recordTopic(bus, DLQ);
+    consumers.push(dlq.consumer);
+    await eventually(() => handled.length === 1 && dlq.messages.length === 1, 'dlq + next');
+    expect(dlq.messages[0]!.headers).toMatchObject({
+      [DEAD_LETTER_HEADERS.reason]: 'failed',
+      [DEAD_LETTER_HEADERS.error]: 'Error: boom',
+      [DEAD_LETTER_HEADERS.attempts]: '3',
+    });
+  });
+
+  it('dead-letters a permanent failure at once', async () => {
+    let calls = 0;
+    await start(async () => {
+      calls++;
+      throw new PermanentFailure('cannot apply');
+    });
+    const dlq = await recordTopic(bus, DLQ);
+    consumers.push(dlq.consumer);
+    await bus.publish(IN, [{ key: 'k', value: JSON.stringify({ id: 'x', n: 1 }) }]);
+    await eventually(() => dlq.messages.length === 1, 'dead letter');
+    expect(calls).toBe(1);
+    expect(dlq.messages[0]!.headers[DEAD_LETTER_HEADERS.attempts]).toBe('1');
+  });
+
+  it('handles a message id once per group (idempotent)', async () => {
+    const state = openSqliteConsumerState(':memory:');
+    const handled: string[] = [];
+    await start(async (d) => void handled.push(d.id), {
+      idempotency: { store: state.processed, messageId: (d: { id: string }) => d.id },
+    });
+    await bus.publish(IN, ['a', 'b', 'a', 'c', 'b'].map((id) => ({ key: 'k', value: JSON.stringify({ id, n: 0 }) })));
+    await eventually(() => handled.length >= 3, 'three distinct');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(handled).toEqual(['a', 'b', 'c']);
+    state.close();
+  });
+
+  it('re-drives dead letters to their original topic after a fix', async () => {
+    let fixed = false;
+    const handled: number[] = [];
+    await start(async (d) => {
+      if (!fixed) throw new PermanentFailure('bug');
+      handled.push(d.n);
+    });
+    await bus.publish(IN, [7, 8].map((n) => ({ key: `k${n}`, value: JSON.stringify({ id: `m${n}`, n }), headers: { type: 'T' } })));
+    await eventually(async () => (await bus.groupLag('nobody', DLQ))[0]!.endOffset === '2', 'two dead letters');
+
+    fixed = true;
+    const result = await redriveDeadLetters({ bus, dlqTopic: DLQ });
+    expect(result).toEqual({ redriven: 2, skipped: 0, byTopic: { [IN]: 2 } });
+    await eventually(() => handled.length === 2, 're-driven messages handled');
+    expect(handled.sort()).toEqual([7, 8]);
+    // a second re-drive finds nothing new
+    expect((await redriveDeadLetters({ bus, dlqTopic: DLQ })).redriven).toBe(0);
+  });
+});
