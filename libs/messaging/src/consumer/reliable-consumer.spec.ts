@@ -5,7 +5,7 @@ import { DeadLetterError, PermanentFailure } from '../dead-letters/dead-letter.e
 import { redriveDeadLetters } from '../dead-letters/redrive-dead-letters';
 import { openSqliteConsumerState } from '../state/sqlite/sqlite-consumer-state';
 import { eventually, recordTopic } from '../testing/bus-test-helpers';
-import { startReliableConsumer } from './reliable-consumer';
+import { startReliableConsumer, type ReliableConsumerOptions } from './reliable-consumer';
 
 describe('reliable consumer', () => {
   let bus: EmbeddedEventBus;
@@ -33,9 +33,10 @@ describe('reliable consumer', () => {
     }
   };
 
+  type Decoded = { id: string; n: number };
   async function start(
-    handle: (d: { id: string; n: number }) => Promise<void>,
-    extra: Partial<Parameters<typeof startReliableConsumer>[0]> = {},
+    handle: (d: Decoded) => Promise<void>,
+    extra: Partial<ReliableConsumerOptions<Decoded>> = {},
   ) {
     const c = await startReliableConsumer({
       bus,
@@ -46,7 +47,7 @@ describe('reliable consumer', () => {
       handle,
       retry: { attempts: 3, initialDelayMs: 1, maxDelayMs: 2 },
       ...extra,
-    } as Parameters<typeof startReliableConsumer<{ id: string; n: number }>>[0]);
+    });
     consumers.push(c);
     return c;
   }
@@ -82,7 +83,7 @@ describe('reliable consumer', () => {
       async () => {
         if (++calls < 3) throw new Error('database busy');
       },
-      { onRetry: (_e: unknown, attempt: number) => retries.push(attempt) },
+      { onRetry: (_e, attempt) => void retries.push(attempt) },
     );
     await bus.publish(IN, [{ key: 'k', value: JSON.stringify({ id: 'a', n: 1 }) }]);
     await eventually(() => calls === 3, 'third attempt');
@@ -125,7 +126,7 @@ describe('reliable consumer', () => {
     const state = openSqliteConsumerState(':memory:');
     const handled: string[] = [];
     await start(async (d) => void handled.push(d.id), {
-      idempotency: { store: state.processed, messageId: (d: { id: string }) => d.id },
+      idempotency: { store: state.processed, messageId: (d) => d.id },
     });
     await bus.publish(IN, ['a', 'b', 'a', 'c', 'b'].map((id) => ({ key: 'k', value: JSON.stringify({ id, n: 0 }) })));
     await eventually(() => handled.length >= 3, 'three distinct');
