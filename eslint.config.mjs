@@ -64,7 +64,16 @@ export default [
       'no-restricted-imports': [
         'error',
         {
-          paths: ['mongoose', 'kafkajs', 'better-sqlite3', 'mongodb'],
+          paths: [
+            'mongoose',
+            'kafkajs',
+            'better-sqlite3',
+            'mongodb',
+            {
+              name: '@sfp/event-sourcing',
+              message: 'Domain code imports @sfp/event-sourcing/domain, the part with no adapters.',
+            },
+          ],
           patterns: [{ group: ['@nestjs/*'], message: 'Domain code imports no framework.' }],
         },
       ],

@@ -1,0 +1,204 @@
+import { defineEventType, type EventOf } from '@sfp/event-sourcing/domain';
+import type {
+  CancelledBy,
+  ConstituentGroup,
+  GlobalInitiative,
+  Origin,
+  Priority,
+  ReferralTarget,
+  Region,
+  RequestKind,
+  Theme,
+} from './service-request.reference-data';
+
+/** The person who asked. `personId` is pseudonymous; name and e-mail are personal data. */
+export interface Requester {
+  personId: string;
+  name: string;
+  email: string;
+  origin: Origin;
+  /** The unit, department, office or constituent organisation the person speaks for. */
+  organisation: string;
+  constituentGroup?: ConstituentGroup;
+}
+
+export interface ServiceRequestSubmittedData {
+  requestId: string;
+  requester: Requester;
+  title: string;
+  description: string;
+  kind: RequestKind;
+  globalInitiative?: GlobalInitiative;
+  themes: Theme[];
+  region: Region;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  priority: Priority;
+  submittedAt: string;
+  dueAt: string;
+}
+
+export class ServiceRequestSubmitted extends defineEventType<ServiceRequestSubmittedData>()({
+  type: 'help-desk.ServiceRequestSubmitted',
+  schemaVersion: 1,
+  personalData: { subjectIdPath: 'requester.personId', fields: ['requester.name', 'requester.email'] },
+}) {}
+
+export interface ServiceRequestTriagedData {
+  requestId: string;
+  kind: RequestKind;
+  globalInitiative?: GlobalInitiative;
+  themes: Theme[];
+  priority: Priority;
+  dueAt: string;
+  note?: string;
+  triagedBy: string;
+  triagedAt: string;
+}
+
+export class ServiceRequestTriaged extends defineEventType<ServiceRequestTriagedData>()({
+  type: 'help-desk.ServiceRequestTriaged',
+  schemaVersion: 1,
+}) {}
+
+export interface ServiceRequestAssignedData {
+  requestId: string;
+  assignee: string;
+  previousAssignee?: string;
+  assignedBy: string;
+  assignedAt: string;
+}
+
+export class ServiceRequestAssigned extends defineEventType<ServiceRequestAssignedData>()({
+  type: 'help-desk.ServiceRequestAssigned',
+  schemaVersion: 1,
+}) {}
+
+export interface ServiceRequestWorkStartedData {
+  requestId: string;
+  startedBy: string;
+  startedAt: string;
+}
+
+export class ServiceRequestWorkStarted extends defineEventType<ServiceRequestWorkStartedData>()({
+  type: 'help-desk.ServiceRequestWorkStarted',
+  schemaVersion: 1,
+}) {}
+
+export interface ServiceRequestReferredData {
+  requestId: string;
+  target: ReferralTarget;
+  referredTo: string;
+  reason: string;
+  referredBy: string;
+  referredAt: string;
+}
+
+export class ServiceRequestReferred extends defineEventType<ServiceRequestReferredData>()({
+  type: 'help-desk.ServiceRequestReferred',
+  schemaVersion: 1,
+}) {}
+
+export interface ServiceRequestResolvedData {
+  requestId: string;
+  answer: string;
+  outputs: string[];
+  resolvedBy: string;
+  resolvedAt: string;
+}
+
+export class ServiceRequestResolved extends defineEventType<ServiceRequestResolvedData>()({
+  type: 'help-desk.ServiceRequestResolved',
+  schemaVersion: 1,
+}) {}
+
+export interface ServiceRequestClosedData {
+  requestId: string;
+  closedBy: string;
+  closedAt: string;
+}
+
+export class ServiceRequestClosed extends defineEventType<ServiceRequestClosedData>()({
+  type: 'help-desk.ServiceRequestClosed',
+  schemaVersion: 1,
+}) {}
+
+export interface ServiceRequestReopenedData {
+  requestId: string;
+  reason: string;
+  reopenedBy: string;
+  reopenedAt: string;
+  /** The new due date: the same SLA span again, from the reopening. */
+  dueAt: string;
+}
+
+export class ServiceRequestReopened extends defineEventType<ServiceRequestReopenedData>()({
+  type: 'help-desk.ServiceRequestReopened',
+  schemaVersion: 1,
+}) {}
+
+export interface ServiceRequestCancelledData {
+  requestId: string;
+  cancelledBy: CancelledBy;
+  reason: string;
+  actorId: string;
+  cancelledAt: string;
+}
+
+export class ServiceRequestCancelled extends defineEventType<ServiceRequestCancelledData>()({
+  type: 'help-desk.ServiceRequestCancelled',
+  schemaVersion: 1,
+}) {}
+
+export interface ServiceRequestCommentedData {
+  requestId: string;
+  commentId: string;
+  text: string;
+  author: string;
+  commentedAt: string;
+}
+
+export class ServiceRequestCommented extends defineEventType<ServiceRequestCommentedData>()({
+  type: 'help-desk.ServiceRequestCommented',
+  schemaVersion: 1,
+}) {}
+
+export interface ServiceRequestSlaBreachedData {
+  requestId: string;
+  dueAt: string;
+  priority: Priority;
+  /** When the scheduled check saw it. */
+  detectedAt: string;
+}
+
+export class ServiceRequestSlaBreached extends defineEventType<ServiceRequestSlaBreachedData>()({
+  type: 'help-desk.ServiceRequestSlaBreached',
+  schemaVersion: 1,
+}) {}
+
+export const SERVICE_REQUEST_EVENT_CLASSES = [
+  ServiceRequestSubmitted,
+  ServiceRequestTriaged,
+  ServiceRequestAssigned,
+  ServiceRequestWorkStarted,
+  ServiceRequestReferred,
+  ServiceRequestResolved,
+  ServiceRequestClosed,
+  ServiceRequestReopened,
+  ServiceRequestCancelled,
+  ServiceRequestCommented,
+  ServiceRequestSlaBreached,
+] as const;
+
+export type ServiceRequestEvent =
+  | EventOf<typeof ServiceRequestSubmitted>
+  | EventOf<typeof ServiceRequestTriaged>
+  | EventOf<typeof ServiceRequestAssigned>
+  | EventOf<typeof ServiceRequestWorkStarted>
+  | EventOf<typeof ServiceRequestReferred>
+  | EventOf<typeof ServiceRequestResolved>
+  | EventOf<typeof ServiceRequestClosed>
+  | EventOf<typeof ServiceRequestReopened>
+  | EventOf<typeof ServiceRequestCancelled>
+  | EventOf<typeof ServiceRequestCommented>
+  | EventOf<typeof ServiceRequestSlaBreached>;
