@@ -1,0 +1,123 @@
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import type { ErrorBody } from './problem';
+import { currentCorrelationId } from './request-context';
+
+/** How a service's domain errors become HTTP statuses: error `code` → status. */
+export type StatusByErrorCode = Record<string, number>;
+
+/** Errors every service shares. */
+export const COMMON_ERROR_STATUSES: StatusByErrorCode = {
+  WRONG_EXPECTED_VERSION: HttpStatus.CONFLICT,
+  DUPLICATE_EVENT: HttpStatus.CONFLICT,
+  PROJECTION_NOT_CAUGHT_UP: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+export interface ErrorLogger {
+  error(object: Record<string, unknown>, message: string): void;
+}
+
+/**
+ * Turns anything thrown into the platform's error body: HttpExceptions keep
+ * their status; errors with a known `code` get the status the service mapped;
+ * Express body errors become 400/413; everything else is a logged 500 that
+ * tells nothing internal.
+ */
+@Catch()
+export class ErrorResponseFilter implements ExceptionFilter {
+  private readonly statuses: StatusByErrorCode;
+
+  constructor(
+    statusByCode: StatusByErrorCode,
+    private readonly logger?: ErrorLogger,
+  ) {
+    this.statuses = { ...COMMON_ERROR_STATUSES, ...statusByCode };
+  }
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    body.correlationId = currentCorrelationId();
+    if (body.statusCode >= 500 && body.statusCode !== HttpStatus.SERVICE_UNAVAILABLE) {
+      this.logger?.error({ err: exception, correlationId: body.correlationId }, 'Unhandled error');
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'object' && response !== null && 'code' in response) {
+        return { ...(response as ErrorBody), statusCode: status };
+      }
+      const message =
+        typeof response === 'string'
+          ? response
+          : String((response as { message?: unknown }).message ?? exception.message);
+      return { statusCode: status, code: codeForStatus(status), message };
+    }
+    const bodyError = expressBodyError(exception);
+    if (bodyError) return bodyError;
+
+    const code = (exception as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && this.statuses[code] !== undefined) {
+      const error = exception as Error & Record<string, unknown>;
+      const details: Record<string, unknown> = {};
+      for (const key of ['expectedVersion', 'actualVersion', 'streamId', 'status', 'deadline', 'position']) {
+        if (error[key] !== undefined) details[key] = error[key];
+      }
+      const field = typeof error['field'] === 'string' ? (error['field'] as string) : undefined;
+      return {
+        statusCode: this.statuses[code],
+        code,
+        message: error.message,
+        ...(field ? { fieldErrors: [{ field, messages: [error.message] }] } : {}),
+        ...(Object.keys(details).length ? { details } : {}),
+      };
+    }
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'INTERNAL_ERROR',
+      message: 'Something went wrong on our side; quote the correlation id when you report it',
+    };
+  }
+}
+
+function expressBodyError(exception: unknown): ErrorBody | undefined {
+  const type = (exception as { type?: unknown } | null)?.type;
+  if (type === 'entity.too.large') {
+    return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
+  }
+  if (type === 'entity.parse.failed') {
+    return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' };
+  }
+  return undefined;
+}
+
+function codeForStatus(status: number): string {
+  switch (status) {
+    case 400:
+      return 'BAD_REQUEST';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 409:
+      return 'CONFLICT';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 429:
+      return 'TOO_MANY_REQUESTS';
+    default:
+      return status >= 500 ? 'INTERNAL_ERROR' : 'HTTP_ERROR';
+  }
+}

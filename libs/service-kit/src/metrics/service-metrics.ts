@@ -1,0 +1,78 @@
+import type { NextFunction, Request, Response } from 'express';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * One Prometheus registry per process, with the platform's metrics:
+ * HTTP requests, commands by outcome, events appended, consumer and projection lag.
+ */
+export class ServiceMetrics {
+  readonly registry = new Registry();
+  readonly httpRequests: Counter<'method' | 'route' | 'status'>;
+  readonly httpDuration: Histogram<'method' | 'route'>;
+  readonly commands: Counter<'context' | 'command' | 'outcome'>;
+  readonly eventsAppended: Counter<'context'>;
+  readonly consumerLag: Gauge<'context' | 'group'>;
+  readonly projectionLag: Gauge<'context' | 'projection'>;
+  readonly projectionStalled: Gauge<'context' | 'projection'>;
+
+  constructor(options: { defaultMetrics?: boolean } = {}) {
+    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'sfp_' });
+    this.httpRequests = new Counter({
+      name: 'sfp_http_requests_total',
+      help: 'HTTP requests by method, route and status',
+      labelNames: ['method', 'route', 'status'],
+      registers: [this.registry],
+    });
+    this.httpDuration = new Histogram({
+      name: 'sfp_http_request_duration_seconds',
+      help: 'HTTP request duration',
+      labelNames: ['method', 'route'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [this.registry],
+    });
+    this.commands = new Counter({
+      name: 'sfp_commands_total',
+      help: 'Commands handled, by context, command and outcome (accepted, rejected, failed)',
+      labelNames: ['context', 'command', 'outcome'],
+      registers: [this.registry],
+    });
+    this.eventsAppended = new Counter({
+      name: 'sfp_events_appended_total',
+      help: 'Events appended to the event store',
+      labelNames: ['context'],
+      registers: [this.registry],
+    });
+    this.consumerLag = new Gauge({
+      name: 'sfp_consumer_lag_messages',
+      help: 'Messages waiting for a consumer group',
+      labelNames: ['context', 'group'],
+      registers: [this.registry],
+    });
+    this.projectionLag = new Gauge({
+      name: 'sfp_projection_lag_events',
+      help: 'Events a projection has not applied yet',
+      labelNames: ['context', 'projection'],
+      registers: [this.registry],
+    });
+    this.projectionStalled = new Gauge({
+      name: 'sfp_projection_stalled',
+      help: '1 when a projection stopped advancing while events wait',
+      labelNames: ['context', 'projection'],
+      registers: [this.registry],
+    });
+  }
+
+  /** Express middleware counting requests by matched route (not raw path, to bound label values). */
+  httpMiddleware() {
+    return (req: Request, res: Response, next: NextFunction) => {
+      const end = this.httpDuration.startTimer();
+      res.on('finish', () => {
+        const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
+        const base = req.baseUrl ?? '';
+        end({ method: req.method, route: `${base}${route}` });
+        this.httpRequests.inc({ method: req.method, route: `${base}${route}`, status: String(res.statusCode) });
+      });
+      next();
+    };
+  }
+}
