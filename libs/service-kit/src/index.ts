@@ -9,3 +9,6 @@ export * from './http/error-response.filter';
 export * from './logging/logger';
 export * from './metrics/service-metrics';
 export * from './csv/csv';
+export * from './app/configure-http-app';
+export * from './app/operations.controller';
+export * from './app/operations.module';

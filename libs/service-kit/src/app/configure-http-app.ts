@@ -1,0 +1,48 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { correlationIdMiddleware } from '../http/correlation-id.middleware';
+import { ErrorResponseFilter, type StatusByErrorCode } from '../http/error-response.filter';
+import { createValidationPipe } from '../http/validation.pipe';
+import type { Logger } from '../logging/logger';
+import type { ServiceMetrics } from '../metrics/service-metrics';
+
+export interface HttpAppOptions {
+  title: string;
+  description: string;
+  /** Domain error code → HTTP status, for every context the app hosts. */
+  errorStatuses: StatusByErrorCode;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  /** Largest JSON body accepted (default 256 kB). */
+  bodyLimit?: string;
+}
+
+/**
+ * What every HTTP host of the platform does the same way: security headers,
+ * body size limit, correlation ids, request metrics, DTO validation with field
+ * errors, one error body, OpenAPI at /api/docs (JSON at /api/docs-json).
+ */
+export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  express.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(correlationIdMiddleware);
+  app.use(options.metrics.httpMiddleware());
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorResponseFilter(options.errorStatuses, options.logger));
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(options.title)
+      .setDescription(options.description)
+      .setVersion('1')
+      .addTag('operations')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

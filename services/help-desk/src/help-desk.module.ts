@@ -1,0 +1,27 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { HELP_DESK_RUNTIME, type HelpDeskRuntime } from './help-desk.runtime';
+import { HelpDeskWorkers } from './help-desk.workers';
+import { ExecuteServiceRequestCommandHandler } from './service-request/application/commands/execute-service-request-command.handler';
+import { ServiceRequestCommandsController } from './service-request/application/commands/service-request-commands.http.controller';
+
+/**
+ * The help desk bounded context. Mount it under /api/help-desk (RouterModule);
+ * give it a runtime built by the embedded host or the standalone main.
+ */
+@Module({})
+export class HelpDeskModule {
+  static register(runtime: HelpDeskRuntime): DynamicModule {
+    return {
+      module: HelpDeskModule,
+      imports: [CqrsModule],
+      controllers: [ServiceRequestCommandsController],
+      providers: [
+        { provide: HELP_DESK_RUNTIME, useValue: runtime },
+        ExecuteServiceRequestCommandHandler,
+        HelpDeskWorkers,
+      ],
+      exports: [HELP_DESK_RUNTIME, HelpDeskWorkers],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import type { EventStore, EventTypeRegistry, KeyStore } from '@sfp/event-sourcing';
+import type { ConsumerStateStores, EventBus } from '@sfp/messaging';
+import type { Logger, ServiceMetrics } from '@sfp/service-kit';
+import type { SlaPolicy } from './service-request/domain/sla-policy';
+
+/** DI token of the help desk's runtime. */
+export const HELP_DESK_RUNTIME = Symbol('HELP_DESK_RUNTIME');
+
+/**
+ * Everything the help desk needs from its surroundings, built either by the
+ * embedded platform host (SQLite files, embedded bus) or by the standalone
+ * service (MongoDB, Kafka). The module never builds adapters itself.
+ */
+export interface HelpDeskRuntime {
+  /** A TypedEventStore with a key store: personal data encrypted, events upcast on read. */
+  eventStore: EventStore;
+  eventTypes: EventTypeRegistry;
+  keyStore: KeyStore;
+  bus: EventBus;
+  consumerState: ConsumerStateStores;
+  sla: SlaPolicy;
+  /** Turns an e-mail address into the requester's pseudonymous person id. */
+  personIdOf(email: string): string;
+  clock: () => Date;
+  metrics: ServiceMetrics;
+  logger: Logger;
+}
