@@ -1,3 +1,4 @@
+import { Partitioners } from 'kafkajs';
 import { Schema } from 'mongoose';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { createTestTopics, type TestTopics } from './test-topics';
@@ -20,7 +21,11 @@ describe('integration infrastructure (real servers)', () => {
       const keys = Array.from({ length: 10 }, (_, i) => `stream-${i}`);
       const perKey = 100;
 
-      const producer = topics.kafka.producer({ allowAutoTopicCreation: false, idempotent: true });
+      const producer = topics.kafka.producer({
+        allowAutoTopicCreation: false,
+        idempotent: true,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       await producer.connect();
       for (let seq = 0; seq < perKey; seq += 10) {
         const messages = [];

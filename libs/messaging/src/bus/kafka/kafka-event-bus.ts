@@ -1,6 +1,7 @@
 import {
   Kafka,
   logLevel,
+  Partitioners,
   type Admin,
   type Consumer,
   type IHeaders,
@@ -130,6 +131,8 @@ export class KafkaEventBus implements EventBus {
       const producer = this.kafka.producer({
         idempotent: true,
         maxInFlightRequests: 1,
+        // murmur2 on the key, as the Java client: one stream id, one partition.
+        createPartitioner: Partitioners.DefaultPartitioner,
         allowAutoTopicCreation: false,
       });
       this.producer = producer.connect().then(() => producer);
@@ -224,7 +227,11 @@ function decodeHeaders(headers: IHeaders | undefined): MessageHeaders {
   return result;
 }
 
+/** kafkajs reports a missing topic directly or wrapped in its retry error. */
 function isUnknownTopic(error: unknown): boolean {
-  const type = (error as { type?: string } | undefined)?.type;
-  return type === 'UNKNOWN_TOPIC_OR_PARTITION';
+  for (let e = error as { type?: string; originalError?: unknown; cause?: unknown } | undefined; e; ) {
+    if (e.type === 'UNKNOWN_TOPIC_OR_PARTITION') return true;
+    e = (e.originalError ?? e.cause) as typeof e;
+  }
+  return false;
 }
