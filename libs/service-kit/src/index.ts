@@ -12,3 +12,5 @@ export * from './csv/csv';
 export * from './app/configure-http-app';
 export * from './app/operations.controller';
 export * from './app/operations.module';
+export * from './runtime/pseudonyms';
+export * from './runtime/context-stores';

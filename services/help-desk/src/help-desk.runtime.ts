@@ -14,6 +14,8 @@ export const HELP_DESK_RUNTIME = Symbol('HELP_DESK_RUNTIME');
 export interface HelpDeskRuntime {
   /** A TypedEventStore with a key store: personal data encrypted, events upcast on read. */
   eventStore: EventStore;
+  /** The same events as stored (personal data encrypted): what the outbox relay publishes. */
+  outboxStore: EventStore;
   eventTypes: EventTypeRegistry;
   keyStore: KeyStore;
   bus: EventBus;

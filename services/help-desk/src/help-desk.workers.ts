@@ -35,7 +35,7 @@ export class HelpDeskWorkers implements OnApplicationBootstrap, OnApplicationShu
     await provisionContextTopics(this.runtime.bus, HELP_DESK_CONTEXT, topicProvisioningFromEnv());
     this.relay = new OutboxRelay({
       name: `${HELP_DESK_CONTEXT}.outbox`,
-      store: this.runtime.eventStore,
+      store: this.runtime.outboxStore,
       bus: this.runtime.bus,
       checkpoints: this.runtime.consumerState.checkpoints,
       leases: this.runtime.consumerState.leases,

@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import type { Connection } from 'mongoose';
+import {
+  MongoEventStore,
+  MongoKeyStore,
+  SqliteEventStore,
+  SqliteKeyStore,
+  TypedEventStore,
+  type EventStore,
+  type EventTypeRegistry,
+  type KeyStore,
+} from '@sfp/event-sourcing';
+import {
+  mongoConsumerState,
+  openSqliteConsumerState,
+  type ConsumerStateStores,
+} from '@sfp/messaging';
+import type { ReadinessCheck } from '../app/operations.controller';
+
+/** The durable stores of one bounded context, whichever mode it runs in. */
+export interface ContextStores {
+  /** Typed (upcasting) and protecting personal data with the key store. */
+  eventStore: TypedEventStore;
+  /**
+   * The adapter underneath, as stored: what the outbox relay publishes, so
+   * personal data leaves the context encrypted and an erasure holds on Kafka too.
+   */
+  rawEventStore: EventStore;
+  keyStore: KeyStore;
+  consumerState: ConsumerStateStores;
+  readiness: ReadinessCheck[];
+  close(): Promise<void>;
+}
+
+/** Embedded mode: SQLite files under `<dataDir>/<context>/`. */
+export function openEmbeddedContextStores(
+  dataDir: string,
+  context: string,
+  eventTypes: EventTypeRegistry,
+): ContextStores {
+  const dir = join(dataDir, context);
+  const events = new SqliteEventStore({ filename: join(dir, 'event-store.sqlite') });
+  const keyStore = new SqliteKeyStore({ filename: join(dir, 'subject-keys.sqlite') });
+  const consumerState = openSqliteConsumerState(join(dir, 'consumer-state.sqlite'));
+  const eventStore = new TypedEventStore({ store: events, eventTypes, keyStore });
+  return {
+    eventStore,
+    rawEventStore: events,
+    keyStore,
+    consumerState,
+    readiness: [{ name: `${context}.event-store`, check: async () => void (await events.headPosition()) }],
+    close: async () => {
+      await eventStore.close();
+      await keyStore.close();
+      consumerState.close();
+    },
+  };
+}
+
+/** Distributed mode: collections in the context's own MongoDB database. */
+export async function openDistributedContextStores(
+  connection: Connection,
+  context: string,
+  eventTypes: EventTypeRegistry,
+): Promise<ContextStores> {
+  const events = await MongoEventStore.open(connection);
+  const keyStore = new MongoKeyStore({ connection });
+  const eventStore = new TypedEventStore({ store: events, eventTypes, keyStore });
+  return {
+    eventStore,
+    rawEventStore: events,
+    keyStore,
+    consumerState: mongoConsumerState(connection),
+    readiness: [
+      {
+        name: `${context}.mongodb`,
+        check: async () => {
+          const db = connection.db;
+          if (!db) throw new Error('not connected');
+          await db.admin().ping();
+        },
+      },
+    ],
+    close: async () => {
+      await eventStore.close();
+      await keyStore.close();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import 'reflect-metadata';
+import { join, resolve } from 'node:path';
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { NestFactory, RouterModule } from '@nestjs/core';
+import { DEFAULT_SLA_POLICY, HELP_DESK_CONTEXT, HELP_DESK_ERROR_STATUSES, HelpDeskModule, helpDeskEventTypes, type HelpDeskRuntime } from '@sfp/help-desk';
+import { EmbeddedEventBus } from '@sfp/messaging';
+import {
+  configureHttpApp,
+  createLogger,
+  embeddedPseudonymSecret,
+  OperationsModule,
+  openEmbeddedContextStores,
+  PinoNestLogger,
+  pseudonymizer,
+  ServiceMetrics,
+  type ContextStores,
+  type Logger,
+} from '@sfp/service-kit';
+import type { PlatformConfig } from './platform.config';
+
+export interface EmbeddedPlatform {
+  app: INestApplication;
+  url: string;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded platform: every context in one process, SQLite files under the
+ * data folder, the embedded bus, one HTTP port with each context under its
+ * prefix (/api/help-desk/...), OpenAPI at /api/docs.
+ */
+export async function startEmbeddedPlatform(config: PlatformConfig): Promise<EmbeddedPlatform> {
+  const dataDir = resolve(config.SFP_DATA_DIR);
+  const logger = createLogger('sfp-platform', config.LOG_LEVEL);
+  const metrics = new ServiceMetrics();
+  const bus = new EmbeddedEventBus({ filename: join(dataDir, 'bus.sqlite') });
+  const personIdOf = pseudonymizer(embeddedPseudonymSecret(join(dataDir, 'secrets.json')));
+  const clock = () => new Date();
+  const opened: ContextStores[] = [];
+
+  const helpDeskStores = openEmbeddedContextStores(dataDir, HELP_DESK_CONTEXT, helpDeskEventTypes());
+  opened.push(helpDeskStores);
+  const helpDesk: HelpDeskRuntime = {
+    eventStore: helpDeskStores.eventStore,
+    outboxStore: helpDeskStores.rawEventStore,
+    eventTypes: helpDeskStores.eventStore.eventTypes,
+    keyStore: helpDeskStores.keyStore,
+    bus,
+    consumerState: helpDeskStores.consumerState,
+    sla: DEFAULT_SLA_POLICY,
+    personIdOf,
+    clock,
+    metrics,
+    logger: logger.child({ context: HELP_DESK_CONTEXT }),
+  };
+
+  const readiness = [
+    ...opened.flatMap((s) => s.readiness),
+    { name: 'bus', check: async () => void (await bus.groupLag('readiness', 'sfp.help-desk.events')) },
+  ];
+
+  @Module({})
+  class PlatformModule {
+    static register(): DynamicModule {
+      return {
+        module: PlatformModule,
+        imports: [
+          HelpDeskModule.register(helpDesk),
+          OperationsModule.register(metrics, readiness),
+          RouterModule.register([
+            { path: 'api/help-desk', module: HelpDeskModule },
+            { path: 'api', module: OperationsModule },
+          ]),
+        ],
+      };
+    }
+  }
+
+  const app = await NestFactory.create(PlatformModule.register(), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+  });
+  configureHttpApp(app, {
+    title: 'SFP Platform',
+    description:
+      'The social-finance focal point: help desk (more contexts as they arrive). Every context is under /api/<context>.',
+    errorStatuses: { ...HELP_DESK_ERROR_STATUSES },
+    logger,
+    metrics,
+  });
+  await app.listen(config.PORT, config.HOST);
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
+  return {
+    app,
+    url,
+    logger,
+    close: async () => {
+      await app.close();
+      await bus.close();
+      for (const stores of opened) await stores.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { loadConfig } from '@sfp/service-kit';
+import { startEmbeddedPlatform } from './embedded-platform';
+import { PlatformConfig } from './platform.config';
+
+/** `npm start`: the embedded platform on one port. */
+async function main(): Promise<void> {
+  const config = loadConfig(PlatformConfig);
+  const platform = await startEmbeddedPlatform(config);
+  platform.logger.info(
+    { url: platform.url, dataDir: config.SFP_DATA_DIR },
+    `SFP Platform (embedded) listening on ${platform.url} — API docs at ${platform.url}/api/docs`,
+  );
+  const stop = async (signal: string) => {
+    platform.logger.info({ signal }, 'Stopping');
+    await platform.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The platform could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+
+/** The embedded platform's settings, from the environment. */
+export class PlatformConfig {
+  /** HTTP port (default 3000). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  /** Interface to listen on (default 127.0.0.1; 0.0.0.0 in a container). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  HOST: string = '127.0.0.1';
+
+  /** Where the SQLite files live (default ./data). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  SFP_DATA_DIR: string = './data';
+
+  @IsOptional()
+  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+  LOG_LEVEL: string = 'info';
+}
