@@ -4,6 +4,7 @@ import { HELP_DESK_RUNTIME, type HelpDeskRuntime } from './help-desk.runtime';
 import { HelpDeskWorkers } from './help-desk.workers';
 import { ExecuteServiceRequestCommandHandler } from './service-request/application/commands/execute-service-request-command.handler';
 import { ServiceRequestCommandsController } from './service-request/application/commands/service-request-commands.http.controller';
+import { RequestDetailController } from './service-request/projections/request-detail/request-detail.http.controller';
 
 /**
  * The help desk bounded context. Mount it under /api/help-desk (RouterModule);
@@ -15,7 +16,7 @@ export class HelpDeskModule {
     return {
       module: HelpDeskModule,
       imports: [CqrsModule],
-      controllers: [ServiceRequestCommandsController],
+      controllers: [ServiceRequestCommandsController, RequestDetailController],
       providers: [
         { provide: HELP_DESK_RUNTIME, useValue: runtime },
         ExecuteServiceRequestCommandHandler,

@@ -9,21 +9,21 @@ export class PlatformConfig {
   @IsInt()
   @Min(0)
   @Max(65535)
-  PORT: number = 3000;
+  PORT = 3000;
 
   /** Interface to listen on (default 127.0.0.1; 0.0.0.0 in a container). */
   @IsOptional()
   @IsString()
   @MinLength(1)
-  HOST: string = '127.0.0.1';
+  HOST = '127.0.0.1';
 
   /** Where the SQLite files live (default ./data). */
   @IsOptional()
   @IsString()
   @MinLength(1)
-  SFP_DATA_DIR: string = './data';
+  SFP_DATA_DIR = './data';
 
   @IsOptional()
   @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
-  LOG_LEVEL: string = 'info';
+  LOG_LEVEL = 'info';
 }

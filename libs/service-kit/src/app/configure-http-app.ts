@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { correlationIdMiddleware } from '../http/correlation-id.middleware';
-import { ErrorResponseFilter, type StatusByErrorCode } from '../http/error-response.filter';
+import { ErrorResponseFilter, expressBodyError, type StatusByErrorCode } from '../http/error-response.filter';
+import { correlationIdFrom } from '../http/request-context';
 import { createValidationPipe } from '../http/validation.pipe';
 import type { Logger } from '../logging/logger';
 import type { ServiceMetrics } from '../metrics/service-metrics';
@@ -28,6 +30,13 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
+  // Body errors answered here, with the request's correlation id, before Nest
+  // turns them into a bare 400 and loses what kind of error it was.
+  express.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    const body = expressBodyError(error);
+    if (!body) return next(error);
+    res.status(body.statusCode).json({ ...body, correlationId: correlationIdFrom(req.headers['x-correlation-id']) });
+  });
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(correlationIdMiddleware);
   app.use(options.metrics.httpMiddleware());

@@ -51,6 +51,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ErrorBody {
+    const bodyError = expressBodyError(exception);
+    if (bodyError) return bodyError;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -63,8 +65,6 @@ export class ErrorResponseFilter implements ExceptionFilter {
           : String((response as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, code: codeForStatus(status), message };
     }
-    const bodyError = expressBodyError(exception);
-    if (bodyError) return bodyError;
 
     const code = (exception as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && this.statuses[code] !== undefined) {
@@ -90,7 +90,7 @@ export class ErrorResponseFilter implements ExceptionFilter {
   }
 }
 
-function expressBodyError(exception: unknown): ErrorBody | undefined {
+export function expressBodyError(exception: unknown): ErrorBody | undefined {
   const type = (exception as { type?: unknown } | null)?.type;
   if (type === 'entity.too.large') {
     return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };

@@ -3,7 +3,9 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
+  IsDefined,
   IsEmail,
+  IsObject,
   IsIn,
   IsOptional,
   IsString,
@@ -57,6 +59,8 @@ export class RequesterDto {
 
 export class SubmitRequestDto {
   @ApiProperty({ type: RequesterDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => RequesterDto)
   requester!: RequesterDto;

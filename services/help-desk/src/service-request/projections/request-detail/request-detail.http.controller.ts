@@ -1,0 +1,34 @@
+import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { etagOf } from '@sfp/service-kit';
+import { serviceRequestStreamId } from '../../../help-desk.context';
+import { HELP_DESK_RUNTIME, type HelpDeskRuntime } from '../../../help-desk.runtime';
+import { buildRequestDetail, type RequestDetail } from './request-detail.view';
+
+@ApiTags('help-desk: service requests')
+@Controller('service-requests')
+export class RequestDetailController {
+  constructor(@Inject(HELP_DESK_RUNTIME) private readonly runtime: HelpDeskRuntime) {}
+
+  /** Read from the request's own stream: always current, with its full history. */
+  @Get(':id')
+  @ApiOkResponse({ description: 'The request, its current state and its history; ETag = its version' })
+  @ApiNotFoundResponse()
+  async detail(
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<RequestDetail> {
+    const events = await this.runtime.eventStore.readStream(serviceRequestStreamId(id));
+    const detail = buildRequestDetail(events);
+    if (!detail) {
+      throw new NotFoundException({
+        statusCode: 404,
+        code: 'SERVICE_REQUEST_NOT_FOUND',
+        message: `Service request ${id} does not exist`,
+      });
+    }
+    res.setHeader('ETag', etagOf(detail.streamVersion));
+    return detail;
+  }
+}

@@ -1,0 +1,159 @@
+import type { Actor, RecordedEvent } from '@sfp/event-sourcing';
+import type { ServiceRequestStatus } from '../../domain/service-request.decider';
+import type { Requester, ServiceRequestEvent } from '../../domain/service-request.events';
+import type { GlobalInitiative, Priority, Region, RequestKind, Theme } from '../../domain/service-request.reference-data';
+
+export interface HistoryEntry {
+  streamVersion: number;
+  position: number;
+  /** The event name without its context, e.g. `ServiceRequestTriaged`. */
+  event: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: Actor;
+  correlationId: string;
+  data: unknown;
+}
+
+/** A request as its operator sees it, with its whole history (who did what, when). */
+export interface RequestDetail {
+  requestId: string;
+  streamVersion: number;
+  status: ServiceRequestStatus;
+  title: string;
+  description: string;
+  kind: RequestKind;
+  globalInitiative?: GlobalInitiative;
+  themes: Theme[];
+  region: Region;
+  country: string;
+  priority: Priority;
+  /** Name and e-mail read "[erased]" after the person's data was erased. */
+  requester: Requester;
+  submittedAt: string;
+  dueAt: string;
+  slaBreached: boolean;
+  assignee?: string;
+  firstResponseAt?: string;
+  referral?: { target: string; referredTo: string; reason: string; referredAt: string };
+  resolution?: { answer: string; outputs: string[]; resolvedAt: string; resolvedBy: string };
+  closedAt?: string;
+  cancellation?: { cancelledBy: string; reason: string; cancelledAt: string };
+  comments: Array<{ commentId: string; text: string; author: string; commentedAt: string }>;
+  history: HistoryEntry[];
+}
+
+/** Folds a request's stream (oldest first) into its detail; undefined for an empty stream. */
+export function buildRequestDetail(recorded: readonly RecordedEvent[]): RequestDetail | undefined {
+  let detail: RequestDetail | undefined;
+  for (const r of recorded) {
+    const event = { type: r.type, data: r.data } as ServiceRequestEvent;
+    if (event.type === 'help-desk.ServiceRequestSubmitted') {
+      const d = event.data;
+      detail = {
+        requestId: d.requestId,
+        streamVersion: r.streamVersion,
+        status: 'submitted',
+        title: d.title,
+        description: d.description,
+        kind: d.kind,
+        ...(d.globalInitiative ? { globalInitiative: d.globalInitiative } : {}),
+        themes: d.themes,
+        region: d.region,
+        country: d.country,
+        priority: d.priority,
+        requester: d.requester,
+        submittedAt: d.submittedAt,
+        dueAt: d.dueAt,
+        slaBreached: false,
+        comments: [],
+        history: [],
+      };
+    }
+    if (!detail) continue;
+    detail.streamVersion = r.streamVersion;
+    detail.history.push({
+      streamVersion: r.streamVersion,
+      position: r.position,
+      event: r.type.replace(/^help-desk\./, ''),
+      occurredAt: r.occurredAt,
+      recordedAt: r.recordedAt,
+      actor: r.actor,
+      correlationId: r.correlationId,
+      data: r.data,
+    });
+    switch (event.type) {
+      case 'help-desk.ServiceRequestSubmitted':
+        break;
+      case 'help-desk.ServiceRequestTriaged':
+        detail.status = 'triaged';
+        detail.kind = event.data.kind;
+        detail.themes = event.data.themes;
+        detail.priority = event.data.priority;
+        detail.dueAt = event.data.dueAt;
+        if (event.data.globalInitiative) detail.globalInitiative = event.data.globalInitiative;
+        else delete detail.globalInitiative;
+        detail.firstResponseAt ??= event.data.triagedAt;
+        break;
+      case 'help-desk.ServiceRequestAssigned':
+        if (detail.status !== 'in-progress') detail.status = 'assigned';
+        detail.assignee = event.data.assignee;
+        break;
+      case 'help-desk.ServiceRequestWorkStarted':
+        detail.status = 'in-progress';
+        break;
+      case 'help-desk.ServiceRequestReferred':
+        detail.status = 'referred';
+        detail.referral = {
+          target: event.data.target,
+          referredTo: event.data.referredTo,
+          reason: event.data.reason,
+          referredAt: event.data.referredAt,
+        };
+        break;
+      case 'help-desk.ServiceRequestResolved':
+        detail.status = 'resolved';
+        detail.resolution = {
+          answer: event.data.answer,
+          outputs: event.data.outputs,
+          resolvedAt: event.data.resolvedAt,
+          resolvedBy: event.data.resolvedBy,
+        };
+        break;
+      case 'help-desk.ServiceRequestClosed':
+        detail.status = 'closed';
+        detail.closedAt = event.data.closedAt;
+        break;
+      case 'help-desk.ServiceRequestReopened':
+        detail.status = 'in-progress';
+        detail.dueAt = event.data.dueAt;
+        detail.slaBreached = false;
+        delete detail.closedAt;
+        break;
+      case 'help-desk.ServiceRequestCancelled':
+        detail.status = 'cancelled';
+        detail.cancellation = {
+          cancelledBy: event.data.cancelledBy,
+          reason: event.data.reason,
+          cancelledAt: event.data.cancelledAt,
+        };
+        break;
+      case 'help-desk.ServiceRequestCommented':
+        detail.comments.push({
+          commentId: event.data.commentId,
+          text: event.data.text,
+          author: event.data.author,
+          commentedAt: event.data.commentedAt,
+        });
+        break;
+      case 'help-desk.ServiceRequestSlaBreached':
+        detail.slaBreached = true;
+        break;
+      default: {
+        const unhandled: never = event;
+        throw new Error(`Unhandled event ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+  return detail;
+}

@@ -1,0 +1,166 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/embedded-platform';
+import { PlatformConfig } from '../src/platform.config';
+import { client } from './platform-client';
+
+/** The embedded platform, booted as `npm start` boots it, driven over HTTP. */
+describe('help desk on the embedded platform (e2e)', () => {
+  let platform: EmbeddedPlatform;
+  let dataDir: string;
+  let http: ReturnType<typeof client>;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'sfp-platform-'));
+    const config = Object.assign(new PlatformConfig(), { PORT: 0, SFP_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    platform = await startEmbeddedPlatform(config);
+    http = client(`${platform.url}/api/help-desk`, { 'x-actor-id': 'operator-1' });
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const validRequest = {
+    requester: {
+      name: 'Amina Diallo',
+      email: 'amina.diallo@example.org',
+      origin: 'regional-office',
+      organisation: 'Regional Office for Africa',
+    },
+    title: 'Guidelines for a youth guarantee fund',
+    description: 'How should the fund be managed and monitored?',
+    kind: 'fund-instrument-guidelines',
+    themes: ['youth', 'poverty'],
+    region: 'africa',
+    country: 'SN',
+    priority: 'high',
+  };
+
+  it('drives a request through its whole lifecycle, and its detail shows who did what', async () => {
+    const submitted = await http.post<{ requestId: string; streamVersion: number; position: number }>(
+      '/service-requests',
+      validRequest,
+    );
+    expect(submitted.status).toBe(201);
+    expect(submitted.headers.get('etag')).toBe('"1"');
+    const id = submitted.body.requestId;
+    expect(submitted.headers.get('location')).toBe(`/api/help-desk/service-requests/${id}`);
+    expect(submitted.body.position).toBeGreaterThan(0);
+
+    const steps: Array<[string, unknown, number]> = [
+      ['triage', { kind: 'fund-instrument-guidelines', themes: ['youth'], priority: 'urgent', note: 'Board meets next week' }, 2],
+      ['assign', { assignee: 'staff-jkamau' }, 3],
+      ['start', {}, 4],
+      ['refer', { target: 'external-body', referredTo: 'CGAP', reason: 'Holds the toolkit' }, 5],
+      ['resolve', { answer: 'Guidelines sent', outputs: ['Guarantee fund guidelines (PDF)'] }, 6],
+      ['reopen', { reason: 'The youth component was missing' }, 7],
+      ['comments', { text: 'Working on the youth annex' }, 8],
+      ['resolve', { answer: 'Annex sent', outputs: ['Youth annex'] }, 9],
+      ['close', {}, 10],
+    ];
+    for (const [action, body, version] of steps) {
+      const result = await http.post(`/service-requests/${id}/${action}`, body, { 'if-match': `"${version - 1}"` });
+      expect({ action, status: result.status }).toEqual({ action, status: action === 'comments' ? 201 : 200 });
+      expect(result.headers.get('etag')).toBe(`"${version}"`);
+    }
+
+    const detail = await http.get<Record<string, any>>(`/service-requests/${id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.headers.get('etag')).toBe('"10"');
+    expect(detail.body).toMatchObject({
+      requestId: id,
+      status: 'closed',
+      priority: 'urgent',
+      assignee: 'staff-jkamau',
+      requester: { name: 'Amina Diallo', email: 'amina.diallo@example.org' },
+      resolution: { answer: 'Annex sent', outputs: ['Youth annex'] },
+      comments: [expect.objectContaining({ text: 'Working on the youth annex', author: 'operator-1' })],
+    });
+    expect(detail.body['history'].map((h: { event: string }) => h.event)).toEqual([
+      'ServiceRequestSubmitted',
+      'ServiceRequestTriaged',
+      'ServiceRequestAssigned',
+      'ServiceRequestWorkStarted',
+      'ServiceRequestReferred',
+      'ServiceRequestResolved',
+      'ServiceRequestReopened',
+      'ServiceRequestCommented',
+      'ServiceRequestResolved',
+      'ServiceRequestClosed',
+    ]);
+    expect(detail.body['history'][1].actor).toEqual({ kind: 'person', id: 'operator-1' });
+  });
+
+  it('answers an illegal transition with 409 and the reason, a stale If-Match with 409, an unknown id with 404', async () => {
+    const { body } = await http.post<{ requestId: string }>('/service-requests', validRequest);
+    const id = body.requestId;
+    const illegal = await http.post(`/service-requests/${id}/close`);
+    expect(illegal.status).toBe(409);
+    expect(illegal.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', message: expect.stringContaining('while the request is submitted') });
+
+    const stale = await http.post(`/service-requests/${id}/assign`, { assignee: 'x' }, { 'if-match': '"7"' });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'WRONG_EXPECTED_VERSION', details: { actualVersion: 1 } });
+
+    const missing = await http.post('/service-requests/6f1c1a8e-2b7d-4c59-9d3e-0a1b2c3d4e5f/triage', {
+      kind: 'referral', themes: [], priority: 'low',
+    });
+    expect(missing.status).toBe(404);
+    expect(missing.body['code']).toBe('SERVICE_REQUEST_NOT_FOUND');
+    expect((await http.get('/service-requests/6f1c1a8e-2b7d-4c59-9d3e-0a1b2c3d4e5f')).status).toBe(404);
+  });
+
+  describe('bad input gets a 400 with field messages', () => {
+    const cases: Array<[string, unknown, string[]]> = [
+      ['wrong types', { ...validRequest, title: 42, themes: 'youth' }, ['title', 'themes']],
+      ['unknown enum values', { ...validRequest, kind: 'loan', region: 'mars', priority: 'asap' }, ['kind', 'region', 'priority']],
+      ['oversized fields', { ...validRequest, title: 'x'.repeat(201), description: 'y'.repeat(10_001) }, ['title', 'description']],
+      ['a Mongo operator as a value', { ...validRequest, title: { $gt: '' } }, ['title']],
+      ['a Mongo operator as a key', { ...validRequest, $where: 'sleep(100)' }, ['$where']],
+      ['a nested invalid e-mail', { ...validRequest, requester: { ...validRequest.requester, email: 'not-an-email' } }, ['requester.email']],
+      ['a bad country code', { ...validRequest, country: 'Senegal' }, ['country']],
+      ['a missing body', {}, ['requester', 'title', 'description', 'kind', 'themes', 'region', 'country', 'priority']],
+    ];
+    it.each(cases)('%s', async (_name, body, fields) => {
+      const result = await http.post<{ code: string; fieldErrors: Array<{ field: string }> }>('/service-requests', body);
+      expect(result.status).toBe(400);
+      expect(result.body.code).toBe('VALIDATION_FAILED');
+      expect(result.body.fieldErrors.map((f) => f.field).sort()).toEqual(expect.arrayContaining([...fields].sort()));
+    });
+
+    it('malformed JSON', async () => {
+      const result = await http.post('/service-requests', '{"title": ');
+      expect(result.status).toBe(400);
+      expect(result.body['code']).toBe('MALFORMED_JSON');
+    });
+
+    it('a body over the size limit', async () => {
+      const result = await http.post('/service-requests', { ...validRequest, description: 'z'.repeat(300_000) });
+      expect(result.status).toBe(413);
+    });
+
+    it('a malformed id or If-Match', async () => {
+      expect((await http.get('/service-requests/not-a-uuid')).status).toBe(400);
+      const { body } = await http.post<{ requestId: string }>('/service-requests', validRequest);
+      const badIfMatch = await http.post(`/service-requests/${body.requestId}/assign`, { assignee: 'x' }, { 'if-match': 'banana' });
+      expect(badIfMatch.status).toBe(400);
+      expect(badIfMatch.body['code']).toBe('INVALID_IF_MATCH');
+    });
+  });
+
+  it('serves the OpenAPI document and the health endpoints', async () => {
+    const root = client(platform.url);
+    const docs = await root.get<{ paths: Record<string, unknown> }>('/api/docs-json');
+    expect(docs.status).toBe(200);
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/api/help-desk/service-requests', '/api/help-desk/service-requests/{id}/triage']),
+    );
+    expect((await root.get('/api/health/live')).status).toBe(200);
+    expect((await root.get('/api/health/ready')).body).toMatchObject({ status: 'ok' });
+    const metrics = await root.get('/api/metrics');
+    expect(metrics.text).toContain('sfp_commands_total');
+  });
+});
