@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { HELP_DESK_RUNTIME, type HelpDeskRuntime } from './help-desk.runtime';
+import { ProjectionEngine } from '@sfp/projections';
+import { HELP_DESK_PROJECTIONS, HELP_DESK_RUNTIME, type HelpDeskRuntime } from './help-desk.runtime';
+import { RequestsQueryController } from './service-request/projections/requests/requests.http.controller';
 import { HelpDeskWorkers } from './help-desk.workers';
 import { ExecuteServiceRequestCommandHandler } from './service-request/application/commands/execute-service-request-command.handler';
 import { ServiceRequestCommandsController } from './service-request/application/commands/service-request-commands.http.controller';
@@ -16,13 +18,22 @@ export class HelpDeskModule {
     return {
       module: HelpDeskModule,
       imports: [CqrsModule],
-      controllers: [ServiceRequestCommandsController, RequestDetailController],
+      controllers: [ServiceRequestCommandsController, RequestsQueryController, RequestDetailController],
       providers: [
         { provide: HELP_DESK_RUNTIME, useValue: runtime },
+        {
+          provide: HELP_DESK_PROJECTIONS,
+          useFactory: () =>
+            new ProjectionEngine({
+              eventStore: runtime.eventStore,
+              store: runtime.readModels,
+              logger: runtime.logger,
+            }),
+        },
         ExecuteServiceRequestCommandHandler,
         HelpDeskWorkers,
       ],
-      exports: [HELP_DESK_RUNTIME, HelpDeskWorkers],
+      exports: [HELP_DESK_RUNTIME, HELP_DESK_PROJECTIONS, HelpDeskWorkers],
     };
   }
 }

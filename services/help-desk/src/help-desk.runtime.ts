@@ -1,10 +1,13 @@
 import type { EventStore, EventTypeRegistry, KeyStore } from '@sfp/event-sourcing';
 import type { ConsumerStateStores, EventBus } from '@sfp/messaging';
+import type { ReadModelStore } from '@sfp/projections';
 import type { Logger, ServiceMetrics } from '@sfp/service-kit';
 import type { SlaPolicy } from './service-request/domain/sla-policy';
 
 /** DI token of the help desk's runtime. */
 export const HELP_DESK_RUNTIME = Symbol('HELP_DESK_RUNTIME');
+/** DI token of the help desk's ProjectionEngine (its read models). */
+export const HELP_DESK_PROJECTIONS = Symbol('HELP_DESK_PROJECTIONS');
 
 /**
  * Everything the help desk needs from its surroundings, built either by the
@@ -20,6 +23,8 @@ export interface HelpDeskRuntime {
   keyStore: KeyStore;
   bus: EventBus;
   consumerState: ConsumerStateStores;
+  /** Where the help desk's read models live (embedded SQLite or MongoDB). */
+  readModels: ReadModelStore;
   sla: SlaPolicy;
   /** Turns an e-mail address into the requester's pseudonymous person id. */
   personIdOf(email: string): string;

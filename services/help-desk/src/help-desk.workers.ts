@@ -9,7 +9,9 @@ import {
   type RunningConsumer,
 } from '@sfp/messaging';
 import { HELP_DESK_CONTEXT } from './help-desk.context';
-import { HELP_DESK_RUNTIME, type HelpDeskRuntime } from './help-desk.runtime';
+import type { ProjectionEngine } from '@sfp/projections';
+import { HELP_DESK_PROJECTIONS, HELP_DESK_RUNTIME, type HelpDeskRuntime } from './help-desk.runtime';
+import { requestsProjection } from './service-request/projections/requests/requests.projection';
 import {
   helpDeskInboundCommands,
   helpDeskRejectionOf,
@@ -18,7 +20,8 @@ import {
 /**
  * The help desk's background work, started with the application and stopped
  * with it: topic provisioning, the outbox relay to sfp.help-desk.events, and
- * the gateway for department commands on sfp.help-desk.commands.
+ * the gateway for department commands on sfp.help-desk.commands, and the
+ * projections that keep its read models.
  */
 @Injectable()
 export class HelpDeskWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -27,11 +30,14 @@ export class HelpDeskWorkers implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     @Inject(HELP_DESK_RUNTIME) private readonly runtime: HelpDeskRuntime,
+    @Inject(HELP_DESK_PROJECTIONS) private readonly projections: ProjectionEngine,
     private readonly commandBus: CommandBus,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const topics = contextTopics(HELP_DESK_CONTEXT);
+    this.projections.register(requestsProjection);
+    await this.projections.start();
     await provisionContextTopics(this.runtime.bus, HELP_DESK_CONTEXT, topicProvisioningFromEnv());
     this.relay = new OutboxRelay({
       name: `${HELP_DESK_CONTEXT}.outbox`,
@@ -60,6 +66,7 @@ export class HelpDeskWorkers implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationShutdown(): Promise<void> {
     await this.gateway?.stop();
     await this.relay?.stop();
+    await this.projections.stop();
   }
 
   relayStatus() {

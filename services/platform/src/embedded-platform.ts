@@ -48,6 +48,7 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
     keyStore: helpDeskStores.keyStore,
     bus,
     consumerState: helpDeskStores.consumerState,
+    readModels: helpDeskStores.readModels,
     sla: DEFAULT_SLA_POLICY,
     personIdOf,
     clock,

@@ -151,6 +151,60 @@ describe('help desk on the embedded platform (e2e)', () => {
     });
   });
 
+  it('lists requests in the queue by assignee, priority and SLA status, reads its writes, exports CSV and counts statistics', async () => {
+    const region = 'europe-central-asia';
+    const submit = async (priority: string, kind: string) =>
+      (await http.post<{ requestId: string; position: number }>('/service-requests', { ...validRequest, priority, kind, region, country: 'AL' })).body;
+    const a = await submit('low', 'referral');
+    const b = await submit('urgent', 'tool-development');
+    const c = await submit('normal', 'referral');
+    await http.post(`/service-requests/${b.requestId}/triage`, { kind: 'tool-development', themes: ['gender'], priority: 'urgent' });
+    const assigned = await http.post<{ position: number }>(`/service-requests/${b.requestId}/assign`, { assignee: 'staff-queue-test' });
+    await http.post(`/service-requests/${c.requestId}/cancel`, { cancelledBy: 'requester', reason: 'Solved locally' });
+
+    const mine = await http.get<{ items: Array<Record<string, unknown>> }>(
+      `/queue?assignee=staff-queue-test&minPosition=${assigned.body.position}`,
+    );
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((i) => i['requestId'])).toEqual([b.requestId]);
+    expect(mine.body.items[0]).toMatchObject({ status: 'assigned', priority: 'urgent', slaStatus: 'on-track', themes: ['gender'] });
+
+    const queue = await http.get<{ items: Array<Record<string, unknown>> }>(`/queue?region=${region}&sort=-priority`);
+    expect(queue.body.items.map((i) => i['requestId'])).toEqual([b.requestId, a.requestId]);
+
+    const csv = await http.get(`/service-requests?region=${region}&format=csv&sort=submittedAt`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^requestId,title,status,slaStatus,priority/);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toContain('cancelled');
+
+    const stats = await http.get<Record<string, any>>(`/statistics?region=${region}`);
+    expect(stats.body).toMatchObject({
+      total: 3,
+      byKind: { referral: 2, 'tool-development': 1 },
+      byStatus: { submitted: 1, assigned: 1, cancelled: 1 },
+      firstResponse: { count: 1 },
+    });
+
+    const page1 = await http.get<{ items: unknown[]; nextCursor?: string }>(`/service-requests?region=${region}&limit=2&sort=submittedAt`);
+    expect(page1.body.items).toHaveLength(2);
+    const page2 = await http.get<{ items: Array<Record<string, unknown>>; nextCursor?: string }>(
+      `/service-requests?region=${region}&limit=2&sort=submittedAt&cursor=${encodeURIComponent(page1.body.nextCursor!)}`,
+    );
+    expect(page2.body.items.map((i) => i['requestId'])).toEqual([c.requestId]);
+    expect(page2.body.nextCursor).toBeUndefined();
+  });
+
+  it('refuses query parameters it does not know, operator injection, and out-of-range pages with 400', async () => {
+    for (const query of ['status[$ne]=closed', 'sort=title', 'limit=100000', 'sla=late', 'assignee[$gt]=', 'theme=astrology', 'from=yesterday']) {
+      const result = await http.get(`/service-requests?${query}`);
+      expect({ query, status: result.status }).toEqual({ query, status: 400 });
+    }
+    const badCursor = await http.get('/service-requests?cursor=not-a-cursor');
+    expect(badCursor.status).toBe(400);
+  });
+
   it('serves the OpenAPI document and the health endpoints', async () => {
     const root = client(platform.url);
     const docs = await root.get<{ paths: Record<string, unknown> }>('/api/docs-json');

@@ -16,7 +16,11 @@ export type StatusByErrorCode = Record<string, number>;
 export const COMMON_ERROR_STATUSES: StatusByErrorCode = {
   WRONG_EXPECTED_VERSION: HttpStatus.CONFLICT,
   DUPLICATE_EVENT: HttpStatus.CONFLICT,
-  PROJECTION_NOT_CAUGHT_UP: HttpStatus.SERVICE_UNAVAILABLE,
+  PROJECTION_TIMEOUT: HttpStatus.SERVICE_UNAVAILABLE,
+  INVALID_QUERY: HttpStatus.BAD_REQUEST,
+  QUERY_TOO_LARGE: HttpStatus.BAD_REQUEST,
+  UNKNOWN_PROJECTION: HttpStatus.NOT_FOUND,
+  REBUILD_IN_PROGRESS: HttpStatus.CONFLICT,
 };
 
 export interface ErrorLogger {
@@ -70,15 +74,19 @@ export class ErrorResponseFilter implements ExceptionFilter {
     if (typeof code === 'string' && this.statuses[code] !== undefined) {
       const error = exception as Error & Record<string, unknown>;
       const details: Record<string, unknown> = {};
-      for (const key of ['expectedVersion', 'actualVersion', 'streamId', 'status', 'deadline', 'position']) {
+      for (const key of ['expectedVersion', 'actualVersion', 'streamId', 'status', 'deadline', 'position', 'appliedPosition']) {
         if (error[key] !== undefined) details[key] = error[key];
       }
       const field = typeof error['field'] === 'string' ? (error['field'] as string) : undefined;
+      const problems = Array.isArray(error['problems'])
+        ? (error['problems'] as Array<{ field: string; message: string }>).map((p) => ({ field: p.field, messages: [p.message] }))
+        : undefined;
       return {
         statusCode: this.statuses[code],
         code,
         message: error.message,
         ...(field ? { fieldErrors: [{ field, messages: [error.message] }] } : {}),
+        ...(problems ? { fieldErrors: problems } : {}),
         ...(Object.keys(details).length ? { details } : {}),
       };
     }

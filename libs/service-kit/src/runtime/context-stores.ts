@@ -15,6 +15,7 @@ import {
   openSqliteConsumerState,
   type ConsumerStateStores,
 } from '@sfp/messaging';
+import { MongoReadModelStore, SqliteReadModelStore, type ReadModelStore } from '@sfp/projections';
 import type { ReadinessCheck } from '../app/operations.controller';
 
 /** The durable stores of one bounded context, whichever mode it runs in. */
@@ -28,6 +29,7 @@ export interface ContextStores {
   rawEventStore: EventStore;
   keyStore: KeyStore;
   consumerState: ConsumerStateStores;
+  readModels: ReadModelStore;
   readiness: ReadinessCheck[];
   close(): Promise<void>;
 }
@@ -43,16 +45,19 @@ export function openEmbeddedContextStores(
   const keyStore = new SqliteKeyStore({ filename: join(dir, 'subject-keys.sqlite') });
   const consumerState = openSqliteConsumerState(join(dir, 'consumer-state.sqlite'));
   const eventStore = new TypedEventStore({ store: events, eventTypes, keyStore });
+  const readModels = new SqliteReadModelStore({ filename: join(dir, 'read-models.sqlite') });
   return {
     eventStore,
     rawEventStore: events,
     keyStore,
     consumerState,
+    readModels,
     readiness: [{ name: `${context}.event-store`, check: async () => void (await events.headPosition()) }],
     close: async () => {
       await eventStore.close();
       await keyStore.close();
       consumerState.close();
+      await readModels.close();
     },
   };
 }
@@ -71,6 +76,7 @@ export async function openDistributedContextStores(
     rawEventStore: events,
     keyStore,
     consumerState: mongoConsumerState(connection),
+    readModels: new MongoReadModelStore(connection),
     readiness: [
       {
         name: `${context}.mongodb`,

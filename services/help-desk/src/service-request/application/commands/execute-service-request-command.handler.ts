@@ -6,7 +6,8 @@ import {
   WrongExpectedVersionError,
   type DomainEvent,
 } from '@sfp/event-sourcing';
-import { HELP_DESK_RUNTIME, type HelpDeskRuntime } from '../../../help-desk.runtime';
+import type { ProjectionEngine } from '@sfp/projections';
+import { HELP_DESK_PROJECTIONS, HELP_DESK_RUNTIME, type HelpDeskRuntime } from '../../../help-desk.runtime';
 import { serviceRequestStreamId } from '../../../help-desk.context';
 import { serviceRequestDecider } from '../../domain/service-request.decider';
 import {
@@ -28,7 +29,10 @@ export class ExecuteServiceRequestCommandHandler
 {
   private readonly decider;
 
-  constructor(@Inject(HELP_DESK_RUNTIME) private readonly runtime: HelpDeskRuntime) {
+  constructor(
+    @Inject(HELP_DESK_RUNTIME) private readonly runtime: HelpDeskRuntime,
+    @Inject(HELP_DESK_PROJECTIONS) private readonly projections: ProjectionEngine,
+  ) {
     this.decider = serviceRequestDecider(runtime.sla);
   }
 
@@ -51,6 +55,7 @@ export class ExecuteServiceRequestCommandHandler
         this.runtime.metrics.commands.inc({ context: 'help-desk', command: command.type, outcome: 'accepted' });
         if (result.positions.length) {
           this.runtime.metrics.eventsAppended.inc({ context: 'help-desk' }, result.positions.length);
+          this.projections.wake();
         }
         const position = result.positions.at(-1) ?? (await this.runtime.eventStore.headPosition());
         return {

@@ -1,0 +1,114 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { ProjectionEngine, ReadModelDocument } from '@sfp/projections';
+import { toCsv, type CsvColumn } from '@sfp/service-kit';
+import { HELP_DESK_PROJECTIONS, HELP_DESK_RUNTIME, type HelpDeskRuntime } from '../../../help-desk.runtime';
+import { requestListFilter, slaStatusOf, sortOf } from './request-list.filter';
+import { RequestListQueryDto, RequestStatisticsQueryDto } from './request-list.query.dto';
+import { requestStatistics, type RequestStatistics } from './request-statistics';
+import type { RequestSummary } from './request-summary';
+import { REQUESTS_PROJECTION } from './requests.projection';
+
+const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
+/** Statistics read at most this many requests (a clear error past it, never a silent cut). */
+const STATISTICS_LIMIT = 50_000;
+
+type RequestRow = RequestSummary & { slaStatus: string; position: number };
+
+const CSV_COLUMNS: CsvColumn<RequestRow>[] = [
+  { header: 'requestId', value: (r) => r.requestId },
+  { header: 'title', value: (r) => r.title },
+  { header: 'status', value: (r) => r.status },
+  { header: 'slaStatus', value: (r) => r.slaStatus },
+  { header: 'priority', value: (r) => r.priority },
+  { header: 'kind', value: (r) => r.kind },
+  { header: 'globalInitiative', value: (r) => r.globalInitiative },
+  { header: 'themes', value: (r) => r.themes },
+  { header: 'region', value: (r) => r.region },
+  { header: 'country', value: (r) => r.country },
+  { header: 'origin', value: (r) => r.origin },
+  { header: 'organisation', value: (r) => r.organisation },
+  { header: 'assignee', value: (r) => r.assignee },
+  { header: 'submittedAt', value: (r) => r.submittedAt },
+  { header: 'dueAt', value: (r) => r.dueAt },
+  { header: 'firstResponseAt', value: (r) => r.firstResponseAt },
+  { header: 'resolvedAt', value: (r) => r.resolvedAt },
+  { header: 'hoursToFirstResponse', value: (r) => r.hoursToFirstResponse },
+  { header: 'hoursToResolution', value: (r) => r.hoursToResolution },
+];
+
+@ApiTags('help-desk: queries')
+@Controller()
+export class RequestsQueryController {
+  constructor(
+    @Inject(HELP_DESK_PROJECTIONS) private readonly projections: ProjectionEngine,
+    @Inject(HELP_DESK_RUNTIME) private readonly runtime: HelpDeskRuntime,
+  ) {}
+
+  /** Every request, filtered, sorted and paged; `format=csv` exports the page as CSV. */
+  @Get('service-requests')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: '{ items, nextCursor? }; each item has its SLA status against now' })
+  list(@Query() query: RequestListQueryDto, @Res({ passthrough: true }) res: Response) {
+    return this.page(query, res);
+  }
+
+  /** The open queue: active requests, most urgent deadline first, by assignee, priority or SLA status. */
+  @Get('queue')
+  @ApiProduces('application/json', 'text/csv')
+  queue(@Query() query: RequestListQueryDto, @Res({ passthrough: true }) res: Response) {
+    return this.page({ ...query, open: query.open ?? true, sort: query.sort ?? 'dueAt' }, res);
+  }
+
+  @Get('statistics')
+  @ApiOkResponse({ description: 'Volumes by kind, theme, region, month and status; median and p90 hours to first response and resolution; SLA breach rate' })
+  async statistics(@Query() query: RequestStatisticsQueryDto): Promise<RequestStatistics & { position: number }> {
+    await this.readYourWrites(query.minPosition);
+    const filter = requestListFilter(query, this.runtime.clock());
+    const model = this.projections.readModel<RequestSummary>(REQUESTS_PROJECTION);
+    const total = await model.count(filter);
+    if (total > STATISTICS_LIMIT) {
+      throw Object.assign(new Error(`The statistics cover ${total} requests, more than ${STATISTICS_LIMIT}; narrow the filter (from, to, region, kind)`), {
+        code: 'QUERY_TOO_LARGE',
+      });
+    }
+    const requests: RequestSummary[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await model.find({ filter, limit: 1_000, ...(cursor ? { cursor } : {}) });
+      requests.push(...page.items.map((i) => i.data));
+      cursor = page.nextCursor;
+    } while (cursor);
+    const status = await this.projections.status(REQUESTS_PROJECTION);
+    return { ...requestStatistics(requests), position: status.position };
+  }
+
+  private async page(query: RequestListQueryDto, res: Response) {
+    await this.readYourWrites(query.minPosition);
+    const now = this.runtime.clock();
+    const page = await this.projections.readModel<RequestSummary>(REQUESTS_PROJECTION).find({
+      filter: requestListFilter(query, now),
+      sort: sortOf(query.sort),
+      ...(query.limit ? { limit: query.limit } : {}),
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+    });
+    const items = page.items.map((doc: ReadModelDocument<RequestSummary>) => ({
+      ...doc.data,
+      slaStatus: slaStatusOf(doc.data, now),
+      position: doc.position,
+    }));
+    if (query.format === 'csv') {
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', 'attachment; filename="service-requests.csv"');
+      if (page.nextCursor) res.setHeader('X-Next-Cursor', page.nextCursor);
+      return toCsv(items, CSV_COLUMNS);
+    }
+    return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+
+  private async readYourWrites(position: number | undefined): Promise<void> {
+    if (position === undefined) return;
+    await this.projections.waitForPosition(REQUESTS_PROJECTION, position, READ_YOUR_WRITES_TIMEOUT_MS);
+  }
+}
