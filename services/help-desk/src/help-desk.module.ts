@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionEngine } from '@sfp/projections';
 import { HELP_DESK_PROJECTIONS, HELP_DESK_RUNTIME, type HelpDeskRuntime } from './help-desk.runtime';
+import { PersonalDataErasureController } from './personal-data/personal-data-erasure.http.controller';
 import { RequestsQueryController } from './service-request/projections/requests/requests.http.controller';
 import { HelpDeskWorkers } from './help-desk.workers';
 import { ExecuteServiceRequestCommandHandler } from './service-request/application/commands/execute-service-request-command.handler';
@@ -18,7 +19,12 @@ export class HelpDeskModule {
     return {
       module: HelpDeskModule,
       imports: [CqrsModule],
-      controllers: [ServiceRequestCommandsController, RequestsQueryController, RequestDetailController],
+      controllers: [
+        ServiceRequestCommandsController,
+        RequestsQueryController,
+        RequestDetailController,
+        PersonalDataErasureController,
+      ],
       providers: [
         { provide: HELP_DESK_RUNTIME, useValue: runtime },
         {

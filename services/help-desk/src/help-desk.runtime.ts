@@ -26,6 +26,8 @@ export interface HelpDeskRuntime {
   /** Where the help desk's read models live (embedded SQLite or MongoDB). */
   readModels: ReadModelStore;
   sla: SlaPolicy;
+  /** How often the scheduled SLA check runs (0 = never; tests call checkSlas themselves). */
+  slaCheckIntervalMs: number;
   /** Turns an e-mail address into the requester's pseudonymous person id. */
   personIdOf(email: string): string;
   clock: () => Date;

@@ -8,10 +8,16 @@ import {
   topicProvisioningFromEnv,
   type RunningConsumer,
 } from '@sfp/messaging';
+import { SYSTEM_ACTOR } from '@sfp/event-sourcing';
 import { HELP_DESK_CONTEXT } from './help-desk.context';
 import type { ProjectionEngine } from '@sfp/projections';
 import { HELP_DESK_PROJECTIONS, HELP_DESK_RUNTIME, type HelpDeskRuntime } from './help-desk.runtime';
-import { requestsProjection } from './service-request/projections/requests/requests.projection';
+import { REQUESTS_PROJECTION, requestsProjection } from './service-request/projections/requests/requests.projection';
+import type { RequestSummary } from './service-request/projections/requests/request-summary';
+import {
+  ExecuteServiceRequestCommand,
+  type ServiceRequestCommandResult,
+} from './service-request/application/commands/execute-service-request-command';
 import {
   helpDeskInboundCommands,
   helpDeskRejectionOf,
@@ -27,6 +33,8 @@ import {
 export class HelpDeskWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private relay?: OutboxRelay;
   private gateway?: RunningConsumer;
+  private slaTimer?: NodeJS.Timeout;
+  private slaCheck: Promise<number> = Promise.resolve(0);
 
   constructor(
     @Inject(HELP_DESK_RUNTIME) private readonly runtime: HelpDeskRuntime,
@@ -61,9 +69,57 @@ export class HelpDeskWorkers implements OnApplicationBootstrap, OnApplicationShu
           'Inbound command dead-lettered',
         ),
     });
+    this.scheduleSlaChecks();
+  }
+
+  /**
+   * The scheduled SLA check: every open request past its due date and not yet
+   * marked gets a CheckServiceRequestSla command, which records the breach as
+   * an event once (the decider ignores a second check). Returns how many
+   * breaches were recorded.
+   */
+  async checkSlas(now: Date = this.runtime.clock()): Promise<number> {
+    const model = this.projections.readModel<RequestSummary>(REQUESTS_PROJECTION);
+    let recorded = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await model.find({
+        filter: { open: true, slaBreached: false, dueAt: { lt: now.toISOString() } },
+        sort: { field: 'dueAt', direction: 'asc' },
+        limit: 200,
+        ...(cursor ? { cursor } : {}),
+      });
+      for (const { data } of page.items) {
+        const result: ServiceRequestCommandResult = await this.commandBus.execute(
+          new ExecuteServiceRequestCommand(
+            data.requestId,
+            { type: 'CheckServiceRequestSla', at: now.toISOString() },
+            { correlationId: `sla-check-${now.toISOString()}`, actor: SYSTEM_ACTOR },
+          ),
+        );
+        if (result.changed) recorded++;
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return recorded;
+  }
+
+  private scheduleSlaChecks(): void {
+    if (this.runtime.slaCheckIntervalMs <= 0) return;
+    this.slaTimer = setInterval(() => {
+      this.slaCheck = this.slaCheck
+        .then(() => this.checkSlas())
+        .catch((error: unknown) => {
+          this.runtime.logger.error({ err: error }, 'Scheduled SLA check failed');
+          return 0;
+        });
+    }, this.runtime.slaCheckIntervalMs);
+    this.slaTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.slaTimer) clearInterval(this.slaTimer);
+    await this.slaCheck;
     await this.gateway?.stop();
     await this.relay?.stop();
     await this.projections.stop();

@@ -50,6 +50,7 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
     consumerState: helpDeskStores.consumerState,
     readModels: helpDeskStores.readModels,
     sla: DEFAULT_SLA_POLICY,
+    slaCheckIntervalMs: config.SLA_CHECK_INTERVAL_MS,
     personIdOf,
     clock,
     metrics,

@@ -23,6 +23,13 @@ export class PlatformConfig {
   @MinLength(1)
   SFP_DATA_DIR = './data';
 
+  /** How often the help desk checks SLAs (default every minute; 0 = off). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  SLA_CHECK_INTERVAL_MS = 60_000;
+
   @IsOptional()
   @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
   LOG_LEVEL = 'info';

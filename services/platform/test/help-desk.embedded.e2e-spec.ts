@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HelpDeskWorkers } from '@sfp/help-desk';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/embedded-platform';
 import { PlatformConfig } from '../src/platform.config';
 import { client } from './platform-client';
@@ -13,7 +14,7 @@ describe('help desk on the embedded platform (e2e)', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'sfp-platform-'));
-    const config = Object.assign(new PlatformConfig(), { PORT: 0, SFP_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const config = Object.assign(new PlatformConfig(), { PORT: 0, SFP_DATA_DIR: dataDir, LOG_LEVEL: 'silent', SLA_CHECK_INTERVAL_MS: 0 });
     platform = await startEmbeddedPlatform(config);
     http = client(`${platform.url}/api/help-desk`, { 'x-actor-id': 'operator-1' });
   });
@@ -203,6 +204,42 @@ describe('help desk on the embedded platform (e2e)', () => {
     }
     const badCursor = await http.get('/service-requests?cursor=not-a-cursor');
     expect(badCursor.status).toBe(400);
+  });
+
+  it('records an SLA breach once when the scheduled check finds an open request past due', async () => {
+    const { body } = await http.post<{ requestId: string }>('/service-requests', { ...validRequest, region: 'arab-states', country: 'JO' });
+    const workers = platform.app.get(HelpDeskWorkers);
+    const later = new Date(Date.now() + 30 * 86_400_000);
+    expect(await workers.checkSlas(later)).toBeGreaterThanOrEqual(1);
+    expect(await workers.checkSlas(later)).toBe(0);
+    const detail = await http.get<Record<string, any>>(`/service-requests/${body.requestId}`);
+    expect(detail.body['slaBreached']).toBe(true);
+    expect(detail.body['history'].filter((h: { event: string }) => h.event === 'ServiceRequestSlaBreached')).toHaveLength(1);
+    const breached = await http.get<{ items: Array<Record<string, unknown>> }>(
+      `/queue?sla=breached&region=arab-states&minPosition=${detail.body['history'].at(-1).position}`,
+    );
+    expect(breached.body.items.map((i) => i['requestId'])).toContain(body.requestId);
+  });
+
+  it("erases a requester's name and e-mail on request, leaving the request and its history intact", async () => {
+    const email = 'leila.haddad@example.org';
+    const { body } = await http.post<{ requestId: string }>('/service-requests', {
+      ...validRequest,
+      requester: { ...validRequest.requester, name: 'Leila Haddad', email },
+    });
+    await http.post(`/service-requests/${body.requestId}/triage`, { kind: 'referral', themes: [], priority: 'low' });
+    const erased = await http.post<{ erased: boolean; personId: string }>('/personal-data/erasures', { email });
+    expect(erased.status).toBe(200);
+    expect(erased.body.erased).toBe(true);
+    expect(erased.body.personId).toMatch(/^person-[0-9a-f]{32}$/);
+    const detail = await http.get<Record<string, any>>(`/service-requests/${body.requestId}`);
+    expect(detail.body['requester']).toMatchObject({ name: '[erased]', email: '[erased]', organisation: 'Regional Office for Africa' });
+    expect(detail.body['history']).toHaveLength(2);
+    expect(detail.body['history'][0].data.requester.name).toBe('[erased]');
+    // the untouched requester of another request still reads in clear
+    const other = await http.post<{ requestId: string }>('/service-requests', validRequest);
+    expect((await http.get<Record<string, any>>(`/service-requests/${other.body.requestId}`)).body['requester'].name).toBe('Amina Diallo');
+    expect((await http.post('/personal-data/erasures', { email: 'not-an-email' })).status).toBe(400);
   });
 
   it('serves the OpenAPI document and the health endpoints', async () => {
