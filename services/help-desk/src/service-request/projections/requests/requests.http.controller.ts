@@ -94,7 +94,7 @@ export class RequestsQueryController {
       ...(query.cursor ? { cursor: query.cursor } : {}),
     });
     const items = page.items.map((doc: ReadModelDocument<RequestSummary>) => ({
-      ...doc.data,
+      ...withoutThemeFlags(doc.data),
       slaStatus: slaStatusOf(doc.data, now),
       position: doc.position,
     }));
@@ -111,4 +111,9 @@ export class RequestsQueryController {
     if (position === undefined) return;
     await this.projections.waitForPosition(REQUESTS_PROJECTION, position, READ_YOUR_WRITES_TIMEOUT_MS);
   }
+}
+
+/** The theme_* flags exist for filtering; clients read `themes`. */
+function withoutThemeFlags(summary: RequestSummary): RequestSummary {
+  return Object.fromEntries(Object.entries(summary).filter(([key]) => !key.startsWith('theme_'))) as RequestSummary;
 }

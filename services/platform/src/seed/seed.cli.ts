@@ -1,0 +1,31 @@
+/**
+ * `npm run seed`: fills a running platform with demo data through its public API.
+ *   SFP_URL=http://127.0.0.1:3000 npm run seed -- --count 60 --seed 7
+ */
+import { seedHelpDesk } from './seed-help-desk';
+
+async function main(argv: string[]): Promise<void> {
+  const option = (name: string, fallback: number) => {
+    const i = argv.indexOf(name);
+    const value = i >= 0 ? Number(argv[i + 1]) : fallback;
+    if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
+    return value;
+  };
+  const baseUrl = process.env['SFP_URL'] ?? 'http://127.0.0.1:3000';
+  const health = await fetch(`${baseUrl}/api/health/ready`).catch(() => undefined);
+  if (!health?.ok) {
+    throw new Error(`No platform answers at ${baseUrl}; start it with \`npm start\` (or set SFP_URL)`);
+  }
+  const result = await seedHelpDesk({
+    baseUrl,
+    count: option('--count', 60),
+    seed: option('--seed', 2026),
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
+  process.stdout.write(`Help desk: ${result.filed} requests filed, ${result.steps} lifecycle steps.\n`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
