@@ -65,7 +65,13 @@ export function mongoConsumerState(
           { $set: { owner, expiresAt } },
           { upsert: true },
         );
-        return result.matchedCount === 1 || result.upsertedCount === 1;
+        if (result.matchedCount === 0 && result.upsertedCount === 0) return false;
+        // FerretDB v1 applies a conditional update as read-then-write, so two
+        // contenders for an expired lease may both match; the later write wins.
+        // Reading back narrows the overlap to the instant between the writes;
+        // any overlap left only duplicates a batch (at-least-once), never skips one.
+        const holder = await leaseDocs.findOne({ _id: name });
+        return holder?.owner === owner;
       } catch (error) {
         // The lease exists, is someone else's and is still valid: the upsert collided on _id.
         if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
