@@ -37,7 +37,10 @@ export interface SubscribeOptions {
 export interface Subscription {
   /** The position of the last event handled. */
   readonly position: number;
-  /** Resolves once the subscription has caught up with the store's head at least once. */
+  /**
+   * Resolves once the subscription has caught up with the store's head at least
+   * once; rejects (SubscriptionStoppedError) if it ends before that.
+   */
   readonly caughtUp: Promise<void>;
   stop(): Promise<void>;
 }
@@ -49,7 +52,13 @@ export interface Subscription {
  *    (of N concurrent writers with the same expectation, exactly one wins);
  *  - an acknowledged append is durable;
  *  - readAll never skips a position that becomes visible later, never repeats one;
- *  - an eventId is stored at most once (a duplicate fails the whole append).
+ *    positions are 1, 2, 3, ... with no hole, even where appends failed;
+ *  - an eventId is stored at most once (a duplicate fails the whole append with
+ *    DuplicateEventError, and nothing of it is stored);
+ *  - event data is plain JSON and reads back exactly (anything JSON would change,
+ *    like undefined in arrays, NaN or a Date, is refused with InvalidAppendError);
+ *  - stream ids starting with `$` are reserved for the store.
+ * One contract suite (event-store.contract.ts) checks this on every adapter.
  */
 export interface EventStore {
   append(streamId: string, expected: ExpectedVersion, events: NewEvent[]): Promise<AppendResult>;

@@ -1,0 +1,182 @@
+import type { Actor, RecordedEvent } from '../../envelope/event-envelope';
+import type { PreparedEvent } from '../common/prepare-append';
+
+/**
+ * The documents of the MongoDB event store. All live in ONE collection, so that
+ * the claims of an append and its commit go to the server in one ordered
+ * insertMany (one round trip; on FerretDB's SQLite backend one transaction
+ * when nothing collides). Kinds are told apart by `kind` and by the prefix of
+ * `_id`, and every kind fills the three unique keys, so that the unique indexes
+ * decide every race (see mongo-event-store.ts for the protocol):
+ *
+ * | kind   | _id                     | (streamId, streamVersion)   | token            |
+ * |--------|-------------------------|-----------------------------|------------------|
+ * | commit | `c<16-digit position>`  | the stream, first version   | the append token |
+ * | claim  | `e<eventId>#<k>`        | `$e<eventId>#<k>`, 0         | same as streamId |
+ * | fence  | `f<token>`              | `$f<token>`, 0               | the fenced token |
+ *
+ * The dummy values of claims and fences start with `$`, which stream ids may not.
+ */
+
+export interface StoredEvent {
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  occurredAt: string;
+  correlationId: string;
+  causationId?: string;
+  /** Actor as JSON text: its optional `department` must not come back as null. */
+  actor: string;
+  /**
+   * The event's data as JSON text. Never a sub-document: FerretDB v1 refuses
+   * keys with dots or a leading `$` and nested arrays, and BSON would lose the
+   * distinction between integers and doubles, -0, key order of numeric keys...
+   */
+  data: string;
+}
+
+/** One append: all its events, atomically visible or not at all. */
+export interface CommitDocument {
+  _id: string;
+  kind: 'commit';
+  streamId: string;
+  /** The stream version of the first event (the unique key with streamId). */
+  streamVersion: number;
+  lastVersion: number;
+  firstPosition: number;
+  lastPosition: number;
+  /** The append's token: a fence with the same token makes this insert impossible. */
+  token: string;
+  recordedAt: string;
+  events: StoredEvent[];
+}
+
+/** Reserves one eventId for the append holding `holder`. */
+export interface ClaimDocument {
+  _id: string;
+  kind: 'claim';
+  streamId: string;
+  streamVersion: 0;
+  token: string;
+  eventId: string;
+  /** The token of the append that holds the claim. */
+  holder: string;
+  /** Where the holder meant to write its commit (a hint: it may have moved on a retry). */
+  position: number;
+  /** When the claim was made, by the holder's clock (ms since epoch). */
+  claimedAt: number;
+}
+
+/** Declares a token dead: its commit can no longer be inserted, its claims may be taken over. */
+export interface FenceDocument {
+  _id: string;
+  kind: 'fence';
+  streamId: string;
+  streamVersion: 0;
+  token: string;
+  fencedAt: number;
+}
+
+export type EventStoreDocument = CommitDocument | ClaimDocument | FenceDocument;
+
+const POSITION_DIGITS = 16;
+
+export function commitId(firstPosition: number): string {
+  return `c${String(firstPosition).padStart(POSITION_DIGITS, '0')}`;
+}
+
+export function claimId(eventId: string, generation: number): string {
+  return `e${eventId}#${generation}`;
+}
+
+export function fenceId(token: string): string {
+  return `f${token}`;
+}
+
+export function claimDocument(
+  eventId: string,
+  generation: number,
+  holder: string,
+  position: number,
+  claimedAt: number,
+): ClaimDocument {
+  const id = claimId(eventId, generation);
+  return {
+    _id: id,
+    kind: 'claim',
+    streamId: `$${id}`,
+    streamVersion: 0,
+    token: `$${id}`,
+    eventId,
+    holder,
+    position,
+    claimedAt,
+  };
+}
+
+export function fenceDocument(token: string, fencedAt: number): FenceDocument {
+  const id = fenceId(token);
+  return { _id: id, kind: 'fence', streamId: `$${id}`, streamVersion: 0, token, fencedAt };
+}
+
+export function commitDocument(
+  streamId: string,
+  firstVersion: number,
+  firstPosition: number,
+  token: string,
+  recordedAt: string,
+  events: readonly PreparedEvent[],
+): CommitDocument {
+  return {
+    _id: commitId(firstPosition),
+    kind: 'commit',
+    streamId,
+    streamVersion: firstVersion,
+    lastVersion: firstVersion + events.length - 1,
+    firstPosition,
+    lastPosition: firstPosition + events.length - 1,
+    token,
+    recordedAt,
+    events: events.map(({ event, dataJson }) => {
+      const stored: StoredEvent = {
+        eventId: event.eventId,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        occurredAt: event.metadata.occurredAt,
+        correlationId: event.metadata.correlationId,
+        actor: JSON.stringify(event.metadata.actor),
+        data: dataJson,
+      };
+      if (event.metadata.causationId !== undefined) stored.causationId = event.metadata.causationId;
+      return stored;
+    }),
+  };
+}
+
+/** The events of a commit as RecordedEvents, those from `fromPosition` on. */
+export function recordedEvents(
+  commit: CommitDocument,
+  fromPosition = commit.firstPosition,
+): RecordedEvent[] {
+  const result: RecordedEvent[] = [];
+  commit.events.forEach((stored, index) => {
+    const position = commit.firstPosition + index;
+    if (position < fromPosition) return;
+    const event: RecordedEvent = {
+      eventId: stored.eventId,
+      type: stored.type,
+      schemaVersion: stored.schemaVersion,
+      streamId: commit.streamId,
+      streamVersion: commit.streamVersion + index,
+      position,
+      occurredAt: stored.occurredAt,
+      recordedAt: commit.recordedAt,
+      correlationId: stored.correlationId,
+      actor: JSON.parse(stored.actor) as Actor,
+      data: JSON.parse(stored.data),
+    };
+    if (stored.causationId !== undefined) event.causationId = stored.causationId;
+    result.push(event);
+  });
+  return result;
+}

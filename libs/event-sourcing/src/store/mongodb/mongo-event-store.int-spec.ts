@@ -1,0 +1,178 @@
+import { createTestDatabase, type TestDatabase } from '@sfp/testing';
+import { randomUUID } from 'node:crypto';
+import type { mongo } from 'mongoose';
+import { prepareAppend } from '../common/prepare-append';
+import { DuplicateEventError } from '../event-store.errors';
+import { newEvent, newEvents } from '../event-store.fixtures';
+import { MongoEventStore, type MongoEventStoreOptions } from './mongo-event-store';
+import {
+  claimDocument,
+  claimId,
+  commitDocument,
+  commitId,
+  type CommitDocument,
+  type EventStoreDocument,
+} from './mongo-event-store.documents';
+
+// The parts of the MongoDB store's protocol the contract cannot reach from the
+// port: stalled and dead writers, stale claims, the documents' shape.
+describe('MongoEventStore (real server)', () => {
+  let database: TestDatabase;
+  let name: string;
+  let collection: mongo.Collection<EventStoreDocument>;
+  const stores: MongoEventStore[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('mongo_event_store');
+  });
+  afterAll(() => database.cleanup());
+  beforeEach(() => {
+    name = `events_${randomUUID().slice(0, 8)}`;
+    collection = database.connection.collection<EventStoreDocument>(name);
+  });
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((store) => store.close()));
+    await database.connection.dropCollection(name).catch(() => undefined);
+  });
+
+  async function open(options: MongoEventStoreOptions = {}): Promise<MongoEventStore> {
+    const store = await MongoEventStore.open(database.connection, { collection: name, ...options });
+    stores.push(store);
+    return store;
+  }
+
+  it('keeps event data as JSON text in one commit document per append', async () => {
+    const store = await open();
+    const data = { 'a.b': { $c: [[1, 2]] } };
+    await store.append('s', 'no-stream', [newEvent({ data }), newEvent()]);
+    const commits = (await collection.find({ kind: 'commit' }).toArray()) as CommitDocument[];
+    expect(commits).toHaveLength(1);
+    expect(commits[0]).toMatchObject({
+      _id: commitId(1),
+      streamId: 's',
+      streamVersion: 1,
+      lastVersion: 2,
+    });
+    expect(commits[0]!.events[0]!.data).toBe(JSON.stringify(data));
+    expect(await collection.countDocuments({ kind: 'claim' })).toBe(2);
+  });
+
+  it('never lets a held-up writer pass a commit a reader has seen: it moves to the next free position', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holds = 1;
+    const slow = await open({
+      beforeInsert: async () => {
+        if (holds-- > 0) await held;
+      },
+    });
+    const fast = await open();
+    const reader = await open();
+
+    const slowAppend = slow.append('slow', 'no-stream', newEvents(2)); // planned at positions 1-2, held
+    await pause(50);
+    const first = await fast.append('fast', 'no-stream', newEvents(3)); // takes 1-3
+    expect(first.positions).toEqual([1, 2, 3]);
+    expect((await reader.readAll({ afterPosition: 0 })).map((e) => e.streamId)).toEqual([
+      'fast',
+      'fast',
+      'fast',
+    ]);
+
+    release();
+    const late = await slowAppend;
+    expect(late.positions).toEqual([4, 5]);
+    const rest = await reader.readAll({ afterPosition: 3 });
+    expect(rest.map((e) => [e.streamId, e.position])).toEqual([
+      ['slow', 4],
+      ['slow', 5],
+    ]);
+  });
+
+  it('frees the claims of a refused append at once', async () => {
+    const store = await open({ claimTimeoutMs: 60_000 });
+    const stored = newEvent();
+    await store.append('a', 'no-stream', [stored]);
+    const reused = newEvent();
+    await expect(
+      store.append('b', 'no-stream', [reused, { ...newEvent(), eventId: stored.eventId }]),
+    ).rejects.toThrow(DuplicateEventError);
+    // `reused` was claimed by the refused append; the same eventId goes in now, without waiting.
+    const started = Date.now();
+    await store.append('b', 'no-stream', [reused]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await store.readStream('b')).map((e) => e.eventId)).toEqual([reused.eventId]);
+  });
+
+  it('takes over the claim of a writer that died before committing, once the claim is old enough', async () => {
+    const store = await open({ claimTimeoutMs: 400 });
+    const event = newEvent();
+    const deadToken = randomUUID();
+    await collection.insertOne(claimDocument(event.eventId, 0, deadToken, 1, Date.now()));
+
+    const started = Date.now();
+    const result = await store.append('s', 'no-stream', [event]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(result.positions).toEqual([1]);
+    expect(await collection.findOne({ _id: claimId(event.eventId, 1) })).toMatchObject({
+      kind: 'claim',
+    });
+
+    // Should the dead writer wake up, its commit can no longer be inserted: it is fenced.
+    const late = commitDocument(
+      'late',
+      1,
+      2,
+      deadToken,
+      new Date().toISOString(),
+      prepareAppend('late', 'any', [event]),
+    );
+    await expect(collection.insertOne(late)).rejects.toMatchObject({ code: 11000 });
+    // And the eventId is now taken for good.
+    await expect(store.append('other', 'no-stream', [event])).rejects.toThrow(DuplicateEventError);
+  });
+
+  it('proves a duplicate by fencing when the claim points to the wrong position', async () => {
+    const store = await open({ claimTimeoutMs: 300 });
+    const event = newEvent();
+    await store.append('s', 'no-stream', [event]);
+    await collection.updateOne({ _id: claimId(event.eventId, 0) }, { $set: { position: 999 } });
+
+    // The holder's commit is not where its claim says; after the timeout the
+    // fence insert collides with that commit's token, which proves it stored.
+    await expect(store.append('other', 'no-stream', [event])).rejects.toThrow(DuplicateEventError);
+    // The probing fence collided, so none was stored; the refused append held no claim to release.
+    expect(await collection.countDocuments({ kind: 'fence' })).toBe(0);
+    expect(await store.readAll({ afterPosition: 0 })).toHaveLength(1);
+  });
+
+  it('waits for a claim whose holder is still writing, then reports the duplicate', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holds = 1;
+    const holder = await open({
+      beforeInsert: async (documents) => {
+        // Let the claims in, hold the commit back (as a slow MongoDB insertMany would).
+        if (holds-- > 0) {
+          await collection.insertMany(documents.filter((d) => d.kind === 'claim'));
+          await held;
+        }
+      },
+      claimTimeoutMs: 60_000,
+    });
+    const other = await open({ claimTimeoutMs: 60_000 });
+    const event = newEvent();
+    const holding = holder.append('s', 'no-stream', [event]);
+    await pause(50);
+    const competing = other.append('t', 'no-stream', [event]);
+    await pause(100);
+    release();
+    // The holder's insertMany now collides on its own claims: it recognises them and commits.
+    await expect(holding).resolves.toMatchObject({ positions: [1] });
+    await expect(competing).rejects.toThrow(DuplicateEventError);
+  });
+});
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

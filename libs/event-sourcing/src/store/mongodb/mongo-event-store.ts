@@ -1,0 +1,323 @@
+import type { Connection, mongo } from 'mongoose';
+import type { NewEvent, RecordedEvent } from '../../envelope/event-envelope';
+import { prepareAppend } from '../common/prepare-append';
+import { fromVersionOf, readAllBounds } from '../common/read-options';
+import type {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  ExpectedVersion,
+  ReadAllOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { AppendNotifier } from '../subscription/append-notifier';
+import { SubscriptionSet } from '../subscription/catch-up.subscription';
+import { MongoCommitWriter } from './mongo-commit-writer';
+import {
+  commitId,
+  recordedEvents,
+  type CommitDocument,
+  type EventStoreDocument,
+} from './mongo-event-store.documents';
+import { StreamVersionCache } from './stream-version.cache';
+
+export interface MongoEventStoreOptions {
+  /** The collection holding commits, eventId claims and fences (default `event_store`). */
+  collection?: string;
+  /** Poll interval of subscriptions, for appends made by other processes (default 100 ms). */
+  pollIntervalMs?: number;
+  /**
+   * How old an eventId claim without a commit must be before another append may
+   * take it over (default 10 s). Only matters after a writer died between its
+   * claims and its commit; must be well above a normal append's duration.
+   */
+  claimTimeoutMs?: number;
+  /** Pause between two looks at a claim whose holder is still writing (default 20 ms). */
+  claimPollMs?: number;
+  /** At most this many appends in one insertMany (default 64). */
+  maxBatchAppends?: number;
+  /** The clock of `recordedAt` and of claims (default: the system clock). */
+  now?: () => Date;
+  /** Test hook: runs before each insertMany (e.g. to hold a writer between planning and writing). */
+  beforeInsert?: (documents: readonly EventStoreDocument[]) => Promise<void>;
+}
+
+/**
+ * The event store of the distributed mode, on MongoDB through mongoose, and on
+ * FerretDB v1 (the test servers) with the same code.
+ *
+ * What the servers give us. FerretDB v1 has no transactions; its updates, even
+ * `findOneAndUpdate` with `$inc`, read then write the document in two steps, so
+ * concurrent increments lose updates (measured: 50 concurrent `$inc` → 20
+ * distinct values); a unique index on an array field (`events.eventId`) is
+ * accepted but NOT enforced; only `{_id: <string>}` queries use an index, every
+ * other filter scans the collection. The one atomic decision both servers make
+ * is an insert against unique indexes. Everything below rests on that alone.
+ *
+ * Documents (one collection, see mongo-event-store.documents.ts):
+ *  - a COMMIT per append holds all its events (atomic without transactions),
+ *    `_id` = `c` + its first global position (16 digits), with streamId,
+ *    streamVersion (its first version), lastVersion, first/lastPosition, token;
+ *    event data as JSON text (FerretDB v1 refuses keys with dots or a leading
+ *    `$` and nested arrays);
+ *  - a CLAIM per eventId, `_id` = `e<eventId>#<generation>`, naming the token
+ *    of the append that holds it;
+ *  - a FENCE, `_id` = `f<token>`, declaring an append's token dead.
+ * Unique indexes: `_id`, (streamId, streamVersion), token (claims and fences
+ * fill them with `$`-prefixed values of their own).
+ *
+ * Concurrency rule (expected version). A commit's unique key is (streamId,
+ * first version). A writer inserts at version V+1 only when V is the end of a
+ * stored commit of the stream (it read it, or it is 0 for a new stream). The
+ * commits of a stream therefore tile its versions 1..n with no overlap: any
+ * other writer who extended the stream from V wrote a commit starting at V+1,
+ * so the insert collides. Of N concurrent writers expecting V, exactly one insert
+ * succeeds; the others get WrongExpectedVersionError with the version read
+ * afterwards. 'any' reads the version and retries on a collision.
+ *
+ * Global order (positions). No counter: a counter needs an atomic increment,
+ * which FerretDB v1 does not have. Positions are claimed by the commit's `_id`
+ * itself. A writer puts its commit at H+1, where H is the last position of a
+ * stored commit (the writer's "head"). By induction the commits always tile
+ * positions 1..M with no hole and no overlap: if H < M, a commit starting at
+ * H+1 exists and the insert collides; the writer then follows the chain of
+ * commits (`c<lastPosition+1>` lookups) to the end and tries again. So a commit
+ * becomes visible only at M+1, after everything before it: a reader that has
+ * read up to M (it found no `c<M+1>`) can never be passed by a commit appearing
+ * later at a smaller position, with any number of processes writing. No gap
+ * ever needs a timeout, and positions are dense (1, 2, 3, ...). The price: one
+ * commit at a time per head, so each process writes its concurrent appends as
+ * ONE ordered insertMany (group commit) — [claims A, commit A, claims B, commit
+ * B, ...] with consecutive positions. An ordered insert stops at the first
+ * collision: what precedes it is stored, nothing after it, so no hole appears;
+ * the rest are planned again.
+ *
+ * Duplicate eventId (refused, DuplicateEventError, nothing stored). Claims go
+ * BEFORE the commit in the same ordered insertMany: the commit is inserted only
+ * if every claim was. Released claims: an append that fails after claiming
+ * (conflict, duplicate) fences its own token; its claims are then free at once.
+ * A claim whose holder died between its claims and its commit (possible on
+ * MongoDB, where insertMany is not atomic; on FerretDB's SQLite backend an
+ * insertMany without collision is one transaction) blocks that eventId until
+ * `claimTimeoutMs`; then the next append with that eventId inserts the fence
+ * itself. A fence and a commit with the same token cannot both exist (unique
+ * token), so inserting the fence either kills the holder for good — if it
+ * wakes up, its commit insert collides on the token and it starts again under a
+ * new token — or collides with its stored commit, which proves the duplicate.
+ * Takeover inserts the claim's next generation: the unique _id lets one taker win.
+ *
+ * Cost on FerretDB v1, which answers only `{_id}` queries from an index: an
+ * append with a known (or no) stream version is one insertMany; a caught-up
+ * subscription's poll and headPosition are `_id` lookups from the last known
+ * commit end; readStream, streamVersion, readAll from an unknown boundary, and
+ * the version read after a conflict scan the collection. On MongoDB all of
+ * them use the indexes above.
+ */
+export class MongoEventStore implements EventStore {
+  private readonly collection: mongo.Collection<EventStoreDocument>;
+  private readonly notifier = new AppendNotifier();
+  private readonly subscriptions = new SubscriptionSet();
+  private readonly versions = new StreamVersionCache();
+  private readonly writer: MongoCommitWriter;
+  private readonly pollIntervalMs: number | undefined;
+  /** Positions known to end a commit: readAll after one of them starts with an _id lookup. */
+  private readonly commitEnds = new Set<number>();
+  private closed = false;
+
+  private constructor(connection: Connection, options: MongoEventStoreOptions) {
+    this.collection = connection.collection<EventStoreDocument>(
+      options.collection ?? 'event_store',
+    );
+    this.pollIntervalMs = options.pollIntervalMs;
+    const now = options.now ?? (() => new Date());
+    this.writer = new MongoCommitWriter(
+      {
+        collection: this.collection,
+        now: () => now().getTime(),
+        claimTimeoutMs: options.claimTimeoutMs ?? 10_000,
+        claimPollMs: options.claimPollMs ?? 20,
+        maxBatchAppends: options.maxBatchAppends ?? 64,
+        onAppended: () => this.notifier.notify(),
+        onCommitEnd: (position) => this.rememberCommitEnd(position),
+        ...(options.beforeInsert ? { beforeInsert: options.beforeInsert } : {}),
+      },
+      this.versions,
+    );
+  }
+
+  /** Opens the store on `connection` (which stays the caller's), creating its indexes if needed. */
+  static async open(
+    connection: Connection,
+    options: MongoEventStoreOptions = {},
+  ): Promise<MongoEventStore> {
+    const store = new MongoEventStore(connection, options);
+    await ensureIndexes(connection, store.collection);
+    return store;
+  }
+
+  async append(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: NewEvent[],
+  ): Promise<AppendResult> {
+    this.assertOpen();
+    return this.writer.append(streamId, expected, prepareAppend(streamId, expected, events));
+  }
+
+  async readStream(streamId: string, fromVersion?: number): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const from = fromVersionOf(fromVersion);
+    const commits = (await this.collection
+      .find({ streamId, lastVersion: { $gte: from } })
+      .sort({ streamVersion: 1 })
+      .toArray()) as CommitDocument[];
+    const last = commits[commits.length - 1];
+    if (last) this.versions.observe(streamId, last.lastVersion);
+    return commits.flatMap((commit) =>
+      recordedEvents(commit).filter((event) => event.streamVersion >= from),
+    );
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    this.assertOpen();
+    const last = (await this.collection.findOne(
+      { streamId },
+      { sort: { streamVersion: -1 }, projection: { lastVersion: 1 } },
+    )) as Pick<CommitDocument, 'lastVersion'> | null;
+    const version = last?.lastVersion ?? 0;
+    this.versions.observe(streamId, version);
+    return version;
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const { afterPosition, limit } = readAllBounds(options);
+    const events: RecordedEvent[] = [];
+    let after = afterPosition;
+    if (after === 0 || this.commitEnds.has(after)) {
+      // The next commit, if any, is exactly `c<after+1>`: _id lookups, the only
+      // indexed query on FerretDB. A caught-up subscription's poll costs one;
+      // a live one a few, and no scan. Further behind, one range query is cheaper.
+      for (let lookups = 0; lookups < CHAIN_LOOKUPS; lookups++) {
+        const next = (await this.collection.findOne({
+          _id: commitId(after + 1),
+        })) as CommitDocument | null;
+        if (!next) return events;
+        after = this.take(next, after, limit, events);
+        if (events.length >= limit) return events;
+      }
+    }
+    const cursor = this.collection
+      .find({ lastPosition: { $gt: after } })
+      .sort({ lastPosition: 1 })
+      .batchSize(Math.min(limit, 500));
+    try {
+      for await (const document of cursor) {
+        const commit = document as CommitDocument;
+        // Commits tile the positions with no hole (see above); should one ever
+        // be missing, stop before it rather than pass over it.
+        if (commit.firstPosition > after + 1) break;
+        after = this.take(commit, after, limit, events);
+        if (events.length >= limit) break;
+      }
+    } finally {
+      await cursor.close();
+    }
+    return events;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.writer.currentHead();
+  }
+
+  subscribe(handler: EventHandler, options: SubscribeOptions): Subscription {
+    this.assertOpen();
+    return this.subscriptions.start(this, handler, {
+      ...options,
+      notifier: this.notifier,
+      ...(this.pollIntervalMs === undefined ? {} : { pollIntervalMs: this.pollIntervalMs }),
+    });
+  }
+
+  /** Stops the subscriptions and waits for appends in flight; the connection stays open (it is the caller's). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.subscriptions.stopAll();
+    await this.writer.idle();
+  }
+
+  /** Adds the commit's events after `after` (up to the limit); returns the last position taken. */
+  private take(
+    commit: CommitDocument,
+    after: number,
+    limit: number,
+    into: RecordedEvent[],
+  ): number {
+    const events = recordedEvents(commit, after + 1).slice(0, limit - into.length);
+    into.push(...events);
+    const last = events[events.length - 1]?.position ?? after;
+    if (last === commit.lastPosition) {
+      this.rememberCommitEnd(last);
+      this.writer.observeCommitEnd(last);
+    }
+    return last;
+  }
+
+  private rememberCommitEnd(position: number): void {
+    this.commitEnds.add(position);
+    if (this.commitEnds.size > 1_000) {
+      const oldest = this.commitEnds.values().next().value;
+      if (oldest !== undefined) this.commitEnds.delete(oldest);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('The MongoDB event store is closed');
+  }
+}
+
+/** How many commits readAll follows by _id lookups before it switches to a range query. */
+const CHAIN_LOOKUPS = 8;
+
+const INDEXES: mongo.IndexDescription[] = [
+  // The concurrency rule: one commit per (stream, first version).
+  { key: { streamId: 1, streamVersion: 1 }, name: 'stream_version_unique', unique: true },
+  // A fence and a commit with the same token cannot both exist.
+  { key: { token: 1 }, name: 'token_unique', unique: true },
+];
+
+/** Serves readAll and the head on MongoDB. FerretDB v1 never reads a secondary index: there it only costs writes. */
+const READ_INDEX: mongo.IndexDescription = { key: { lastPosition: 1 }, name: 'last_position' };
+
+/**
+ * Creates the missing indexes, one per command: FerretDB v1.24 drops the
+ * connection (a panic in the server) when one createIndexes command names
+ * several indexes that all exist already.
+ */
+async function ensureIndexes(
+  connection: Connection,
+  collection: mongo.Collection<EventStoreDocument>,
+): Promise<void> {
+  const existing = new Set(
+    (
+      await collection
+        .listIndexes()
+        .toArray()
+        .catch(() => [] as Array<{ name?: string }>)
+    ).map((index) => index.name),
+  );
+  const wanted = (await isFerretDb(connection)) ? INDEXES : [...INDEXES, READ_INDEX];
+  for (const index of wanted) {
+    if (!existing.has(index.name)) await collection.createIndexes([index]);
+  }
+}
+
+async function isFerretDb(connection: Connection): Promise<boolean> {
+  const db = connection.db;
+  if (!db) return false;
+  const info = await db.admin().command({ buildInfo: 1 });
+  return typeof info['ferretdbVersion'] === 'string';
+}

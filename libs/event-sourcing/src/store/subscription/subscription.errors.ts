@@ -1,0 +1,19 @@
+/**
+ * The subscription ended before it caught up with the store: stop() was called,
+ * the store closed, or the handler failed (then `cause` is the handler's error).
+ */
+export class SubscriptionStoppedError extends Error {
+  readonly code = 'SUBSCRIPTION_STOPPED';
+  constructor(
+    /** The position of the last event handled. */
+    readonly position: number,
+    cause?: unknown,
+  ) {
+    super(
+      `The subscription stopped at position ${position} before it caught up with the store` +
+        (cause === undefined ? '' : `: ${cause instanceof Error ? cause.message : String(cause)}`),
+      cause === undefined ? undefined : { cause },
+    );
+    this.name = 'SubscriptionStoppedError';
+  }
+}
