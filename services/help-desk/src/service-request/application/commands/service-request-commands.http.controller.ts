@@ -35,6 +35,7 @@ import {
   ResolveRequestDto,
   TriageRequestDto,
 } from './dto/lifecycle.request.dto';
+import { submitCommandOf } from './dto/submit-request.mapping';
 import { SubmitRequestDto } from './dto/submit-request.request.dto';
 import {
   ExecuteServiceRequestCommand,
@@ -64,26 +65,7 @@ export class ServiceRequestCommandsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ServiceRequestCommandResult> {
     const requestId = randomUUID();
-    const result = await this.run(requestId, req, undefined, {
-      type: 'SubmitServiceRequest',
-      requestId,
-      requester: {
-        personId: this.runtime.personIdOf(dto.requester.email),
-        name: dto.requester.name,
-        email: dto.requester.email,
-        origin: dto.requester.origin,
-        organisation: dto.requester.organisation,
-        ...(dto.requester.constituentGroup ? { constituentGroup: dto.requester.constituentGroup } : {}),
-      },
-      title: dto.title,
-      description: dto.description,
-      kind: dto.kind,
-      ...(dto.globalInitiative ? { globalInitiative: dto.globalInitiative } : {}),
-      themes: dto.themes,
-      region: dto.region,
-      country: dto.country,
-      priority: dto.priority,
-    });
+    const result = await this.run(requestId, req, undefined, submitCommandOf(dto, requestId, this.runtime.personIdOf));
     res.setHeader('Location', `${req.baseUrl}${req.path}/${requestId}`.replace(/\/+/g, '/'));
     res.setHeader('ETag', etagOf(result.streamVersion));
     return result;

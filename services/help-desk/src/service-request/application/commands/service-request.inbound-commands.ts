@@ -8,6 +8,7 @@ import type { HelpDeskRuntime } from '../../../help-desk.runtime';
 import { ServiceRequestError } from '../../domain/service-request.errors';
 import type { ServiceRequestCommand } from '../../domain/service-request.commands';
 import { CancelRequestDto, CommentDto, ReasonDto } from './dto/lifecycle.request.dto';
+import { submitCommandOf } from './dto/submit-request.mapping';
 import { SubmitRequestDto } from './dto/submit-request.request.dto';
 import { ExecuteServiceRequestCommand } from './execute-service-request-command';
 
@@ -64,30 +65,7 @@ export function helpDeskInboundCommands(
     dto: SubmitRequestDto,
     execute: (dto, ctx) => {
       const requestId = uuidFrom(`submit:${ctx.actor.id}:${ctx.messageId}`);
-      return run(
-        requestId,
-        {
-          type: 'SubmitServiceRequest',
-          requestId,
-          requester: {
-            personId: runtime.personIdOf(dto.requester.email),
-            name: dto.requester.name,
-            email: dto.requester.email,
-            origin: dto.requester.origin,
-            organisation: dto.requester.organisation,
-            ...(dto.requester.constituentGroup ? { constituentGroup: dto.requester.constituentGroup } : {}),
-          },
-          title: dto.title,
-          description: dto.description,
-          kind: dto.kind,
-          ...(dto.globalInitiative ? { globalInitiative: dto.globalInitiative } : {}),
-          themes: dto.themes,
-          region: dto.region,
-          country: dto.country,
-          priority: dto.priority,
-        },
-        ctx,
-      );
+      return run(requestId, submitCommandOf(dto, requestId, runtime.personIdOf), ctx);
     },
   };
   const comment: InboundCommandDefinition<CommentOnRequestMessageDto> = {
