@@ -4,3 +4,4 @@ export * from './infrastructure/server-probes';
 export * from './infrastructure/integration-env';
 export * from './infrastructure/test-topics';
 export * from './infrastructure/test-database';
+export * from './http/http-client';

@@ -1,5 +1,5 @@
 import type { EventStore, EventTypeRegistry, KeyStore } from '@sfp/event-sourcing';
-import type { ConsumerStateStores, EventBus } from '@sfp/messaging';
+import type { ConsumerStateStores, EventBus, TopicProvisioningConfig } from '@sfp/messaging';
 import type { ReadModelStore } from '@sfp/projections';
 import type { Logger, ServiceMetrics } from '@sfp/service-kit';
 import type { SlaPolicy } from './service-request/domain/sla-policy';
@@ -22,6 +22,8 @@ export interface HelpDeskRuntime {
   eventTypes: EventTypeRegistry;
   keyStore: KeyStore;
   bus: EventBus;
+  /** Partitions and replication of the context's topics, created at start when missing. */
+  topicProvisioning: TopicProvisioningConfig;
   consumerState: ConsumerStateStores;
   /** Where the help desk's read models live (embedded SQLite or MongoDB). */
   readModels: ReadModelStore;

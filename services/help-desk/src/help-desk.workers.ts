@@ -5,7 +5,6 @@ import {
   OutboxRelay,
   provisionContextTopics,
   startInboundCommandGateway,
-  topicProvisioningFromEnv,
   type RunningConsumer,
 } from '@sfp/messaging';
 import { SYSTEM_ACTOR } from '@sfp/event-sourcing';
@@ -46,7 +45,7 @@ export class HelpDeskWorkers implements OnApplicationBootstrap, OnApplicationShu
     const topics = contextTopics(HELP_DESK_CONTEXT);
     this.projections.register(requestsProjection);
     await this.projections.start();
-    await provisionContextTopics(this.runtime.bus, HELP_DESK_CONTEXT, topicProvisioningFromEnv());
+    await provisionContextTopics(this.runtime.bus, HELP_DESK_CONTEXT, this.runtime.topicProvisioning);
     this.relay = new OutboxRelay({
       name: `${HELP_DESK_CONTEXT}.outbox`,
       store: this.runtime.outboxStore,

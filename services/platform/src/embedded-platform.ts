@@ -47,6 +47,7 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
     eventTypes: helpDeskStores.eventStore.eventTypes,
     keyStore: helpDeskStores.keyStore,
     bus,
+    topicProvisioning: { partitions: 3, replicationFactor: 1 },
     consumerState: helpDeskStores.consumerState,
     readModels: helpDeskStores.readModels,
     sla: DEFAULT_SLA_POLICY,

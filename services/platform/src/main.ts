@@ -10,13 +10,18 @@ async function main(): Promise<void> {
     { url: platform.url, dataDir: config.SFP_DATA_DIR },
     `SFP Platform (embedded) listening on ${platform.url} — API docs at ${platform.url}/api/docs`,
   );
+  // Nest re-sends the signal after its own shutdown hooks: handle every delivery,
+  // but close once, so the bus and the stores finish closing before the exit.
+  let stopping = false;
   const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     platform.logger.info({ signal }, 'Stopping');
     await platform.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

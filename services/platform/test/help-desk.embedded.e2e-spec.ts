@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { HelpDeskWorkers } from '@sfp/help-desk';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/embedded-platform';
 import { PlatformConfig } from '../src/platform.config';
-import { client } from './platform-client';
+import { httpClient as client } from '@sfp/testing';
 
 /** The embedded platform, booted as `npm start` boots it, driven over HTTP. */
 describe('help desk on the embedded platform (e2e)', () => {

@@ -1,4 +1,4 @@
-/** A small HTTP client for end-to-end tests of the platform. */
+/** A small fetch-based HTTP client for end-to-end tests: status, headers, parsed JSON body and raw text. */
 export interface HttpResult<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
@@ -6,7 +6,7 @@ export interface HttpResult<T = Record<string, unknown>> {
   text: string;
 }
 
-export function client(baseUrl: string, defaults: Record<string, string> = {}) {
+export function httpClient(baseUrl: string, defaults: Record<string, string> = {}) {
   const call = async <T = Record<string, unknown>>(
     method: string,
     path: string,

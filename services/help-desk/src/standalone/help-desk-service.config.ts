@@ -1,0 +1,93 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+/** A comma-separated list of host:port (host name or IPv4 address). */
+const BROKER_LIST = /^\s*[A-Za-z0-9._-]+:\d{1,5}\s*(?:,\s*[A-Za-z0-9._-]+:\d{1,5}\s*)*$/;
+
+/**
+ * The standalone help desk's settings (distributed mode: Kafka and MongoDB),
+ * read from the environment with `loadConfig` at start. Every problem is
+ * reported at once; no value is ever echoed (the secret must not reach a log).
+ */
+export class HelpDeskServiceConfig {
+  /** Kafka bootstrap brokers, e.g. `127.0.0.1:9092` or `kafka-1:9092,kafka-2:9092`. Required. */
+  @Matches(BROKER_LIST, {
+    message: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092 (required)',
+  })
+  KAFKA_BROKERS!: string;
+
+  /** The MongoDB (or FerretDB) server, e.g. `mongodb://127.0.0.1:27017`. Required. */
+  @Matches(/^mongodb(\+srv)?:\/\/\S+$/, {
+    message: 'must be a mongodb:// or mongodb+srv:// connection string (required)',
+  })
+  MONGODB_URI!: string;
+
+  /** The help desk's own database on that server (default sfp_help_desk): one database per context. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,63}$/, {
+    message: 'must be 1 to 63 letters, digits, _ or -',
+  })
+  MONGODB_DATABASE = 'sfp_help_desk';
+
+  /**
+   * Keys the pseudonymous person ids (HMAC of the e-mail). Required, at least
+   * 32 characters, and the same value in every service so a person has one id.
+   */
+  @MinLength(32, {
+    message: 'must be at least 32 characters, the same value in every service (required)',
+  })
+  SFP_PSEUDONYM_SECRET!: string;
+
+  /** HTTP port (default 3001; 0 = any free port). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3001;
+
+  /** Interface to listen on (default 127.0.0.1; 0.0.0.0 in a container). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  HOST = '127.0.0.1';
+
+  @IsOptional()
+  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Partitions of the sfp.help-desk.* topics when this service creates them (default 3). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_TOPIC_PARTITIONS = 3;
+
+  /** Replication factor of the topics when this service creates them (default 1). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  KAFKA_REPLICATION_FACTOR = 1;
+
+  /** The Kafka client id (default sfp-help-desk). */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'must be 1 to 100 letters, digits, ., _ or -' })
+  KAFKA_CLIENT_ID = 'sfp-help-desk';
+
+  /** How often the help desk checks SLAs (default every minute; 0 = off). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  SLA_CHECK_INTERVAL_MS = 60_000;
+}
+
+/** KAFKA_BROKERS as a list. */
+export function kafkaBrokersOf(config: Pick<HelpDeskServiceConfig, 'KAFKA_BROKERS'>): string[] {
+  return config.KAFKA_BROKERS.split(',')
+    .map((broker) => broker.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,210 @@
+import 'reflect-metadata';
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { NestFactory, RouterModule } from '@nestjs/core';
+import mongoose, { type Connection } from 'mongoose';
+import { contextTopics, KafkaEventBus, provisionContextTopics } from '@sfp/messaging';
+import {
+  configureHttpApp,
+  createLogger,
+  OperationsModule,
+  openDistributedContextStores,
+  PinoNestLogger,
+  pseudonymizer,
+  ServiceMetrics,
+  type ContextStores,
+  type Logger,
+  type ReadinessCheck,
+} from '@sfp/service-kit';
+import {
+  HELP_DESK_CONTEXT,
+  HELP_DESK_ERROR_STATUSES,
+  helpDeskEventTypes,
+} from '../help-desk.context';
+import { HelpDeskModule } from '../help-desk.module';
+import type { HelpDeskRuntime } from '../help-desk.runtime';
+import { DEFAULT_SLA_POLICY } from '../service-request/domain/sla-policy';
+import { kafkaBrokersOf, type HelpDeskServiceConfig } from './help-desk-service.config';
+import { kafkaReadinessCheck, watchConsumerLag, type ConsumerLagWatch } from './kafka-readiness';
+
+/** The group of the inbound command gateway (startInboundCommandGateway's default for the context). */
+const COMMAND_GATEWAY_GROUP = `sfp.${HELP_DESK_CONTEXT}.command-gateway`;
+const LAG_SAMPLE_INTERVAL_MS = 15_000;
+
+export interface HelpDeskService {
+  app: INestApplication;
+  /** Where it listens, e.g. http://127.0.0.1:3001 (the API is under /api/help-desk). */
+  url: string;
+  logger: Logger;
+  /** Stops the HTTP server and the workers, then closes the stores, Kafka and MongoDB. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+@Module({})
+class HelpDeskServiceModule {
+  static register(
+    runtime: HelpDeskRuntime,
+    metrics: ServiceMetrics,
+    readiness: ReadinessCheck[],
+  ): DynamicModule {
+    return {
+      module: HelpDeskServiceModule,
+      imports: [
+        HelpDeskModule.register(runtime),
+        OperationsModule.register(metrics, readiness),
+        RouterModule.register([
+          { path: 'api/help-desk', module: HelpDeskModule },
+          { path: 'api', module: OperationsModule },
+        ]),
+      ],
+    };
+  }
+}
+
+/**
+ * The help desk on its own (distributed mode): its event store, key store,
+ * consumer state and read models in its own MongoDB database, Kafka as the bus
+ * (public events on sfp.help-desk.events, department commands on
+ * sfp.help-desk.commands), the same HTTP API as in the embedded platform under
+ * /api/help-desk, health, readiness (MongoDB and Kafka) and metrics under /api.
+ */
+export async function startHelpDeskService(
+  config: HelpDeskServiceConfig,
+): Promise<HelpDeskService> {
+  const logger = createLogger(`sfp-${HELP_DESK_CONTEXT}`, config.LOG_LEVEL);
+  const metrics = new ServiceMetrics();
+  const personIdOf = pseudonymizer(config.SFP_PSEUDONYM_SECRET);
+  const topics = contextTopics(HELP_DESK_CONTEXT);
+
+  const cleanups: Array<() => Promise<unknown> | void> = [];
+  const closeAll = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        logger.warn({ err: error }, 'A resource did not close cleanly');
+      }
+    }
+  };
+
+  try {
+    const connection = await connectMongo(config, logger);
+    cleanups.push(() => {
+      connection.removeAllListeners('disconnected');
+      return connection.close();
+    });
+
+    const bus = new KafkaEventBus({
+      brokers: kafkaBrokersOf(config),
+      clientId: config.KAFKA_CLIENT_ID,
+    });
+    cleanups.push(() => bus.close());
+    const topicProvisioning = {
+      partitions: config.KAFKA_TOPIC_PARTITIONS,
+      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    };
+    // Checked here, so a broker that refuses topic creation stops the start with a clear message.
+    await provisionContextTopics(bus, HELP_DESK_CONTEXT, topicProvisioning).catch((error: unknown) => {
+      throw new Error(
+        `Could not provision the ${HELP_DESK_CONTEXT} topics on Kafka at ${config.KAFKA_BROKERS}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+
+    const stores: ContextStores = await openDistributedContextStores(
+      connection,
+      HELP_DESK_CONTEXT,
+      helpDeskEventTypes(),
+    );
+    cleanups.push(() => stores.close());
+
+    const runtime: HelpDeskRuntime = {
+      eventStore: stores.eventStore,
+      outboxStore: stores.rawEventStore,
+      eventTypes: stores.eventStore.eventTypes,
+      keyStore: stores.keyStore,
+      bus,
+      topicProvisioning,
+      consumerState: stores.consumerState,
+      readModels: stores.readModels,
+      sla: DEFAULT_SLA_POLICY,
+      slaCheckIntervalMs: config.SLA_CHECK_INTERVAL_MS,
+      personIdOf,
+      clock: () => new Date(),
+      metrics,
+      logger: logger.child({ context: HELP_DESK_CONTEXT }),
+    };
+
+    const lagWatch: ConsumerLagWatch = {
+      bus,
+      metrics,
+      context: HELP_DESK_CONTEXT,
+      groupId: COMMAND_GATEWAY_GROUP,
+      topic: topics.commands,
+    };
+    const readiness: ReadinessCheck[] = [...stores.readiness, kafkaReadinessCheck(lagWatch)];
+
+    const app = await NestFactory.create(
+      HelpDeskServiceModule.register(runtime, metrics, readiness),
+      {
+        logger: new PinoNestLogger(logger),
+        bodyParser: false,
+      },
+    );
+    // First in, last out: the HTTP server and the workers stop before the stores, the bus and the connection.
+    cleanups.push(() => app.close());
+    configureHttpApp(app, {
+      title: 'SFP Help Desk',
+      description:
+        'The help desk service on its own: service requests from units, departments, regional offices and constituents. ' +
+        'Departments can also file and follow requests by message on sfp.help-desk.commands.',
+      errorStatuses: { ...HELP_DESK_ERROR_STATUSES },
+      logger,
+      metrics,
+    });
+    await app.listen(config.PORT, config.HOST);
+    const stopLagWatch = watchConsumerLag(lagWatch, LAG_SAMPLE_INTERVAL_MS, (error) =>
+      logger.debug({ err: error }, 'Consumer lag sample failed'),
+    );
+    cleanups.push(stopLagWatch);
+
+    const address = app.getHttpServer().address() as { port: number };
+    const url = `http://${publicHost(config.HOST)}:${address.port}`;
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      url,
+      logger,
+      close: () => (closing ??= closeAll()),
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+async function connectMongo(config: HelpDeskServiceConfig, logger: Logger): Promise<Connection> {
+  const connection = mongoose.createConnection(config.MONGODB_URI, {
+    dbName: config.MONGODB_DATABASE,
+    serverSelectionTimeoutMS: 10_000,
+  });
+  connection.on('disconnected', () => logger.warn('MongoDB connection lost; retrying'));
+  connection.on('reconnected', () => logger.info('MongoDB connection back'));
+  try {
+    return await connection.asPromise();
+  } catch (error) {
+    await connection.close().catch(() => undefined);
+    throw new Error(
+      `Could not connect to MongoDB at ${redactedUri(config.MONGODB_URI)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** The URI without credentials, for messages. */
+function redactedUri(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+function publicHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}

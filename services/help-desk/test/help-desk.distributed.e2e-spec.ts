@@ -1,0 +1,551 @@
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import mongoose from 'mongoose';
+import { COMMAND_HEADERS, contextTopics, DEAD_LETTER_HEADERS, EVENT_HEADERS } from '@sfp/messaging';
+import { loadConfig, pseudonymizer } from '@sfp/service-kit';
+import { httpClient, integrationEnv, uniqueName } from '@sfp/testing';
+import { HelpDeskServiceConfig } from '../src/standalone/help-desk-service.config';
+import {
+  startHelpDeskService,
+  type HelpDeskService,
+} from '../src/standalone/start-help-desk-service';
+import { TopicRecorder, type RecordedMessage } from './support/topic-recorder';
+
+type Json = Record<string, any>;
+
+/**
+ * The help desk as it runs in distributed mode (`npm run start:help-desk`):
+ * booted in-process against the real Kafka broker and MongoDB-protocol server,
+ * driven the way a department's system drives it (commands and outcomes on
+ * Kafka) and the way an operator does (HTTP).
+ *
+ * The sfp.help-desk.* topics are shared with every other run on the broker:
+ * each message this suite reads is found by its own message or stream id.
+ */
+describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
+  const topics = contextTopics('help-desk');
+  const SECRET = 'distributed-e2e-pseudonym-secret-0123456789';
+  const SENDER = 'ro-africa-case-system';
+  const DEPARTMENT = 'regional-office-africa';
+  const GATEWAY_GROUP = 'sfp.help-desk.command-gateway';
+  const run = randomBytes(4).toString('hex');
+  const database = uniqueName('hd_e2e').replace(/-/g, '_').slice(0, 60);
+
+  let service: HelpDeskService;
+  let kafka: Kafka;
+  let producer: Producer;
+  let recorder: TopicRecorder;
+  let http: ReturnType<typeof httpClient>;
+  let mongodbUri: string;
+
+  beforeAll(async () => {
+    const env = integrationEnv();
+    mongodbUri = env.mongodbUri;
+    const config = loadConfig(HelpDeskServiceConfig, {
+      KAFKA_BROKERS: env.kafkaBrokers.join(','),
+      MONGODB_URI: env.mongodbUri,
+      MONGODB_DATABASE: database,
+      SFP_PSEUDONYM_SECRET: SECRET,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      KAFKA_TOPIC_PARTITIONS: '2',
+      SLA_CHECK_INTERVAL_MS: '0',
+      KAFKA_CLIENT_ID: 'sfp-help-desk-e2e',
+    });
+    service = await startHelpDeskService(config);
+    http = httpClient(`${service.url}/api/help-desk`, { 'x-actor-id': 'operator-1' });
+    kafka = new Kafka({
+      clientId: `${SENDER}-e2e`,
+      brokers: env.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    });
+    producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    recorder = await TopicRecorder.start(
+      kafka,
+      [topics.outcomes, topics.events, topics.dlq],
+      'help-desk-e2e',
+    );
+  });
+
+  afterAll(async () => {
+    await Promise.all([
+      recorder?.stop().catch(() => undefined),
+      producer?.disconnect().catch(() => undefined),
+      service?.close(),
+    ]);
+    if (mongodbUri) {
+      const connection = await mongoose
+        .createConnection(mongodbUri, { dbName: database })
+        .asPromise();
+      try {
+        await connection.dropDatabase();
+      } finally {
+        await connection.close();
+      }
+    }
+  });
+
+  const submission = (title: string, overrides: Json = {}): Json => ({
+    requester: {
+      name: 'Kwame Mensah',
+      email: `kwame.mensah.${run}@example.org`,
+      origin: 'regional-office',
+      organisation: 'Regional Office for Africa',
+    },
+    title: `${title} (${run})`,
+    description: 'Which microinsurance providers can the programme refer informal workers to?',
+    kind: 'referral',
+    themes: ['informal-economy', 'microinsurance'],
+    region: 'africa',
+    country: 'GH',
+    priority: 'normal',
+    ...overrides,
+  });
+
+  /** Publishes a command as a department's system does; returns its message id. */
+  const sendCommand = async (
+    commandType: string,
+    payload: unknown,
+    options: {
+      messageId?: string;
+      correlationId?: string;
+      times?: number;
+      headers?: Record<string, string>;
+    } = {},
+  ): Promise<string> => {
+    const messageId = options.messageId ?? randomUUID();
+    const headers: Record<string, string> = {
+      [COMMAND_HEADERS.messageId]: messageId,
+      [COMMAND_HEADERS.commandType]: commandType,
+      [COMMAND_HEADERS.sender]: SENDER,
+      [COMMAND_HEADERS.department]: DEPARTMENT,
+      ...(options.correlationId ? { [COMMAND_HEADERS.correlationId]: options.correlationId } : {}),
+      ...options.headers,
+    };
+    for (const name of Object.keys(headers)) if (headers[name] === '') delete headers[name];
+    const value = typeof payload === 'string' ? payload : JSON.stringify(payload);
+    const message = { key: messageId, value, headers };
+    await producer.send({
+      topic: topics.commands,
+      acks: -1,
+      messages: Array.from({ length: options.times ?? 1 }, () => message),
+    });
+    return messageId;
+  };
+
+  const outcomesOf = async (
+    messageId: string,
+    count = 1,
+  ): Promise<Array<{ message: RecordedMessage; outcome: Json }>> => {
+    const found = await recorder.waitFor(
+      `outcome of ${messageId}`,
+      (m) => m.topic === topics.outcomes && m.headers[COMMAND_HEADERS.messageId] === messageId,
+      { count },
+    );
+    return found.map((message) => ({
+      message,
+      outcome: JSON.parse(message.value ?? 'null') as Json,
+    }));
+  };
+
+  const requestIdOf = (outcome: Json): string =>
+    String(outcome['streamId']).replace(/^service-request-/, '');
+
+  it('files a request through sfp.help-desk.commands: accepted outcome, in the queue, public event with encrypted personal data', async () => {
+    const correlationId = randomUUID();
+    const payload = submission('Referral of informal workers to microinsurance');
+    const messageId = await sendCommand('SubmitServiceRequest', payload, { correlationId });
+
+    const [{ message: outcomeMessage, outcome }] = await outcomesOf(messageId);
+    expect(outcomeMessage.key).toBe(messageId);
+    expect(outcomeMessage.headers).toMatchObject({
+      status: 'accepted',
+      [COMMAND_HEADERS.commandType]: 'SubmitServiceRequest',
+    });
+    expect(outcome).toMatchObject({
+      messageId,
+      commandType: 'SubmitServiceRequest',
+      status: 'accepted',
+      streamId: expect.stringMatching(
+        /^service-request-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      ),
+      streamVersion: 1,
+      position: expect.any(Number),
+      handledAt: expect.any(String),
+    });
+    const requestId = requestIdOf(outcome);
+
+    // The queue read model (MongoDB), read after the command's position.
+    const queue = await http.get<{ items: Json[] }>(
+      `/queue?minPosition=${outcome['position']}&region=africa`,
+    );
+    expect(queue.status).toBe(200);
+    const queued = queue.body.items.find((item) => item['requestId'] === requestId);
+    expect(queued).toMatchObject({
+      title: payload['title'],
+      status: 'submitted',
+      kind: 'referral',
+      priority: 'normal',
+      slaStatus: 'on-track',
+      origin: 'regional-office',
+      organisation: 'Regional Office for Africa',
+    });
+
+    // The public event, relayed from the outbox to sfp.help-desk.events with its envelope in headers.
+    const [event] = await recorder.waitFor(
+      `ServiceRequestSubmitted of ${requestId}`,
+      (m) => m.topic === topics.events && m.headers[EVENT_HEADERS.streamId] === outcome['streamId'],
+    );
+    expect(event.key).toBe(outcome['streamId']);
+    expect(event.headers).toMatchObject({
+      [EVENT_HEADERS.type]: 'help-desk.ServiceRequestSubmitted',
+      [EVENT_HEADERS.schemaVersion]: '1',
+      [EVENT_HEADERS.eventId]: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      [EVENT_HEADERS.streamId]: outcome['streamId'],
+      [EVENT_HEADERS.position]: String(outcome['position']),
+      [EVENT_HEADERS.correlationId]: correlationId,
+      [EVENT_HEADERS.causationId]: messageId,
+      [EVENT_HEADERS.contentType]: 'application/json',
+    });
+    const envelope = JSON.parse(event.value!) as Json;
+    expect(envelope).toMatchObject({
+      eventId: event.headers[EVENT_HEADERS.eventId],
+      type: 'help-desk.ServiceRequestSubmitted',
+      schemaVersion: 1,
+      streamId: outcome['streamId'],
+      streamVersion: 1,
+      position: outcome['position'],
+      correlationId,
+      causationId: messageId,
+      occurredAt: expect.any(String),
+      recordedAt: expect.any(String),
+      actor: { kind: 'integration-client', id: SENDER, department: DEPARTMENT },
+      data: {
+        requestId,
+        title: payload['title'],
+        kind: 'referral',
+        region: 'africa',
+        requester: {
+          // The same secret in every service gives the same pseudonymous id.
+          personId: pseudonymizer(SECRET)(payload['requester'].email),
+          origin: 'regional-office',
+          organisation: 'Regional Office for Africa',
+        },
+      },
+    });
+    // Name and e-mail leave the context encrypted (erasable by crypto-shredding), never in clear.
+    expect(event.value).not.toContain('Kwame');
+    expect(event.value).not.toContain('Mensah');
+    expect(event.value).not.toContain(payload['requester'].email);
+    expect(envelope['data'].requester.name).toHaveProperty(['sfp:personal-data']);
+    expect(envelope['data'].requester.email).toHaveProperty(['sfp:personal-data']);
+
+    // The operator reads them in clear (decrypted with the key kept in the help desk's database).
+    const detail = await http.get<Json>(`/service-requests/${requestId}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body['requester']).toMatchObject({
+      name: 'Kwame Mensah',
+      email: payload['requester'].email,
+    });
+    expect(detail.body['history'][0]).toMatchObject({
+      event: 'ServiceRequestSubmitted',
+      actor: { kind: 'integration-client', id: SENDER, department: DEPARTMENT },
+      correlationId,
+    });
+  });
+
+  it('answers the same message sent twice with two identical outcomes and files one request', async () => {
+    const payload = submission('Coordination with the Microcredit Summit Campaign', {
+      kind: 'global-initiative-coordination',
+      globalInitiative: 'microcredit-summit-campaign',
+    });
+    const messageId = await sendCommand('SubmitServiceRequest', payload, { times: 2 });
+
+    const outcomes = await outcomesOf(messageId, 2);
+    expect(outcomes).toHaveLength(2);
+    expect(outcomes[0].outcome['status']).toBe('accepted');
+    expect(outcomes[1].outcome).toEqual(outcomes[0].outcome);
+    const requestId = requestIdOf(outcomes[0].outcome);
+
+    const list = await http.get<{ items: Json[] }>(
+      `/service-requests?minPosition=${outcomes[0].outcome['position']}&kind=global-initiative-coordination&limit=100`,
+    );
+    expect(
+      list.body.items
+        .filter((item) => item['title'] === payload['title'])
+        .map((item) => item['requestId']),
+    ).toEqual([requestId]);
+    const detail = await http.get<Json>(`/service-requests/${requestId}`);
+    expect(detail.body['history']).toHaveLength(1);
+    await recorder.waitFor(
+      `event of ${requestId}`,
+      (m) =>
+        m.topic === topics.events &&
+        m.headers[EVENT_HEADERS.streamId] === outcomes[0].outcome['streamId'],
+    );
+    expect(
+      recorder.messages.filter(
+        (m) =>
+          m.topic === topics.events &&
+          m.headers[EVENT_HEADERS.streamId] === outcomes[0].outcome['streamId'],
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('dead-letters invalid commands with the reason and field errors, and tells the sender they were rejected', async () => {
+    const invalid = submission('Invalid', {
+      kind: 'loan',
+      priority: 'asap',
+      requester: { ...submission('x')['requester'], email: 'not-an-email' },
+    });
+    const cases: Array<{
+      name: string;
+      send: () => Promise<string>;
+      reason: string;
+      code: string;
+      fields: string[];
+    }> = [
+      {
+        name: 'unknown enum values and a bad e-mail',
+        send: () => sendCommand('SubmitServiceRequest', invalid),
+        reason: 'schema-invalid',
+        code: 'SCHEMA_INVALID',
+        fields: ['kind', 'priority', 'requester.email'],
+      },
+      {
+        name: 'a Mongo operator where a string belongs, and an unknown property',
+        send: () =>
+          sendCommand('SubmitServiceRequest', {
+            ...submission('Injection'),
+            title: { $gt: '' },
+            $where: 'sleep(100)',
+          }),
+        reason: 'schema-invalid',
+        code: 'SCHEMA_INVALID',
+        fields: ['title', '$where'],
+      },
+      {
+        name: 'an unknown command type',
+        send: () => sendCommand('DeleteEverything', {}),
+        reason: 'schema-invalid',
+        code: 'SCHEMA_INVALID',
+        fields: [`headers.${COMMAND_HEADERS.commandType}`],
+      },
+      {
+        name: 'no sender',
+        send: () =>
+          sendCommand('SubmitServiceRequest', submission('Anonymous'), {
+            headers: { [COMMAND_HEADERS.sender]: '' },
+          }),
+        reason: 'unauthorised',
+        code: 'UNAUTHORISED',
+        fields: [`headers.${COMMAND_HEADERS.sender}`],
+      },
+      {
+        name: 'a payload that is not JSON',
+        send: () => sendCommand('SubmitServiceRequest', '{"title": '),
+        reason: 'undecodable',
+        code: 'UNDECODABLE',
+        fields: [],
+      },
+    ];
+    const sent = await Promise.all(cases.map(async (c) => ({ ...c, messageId: await c.send() })));
+
+    for (const c of sent) {
+      const [deadLetter] = await recorder.waitFor(
+        `dead letter of ${c.name}`,
+        (m) => m.topic === topics.dlq && m.headers[COMMAND_HEADERS.messageId] === c.messageId,
+      );
+      expect({ case: c.name, headers: deadLetter.headers }).toMatchObject({
+        case: c.name,
+        headers: {
+          [DEAD_LETTER_HEADERS.reason]: c.reason,
+          [DEAD_LETTER_HEADERS.originalTopic]: topics.commands,
+          [DEAD_LETTER_HEADERS.consumerGroup]: GATEWAY_GROUP,
+          [DEAD_LETTER_HEADERS.error]: expect.any(String),
+          [COMMAND_HEADERS.messageId]: c.messageId,
+        },
+      });
+      const fieldErrors = JSON.parse(
+        deadLetter.headers[DEAD_LETTER_HEADERS.fieldErrors] ?? '[]',
+      ) as Array<{ field: string; messages: string[] }>;
+      expect({ case: c.name, fields: fieldErrors.map((f) => f.field).sort() }).toEqual({
+        case: c.name,
+        fields: [...c.fields].sort(),
+      });
+
+      const [{ outcome }] = await outcomesOf(c.messageId);
+      expect({ case: c.name, outcome }).toMatchObject({
+        case: c.name,
+        outcome: {
+          messageId: c.messageId,
+          status: 'rejected',
+          rejection: { code: c.code, message: expect.any(String) },
+        },
+      });
+      expect(
+        ((outcome['rejection'].fieldErrors ?? []) as Array<{ field: string }>)
+          .map((f) => f.field)
+          .sort(),
+      ).toEqual([...c.fields].sort());
+    }
+    // Nothing was filed.
+    const list = await http.get<{ items: Json[] }>('/service-requests?limit=100');
+    expect(list.body.items.map((item) => item['title'])).not.toContain(invalid['title']);
+  });
+
+  it('drives a request filed by message through its lifecycle over HTTP; its history shows who did what', async () => {
+    const submitId = await sendCommand(
+      'SubmitServiceRequest',
+      submission('Guidance on a savings-led programme', {
+        kind: 'programme-guidance',
+        priority: 'high',
+      }),
+    );
+    const [{ outcome: submitted }] = await outcomesOf(submitId);
+    expect(submitted['status']).toBe('accepted');
+    const requestId = requestIdOf(submitted);
+    const path = `/service-requests/${requestId}`;
+
+    const step = async (action: string, body: unknown, version: number) => {
+      const result = await http.post<Json>(`${path}/${action}`, body, {
+        'if-match': `"${version - 1}"`,
+      });
+      expect({ action, status: result.status }).toEqual({
+        action,
+        status: action === 'comments' ? 201 : 200,
+      });
+      expect(result.headers.get('etag')).toBe(`"${version}"`);
+      return result.body;
+    };
+    await step(
+      'triage',
+      {
+        kind: 'programme-guidance',
+        themes: ['poverty'],
+        priority: 'urgent',
+        note: 'Donor review next week',
+      },
+      2,
+    );
+    // A stale version is refused by the store's (streamId, streamVersion) unique index: 409, never a lost update.
+    const stale = await http.post<Json>(
+      `${path}/assign`,
+      { assignee: 'staff-akoffi' },
+      { 'if-match': '"1"' },
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'WRONG_EXPECTED_VERSION' });
+    await step('assign', { assignee: 'staff-akoffi' }, 3);
+    await step('start', {}, 4);
+
+    // The department follows up by message in the middle of the work.
+    const commentId = await sendCommand('CommentOnServiceRequest', {
+      requestId,
+      text: 'The programme starts in March',
+    });
+    const [{ outcome: commented }] = await outcomesOf(commentId);
+    expect(commented).toMatchObject({ status: 'accepted', streamVersion: 5 });
+
+    await step(
+      'resolve',
+      { answer: 'Guidance note sent', outputs: ['Savings-led programme guidance (PDF)'] },
+      6,
+    );
+    const closed = await step('close', {}, 7);
+
+    // A refusal of the domain is an outcome for the sender, not a dead letter.
+    const cancelId = await sendCommand('CancelServiceRequest', {
+      requestId,
+      cancelledBy: 'requester',
+      reason: 'Too late',
+    });
+    const [{ outcome: cancelled }] = await outcomesOf(cancelId);
+    expect(cancelled).toMatchObject({
+      status: 'rejected',
+      rejection: { code: 'ILLEGAL_TRANSITION' },
+    });
+    expect(
+      recorder.messages.some(
+        (m) => m.topic === topics.dlq && m.headers[COMMAND_HEADERS.messageId] === cancelId,
+      ),
+    ).toBe(false);
+
+    const detail = await http.get<Json>(path);
+    expect(detail.status).toBe(200);
+    expect(detail.headers.get('etag')).toBe('"7"');
+    expect(detail.body).toMatchObject({
+      requestId,
+      status: 'closed',
+      priority: 'urgent',
+      assignee: 'staff-akoffi',
+      resolution: {
+        answer: 'Guidance note sent',
+        outputs: ['Savings-led programme guidance (PDF)'],
+      },
+      comments: [
+        expect.objectContaining({ text: 'The programme starts in March', author: SENDER }),
+      ],
+    });
+    const history = detail.body['history'] as Json[];
+    expect(history.map((h) => h['event'])).toEqual([
+      'ServiceRequestSubmitted',
+      'ServiceRequestTriaged',
+      'ServiceRequestAssigned',
+      'ServiceRequestWorkStarted',
+      'ServiceRequestCommented',
+      'ServiceRequestResolved',
+      'ServiceRequestClosed',
+    ]);
+    expect(history.map((h) => h['streamVersion'])).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const integrationClient = { kind: 'integration-client', id: SENDER, department: DEPARTMENT };
+    const operator = { kind: 'person', id: 'operator-1' };
+    expect(history.map((h) => h['actor'])).toEqual([
+      integrationClient,
+      operator,
+      operator,
+      operator,
+      integrationClient,
+      operator,
+      operator,
+    ]);
+
+    // Closed: out of the open queue; every step was published, in order, on the events topic.
+    const queue = await http.get<{ items: Json[] }>(
+      `/queue?minPosition=${closed['position']}&region=africa&limit=100`,
+    );
+    expect(queue.body.items.map((item) => item['requestId'])).not.toContain(requestId);
+    const events = await recorder.waitFor(
+      `7 events of ${requestId}`,
+      (m) =>
+        m.topic === topics.events && m.headers[EVENT_HEADERS.streamId] === submitted['streamId'],
+      { count: 7 },
+    );
+    expect(events.map((m) => m.headers[EVENT_HEADERS.type])).toEqual(
+      history.map((h) => `help-desk.${h['event']}`),
+    );
+  });
+
+  it('reports MongoDB and Kafka up on readiness, and exposes its metrics and OpenAPI document', async () => {
+    const root = httpClient(service.url);
+    const ready = await root.get<Json>('/api/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body['info']).toMatchObject({
+      'help-desk.mongodb': { status: 'up' },
+      'help-desk.kafka': { status: 'up' },
+    });
+    const metrics = await root.get('/api/metrics');
+    expect(metrics.text).toContain(
+      'sfp_commands_total{context="help-desk",command="SubmitServiceRequest",outcome="accepted"}',
+    );
+    expect(metrics.text).toMatch(
+      /sfp_consumer_lag_messages\{context="help-desk",group="sfp\.help-desk\.command-gateway"\} \d+/,
+    );
+    const docs = await root.get<{ paths: Json }>('/api/docs-json');
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/api/help-desk/service-requests', '/api/help-desk/queue']),
+    );
+  });
+});
