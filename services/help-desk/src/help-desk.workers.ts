@@ -45,6 +45,10 @@ export class HelpDeskWorkers implements OnApplicationBootstrap, OnApplicationShu
     const topics = contextTopics(HELP_DESK_CONTEXT);
     this.projections.register(requestsProjection);
     await this.projections.start();
+    this.runtime.metrics.addProjectionSource({
+      context: HELP_DESK_CONTEXT,
+      statuses: () => this.projections.statuses(),
+    });
     await provisionContextTopics(this.runtime.bus, HELP_DESK_CONTEXT, this.runtime.topicProvisioning);
     this.relay = new OutboxRelay({
       name: `${HELP_DESK_CONTEXT}.outbox`,

@@ -253,5 +253,8 @@ describe('help desk on the embedded platform (e2e)', () => {
     expect((await root.get('/api/health/ready')).body).toMatchObject({ status: 'ok' });
     const metrics = await root.get('/api/metrics');
     expect(metrics.text).toContain('sfp_commands_total');
+    expect(metrics.text).toMatch(/sfp_projection_lag_events\{context="help-desk",projection="help-desk-requests"\} \d+/);
+    expect(metrics.text).toMatch(/sfp_projection_stalled\{context="help-desk",projection="help-desk-requests"\} 0/);
+    expect(metrics.text).toMatch(/sfp_events_appended_total\{context="help-desk"\} \d+/);
   });
 });

@@ -5,8 +5,15 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  * One Prometheus registry per process, with the platform's metrics:
  * HTTP requests, commands by outcome, events appended, consumer and projection lag.
  */
+/** What the metrics need of a projection's status (see @sfp/projections ProjectionStatus). */
+export interface ProjectionGaugeSource {
+  context: string;
+  statuses(): Promise<Array<{ name: string; lagEvents: number; state: string }>>;
+}
+
 export class ServiceMetrics {
   readonly registry = new Registry();
+  private readonly projectionSources: ProjectionGaugeSource[] = [];
   readonly httpRequests: Counter<'method' | 'route' | 'status'>;
   readonly httpDuration: Histogram<'method' | 'route'>;
   readonly commands: Counter<'context' | 'command' | 'outcome'>;
@@ -48,18 +55,36 @@ export class ServiceMetrics {
       labelNames: ['context', 'group'],
       registers: [this.registry],
     });
+    // Both projection gauges are read from the sources' statuses at each scrape.
+    const sources = this.projectionSources;
+    const fromStatuses = (value: (status: { lagEvents: number; state: string }) => number) =>
+      async function collect(this: Gauge<'context' | 'projection'>) {
+        this.reset();
+        for (const source of sources) {
+          for (const status of await source.statuses()) {
+            this.set({ context: source.context, projection: status.name }, value(status));
+          }
+        }
+      };
     this.projectionLag = new Gauge({
       name: 'sfp_projection_lag_events',
       help: 'Events a projection has not applied yet',
       labelNames: ['context', 'projection'],
       registers: [this.registry],
+      collect: fromStatuses((status) => status.lagEvents),
     });
     this.projectionStalled = new Gauge({
       name: 'sfp_projection_stalled',
       help: '1 when a projection stopped advancing while events wait',
       labelNames: ['context', 'projection'],
       registers: [this.registry],
+      collect: fromStatuses((status) => (status.state === 'stalled' ? 1 : 0)),
     });
+  }
+
+  /** Reports a context's projections in sfp_projection_lag_events and sfp_projection_stalled. */
+  addProjectionSource(source: ProjectionGaugeSource): void {
+    this.projectionSources.push(source);
   }
 
   /** Express middleware counting requests by matched route (not raw path, to bound label values). */
