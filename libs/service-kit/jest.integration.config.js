@@ -1,1 +1,0 @@
-module.exports = require('../../jest.projects').integration(__dirname, 'service-kit');
