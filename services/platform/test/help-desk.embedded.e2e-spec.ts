@@ -242,6 +242,26 @@ describe('help desk on the embedded platform (e2e)', () => {
     expect((await http.post('/personal-data/erasures', { email: 'not-an-email' })).status).toBe(400);
   });
 
+  it('rebuilds the request list from zero while queries keep being answered, and swaps when caught up', async () => {
+    const before = await http.get<{ total: number }>('/statistics');
+    const started = await http.post<{ generation: number }>('/projections/help-desk-requests/rebuild');
+    expect(started.status).toBe(202);
+    const during = await http.get<{ total: number }>('/statistics');
+    expect(during.status).toBe(200);
+    expect(during.body.total).toBe(before.body.total);
+    const deadline = Date.now() + 20_000;
+    let status = (await http.get<Record<string, any>>('/projections/help-desk-requests')).body;
+    while (status['generation'] !== started.body.generation && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = (await http.get<Record<string, any>>('/projections/help-desk-requests')).body;
+    }
+    expect(status).toMatchObject({ generation: started.body.generation, lagEvents: 0, state: 'running', rebuild: null });
+    expect((await http.get<{ total: number }>('/statistics')).body.total).toBe(before.body.total);
+    expect((await http.post('/projections/no-such-projection/rebuild')).status).toBe(404);
+    const list = await http.get<Array<{ name: string }>>('/projections');
+    expect(list.body.map((p) => p.name)).toEqual(['help-desk-requests']);
+  });
+
   it('serves the OpenAPI document and the health endpoints', async () => {
     const root = client(platform.url);
     const docs = await root.get<{ paths: Record<string, unknown> }>('/api/docs-json');
