@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { join, resolve } from 'node:path';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
-import { DEFAULT_SLA_POLICY, HELP_DESK_CONTEXT, HELP_DESK_ERROR_STATUSES, HelpDeskModule, helpDeskEventTypes, type HelpDeskRuntime } from '@sfp/help-desk';
+import { HELP_DESK_CONTEXT, slaPolicyFromEnv, HELP_DESK_ERROR_STATUSES, HelpDeskModule, helpDeskEventTypes, type HelpDeskRuntime } from '@sfp/help-desk';
 import { EmbeddedEventBus } from '@sfp/messaging';
 import {
   configureHttpApp,
@@ -50,7 +50,7 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
     topicProvisioning: { partitions: 3, replicationFactor: 1 },
     consumerState: helpDeskStores.consumerState,
     readModels: helpDeskStores.readModels,
-    sla: DEFAULT_SLA_POLICY,
+    sla: slaPolicyFromEnv(),
     slaCheckIntervalMs: config.SLA_CHECK_INTERVAL_MS,
     personIdOf,
     clock,

@@ -22,7 +22,7 @@ import {
 } from '../help-desk.context';
 import { HelpDeskModule } from '../help-desk.module';
 import type { HelpDeskRuntime } from '../help-desk.runtime';
-import { DEFAULT_SLA_POLICY } from '../service-request/domain/sla-policy';
+import { slaPolicyFromEnv } from '../help-desk.config';
 import { kafkaBrokersOf, type HelpDeskServiceConfig } from './help-desk-service.config';
 import { kafkaReadinessCheck, watchConsumerLag, type ConsumerLagWatch } from './kafka-readiness';
 
@@ -125,7 +125,7 @@ export async function startHelpDeskService(
       topicProvisioning,
       consumerState: stores.consumerState,
       readModels: stores.readModels,
-      sla: DEFAULT_SLA_POLICY,
+      sla: slaPolicyFromEnv(),
       slaCheckIntervalMs: config.SLA_CHECK_INTERVAL_MS,
       personIdOf,
       clock: () => new Date(),
