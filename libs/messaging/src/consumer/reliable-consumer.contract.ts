@@ -1,5 +1,4 @@
-import { EmbeddedEventBus } from '../bus/embedded/embedded-event-bus';
-import type { RunningConsumer } from '../bus/event-bus.port';
+import type { EventBus, RunningConsumer } from '../bus/event-bus.port';
 import { DEAD_LETTER_HEADERS } from '../dead-letters/dead-letter-headers';
 import { DeadLetterError, PermanentFailure } from '../dead-letters/dead-letter.errors';
 import { redriveDeadLetters } from '../dead-letters/redrive-dead-letters';
@@ -7,14 +6,35 @@ import { openSqliteConsumerState } from '../state/sqlite/sqlite-consumer-state';
 import { eventually, recordTopic } from '../testing/bus-test-helpers';
 import { startReliableConsumer, type ReliableConsumerOptions } from './reliable-consumer';
 
-describe('reliable consumer', () => {
-  let bus: EmbeddedEventBus;
+export interface ReliableConsumerFixture {
+  bus: EventBus;
+  /** Fresh topic names for one test (not yet created). */
+  topics(): { in: string; dlq: string };
+  cleanup(): Promise<void>;
+}
+
+/**
+ * The consumer runtime's guarantees, on every bus adapter: dead letters with
+ * their origin, retries with backoff, idempotency, re-drive after a fix.
+ */
+export function describeReliableConsumerContract(
+  adapter: string,
+  createFixture: () => Promise<ReliableConsumerFixture>,
+): void {
+describe(`reliable consumer: ${adapter}`, () => {
+  let fixture: ReliableConsumerFixture;
+  let bus: EventBus;
+  let IN: string;
+  let DLQ: string;
+  let group: string;
+  let groups = 0;
   const consumers: RunningConsumer[] = [];
-  const IN = 'sfp.test.events';
-  const DLQ = 'sfp.test.dlq';
 
   beforeEach(async () => {
-    bus = new EmbeddedEventBus({ filename: ':memory:', retryDelayMs: 5 });
+    fixture = await createFixture();
+    bus = fixture.bus;
+    ({ in: IN, dlq: DLQ } = fixture.topics());
+    group = `reliable-${process.pid}-${Date.now().toString(36)}-${++groups}`;
     await bus.ensureTopics([
       { topic: IN, partitions: 2, replicationFactor: 1 },
       { topic: DLQ, partitions: 1, replicationFactor: 1 },
@@ -22,7 +42,7 @@ describe('reliable consumer', () => {
   });
   afterEach(async () => {
     await Promise.all(consumers.splice(0).map((c) => c.stop()));
-    await bus.close();
+    await fixture.cleanup();
   });
 
   const decodeJson = (m: { value: string | null }) => {
@@ -40,7 +60,7 @@ describe('reliable consumer', () => {
   ) {
     const c = await startReliableConsumer({
       bus,
-      groupId: 'g',
+      groupId: group,
       topics: [IN],
       deadLetterTopic: () => DLQ,
       decode: decodeJson,
@@ -71,7 +91,7 @@ describe('reliable consumer', () => {
       [DEAD_LETTER_HEADERS.reason]: 'undecodable',
       [DEAD_LETTER_HEADERS.originalTopic]: IN,
       [DEAD_LETTER_HEADERS.originalOffset]: '0',
-      [DEAD_LETTER_HEADERS.consumerGroup]: 'g',
+      [DEAD_LETTER_HEADERS.consumerGroup]: group,
     });
     expect(letter.headers[DEAD_LETTER_HEADERS.originalPartition]).toMatch(/^[01]$/);
   });
@@ -154,3 +174,4 @@ describe('reliable consumer', () => {
     expect((await redriveDeadLetters({ bus, dlqTopic: DLQ })).redriven).toBe(0);
   });
 });
+}
