@@ -1,0 +1,90 @@
+import { InMemoryEventStore } from '@sfp/event-sourcing';
+import {
+  APPEND_CASES,
+  READ_CASES,
+  appendCaseName,
+  cpuRate,
+  cursors,
+  formatRate,
+  median,
+  newMeasurement,
+  populate,
+  rate,
+  readCaseName,
+  record,
+  storePage,
+  timePages,
+  timeWriters,
+  warmupSeconds,
+  type AppendCase,
+  type BenchOptions,
+  type Measurement,
+  type Page,
+} from './harness';
+import { commitEvents } from './payload';
+
+const ADAPTER = 'in-memory';
+
+/** The in-memory store, for information only: no raw baseline, no target. */
+export async function benchMemory(options: BenchOptions): Promise<Measurement[]> {
+  const appendLines = APPEND_CASES.map((c) =>
+    newMeasurement(ADAPTER, appendCaseName(c), 'appends/s', undefined, false),
+  );
+  const readLines = READ_CASES.map((k) =>
+    newMeasurement(ADAPTER, readCaseName(k), 'events/s', undefined, false),
+  );
+  const readCpu: number[][] = READ_CASES.map(() => []);
+  const readStores = await Promise.all(
+    READ_CASES.map(async (k) => {
+      const store = new InMemoryEventStore();
+      await populate(store, k, options.readEvents);
+      return store;
+    }),
+  );
+  for (let round = 0; round < options.rounds; round++) {
+    for (const [i, appendCase] of APPEND_CASES.entries()) {
+      record(
+        appendLines[i] as Measurement,
+        await append(appendCase, options),
+        undefined,
+        round,
+        options,
+      );
+    }
+    for (const [i, store] of readStores.entries()) {
+      const page = (after: number): Promise<Page> => storePage(store, after, options.readPage);
+      await page(0);
+      const run = await timePages(options.seconds, page);
+      (readCpu[i] as number[]).push(cpuRate(run) ?? Number.NaN);
+      record(readLines[i] as Measurement, rate(run), undefined, round, options);
+    }
+  }
+  readLines.forEach((measurement, i) =>
+    measurement.notes.push(
+      `per CPU-second of this process: ${formatRate(median(readCpu[i] as number[]))} events/s ` +
+        '(the cost of JSON.parse and of building the events, without any database)',
+    ),
+  );
+  await Promise.all(readStores.map((store) => store.close()));
+  return [...appendLines, ...readLines];
+}
+
+async function append(
+  { eventsPerCommit, writers }: AppendCase,
+  options: BenchOptions,
+): Promise<number> {
+  const store = new InMemoryEventStore();
+  try {
+    const streams = cursors('memory', writers);
+    const commit = async (writer: number): Promise<void> => {
+      const cursor = streams[writer] as (typeof streams)[number];
+      const { streamId, expected } = cursor.next();
+      await store.append(streamId, expected, commitEvents(eventsPerCommit));
+      cursor.advance(eventsPerCommit);
+    };
+    await timeWriters(writers, warmupSeconds(options), commit);
+    return rate(await timeWriters(writers, options.seconds, commit));
+  } finally {
+    await store.close();
+  }
+}
