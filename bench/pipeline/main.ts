@@ -1,0 +1,495 @@
+/**
+ * Pipeline benchmark: append → read model, in embedded mode and in Kafka +
+ * MongoDB mode, each beside a raw kafkajs produce-to-consume baseline of the
+ * same payloads measured in the same run. A script, not a test: it prints
+ * figures, ratios and whether each target is met; it asserts nothing.
+ * See docs/performance.md, "Pipeline".
+ *
+ *   npm run bench:pipeline                         # embedded; Kafka+MongoDB too when KAFKA_BROKERS and MONGODB_URI are set
+ *   npm run bench:pipeline -- --mode embedded      # embedded | kafka | all
+ *   npm run bench:pipeline -- --rounds 5 --rate 500 --seconds 10
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Kafka, logLevel } from 'kafkajs';
+import mongoose, { type Connection } from 'mongoose';
+import { contextTopics } from '@sfp/messaging';
+import { openEmbeddedBus, openEmbeddedDirect } from './embedded';
+import { openKafkaMongoBus, openMongoDirect } from './kafka-mongo';
+import {
+  formatMs,
+  formatRate,
+  formatRatio,
+  loadNow,
+  machine,
+  median,
+  table,
+  type LatencySummary,
+} from './measure';
+import {
+  latencyRun,
+  settle,
+  throughputRound,
+  type Pipeline,
+  type ThroughputResult,
+} from './pipeline';
+import { RawKafkaBaseline, samePayloads } from './raw-kafka';
+
+const USAGE = `Usage: npm run bench:pipeline -- [options]
+  --mode <embedded|kafka|all>  modes to run (default all; kafka needs KAFKA_BROKERS and MONGODB_URI)
+  --rounds <n>          throughput rounds per pipeline, each beside a raw round; medians shown (default 3)
+  --events <n>          events per throughput round, embedded (default 10000)
+  --kafka-events <n>    events per throughput round, Kafka+MongoDB (default 1000)
+  --rate <n>            events/s of the fixed-rate latency runs (default 500)
+  --seconds <n>         length of each latency run (default 10)
+  --drain-seconds <n>   how long a run may take to drain after its last append (default 20)
+  --no-direct           skip the direct-projection paths (bus paths only)
+Environment: KAFKA_BROKERS (e.g. 127.0.0.1:9092) and MONGODB_URI (e.g. mongodb://127.0.0.1:27017);
+start local servers with \`bash infra/local/up\`.`;
+
+interface Options {
+  modes: Set<'embedded' | 'kafka'>;
+  rounds: number;
+  events: number;
+  kafkaEvents: number;
+  rate: number;
+  seconds: number;
+  drainMs: number;
+  direct: boolean;
+}
+
+function parse(): Options {
+  const { values } = parseArgs({
+    options: {
+      mode: { type: 'string', multiple: true },
+      rounds: { type: 'string' },
+      events: { type: 'string' },
+      'kafka-events': { type: 'string' },
+      rate: { type: 'string' },
+      seconds: { type: 'string' },
+      'drain-seconds': { type: 'string' },
+      'no-direct': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const positive = (name: string, raw: string | undefined, fallback: number): number => {
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new Error(`--${name} must be a positive number\n${USAGE}`);
+    return value;
+  };
+  const asked = (values.mode ?? ['all']).flatMap((m) => m.split(','));
+  for (const mode of asked) {
+    if (!['embedded', 'kafka', 'all'].includes(mode))
+      throw new Error(`Unknown mode ${mode}\n${USAGE}`);
+  }
+  const modes = new Set<'embedded' | 'kafka'>();
+  if (asked.includes('all') || asked.includes('embedded')) modes.add('embedded');
+  if (asked.includes('all') || asked.includes('kafka')) modes.add('kafka');
+  return {
+    modes,
+    rounds: Math.round(positive('rounds', values.rounds, 3)),
+    events: Math.round(positive('events', values.events, 10_000)),
+    kafkaEvents: Math.round(positive('kafka-events', values['kafka-events'], 1_000)),
+    rate: positive('rate', values.rate, 500),
+    seconds: positive('seconds', values.seconds, 10),
+    drainMs: positive('drain-seconds', values['drain-seconds'], 20) * 1000,
+    direct: !values['no-direct'],
+  };
+}
+
+// ---- results ----------------------------------------------------------------
+
+interface ThroughputRow {
+  label: string;
+  rounds: ThroughputResult[];
+  raw: ThroughputResult[];
+}
+
+interface LatencyRow {
+  label: string;
+  pipeline: LatencySummary & { appendErrors: number };
+  raw?: LatencySummary & { appendErrors: number };
+}
+
+interface ModeReport {
+  mode: string;
+  throughput: ThroughputRow[];
+  latency: LatencyRow[];
+}
+
+function ratios(row: ThroughputRow): number | undefined {
+  if (row.raw.length === 0) return undefined;
+  return median(row.rounds.map((r, i) => r.endToEnd / (row.raw[i]?.endToEnd ?? Number.NaN)));
+}
+
+function throughputTable(rows: ThroughputRow[]): string[] {
+  return table(
+    [
+      'pipeline',
+      'end to end (median)',
+      'rounds',
+      'appends alone',
+      'raw kafkajs (median)',
+      'pipeline/raw',
+    ],
+    rows.map((row) => [
+      row.label,
+      `${formatRate(median(row.rounds.map((r) => r.endToEnd)))} events/s` +
+        (row.rounds.every((r) => r.complete) ? '' : ' (incomplete)'),
+      row.rounds.map((r) => formatRate(r.endToEnd)).join(', '),
+      `${formatRate(median(row.rounds.map((r) => r.appended)))} events/s`,
+      row.raw.length ? `${formatRate(median(row.raw.map((r) => r.endToEnd)))} msg/s` : 'n/a',
+      formatRatio(ratios(row)),
+    ]),
+  );
+}
+
+function latencyTable(rows: LatencyRow[]): string[] {
+  const cells = (l: LatencySummary): string[] => [
+    formatMs(l.p50, l.p50LowerBound),
+    formatMs(l.p99, l.p99LowerBound),
+    formatMs(l.max),
+  ];
+  return table(
+    [
+      'pipeline',
+      'rate (achieved)',
+      'p50',
+      'p99',
+      'max',
+      'applied',
+      'raw p50',
+      'raw p99',
+      'p99 pipeline/raw',
+    ],
+    rows.map((row) => [
+      row.label,
+      `${formatRate(row.pipeline.targetRate)}/s (${formatRate(row.pipeline.achievedRate)})`,
+      ...cells(row.pipeline),
+      `${row.pipeline.applied}/${row.pipeline.events}`,
+      row.raw ? formatMs(row.raw.p50, row.raw.p50LowerBound) : 'n/a',
+      row.raw ? formatMs(row.raw.p99, row.raw.p99LowerBound) : 'n/a',
+      row.raw && !row.pipeline.p99LowerBound ? formatRatio(row.pipeline.p99 / row.raw.p99) : 'n/a',
+    ]),
+  );
+}
+
+// ---- running ----------------------------------------------------------------
+
+const cleanups: Array<() => Promise<void> | void> = [];
+
+async function runCleanups(): Promise<void> {
+  while (cleanups.length > 0) {
+    const cleanup = cleanups.pop() as () => Promise<void> | void;
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error('  cleanup failed:', error instanceof Error ? error.message : error);
+    }
+  }
+}
+
+async function timed<T>(what: string, run: () => Promise<T>): Promise<T> {
+  const start = Date.now();
+  const result = await run();
+  console.log(`  ${what}: ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+/** Warm-up, then `rounds` throughput rounds each beside a raw one (order alternating), then one latency run. */
+async function measure(
+  pipeline: Pipeline,
+  raw: RawKafkaBaseline | undefined,
+  options: Options,
+  events: number,
+): Promise<{ throughput: ThroughputRow; latency: LatencyRow }> {
+  const concurrency = 100;
+  const timeoutMs = options.drainMs + events * 20;
+  console.log(`\n${pipeline.label}`);
+  const warm = await timed('warm-up (300 events; first delivery waits for group join)', () =>
+    throughputRound(pipeline, { events: 300, concurrency: 60, timeoutMs: 60_000 }),
+  );
+  if (!warm.complete) console.log(`  warm-up incomplete: ${warm.applied}/${warm.events} applied`);
+  const row: ThroughputRow = { label: pipeline.label, rounds: [], raw: [] };
+  for (let round = 0; round < options.rounds; round++) {
+    const runRaw = async (): Promise<void> => {
+      if (!raw) return;
+      row.raw.push(await raw.throughputRound(samePayloads(`raw${round}`, events), timeoutMs));
+    };
+    if (round % 2 === 1) await runRaw();
+    await settle(pipeline, options.drainMs);
+    const result = await throughputRound(pipeline, { events, concurrency, timeoutMs });
+    row.rounds.push(result);
+    if (round % 2 === 0) await runRaw();
+    const rawResult = row.raw[row.raw.length - 1];
+    console.log(
+      `  round ${round + 1}: ${formatRate(result.endToEnd)} events/s end to end` +
+        (result.complete
+          ? ''
+          : ` (INCOMPLETE: ${result.applied}/${result.events} applied before the timeout)`) +
+        `, appends ${formatRate(result.appended)}/s` +
+        (rawResult ? `; raw kafkajs ${formatRate(rawResult.endToEnd)} msg/s` : '') +
+        `; load ${loadNow()}`,
+    );
+  }
+  await settle(pipeline, options.drainMs);
+  const latency = await timed(`latency at ${options.rate} events/s for ${options.seconds} s`, () =>
+    latencyRun(pipeline, {
+      rate: options.rate,
+      seconds: options.seconds,
+      drainTimeoutMs: options.drainMs,
+    }),
+  );
+  console.log(
+    `  p50 ${formatMs(latency.p50, latency.p50LowerBound)}, p99 ${formatMs(latency.p99, latency.p99LowerBound)}, ` +
+      `max ${formatMs(latency.max)}, applied ${latency.applied}/${latency.events}` +
+      (latency.appendErrors ? `, ${latency.appendErrors} appends FAILED` : ''),
+  );
+  return { throughput: row, latency: { label: pipeline.label, pipeline: latency } };
+}
+
+async function rawLatency(
+  raw: RawKafkaBaseline,
+  options: Options,
+): Promise<LatencySummary & { appendErrors: number }> {
+  const result = await timed(
+    `raw kafkajs latency at ${options.rate} msg/s for ${options.seconds} s`,
+    () =>
+      raw.latencyRun(
+        samePayloads('rawlat', Math.round(options.rate * options.seconds)),
+        options.rate,
+        options.drainMs,
+      ),
+  );
+  console.log(
+    `  raw kafkajs: p50 ${formatMs(result.p50, result.p50LowerBound)}, p99 ${formatMs(result.p99, result.p99LowerBound)}, ` +
+      `max ${formatMs(result.max)}`,
+  );
+  return result;
+}
+
+async function withPipeline<T>(
+  open: () => Promise<Pipeline>,
+  use: (p: Pipeline) => Promise<T>,
+): Promise<T> {
+  const pipeline = await open();
+  try {
+    return await use(pipeline);
+  } finally {
+    await pipeline.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parse();
+  const brokers = process.env['KAFKA_BROKERS']
+    ?.split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+  const mongoUri = process.env['MONGODB_URI'];
+  const runId = randomBytes(3).toString('hex');
+  const context = `bench-pipeline-${runId}`;
+
+  console.log('Pipeline benchmark (bench/pipeline): append → read model');
+  for (const line of machine()) console.log(`  ${line}`);
+  console.log(
+    `  throughput: ${options.rounds} rounds of ${formatRate(options.events)} events (embedded) / ` +
+      `${formatRate(options.kafkaEvents)} events (Kafka+MongoDB), one event per append, 100 appends in flight; ` +
+      `latency: ${options.rate} events/s for ${options.seconds} s, from the scheduled append time to the read-model write`,
+  );
+
+  process.once('SIGINT', () => {
+    console.log('\nInterrupted: removing temporary files, databases and topics');
+    void runCleanups().finally(() => process.exit(130));
+  });
+
+  const reports: ModeReport[] = [];
+  const skipped: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'sfp-bench-pipeline-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+
+  try {
+    let raw: RawKafkaBaseline | undefined;
+    if (brokers?.length) {
+      const topic = `sfp.${context}.raw`;
+      raw = await RawKafkaBaseline.open(brokers, topic, 3);
+      const opened = raw;
+      cleanups.push(() => opened.close());
+      await timed('raw kafkajs warm-up (500 messages; waits for group join)', () =>
+        opened.throughputRound(samePayloads('rawwarm', 500), 60_000),
+      );
+    } else {
+      skipped.push(
+        'raw kafkajs baseline: SKIPPED, KAFKA_BROKERS is not set (no ratios). ' +
+          'Start the local servers with `bash infra/local/up`, then ' +
+          '`KAFKA_BROKERS=127.0.0.1:9092 MONGODB_URI=mongodb://127.0.0.1:27017 npm run bench:pipeline`.',
+      );
+    }
+
+    if (options.modes.has('embedded')) {
+      console.log(`\n=== Embedded mode (SQLite store, embedded bus, SQLite read models) in ${dir}`);
+      const report: ModeReport = { mode: 'Embedded', throughput: [], latency: [] };
+      reports.push(report);
+      if (options.direct) {
+        const r = await withPipeline(
+          () => openEmbeddedDirect(dir),
+          (p) => measure(p, raw, options, options.events),
+        );
+        report.throughput.push(r.throughput);
+        report.latency.push(r.latency);
+      }
+      const r = await withPipeline(
+        () => openEmbeddedBus(dir, context),
+        (p) => measure(p, raw, options, options.events),
+      );
+      report.throughput.push(r.throughput);
+      report.latency.push(r.latency);
+      if (raw) {
+        const rawResult = await rawLatency(raw, options);
+        for (const row of report.latency) row.raw = rawResult;
+      }
+    }
+
+    if (options.modes.has('kafka')) {
+      if (!brokers?.length || !mongoUri) {
+        const line =
+          'Kafka+MongoDB mode: SKIPPED, KAFKA_BROKERS and MONGODB_URI must both be set. ' +
+          'Start the local servers with `bash infra/local/up` (it prints both), then ' +
+          '`KAFKA_BROKERS=127.0.0.1:9092 MONGODB_URI=mongodb://127.0.0.1:27017 npm run bench:pipeline`.';
+        console.log(`\n${line}`);
+        skipped.push(line);
+      } else {
+        console.log(
+          `\n=== Kafka + MongoDB mode (brokers ${brokers.join(',')}, ${mongoUri.replace(/\/\/[^@/]*@/, '//***@')})`,
+        );
+        const report: ModeReport = { mode: 'Kafka + MongoDB', throughput: [], latency: [] };
+        reports.push(report);
+        const connection = await mongoose
+          .createConnection(mongoUri, { serverSelectionTimeoutMS: 5_000 })
+          .asPromise();
+        const dbPrefix = `bench_pipeline_${runId}`;
+        const databases: Connection[] = [];
+        const db = (suffix: string): Connection => {
+          const opened = connection.useDb(`${dbPrefix}_${suffix}`, { useCache: true });
+          databases.push(opened);
+          return opened;
+        };
+        cleanups.push(async () => {
+          for (const opened of databases) await opened.dropDatabase().catch(() => undefined);
+          await connection.close();
+        });
+        cleanups.push(() => deleteKafkaArtifacts(brokers, context));
+        if (options.direct) {
+          const r = await withPipeline(
+            () => openMongoDirect(db('direct')),
+            (p) => measure(p, raw, options, options.kafkaEvents),
+          );
+          report.throughput.push(r.throughput);
+          report.latency.push(r.latency);
+        }
+        const r = await withPipeline(
+          () =>
+            openKafkaMongoBus({
+              sourceDb: db('source'),
+              destinationDb: db('view'),
+              brokers,
+              context,
+            }),
+          (p) => measure(p, raw, options, options.kafkaEvents),
+        );
+        report.throughput.push(r.throughput);
+        report.latency.push(r.latency);
+        if (raw) {
+          const rawResult = await rawLatency(raw, options);
+          for (const row of report.latency) row.raw = rawResult;
+        }
+      }
+    }
+  } finally {
+    await runCleanups();
+  }
+
+  printReport(reports, skipped, options);
+}
+
+/** The context's topics and the bench consumer group (the bus has no delete; the admin API does it). */
+async function deleteKafkaArtifacts(brokers: string[], context: string): Promise<void> {
+  const admin = new Kafka({
+    clientId: 'sfp-bench-cleanup',
+    brokers,
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    await admin.deleteGroups([`${context}.bench-view`]).catch(() => undefined);
+    await admin
+      .deleteTopics({ topics: Object.values(contextTopics(context)) })
+      .catch(() => undefined);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+function printReport(reports: ModeReport[], skipped: string[], options: Options): void {
+  console.log('\n================ Results');
+  for (const report of reports) {
+    console.log(`\n${report.mode}: throughput (events appended and applied per second)\n`);
+    for (const line of throughputTable(report.throughput)) console.log(line);
+    console.log(`\n${report.mode}: latency append → read model at a fixed rate\n`);
+    for (const line of latencyTable(report.latency)) console.log(line);
+  }
+
+  console.log('\nTargets');
+  const find = (mode: string, label: string) => {
+    const report = reports.find((r) => r.mode === mode);
+    return {
+      throughput: report?.throughput.find((row) => row.label === label),
+      latency: report?.latency.find((row) => row.label === label),
+    };
+  };
+  const verdict = (met: boolean | undefined): string =>
+    met === undefined ? 'NOT MEASURED' : met ? 'MET' : 'NOT MET';
+
+  const kafka = find('Kafka + MongoDB', 'Kafka+MongoDB · via the bus');
+  if (kafka.throughput) {
+    const ratio = ratios(kafka.throughput);
+    console.log(
+      `  Kafka+MongoDB throughput ≥ 0.7 of raw kafkajs (bus path): ${verdict(ratio === undefined ? undefined : ratio >= 0.7)} ` +
+        `(pipeline/raw ${formatRatio(ratio)}: ${formatRate(median(kafka.throughput.rounds.map((r) => r.endToEnd)))} events/s ` +
+        `against ${formatRate(median(kafka.throughput.raw.map((r) => r.endToEnd)))} msg/s)`,
+    );
+  }
+  if (kafka.latency) {
+    const l = kafka.latency.pipeline;
+    const met = !l.p99LowerBound && l.p99 < 250 && options.rate >= 500;
+    console.log(
+      `  Kafka+MongoDB p99 append → projection < 250 ms at 500 events/s (bus path): ${verdict(options.rate >= 500 ? met : undefined)} ` +
+        `(p99 ${formatMs(l.p99, l.p99LowerBound)} at ${formatRate(l.targetRate)} events/s, ${l.applied}/${l.events} applied)`,
+    );
+  }
+  const embeddedRows = reports.find((r) => r.mode === 'Embedded')?.throughput ?? [];
+  for (const row of embeddedRows) {
+    const rate = median(row.rounds.map((r) => r.endToEnd));
+    console.log(
+      `  Embedded ≥ 10,000 events/s end to end (${row.label.replace('embedded · ', '')}): ${verdict(rate >= 10_000)} ` +
+        `(${formatRate(rate)} events/s; pipeline/raw kafkajs ${formatRatio(ratios(row))})`,
+    );
+  }
+  for (const line of skipped) console.log(`  ${line}`);
+  console.log(`\n  load average at the end (1/5/15 min): ${loadNow()}`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  await runCleanups();
+  process.exitCode = 1;
+});

@@ -1,0 +1,189 @@
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+
+/** Wall-clock milliseconds with sub-millisecond resolution (one clock for the whole process). */
+export function nowMs(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Follows events by eventId from the moment they were (to be) appended to the
+ * moment their read-model write completed. `expect` before appending,
+ * `applied` when the write that carries the event has resolved.
+ */
+export class ArrivalRecorder {
+  private readonly sentAt = new Map<string, number>();
+  private readonly latencies: number[] = [];
+  private lastAppliedAt = 0;
+  private waiting: { count: number; resolve: () => void } | undefined;
+  /** Applied events nobody expected (a duplicate delivery, a warm-up straggler). */
+  unexpected = 0;
+
+  /** Registers an event; `at` is its scheduled append time (default: now). */
+  expect(eventId: string, at: number = nowMs()): void {
+    this.sentAt.set(eventId, at);
+  }
+
+  applied(eventId: string, at: number = nowMs()): void {
+    const sent = this.sentAt.get(eventId);
+    if (sent === undefined) {
+      this.unexpected++;
+      return;
+    }
+    this.sentAt.delete(eventId);
+    this.latencies.push(at - sent);
+    this.lastAppliedAt = at;
+    if (this.waiting && this.latencies.length >= this.waiting.count) {
+      const { resolve } = this.waiting;
+      this.waiting = undefined;
+      resolve();
+    }
+  }
+
+  get appliedCount(): number {
+    return this.latencies.length;
+  }
+
+  get pending(): number {
+    return this.sentAt.size;
+  }
+
+  /** When the last expected event was applied (epoch ms). */
+  get lastApplied(): number {
+    return this.lastAppliedAt;
+  }
+
+  /** Resolves true once `count` events were applied, false after `timeoutMs`. */
+  async waitFor(count: number, timeoutMs: number): Promise<boolean> {
+    if (this.latencies.length >= count) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const reached = new Promise<boolean>((resolve) => {
+      this.waiting = { count, resolve: () => resolve(true) };
+    });
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const result = await Promise.race([reached, timedOut]);
+    clearTimeout(timer);
+    this.waiting = undefined;
+    return result;
+  }
+
+  /** Latencies in ms, sorted ascending; events never applied are not in it (see `pending`). */
+  sortedLatencies(): number[] {
+    return [...this.latencies].sort((a, b) => a - b);
+  }
+}
+
+export interface LatencySummary {
+  /** Events scheduled. */
+  events: number;
+  /** Events applied before the drain deadline. */
+  applied: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** True when p99 (or p50) falls on an event never applied: the figure is a lower bound. */
+  p99LowerBound: boolean;
+  p50LowerBound: boolean;
+  /** The rate the appender achieved (events/s), and the rate asked. */
+  achievedRate: number;
+  targetRate: number;
+}
+
+/**
+ * Percentile by the nearest-rank method over all scheduled events; an event
+ * not applied counts as +infinity, so a pipeline that fell behind cannot show
+ * a good p99 by leaving its slowest events out. Such a percentile is reported
+ * as "> the longest latency seen" (a lower bound).
+ */
+export function percentile(
+  sorted: readonly number[],
+  total: number,
+  p: number,
+): { value: number; lowerBound: boolean } {
+  const rank = Math.max(1, Math.ceil((p / 100) * total));
+  if (rank <= sorted.length) return { value: sorted[rank - 1] as number, lowerBound: false };
+  return { value: sorted[sorted.length - 1] ?? Number.NaN, lowerBound: true };
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * Calls `send(index, scheduledAt)` at a fixed rate for `seconds`, open loop:
+ * it does not wait for a send to finish before the next one is due (the sends
+ * chain themselves where they must, e.g. per stream). Returns the scheduled
+ * count and how long issuing took.
+ */
+export async function paced(
+  rate: number,
+  seconds: number,
+  send: (index: number, scheduledAt: number) => void,
+): Promise<{ issued: number; elapsedMs: number }> {
+  const total = Math.round(rate * seconds);
+  const interval = 1000 / rate;
+  const start = nowMs();
+  let issued = 0;
+  while (issued < total) {
+    const now = nowMs();
+    const due = Math.min(total, Math.floor((now - start) / interval) + 1);
+    while (issued < due) {
+      send(issued, start + issued * interval);
+      issued++;
+    }
+    if (issued < total) await sleep(Math.max(1, start + issued * interval - nowMs()));
+  }
+  return { issued, elapsedMs: nowMs() - start };
+}
+
+// ---- formatting ------------------------------------------------------------
+
+export function formatRate(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  return Math.round(value).toLocaleString('en-US');
+}
+
+export function formatMs(value: number, lowerBound = false): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  const text = value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
+  return lowerBound ? `> ${text}` : text;
+}
+
+export function formatRatio(value: number | undefined): string {
+  return value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(2);
+}
+
+export function machine(): string[] {
+  const gib = (bytes: number): string => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+  return [
+    `date: ${new Date().toISOString()}`,
+    `node ${process.version}, ${process.platform}/${process.arch}`,
+    `cpus: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}; memory ${gib(totalmem())} (free ${gib(freemem())})`,
+    `load average (1/5/15 min): ${loadNow()}`,
+  ];
+}
+
+export function loadNow(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
+}
+
+/** A plain-text table with padded columns (Markdown-compatible). */
+export function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const format = (cells: string[]): string =>
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i] as number)).join(' | ')} |`;
+  return [format(header), format(widths.map((w) => '-'.repeat(w))), ...rows.map(format)];
+}

@@ -1,0 +1,130 @@
+import type { RecordedEvent } from '@sfp/event-sourcing';
+import type { ReadModelStore } from '@sfp/projections';
+import { ArrivalRecorder, nowMs, percentile, type LatencySummary } from './measure';
+import {
+  appendAsFastAsPossible,
+  appendAtFixedRate,
+  drain,
+  withWriteHook,
+  type Appender,
+} from './workload';
+
+/** A pipeline under test: events go in through `appender`, and its last hop reports to `recorder`. */
+export interface Pipeline {
+  /** e.g. "embedded · direct projection". */
+  label: string;
+  appender: Appender;
+  /** The recorder of the current run (swapped by each run). */
+  recorder: ArrivalRecorder;
+  close(): Promise<void>;
+}
+
+/**
+ * For the direct path: a read-model store whose batch writes report the events
+ * handled for that batch as applied, at the moment the write resolved.
+ */
+export function directPathHook(
+  readModels: ReadModelStore,
+  recorder: () => ArrivalRecorder,
+): { store: ReadModelStore; handled: (event: RecordedEvent) => void } {
+  let pending: string[] = [];
+  const store = withWriteHook(readModels, () => {
+    const at = nowMs();
+    const done = pending;
+    pending = [];
+    const current = recorder();
+    for (const eventId of done) current.applied(eventId, at);
+  });
+  return { store, handled: (event) => pending.push(event.eventId) };
+}
+
+export interface ThroughputResult {
+  events: number;
+  applied: number;
+  /** Events applied per second, from the first append to the last read-model write. */
+  endToEnd: number;
+  /** Appends acknowledged per second (how fast the store alone took them). */
+  appended: number;
+  complete: boolean;
+}
+
+let runCounter = 0;
+
+/** A fresh stream prefix per run, so that every run starts new streams at version 0. */
+export function runPrefix(kind: string): string {
+  runCounter++;
+  return `${kind}${runCounter}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export async function throughputRound(
+  pipeline: Pipeline,
+  options: { events: number; concurrency: number; timeoutMs: number },
+): Promise<ThroughputResult> {
+  const recorder = new ArrivalRecorder();
+  pipeline.recorder = recorder;
+  const start = nowMs();
+  await appendAsFastAsPossible(
+    pipeline.appender,
+    recorder,
+    runPrefix('t'),
+    options.events,
+    options.concurrency,
+  );
+  const appendedAt = nowMs();
+  const { complete, at } = await drain(recorder, options.events, options.timeoutMs);
+  return {
+    events: options.events,
+    applied: recorder.appliedCount,
+    endToEnd: (recorder.appliedCount * 1000) / (at - start),
+    appended: (options.events * 1000) / (appendedAt - start),
+    complete,
+  };
+}
+
+export async function latencyRun(
+  pipeline: Pipeline,
+  options: { rate: number; seconds: number; drainTimeoutMs: number },
+): Promise<LatencySummary & { appendErrors: number }> {
+  const recorder = new ArrivalRecorder();
+  pipeline.recorder = recorder;
+  const { issued, elapsedMs, appendErrors } = await appendAtFixedRate(
+    pipeline.appender,
+    recorder,
+    runPrefix('l'),
+    options.rate,
+    options.seconds,
+  );
+  await drain(recorder, issued, options.drainTimeoutMs);
+  return summarize(recorder, issued, elapsedMs, options.rate, appendErrors);
+}
+
+export function summarize(
+  recorder: ArrivalRecorder,
+  issued: number,
+  elapsedMs: number,
+  rate: number,
+  appendErrors = 0,
+): LatencySummary & { appendErrors: number } {
+  const sorted = recorder.sortedLatencies();
+  const p50 = percentile(sorted, issued, 50);
+  const p99 = percentile(sorted, issued, 99);
+  return {
+    events: issued,
+    applied: sorted.length,
+    p50: p50.value,
+    p50LowerBound: p50.lowerBound,
+    p99: p99.value,
+    p99LowerBound: p99.lowerBound,
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+    achievedRate: (issued * 1000) / elapsedMs,
+    targetRate: rate,
+    appendErrors,
+  };
+}
+
+/** Lets a pipeline finish what an earlier run left (a run that timed out) before the next one. */
+export async function settle(pipeline: Pipeline, timeoutMs: number): Promise<void> {
+  const previous = pipeline.recorder;
+  if (previous.pending > 0)
+    await previous.waitFor(previous.appliedCount + previous.pending, timeoutMs);
+}
