@@ -5,9 +5,10 @@ import {
   openSqliteConsumerState,
   OutboxRelay,
   provisionContextTopics,
+  type ProcessedMessageStore,
 } from '@sfp/messaging';
 import { ProjectionEngine, SqliteReadModelStore } from '@sfp/projections';
-import { ArrivalRecorder } from './measure';
+import { ArrivalRecorder, NO_INSTRUMENT, type Instrument } from './measure';
 import { directPathHook, type Pipeline } from './pipeline';
 import { startViewConsumer, summaryProjection } from './workload';
 
@@ -18,11 +19,16 @@ import { startViewConsumer, summaryProjection } from './workload';
  * handler does) → SqliteReadModelStore (one transaction per batch with the
  * checkpoint). Files as openEmbeddedContextStores lays them out.
  */
-export async function openEmbeddedDirect(dir: string): Promise<Pipeline> {
-  const eventStore = new SqliteEventStore({ filename: join(dir, 'direct', 'event-store.sqlite') });
-  const readModels = new SqliteReadModelStore({
+export async function openEmbeddedDirect(
+  dir: string,
+  instrument: Instrument = NO_INSTRUMENT,
+): Promise<Pipeline> {
+  const sqliteStore = new SqliteEventStore({ filename: join(dir, 'direct', 'event-store.sqlite') });
+  const eventStore = instrument('eventStore', sqliteStore);
+  const sqliteReadModels = new SqliteReadModelStore({
     filename: join(dir, 'direct', 'read-models.sqlite'),
   });
+  const readModels = instrument('readModels', sqliteReadModels);
   const pipeline: Pipeline = {
     label: 'embedded · direct projection',
     recorder: new ArrivalRecorder(),
@@ -36,8 +42,8 @@ export async function openEmbeddedDirect(dir: string): Promise<Pipeline> {
   pipeline.appender.afterAppend = () => engine.wake();
   pipeline.close = async () => {
     await engine.stop();
-    await eventStore.close();
-    await readModels.close();
+    await sqliteStore.close();
+    await sqliteReadModels.close();
   };
   return pipeline;
 }
@@ -50,16 +56,25 @@ export async function openEmbeddedDirect(dir: string): Promise<Pipeline> {
  * SqliteReadModelStore write. Defaults of the library everywhere (relay batch
  * 500, idle 25 ms), as the help desk runs it.
  */
-export async function openEmbeddedBus(dir: string, context: string): Promise<Pipeline> {
+export async function openEmbeddedBus(
+  dir: string,
+  context: string,
+  instrument: Instrument = NO_INSTRUMENT,
+  /** Experiments only: another idempotency store, or null for none (see experiments.ts). */
+  processedOverride?: ProcessedMessageStore | null,
+): Promise<Pipeline> {
   const source = join(dir, 'bus-source');
   const destination = join(dir, 'bus-destination');
-  const eventStore = new SqliteEventStore({ filename: join(source, 'event-store.sqlite') });
+  const sqliteStore = new SqliteEventStore({ filename: join(source, 'event-store.sqlite') });
+  const eventStore = instrument('eventStore', sqliteStore);
   const sourceState = openSqliteConsumerState(join(source, 'consumer-state.sqlite'));
-  const bus = new EmbeddedEventBus({ filename: join(dir, 'bus.sqlite') });
+  const embeddedBus = new EmbeddedEventBus({ filename: join(dir, 'bus.sqlite') });
+  const bus = instrument('bus', embeddedBus);
   const destinationState = openSqliteConsumerState(join(destination, 'consumer-state.sqlite'));
-  const readModels = new SqliteReadModelStore({
+  const sqliteReadModels = new SqliteReadModelStore({
     filename: join(destination, 'read-models.sqlite'),
   });
+  const readModels = instrument('readModels', sqliteReadModels);
   const topics = await provisionContextTopics(bus, context, {
     partitions: 3,
     replicationFactor: 1,
@@ -68,7 +83,7 @@ export async function openEmbeddedBus(dir: string, context: string): Promise<Pip
     name: `${context}.outbox`,
     store: eventStore,
     bus,
-    checkpoints: sourceState.checkpoints,
+    checkpoints: instrument('relayCheckpoints', sourceState.checkpoints),
     leases: sourceState.leases,
     topicFor: () => topics.events,
     onError: (error) => console.error('  relay round failed:', error),
@@ -83,7 +98,10 @@ export async function openEmbeddedBus(dir: string, context: string): Promise<Pip
     bus,
     topics,
     groupId: 'bench-view.events',
-    processed: destinationState.processed,
+    processed:
+      processedOverride === null
+        ? undefined
+        : instrument('processed', processedOverride ?? destinationState.processed),
     readModels,
     recorder: () => pipeline.recorder,
   });
@@ -91,11 +109,11 @@ export async function openEmbeddedBus(dir: string, context: string): Promise<Pip
   pipeline.close = async () => {
     await consumer.stop();
     await relay.stop();
-    await bus.close();
-    await eventStore.close();
+    await embeddedBus.close();
+    await sqliteStore.close();
     sourceState.close();
     destinationState.close();
-    await readModels.close();
+    await sqliteReadModels.close();
   };
   return pipeline;
 }

@@ -147,6 +147,64 @@ export async function paced(
   return { issued, elapsedMs: nowMs() - start };
 }
 
+// ---- call timing (--profile-calls) ------------------------------------------
+
+/** Calls and time spent per `component.method`, for the breakdown that --profile-calls prints. */
+export class CallStats {
+  private readonly calls = new Map<string, { count: number; ms: number }>();
+
+  /**
+   * Wraps `target` so that each promise-returning method call is timed from
+   * call to settlement (concurrent calls overlap, so totals can exceed wall time).
+   */
+  wrap<T extends object>(component: string, target: T): T {
+    return new Proxy(target, {
+      get: (object, property, receiver) => {
+        const value = Reflect.get(object, property, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        const name = `${component}.${String(property)}`;
+        return (...args: unknown[]) => {
+          const start = nowMs();
+          const result = (value as (...a: unknown[]) => unknown).apply(object, args);
+          if (result instanceof Promise) {
+            return result.finally(() => this.add(name, nowMs() - start));
+          }
+          return result;
+        };
+      },
+    });
+  }
+
+  add(name: string, ms: number): void {
+    const entry = this.calls.get(name) ?? { count: 0, ms: 0 };
+    entry.count++;
+    entry.ms += ms;
+    this.calls.set(name, entry);
+  }
+
+  reset(): void {
+    this.calls.clear();
+  }
+
+  lines(): string[] {
+    return table(
+      ['call', 'calls', 'total', 'mean'],
+      [...this.calls]
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .map(([name, { count, ms }]) => [
+          name,
+          String(count),
+          `${Math.round(ms)} ms`,
+          `${(ms / count).toFixed(2)} ms`,
+        ]),
+    );
+  }
+}
+
+/** Identity unless profiling: how pipelines wrap the stores they hand to the library. */
+export type Instrument = <T extends object>(component: string, target: T) => T;
+export const NO_INSTRUMENT: Instrument = (_component, target) => target;
+
 // ---- formatting ------------------------------------------------------------
 
 export function formatRate(value: number): string {

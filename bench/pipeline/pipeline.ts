@@ -58,7 +58,7 @@ export function runPrefix(kind: string): string {
 
 export async function throughputRound(
   pipeline: Pipeline,
-  options: { events: number; concurrency: number; timeoutMs: number },
+  options: { events: number; concurrency: number; timeoutMs: number; perAppend?: number },
 ): Promise<ThroughputResult> {
   const recorder = new ArrivalRecorder();
   pipeline.recorder = recorder;
@@ -69,6 +69,7 @@ export async function throughputRound(
     runPrefix('t'),
     options.events,
     options.concurrency,
+    options.perAppend ?? 1,
   );
   const appendedAt = nowMs();
   const { complete, at } = await drain(recorder, options.events, options.timeoutMs);

@@ -199,7 +199,8 @@ export async function startViewConsumer(options: {
   bus: EventBus;
   topics: ContextTopics;
   groupId: string;
-  processed: ProcessedMessageStore;
+  /** The idempotency records; undefined: none (the position guard alone, for experiments). */
+  processed: ProcessedMessageStore | undefined;
   readModels: ReadModelStore;
   recorder: () => ArrivalRecorder;
 }): Promise<RunningConsumer> {
@@ -215,7 +216,14 @@ export async function startViewConsumer(options: {
     topics: [options.topics.events],
     deadLetterTopic: () => options.topics.dlq,
     decode: decodeEventMessage,
-    idempotency: { store: options.processed, messageId: (event) => event.eventId },
+    ...(options.processed
+      ? {
+          idempotency: {
+            store: options.processed,
+            messageId: (event: RecordedEvent) => event.eventId,
+          },
+        }
+      : {}),
     retry: { attempts: 3 },
     handle: async (event) => {
       const [stored] = await options.readModels.load(table, [event.streamId]);
@@ -246,9 +254,12 @@ function streamOf(
 }
 
 /**
- * Appends `events` events as fast as the store takes them: waves of `concurrency`
- * concurrent one-event appends on distinct streams (group commit shares a disk
- * flush or an insertMany among them). Returns when every append is acknowledged.
+ * Appends `events` events as fast as the store takes them: waves of
+ * `concurrency` concurrent appends on distinct streams (group commit shares a
+ * disk flush or an insertMany among them). With `perAppend` = 1 (the default,
+ * a command that records one event) each stream gets EVENTS_PER_STREAM
+ * one-event appends; with `perAppend` > 1 each stream is written whole by one
+ * append of that many events. Returns when every append is acknowledged.
  */
 export async function appendAsFastAsPossible(
   appender: Appender,
@@ -256,7 +267,27 @@ export async function appendAsFastAsPossible(
   prefix: string,
   events: number,
   concurrency: number,
+  perAppend = 1,
 ): Promise<void> {
+  if (perAppend > 1) {
+    const appends = Math.ceil(events / perAppend);
+    for (let wave = 0; wave < appends; wave += concurrency) {
+      const pending: Promise<unknown>[] = [];
+      for (let stream = wave; stream < Math.min(appends, wave + concurrency); stream++) {
+        const streamId = `${prefix}-${stream}`;
+        const count = Math.min(perAppend, events - stream * perAppend);
+        const batch = Array.from({ length: count }, (_, i) =>
+          requestEvent(streamId, i + 1, stream * perAppend + i),
+        );
+        for (const event of batch) recorder.expect(event.eventId);
+        pending.push(
+          appender.store.append(streamId, 0, batch).then(() => appender.afterAppend?.()),
+        );
+      }
+      await Promise.all(pending);
+    }
+    return;
+  }
   const streams = Math.ceil(events / EVENTS_PER_STREAM);
   if (concurrency > streams) throw new Error('concurrency must not exceed the number of streams');
   for (let wave = 0; wave < events; wave += concurrency) {
