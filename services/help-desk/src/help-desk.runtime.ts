@@ -1,5 +1,5 @@
 import type { EventStore, EventTypeRegistry, KeyStore } from '@sfp/event-sourcing';
-import type { ConsumerStateStores, EventBus, TopicProvisioningConfig } from '@sfp/messaging';
+import type { ConsumerStateStores, EventBus, InboundCommandGatewayOptions, TopicProvisioningConfig } from '@sfp/messaging';
 import type { ReadModelStore } from '@sfp/projections';
 import type { Logger, ServiceMetrics } from '@sfp/service-kit';
 import type { SlaPolicy } from './service-request/domain/sla-policy';
@@ -27,6 +27,11 @@ export interface HelpDeskRuntime {
   consumerState: ConsumerStateStores;
   /** Where the help desk's read models live (embedded SQLite or MongoDB). */
   readModels: ReadModelStore;
+  /**
+   * Who sent a command on sfp.help-desk.commands (libs/auth's signed-header
+   * check); a message it cannot attribute goes to the dead-letter topic.
+   */
+  attributeCommand: NonNullable<InboundCommandGatewayOptions['actorOf']>;
   sla: SlaPolicy;
   /** How often the scheduled SLA check runs (0 = never; tests call checkSlas themselves). */
   slaCheckIntervalMs: number;

@@ -66,6 +66,7 @@ export class HelpDeskWorkers implements OnApplicationBootstrap, OnApplicationShu
       processed: this.runtime.consumerState.processed,
       commands: helpDeskInboundCommands(this.commandBus, this.runtime),
       rejectionOf: helpDeskRejectionOf,
+      actorOf: this.runtime.attributeCommand,
       onDeadLetter: (notice) =>
         this.runtime.logger.warn(
           { reason: notice.reason, error: notice.error, topic: notice.message.topic, offset: notice.message.offset },

@@ -3,6 +3,15 @@ import { join, resolve } from 'node:path';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
 import { HELP_DESK_CONTEXT, slaPolicyFromEnv, HELP_DESK_ERROR_STATUSES, HelpDeskModule, helpDeskEventTypes, type HelpDeskRuntime } from '@sfp/help-desk';
+import {
+  AUTH_ERROR_STATUSES,
+  AuthModule,
+  corsOriginsOf,
+  ensureFirstAdministrator,
+  openEmbeddedAuth,
+  signedCommandAttribution,
+  type AuthRuntime,
+} from '@sfp/auth';
 import { EmbeddedEventBus } from '@sfp/messaging';
 import {
   configureHttpApp,
@@ -22,6 +31,9 @@ export interface EmbeddedPlatform {
   app: INestApplication;
   url: string;
   logger: Logger;
+  auth: AuthRuntime;
+  /** Set on the very first start: the administrator created, and its one-time password unless SFP_ADMIN_PASSWORD gave one. */
+  firstAdministrator?: { username: string; oneTimePassword?: string };
   close(): Promise<void>;
 }
 
@@ -38,6 +50,8 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
   const personIdOf = pseudonymizer(embeddedPseudonymSecret(join(dataDir, 'secrets.json')));
   const clock = () => new Date();
   const opened: ContextStores[] = [];
+  const auth = openEmbeddedAuth(dataDir, config);
+  const firstAdmin = await ensureFirstAdministrator(auth.store, auth.administration, config.SFP_ADMIN_PASSWORD);
 
   const helpDeskStores = openEmbeddedContextStores(dataDir, HELP_DESK_CONTEXT, helpDeskEventTypes());
   opened.push(helpDeskStores);
@@ -50,6 +64,7 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
     topicProvisioning: { partitions: 3, replicationFactor: 1 },
     consumerState: helpDeskStores.consumerState,
     readModels: helpDeskStores.readModels,
+    attributeCommand: signedCommandAttribution(auth.store),
     sla: slaPolicyFromEnv(),
     slaCheckIntervalMs: config.SLA_CHECK_INTERVAL_MS,
     personIdOf,
@@ -69,11 +84,13 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
       return {
         module: PlatformModule,
         imports: [
+          AuthModule.register(auth),
           HelpDeskModule.register(helpDesk),
           OperationsModule.register(metrics, readiness),
           RouterModule.register([
             { path: 'api/help-desk', module: HelpDeskModule },
             { path: 'api', module: OperationsModule },
+            { path: 'api', module: AuthModule },
           ]),
         ],
       };
@@ -88,9 +105,10 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
     title: 'SFP Platform',
     description:
       'The social-finance focal point: help desk (more contexts as they arrive). Every context is under /api/<context>.',
-    errorStatuses: { ...HELP_DESK_ERROR_STATUSES },
+    errorStatuses: { ...HELP_DESK_ERROR_STATUSES, ...AUTH_ERROR_STATUSES },
     logger,
     metrics,
+    corsOrigins: corsOriginsOf(config),
   });
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };
@@ -99,10 +117,20 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
     app,
     url,
     logger,
+    auth,
+    ...(firstAdmin.created
+      ? {
+          firstAdministrator: {
+            username: firstAdmin.username,
+            ...(firstAdmin.oneTimePassword ? { oneTimePassword: firstAdmin.oneTimePassword } : {}),
+          },
+        }
+      : {}),
     close: async () => {
       await app.close();
       await bus.close();
       for (const stores of opened) await stores.close();
+      await auth.store.close();
     },
   };
 }

@@ -10,6 +10,15 @@ async function main(): Promise<void> {
     { url: platform.url, dataDir: config.SFP_DATA_DIR },
     `SFP Platform (embedded) listening on ${platform.url} — API docs at ${platform.url}/api/docs`,
   );
+  const first = platform.firstAdministrator;
+  if (first) {
+    // Printed once, on the first start only, to the console (not the log stream).
+    process.stdout.write(
+      first.oneTimePassword
+        ? `\n  First start: sign in as "${first.username}" with the one-time password  ${first.oneTimePassword}\n  (you will be asked to change it; it is not shown again)\n\n`
+        : `\n  First start: sign in as "${first.username}" with the password in SFP_ADMIN_PASSWORD\n\n`,
+    );
+  }
   // Nest re-sends the signal after its own shutdown hooks: handle every delivery,
   // but close once, so the bus and the stores finish closing before the exit.
   let stopping = false;

@@ -1,8 +1,9 @@
 import { Type } from 'class-transformer';
+import { AuthConfig } from '@sfp/auth';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 
 /** The embedded platform's settings, from the environment. */
-export class PlatformConfig {
+export class PlatformConfig extends AuthConfig {
   /** HTTP port (default 3000). */
   @IsOptional()
   @Type(() => Number)

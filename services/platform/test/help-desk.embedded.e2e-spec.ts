@@ -4,19 +4,41 @@ import { join } from 'node:path';
 import { HelpDeskWorkers } from '@sfp/help-desk';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/embedded-platform';
 import { PlatformConfig } from '../src/platform.config';
-import { httpClient as client } from '@sfp/testing';
+import { httpClient as client, signIn } from '@sfp/testing';
 
 /** The embedded platform, booted as `npm start` boots it, driven over HTTP. */
 describe('help desk on the embedded platform (e2e)', () => {
   let platform: EmbeddedPlatform;
   let dataDir: string;
   let http: ReturnType<typeof client>;
+  let operatorId: string;
+  /** Erasure, projection operations and metrics are the administrator's. */
+  let adminHttp: ReturnType<typeof client>;
+  let adminRoot: ReturnType<typeof client>;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'sfp-platform-'));
-    const config = Object.assign(new PlatformConfig(), { PORT: 0, SFP_DATA_DIR: dataDir, LOG_LEVEL: 'silent', SLA_CHECK_INTERVAL_MS: 0 });
+    const config = Object.assign(new PlatformConfig(), {
+      PORT: 0,
+      SFP_DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      SLA_CHECK_INTERVAL_MS: 0,
+      SFP_ADMIN_PASSWORD: 'an e2e secret phrase',
+    });
     platform = await startEmbeddedPlatform(config);
-    http = client(`${platform.url}/api/help-desk`, { 'x-actor-id': 'operator-1' });
+    const adminAuth = await signIn(platform.url, 'admin', 'an e2e secret phrase');
+    const admin = client(`${platform.url}/api/auth`, adminAuth);
+    adminHttp = client(`${platform.url}/api/help-desk`, adminAuth);
+    adminRoot = client(platform.url, adminAuth);
+    const created = await admin.post<{ user: { id: string } }>('/users', {
+      username: 'operator-1',
+      displayName: 'Jane Kamau',
+      roles: ['operator'],
+      department: 'SFP',
+      password: 'operator one password',
+    });
+    operatorId = created.body.user.id;
+    http = client(`${platform.url}/api/help-desk`, await signIn(platform.url, 'operator-1', 'operator one password'));
   });
 
   afterAll(async () => {
@@ -78,7 +100,7 @@ describe('help desk on the embedded platform (e2e)', () => {
       assignee: 'staff-jkamau',
       requester: { name: 'Amina Diallo', email: 'amina.diallo@example.org' },
       resolution: { answer: 'Annex sent', outputs: ['Youth annex'] },
-      comments: [expect.objectContaining({ text: 'Working on the youth annex', author: 'operator-1' })],
+      comments: [expect.objectContaining({ text: 'Working on the youth annex', author: operatorId })],
     });
     expect(detail.body['history'].map((h: { event: string }) => h.event)).toEqual([
       'ServiceRequestSubmitted',
@@ -92,7 +114,7 @@ describe('help desk on the embedded platform (e2e)', () => {
       'ServiceRequestResolved',
       'ServiceRequestClosed',
     ]);
-    expect(detail.body['history'][1].actor).toEqual({ kind: 'person', id: 'operator-1' });
+    expect(detail.body['history'][1].actor).toEqual({ kind: 'person', id: operatorId, department: 'SFP' });
   });
 
   it('answers an illegal transition with 409 and the reason, a stale If-Match with 409, an unknown id with 404', async () => {
@@ -228,7 +250,7 @@ describe('help desk on the embedded platform (e2e)', () => {
       requester: { ...validRequest.requester, name: 'Leila Haddad', email },
     });
     await http.post(`/service-requests/${body.requestId}/triage`, { kind: 'referral', themes: [], priority: 'low' });
-    const erased = await http.post<{ erased: boolean; personId: string }>('/personal-data/erasures', { email });
+    const erased = await adminHttp.post<{ erased: boolean; personId: string }>('/personal-data/erasures', { email });
     expect(erased.status).toBe(200);
     expect(erased.body.erased).toBe(true);
     expect(erased.body.personId).toMatch(/^person-[0-9a-f]{32}$/);
@@ -239,26 +261,26 @@ describe('help desk on the embedded platform (e2e)', () => {
     // the untouched requester of another request still reads in clear
     const other = await http.post<{ requestId: string }>('/service-requests', validRequest);
     expect((await http.get<Record<string, any>>(`/service-requests/${other.body.requestId}`)).body['requester'].name).toBe('Amina Diallo');
-    expect((await http.post('/personal-data/erasures', { email: 'not-an-email' })).status).toBe(400);
+    expect((await adminHttp.post('/personal-data/erasures', { email: 'not-an-email' })).status).toBe(400);
   });
 
   it('rebuilds the request list from zero while queries keep being answered, and swaps when caught up', async () => {
     const before = await http.get<{ total: number }>('/statistics');
-    const started = await http.post<{ generation: number }>('/projections/help-desk-requests/rebuild');
+    const started = await adminHttp.post<{ generation: number }>('/projections/help-desk-requests/rebuild');
     expect(started.status).toBe(202);
     const during = await http.get<{ total: number }>('/statistics');
     expect(during.status).toBe(200);
     expect(during.body.total).toBe(before.body.total);
     const deadline = Date.now() + 20_000;
-    let status = (await http.get<Record<string, any>>('/projections/help-desk-requests')).body;
+    let status = (await adminHttp.get<Record<string, any>>('/projections/help-desk-requests')).body;
     while (status['generation'] !== started.body.generation && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100));
-      status = (await http.get<Record<string, any>>('/projections/help-desk-requests')).body;
+      status = (await adminHttp.get<Record<string, any>>('/projections/help-desk-requests')).body;
     }
     expect(status).toMatchObject({ generation: started.body.generation, lagEvents: 0, state: 'running', rebuild: null });
     expect((await http.get<{ total: number }>('/statistics')).body.total).toBe(before.body.total);
-    expect((await http.post('/projections/no-such-projection/rebuild')).status).toBe(404);
-    const list = await http.get<Array<{ name: string }>>('/projections');
+    expect((await adminHttp.post('/projections/no-such-projection/rebuild')).status).toBe(404);
+    const list = await adminHttp.get<Array<{ name: string }>>('/projections');
     expect(list.body.map((p) => p.name)).toEqual(['help-desk-requests']);
   });
 
@@ -271,7 +293,8 @@ describe('help desk on the embedded platform (e2e)', () => {
     );
     expect((await root.get('/api/health/live')).status).toBe(200);
     expect((await root.get('/api/health/ready')).body).toMatchObject({ status: 'ok' });
-    const metrics = await root.get('/api/metrics');
+    expect((await root.get('/api/metrics')).status).toBe(401);
+    const metrics = await adminRoot.get('/api/metrics');
     expect(metrics.text).toContain('sfp_commands_total');
     expect(metrics.text).toMatch(/sfp_projection_lag_events\{context="help-desk",projection="help-desk-requests"\} \d+/);
     expect(metrics.text).toMatch(/sfp_projection_stalled\{context="help-desk",projection="help-desk-requests"\} 0/);

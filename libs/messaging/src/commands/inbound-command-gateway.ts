@@ -24,8 +24,12 @@ export interface InboundCommandGatewayOptions {
    * an illegal transition or an unknown id. Anything else is retried as transient.
    */
   rejectionOf: (error: unknown) => CommandRejection | undefined;
-  /** Who sent the message; by default the `sender` and `department` headers. */
-  actorOf?: (message: IncomingMessage) => Actor | DeadLetterError;
+  /**
+   * Who sent the message, or why it cannot be attributed (→ dead letter,
+   * reason `unauthorised`). Services pass libs/auth's signed-header check;
+   * the default trusts the `sender` and `department` headers (tests only).
+   */
+  actorOf?: (message: IncomingMessage) => Actor | DeadLetterError | Promise<Actor | DeadLetterError>;
   groupId?: string;
   retry?: Partial<RetryPolicy>;
   now?: () => Date;
@@ -88,7 +92,7 @@ export async function startInboundCommandGateway(
         },
       ]);
     }
-    const actor = (options.actorOf ?? actorFromHeaders)(message);
+    const actor = await (options.actorOf ?? actorFromHeaders)(message);
     if (actor instanceof DeadLetterError) throw actor;
     let payload: unknown;
     try {

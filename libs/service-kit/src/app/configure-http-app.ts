@@ -19,6 +19,11 @@ export interface HttpAppOptions {
   metrics: ServiceMetrics;
   /** Largest JSON body accepted (default 256 kB). */
   bodyLimit?: string;
+  /**
+   * Origins allowed to call the API from a browser (CORS); none by default:
+   * the admin console is served from the same origin.
+   */
+  corsOrigins?: string[];
 }
 
 /**
@@ -38,6 +43,15 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
     res.status(body.statusCode).json({ ...body, correlationId: correlationIdFrom(req.headers['x-correlation-id']) });
   });
   app.use(helmet({ contentSecurityPolicy: false }));
+  if (options.corsOrigins?.length) {
+    app.enableCors({
+      origin: options.corsOrigins,
+      credentials: false,
+      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'X-API-Key', 'X-Correlation-Id'],
+      exposedHeaders: ['ETag', 'X-Correlation-Id', 'Retry-After', 'Location'],
+      maxAge: 600,
+    });
+  }
   app.use(correlationIdMiddleware);
   app.use(options.metrics.httpMiddleware());
   app.useGlobalPipes(createValidationPipe());

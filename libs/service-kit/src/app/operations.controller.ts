@@ -1,4 +1,5 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Public, RequirePermission } from '@sfp/auth';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { ServiceMetrics } from '../metrics/service-metrics';
@@ -23,12 +24,14 @@ export class OperationsController {
   ) {}
 
   @Get('health/live')
+  @Public()
   @ApiOkResponse({ description: 'The process runs' })
   live() {
     return { status: 'ok' };
   }
 
   @Get('health/ready')
+  @Public()
   @HealthCheck()
   @ApiOkResponse({ description: 'Every dependency answered' })
   @ApiServiceUnavailableResponse({ description: 'A dependency did not answer; details per check' })
@@ -48,6 +51,7 @@ export class OperationsController {
   }
 
   @Get('metrics')
+  @RequirePermission('platform:admin')
   @Header('Content-Type', 'text/plain; version=0.0.4')
   metricsText(): Promise<string> {
     return this.metrics.registry.metrics();

@@ -51,6 +51,9 @@ export class ErrorResponseFilter implements ExceptionFilter {
     if (body.statusCode >= 500 && body.statusCode !== HttpStatus.SERVICE_UNAVAILABLE) {
       this.logger?.error({ err: exception, correlationId: body.correlationId }, 'Unhandled error');
     }
+    const retryAfter = body.details?.['retryAfterSeconds'];
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
+    if (body.statusCode === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="sfp-platform"');
     response.status(body.statusCode).json(body);
   }
 
@@ -77,6 +80,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
       for (const key of ['expectedVersion', 'actualVersion', 'streamId', 'status', 'deadline', 'position', 'appliedPosition']) {
         if (error[key] !== undefined) details[key] = error[key];
       }
+      const extra = error['details'] as { retryAfterSeconds?: unknown } | undefined;
+      if (typeof extra?.retryAfterSeconds === 'number') details['retryAfterSeconds'] = extra.retryAfterSeconds;
       const field = typeof error['field'] === 'string' ? (error['field'] as string) : undefined;
       const problems = Array.isArray(error['problems'])
         ? (error['problems'] as Array<{ field: string; message: string }>).map((p) => ({ field: p.field, messages: [p.message] }))

@@ -34,5 +34,23 @@ export function httpClient(baseUrl: string, defaults: Record<string, string> = {
   return {
     get: <T = Record<string, unknown>>(path: string, headers?: Record<string, string>) => call<T>('GET', path, undefined, headers),
     post: <T = Record<string, unknown>>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body ?? {}, headers),
+    patch: <T = Record<string, unknown>>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('PATCH', path, body ?? {}, headers),
   };
+}
+
+/**
+ * Signs in to a platform host (POST /api/auth/sign-in) and returns the
+ * Authorization header of the session; fails loudly when sign-in fails.
+ */
+export async function signIn(hostUrl: string, username: string, password: string): Promise<{ authorization: string }> {
+  const response = await fetch(`${hostUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const body = (await response.json()) as { accessToken?: string; message?: string };
+  if (response.status !== 200 || !body.accessToken) {
+    throw new Error(`Sign-in of ${username} failed: HTTP ${response.status} ${body.message ?? ''}`);
+  }
+  return { authorization: `Bearer ${body.accessToken}` };
 }

@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ProjectionStatus } from '@sfp/projections';
 import { HELP_DESK_PROJECTIONS, HELP_DESK_RUNTIME, type HelpDeskRuntime } from '../help-desk.runtime';
 
 /** Projection operations: status of each read model, and rebuild from zero while queries are served. */
 @ApiTags('help-desk: operations')
+@RequirePermission('platform:admin')
 @Controller('projections')
 export class ProjectionsController {
   constructor(

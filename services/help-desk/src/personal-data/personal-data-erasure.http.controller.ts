@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { RequirePermission } from '@sfp/auth';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsEmail, MaxLength } from 'class-validator';
 import { HELP_DESK_RUNTIME, type HelpDeskRuntime } from '../help-desk.runtime';
@@ -16,6 +17,7 @@ export class ErasureRequestDto {
  * request, everywhere, while the requests and their history stay intact.
  */
 @ApiTags('help-desk: personal data')
+@RequirePermission('platform:admin')
 @Controller('personal-data')
 export class PersonalDataErasureController {
   constructor(@Inject(HELP_DESK_RUNTIME) private readonly runtime: HelpDeskRuntime) {}

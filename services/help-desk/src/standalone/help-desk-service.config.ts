@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { AuthConfig } from '@sfp/auth';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 /** A comma-separated list of host:port (host name or IPv4 address). */
@@ -9,7 +10,12 @@ const BROKER_LIST = /^\s*[A-Za-z0-9._-]+:\d{1,5}\s*(?:,\s*[A-Za-z0-9._-]+:\d{1,5
  * read from the environment with `loadConfig` at start. Every problem is
  * reported at once; no value is ever echoed (the secret must not reach a log).
  */
-export class HelpDeskServiceConfig {
+export class HelpDeskServiceConfig extends AuthConfig {
+  /** The shared database of identities (users, integration clients, API keys): the same in every service. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,63}$/, { message: 'must be 1 to 63 letters, digits, _ or -' })
+  SFP_AUTH_DATABASE = 'sfp_auth';
+
   /** Kafka bootstrap brokers, e.g. `127.0.0.1:9092` or `kafka-1:9092,kafka-2:9092`. Required. */
   @Matches(BROKER_LIST, {
     message: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092 (required)',

@@ -2,6 +2,16 @@ import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
 import mongoose, { type Connection } from 'mongoose';
+import {
+  AUTH_ERROR_STATUSES,
+  AuthModule,
+  corsOriginsOf,
+  ensureFirstAdministrator,
+  NameTakenError,
+  openDistributedAuth,
+  signedCommandAttribution,
+  type AuthRuntime,
+} from '@sfp/auth';
 import { contextTopics, KafkaEventBus, provisionContextTopics } from '@sfp/messaging';
 import {
   configureHttpApp,
@@ -43,17 +53,20 @@ export interface HelpDeskService {
 class HelpDeskServiceModule {
   static register(
     runtime: HelpDeskRuntime,
+    auth: AuthRuntime,
     metrics: ServiceMetrics,
     readiness: ReadinessCheck[],
   ): DynamicModule {
     return {
       module: HelpDeskServiceModule,
       imports: [
+        AuthModule.register(auth),
         HelpDeskModule.register(runtime),
         OperationsModule.register(metrics, readiness),
         RouterModule.register([
           { path: 'api/help-desk', module: HelpDeskModule },
           { path: 'api', module: OperationsModule },
+          { path: 'api', module: AuthModule },
         ]),
       ],
     };
@@ -109,6 +122,23 @@ export async function startHelpDeskService(
       );
     });
 
+    // Identities are shared by every service: their own database on the same server.
+    const auth = openDistributedAuth(connection.useDb(config.SFP_AUTH_DATABASE, { useCache: true }), config);
+    const firstAdmin = await ensureFirstAdministrator(auth.store, auth.administration, config.SFP_ADMIN_PASSWORD).catch(
+      (error: unknown) => {
+        if (error instanceof NameTakenError) return { created: false as const }; // another service made it first
+        throw error;
+      },
+    );
+    if (firstAdmin.created) {
+      logger.warn(
+        { username: firstAdmin.username },
+        firstAdmin.oneTimePassword
+          ? `First start: administrator "${firstAdmin.username}" created with the one-time password ${firstAdmin.oneTimePassword} (change it at first sign-in)`
+          : `First start: administrator "${firstAdmin.username}" created with SFP_ADMIN_PASSWORD`,
+      );
+    }
+
     const stores: ContextStores = await openDistributedContextStores(
       connection,
       HELP_DESK_CONTEXT,
@@ -125,6 +155,7 @@ export async function startHelpDeskService(
       topicProvisioning,
       consumerState: stores.consumerState,
       readModels: stores.readModels,
+      attributeCommand: signedCommandAttribution(auth.store),
       sla: slaPolicyFromEnv(),
       slaCheckIntervalMs: config.SLA_CHECK_INTERVAL_MS,
       personIdOf,
@@ -143,7 +174,7 @@ export async function startHelpDeskService(
     const readiness: ReadinessCheck[] = [...stores.readiness, kafkaReadinessCheck(lagWatch)];
 
     const app = await NestFactory.create(
-      HelpDeskServiceModule.register(runtime, metrics, readiness),
+      HelpDeskServiceModule.register(runtime, auth, metrics, readiness),
       {
         logger: new PinoNestLogger(logger),
         bodyParser: false,
@@ -156,9 +187,10 @@ export async function startHelpDeskService(
       description:
         'The help desk service on its own: service requests from units, departments, regional offices and constituents. ' +
         'Departments can also file and follow requests by message on sfp.help-desk.commands.',
-      errorStatuses: { ...HELP_DESK_ERROR_STATUSES },
+      errorStatuses: { ...HELP_DESK_ERROR_STATUSES, ...AUTH_ERROR_STATUSES },
       logger,
       metrics,
+      corsOrigins: corsOriginsOf(config),
     });
     await app.listen(config.PORT, config.HOST);
     const stopLagWatch = watchConsumerLag(lagWatch, LAG_SAMPLE_INTERVAL_MS, (error) =>

@@ -10,6 +10,7 @@ import type { ProjectionEngine } from '@sfp/projections';
 import { HELP_DESK_PROJECTIONS, HELP_DESK_RUNTIME, type HelpDeskRuntime } from '../../../help-desk.runtime';
 import { serviceRequestStreamId } from '../../../help-desk.context';
 import { serviceRequestDecider } from '../../domain/service-request.decider';
+import { ServiceRequestNotFoundError } from '../../domain/service-request.errors';
 import {
   ExecuteServiceRequestCommand,
   type ServiceRequestCommandResult,
@@ -39,6 +40,7 @@ export class ExecuteServiceRequestCommandHandler
   async execute(message: ExecuteServiceRequestCommand): Promise<ServiceRequestCommandResult> {
     const { requestId, command, context } = message;
     const streamId = serviceRequestStreamId(requestId);
+    await this.checkDepartment(streamId, requestId, message);
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await handleCommand(this.runtime.eventStore, streamId, this.decider, command, {
@@ -75,6 +77,20 @@ export class ExecuteServiceRequestCommandHandler
           throw error;
         }
       }
+    }
+  }
+
+  /**
+   * A department's integration client acts only on the requests its department
+   * filed; another department's request is, for it, a request that does not exist.
+   */
+  private async checkDepartment(streamId: string, requestId: string, message: ExecuteServiceRequestCommand) {
+    const { actor } = message.context;
+    if (actor.kind !== 'integration-client' || message.command.type === 'SubmitServiceRequest') return;
+    const [first] = await this.runtime.eventStore.readStream(streamId);
+    if (first && first.actor.department !== actor.department) {
+      this.runtime.metrics.commands.inc({ context: 'help-desk', command: message.command.type, outcome: 'rejected' });
+      throw new ServiceRequestNotFoundError(requestId);
     }
   }
 }

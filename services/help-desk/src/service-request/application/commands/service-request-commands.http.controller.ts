@@ -24,7 +24,7 @@ import {
 import type { Request, Response } from 'express';
 import { currentCorrelationId, etagOf, expectedVersionFromIfMatch } from '@sfp/service-kit';
 import { HELP_DESK_RUNTIME, type HelpDeskRuntime } from '../../../help-desk.runtime';
-import { requestActor } from '../../../http/request-actor';
+import { actorOf, principalOf, RequirePermission } from '@sfp/auth';
 import type { ServiceRequestCommand } from '../../domain/service-request.commands';
 import {
   AssignRequestDto,
@@ -50,6 +50,7 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 /** The help desk's commands over HTTP. Each answers with the new version (ETag) and the position of its last event. */
 @ApiTags('help-desk: service requests')
 @ApiBadRequestResponse({ description: 'Invalid input, with a message per field' })
+@RequirePermission('records:write')
 @Controller('service-requests')
 export class ServiceRequestCommandsController {
   constructor(
@@ -161,7 +162,7 @@ export class ServiceRequestCommandsController {
     ifMatch: string | undefined,
     body: CommandBody,
   ): Promise<ServiceRequestCommandResult> {
-    const actor = requestActor(req);
+    const actor = actorOf(principalOf(req));
     const command = { ...body, at: this.runtime.clock().toISOString(), by: actor.id } as ServiceRequestCommand;
     return this.commandBus.execute(
       new ExecuteServiceRequestCommand(requestId, command, {

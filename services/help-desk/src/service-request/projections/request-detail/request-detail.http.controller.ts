@@ -1,12 +1,14 @@
-import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { departmentScope, principalOf, RequirePermission } from '@sfp/auth';
 import { etagOf } from '@sfp/service-kit';
 import { serviceRequestStreamId } from '../../../help-desk.context';
 import { HELP_DESK_RUNTIME, type HelpDeskRuntime } from '../../../help-desk.runtime';
 import { buildRequestDetail, type RequestDetail } from './request-detail.view';
 
 @ApiTags('help-desk: service requests')
+@RequirePermission('records:read')
 @Controller('service-requests')
 export class RequestDetailController {
   constructor(@Inject(HELP_DESK_RUNTIME) private readonly runtime: HelpDeskRuntime) {}
@@ -17,11 +19,13 @@ export class RequestDetailController {
   @ApiNotFoundResponse()
   async detail(
     @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<RequestDetail> {
     const events = await this.runtime.eventStore.readStream(serviceRequestStreamId(id));
     const detail = buildRequestDetail(events);
-    if (!detail) {
+    const scope = departmentScope(principalOf(req));
+    if (!detail || (scope !== undefined && detail.department !== scope)) {
       throw new NotFoundException({
         statusCode: 404,
         code: 'SERVICE_REQUEST_NOT_FOUND',

@@ -30,6 +30,8 @@ export interface RequestDetail {
   priority: Priority;
   /** Name and e-mail read "[erased]" after the person's data was erased. */
   requester: Requester;
+  /** The department whose person or system filed the request. */
+  department?: string;
   submittedAt: string;
   dueAt: string;
   slaBreached: boolean;
@@ -63,6 +65,7 @@ export function buildRequestDetail(recorded: readonly RecordedEvent[]): RequestD
         country: d.country,
         priority: d.priority,
         requester: d.requester,
+        ...(r.actor.department ? { department: r.actor.department } : {}),
         submittedAt: d.submittedAt,
         dueAt: d.dueAt,
         slaBreached: false,

@@ -30,6 +30,8 @@ export interface RequestSummary {
   priorityRank: number;
   origin: Origin;
   organisation: string;
+  /** The department whose person or system filed the request (integration clients see only theirs). */
+  department?: string;
   assignee?: string;
   submittedAt: string;
   /** `YYYY-MM` of submission, for monthly volumes. */

@@ -1,6 +1,7 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { departmentScope, principalOf, RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelDocument } from '@sfp/projections';
 import { toCsv, type CsvColumn } from '@sfp/service-kit';
 import { HELP_DESK_PROJECTIONS, HELP_DESK_RUNTIME, type HelpDeskRuntime } from '../../../help-desk.runtime';
@@ -48,20 +49,23 @@ export class RequestsQueryController {
 
   /** Every request, filtered, sorted and paged; `format=csv` exports the page as CSV. */
   @Get('service-requests')
+  @RequirePermission('records:read')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: '{ items, nextCursor? }; each item has its SLA status against now' })
-  list(@Query() query: RequestListQueryDto, @Res({ passthrough: true }) res: Response) {
-    return this.page(query, res);
+  list(@Query() query: RequestListQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.page(query, req, res);
   }
 
   /** The open queue: active requests, most urgent deadline first, by assignee, priority or SLA status. */
   @Get('queue')
+  @RequirePermission('records:read')
   @ApiProduces('application/json', 'text/csv')
-  queue(@Query() query: RequestListQueryDto, @Res({ passthrough: true }) res: Response) {
-    return this.page({ ...query, open: query.open ?? true, sort: query.sort ?? 'dueAt' }, res);
+  queue(@Query() query: RequestListQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.page({ ...query, open: query.open ?? true, sort: query.sort ?? 'dueAt' }, req, res);
   }
 
   @Get('statistics')
+  @RequirePermission('reports:read')
   @ApiOkResponse({ description: 'Volumes by kind, theme, region, month and status; median and p90 hours to first response and resolution; SLA breach rate' })
   async statistics(@Query() query: RequestStatisticsQueryDto): Promise<RequestStatistics & { position: number }> {
     await this.readYourWrites(query.minPosition);
@@ -84,11 +88,15 @@ export class RequestsQueryController {
     return { ...requestStatistics(requests), position: status.position };
   }
 
-  private async page(query: RequestListQueryDto, res: Response) {
+  private async page(query: RequestListQueryDto, req: Request, res: Response) {
     await this.readYourWrites(query.minPosition);
     const now = this.runtime.clock();
+    const filter = requestListFilter(query, now);
+    // A department's integration client sees its own department's requests only.
+    const scope = departmentScope(principalOf(req));
+    if (scope !== undefined) filter['department'] = scope;
     const page = await this.projections.readModel<RequestSummary>(REQUESTS_PROJECTION).find({
-      filter: requestListFilter(query, now),
+      filter,
       sort: sortOf(query.sort),
       ...(query.limit ? { limit: query.limit } : {}),
       ...(query.cursor ? { cursor: query.cursor } : {}),

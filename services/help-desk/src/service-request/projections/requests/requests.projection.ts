@@ -20,6 +20,7 @@ const fields: ReadModelFields = {
   priority: 'string',
   priorityRank: 'number',
   origin: 'string',
+  department: 'string',
   assignee: 'string',
   submittedAt: 'string',
   submittedMonth: 'string',
@@ -30,10 +31,15 @@ const fields: ReadModelFields = {
   ...Object.fromEntries(THEMES.map((theme) => [themeFlag(theme), 'boolean' as const])),
 };
 
-type Handler = (event: ServiceRequestEvent, current: RequestSummary | undefined) => RequestSummary | undefined;
+/** The event, and who caused it (the filing department is the submitter's). */
+type Handler = (
+  event: ServiceRequestEvent,
+  current: RequestSummary | undefined,
+  actor: { department?: string },
+) => RequestSummary | undefined;
 
 const on: { [T in ServiceRequestEvent['type']]: Handler } = {
-  'help-desk.ServiceRequestSubmitted': (event) => {
+  'help-desk.ServiceRequestSubmitted': (event, _current, actor) => {
     if (event.type !== 'help-desk.ServiceRequestSubmitted') return undefined;
     const d = event.data;
     return {
@@ -51,6 +57,7 @@ const on: { [T in ServiceRequestEvent['type']]: Handler } = {
       priorityRank: PRIORITY_RANK[d.priority],
       origin: d.requester.origin,
       organisation: d.requester.organisation,
+      ...(actor.department ? { department: actor.department } : {}),
       submittedAt: d.submittedAt,
       submittedMonth: d.submittedAt.slice(0, 7),
       dueAt: d.dueAt,
@@ -143,7 +150,7 @@ const on: { [T in ServiceRequestEvent['type']]: Handler } = {
  */
 export const requestsProjection = defineProjection<RequestSummary>({
   name: REQUESTS_PROJECTION,
-  version: 1,
+  version: 2,
   fields,
   handlers: Object.fromEntries(
     Object.entries(on).map(([type, handler]) => [
@@ -151,7 +158,7 @@ export const requestsProjection = defineProjection<RequestSummary>({
       async (recorded, view) => {
         const event = { type: recorded.type, data: recorded.data } as ServiceRequestEvent;
         const id = (recorded.data as { requestId: string }).requestId;
-        await view.update(id, (current) => handler(event, current));
+        await view.update(id, (current) => handler(event, current, recorded.actor));
       },
     ]),
   ),

@@ -1,0 +1,96 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import type { AuthSettings } from '../service/auth-settings';
+import type { OidcSettings } from '../tokens/oidc-verifier';
+
+/**
+ * Authentication settings from the environment (every HTTP host reads the same
+ * ones). Embedded mode makes its own token secret; distributed mode needs
+ * SFP_AUTH_TOKEN_SECRET, the same in every service.
+ */
+export class AuthConfig {
+  /** Signs access tokens (HS256); at least 32 characters. */
+  @IsOptional()
+  @MinLength(32, { message: 'must be at least 32 characters, the same value in every service' })
+  SFP_AUTH_TOKEN_SECRET?: string;
+
+  /** The first administrator's password on first start (else a one-time password is printed). */
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  SFP_ADMIN_PASSWORD?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1440)
+  SFP_ACCESS_TOKEN_MINUTES = 15;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  SFP_REFRESH_TOKEN_DAYS = 14;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  SFP_MAX_FAILED_SIGN_INS = 5;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1440)
+  SFP_LOCKOUT_MINUTES = 15;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  SFP_SIGN_INS_PER_MINUTE = 10;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  SFP_API_KEY_CALLS_PER_MINUTE = 1200;
+
+  /** Trust this OpenID Connect issuer's tokens too (e.g. https://login.example.org/realms/ilo). */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'must be the issuer URL' })
+  SFP_OIDC_ISSUER?: string;
+
+  /** The audience the issuer's tokens must name; required with SFP_OIDC_ISSUER. */
+  @ValidateIf((config: AuthConfig) => config.SFP_OIDC_ISSUER !== undefined)
+  @IsString({ message: 'is required with SFP_OIDC_ISSUER' })
+  @MinLength(1)
+  SFP_OIDC_AUDIENCE?: string;
+
+  /** Default: from the issuer's discovery document. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  SFP_OIDC_JWKS_URI?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9_.:/-]{1,100}$/)
+  SFP_OIDC_ROLES_CLAIM = 'roles';
+
+  @IsOptional() @Matches(/^[A-Za-z0-9_.:/-]{1,100}$/)
+  SFP_OIDC_DEPARTMENT_CLAIM = 'department';
+
+  /** Comma-separated origins allowed by CORS (default none: the console is same-origin). */
+  @IsOptional()
+  @Matches(/^\s*https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*\s*$/, {
+    message: 'must be a comma-separated list of http(s) origins',
+  })
+  SFP_CORS_ORIGINS?: string;
+}
+
+export function authSettingsOf(config: AuthConfig): AuthSettings {
+  return {
+    accessTokenSeconds: config.SFP_ACCESS_TOKEN_MINUTES * 60,
+    refreshTokenDays: config.SFP_REFRESH_TOKEN_DAYS,
+    maxFailedSignIns: config.SFP_MAX_FAILED_SIGN_INS,
+    lockoutMinutes: config.SFP_LOCKOUT_MINUTES,
+    signInsPerMinute: config.SFP_SIGN_INS_PER_MINUTE,
+    apiKeyCallsPerMinute: config.SFP_API_KEY_CALLS_PER_MINUTE,
+    maxApiKeyDays: 730,
+  };
+}
+
+export function oidcSettingsOf(config: AuthConfig): OidcSettings | undefined {
+  if (!config.SFP_OIDC_ISSUER || !config.SFP_OIDC_AUDIENCE) return undefined;
+  return {
+    issuer: config.SFP_OIDC_ISSUER,
+    audience: config.SFP_OIDC_AUDIENCE,
+    ...(config.SFP_OIDC_JWKS_URI ? { jwksUri: config.SFP_OIDC_JWKS_URI } : {}),
+    rolesClaim: config.SFP_OIDC_ROLES_CLAIM,
+    departmentClaim: config.SFP_OIDC_DEPARTMENT_CLAIM,
+  };
+}
+
+export function corsOriginsOf(config: AuthConfig): string[] {
+  return (config.SFP_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+}

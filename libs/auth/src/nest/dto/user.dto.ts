@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateIf,
+} from 'class-validator';
+import type { Role } from '../../access/roles';
+
+const PERSON_ROLES = ['administrator', 'operator', 'analyst'] as const;
+const USERNAME = /^[a-zA-Z0-9._@-]{3,60}$/;
+const DEPARTMENT = /^[A-Za-z0-9 ._&()/-]{1,80}$/;
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'a.diallo', description: '3–60 letters, digits, . _ @ -; stored in lower case' })
+  @Matches(USERNAME, { message: 'must be 3–60 letters, digits, dots, underscores, @ or hyphens' })
+  username!: string;
+
+  @ApiProperty({ example: 'Amina Diallo' })
+  @IsString()
+  @Length(1, 120)
+  displayName!: string;
+
+  @ApiProperty({ enum: PERSON_ROLES, isArray: true })
+  @IsIn(PERSON_ROLES, { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @ArrayUnique()
+  roles!: Role[];
+
+  @ApiPropertyOptional({ example: 'Social Finance Programme' })
+  @IsOptional()
+  @Matches(DEPARTMENT, { message: 'must be 1–80 letters, digits, spaces or . _ & ( ) / -' })
+  department?: string;
+
+  @ApiPropertyOptional({ description: 'Without one, a one-time password is generated and returned once' })
+  @IsOptional()
+  @IsString()
+  @Length(12, 200)
+  password?: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: PERSON_ROLES, isArray: true })
+  @IsOptional()
+  @IsIn(PERSON_ROLES, { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @ArrayUnique()
+  roles?: Role[];
+
+  @ApiPropertyOptional({ nullable: true, description: 'null removes it' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Matches(DEPARTMENT, { message: 'must be 1–80 letters, digits, spaces or . _ & ( ) / -' })
+  department?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+}

@@ -1,0 +1,51 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { AUTHENTICATED_METADATA, PERMISSION_METADATA, PUBLIC_METADATA } from './access.decorators';
+
+export interface RouteAccess {
+  controller: string;
+  handler: string;
+  method: string;
+  path: string;
+  /** `public`, `authenticated`, a permission, or undefined when the route declares none. */
+  access: string | undefined;
+}
+
+/**
+ * Every HTTP route of an application with the access it declares: the proof
+ * that no route lacks one (the guard refuses those anyway).
+ */
+export function listRouteAccess(app: INestApplication): RouteAccess[] {
+  const discovery = app.get(DiscoveryService);
+  const scanner = app.get(MetadataScanner);
+  const reflector = app.get(Reflector);
+  const routes: RouteAccess[] = [];
+  for (const wrapper of discovery.getControllers()) {
+    const type = wrapper.metatype as Type | undefined;
+    const instance = wrapper.instance as Record<string, unknown> | undefined;
+    if (!type || !instance) continue;
+    const prototype = Object.getPrototypeOf(instance) as object;
+    const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = (prototype as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
+      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+      if (path === undefined) continue;
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod;
+      const targets = [handler, type];
+      const access = reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, targets)
+        ? 'public'
+        : (reflector.getAllAndOverride<string>(PERMISSION_METADATA, targets) ??
+          (reflector.getAllAndOverride<boolean>(AUTHENTICATED_METADATA, targets) ? 'authenticated' : undefined));
+      routes.push({
+        controller: type.name,
+        handler: name,
+        method: RequestMethod[method],
+        path: `/${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
+        access,
+      });
+    }
+  }
+  return routes;
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Connection } from 'mongoose';
+import { authSettingsOf, oidcSettingsOf, type AuthConfig } from '../config/auth.config';
+import { MongoIdentityStore } from '../identity/mongodb/mongodb-identity-store';
+import { SqliteIdentityStore } from '../identity/sqlite/sqlite-identity-store';
+import type { AuthRuntime } from '../nest/auth.runtime';
+import { createAuthRuntime } from './auth-runtime.factory';
+
+/** The embedded token secret: made once at first start, kept beside the data (mode 0600). */
+export function embeddedTokenSecret(file: string): string {
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { tokenSecret?: string };
+    if (stored.tokenSecret) return stored.tokenSecret;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  const tokenSecret = randomBytes(48).toString('base64url');
+  writeFileSync(file, JSON.stringify({ tokenSecret }, null, 2), { mode: 0o600 });
+  return tokenSecret;
+}
+
+/** Embedded mode: identities in `<dataDir>/auth/identities.sqlite`. */
+export function openEmbeddedAuth(dataDir: string, config: AuthConfig): AuthRuntime {
+  const oidc = oidcSettingsOf(config);
+  return createAuthRuntime({
+    store: new SqliteIdentityStore({ filename: join(dataDir, 'auth', 'identities.sqlite') }),
+    tokenSecret: config.SFP_AUTH_TOKEN_SECRET ?? embeddedTokenSecret(join(dataDir, 'auth', 'token-secret.json')),
+    settings: authSettingsOf(config),
+    ...(oidc ? { oidc } : {}),
+  });
+}
+
+/** Distributed mode: identities in the shared auth database; the token secret from the environment. */
+export function openDistributedAuth(connection: Connection, config: AuthConfig): AuthRuntime {
+  if (!config.SFP_AUTH_TOKEN_SECRET) {
+    throw new Error('SFP_AUTH_TOKEN_SECRET is required in distributed mode (the same value in every service)');
+  }
+  const oidc = oidcSettingsOf(config);
+  return createAuthRuntime({
+    store: new MongoIdentityStore(connection),
+    tokenSecret: config.SFP_AUTH_TOKEN_SECRET,
+    settings: authSettingsOf(config),
+    ...(oidc ? { oidc } : {}),
+  });
+}
