@@ -4,7 +4,8 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import mongoose from 'mongoose';
 import { COMMAND_HEADERS, contextTopics, DEAD_LETTER_HEADERS, EVENT_HEADERS } from '@sfp/messaging';
 import { loadConfig, pseudonymizer } from '@sfp/service-kit';
-import { httpClient, integrationEnv, uniqueName } from '@sfp/testing';
+import { signCommand, SIGNATURE_HEADERS } from '@sfp/auth';
+import { httpClient, integrationEnv, signIn, uniqueName } from '@sfp/testing';
 import { HelpDeskServiceConfig } from '../src/standalone/help-desk-service.config';
 import {
   startHelpDeskService,
@@ -31,6 +32,8 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
   const GATEWAY_GROUP = 'sfp.help-desk.command-gateway';
   const run = randomBytes(4).toString('hex');
   const database = uniqueName('hd_e2e').replace(/-/g, '_').slice(0, 60);
+  const authDatabase = `${database.slice(0, 50)}_auth`;
+  const ADMIN_PASSWORD = 'distributed e2e secret phrase';
 
   let service: HelpDeskService;
   let kafka: Kafka;
@@ -38,6 +41,11 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
   let recorder: TopicRecorder;
   let http: ReturnType<typeof httpClient>;
   let mongodbUri: string;
+  /** The department system's integration client, its API key, and the operator's user id. */
+  let clientId: string;
+  let apiKey: string;
+  let operatorId: string;
+  let admin: ReturnType<typeof httpClient>;
 
   beforeAll(async () => {
     const env = integrationEnv();
@@ -52,9 +60,22 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
       KAFKA_TOPIC_PARTITIONS: '2',
       SLA_CHECK_INTERVAL_MS: '0',
       KAFKA_CLIENT_ID: 'sfp-help-desk-e2e',
+      SFP_AUTH_TOKEN_SECRET: 'distributed-e2e-token-secret-0123456789abcdef',
+      SFP_AUTH_DATABASE: authDatabase,
+      SFP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     });
     service = await startHelpDeskService(config);
-    http = httpClient(`${service.url}/api/help-desk`, { 'x-actor-id': 'operator-1' });
+    admin = httpClient(`${service.url}/api`, await signIn(service.url, 'admin', ADMIN_PASSWORD));
+    const operator = await admin.post<{ user: { id: string } }>('/auth/users', {
+      username: 'operator-1',
+      displayName: 'Jane Kamau',
+      roles: ['operator'],
+      password: 'operator one secret',
+    });
+    operatorId = operator.body.user.id;
+    http = httpClient(`${service.url}/api/help-desk`, await signIn(service.url, 'operator-1', 'operator one secret'));
+    clientId = (await admin.post<{ id: string }>('/auth/clients', { name: SENDER, department: DEPARTMENT })).body.id;
+    apiKey = (await admin.post<{ apiKey: string }>(`/auth/clients/${clientId}/keys`, { label: 'e2e' })).body.apiKey;
     kafka = new Kafka({
       clientId: `${SENDER}-e2e`,
       brokers: env.kafkaBrokers,
@@ -76,13 +97,13 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
       service?.close(),
     ]);
     if (mongodbUri) {
-      const connection = await mongoose
-        .createConnection(mongodbUri, { dbName: database })
-        .asPromise();
-      try {
-        await connection.dropDatabase();
-      } finally {
-        await connection.close();
+      for (const dbName of [database, authDatabase]) {
+        const connection = await mongoose.createConnection(mongodbUri, { dbName }).asPromise();
+        try {
+          await connection.dropDatabase();
+        } finally {
+          await connection.close();
+        }
       }
     }
   });
@@ -113,6 +134,8 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
       correlationId?: string;
       times?: number;
       headers?: Record<string, string>;
+      /** Leave the signature off (an unattributed command). */
+      unsigned?: boolean;
     } = {},
   ): Promise<string> => {
     const messageId = options.messageId ?? randomUUID();
@@ -126,6 +149,18 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
     };
     for (const name of Object.keys(headers)) if (headers[name] === '') delete headers[name];
     const value = typeof payload === 'string' ? payload : JSON.stringify(payload);
+    if (!options.unsigned) {
+      Object.assign(
+        headers,
+        signCommand({
+          apiKey,
+          topic: topics.commands,
+          messageId: headers[COMMAND_HEADERS.messageId] ?? '',
+          commandType: headers[COMMAND_HEADERS.commandType] ?? '',
+          value,
+        }),
+      );
+    }
     const message = { key: messageId, value, headers };
     await producer.send({
       topic: topics.commands,
@@ -221,7 +256,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
       causationId: messageId,
       occurredAt: expect.any(String),
       recordedAt: expect.any(String),
-      actor: { kind: 'integration-client', id: SENDER, department: DEPARTMENT },
+      actor: { kind: 'integration-client', id: clientId, department: DEPARTMENT },
       data: {
         requestId,
         title: payload['title'],
@@ -251,7 +286,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
     });
     expect(detail.body['history'][0]).toMatchObject({
       event: 'ServiceRequestSubmitted',
-      actor: { kind: 'integration-client', id: SENDER, department: DEPARTMENT },
+      actor: { kind: 'integration-client', id: clientId, department: DEPARTMENT },
       correlationId,
     });
   });
@@ -334,14 +369,22 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
         fields: [`headers.${COMMAND_HEADERS.commandType}`],
       },
       {
-        name: 'no sender',
+        name: 'no signature',
+        send: () => sendCommand('SubmitServiceRequest', submission('Anonymous'), { unsigned: true }),
+        reason: 'unauthorised',
+        code: 'UNAUTHORISED',
+        fields: [`headers.${SIGNATURE_HEADERS.signature}`],
+      },
+      {
+        name: 'a payload altered after signing',
         send: () =>
-          sendCommand('SubmitServiceRequest', submission('Anonymous'), {
-            headers: { [COMMAND_HEADERS.sender]: '' },
+          sendCommand('SubmitServiceRequest', submission('Altered'), {
+            unsigned: true,
+            headers: signCommand({ apiKey, topic: topics.commands, messageId: 'other', commandType: 'SubmitServiceRequest', value: '{}' }),
           }),
         reason: 'unauthorised',
         code: 'UNAUTHORISED',
-        fields: [`headers.${COMMAND_HEADERS.sender}`],
+        fields: [`headers.${SIGNATURE_HEADERS.signature}`],
       },
       {
         name: 'a payload that is not JSON',
@@ -486,7 +529,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
         outputs: ['Savings-led programme guidance (PDF)'],
       },
       comments: [
-        expect.objectContaining({ text: 'The programme starts in March', author: SENDER }),
+        expect.objectContaining({ text: 'The programme starts in March', author: clientId }),
       ],
     });
     const history = detail.body['history'] as Json[];
@@ -500,8 +543,8 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
       'ServiceRequestClosed',
     ]);
     expect(history.map((h) => h['streamVersion'])).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    const integrationClient = { kind: 'integration-client', id: SENDER, department: DEPARTMENT };
-    const operator = { kind: 'person', id: 'operator-1' };
+    const integrationClient = { kind: 'integration-client', id: clientId, department: DEPARTMENT };
+    const operator = { kind: 'person', id: operatorId };
     expect(history.map((h) => h['actor'])).toEqual([
       integrationClient,
       operator,
@@ -536,7 +579,8 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
       'help-desk.mongodb': { status: 'up' },
       'help-desk.kafka': { status: 'up' },
     });
-    const metrics = await root.get('/api/metrics');
+    expect((await root.get('/api/metrics')).status).toBe(401);
+    const metrics = await admin.get('/metrics');
     expect(metrics.text).toContain(
       'sfp_commands_total{context="help-desk",command="SubmitServiceRequest",outcome="accepted"}',
     );

@@ -9,6 +9,8 @@ export interface SeedOptions {
   count: number;
   /** Seed of the pseudo-random choices: the same seed files the same requests. */
   seed: number;
+  /** The credentials of a seeded person (`operator-seed`, a staff member): each acts as themselves. */
+  credentialsOf: (actor: string) => Promise<Record<string, string>>;
   log?: (line: string) => void;
 }
 
@@ -64,7 +66,7 @@ export async function seedHelpDesk(options: SeedOptions): Promise<{ filed: numbe
   const post = async (path: string, body: unknown, actor: string) => {
     const response = await fetch(`${api}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-actor-id': actor },
+      headers: { 'content-type': 'application/json', ...(await options.credentialsOf(actor)) },
       body: JSON.stringify(body),
     });
     const text = await response.text();

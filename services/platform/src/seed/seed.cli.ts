@@ -1,7 +1,9 @@
 /**
- * `npm run seed`: fills a running platform with demo data through its public API.
- *   SFP_URL=http://127.0.0.1:3000 npm run seed -- --count 60 --seed 7
+ * `npm run seed`: fills a running platform with demo data through its public API,
+ * signed in as an administrator (SFP_ADMIN_USER, default admin; SFP_ADMIN_PASSWORD).
+ *   SFP_URL=http://127.0.0.1:3000 SFP_ADMIN_PASSWORD=… npm run seed -- --count 60 --seed 7
  */
+import { seedAccounts } from './seed-accounts';
 import { seedHelpDesk } from './seed-help-desk';
 
 async function main(argv: string[]): Promise<void> {
@@ -16,8 +18,12 @@ async function main(argv: string[]): Promise<void> {
   if (!health?.ok) {
     throw new Error(`No platform answers at ${baseUrl}; start it with \`npm start\` (or set SFP_URL)`);
   }
+  const password = process.env['SFP_ADMIN_PASSWORD'];
+  if (!password) throw new Error('Set SFP_ADMIN_PASSWORD to the administrator\'s password (and SFP_ADMIN_USER if it is not "admin")');
+  const credentialsOf = seedAccounts({ baseUrl, admin: { username: process.env['SFP_ADMIN_USER'] ?? 'admin', password } });
   const result = await seedHelpDesk({
     baseUrl,
+    credentialsOf,
     count: option('--count', 60),
     seed: option('--seed', 2026),
     log: (line) => process.stdout.write(`${line}\n`),
