@@ -51,7 +51,7 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
   const clock = () => new Date();
   const opened: ContextStores[] = [];
   const auth = openEmbeddedAuth(dataDir, config);
-  const firstAdmin = await ensureFirstAdministrator(auth.store, auth.administration, config.SFP_ADMIN_PASSWORD);
+  const firstAdmin = await ensureFirstAdministrator(auth.store, auth.administration, config.SFP_ADMIN_PASSWORD || undefined);
 
   const helpDeskStores = openEmbeddedContextStores(dataDir, HELP_DESK_CONTEXT, helpDeskEventTypes());
   opened.push(helpDeskStores);

@@ -14,8 +14,8 @@ export class AuthConfig {
   @MinLength(32, { message: 'must be at least 32 characters, the same value in every service' })
   SFP_AUTH_TOKEN_SECRET?: string;
 
-  /** The first administrator's password on first start (else a one-time password is printed). */
-  @IsOptional()
+  /** The first administrator's password on first start (else a one-time password is printed); empty = unset. */
+  @ValidateIf((config: AuthConfig) => config.SFP_ADMIN_PASSWORD !== undefined && config.SFP_ADMIN_PASSWORD !== '')
   @IsString()
   @MinLength(12, { message: 'must be at least 12 characters' })
   SFP_ADMIN_PASSWORD?: string;

@@ -124,7 +124,7 @@ export async function startHelpDeskService(
 
     // Identities are shared by every service: their own database on the same server.
     const auth = openDistributedAuth(connection.useDb(config.SFP_AUTH_DATABASE, { useCache: true }), config);
-    const firstAdmin = await ensureFirstAdministrator(auth.store, auth.administration, config.SFP_ADMIN_PASSWORD).catch(
+    const firstAdmin = await ensureFirstAdministrator(auth.store, auth.administration, config.SFP_ADMIN_PASSWORD || undefined).catch(
       (error: unknown) => {
         if (error instanceof NameTakenError) return { created: false as const }; // another service made it first
         throw error;
