@@ -16,3 +16,8 @@ export * from './outbox/outbox-relay';
 export * from './commands/inbound-command';
 export * from './commands/validate-dto';
 export * from './commands/inbound-command-gateway';
+export * from './dead-letters/index/dead-letter-entry';
+export * from './dead-letters/index/dead-letter-index.port';
+export * from './dead-letters/index/sqlite-dead-letter-index';
+export * from './dead-letters/index/mongo-dead-letter-index';
+export * from './dead-letters/index/dead-letter-operations';

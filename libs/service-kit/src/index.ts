@@ -12,5 +12,6 @@ export * from './csv/csv';
 export * from './app/configure-http-app';
 export * from './app/operations.controller';
 export * from './app/operations.module';
+export * from './app/dead-letters.controller';
 export * from './runtime/pseudonyms';
 export * from './runtime/context-stores';

@@ -437,6 +437,40 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
     // Nothing was filed.
     const list = await http.get<{ items: Json[] }>('/service-requests?limit=100');
     expect(list.body.items.map((item) => item['title'])).not.toContain(invalid['title']);
+
+    // The operators see each of them, indexed from the dead-letter topic, and re-drive one once.
+    const indexed = new Map<string, Json>();
+    for (let i = 0; i < 150 && indexed.size < sent.length; i++) {
+      let cursor: string | undefined;
+      do {
+        const page = await admin.get<{ items: Json[]; nextCursor?: string }>(
+          `/dead-letters?topic=${topics.dlq}&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        for (const item of page.body.items) {
+          const id = item['headers']['message-id'];
+          if (sent.some((c) => c.messageId === id)) indexed.set(id, item);
+        }
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      if (indexed.size < sent.length) await new Promise((r) => setTimeout(r, 200));
+    }
+    for (const c of sent) {
+      expect({ case: c.name, entry: indexed.get(c.messageId) }).toMatchObject({
+        case: c.name,
+        entry: { reason: c.reason, originalTopic: topics.commands, consumerGroup: GATEWAY_GROUP, status: 'pending' },
+      });
+    }
+    const unsigned = indexed.get(sent.find((c) => c.name === 'no signature')!.messageId)!;
+    const redriven = await admin.post<Json>(`/dead-letters/${encodeURIComponent(unsigned['id'])}/redrive`, {});
+    expect(redriven.status).toBe(200);
+    expect(redriven.body['status']).toBe('redriven');
+    expect((await admin.post(`/dead-letters/${encodeURIComponent(unsigned['id'])}/redrive`, {})).status).toBe(409);
+    // Still unsigned, so the gateway dead-letters it again: a second entry, with redriven-from.
+    const [again] = await recorder.waitFor(
+      'the re-driven command dead-lettered again',
+      (m) => m.topic === topics.dlq && m.headers[COMMAND_HEADERS.messageId] === unsigned['headers']['message-id'] && !!m.headers['redriven-from'],
+    );
+    expect(again.headers[DEAD_LETTER_HEADERS.reason]).toBe('unauthorised');
   });
 
   it('drives a request filed by message through its lifecycle over HTTP; its history shows who did what', async () => {

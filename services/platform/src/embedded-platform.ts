@@ -12,7 +12,7 @@ import {
   signedCommandAttribution,
   type AuthRuntime,
 } from '@sfp/auth';
-import { EmbeddedEventBus } from '@sfp/messaging';
+import { EmbeddedEventBus, SqliteDeadLetterIndex, startDeadLetterIndexer, type RunningConsumer } from '@sfp/messaging';
 import {
   configureHttpApp,
   createLogger,
@@ -32,6 +32,8 @@ export interface EmbeddedPlatform {
   url: string;
   logger: Logger;
   auth: AuthRuntime;
+  /** The in-process bus (every context's topics), for tools and tests that act as a department's system. */
+  bus: EmbeddedEventBus;
   /** Set on the very first start: the administrator created, and its one-time password unless SFP_ADMIN_PASSWORD gave one. */
   firstAdministrator?: { username: string; oneTimePassword?: string };
   close(): Promise<void>;
@@ -73,6 +75,13 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
     logger: logger.child({ context: HELP_DESK_CONTEXT }),
   };
 
+  // Dead letters of every context, indexed for the operators (GET /api/dead-letters).
+  const deadLetters = {
+    index: new SqliteDeadLetterIndex({ filename: join(dataDir, 'operations', 'dead-letters.sqlite') }),
+    bus,
+    dlqTopics: ['sfp.help-desk.dlq'],
+  };
+
   const readiness = [
     ...opened.flatMap((s) => s.readiness),
     { name: 'bus', check: async () => void (await bus.groupLag('readiness', 'sfp.help-desk.events')) },
@@ -86,7 +95,7 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
         imports: [
           AuthModule.register(auth),
           HelpDeskModule.register(helpDesk),
-          OperationsModule.register(metrics, readiness),
+          OperationsModule.register(metrics, readiness, deadLetters),
           RouterModule.register([
             { path: 'api/help-desk', module: HelpDeskModule },
             { path: 'api', module: OperationsModule },
@@ -111,6 +120,13 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
     corsOrigins: corsOriginsOf(config),
   });
   await app.listen(config.PORT, config.HOST);
+  // After the start, when every context has provisioned its topics.
+  const deadLetterIndexer: RunningConsumer = await startDeadLetterIndexer({
+    bus,
+    index: deadLetters.index,
+    dlqTopics: deadLetters.dlqTopics,
+    groupId: 'sfp.platform.dlq-index',
+  });
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
   return {
@@ -118,6 +134,7 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
     url,
     logger,
     auth,
+    bus,
     ...(firstAdmin.created
       ? {
           firstAdministrator: {
@@ -127,10 +144,12 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
         }
       : {}),
     close: async () => {
+      await deadLetterIndexer.stop();
       await app.close();
       await bus.close();
       for (const stores of opened) await stores.close();
       await auth.store.close();
+      await deadLetters.index.close();
     },
   };
 }

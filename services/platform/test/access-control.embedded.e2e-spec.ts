@@ -103,7 +103,7 @@ describe('access control on the embedded platform (e2e)', () => {
       'POST /auth/sign-out',
     ]);
     for (const route of routes.filter((r) => r.access !== 'public')) {
-      const prefix = route.controller.startsWith('Operations') || route.path.startsWith('/auth') ? '/api' : '/api/help-desk';
+      const prefix = ['OperationsController', 'DeadLettersController'].includes(route.controller) || route.path.startsWith('/auth') ? '/api' : '/api/help-desk';
       const path = `${prefix}${route.path}`.replace(/:[A-Za-z]+/g, SOME_ID);
       const response = await fetch(`${platform.url}${path}`, {
         method: route.method,
@@ -134,6 +134,7 @@ describe('access control on the embedded platform (e2e)', () => {
       { kind: 'platform:admin (users)', call: (h) => api(h).get('/auth/users'), allowed: ['admin'] },
       { kind: 'platform:admin (keys)', call: (h) => api(h).get(`/auth/clients/${financeClientId}/keys`), allowed: ['admin'] },
       { kind: 'platform:admin (metrics)', call: (h) => api(h).get('/metrics'), allowed: ['admin'] },
+      { kind: 'platform:admin (dead letters)', call: (h) => api(h).get('/dead-letters'), allowed: ['admin'] },
       { kind: 'platform:admin (erasure)', call: (h) => api(h).post('/help-desk/personal-data/erasures', { email: 'nobody@example.org' }), allowed: ['admin'] },
       { kind: 'authenticated (me)', call: (h) => api(h).get('/auth/me'), allowed: ['admin', 'operator', 'analyst', 'finance', 'employment'] },
     ];

@@ -300,4 +300,33 @@ describe('help desk on the embedded platform (e2e)', () => {
     expect(metrics.text).toMatch(/sfp_projection_stalled\{context="help-desk",projection="help-desk-requests"\} 0/);
     expect(metrics.text).toMatch(/sfp_events_appended_total\{context="help-desk"\} \d+/);
   });
+
+  it('indexes a dead-lettered command for the operators, who re-drive it once', async () => {
+    // A department's system forgets to sign its command: it is dead-lettered as unauthorised.
+    await platform.bus.publish('sfp.help-desk.commands', [
+      { key: 'unsigned-1', value: JSON.stringify(validRequest), headers: { 'message-id': 'unsigned-1', 'command-type': 'SubmitServiceRequest' } },
+    ]);
+    type Entry = { id: string; reason: string; originalTopic: string; payload: string; fieldErrors: Array<{ field: string }>; status: string; headers: Record<string, string> };
+    let entry: Entry | undefined;
+    for (let i = 0; i < 100 && !entry; i++) {
+      const page = await adminRoot.get<{ items: Entry[] }>('/api/dead-letters?topic=sfp.help-desk.dlq&status=pending');
+      entry = page.body.items.find((e) => e.headers['message-id'] === 'unsigned-1');
+      if (!entry) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(entry).toMatchObject({
+      reason: 'unauthorised',
+      originalTopic: 'sfp.help-desk.commands',
+      payload: JSON.stringify(validRequest),
+      status: 'pending',
+      fieldErrors: [{ field: 'headers.sfp-signature' }],
+    });
+    expect((await http.get('/../dead-letters')).status).toBe(403);
+    const summary = await adminRoot.get<Array<{ dlqTopic: string; pending: number }>>('/api/dead-letters/summary');
+    expect(summary.body.find((s) => s.dlqTopic === 'sfp.help-desk.dlq')!.pending).toBeGreaterThanOrEqual(1);
+    const redriven = await adminRoot.post<{ status: string; redrivenBy: string }>(`/api/dead-letters/${encodeURIComponent(entry!.id)}/redrive`, {});
+    expect(redriven.status).toBe(200);
+    expect(redriven.body.status).toBe('redriven');
+    expect((await adminRoot.post(`/api/dead-letters/${encodeURIComponent(entry!.id)}/redrive`, {})).status).toBe(409);
+    expect((await adminRoot.get(`/api/dead-letters/${encodeURIComponent('sfp.help-desk.dlq@0:999999')}`)).status).toBe(404);
+  });
 });

@@ -1,19 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { ServiceMetrics } from '../metrics/service-metrics';
+import { DEAD_LETTER_OPERATIONS, DeadLettersController, type DeadLetterOperations } from './dead-letters.controller';
 import { OperationsController, READINESS_CHECKS, type ReadinessCheck } from './operations.controller';
 
-/** /health/live, /health/ready and /metrics for a host process. */
+/**
+ * /health/live, /health/ready and /metrics for a host process; with dead-letter
+ * operations, also /dead-letters (list, summary, detail, re-drive).
+ */
 @Module({})
 export class OperationsModule {
-  static register(metrics: ServiceMetrics, checks: ReadinessCheck[]): DynamicModule {
+  static register(metrics: ServiceMetrics, checks: ReadinessCheck[], deadLetters?: DeadLetterOperations): DynamicModule {
     return {
       module: OperationsModule,
       imports: [TerminusModule.forRoot({ logger: false })],
-      controllers: [OperationsController],
+      controllers: deadLetters ? [OperationsController, DeadLettersController] : [OperationsController],
       providers: [
         { provide: ServiceMetrics, useValue: metrics },
         { provide: READINESS_CHECKS, useValue: checks },
+        ...(deadLetters ? [{ provide: DEAD_LETTER_OPERATIONS, useValue: deadLetters }] : []),
       ],
     };
   }

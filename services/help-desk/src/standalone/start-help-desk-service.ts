@@ -12,7 +12,13 @@ import {
   signedCommandAttribution,
   type AuthRuntime,
 } from '@sfp/auth';
-import { contextTopics, KafkaEventBus, provisionContextTopics } from '@sfp/messaging';
+import {
+  contextTopics,
+  KafkaEventBus,
+  MongoDeadLetterIndex,
+  provisionContextTopics,
+  startDeadLetterIndexer,
+} from '@sfp/messaging';
 import {
   configureHttpApp,
   createLogger,
@@ -22,6 +28,7 @@ import {
   pseudonymizer,
   ServiceMetrics,
   type ContextStores,
+  type DeadLetterOperations,
   type Logger,
   type ReadinessCheck,
 } from '@sfp/service-kit';
@@ -56,13 +63,14 @@ class HelpDeskServiceModule {
     auth: AuthRuntime,
     metrics: ServiceMetrics,
     readiness: ReadinessCheck[],
+    deadLetters: DeadLetterOperations,
   ): DynamicModule {
     return {
       module: HelpDeskServiceModule,
       imports: [
         AuthModule.register(auth),
         HelpDeskModule.register(runtime),
-        OperationsModule.register(metrics, readiness),
+        OperationsModule.register(metrics, readiness, deadLetters),
         RouterModule.register([
           { path: 'api/help-desk', module: HelpDeskModule },
           { path: 'api', module: OperationsModule },
@@ -173,8 +181,14 @@ export async function startHelpDeskService(
     };
     const readiness: ReadinessCheck[] = [...stores.readiness, kafkaReadinessCheck(lagWatch)];
 
+    const deadLetters: DeadLetterOperations = {
+      index: new MongoDeadLetterIndex(connection),
+      bus,
+      dlqTopics: [topics.dlq],
+    };
+
     const app = await NestFactory.create(
-      HelpDeskServiceModule.register(runtime, auth, metrics, readiness),
+      HelpDeskServiceModule.register(runtime, auth, metrics, readiness, deadLetters),
       {
         logger: new PinoNestLogger(logger),
         bodyParser: false,
@@ -193,6 +207,13 @@ export async function startHelpDeskService(
       corsOrigins: corsOriginsOf(config),
     });
     await app.listen(config.PORT, config.HOST);
+    const deadLetterIndexer = await startDeadLetterIndexer({
+      bus,
+      index: deadLetters.index,
+      dlqTopics: deadLetters.dlqTopics,
+      groupId: `sfp.${HELP_DESK_CONTEXT}.dlq-index`,
+    });
+    cleanups.push(() => deadLetterIndexer.stop());
     const stopLagWatch = watchConsumerLag(lagWatch, LAG_SAMPLE_INTERVAL_MS, (error) =>
       logger.debug({ err: error }, 'Consumer lag sample failed'),
     );
