@@ -2,7 +2,16 @@ import 'reflect-metadata';
 import { join, resolve } from 'node:path';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
-import { HELP_DESK_CONTEXT, slaPolicyFromEnv, HELP_DESK_ERROR_STATUSES, HelpDeskModule, helpDeskEventTypes, type HelpDeskRuntime } from '@sfp/help-desk';
+import {
+  defaultReportingPlugins,
+  openEmbeddedReportingStores,
+  REPORTING_CONTEXT,
+  REPORTING_DEAD_LETTER_TOPIC,
+  REPORTING_ERROR_STATUSES,
+  ReportingModule,
+  type ReportingRuntime,
+} from '@sfp/reporting';
+import { HELP_DESK_PROJECTIONS, HELP_DESK_CONTEXT, slaPolicyFromEnv, HELP_DESK_ERROR_STATUSES, HelpDeskModule, helpDeskEventTypes, type HelpDeskRuntime } from '@sfp/help-desk';
 import {
   AUTH_ERROR_STATUSES,
   AuthModule,
@@ -75,15 +84,30 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
     logger: logger.child({ context: HELP_DESK_CONTEXT }),
   };
 
+  const reportingStores = openEmbeddedReportingStores(dataDir);
+  const reporting: ReportingRuntime = {
+    log: reportingStores.log,
+    readModels: reportingStores.readModels,
+    bus,
+    topicProvisioning: { partitions: 3, replicationFactor: 1 },
+    plugins: defaultReportingPlugins(),
+    // Every context's projection engine, for the platform-wide projection operations (filled after the start).
+    projectionSources: [],
+    clock,
+    metrics,
+    logger: logger.child({ context: REPORTING_CONTEXT }),
+  };
+
   // Dead letters of every context, indexed for the operators (GET /api/dead-letters).
   const deadLetters = {
     index: new SqliteDeadLetterIndex({ filename: join(dataDir, 'operations', 'dead-letters.sqlite') }),
     bus,
-    dlqTopics: ['sfp.help-desk.dlq'],
+    dlqTopics: ['sfp.help-desk.dlq', REPORTING_DEAD_LETTER_TOPIC],
   };
 
   const readiness = [
     ...opened.flatMap((s) => s.readiness),
+    ...reportingStores.readiness,
     { name: 'bus', check: async () => void (await bus.groupLag('readiness', 'sfp.help-desk.events')) },
   ];
 
@@ -95,9 +119,11 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
         imports: [
           AuthModule.register(auth),
           HelpDeskModule.register(helpDesk),
+          ReportingModule.register(reporting),
           OperationsModule.register(metrics, readiness, deadLetters),
           RouterModule.register([
             { path: 'api/help-desk', module: HelpDeskModule },
+            { path: 'api/reporting', module: ReportingModule },
             { path: 'api', module: OperationsModule },
             { path: 'api', module: AuthModule },
           ]),
@@ -114,11 +140,12 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
     title: 'SFP Platform',
     description:
       'The social-finance focal point: help desk (more contexts as they arrive). Every context is under /api/<context>.',
-    errorStatuses: { ...HELP_DESK_ERROR_STATUSES, ...AUTH_ERROR_STATUSES },
+    errorStatuses: { ...HELP_DESK_ERROR_STATUSES, ...REPORTING_ERROR_STATUSES, ...AUTH_ERROR_STATUSES },
     logger,
     metrics,
     corsOrigins: corsOriginsOf(config),
   });
+  reporting.projectionSources.push({ context: HELP_DESK_CONTEXT, engine: app.get(HELP_DESK_PROJECTIONS) });
   await app.listen(config.PORT, config.HOST);
   // After the start, when every context has provisioned its topics.
   const deadLetterIndexer: RunningConsumer = await startDeadLetterIndexer({
@@ -149,6 +176,7 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
       await bus.close();
       for (const stores of opened) await stores.close();
       await auth.store.close();
+      await reportingStores.close();
       await deadLetters.index.close();
     },
   };

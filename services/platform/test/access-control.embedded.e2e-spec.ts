@@ -96,15 +96,18 @@ describe('access control on the embedded platform (e2e)', () => {
     expect(routes.filter((r) => r.access === undefined)).toEqual([]);
     const open = routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`).sort();
     expect(open).toEqual([
-      'GET /health/live',
-      'GET /health/ready',
-      'POST /auth/refresh',
-      'POST /auth/sign-in',
-      'POST /auth/sign-out',
+      'GET /api/health/live',
+      'GET /api/health/ready',
+      'POST /api/auth/refresh',
+      'POST /api/auth/sign-in',
+      'POST /api/auth/sign-out',
     ]);
+    // Every context is there: the help desk, reporting, operations, auth.
+    for (const prefix of ['/api/help-desk/', '/api/reporting/', '/api/dead-letters', '/api/auth/users']) {
+      expect(routes.some((r) => r.path.startsWith(prefix))).toBe(true);
+    }
     for (const route of routes.filter((r) => r.access !== 'public')) {
-      const prefix = ['OperationsController', 'DeadLettersController'].includes(route.controller) || route.path.startsWith('/auth') ? '/api' : '/api/help-desk';
-      const path = `${prefix}${route.path}`.replace(/:[A-Za-z]+/g, SOME_ID);
+      const path = route.path.replace(/:[A-Za-z]+/g, SOME_ID);
       const response = await fetch(`${platform.url}${path}`, {
         method: route.method,
         headers: { 'content-type': 'application/json' },
@@ -130,6 +133,9 @@ describe('access control on the embedded platform (e2e)', () => {
       { kind: 'records:read', call: (h) => api(h).get('/help-desk/queue'), allowed: ['admin', 'operator', 'finance', 'employment'] },
       { kind: 'records:write', call: (h) => api(h).post('/help-desk/service-requests', submit), allowed: ['admin', 'operator', 'finance', 'employment'] },
       { kind: 'reports:read', call: (h) => api(h).get('/help-desk/statistics'), allowed: ['admin', 'operator', 'analyst'] },
+      { kind: 'reports:read (reporting views)', call: (h) => api(h).get('/reporting/views'), allowed: ['admin', 'operator', 'analyst'] },
+      { kind: 'reports:read (progress report)', call: (h) => api(h).get('/reporting/reports/progress?period=2026'), allowed: ['admin', 'operator', 'analyst'] },
+      { kind: 'platform:admin (platform projections)', call: (h) => api(h).get('/reporting/projections'), allowed: ['admin'] },
       { kind: 'platform:admin (projections)', call: (h) => api(h).get('/help-desk/projections'), allowed: ['admin'] },
       { kind: 'platform:admin (users)', call: (h) => api(h).get('/auth/users'), allowed: ['admin'] },
       { kind: 'platform:admin (keys)', call: (h) => api(h).get(`/auth/clients/${financeClientId}/keys`), allowed: ['admin'] },

@@ -1,13 +1,14 @@
 import type { INestApplication, Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { METHOD_METADATA, MODULE_PATH, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { AUTHENTICATED_METADATA, PERMISSION_METADATA, PUBLIC_METADATA } from './access.decorators';
 
 export interface RouteAccess {
   controller: string;
   handler: string;
   method: string;
+  /** The full path, with the module's RouterModule prefix (e.g. /api/help-desk/queue). */
   path: string;
   /** `public`, `authenticated`, a permission, or undefined when the route declares none. */
   access: string | undefined;
@@ -21,12 +22,16 @@ export function listRouteAccess(app: INestApplication): RouteAccess[] {
   const discovery = app.get(DiscoveryService);
   const scanner = app.get(MetadataScanner);
   const reflector = app.get(Reflector);
+  const moduleKey = MODULE_PATH + app.get(ModulesContainer).applicationId;
   const routes: RouteAccess[] = [];
   for (const wrapper of discovery.getControllers()) {
     const type = wrapper.metatype as Type | undefined;
     const instance = wrapper.instance as Record<string, unknown> | undefined;
     if (!type || !instance) continue;
     const prototype = Object.getPrototypeOf(instance) as object;
+    const host = wrapper.host?.metatype;
+    // The prefix RouterModule gave the controller's module (e.g. api/help-desk).
+    const modulePath = host ? ((Reflect.getMetadata(moduleKey, host) ?? Reflect.getMetadata(MODULE_PATH, host)) as string | undefined) : undefined;
     const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
     for (const name of scanner.getAllMethodNames(prototype)) {
       const handler = (prototype as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
@@ -42,7 +47,7 @@ export function listRouteAccess(app: INestApplication): RouteAccess[] {
         controller: type.name,
         handler: name,
         method: RequestMethod[method],
-        path: `/${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
+        path: `/${[modulePath, base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
         access,
       });
     }

@@ -1,0 +1,122 @@
+import { scriptedKnowledgeBaseHistory } from '../../../test/support/knowledge-base-history';
+import { parseReportPeriod } from '../../report/domain/report-period';
+import {
+  evolveInstitutionFacts,
+  evolvePerformanceReportFacts,
+  evolveTargetFacts,
+  type KnowledgeBaseEvent,
+} from './knowledge-base.facts';
+import { knowledgeBaseShapeProblems } from './knowledge-base.public-events';
+import { knowledgeManagementReportSection } from './knowledge-management.report-section';
+
+function fold<T>(
+  evolve: (c: T | undefined, e: KnowledgeBaseEvent) => T | undefined,
+  idField: string,
+): T[] {
+  const byId = new Map<string, T>();
+  for (const event of scriptedKnowledgeBaseHistory().events) {
+    const data = event.data as Record<string, unknown>;
+    const id = String(data[idField]);
+    const next = evolve(byId.get(id), { type: event.type, data });
+    if (next) byId.set(id, next);
+  }
+  return [...byId.values()];
+}
+
+function figures(period: string): Record<string, number | null> {
+  const section = knowledgeManagementReportSection(parseReportPeriod(period), {
+    institutions: fold(evolveInstitutionFacts, 'institutionId'),
+    reports: fold(evolvePerformanceReportFacts, 'reportId'),
+    targets: fold(evolveTargetFacts, 'targetId'),
+  });
+  return Object.fromEntries(
+    section.figures.map((f) => [f.key === null ? f.metric : `${f.metric}.${f.key}`, f.value]),
+  );
+}
+
+describe('knowledge management section of the progress report (figures worked by hand)', () => {
+  it('2026-Q1: I2 I3 registered; I1 and I2 reporting (R1 R2 R3); one restatement; T1 T2 due; three status changes', () => {
+    expect(figures('2026-Q1')).toEqual({
+      institutionsRegistered: 2,
+      institutionsReporting: 2,
+      performanceReportsFiled: 3,
+      performanceReportsRestated: 1,
+      targetsDue: 2, // T1 (at-risk), T2 (no-data); T3 withdrawn, T4 due in Q2
+      targetStatusChanges: 3, // T1 on-track 01-21, T4 off-track 02-16, T1 at-risk 03-11
+      'institutionsReportingByRegion.africa': 1,
+      'institutionsReportingByRegion.asia-pacific': 1,
+      'targetsDueByStatus.at-risk': 1,
+      'targetsDueByStatus.no-data': 1,
+      'targetsDueByIndicator.oss': 1,
+      'targetsDueByIndicator.par30': 1,
+      'targetStatusChangesByStatus.at-risk': 1,
+      'targetStatusChangesByStatus.off-track': 1,
+      'targetStatusChangesByStatus.on-track': 1,
+    });
+  });
+
+  it('2026-Q2: I3 reporting (R4), R1 restated again, T4 due and off track', () => {
+    expect(figures('2026-Q2')).toEqual({
+      institutionsRegistered: 0,
+      institutionsReporting: 1,
+      performanceReportsFiled: 1,
+      performanceReportsRestated: 1,
+      targetsDue: 1,
+      targetStatusChanges: 0,
+      'institutionsReportingByRegion.africa': 1,
+      'targetsDueByStatus.off-track': 1,
+      'targetsDueByIndicator.oss': 1,
+    });
+  });
+
+  it('an empty period has zeros and no breakdowns', () => {
+    expect(figures('2024')).toEqual({
+      institutionsRegistered: 0,
+      institutionsReporting: 0,
+      performanceReportsFiled: 0,
+      performanceReportsRestated: 0,
+      targetsDue: 0,
+      targetStatusChanges: 0,
+    });
+  });
+
+  it('follows institutions, reports and targets', () => {
+    const institutions = fold(evolveInstitutionFacts, 'institutionId');
+    expect(institutions.find((i) => i.institutionId === 'I1')).toMatchObject({
+      status: 'active',
+      region: 'africa',
+    });
+    const r1 = fold(evolvePerformanceReportFacts, 'reportId').find((r) => r.reportId === 'R1');
+    expect(r1).toMatchObject({
+      version: 3,
+      restatementCount: 2,
+      filedAt: '2026-01-20T00:00:00.000Z',
+      periodEnd: '2025-12-31',
+    });
+    const targets = fold(evolveTargetFacts, 'targetId');
+    expect(targets.find((t) => t.targetId === 'T1')).toMatchObject({
+      status: 'at-risk',
+      value: 0.95,
+      dueAt: '2026-03-31T00:00:00.000Z',
+    });
+    expect(targets.find((t) => t.targetId === 'T3')).toMatchObject({
+      status: 'withdrawn',
+      withdrawn: true,
+    });
+  });
+
+  it('names the payload fields it cannot use', () => {
+    expect(
+      knowledgeBaseShapeProblems('knowledge-base.PerformanceReportFiled', {
+        reportId: 'R',
+        institutionId: 'I',
+        version: '1',
+        period: {},
+        year: 2025,
+        institution: {},
+        filedAt: 'x',
+      }).map((p) => p.field),
+    ).toEqual(['data.version', 'data.filedAt', 'data.institution.region']);
+    expect(knowledgeBaseShapeProblems('knowledge-base.GniReferenceRecorded', 42)).toEqual([]);
+  });
+});

@@ -1,0 +1,152 @@
+import type { ReportingPlugin } from '../registry/reporting-plugin';
+import { defineReportingView, type PublicEventHandler } from '../registry/reporting-view';
+import {
+  evolveInstitutionFacts,
+  evolvePerformanceReportFacts,
+  evolveTargetFacts,
+  type InstitutionFacts,
+  type KnowledgeBaseEvent,
+  type PerformanceReportFacts,
+  type TargetFacts,
+} from './domain/knowledge-base.facts';
+import {
+  KNOWLEDGE_BASE_EVENT_TYPES as T,
+  KNOWLEDGE_BASE_SOURCE,
+  knowledgeBaseShapeProblems,
+} from './domain/knowledge-base.public-events';
+import { knowledgeManagementReportSection } from './domain/knowledge-management.report-section';
+
+export const INSTITUTIONS_VIEW = 'institutions';
+export const PERFORMANCE_REPORTS_VIEW = 'performance-reports';
+export const TARGETS_VIEW = 'targets';
+
+function applier<TDoc extends object>(
+  idField: string,
+  evolve: (current: TDoc | undefined, event: KnowledgeBaseEvent) => TDoc | undefined,
+): PublicEventHandler<TDoc> {
+  return async (event, view) => {
+    const data = event.data as Record<string, unknown>;
+    await view.update(String(data[idField]), (current) =>
+      evolve(current, { type: event.type, data }),
+    );
+  };
+}
+
+const handlersFor = <TDoc extends object>(
+  types: readonly string[],
+  handler: PublicEventHandler<TDoc>,
+) => Object.fromEntries(types.map((type) => [type, handler]));
+
+export const institutionsView = defineReportingView<InstitutionFacts>({
+  name: INSTITUTIONS_VIEW,
+  context: KNOWLEDGE_BASE_SOURCE,
+  title: 'Finance institutions (knowledge base)',
+  description:
+    'One row per institution registered in the knowledge base: kind, legal type, country, region, programmes, status.',
+  projectionName: 'reporting-institutions',
+  version: 1,
+  fields: {
+    institutionId: { type: 'string', description: 'The institution id' },
+    name: { type: 'string', description: 'Name' },
+    kind: { type: 'string', description: 'Kind of institution' },
+    legalType: { type: 'string', description: 'Legal type' },
+    country: { type: 'string', description: 'ISO 3166-1 alpha-2 country' },
+    region: { type: 'string', description: 'Region' },
+    programmes: { type: 'string-list', description: 'Programmes it takes part in' },
+    status: { type: 'string', description: 'registered, active, suspended, closed' },
+    registeredAt: { type: 'timestamp', description: 'When it was registered' },
+  },
+  handlers: handlersFor(
+    [
+      T.institutionRegistered,
+      T.institutionActivated,
+      T.institutionSuspended,
+      T.institutionReinstated,
+      T.institutionClosed,
+    ],
+    applier('institutionId', evolveInstitutionFacts),
+  ),
+});
+
+export const performanceReportsView = defineReportingView<PerformanceReportFacts>({
+  name: PERFORMANCE_REPORTS_VIEW,
+  context: KNOWLEDGE_BASE_SOURCE,
+  title: 'Performance reports (knowledge base)',
+  description:
+    'One row per performance report of an institution: its period, when it was filed, restatements.',
+  projectionName: 'reporting-performance-reports',
+  version: 1,
+  fields: {
+    reportId: { type: 'string', description: 'The report id' },
+    institutionId: { type: 'string', description: 'The institution' },
+    institutionName: { type: 'string', description: 'Its name when the report was filed' },
+    institutionKind: { type: 'string', description: 'Its kind' },
+    region: { type: 'string', description: 'Its region' },
+    country: { type: 'string', description: 'Its country' },
+    periodStart: { type: 'string', description: 'First day of the reporting period (YYYY-MM-DD)' },
+    periodEnd: { type: 'string', description: 'Last day of the reporting period (YYYY-MM-DD)' },
+    year: { type: 'number', description: 'Year of the period end' },
+    version: { type: 'number', description: 'Current version (1 + restatements)' },
+    filedAt: { type: 'timestamp', description: 'When it was first filed' },
+    restatementCount: { type: 'number', description: 'Restatements' },
+    restatedAt: { type: 'string-list', description: 'When each restatement was recorded' },
+  },
+  handlers: handlersFor(
+    [T.reportFiled, T.reportRestated],
+    applier('reportId', evolvePerformanceReportFacts),
+  ),
+});
+
+export const targetsView = defineReportingView<TargetFacts>({
+  name: TARGETS_VIEW,
+  context: KNOWLEDGE_BASE_SOURCE,
+  title: 'Indicator targets (knowledge base)',
+  description:
+    'One row per target on a performance indicator: scope, threshold, due date, latest status and value.',
+  projectionName: 'reporting-targets',
+  version: 1,
+  fields: {
+    targetId: { type: 'string', description: 'The target id' },
+    scopeKind: { type: 'string', description: 'institution, programme or portfolio' },
+    indicator: { type: 'string', description: 'The indicator (a standard ratio)' },
+    comparator: { type: 'string', description: 'at-least or at-most' },
+    threshold: { type: 'number', description: 'The threshold' },
+    dueAt: { type: 'timestamp', description: 'Due date (midnight UTC)' },
+    status: { type: 'string', description: 'no-data, on-track, at-risk, off-track, withdrawn' },
+    value: { type: 'number', description: 'Latest observed value' },
+    setAt: { type: 'timestamp', description: 'When it was set' },
+    lastEvaluatedAt: { type: 'timestamp', description: 'When its status last changed' },
+    withdrawn: { type: 'boolean', description: 'Withdrawn' },
+  },
+  handlers: handlersFor(
+    [T.targetSet, T.targetStatusChanged, T.targetWithdrawn],
+    applier('targetId', evolveTargetFacts),
+  ),
+});
+
+/** The knowledge base's contribution to reporting: the knowledge management function. */
+export const knowledgeBaseReporting: ReportingPlugin = {
+  context: KNOWLEDGE_BASE_SOURCE,
+  shapeProblems: knowledgeBaseShapeProblems,
+  views: [institutionsView, performanceReportsView, targetsView],
+  sections: [
+    {
+      function: 'knowledge-management',
+      compute: async (period, documents) => {
+        const before = [{ field: 'registeredAt', op: 'lt' as const, value: period.to }];
+        return knowledgeManagementReportSection(period, {
+          institutions: (await documents(
+            INSTITUTIONS_VIEW,
+            before,
+          )) as unknown as InstitutionFacts[],
+          reports: (await documents(PERFORMANCE_REPORTS_VIEW, [
+            { field: 'filedAt', op: 'lt', value: period.to },
+          ])) as unknown as PerformanceReportFacts[],
+          targets: (await documents(TARGETS_VIEW, [
+            { field: 'setAt', op: 'lt', value: period.to },
+          ])) as unknown as TargetFacts[],
+        });
+      },
+    },
+  ],
+};

@@ -1,0 +1,44 @@
+import { defaultReportingPlugins } from '../reporting.plugins';
+import { helpDeskReporting } from '../help-desk/help-desk.reporting-plugin';
+import type { ReportingPlugin } from './reporting-plugin';
+import { ReportingRegistry } from './reporting-registry';
+
+describe('reporting registry', () => {
+  it('lists the views of every plugin', () => {
+    const registry = new ReportingRegistry(defaultReportingPlugins());
+    expect(registry.contexts).toEqual(['help-desk', 'knowledge-base']);
+    expect(registry.views.map((v) => [v.name, v.projection.name])).toEqual([
+      ['service-requests', 'reporting-service-requests'],
+      ['institutions', 'reporting-institutions'],
+      ['performance-reports', 'reporting-performance-reports'],
+      ['targets', 'reporting-targets'],
+    ]);
+    expect(registry.view('targets')?.context).toBe('knowledge-base');
+    expect(registry.view('__proto__')).toBeUndefined();
+  });
+
+  it('takes a new context by its plugin alone, and refuses clashes', () => {
+    const training: ReportingPlugin = {
+      context: 'training',
+      shapeProblems: () => [],
+      views: [],
+      sections: [],
+    };
+    expect(new ReportingRegistry([...defaultReportingPlugins(), training]).contexts).toContain(
+      'training',
+    );
+    expect(() => new ReportingRegistry([helpDeskReporting, helpDeskReporting])).toThrow(
+      'Two reporting plugins read help-desk',
+    );
+    expect(
+      () => new ReportingRegistry([helpDeskReporting, { ...helpDeskReporting, context: 'other' }]),
+    ).toThrow(/Two reporting views are named service-requests|reads help-desk/);
+    expect(
+      () =>
+        new ReportingRegistry([
+          helpDeskReporting,
+          { ...training, sections: helpDeskReporting.sections },
+        ]),
+    ).toThrow('Two plugins report the function help-desk-and-service');
+  });
+});

@@ -1,0 +1,11 @@
+import { helpDeskReporting } from './help-desk/help-desk.reporting-plugin';
+import { knowledgeBaseReporting } from './knowledge-base/knowledge-base.reporting-plugin';
+import type { ReportingPlugin } from './registry/reporting-plugin';
+
+/**
+ * The contexts reporting reads. A new context plugs in here with its own
+ * plugin (views, checks, report sections); the others do not change.
+ */
+export function defaultReportingPlugins(): ReportingPlugin[] {
+  return [helpDeskReporting, knowledgeBaseReporting];
+}

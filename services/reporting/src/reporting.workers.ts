@@ -1,0 +1,82 @@
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { contextTopics, type RunningConsumer } from '@sfp/messaging';
+import type { ProjectionEngine } from '@sfp/projections';
+import { startPublicEventConsumer } from './consumption/public-event.consumer';
+import { REPORTING_CONTEXT, REPORTING_DEAD_LETTER_TOPIC } from './reporting.context';
+import {
+  REPORTING_PROJECTIONS,
+  REPORTING_RUNTIME,
+  type ReportingRuntime,
+} from './reporting.runtime';
+
+/**
+ * Reporting's background work, started with the application and stopped with
+ * it: its projections over its log, and one consumer group per context whose
+ * public events it reads (sfp.reporting.<context>), appending them to the log.
+ */
+@Injectable()
+export class ReportingWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly consumers: RunningConsumer[] = [];
+
+  constructor(
+    @Inject(REPORTING_RUNTIME) private readonly runtime: ReportingRuntime,
+    @Inject(REPORTING_PROJECTIONS) private readonly projections: ProjectionEngine,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { runtime } = this;
+    for (const plugin of runtime.plugins)
+      for (const view of plugin.views) this.projections.register(view.projection);
+    await this.projections.start();
+    runtime.metrics.addProjectionSource({
+      context: REPORTING_CONTEXT,
+      statuses: () => this.projections.statuses(),
+    });
+
+    const topicOf = runtime.eventTopicOf ?? ((context: string) => contextTopics(context).events);
+    const topics = [...runtime.plugins.map((p) => topicOf(p.context)), REPORTING_DEAD_LETTER_TOPIC];
+    // Left as they are when they exist; created here when reporting starts before a context does.
+    await runtime.bus.ensureTopics(
+      topics.map((topic) => ({
+        topic,
+        partitions: runtime.topicProvisioning.partitions,
+        replicationFactor: runtime.topicProvisioning.replicationFactor,
+      })),
+    );
+    const prefix = runtime.consumerGroupPrefix ?? `sfp.${REPORTING_CONTEXT}`;
+    for (const plugin of runtime.plugins) {
+      this.consumers.push(
+        await startPublicEventConsumer({
+          bus: runtime.bus,
+          log: runtime.log,
+          plugin,
+          topic: topicOf(plugin.context),
+          groupId: `${prefix}.${plugin.context}`,
+          deadLetterTopic: REPORTING_DEAD_LETTER_TOPIC,
+          onLogged: () => this.projections.wake(),
+          onDeadLetter: (notice) =>
+            runtime.logger.warn(
+              {
+                reason: notice.reason,
+                error: notice.error,
+                fieldErrors: notice.fieldErrors,
+                topic: notice.message.topic,
+                offset: notice.message.offset,
+              },
+              'Public event dead-lettered by reporting',
+            ),
+        }),
+      );
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const consumer of this.consumers.splice(0)) await consumer.stop();
+    await this.projections.stop();
+  }
+}

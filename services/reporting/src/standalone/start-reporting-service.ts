@@ -1,0 +1,199 @@
+import 'reflect-metadata';
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { NestFactory, RouterModule } from '@nestjs/core';
+import mongoose, { type Connection } from 'mongoose';
+import {
+  AUTH_ERROR_STATUSES,
+  AuthModule,
+  corsOriginsOf,
+  ensureFirstAdministrator,
+  NameTakenError,
+  openDistributedAuth,
+  type AuthRuntime,
+} from '@sfp/auth';
+import { KafkaEventBus, MongoDeadLetterIndex, startDeadLetterIndexer } from '@sfp/messaging';
+import {
+  configureHttpApp,
+  createLogger,
+  OperationsModule,
+  PinoNestLogger,
+  ServiceMetrics,
+  type DeadLetterOperations,
+  type Logger,
+  type ReadinessCheck,
+} from '@sfp/service-kit';
+import { REPORTING_CONTEXT, REPORTING_DEAD_LETTER_TOPIC, REPORTING_ERROR_STATUSES } from '../reporting.context';
+import { ReportingModule } from '../reporting.module';
+import { defaultReportingPlugins } from '../reporting.plugins';
+import type { ReportingRuntime } from '../reporting.runtime';
+import { openDistributedReportingStores } from '../reporting.stores';
+import type { ReportingPlugin } from '../registry/reporting-plugin';
+import { kafkaBrokersOf, type ReportingServiceConfig } from './reporting-service.config';
+
+export interface ReportingService {
+  app: INestApplication;
+  /** e.g. http://127.0.0.1:3002 (the API is under /api/reporting). */
+  url: string;
+  logger: Logger;
+  runtime: ReportingRuntime;
+  close(): Promise<void>;
+}
+
+export interface ReportingServiceOptions {
+  plugins?: ReportingPlugin[];
+  /** The topic of a context's public events (tests use their own topics). */
+  eventTopicOf?: (context: string) => string;
+}
+
+@Module({})
+class ReportingServiceModule {
+  static register(
+    runtime: ReportingRuntime,
+    auth: AuthRuntime,
+    metrics: ServiceMetrics,
+    readiness: ReadinessCheck[],
+    deadLetters: DeadLetterOperations,
+  ): DynamicModule {
+    return {
+      module: ReportingServiceModule,
+      imports: [
+        AuthModule.register(auth),
+        ReportingModule.register(runtime),
+        OperationsModule.register(metrics, readiness, deadLetters),
+        RouterModule.register([
+          { path: 'api/reporting', module: ReportingModule },
+          { path: 'api', module: OperationsModule },
+          { path: 'api', module: AuthModule },
+        ]),
+      ],
+    };
+  }
+}
+
+/**
+ * Reporting on its own (distributed mode): consumer groups on Kafka for every
+ * context's public events, its log and read models in its own MongoDB
+ * database, the same HTTP API as in the embedded platform under /api/reporting.
+ * Authenticated like every host (libs/auth, identities shared through SFP_AUTH_DATABASE).
+ */
+export async function startReportingService(
+  config: ReportingServiceConfig,
+  options: ReportingServiceOptions = {},
+): Promise<ReportingService> {
+  const logger = createLogger(`sfp-${REPORTING_CONTEXT}`, config.LOG_LEVEL);
+  const metrics = new ServiceMetrics();
+  const cleanups: Array<() => Promise<unknown> | void> = [];
+  const closeAll = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        logger.warn({ err: error }, 'A resource did not close cleanly');
+      }
+    }
+  };
+  try {
+    const connection = await connectMongo(config);
+    cleanups.push(() => connection.close());
+    const bus = new KafkaEventBus({
+      brokers: kafkaBrokersOf(config),
+      clientId: config.KAFKA_CLIENT_ID,
+    });
+    cleanups.push(() => bus.close());
+    const auth = openDistributedAuth(connection.useDb(config.SFP_AUTH_DATABASE, { useCache: true }), config);
+    const firstAdmin = await ensureFirstAdministrator(auth.store, auth.administration, config.SFP_ADMIN_PASSWORD || undefined).catch(
+      (error: unknown) => {
+        if (error instanceof NameTakenError) return { created: false as const }; // another service made it first
+        throw error;
+      },
+    );
+    if (firstAdmin.created) {
+      logger.warn(
+        { username: firstAdmin.username },
+        firstAdmin.oneTimePassword
+          ? `First start: administrator "${firstAdmin.username}" created with the one-time password ${firstAdmin.oneTimePassword} (change it at first sign-in)`
+          : `First start: administrator "${firstAdmin.username}" created with SFP_ADMIN_PASSWORD`,
+      );
+    }
+    const stores = await openDistributedReportingStores(connection);
+    cleanups.push(() => stores.close());
+    const runtime: ReportingRuntime = {
+      log: stores.log,
+      bus,
+      topicProvisioning: {
+        partitions: config.KAFKA_TOPIC_PARTITIONS,
+        replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+      },
+      readModels: stores.readModels,
+      plugins: options.plugins ?? defaultReportingPlugins(),
+      projectionSources: [],
+      ...(options.eventTopicOf ? { eventTopicOf: options.eventTopicOf } : {}),
+      consumerGroupPrefix: config.REPORTING_CONSUMER_GROUP_PREFIX,
+      bounds: {
+        maxScannedRows: config.REPORTING_MAX_SCANNED_ROWS,
+        timeoutMs: config.REPORTING_QUERY_TIMEOUT_MS,
+      },
+      clock: () => new Date(),
+      metrics,
+      logger: logger.child({ context: REPORTING_CONTEXT }),
+    };
+    const deadLetters: DeadLetterOperations = {
+      index: new MongoDeadLetterIndex(connection),
+      bus,
+      dlqTopics: [REPORTING_DEAD_LETTER_TOPIC],
+    };
+    const app = await NestFactory.create(
+      ReportingServiceModule.register(runtime, auth, metrics, stores.readiness, deadLetters),
+      {
+        logger: new PinoNestLogger(logger),
+        bodyParser: false,
+      },
+    );
+    cleanups.push(() => app.close());
+    configureHttpApp(app, {
+      title: 'SFP Reporting',
+      description:
+        "Reporting views over every context's public events, the analyst query API, the Governing Body progress report, and projection operations.",
+      errorStatuses: { ...REPORTING_ERROR_STATUSES, ...AUTH_ERROR_STATUSES },
+      logger,
+      metrics,
+      corsOrigins: corsOriginsOf(config),
+    });
+    await app.listen(config.PORT, config.HOST);
+    const deadLetterIndexer = await startDeadLetterIndexer({
+      bus,
+      index: deadLetters.index,
+      dlqTopics: deadLetters.dlqTopics,
+      groupId: `sfp.${REPORTING_CONTEXT}.dlq-index`,
+    });
+    cleanups.push(() => deadLetterIndexer.stop());
+    const address = app.getHttpServer().address() as { port: number };
+    const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      url: `http://${host}:${address.port}`,
+      logger,
+      runtime,
+      close: () => (closing ??= closeAll()),
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+async function connectMongo(config: ReportingServiceConfig): Promise<Connection> {
+  const connection = mongoose.createConnection(config.MONGODB_URI, {
+    dbName: config.MONGODB_DATABASE,
+    serverSelectionTimeoutMS: 10_000,
+  });
+  try {
+    return await connection.asPromise();
+  } catch (error) {
+    await connection.close().catch(() => undefined);
+    throw new Error(
+      `Could not connect to MongoDB at ${config.MONGODB_URI.replace(/\/\/[^@/]*@/, '//***@')}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
