@@ -11,6 +11,14 @@ import {
   ReportingModule,
   type ReportingRuntime,
 } from '@sfp/reporting';
+import {
+  KNOWLEDGE_BASE_CONTEXT,
+  KNOWLEDGE_BASE_ERROR_STATUSES,
+  KNOWLEDGE_BASE_PROJECTIONS,
+  KnowledgeBaseModule,
+  knowledgeBaseEventTypes,
+  type KnowledgeBaseRuntime,
+} from '@sfp/knowledge-base';
 import { HELP_DESK_PROJECTIONS, HELP_DESK_CONTEXT, slaPolicyFromEnv, HELP_DESK_ERROR_STATUSES, HelpDeskModule, helpDeskEventTypes, type HelpDeskRuntime } from '@sfp/help-desk';
 import {
   AUTH_ERROR_STATUSES,
@@ -84,6 +92,22 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
     logger: logger.child({ context: HELP_DESK_CONTEXT }),
   };
 
+  const knowledgeBaseStores = openEmbeddedContextStores(dataDir, KNOWLEDGE_BASE_CONTEXT, knowledgeBaseEventTypes());
+  opened.push(knowledgeBaseStores);
+  const knowledgeBase: KnowledgeBaseRuntime = {
+    eventStore: knowledgeBaseStores.eventStore,
+    outboxStore: knowledgeBaseStores.rawEventStore,
+    eventTypes: knowledgeBaseStores.eventStore.eventTypes,
+    bus,
+    topicProvisioning: { partitions: 3, replicationFactor: 1 },
+    consumerState: knowledgeBaseStores.consumerState,
+    readModels: knowledgeBaseStores.readModels,
+    attributeCommand: signedCommandAttribution(auth.store),
+    clock,
+    metrics,
+    logger: logger.child({ context: KNOWLEDGE_BASE_CONTEXT }),
+  };
+
   const reportingStores = openEmbeddedReportingStores(dataDir);
   const reporting: ReportingRuntime = {
     log: reportingStores.log,
@@ -102,7 +126,7 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
   const deadLetters = {
     index: new SqliteDeadLetterIndex({ filename: join(dataDir, 'operations', 'dead-letters.sqlite') }),
     bus,
-    dlqTopics: ['sfp.help-desk.dlq', REPORTING_DEAD_LETTER_TOPIC],
+    dlqTopics: ['sfp.help-desk.dlq', 'sfp.knowledge-base.dlq', REPORTING_DEAD_LETTER_TOPIC],
   };
 
   const readiness = [
@@ -119,10 +143,12 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
         imports: [
           AuthModule.register(auth),
           HelpDeskModule.register(helpDesk),
+          KnowledgeBaseModule.register(knowledgeBase),
           ReportingModule.register(reporting),
           OperationsModule.register(metrics, readiness, deadLetters),
           RouterModule.register([
             { path: 'api/help-desk', module: HelpDeskModule },
+            { path: 'api/knowledge-base', module: KnowledgeBaseModule },
             { path: 'api/reporting', module: ReportingModule },
             { path: 'api', module: OperationsModule },
             { path: 'api', module: AuthModule },
@@ -139,13 +165,21 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
   configureHttpApp(app, {
     title: 'SFP Platform',
     description:
-      'The social-finance focal point: help desk (more contexts as they arrive). Every context is under /api/<context>.',
-    errorStatuses: { ...HELP_DESK_ERROR_STATUSES, ...REPORTING_ERROR_STATUSES, ...AUTH_ERROR_STATUSES },
+      'The social-finance focal point: help desk, knowledge base (institutions, performance reports, indicators, targets, library), reporting (analyst queries, Governing Body report), identities and operations. Every context is under /api/<context>; sign in at POST /api/auth/sign-in.',
+    errorStatuses: {
+      ...HELP_DESK_ERROR_STATUSES,
+      ...KNOWLEDGE_BASE_ERROR_STATUSES,
+      ...REPORTING_ERROR_STATUSES,
+      ...AUTH_ERROR_STATUSES,
+    },
     logger,
     metrics,
     corsOrigins: corsOriginsOf(config),
   });
-  reporting.projectionSources.push({ context: HELP_DESK_CONTEXT, engine: app.get(HELP_DESK_PROJECTIONS) });
+  reporting.projectionSources.push(
+    { context: HELP_DESK_CONTEXT, engine: app.get(HELP_DESK_PROJECTIONS) },
+    { context: KNOWLEDGE_BASE_CONTEXT, engine: app.get(KNOWLEDGE_BASE_PROJECTIONS) },
+  );
   await app.listen(config.PORT, config.HOST);
   // After the start, when every context has provisioned its topics.
   const deadLetterIndexer: RunningConsumer = await startDeadLetterIndexer({

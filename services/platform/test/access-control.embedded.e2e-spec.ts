@@ -103,7 +103,7 @@ describe('access control on the embedded platform (e2e)', () => {
       'POST /api/auth/sign-out',
     ]);
     // Every context is there: the help desk, reporting, operations, auth.
-    for (const prefix of ['/api/help-desk/', '/api/reporting/', '/api/dead-letters', '/api/auth/users']) {
+    for (const prefix of ['/api/help-desk/', '/api/knowledge-base/', '/api/reporting/', '/api/dead-letters', '/api/auth/users']) {
       expect(routes.some((r) => r.path.startsWith(prefix))).toBe(true);
     }
     for (const route of routes.filter((r) => r.access !== 'public')) {

@@ -3,6 +3,7 @@
  * signed in as an administrator (SFP_ADMIN_USER, default admin; SFP_ADMIN_PASSWORD).
  *   SFP_URL=http://127.0.0.1:3000 SFP_ADMIN_PASSWORD=… npm run seed -- --count 60 --seed 7
  */
+import { seedKnowledgeBase } from '@sfp/knowledge-base';
 import { seedAccounts } from './seed-accounts';
 import { seedHelpDesk } from './seed-help-desk';
 
@@ -29,6 +30,13 @@ async function main(argv: string[]): Promise<void> {
     log: (line) => process.stdout.write(`${line}\n`),
   });
   process.stdout.write(`Help desk: ${result.filed} requests filed, ${result.steps} lifecycle steps.\n`);
+  const knowledge = await seedKnowledgeBase({
+    baseUrl,
+    seed: option('--seed', 2026),
+    headers: await credentialsOf('kb-officer'),
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
+  process.stdout.write(`Knowledge base: ${knowledge.institutions} institutions, ${knowledge.reports} performance reports.\n`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

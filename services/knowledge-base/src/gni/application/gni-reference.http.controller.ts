@@ -1,0 +1,94 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiProperty, ApiPropertyOptional, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import type { Request, Response } from 'express';
+import { RequirePermission } from '@sfp/auth';
+import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
+import { toCsv, type CsvColumn } from '@sfp/service-kit';
+import { dispatch } from '../../http/command-dispatch';
+import { plain } from '../../http/plain-json';
+import { sendCsv } from '../../http/csv-response';
+import { findAll, readYourWrites } from '../../http/read-your-writes';
+import { ViewQueryDto } from '../../institution/projections/institution-profile.query.dto';
+import { KNOWLEDGE_BASE_PROJECTIONS } from '../../knowledge-base.runtime';
+import { GNI_TABLE_PROJECTION, type GniRow } from '../projections/gni-table.projection';
+
+export class GniEntryDto {
+  @ApiProperty({ example: 'KE' })
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' })
+  country!: string;
+
+  @ApiProperty({ example: 2025 })
+  @IsInt()
+  @Min(1960)
+  @Max(2100)
+  year!: number;
+
+  @ApiProperty({ example: 2_170, description: 'GNI per capita, current USD (Atlas method)' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(1)
+  usd!: number;
+}
+
+export class RecordGniDto {
+  @ApiProperty({ type: [GniEntryDto] })
+  @ValidateNested({ each: true })
+  @Type(() => GniEntryDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5_000)
+  entries!: GniEntryDto[];
+
+  @ApiProperty({ example: 'World Bank WDI NY.GNP.PCAP.CD, July 2026 release' })
+  @IsString()
+  @Length(1, 300)
+  source!: string;
+}
+
+export class GniQueryDto extends ViewQueryDto {
+  @ApiPropertyOptional({ example: 'KE' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' })
+  country?: string;
+}
+
+const COLUMNS: CsvColumn<GniRow>[] = [
+  { header: 'country', value: (r) => r.country },
+  { header: 'year', value: (r) => r.year },
+  { header: 'usd', value: (r) => r.usd },
+  { header: 'source', value: (r) => r.source },
+  { header: 'recordedAt', value: (r) => r.recordedAt },
+];
+
+/** The GNI per capita reference table (depth of outreach): loadable and updatable; later reports use it. */
+@ApiTags('knowledge-base: reference data')
+@Controller('reference/gni-per-capita')
+export class GniReferenceController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine,
+  ) {}
+
+  /** Adds or replaces entries; reports filed or restated afterwards use them. */
+  @Post()
+  @HttpCode(200)
+  @RequirePermission('records:write')
+  record(@Body() dto: RecordGniDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const body = plain(dto);
+    return dispatch(this.commandBus, req, res, { kind: 'record-gni', entries: body.entries, source: body.source });
+  }
+
+  @Get()
+  @RequirePermission('reports:read')
+  @ApiProduces('application/json', 'text/csv')
+  async table(@Query() query: GniQueryDto, @Res({ passthrough: true }) res: Response) {
+    await readYourWrites(this.projections, query.minPosition, GNI_TABLE_PROJECTION);
+    const filter: ReadModelFilter = query.country ? { country: query.country } : {};
+    const rows = (await findAll<GniRow>(this.projections, GNI_TABLE_PROJECTION, filter)).sort(
+      (a, b) => a.country.localeCompare(b.country) || a.year - b.year,
+    );
+    if (query.format === 'csv') return sendCsv(res, 'gni-per-capita.csv', toCsv(rows, COLUMNS));
+    return { items: rows };
+  }
+}

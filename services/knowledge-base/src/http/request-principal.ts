@@ -1,0 +1,30 @@
+import type { Request } from 'express';
+import { actorOf, departmentScope, principalOf } from '@sfp/auth';
+import type { Actor } from '@sfp/event-sourcing';
+import { OutOfDepartmentScopeError } from '../shared/domain/knowledge-base.errors';
+
+/** Who is calling, as the auth guard established it: the actor of events and the department scope. */
+export interface Caller {
+  actor: Actor;
+  /** Set for an integration client: the only department whose institutions it may see and report on. */
+  scope?: string;
+}
+
+export function callerOf(req: Request): Caller {
+  const principal = principalOf(req);
+  const scope = departmentScope(principal);
+  return { actor: actorOf(principal), ...(scope !== undefined ? { scope } : {}) };
+}
+
+/** The caller from an inbound message's actor: integration clients are confined to their department. */
+export function callerOfActor(actor: Actor): Caller {
+  if (actor.kind !== 'integration-client') return { actor };
+  return { actor, scope: actor.department ?? '\u0000none' };
+}
+
+/** Refuses a read by an integration client outside its department. */
+export function assertInScope(caller: Caller, reportingDepartment: string | undefined): void {
+  if (caller.scope !== undefined && caller.scope !== reportingDepartment) {
+    throw new OutOfDepartmentScopeError(caller.scope, reportingDepartment);
+  }
+}

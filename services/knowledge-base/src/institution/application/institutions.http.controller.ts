@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { RequirePermission } from '@sfp/auth';
+import { etagOf } from '@sfp/service-kit';
+import type { KnowledgeBaseCommandResult } from '../../application/execute-knowledge-base-command.handler';
+import { loadStream } from '../../application/command-runner';
+import { dispatch } from '../../http/command-dispatch';
+import { assertInScope, callerOf } from '../../http/request-principal';
+import { historyOf, type HistoryEntry } from '../../http/stream-history';
+import { streamIds } from '../../knowledge-base.context';
+import { KNOWLEDGE_BASE_RUNTIME, type KnowledgeBaseRuntime } from '../../knowledge-base.runtime';
+import { institutionDecider, type KnownInstitution } from '../domain/institution.decider';
+import { InstitutionNotFoundError } from '../domain/institution.errors';
+import { LinkProgrammeDto, ReasonDto, RegisterInstitutionDto } from './institution.request.dto';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** Institutions and instruments: registration and lifecycle (registered → active → suspended → closed). */
+@ApiTags('knowledge-base: institutions')
+@ApiBadRequestResponse({ description: 'Invalid input, with a message per field' })
+@Controller('institutions')
+export class InstitutionsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(KNOWLEDGE_BASE_RUNTIME) private readonly runtime: KnowledgeBaseRuntime,
+  ) {}
+
+  @Post()
+  @RequirePermission('records:write')
+  @ApiCreatedResponse({ description: 'Registered; Location and ETag point at the new institution' })
+  async register(@Body() dto: RegisterInstitutionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<KnowledgeBaseCommandResult> {
+    const institutionId = randomUUID();
+    const result = await dispatch(this.commandBus, req, res, {
+      kind: 'institution',
+      institutionId,
+      command: {
+        type: 'RegisterInstitution',
+        institutionId,
+        name: dto.name,
+        kind: dto.kind,
+        legalType: dto.legalType,
+        country: dto.country,
+        region: dto.region,
+        programmes: dto.programmes,
+        ...(dto.reportingDepartment ? { reportingDepartment: dto.reportingDepartment } : {}),
+      },
+    });
+    res.setHeader('Location', `${req.baseUrl}${req.path}/${institutionId}`.replace(/\/+/g, '/'));
+    return result;
+  }
+
+  @Post(':id/activate')
+  @HttpCode(200)
+  @RequirePermission('records:write')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you saw; a stale one is a 409' })
+  @ApiConflictResponse({ description: 'Not allowed in the current status, or a stale If-Match' })
+  activate(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
+    return dispatch(this.commandBus, req, res, { kind: 'institution', institutionId: id, command: { type: 'ActivateInstitution' } }, ifMatch);
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @RequirePermission('records:write')
+  @ApiHeader({ name: 'If-Match', required: false })
+  suspend(@Param('id', uuid) id: string, @Body() dto: ReasonDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
+    return dispatch(this.commandBus, req, res, { kind: 'institution', institutionId: id, command: { type: 'SuspendInstitution', reason: dto.reason } }, ifMatch);
+  }
+
+  @Post(':id/reinstate')
+  @HttpCode(200)
+  @RequirePermission('records:write')
+  @ApiHeader({ name: 'If-Match', required: false })
+  reinstate(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
+    return dispatch(this.commandBus, req, res, { kind: 'institution', institutionId: id, command: { type: 'ReinstateInstitution' } }, ifMatch);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @RequirePermission('records:write')
+  @ApiHeader({ name: 'If-Match', required: false })
+  close(@Param('id', uuid) id: string, @Body() dto: ReasonDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
+    return dispatch(this.commandBus, req, res, { kind: 'institution', institutionId: id, command: { type: 'CloseInstitution', reason: dto.reason } }, ifMatch);
+  }
+
+  @Post(':id/programmes')
+  @HttpCode(200)
+  @RequirePermission('records:write')
+  @ApiHeader({ name: 'If-Match', required: false })
+  link(@Param('id', uuid) id: string, @Body() dto: LinkProgrammeDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
+    return dispatch(this.commandBus, req, res, { kind: 'institution', institutionId: id, command: { type: 'LinkInstitutionToProgramme', programme: dto.programme } }, ifMatch);
+  }
+
+  /** Read from the institution's own stream: always current, with its whole history. */
+  @Get(':id')
+  @RequirePermission('records:read')
+  @ApiOkResponse({ description: 'The institution and its history; ETag = its version' })
+  @ApiNotFoundResponse()
+  async detail(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<KnownInstitution & { streamVersion: number; history: HistoryEntry[] }> {
+    const { state, version } = await loadStream(this.runtime, streamIds.institution(id), institutionDecider);
+    if (state.status === 'none') throw new InstitutionNotFoundError(id);
+    assertInScope(callerOf(req), state.reportingDepartment);
+    res.setHeader('ETag', etagOf(version));
+    const history = historyOf(await this.runtime.eventStore.readStream(streamIds.institution(id)));
+    return { ...state, streamVersion: version, history };
+  }
+}

@@ -1,0 +1,124 @@
+import type { Decider } from '@sfp/event-sourcing/domain';
+import { assertNever, IllegalTransitionError, KnowledgeBaseRuleError } from '../../shared/domain/knowledge-base.errors';
+import { isCountryCode, type InstitutionKind, type LegalType, type Region } from '../../shared/domain/reference-data';
+import type { InstitutionCommand } from './institution.commands';
+import { InstitutionAlreadyRegisteredError, InstitutionNotFoundError } from './institution.errors';
+import {
+  InstitutionActivated,
+  InstitutionClosed,
+  InstitutionLinkedToProgramme,
+  InstitutionRegistered,
+  InstitutionReinstated,
+  InstitutionSuspended,
+  type InstitutionEvent,
+} from './institution.events';
+
+/** registered → active → suspended ⇄ active → closed (closed from any status). */
+export type InstitutionStatus = 'registered' | 'active' | 'suspended' | 'closed';
+
+export interface KnownInstitution {
+  status: InstitutionStatus;
+  institutionId: string;
+  name: string;
+  kind: InstitutionKind;
+  legalType: LegalType;
+  country: string;
+  region: Region;
+  programmes: string[];
+  reportingDepartment?: string;
+}
+
+export type InstitutionState = { status: 'none' } | KnownInstitution;
+
+export const institutionDecider: Decider<InstitutionState, InstitutionCommand, InstitutionEvent> = {
+  initialState: () => ({ status: 'none' }),
+  decide,
+  evolve,
+};
+
+function decide(command: InstitutionCommand, state: InstitutionState): InstitutionEvent[] {
+  if (command.type === 'RegisterInstitution') {
+    if (state.status !== 'none') throw new InstitutionAlreadyRegisteredError(state.institutionId);
+    if (!isCountryCode(command.country)) {
+      throw new KnowledgeBaseRuleError(`${command.country} is not an ISO 3166-1 alpha-2 country code`, 'country');
+    }
+    checkProgrammes(command.programmes);
+    return [
+      InstitutionRegistered.of({
+        institutionId: command.institutionId,
+        name: command.name,
+        kind: command.kind,
+        legalType: command.legalType,
+        country: command.country,
+        region: command.region,
+        programmes: command.programmes,
+        ...(command.reportingDepartment ? { reportingDepartment: command.reportingDepartment } : {}),
+        registeredBy: command.by,
+        registeredAt: command.at,
+      }),
+    ];
+  }
+  if (state.status === 'none') throw new InstitutionNotFoundError();
+  const change = { institutionId: state.institutionId, by: command.by, at: command.at };
+  switch (command.type) {
+    case 'ActivateInstitution':
+      allowedFrom(command.type, state, ['registered']);
+      return [InstitutionActivated.of(change)];
+    case 'SuspendInstitution':
+      allowedFrom(command.type, state, ['active']);
+      return [InstitutionSuspended.of({ ...change, reason: command.reason })];
+    case 'ReinstateInstitution':
+      allowedFrom(command.type, state, ['suspended']);
+      return [InstitutionReinstated.of(change)];
+    case 'CloseInstitution':
+      allowedFrom(command.type, state, ['registered', 'active', 'suspended']);
+      return [InstitutionClosed.of({ ...change, reason: command.reason })];
+    case 'LinkInstitutionToProgramme':
+      allowedFrom(command.type, state, ['registered', 'active', 'suspended']);
+      if (state.programmes.includes(command.programme)) return [];
+      return [InstitutionLinkedToProgramme.of({ ...change, programme: command.programme })];
+    default:
+      return assertNever(command);
+  }
+}
+
+export function evolve(state: InstitutionState, event: InstitutionEvent): InstitutionState {
+  if (event.type === 'knowledge-base.InstitutionRegistered') {
+    const d = event.data;
+    return {
+      status: 'registered',
+      institutionId: d.institutionId,
+      name: d.name,
+      kind: d.kind,
+      legalType: d.legalType,
+      country: d.country,
+      region: d.region,
+      programmes: d.programmes,
+      ...(d.reportingDepartment ? { reportingDepartment: d.reportingDepartment } : {}),
+    };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'knowledge-base.InstitutionActivated':
+    case 'knowledge-base.InstitutionReinstated':
+      return { ...state, status: 'active' };
+    case 'knowledge-base.InstitutionSuspended':
+      return { ...state, status: 'suspended' };
+    case 'knowledge-base.InstitutionClosed':
+      return { ...state, status: 'closed' };
+    case 'knowledge-base.InstitutionLinkedToProgramme':
+      return { ...state, programmes: [...state.programmes, event.data.programme] };
+    default:
+      return assertNever(event);
+  }
+}
+
+function allowedFrom(command: string, state: KnownInstitution, statuses: readonly InstitutionStatus[]): void {
+  if (!statuses.includes(state.status)) throw new IllegalTransitionError(command, state.status, statuses);
+}
+
+function checkProgrammes(programmes: readonly string[]): void {
+  if (new Set(programmes).size !== programmes.length) {
+    throw new KnowledgeBaseRuleError('Programmes must not repeat', 'programmes');
+  }
+}

@@ -1,0 +1,122 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { RequirePermission } from '@sfp/auth';
+import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
+import { toCsv, type CsvColumn } from '@sfp/service-kit';
+import { sendCsv } from '../../http/csv-response';
+import { findAll, readYourWrites } from '../../http/read-your-writes';
+import { assertInScope, callerOf } from '../../http/request-principal';
+import { KNOWLEDGE_BASE_PROJECTIONS } from '../../knowledge-base.runtime';
+import { RATIO_KEYS } from '../../performance-report/domain/standard-ratios';
+import { PERFORMANCE_REPORTS_PROJECTION, type ReportRow } from '../../performance-report/projections/performance-reports.projection';
+import { InstitutionNotFoundError } from '../domain/institution.errors';
+import { INSTITUTION_PROFILES_PROJECTION, type InstitutionProfile, type SeriesPoint } from './institution-profile.projection';
+import { InstitutionListQueryDto, ViewQueryDto } from './institution-profile.query.dto';
+import { irisValues, type IrisValue } from './iris-export';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+const LIST_COLUMNS: CsvColumn<InstitutionProfile>[] = [
+  { header: 'institutionId', value: (r) => r.institutionId },
+  { header: 'name', value: (r) => r.name },
+  { header: 'status', value: (r) => r.status },
+  { header: 'kind', value: (r) => r.kind },
+  { header: 'legalType', value: (r) => r.legalType },
+  { header: 'country', value: (r) => r.country },
+  { header: 'region', value: (r) => r.region },
+  { header: 'programmes', value: (r) => r.programmes },
+  { header: 'reportingDepartment', value: (r) => r.reportingDepartment },
+  { header: 'reports', value: (r) => r.reports },
+  { header: 'latestPeriodEnd', value: (r) => r.latestPeriodEnd },
+  { header: 'targetsOffTrack', value: (r) => r.targetsOffTrack },
+  { header: 'registeredAt', value: (r) => r.registeredAt },
+];
+
+const SERIES_COLUMNS: CsvColumn<SeriesPoint>[] = [
+  { header: 'reportId', value: (p) => p.reportId },
+  { header: 'periodStart', value: (p) => p.period.start },
+  { header: 'periodEnd', value: (p) => p.period.end },
+  { header: 'year', value: (p) => p.year },
+  { header: 'version', value: (p) => p.version },
+  { header: 'currency', value: (p) => p.currency },
+  ...RATIO_KEYS.map((key) => ({ header: key, value: (p: SeriesPoint) => p.ratios[key].value })),
+];
+
+const IRIS_COLUMNS: CsvColumn<IrisValue>[] = [
+  { header: 'irisId', value: (v) => v.irisId },
+  { header: 'metric', value: (v) => v.metric },
+  { header: 'reportId', value: (v) => v.reportId },
+  { header: 'periodStart', value: (v) => v.periodStart },
+  { header: 'periodEnd', value: (v) => v.periodEnd },
+  { header: 'value', value: (v) => v.value },
+  { header: 'unit', value: (v) => v.unit },
+  { header: 'currency', value: (v) => v.currency },
+  { header: 'reason', value: (v) => v.reason },
+];
+
+@ApiTags('knowledge-base: institutions')
+@Controller('institutions')
+export class InstitutionProfileController {
+  constructor(@Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine) {}
+
+  /** Institutions with their status, latest ratios and targets off track, filtered and paged (a view: reports:read). */
+  @Get()
+  @RequirePermission('reports:read')
+  @ApiProduces('application/json', 'text/csv')
+  async list(@Query() query: InstitutionListQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    await readYourWrites(this.projections, query.minPosition, INSTITUTION_PROFILES_PROJECTION);
+    const caller = callerOf(req);
+    const filter: ReadModelFilter = {};
+    if (query.status?.length) filter['status'] = { in: query.status };
+    if (query.region?.length) filter['region'] = { in: query.region };
+    if (query.legalType?.length) filter['legalType'] = { in: query.legalType };
+    if (query.kind?.length) filter['kind'] = { in: query.kind };
+    if (query.country) filter['country'] = query.country;
+    if (caller.scope !== undefined) filter['reportingDepartment'] = caller.scope;
+    const sort = query.sort ?? 'name';
+    const page = await this.projections.readModel<InstitutionProfile>(INSTITUTION_PROFILES_PROJECTION).find({
+      filter,
+      sort: { field: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' },
+      ...(query.limit ? { limit: query.limit } : {}),
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+    });
+    const items = page.items.map((doc) => {
+      const { series: _series, ...rest } = doc.data;
+      return { ...rest, latest: doc.data.series.at(-1), position: doc.position };
+    });
+    if (query.format === 'csv') return sendCsv(res, 'institutions.csv', toCsv(page.items.map((i) => i.data), LIST_COLUMNS), page.nextCursor);
+    return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+
+  /** The institution's profile: identity, status, the time series of its ratios (CSV: the series), its targets. */
+  @Get(':id/profile')
+  @RequirePermission('reports:read')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'Profile with the ratio time series (each report at its current version) and target status' })
+  @ApiNotFoundResponse()
+  async profile(@Param('id', uuid) id: string, @Query() query: ViewQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    await readYourWrites(this.projections, query.minPosition, INSTITUTION_PROFILES_PROJECTION);
+    const doc = await this.projections.readModel<InstitutionProfile>(INSTITUTION_PROFILES_PROJECTION).getDocument(id);
+    if (!doc) throw new InstitutionNotFoundError(id);
+    assertInScope(callerOf(req), doc.data.reportingDepartment);
+    if (query.format === 'csv') return sendCsv(res, `institution-${id}-ratios.csv`, toCsv(doc.data.series, SERIES_COLUMNS));
+    return { ...doc.data, position: doc.position };
+  }
+
+  /** The institution's indicators with their IRIS+ metric ids, one entry per report and metric. */
+  @Get(':id/iris')
+  @RequirePermission('reports:read')
+  @ApiProduces('application/json', 'text/csv')
+  async iris(@Param('id', uuid) id: string, @Query() query: ViewQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    await readYourWrites(this.projections, query.minPosition, PERFORMANCE_REPORTS_PROJECTION, INSTITUTION_PROFILES_PROJECTION);
+    const profile = await this.projections.readModel<InstitutionProfile>(INSTITUTION_PROFILES_PROJECTION).get(id);
+    if (!profile) throw new InstitutionNotFoundError(id);
+    assertInScope(callerOf(req), profile.reportingDepartment);
+    const reports = await findAll<ReportRow>(this.projections, PERFORMANCE_REPORTS_PROJECTION, { institutionId: id });
+    reports.sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
+    const values = reports.flatMap(irisValues);
+    if (query.format === 'csv') return sendCsv(res, `institution-${id}-iris.csv`, toCsv(values, IRIS_COLUMNS));
+    return { institutionId: id, name: profile.name, country: profile.country, values };
+  }
+}

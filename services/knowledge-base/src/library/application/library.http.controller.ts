@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiPropertyOptional, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import type { Request, Response } from 'express';
+import { RequirePermission } from '@sfp/auth';
+import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
+import { toCsv, type CsvColumn } from '@sfp/service-kit';
+import { dispatch } from '../../http/command-dispatch';
+import { plain } from '../../http/plain-json';
+import { sendCsv } from '../../http/csv-response';
+import { readYourWrites } from '../../http/read-your-writes';
+import { historyOf } from '../../http/stream-history';
+import { PagedQueryDto, ViewQueryDto } from '../../institution/projections/institution-profile.query.dto';
+import { streamIds } from '../../knowledge-base.context';
+import { KNOWLEDGE_BASE_PROJECTIONS, KNOWLEDGE_BASE_RUNTIME, type KnowledgeBaseRuntime } from '../../knowledge-base.runtime';
+import type { ImpactAssessment, PracticeNote } from '../domain/library.entries';
+import { LibraryEntryNotFoundError } from '../domain/library.errors';
+import { entryKeyOf, LIBRARY_PROJECTION, type LibraryEntryDoc, type LibraryKind } from '../projections/library.projection';
+import { searchLibrary } from '../projections/library-search';
+import { ImpactAssessmentDto, PracticeNoteDto, ReviseImpactAssessmentDto, RevisePracticeNoteDto } from './library.request.dto';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+export class LibraryListQueryDto extends PagedQueryDto {
+  @ApiPropertyOptional({ example: 'GH' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 2)
+  country?: string;
+}
+
+export class SearchQueryDto extends ViewQueryDto {
+  @ApiPropertyOptional({ example: 'child labour ghana', description: 'Words to find in titles, tags and summaries (all must match; the last may be a prefix)' })
+  @IsString()
+  @Length(1, 200)
+  q!: string;
+
+  @ApiPropertyOptional({ enum: ['impact-assessment', 'practice-note'] })
+  @IsOptional()
+  @IsIn(['impact-assessment', 'practice-note'])
+  kind?: LibraryKind;
+}
+
+const COLUMNS: CsvColumn<LibraryEntryDoc>[] = [
+  { header: 'kind', value: (e) => e.kind },
+  { header: 'id', value: (e) => e.entryId },
+  { header: 'title', value: (e) => e.title },
+  { header: 'country', value: (e) => e.country },
+  { header: 'themes', value: (e) => e.themes },
+  { header: 'tags', value: (e) => e.tags },
+  { header: 'revision', value: (e) => e.revision },
+  { header: 'recordedAt', value: (e) => e.recordedAt },
+  { header: 'summary', value: (e) => e.summary },
+];
+
+/** Impact assessments and practice notes, and full-text search over their titles, tags and summaries. */
+@ApiTags('knowledge-base: library')
+@ApiBadRequestResponse({ description: 'Invalid input, with a message per field' })
+@Controller()
+export class LibraryController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(KNOWLEDGE_BASE_RUNTIME) private readonly runtime: KnowledgeBaseRuntime,
+    @Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine,
+  ) {}
+
+  @Post('impact-assessments')
+  @RequirePermission('records:write')
+  @ApiCreatedResponse()
+  async record(@Body() dto: ImpactAssessmentDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const assessmentId = randomUUID();
+    const result = await dispatch(this.commandBus, req, res, { kind: 'record-assessment', assessmentId, assessment: plain(dto) as ImpactAssessment });
+    res.setHeader('Location', `${req.baseUrl}${req.path}/${assessmentId}`.replace(/\/+/g, '/'));
+    return result;
+  }
+
+  @Post('impact-assessments/:id/revisions')
+  @HttpCode(200)
+  @RequirePermission('records:write')
+  revise(@Param('id', uuid) id: string, @Body() dto: ReviseImpactAssessmentDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { reason, ...assessment } = plain(dto);
+    return dispatch(this.commandBus, req, res, { kind: 'revise-assessment', assessmentId: id, assessment: assessment as ImpactAssessment, reason });
+  }
+
+  @Post('practice-notes')
+  @RequirePermission('records:write')
+  @ApiCreatedResponse()
+  async publish(@Body() dto: PracticeNoteDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const noteId = randomUUID();
+    const result = await dispatch(this.commandBus, req, res, { kind: 'publish-note', noteId, note: plain(dto) as PracticeNote });
+    res.setHeader('Location', `${req.baseUrl}${req.path}/${noteId}`.replace(/\/+/g, '/'));
+    return result;
+  }
+
+  @Post('practice-notes/:id/revisions')
+  @HttpCode(200)
+  @RequirePermission('records:write')
+  reviseNote(@Param('id', uuid) id: string, @Body() dto: RevisePracticeNoteDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { reason, ...note } = plain(dto);
+    return dispatch(this.commandBus, req, res, { kind: 'revise-note', noteId: id, note: note as PracticeNote, reason });
+  }
+
+  @Get('impact-assessments/:id')
+  @RequirePermission('records:read')
+  @ApiNotFoundResponse()
+  assessment(@Param('id', uuid) id: string) {
+    return this.detail('impact-assessment', streamIds.impactAssessment(id));
+  }
+
+  @Get('practice-notes/:id')
+  @RequirePermission('records:read')
+  @ApiNotFoundResponse()
+  note(@Param('id', uuid) id: string) {
+    return this.detail('practice-note', streamIds.practiceNote(id));
+  }
+
+  @Get('impact-assessments')
+  @RequirePermission('reports:read')
+  @ApiProduces('application/json', 'text/csv')
+  assessments(@Query() query: LibraryListQueryDto, @Res({ passthrough: true }) res: Response) {
+    return this.list('impact-assessment', query, res);
+  }
+
+  @Get('practice-notes')
+  @RequirePermission('reports:read')
+  @ApiProduces('application/json', 'text/csv')
+  notes(@Query() query: LibraryListQueryDto, @Res({ passthrough: true }) res: Response) {
+    return this.list('practice-note', query, res);
+  }
+
+  /** Full-text search over titles, tags and summaries, best matches first (title 3, tags 2, summary 1 per word). */
+  @Get('search')
+  @RequirePermission('reports:read')
+  @ApiProduces('application/json', 'text/csv')
+  async search(@Query() query: SearchQueryDto, @Res({ passthrough: true }) res: Response) {
+    await readYourWrites(this.projections, query.minPosition, LIBRARY_PROJECTION);
+    const hits = await searchLibrary(this.projections.readModel(LIBRARY_PROJECTION), query.q, query.kind);
+    if (query.format === 'csv') return sendCsv(res, 'search.csv', toCsv(hits.map((h) => h.entry), COLUMNS));
+    return { query: query.q, items: hits.map((h) => ({ score: h.score, ...summaryOf(h.entry) })) };
+  }
+
+  private async detail(kind: LibraryKind, streamId: string) {
+    const recorded = await this.runtime.eventStore.readStream(streamId);
+    if (recorded.length === 0) throw new LibraryEntryNotFoundError(kind === 'impact-assessment' ? 'impact assessment' : 'practice note');
+    const last = recorded[recorded.length - 1] as (typeof recorded)[number];
+    const data = last.data as { assessment?: ImpactAssessment; note?: PracticeNote };
+    return { kind, streamVersion: last.streamVersion, current: data.assessment ?? data.note, history: historyOf(recorded) };
+  }
+
+  private async list(kind: LibraryKind, query: LibraryListQueryDto, res: Response) {
+    await readYourWrites(this.projections, query.minPosition, LIBRARY_PROJECTION);
+    const filter: ReadModelFilter = { docType: 'entry', kind };
+    if (query.country) filter['country'] = query.country;
+    const page = await this.projections.readModel<LibraryEntryDoc>(LIBRARY_PROJECTION).find({
+      filter,
+      sort: { field: 'recordedAt', direction: 'desc' },
+      ...(query.limit ? { limit: query.limit } : {}),
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+    });
+    const entries = page.items.map((i) => i.data);
+    if (query.format === 'csv') return sendCsv(res, `${kind}s.csv`, toCsv(entries, COLUMNS), page.nextCursor);
+    return { items: entries.map(summaryOf), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+}
+
+function summaryOf(entry: LibraryEntryDoc) {
+  const { tokens: _tokens, docType: _docType, ...rest } = entry;
+  return { ...rest, key: entryKeyOf(entry.kind, entry.entryId) };
+}

@@ -1,0 +1,111 @@
+import type { RecordedEvent } from '@sfp/event-sourcing';
+import { defineProjection, type ViewWriter } from '@sfp/projections';
+import type { ImpactAssessment, PracticeNote } from '../domain/library.entries';
+import type { ImpactAssessmentEvent, PracticeNoteEvent } from '../domain/library.events';
+import { weightedTokens } from '../domain/search-tokens';
+
+export const LIBRARY_PROJECTION = 'kb-library';
+
+export type LibraryKind = 'impact-assessment' | 'practice-note';
+
+/** An entry of the library (docType entry) or one of its search tokens (docType token). */
+export type LibraryDoc = LibraryEntryDoc | LibraryTokenDoc;
+
+export interface LibraryEntryDoc {
+  docType: 'entry';
+  kind: LibraryKind;
+  entryId: string;
+  title: string;
+  summary: string;
+  tags: string[];
+  themes: string[];
+  country?: string;
+  revision: number;
+  recordedAt: string;
+  revisedAt?: string;
+  tokens: string[];
+  assessment?: ImpactAssessment;
+  note?: PracticeNote;
+}
+
+export interface LibraryTokenDoc {
+  docType: 'token';
+  token: string;
+  entryKey: string;
+  weight: number;
+}
+
+export const entryKeyOf = (kind: LibraryKind, id: string) => `entry|${kind}|${id}`;
+const tokenId = (token: string, entryKey: string) => `token|${token}|${entryKey}`;
+
+async function index(
+  view: ViewWriter<LibraryDoc>,
+  entry: Omit<LibraryEntryDoc, 'tokens' | 'docType'>,
+): Promise<void> {
+  const key = entryKeyOf(entry.kind, entry.entryId);
+  const previous = (await view.get(key)) as LibraryEntryDoc | undefined;
+  const weights = weightedTokens(entry);
+  for (const token of previous?.tokens ?? []) {
+    if (!weights.has(token)) await view.delete(tokenId(token, key));
+  }
+  for (const [token, weight] of weights) {
+    await view.upsert(tokenId(token, key), { docType: 'token', token, entryKey: key, weight });
+  }
+  await view.upsert(key, { docType: 'entry', ...entry, tokens: [...weights.keys()] });
+}
+
+async function onAssessment(recorded: RecordedEvent, view: ViewWriter<LibraryDoc>): Promise<void> {
+  const event = { type: recorded.type, data: recorded.data } as ImpactAssessmentEvent;
+  const a = event.data.assessment;
+  const previous = (await view.get(entryKeyOf('impact-assessment', event.data.assessmentId))) as LibraryEntryDoc | undefined;
+  await index(view, {
+    kind: 'impact-assessment',
+    entryId: event.data.assessmentId,
+    title: a.title,
+    summary: a.summary,
+    tags: a.tags,
+    themes: a.themes,
+    country: a.country,
+    assessment: a,
+    ...(event.type === 'knowledge-base.ImpactAssessmentRecorded'
+      ? { revision: 1, recordedAt: event.data.recordedAt }
+      : { revision: event.data.revision, recordedAt: previous?.recordedAt ?? event.data.revisedAt, revisedAt: event.data.revisedAt }),
+  });
+}
+
+async function onNote(recorded: RecordedEvent, view: ViewWriter<LibraryDoc>): Promise<void> {
+  const event = { type: recorded.type, data: recorded.data } as PracticeNoteEvent;
+  const n = event.data.note;
+  const previous = (await view.get(entryKeyOf('practice-note', event.data.noteId))) as LibraryEntryDoc | undefined;
+  await index(view, {
+    kind: 'practice-note',
+    entryId: event.data.noteId,
+    title: n.title,
+    summary: n.summary,
+    tags: n.tags,
+    themes: n.themes,
+    note: n,
+    ...(event.type === 'knowledge-base.PracticeNotePublished'
+      ? { revision: 1, recordedAt: event.data.publishedAt }
+      : { revision: event.data.revision, recordedAt: previous?.recordedAt ?? event.data.revisedAt, revisedAt: event.data.revisedAt }),
+  });
+}
+
+/**
+ * The library of impact assessments and practice notes, with its own search
+ * index: one token document per word of an entry's title, tags and summary
+ * (with a weight), kept in step when an entry is revised. A search looks up
+ * each query word by equality (or prefix) on the indexed `token` field, which
+ * works the same on SQLite and on MongoDB/FerretDB (no $text needed).
+ */
+export const libraryProjection = defineProjection<LibraryDoc>({
+  name: LIBRARY_PROJECTION,
+  version: 1,
+  fields: { docType: 'string', kind: 'string', token: 'string', entryKey: 'string', country: 'string', recordedAt: 'string' },
+  handlers: {
+    'knowledge-base.ImpactAssessmentRecorded': onAssessment,
+    'knowledge-base.ImpactAssessmentRevised': onAssessment,
+    'knowledge-base.PracticeNotePublished': onNote,
+    'knowledge-base.PracticeNoteRevised': onNote,
+  },
+});

@@ -1,0 +1,98 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { RequirePermission } from '@sfp/auth';
+import { etagOf } from '@sfp/service-kit';
+import { loadStream } from '../../application/command-runner';
+import type { KnowledgeBaseCommandResult } from '../../application/execute-knowledge-base-command.handler';
+import { dispatch } from '../../http/command-dispatch';
+import { plain } from '../../http/plain-json';
+import { assertInScope, callerOf } from '../../http/request-principal';
+import { historyOf } from '../../http/stream-history';
+import { streamIds } from '../../knowledge-base.context';
+import { KNOWLEDGE_BASE_RUNTIME, type KnowledgeBaseRuntime } from '../../knowledge-base.runtime';
+import { institutionDecider } from '../../institution/domain/institution.decider';
+import { PerformanceReportNotFoundError } from '../domain/performance-report.errors';
+import type { PerformanceReportEvent } from '../domain/performance-report.events';
+import { FileReportDto, RestateReportDto } from './performance-report.request.dto';
+
+const REPORT_ID = /^[0-9a-f-]{36}_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}$/;
+
+/** Periodic performance reports: filed once per institution and period, corrected by restatement. */
+@ApiTags('knowledge-base: performance reports')
+@ApiBadRequestResponse({ description: 'Invalid input with a message per field, or a broken identity (IDENTITY_VIOLATED, naming it)' })
+@ApiForbiddenResponse({ description: 'An integration client outside its department (OUT_OF_DEPARTMENT_SCOPE)' })
+@Controller()
+export class PerformanceReportsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(KNOWLEDGE_BASE_RUNTIME) private readonly runtime: KnowledgeBaseRuntime,
+  ) {}
+
+  @Post('institutions/:id/performance-reports')
+  @RequirePermission('records:write')
+  @ApiCreatedResponse({ description: '{ id (the report id), streamVersion, position, targetsChanged }; Location points at the report' })
+  @ApiConflictResponse({ description: 'A report for this period exists (restate it), or the institution is not active' })
+  async file(
+    @Param('id', new ParseUUIDPipe({ version: '4' })) institutionId: string,
+    @Body() dto: FileReportDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<KnowledgeBaseCommandResult> {
+    const body = plain(dto);
+    const result = await dispatch(this.commandBus, req, res, {
+      kind: 'file-report',
+      institutionId,
+      period: body.period,
+      currency: body.currency,
+      fx: body.fx,
+      inputs: body.inputs,
+    });
+    const prefix = `${req.baseUrl}${req.path}`.replace(/\/institutions\/[^/]+\/performance-reports\/?$/, '');
+    res.setHeader('Location', `${prefix}/performance-reports/${result.id}`.replace(/\/+/g, '/'));
+    return result;
+  }
+
+  @Post('performance-reports/:reportId/restatements')
+  @HttpCode(200)
+  @RequirePermission('records:write')
+  @ApiParam({ name: 'reportId', example: '0b6c3f0e-8a55-4d5e-9c1b-5f6a7e8d9c0a_2025-01-01_2025-12-31' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag (version) you corrected; a stale one is a 409' })
+  @ApiOkResponse({ description: 'Restated: a new version; the earlier ones stay in the history' })
+  @ApiNotFoundResponse()
+  restate(
+    @Param('reportId') reportId: string,
+    @Body() dto: RestateReportDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<KnowledgeBaseCommandResult> {
+    if (!REPORT_ID.test(reportId)) throw new PerformanceReportNotFoundError(reportId);
+    const body = plain(dto);
+    return dispatch(
+      this.commandBus,
+      req,
+      res,
+      { kind: 'restate-report', reportId, currency: body.currency, fx: body.fx, inputs: body.inputs, reason: body.reason },
+      ifMatch,
+    );
+  }
+
+  /** The report at its current version, every earlier version, and who filed or restated each. */
+  @Get('performance-reports/:reportId')
+  @RequirePermission('records:read')
+  @ApiOkResponse({ description: '{ current, versions[], history[] }; ETag = the current version' })
+  @ApiNotFoundResponse()
+  async detail(@Param('reportId') reportId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    if (!REPORT_ID.test(reportId)) throw new PerformanceReportNotFoundError(reportId);
+    const recorded = await this.runtime.eventStore.readStream(streamIds.performanceReport(reportId));
+    if (recorded.length === 0) throw new PerformanceReportNotFoundError(reportId);
+    const versions = recorded.map((r) => ({ type: r.type, data: r.data }) as PerformanceReportEvent).map((e) => e.data);
+    const current = versions[versions.length - 1] as (typeof versions)[number];
+    const { state: institution } = await loadStream(this.runtime, streamIds.institution(current.institutionId), institutionDecider);
+    assertInScope(callerOf(req), institution.status === 'none' ? undefined : institution.reportingDepartment);
+    res.setHeader('ETag', etagOf(recorded.length));
+    return { reportId, version: current.version, current, versions, history: historyOf(recorded) };
+  }
+}

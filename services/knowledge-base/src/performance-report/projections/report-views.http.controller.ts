@@ -1,0 +1,140 @@
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { RequirePermission } from '@sfp/auth';
+import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
+import { toCsv, type CsvColumn } from '@sfp/service-kit';
+import { peerBenchmarks, type PeerGroupStatistics } from '../../benchmark/domain/peer-statistics';
+import { sendCsv } from '../../http/csv-response';
+import { findAll, readYourWrites } from '../../http/read-your-writes';
+import { callerOf } from '../../http/request-principal';
+import { KNOWLEDGE_BASE_PROJECTIONS } from '../../knowledge-base.runtime';
+import { RATIO_KEYS } from '../domain/standard-ratios';
+import { latestPerInstitutionAndYear, outreachSummary, type OutreachSummaryRow } from './outreach-summary';
+import { PERFORMANCE_REPORTS_PROJECTION, type ReportRow } from './performance-reports.projection';
+import { GroupQueryDto, ReportListQueryDto } from './report-views.query.dto';
+
+const REPORT_COLUMNS: CsvColumn<ReportRow>[] = [
+  { header: 'reportId', value: (r) => r.reportId },
+  { header: 'institutionId', value: (r) => r.institutionId },
+  { header: 'institution', value: (r) => r.institutionName },
+  { header: 'country', value: (r) => r.country },
+  { header: 'region', value: (r) => r.region },
+  { header: 'legalType', value: (r) => r.legalType },
+  { header: 'periodStart', value: (r) => r.periodStart },
+  { header: 'periodEnd', value: (r) => r.periodEnd },
+  { header: 'version', value: (r) => r.version },
+  { header: 'currency', value: (r) => r.currency },
+  { header: 'filingDepartment', value: (r) => r.filingDepartment },
+  { header: 'activeBorrowers', value: (r) => r.inputs.activeBorrowers.closing },
+  { header: 'glpUsd', value: (r) => r.figures.glpClosing },
+  ...RATIO_KEYS.map((key) => ({ header: key, value: (r: ReportRow) => r.ratios[key].value })),
+];
+
+interface BenchmarkRow {
+  year: number;
+  region: string;
+  legalType: string;
+  institutions: number;
+  ratio: string;
+  count: number;
+  absent: number;
+  min?: number;
+  q1?: number;
+  median?: number;
+  q3?: number;
+  max?: number;
+}
+
+const BENCHMARK_COLUMNS: CsvColumn<BenchmarkRow>[] = (
+  ['year', 'region', 'legalType', 'institutions', 'ratio', 'count', 'absent', 'min', 'q1', 'median', 'q3', 'max'] as const
+).map((header) => ({ header, value: (r: BenchmarkRow) => r[header] }));
+
+const OUTREACH_COLUMNS: CsvColumn<OutreachSummaryRow>[] = (
+  [
+    'region', 'year', 'institutions', 'activeBorrowers', 'activeWomenBorrowers', 'womenShare', 'ruralClients',
+    'voluntarySavers', 'grossLoanPortfolioUsd', 'averageLoanBalanceUsd', 'medianDepth', 'depthNotComputable',
+  ] as const
+).map((header) => ({ header, value: (r: OutreachSummaryRow) => r[header] }));
+
+/** Analysts' views over the reports: the list, peer benchmarks, the poverty outreach summary. */
+@ApiTags('knowledge-base: analysis')
+@Controller()
+export class ReportViewsController {
+  constructor(@Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine) {}
+
+  /** Every report at its current version, with its ratios; `format=csv` exports the page. */
+  @Get('performance-reports')
+  @RequirePermission('reports:read')
+  @ApiProduces('application/json', 'text/csv')
+  async list(@Query() query: ReportListQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    await readYourWrites(this.projections, query.minPosition, PERFORMANCE_REPORTS_PROJECTION);
+    const filter: ReadModelFilter = { ...this.groupFilter(query, req) };
+    if (query.institutionId) filter['institutionId'] = query.institutionId;
+    if (query.kind?.length) filter['kind'] = { in: query.kind };
+    if (query.country) filter['country'] = query.country;
+    const page = await this.projections.readModel<ReportRow>(PERFORMANCE_REPORTS_PROJECTION).find({
+      filter,
+      sort: { field: 'periodEnd', direction: 'desc' },
+      ...(query.limit ? { limit: query.limit } : {}),
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+    });
+    const rows = page.items.map((i) => i.data);
+    if (query.format === 'csv') return sendCsv(res, 'performance-reports.csv', toCsv(rows, REPORT_COLUMNS), page.nextCursor);
+    const items = page.items.map(({ data, position }) => {
+      const { figures: _figures, ...rest } = data;
+      return { ...rest, position };
+    });
+    return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+
+  /** Medians and quartiles of every ratio by region, legal type and year (one report per institution and year). */
+  @Get('benchmarks')
+  @RequirePermission('reports:read')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: '{ groups: [{ region, legalType, year, institutions, ratios: { <ratio>: { count, absent, min, q1, median, q3, max } } }] }' })
+  async benchmarks(@Query() query: GroupQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    await readYourWrites(this.projections, query.minPosition, PERFORMANCE_REPORTS_PROJECTION);
+    const reports = await findAll<ReportRow>(this.projections, PERFORMANCE_REPORTS_PROJECTION, this.groupFilter(query, req));
+    const groups = peerBenchmarks(
+      latestPerInstitutionAndYear(reports).map((r) => ({ region: r.region, legalType: r.legalType, year: r.year, ratios: r.ratios })),
+    );
+    if (query.format === 'csv') return sendCsv(res, 'peer-benchmarks.csv', toCsv(benchmarkRows(groups), BENCHMARK_COLUMNS));
+    return { groups };
+  }
+
+  /** Borrowers, women, rural clients, savers, loan sizes and depth by region and year. */
+  @Get('outreach')
+  @RequirePermission('reports:read')
+  @ApiProduces('application/json', 'text/csv')
+  async outreach(@Query() query: GroupQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    await readYourWrites(this.projections, query.minPosition, PERFORMANCE_REPORTS_PROJECTION);
+    const reports = await findAll<ReportRow>(this.projections, PERFORMANCE_REPORTS_PROJECTION, this.groupFilter(query, req));
+    const rows = outreachSummary(reports);
+    if (query.format === 'csv') return sendCsv(res, 'poverty-outreach.csv', toCsv(rows, OUTREACH_COLUMNS));
+    return { items: rows };
+  }
+
+  private groupFilter(query: GroupQueryDto, req: Request): ReadModelFilter {
+    const filter: ReadModelFilter = {};
+    if (query.region?.length) filter['region'] = { in: query.region };
+    if (query.legalType?.length) filter['legalType'] = { in: query.legalType };
+    if (query.year !== undefined) filter['year'] = query.year;
+    const caller = callerOf(req);
+    if (caller.scope !== undefined) filter['reportingDepartment'] = caller.scope;
+    return filter;
+  }
+}
+
+function benchmarkRows(groups: readonly PeerGroupStatistics[]): BenchmarkRow[] {
+  return groups.flatMap((g) =>
+    RATIO_KEYS.map((ratio) => ({
+      year: g.year,
+      region: g.region,
+      legalType: g.legalType,
+      institutions: g.institutions,
+      ratio,
+      ...g.ratios[ratio],
+    })),
+  );
+}

@@ -1,0 +1,48 @@
+/** A refused command of the knowledge base. `code` is stable: APIs and outcome messages carry it. */
+export abstract class KnowledgeBaseError extends Error {
+  abstract readonly code: string;
+}
+
+/** A rule of the domain that a well-formed command still breaks (HTTP 400). */
+export class KnowledgeBaseRuleError extends KnowledgeBaseError {
+  readonly code = 'RULE_VIOLATED';
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'KnowledgeBaseRuleError';
+  }
+}
+
+/** The command is not allowed in the record's current status (HTTP 409). */
+export class IllegalTransitionError extends KnowledgeBaseError {
+  readonly code = 'ILLEGAL_TRANSITION';
+  constructor(
+    readonly command: string,
+    readonly status: string,
+    readonly allowedFrom: readonly string[],
+  ) {
+    super(
+      `${command} is not allowed while the record is ${status}` +
+        (allowedFrom.length ? ` (only when ${allowedFrom.join(' or ')})` : ''),
+    );
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+/** An integration client acting outside its department (HTTP 403). */
+export class OutOfDepartmentScopeError extends KnowledgeBaseError {
+  readonly code = 'OUT_OF_DEPARTMENT_SCOPE';
+  constructor(readonly scope: string, readonly reportingDepartment: string | undefined) {
+    super(
+      `A client of department ${scope} may only act on institutions reported by that department` +
+        (reportingDepartment ? ` (this one reports to ${reportingDepartment})` : ' (this record belongs to no department of yours)'),
+    );
+    this.name = 'OutOfDepartmentScopeError';
+  }
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}

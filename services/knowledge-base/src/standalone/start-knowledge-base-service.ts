@@ -1,0 +1,257 @@
+import 'reflect-metadata';
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { NestFactory, RouterModule } from '@nestjs/core';
+import mongoose, { type Connection } from 'mongoose';
+import {
+  AUTH_ERROR_STATUSES,
+  AuthModule,
+  corsOriginsOf,
+  ensureFirstAdministrator,
+  NameTakenError,
+  openDistributedAuth,
+  signedCommandAttribution,
+  type AuthRuntime,
+} from '@sfp/auth';
+import {
+  contextTopics,
+  KafkaEventBus,
+  MongoDeadLetterIndex,
+  provisionContextTopics,
+  startDeadLetterIndexer,
+} from '@sfp/messaging';
+import {
+  configureHttpApp,
+  createLogger,
+  OperationsModule,
+  openDistributedContextStores,
+  PinoNestLogger,
+  ServiceMetrics,
+  type ContextStores,
+  type DeadLetterOperations,
+  type Logger,
+  type ReadinessCheck,
+} from '@sfp/service-kit';
+import {
+  KNOWLEDGE_BASE_CONTEXT,
+  KNOWLEDGE_BASE_ERROR_STATUSES,
+  knowledgeBaseEventTypes,
+} from '../knowledge-base.context';
+import { KnowledgeBaseModule } from '../knowledge-base.module';
+import type { KnowledgeBaseRuntime } from '../knowledge-base.runtime';
+import { kafkaBrokersOf, type KnowledgeBaseServiceConfig } from './knowledge-base-service.config';
+import { kafkaReadinessCheck, watchConsumerLag, type ConsumerLagWatch } from './kafka-readiness';
+
+/** The group of the inbound command gateway (startInboundCommandGateway's default for the context). */
+const COMMAND_GATEWAY_GROUP = `sfp.${KNOWLEDGE_BASE_CONTEXT}.command-gateway`;
+const LAG_SAMPLE_INTERVAL_MS = 15_000;
+
+export interface KnowledgeBaseService {
+  app: INestApplication;
+  /** Where it listens, e.g. http://127.0.0.1:3003 (the API is under /api/knowledge-base). */
+  url: string;
+  logger: Logger;
+  /** Stops the HTTP server and the workers, then closes the stores, Kafka and MongoDB. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+@Module({})
+class KnowledgeBaseServiceModule {
+  static register(
+    runtime: KnowledgeBaseRuntime,
+    auth: AuthRuntime,
+    metrics: ServiceMetrics,
+    readiness: ReadinessCheck[],
+    deadLetters: DeadLetterOperations,
+  ): DynamicModule {
+    return {
+      module: KnowledgeBaseServiceModule,
+      imports: [
+        AuthModule.register(auth),
+        KnowledgeBaseModule.register(runtime),
+        OperationsModule.register(metrics, readiness, deadLetters),
+        RouterModule.register([
+          { path: 'api/knowledge-base', module: KnowledgeBaseModule },
+          { path: 'api', module: OperationsModule },
+          { path: 'api', module: AuthModule },
+        ]),
+      ],
+    };
+  }
+}
+
+/**
+ * The knowledge base on its own (distributed mode): its event store, key store,
+ * consumer state and read models in its own MongoDB database, Kafka as the bus
+ * (public events on sfp.knowledge-base.events, department commands on
+ * sfp.knowledge-base.commands), the same HTTP API as in the embedded platform under
+ * /api/knowledge-base, health, readiness (MongoDB and Kafka) and metrics under /api.
+ */
+export async function startKnowledgeBaseService(
+  config: KnowledgeBaseServiceConfig,
+): Promise<KnowledgeBaseService> {
+  const logger = createLogger(`sfp-${KNOWLEDGE_BASE_CONTEXT}`, config.LOG_LEVEL);
+  const metrics = new ServiceMetrics();
+  const topics = contextTopics(KNOWLEDGE_BASE_CONTEXT);
+
+  const cleanups: Array<() => Promise<unknown> | void> = [];
+  const closeAll = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        logger.warn({ err: error }, 'A resource did not close cleanly');
+      }
+    }
+  };
+
+  try {
+    const connection = await connectMongo(config, logger);
+    cleanups.push(() => {
+      connection.removeAllListeners('disconnected');
+      return connection.close();
+    });
+
+    const bus = new KafkaEventBus({
+      brokers: kafkaBrokersOf(config),
+      clientId: config.KAFKA_CLIENT_ID,
+    });
+    cleanups.push(() => bus.close());
+    const topicProvisioning = {
+      partitions: config.KAFKA_TOPIC_PARTITIONS,
+      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    };
+    // Checked here, so a broker that refuses topic creation stops the start with a clear message.
+    await provisionContextTopics(bus, KNOWLEDGE_BASE_CONTEXT, topicProvisioning).catch((error: unknown) => {
+      throw new Error(
+        `Could not provision the ${KNOWLEDGE_BASE_CONTEXT} topics on Kafka at ${config.KAFKA_BROKERS}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+
+    // Identities are shared by every service: their own database on the same server.
+    const auth = openDistributedAuth(connection.useDb(config.SFP_AUTH_DATABASE, { useCache: true }), config);
+    const firstAdmin = await ensureFirstAdministrator(auth.store, auth.administration, config.SFP_ADMIN_PASSWORD || undefined).catch(
+      (error: unknown) => {
+        if (error instanceof NameTakenError) return { created: false as const }; // another service made it first
+        throw error;
+      },
+    );
+    if (firstAdmin.created) {
+      logger.warn(
+        { username: firstAdmin.username },
+        firstAdmin.oneTimePassword
+          ? `First start: administrator "${firstAdmin.username}" created with the one-time password ${firstAdmin.oneTimePassword} (change it at first sign-in)`
+          : `First start: administrator "${firstAdmin.username}" created with SFP_ADMIN_PASSWORD`,
+      );
+    }
+
+    const stores: ContextStores = await openDistributedContextStores(
+      connection,
+      KNOWLEDGE_BASE_CONTEXT,
+      knowledgeBaseEventTypes(),
+    );
+    cleanups.push(() => stores.close());
+
+    const runtime: KnowledgeBaseRuntime = {
+      eventStore: stores.eventStore,
+      outboxStore: stores.rawEventStore,
+      eventTypes: stores.eventStore.eventTypes,
+      bus,
+      topicProvisioning,
+      consumerState: stores.consumerState,
+      readModels: stores.readModels,
+      attributeCommand: signedCommandAttribution(auth.store),
+      clock: () => new Date(),
+      metrics,
+      logger: logger.child({ context: KNOWLEDGE_BASE_CONTEXT }),
+    };
+
+    const lagWatch: ConsumerLagWatch = {
+      bus,
+      metrics,
+      context: KNOWLEDGE_BASE_CONTEXT,
+      groupId: COMMAND_GATEWAY_GROUP,
+      topic: topics.commands,
+    };
+    const readiness: ReadinessCheck[] = [...stores.readiness, kafkaReadinessCheck(lagWatch)];
+
+    const deadLetters: DeadLetterOperations = {
+      index: new MongoDeadLetterIndex(connection),
+      bus,
+      dlqTopics: [topics.dlq],
+    };
+
+    const app = await NestFactory.create(
+      KnowledgeBaseServiceModule.register(runtime, auth, metrics, readiness, deadLetters),
+      {
+        logger: new PinoNestLogger(logger),
+        bodyParser: false,
+      },
+    );
+    // First in, last out: the HTTP server and the workers stop before the stores, the bus and the connection.
+    cleanups.push(() => app.close());
+    configureHttpApp(app, {
+      title: 'SFP Knowledge Base',
+      description:
+        'The knowledge base on its own: finance institutions, performance reports with the standard ratios, targets, ' +
+        'peer benchmarks, impact assessments and practice notes. Departments and regional offices can also register ' +
+        'institutions and file reports by message on sfp.knowledge-base.commands.',
+      errorStatuses: { ...KNOWLEDGE_BASE_ERROR_STATUSES, ...AUTH_ERROR_STATUSES },
+      logger,
+      metrics,
+      corsOrigins: corsOriginsOf(config),
+    });
+    await app.listen(config.PORT, config.HOST);
+    const deadLetterIndexer = await startDeadLetterIndexer({
+      bus,
+      index: deadLetters.index,
+      dlqTopics: deadLetters.dlqTopics,
+      groupId: `sfp.${KNOWLEDGE_BASE_CONTEXT}.dlq-index`,
+    });
+    cleanups.push(() => deadLetterIndexer.stop());
+    const stopLagWatch = watchConsumerLag(lagWatch, LAG_SAMPLE_INTERVAL_MS, (error) =>
+      logger.debug({ err: error }, 'Consumer lag sample failed'),
+    );
+    cleanups.push(stopLagWatch);
+
+    const address = app.getHttpServer().address() as { port: number };
+    const url = `http://${publicHost(config.HOST)}:${address.port}`;
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      url,
+      logger,
+      close: () => (closing ??= closeAll()),
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+async function connectMongo(config: KnowledgeBaseServiceConfig, logger: Logger): Promise<Connection> {
+  const connection = mongoose.createConnection(config.MONGODB_URI, {
+    dbName: config.MONGODB_DATABASE,
+    serverSelectionTimeoutMS: 10_000,
+  });
+  connection.on('disconnected', () => logger.warn('MongoDB connection lost; retrying'));
+  connection.on('reconnected', () => logger.info('MongoDB connection back'));
+  try {
+    return await connection.asPromise();
+  } catch (error) {
+    await connection.close().catch(() => undefined);
+    throw new Error(
+      `Could not connect to MongoDB at ${redactedUri(config.MONGODB_URI)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** The URI without credentials, for messages. */
+function redactedUri(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+function publicHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}

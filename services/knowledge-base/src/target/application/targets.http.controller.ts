@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { RequirePermission } from '@sfp/auth';
+import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
+import { toCsv, type CsvColumn } from '@sfp/service-kit';
+import { dispatch } from '../../http/command-dispatch';
+import { sendCsv } from '../../http/csv-response';
+import { assertInScope, callerOf } from '../../http/request-principal';
+import { loadStream } from '../../application/command-runner';
+import { institutionDecider } from '../../institution/domain/institution.decider';
+import { readYourWrites } from '../../http/read-your-writes';
+import { historyOf } from '../../http/stream-history';
+import { PagedQueryDto } from '../../institution/projections/institution-profile.query.dto';
+import { streamIds } from '../../knowledge-base.context';
+import { KNOWLEDGE_BASE_PROJECTIONS, KNOWLEDGE_BASE_RUNTIME, type KnowledgeBaseRuntime } from '../../knowledge-base.runtime';
+import { TargetNotFoundError } from '../domain/target.errors';
+import type { TargetScope, TargetSetData } from '../domain/target.events';
+import { TARGETS_PROJECTION, type TargetRow } from '../projections/targets.projection';
+import { SetTargetDto, WithdrawTargetDto } from './target.request.dto';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { toBoolean } from '../../shared/http/query-helpers';
+import { TARGET_STATUSES } from '../domain/target-status';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+export class TargetListQueryDto extends PagedQueryDto {
+  @ApiPropertyOptional({ enum: TARGET_STATUSES })
+  @IsOptional()
+  @IsIn(TARGET_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ description: 'false: withdrawn targets only' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  active?: boolean;
+}
+
+const COLUMNS: CsvColumn<TargetRow>[] = [
+  { header: 'targetId', value: (t) => t.targetId },
+  { header: 'scope', value: (t) => t.scopeKey },
+  { header: 'indicator', value: (t) => t.indicator },
+  { header: 'comparator', value: (t) => t.comparator },
+  { header: 'threshold', value: (t) => t.threshold },
+  { header: 'tolerance', value: (t) => t.tolerance },
+  { header: 'dueDate', value: (t) => t.dueDate },
+  { header: 'status', value: (t) => t.status },
+  { header: 'value', value: (t) => t.value },
+  { header: 'reason', value: (t) => t.reason },
+  { header: 'active', value: (t) => t.active },
+  { header: 'statusChangedAt', value: (t) => t.statusChangedAt },
+];
+
+/** Targets per institution, programme or portfolio, with tolerance bands; status re-evaluated on every report. */
+@ApiTags('knowledge-base: targets')
+@ApiBadRequestResponse({ description: 'Invalid input, with a message per field' })
+@Controller('targets')
+export class TargetsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(KNOWLEDGE_BASE_RUNTIME) private readonly runtime: KnowledgeBaseRuntime,
+    @Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine,
+  ) {}
+
+  @Post()
+  @RequirePermission('records:write')
+  @ApiCreatedResponse({ description: 'Set, and judged at once on the latest reports (targetsChanged when its status moved from no-data)' })
+  async set(@Body() dto: SetTargetDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const targetId = randomUUID();
+    const scope: TargetScope =
+      dto.scope === 'institution'
+        ? { kind: 'institution', institutionId: String(dto.institutionId) }
+        : dto.scope === 'programme'
+          ? { kind: 'programme', programme: String(dto.programme) }
+          : { kind: 'portfolio' };
+    const result = await dispatch(this.commandBus, req, res, {
+      kind: 'set-target',
+      command: {
+        type: 'SetTarget',
+        targetId,
+        scope,
+        indicator: dto.indicator,
+        comparator: dto.comparator,
+        threshold: dto.threshold,
+        tolerance: dto.tolerance,
+        dueDate: dto.dueDate,
+        ...(dto.description ? { description: dto.description } : {}),
+      },
+    });
+    res.setHeader('Location', `${req.baseUrl}${req.path}/${targetId}`.replace(/\/+/g, '/'));
+    return result;
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @RequirePermission('records:write')
+  @ApiHeader({ name: 'If-Match', required: false })
+  withdraw(@Param('id', uuid) id: string, @Body() dto: WithdrawTargetDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
+    return dispatch(this.commandBus, req, res, { kind: 'withdraw-target', targetId: id, reason: dto.reason }, ifMatch);
+  }
+
+  /** Every target with its status; `format=csv` exports the page. */
+  @Get()
+  @RequirePermission('reports:read')
+  @ApiProduces('application/json', 'text/csv')
+  async list(@Query() query: TargetListQueryDto, @Res({ passthrough: true }) res: Response) {
+    await readYourWrites(this.projections, query.minPosition, TARGETS_PROJECTION);
+    const filter: ReadModelFilter = {};
+    if (query.status) filter['status'] = query.status;
+    if (query.active !== undefined) filter['active'] = query.active;
+    const page = await this.projections.readModel<TargetRow>(TARGETS_PROJECTION).find({
+      filter,
+      sort: { field: 'dueDate', direction: 'asc' },
+      ...(query.limit ? { limit: query.limit } : {}),
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+    });
+    const rows = page.items.map((i) => i.data);
+    if (query.format === 'csv') return sendCsv(res, 'targets.csv', toCsv(rows, COLUMNS), page.nextCursor);
+    return { items: rows, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+
+  /** A target, its status and the history of its status changes (from its stream). */
+  @Get(':id')
+  @RequirePermission('records:read')
+  @ApiNotFoundResponse()
+  async detail(@Param('id', uuid) id: string, @Req() req: Request) {
+    const recorded = await this.runtime.eventStore.readStream(streamIds.target(id));
+    if (recorded.length === 0) throw new TargetNotFoundError(id);
+    const caller = callerOf(req);
+    const scope = (recorded[0]?.data as TargetSetData).scope;
+    if (caller.scope !== undefined) {
+      const institution = scope.kind === 'institution' ? (await loadStream(this.runtime, streamIds.institution(scope.institutionId), institutionDecider)).state : undefined;
+      assertInScope(caller, institution && institution.status !== 'none' ? institution.reportingDepartment : undefined);
+    }
+    const view = await this.projections.readModel<TargetRow>(TARGETS_PROJECTION).get(id);
+    return { targetId: id, streamVersion: recorded.length, view, history: historyOf(recorded) };
+  }
+}

@@ -1,0 +1,104 @@
+import { deciderSpec } from '@sfp/event-sourcing/testing';
+import { IllegalTransitionError, KnowledgeBaseRuleError } from '../../shared/domain/knowledge-base.errors';
+import type { EvaluateTarget, SetTarget } from './target.commands';
+import { targetDecider } from './target.decider';
+import { TargetAlreadySetError, TargetNotFoundError } from './target.errors';
+import { TargetSet, TargetStatusChanged, TargetWithdrawn } from './target.events';
+import { targetStatus } from './target-status';
+
+const spec = deciderSpec(targetDecider);
+const set: SetTarget = {
+  type: 'SetTarget',
+  targetId: 't-1',
+  scope: { kind: 'institution', institutionId: 'inst-1' },
+  indicator: 'par30',
+  comparator: 'at-most',
+  threshold: 0.05,
+  tolerance: 0.02,
+  dueDate: '2026-12-31',
+  at: '2026-01-05T09:00:00.000Z',
+  by: 'operator-1',
+};
+const targetSet = TargetSet.of({
+  targetId: 't-1',
+  scope: { kind: 'institution', institutionId: 'inst-1' },
+  indicator: 'par30',
+  comparator: 'at-most',
+  threshold: 0.05,
+  tolerance: 0.02,
+  dueDate: '2026-12-31',
+  setBy: 'operator-1',
+  setAt: '2026-01-05T09:00:00.000Z',
+});
+const basis = { reportIds: ['inst-1_2026-01-01_2026-03-31'], versions: [1], year: 2026 };
+const evaluate = (value: number | null): EvaluateTarget => ({ type: 'EvaluateTarget', value, basis, at: '2026-04-20T10:00:00.000Z' });
+const changed = (previousStatus: string, status: string, value: number | null) =>
+  TargetStatusChanged.of({
+    targetId: 't-1',
+    scope: { kind: 'institution', institutionId: 'inst-1' },
+    indicator: 'par30',
+    comparator: 'at-most',
+    threshold: 0.05,
+    tolerance: 0.02,
+    previousStatus: previousStatus as never,
+    status: status as never,
+    value,
+    basis,
+    evaluatedAt: '2026-04-20T10:00:00.000Z',
+  });
+
+describe('target status', () => {
+  it('at least: met, within the band, beyond it, no data', () => {
+    const oss = { comparator: 'at-least' as const, threshold: 1, tolerance: 0.1 };
+    expect(targetStatus(oss, 1.02)).toBe('on-track');
+    expect(targetStatus(oss, 1)).toBe('on-track');
+    expect(targetStatus(oss, 0.95)).toBe('at-risk');
+    expect(targetStatus(oss, 0.9)).toBe('at-risk');
+    expect(targetStatus(oss, 0.85)).toBe('off-track');
+    expect(targetStatus(oss, null)).toBe('no-data');
+  });
+
+  it('at most: PAR30 ≤ 5% with a 2-point band', () => {
+    const par = { comparator: 'at-most' as const, threshold: 0.05, tolerance: 0.02 };
+    expect(targetStatus(par, 0.04)).toBe('on-track');
+    expect(targetStatus(par, 0.065)).toBe('at-risk');
+    expect(targetStatus(par, 0.07)).toBe('at-risk');
+    expect(targetStatus(par, 0.08)).toBe('off-track');
+  });
+});
+
+describe('target decider', () => {
+  it('sets a target, starting with no data', () => {
+    spec.given().when(set).then([targetSet]);
+    spec.given().when(set).thenState({ status: 'set', target: targetSet.data, current: 'no-data' });
+    spec.given([targetSet]).when(set).thenThrows(TargetAlreadySetError);
+  });
+
+  it('refuses a negative tolerance, a bad date, or a fraction threshold that cannot be meant', () => {
+    spec.given().when({ ...set, tolerance: -0.01 }).thenThrows(KnowledgeBaseRuleError, (e) => expect(e.field).toBe('tolerance'));
+    spec.given().when({ ...set, dueDate: '2026-13-01' }).thenThrows(KnowledgeBaseRuleError, (e) => expect(e.field).toBe('dueDate'));
+    spec.given().when({ ...set, threshold: 500 }).thenThrows(KnowledgeBaseRuleError, (e) => expect(e.field).toBe('threshold'));
+  });
+
+  it('records a change of status, and only a change', () => {
+    spec.given([targetSet]).when(evaluate(0.065)).then([changed('no-data', 'at-risk', 0.065)]);
+    const atRisk = changed('no-data', 'at-risk', 0.065);
+    spec.given([targetSet, atRisk]).when(evaluate(0.066)).thenNothingHappens();
+    spec.given([targetSet, atRisk]).when(evaluate(0.03)).then([changed('at-risk', 'on-track', 0.03)]);
+    spec.given([targetSet, atRisk]).when(evaluate(null)).then([changed('at-risk', 'no-data', null)]);
+  });
+
+  it('a withdrawn target is no longer evaluated, and cannot be withdrawn twice', () => {
+    const withdrawn = TargetWithdrawn.of({ targetId: 't-1', scope: { kind: 'institution', institutionId: 'inst-1' }, reason: 'Programme ended', withdrawnBy: 'operator-1', withdrawnAt: '2026-05-01T00:00:00.000Z' });
+    spec
+      .given([targetSet])
+      .when({ type: 'WithdrawTarget', reason: 'Programme ended', at: '2026-05-01T00:00:00.000Z', by: 'operator-1' })
+      .then([withdrawn]);
+    spec.given([targetSet, withdrawn]).when(evaluate(0.2)).thenNothingHappens();
+    spec
+      .given([targetSet, withdrawn])
+      .when({ type: 'WithdrawTarget', reason: 'again', at: '2026-05-02T00:00:00.000Z', by: 'operator-1' })
+      .thenThrows(IllegalTransitionError);
+    spec.given().when(evaluate(0.1)).thenThrows(TargetNotFoundError);
+  });
+});

@@ -1,0 +1,113 @@
+import type { Decider } from '@sfp/event-sourcing/domain';
+import { RATIO_DEFINITIONS } from '../../performance-report/domain/standard-ratios';
+import { isIsoDate } from '../../performance-report/domain/report-period';
+import { assertNever, IllegalTransitionError, KnowledgeBaseRuleError } from '../../shared/domain/knowledge-base.errors';
+import type { TargetCommand } from './target.commands';
+import { TargetAlreadySetError, TargetNotFoundError } from './target.errors';
+import { TargetSet, TargetStatusChanged, TargetWithdrawn, type TargetEvent, type TargetSetData } from './target.events';
+import { targetStatus, type TargetStatus } from './target-status';
+
+/** Indicators relative to a country's GNI per capita: defined for one institution only. */
+const PER_COUNTRY: readonly string[] = ['depth', 'averageSavingsPerSaverToGni'];
+
+export interface KnownTarget {
+  status: 'set' | 'withdrawn';
+  target: TargetSetData;
+  current: TargetStatus;
+}
+
+export type TargetState = { status: 'none' } | KnownTarget;
+
+export const targetDecider: Decider<TargetState, TargetCommand, TargetEvent> = {
+  initialState: () => ({ status: 'none' }),
+  decide,
+  evolve,
+};
+
+function decide(command: TargetCommand, state: TargetState): TargetEvent[] {
+  if (command.type === 'SetTarget') {
+    if (state.status !== 'none') throw new TargetAlreadySetError(state.target.targetId);
+    if (!isIsoDate(command.dueDate)) throw new KnowledgeBaseRuleError('dueDate must be a calendar date YYYY-MM-DD', 'dueDate');
+    if (!Number.isFinite(command.threshold)) throw new KnowledgeBaseRuleError('threshold must be a finite number', 'threshold');
+    if (!Number.isFinite(command.tolerance) || command.tolerance < 0) {
+      throw new KnowledgeBaseRuleError('tolerance must be a number ≥ 0 (the width of the at-risk band)', 'tolerance');
+    }
+    if (RATIO_DEFINITIONS[command.indicator].unit === 'fraction' && Math.abs(command.threshold) > 100) {
+      throw new KnowledgeBaseRuleError(
+        `${command.indicator} is a fraction (1 = 100%); a threshold of ${command.threshold} cannot be meant`,
+        'threshold',
+      );
+    }
+    if (command.scope.kind !== 'institution' && PER_COUNTRY.includes(command.indicator)) {
+      throw new KnowledgeBaseRuleError(
+        `${command.indicator} compares with one country's GNI per capita: set it on an institution, not a ${command.scope.kind}`,
+        'indicator',
+      );
+    }
+    return [
+      TargetSet.of({
+        targetId: command.targetId,
+        scope: command.scope,
+        indicator: command.indicator,
+        comparator: command.comparator,
+        threshold: command.threshold,
+        tolerance: command.tolerance,
+        dueDate: command.dueDate,
+        ...(command.description ? { description: command.description } : {}),
+        setBy: command.by,
+        setAt: command.at,
+      }),
+    ];
+  }
+  if (state.status === 'none') throw new TargetNotFoundError();
+  switch (command.type) {
+    case 'EvaluateTarget': {
+      if (state.status === 'withdrawn') return [];
+      const status = targetStatus(state.target, command.value);
+      if (status === state.current) return [];
+      const t = state.target;
+      return [
+        TargetStatusChanged.of({
+          targetId: t.targetId,
+          scope: t.scope,
+          indicator: t.indicator,
+          comparator: t.comparator,
+          threshold: t.threshold,
+          tolerance: t.tolerance,
+          previousStatus: state.current,
+          status,
+          value: command.value,
+          ...(command.reason ? { reason: command.reason } : {}),
+          basis: command.basis,
+          evaluatedAt: command.at,
+        }),
+      ];
+    }
+    case 'WithdrawTarget':
+      if (state.status === 'withdrawn') throw new IllegalTransitionError(command.type, 'withdrawn', ['set']);
+      return [
+        TargetWithdrawn.of({
+          targetId: state.target.targetId,
+          scope: state.target.scope,
+          reason: command.reason,
+          withdrawnBy: command.by,
+          withdrawnAt: command.at,
+        }),
+      ];
+    default:
+      return assertNever(command);
+  }
+}
+
+export function evolve(state: TargetState, event: TargetEvent): TargetState {
+  switch (event.type) {
+    case 'knowledge-base.TargetSet':
+      return { status: 'set', target: event.data, current: 'no-data' };
+    case 'knowledge-base.TargetStatusChanged':
+      return state.status === 'none' ? state : { ...state, current: event.data.status };
+    case 'knowledge-base.TargetWithdrawn':
+      return state.status === 'none' ? state : { ...state, status: 'withdrawn' };
+    default:
+      return assertNever(event);
+  }
+}

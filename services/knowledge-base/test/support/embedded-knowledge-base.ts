@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { RouterModule } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import type { NextFunction, Request, Response } from 'express';
+import type { Principal, Role } from '@sfp/auth';
+import { EmbeddedEventBus } from '@sfp/messaging';
+import { configureHttpApp, createLogger, openEmbeddedContextStores, ServiceMetrics, type ContextStores } from '@sfp/service-kit';
+import { KNOWLEDGE_BASE_CONTEXT, KNOWLEDGE_BASE_ERROR_STATUSES, knowledgeBaseEventTypes } from '../../src/knowledge-base.context';
+import { KnowledgeBaseModule } from '../../src/knowledge-base.module';
+import type { KnowledgeBaseRuntime } from '../../src/knowledge-base.runtime';
+
+/**
+ * Test-only stand-in for the platform's auth guard: the principal named by
+ * X-Test-Principal (`<kind>:<id>:<role>[:<department>]`) is put on the
+ * request, as the real guard does after checking credentials. Without the
+ * header, an operator.
+ */
+export function testPrincipalMiddleware(req: Request, _res: Response, next: NextFunction): void {
+  const header = req.headers['x-test-principal'];
+  const [kind, id, role, department] = (typeof header === 'string' ? header : 'person:operator-1:operator').split(':');
+  const principal: Principal = {
+    kind: kind === 'integration-client' ? 'integration-client' : 'person',
+    id: id ?? 'operator-1',
+    name: id ?? 'operator-1',
+    roles: [role as Role],
+    ...(department ? { department } : {}),
+  };
+  (req as Request & { principal?: Principal }).principal = principal;
+  next();
+}
+
+export interface EmbeddedKnowledgeBase {
+  app: INestApplication;
+  url: string;
+  bus: EmbeddedEventBus;
+  runtime: KnowledgeBaseRuntime;
+  close(): Promise<void>;
+}
+
+/**
+ * The knowledge base as the embedded platform hosts it: SQLite stores in a
+ * temporary folder, the embedded bus, mounted at /api/knowledge-base, the
+ * platform's HTTP setup (validation pipe, error filter), on a free port.
+ */
+export async function startEmbeddedKnowledgeBase(options: { clock?: () => Date } = {}): Promise<EmbeddedKnowledgeBase> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sfp-kb-'));
+  const logger = createLogger('sfp-knowledge-base-test', 'silent');
+  const metrics = new ServiceMetrics();
+  const stores: ContextStores = openEmbeddedContextStores(dataDir, KNOWLEDGE_BASE_CONTEXT, knowledgeBaseEventTypes());
+  const bus = new EmbeddedEventBus({ filename: join(dataDir, 'bus.sqlite') });
+  const runtime: KnowledgeBaseRuntime = {
+    eventStore: stores.eventStore,
+    outboxStore: stores.rawEventStore,
+    eventTypes: stores.eventStore.eventTypes,
+    bus,
+    topicProvisioning: { partitions: 2, replicationFactor: 1 },
+    consumerState: stores.consumerState,
+    readModels: stores.readModels,
+    clock: options.clock ?? (() => new Date()),
+    metrics,
+    logger,
+  };
+
+  @Module({})
+  class TestHostModule {
+    static register(): DynamicModule {
+      return {
+        module: TestHostModule,
+        imports: [KnowledgeBaseModule.register(runtime), RouterModule.register([{ path: 'api/knowledge-base', module: KnowledgeBaseModule }])],
+      };
+    }
+  }
+
+  const moduleRef = await Test.createTestingModule({ imports: [TestHostModule.register()] }).compile();
+  const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
+  app.use(testPrincipalMiddleware);
+  configureHttpApp(app, { title: 'test', description: 'test', errorStatuses: KNOWLEDGE_BASE_ERROR_STATUSES, logger, metrics });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    url: `http://127.0.0.1:${address.port}/api/knowledge-base`,
+    bus,
+    runtime,
+    close: async () => {
+      await app.close();
+      await bus.close();
+      await stores.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

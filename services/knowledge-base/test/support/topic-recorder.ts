@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import type { Consumer, Kafka } from 'kafkajs';
+
+export interface RecordedMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+/**
+ * Reads topics from their beginning with a fresh consumer group and keeps
+ * every message, so a test can wait for its own messages (found by its ids)
+ * on topics shared with other runs on the same broker.
+ */
+export class TopicRecorder {
+  readonly messages: RecordedMessage[] = [];
+
+  private constructor(
+    private readonly kafka: Kafka,
+    private readonly consumer: Consumer,
+    readonly groupId: string,
+  ) {}
+
+  static async start(
+    kafka: Kafka,
+    topics: string[],
+    prefix = 'sfp-test-recorder',
+  ): Promise<TopicRecorder> {
+    const groupId = `${prefix}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+    const consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      // Short fetches: messages show up sooner and disconnect does not wait out a long poll.
+      maxWaitTimeInMs: 250,
+      allowAutoTopicCreation: false,
+    });
+    const recorder = new TopicRecorder(kafka, consumer, groupId);
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(message.headers ?? {})) {
+          const first = Array.isArray(value) ? value[0] : value;
+          if (first !== undefined) headers[name] = first.toString();
+        }
+        recorder.messages.push({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString('utf8') ?? null,
+          value: message.value?.toString('utf8') ?? null,
+          headers,
+        });
+      },
+    });
+    return recorder;
+  }
+
+  /** Resolves with the matching messages once there are at least `count` of them. */
+  async waitFor(
+    what: string,
+    predicate: (message: RecordedMessage) => boolean,
+    { count = 1, timeoutMs = 30_000 }: { count?: number; timeoutMs?: number } = {},
+  ): Promise<RecordedMessage[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.messages.filter(predicate);
+      if (found.length >= count) return found;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `Waited ${timeoutMs} ms for ${count} message(s): ${what}; found ${found.length}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Leaves and deletes the group, so test runs leave no consumer groups behind. */
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.deleteGroups([this.groupId]).catch(() => undefined);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
