@@ -55,8 +55,8 @@ const USAGE = `Usage: npm run bench:pipeline -- [options]
   --low-rate <n>        when a pipeline's throughput is below 1.2 × --rate, a latency run at this rate
                         (events/s, default 20, at most half the throughput) first shows its latency
                         below capacity
-  --mongo-batch <n>     events per projection batch on the MongoDB direct path (default 90: FerretDB v1
-                        never answers an update command of 100+ statements, see docs/performance.md)
+  --mongo-batch <n>     events per projection batch on the MongoDB direct path (default: the library's, 500;
+                        MongoReadModelStore splits a batch's writes into update commands of 50 statements)
   --no-direct           skip the direct-projection paths (bus paths only)
   --profile-calls       time every call the pipelines make to their stores and bus, print the breakdown
 Environment: KAFKA_BROKERS (e.g. 127.0.0.1:9092) and MONGODB_URI (e.g. mongodb://127.0.0.1:27017);
@@ -73,7 +73,7 @@ interface Options {
   seconds: number;
   drainMs: number;
   lowRate: number;
-  mongoBatch: number;
+  mongoBatch: number | undefined;
   direct: boolean;
   profileCalls: boolean;
 }
@@ -127,7 +127,10 @@ function parse(): Options {
     seconds: positive('seconds', values.seconds, 10),
     drainMs: positive('drain-seconds', values['drain-seconds'], 20) * 1000,
     lowRate: positive('low-rate', values['low-rate'], 20),
-    mongoBatch: Math.round(positive('mongo-batch', values['mongo-batch'], 90)),
+    mongoBatch:
+      values['mongo-batch'] === undefined
+        ? undefined
+        : Math.round(positive('mongo-batch', values['mongo-batch'], 500)),
     direct: !values['no-direct'],
     profileCalls: values['profile-calls'] ?? false,
   };
@@ -168,6 +171,7 @@ function throughputTable(rows: ThroughputRow[]): string[] {
       'end to end (median)',
       'rounds',
       'appends alone',
+      'per CPU-second',
       'raw kafkajs (median)',
       'pipeline/raw',
     ],
@@ -177,6 +181,9 @@ function throughputTable(rows: ThroughputRow[]): string[] {
         (row.rounds.every((r) => r.complete) ? '' : ' (incomplete)'),
       row.rounds.map((r) => formatRate(r.endToEnd)).join(', '),
       `${formatRate(median(row.rounds.map((r) => r.appended)))} events/s`,
+      row.label.startsWith('embedded')
+        ? `${formatRate(median(row.rounds.map((r) => r.perCpuSecond ?? Number.NaN)))} events/s`
+        : 'n/a',
       row.raw.length ? `${formatRate(median(row.raw.map((r) => r.endToEnd)))} msg/s` : 'n/a',
       formatRatio(ratioOf(row)),
     ]),
@@ -286,6 +293,9 @@ async function measure(
           ? ''
           : ` (INCOMPLETE: ${result.applied}/${result.events} applied before the timeout)`) +
         `, appends ${formatRate(result.appended)}/s` +
+        (pipeline.label.startsWith('embedded')
+          ? `, ${formatRate(result.perCpuSecond ?? Number.NaN)} per CPU-second`
+          : '') +
         (rawResult ? `; raw kafkajs ${formatRate(rawResult.endToEnd)} msg/s` : '') +
         `; load ${loadNow()}`,
     );

@@ -190,10 +190,13 @@ export function withWriteHook(inner: ReadModelStore, onWritten: () => void): Rea
  * The bus path's last hop, as another context would build its view of these
  * events with the platform's consumer runtime: startReliableConsumer with
  * decodeEventMessage, idempotency by eventId in the ProcessedMessageStore,
- * dead letters to the context's dlq; the handler loads the summary, applies
- * the event, and writes it back guarded by the event's position (a plain
- * insert first when the document was absent). One message at a time, as the
- * runtime hands them.
+ * dead letters to the context's dlq, in batches (`handleBatch`): the runtime
+ * leaves out what the group already processed (one query), the handler loads
+ * the batch's summaries in one call, applies the events in order, and writes
+ * each changed summary once, guarded by its last event's position (a plain
+ * insert first when the document was absent); the runtime then records the
+ * batch as processed (one write). A poison message is isolated by the runtime
+ * (one at a time) and dead-lettered alone.
  */
 export async function startViewConsumer(options: {
   bus: EventBus;
@@ -225,15 +228,42 @@ export async function startViewConsumer(options: {
         }
       : {}),
     retry: { attempts: 3 },
-    handle: async (event) => {
-      const [stored] = await options.readModels.load(table, [event.streamId]);
-      const next = reduceSummary((stored?.data ?? undefined) as RequestSummary | undefined, event);
-      if (next) {
-        const write = prepareWrite(table, event.streamId, event.position, next);
-        if (!stored) write.maybeNew = true;
-        await options.readModels.write({ table, writes: [write] });
+    handleBatch: async (items) => {
+      const ids = [...new Set(items.map(({ decoded }) => decoded.streamId))];
+      const stored = new Map(
+        (await options.readModels.load(table, ids)).map((record) => [record.id, record]),
+      );
+      const summaries = new Map<string, { data: RequestSummary | undefined; position: number }>();
+      for (const id of ids) {
+        const record = stored.get(id);
+        summaries.set(id, {
+          data: (record?.data ?? undefined) as RequestSummary | undefined,
+          position: record?.position ?? 0,
+        });
       }
-      options.recorder().applied(event.eventId);
+      const changed = new Set<string>();
+      for (const { decoded: event } of items) {
+        const current = summaries.get(event.streamId) as {
+          data: RequestSummary | undefined;
+          position: number;
+        };
+        // Guarded as the store's write is: an event the summary already holds changes nothing.
+        if (event.position <= current.position) continue;
+        const next = reduceSummary(current.data, event);
+        if (next) {
+          summaries.set(event.streamId, { data: next, position: event.position });
+          changed.add(event.streamId);
+        }
+      }
+      const writes = [...changed].map((id) => {
+        const summary = summaries.get(id) as { data: RequestSummary; position: number };
+        const write = prepareWrite(table, id, summary.position, summary.data);
+        if (!stored.has(id)) write.maybeNew = true;
+        return write;
+      });
+      if (writes.length > 0) await options.readModels.write({ table, writes });
+      const recorder = options.recorder();
+      for (const { decoded } of items) recorder.applied(decoded.eventId);
     },
   });
 }

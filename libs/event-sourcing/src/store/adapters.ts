@@ -5,3 +5,4 @@ export * from './mongodb/mongo-event-store';
 export * from './subscription/append-notifier';
 export * from './subscription/catch-up.subscription';
 export * from './subscription/subscription.errors';
+export * from './follow/feed-follower';

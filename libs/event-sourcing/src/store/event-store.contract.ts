@@ -7,6 +7,7 @@ import {
 } from './event-store.errors';
 import { newEvent, newEvents } from './event-store.fixtures';
 import type { AppendResult, EventStore, ExpectedVersion } from './event-store.port';
+import { FeedFollower } from './follow/feed-follower';
 
 export interface EventStoreFixture {
   /** A store on fresh, empty storage. */
@@ -705,6 +706,135 @@ export function describeEventStoreContract(
         await peer!.append('from-peer', 'no-stream', events);
         await eventually(() => expect(received).toEqual(events.map((e) => e.eventId)));
         await subscription.stop();
+      });
+    });
+
+    describe('appended feed (onAppended)', () => {
+      /** Registers a listener; returns what it received, one entry per call. */
+      function listen(target: EventStore): { calls: RecordedEvent[][]; stop: () => void } {
+        expect(typeof target.onAppended).toBe('function');
+        const calls: RecordedEvent[][] = [];
+        const stop = target.onAppended!((events) => calls.push(events));
+        return { calls, stop };
+      }
+
+      it('feeds each acknowledged append, before it resolves, with the events readAll returns', async () => {
+        const feed = listen(store);
+        const seenAtResolve: number[] = [];
+        const first = newEvent({
+          data: { 'dotted.key': [1, [2, 'x']], $money: 'é', nested: { n: null } },
+          metadata: { causationId: 'cause-9', actor: { kind: 'system', id: 'sla-check' } },
+        });
+        await store
+          .append('a', 'no-stream', [first])
+          .then(() => seenAtResolve.push(feed.calls.length));
+        await store
+          .append('b', 'no-stream', newEvents(3))
+          .then(() => seenAtResolve.push(feed.calls.length));
+        await store.append('a', 1, newEvents(2)).then(() => seenAtResolve.push(feed.calls.length));
+        expect(seenAtResolve).toEqual([1, 2, 3]);
+        expect(feed.calls.map((call) => call.map((e) => e.position))).toEqual([
+          [1],
+          [2, 3, 4],
+          [5, 6],
+        ]);
+        expect(feed.calls.flat()).toEqual(await store.readAll({ afterPosition: 0 }));
+        feed.stop();
+      });
+
+      it('feeds concurrent appends in increasing positions, consecutive within a call, and nothing refused', async () => {
+        await store.append('taken', 'no-stream', newEvents(1));
+        const stored = newEvent();
+        await store.append('dup', 'no-stream', [stored]);
+        const feed = listen(store);
+        const outcomes = await Promise.allSettled([
+          ...Array.from({ length: 20 }, (_, i) =>
+            store.append(`s-${i}`, 'no-stream', newEvents(1 + (i % 3))),
+          ),
+          store.append('taken', 'no-stream', newEvents(1)), // wrong expected version
+          store.append('other', 'no-stream', [{ ...stored }]), // duplicate eventId
+        ]);
+        expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(2);
+        const positions = feed.calls.flatMap((call) => call.map((e) => e.position));
+        for (const call of feed.calls) {
+          call.forEach(
+            (event, i) => i > 0 && expect(event.position).toBe(call[i - 1]!.position + 1),
+          );
+        }
+        expect(positions).toEqual([...positions].sort((x, y) => x - y));
+        expect(feed.calls.flat()).toEqual(await store.readAll({ afterPosition: 2 }));
+        expect(feed.calls).toHaveLength(20);
+        feed.stop();
+      });
+
+      it('gives each listener its own copy, and stops after the listener is removed', async () => {
+        const one = listen(store);
+        const two = listen(store);
+        await store.append('a', 'no-stream', [newEvent({ data: { title: 'kept' } })]);
+        (one.calls[0]![0]!.data as { title: string }).title = 'changed by one listener';
+        expect(two.calls[0]![0]!.data).toEqual({ title: 'kept' });
+        expect((await store.readAll({ afterPosition: 0 }))[0]!.data).toEqual({ title: 'kept' });
+        one.stop();
+        await store.append('a', 1, newEvents(1));
+        expect(one.calls).toHaveLength(1);
+        expect(two.calls).toHaveLength(2);
+        two.stop();
+      });
+
+      it('an append succeeds even when a listener throws', async () => {
+        const stop = store.onAppended!(() => {
+          throw new Error('listener failed');
+        });
+        await expect(store.append('a', 'no-stream', newEvents(2))).resolves.toMatchObject({
+          positions: [1, 2],
+        });
+        stop();
+      });
+
+      it("does not feed another instance's appends; a FeedFollower reads them from the store, no gap, no repeat", async () => {
+        const stores = await writerStores(2);
+        const peer = stores[1];
+        const own = listen(store);
+        const follower = new FeedFollower(store, { storePollMs: 0 });
+        follower.start();
+        const followed: RecordedEvent[] = [];
+        let writing = true;
+        const follow = async (): Promise<void> => {
+          let after = 0;
+          for (;;) {
+            const stillWriting = writing;
+            const { events } = await follower.read(after, 5);
+            for (const event of events) {
+              expect(event.position).toBe(after + 1);
+              followed.push(event);
+              after = event.position;
+            }
+            if (events.length === 0) {
+              if (!stillWriting) return;
+              await pause(1);
+            }
+          }
+        };
+        const reading = follow();
+        await Promise.all(
+          [store, peer ?? store].map(async (target, w) => {
+            for (let i = 0; i < 12; i++)
+              await target.append(`w${w}-${i % 3}`, 'any', newEvents(1 + (i % 2)));
+          }),
+        );
+        writing = false;
+        await reading;
+        follower.stop();
+        const all = await store.readAll({ afterPosition: 0 });
+        expect(all).toHaveLength(36);
+        expect(followed).toEqual(all);
+        const fed = own.calls.flat().map((e) => e.eventId);
+        const byThisInstance = all
+          .filter((e) => e.streamId.startsWith('w0-'))
+          .map((e) => e.eventId);
+        expect(fed).toEqual(peer ? byThisInstance : all.map((e) => e.eventId));
+        expect(follower.counts.feed + follower.counts.store).toBe(36);
+        own.stop();
       });
     });
 

@@ -25,6 +25,12 @@ export interface ReadAllOptions {
 
 export type EventHandler = (event: RecordedEvent) => Promise<void> | void;
 
+/**
+ * Listener of a store's in-process appended feed: the events of acknowledged
+ * appends made through this store instance, as `readAll` would return them.
+ */
+export type AppendedListener = (events: RecordedEvent[]) => void;
+
 export interface SubscribeOptions {
   /** Deliver events after this position (a checkpoint), in global order. */
   afterPosition: number;
@@ -71,5 +77,23 @@ export interface EventStore {
   headPosition(): Promise<number>;
   /** Catch-up then live delivery in global order, one event at a time. */
   subscribe(handler: EventHandler, options: SubscribeOptions): Subscription;
+  /**
+   * The in-process appended feed, so that a follower in the same process (the
+   * outbox relay, a projection runner) can take new events from memory instead
+   * of reading them back. `listener` is called once per acknowledged append made
+   * through THIS instance, before the append's promise resolves, with its events
+   * as `readAll` returns them (a copy of its own for each listener). Calls
+   * follow the order in which appends were acknowledged, and positions increase
+   * from one call to the next; within a call they are consecutive.
+   *
+   * Nothing else is promised: appends by other instances or processes are NOT
+   * fed, and a listener registered late has missed the earlier ones. So a
+   * follower must treat the feed as a cache of `readAll`: it takes events from
+   * it only while their positions continue its own without a gap
+   * (`afterPosition + 1`, `+ 2`, ...), and reads the store otherwise
+   * (FeedFollower does exactly that). Returns the function that removes the
+   * listener. Optional: a store without it is followed by `readAll` alone.
+   */
+  onAppended?(listener: AppendedListener): () => void;
   close(): Promise<void>;
 }

@@ -121,6 +121,72 @@ export function describeEventBusContract(
       expect(failures).toBe(2);
     });
 
+    it('with a batch handler: batches of one partition in order, a throwing batch delivered again, resumes after restart', async () => {
+      const t = await topic('batches', 2);
+      const keys = ['p', 'q', 'r', 's'];
+      await bus.publish(
+        t,
+        Array.from({ length: 80 }, (_, i) => ({ key: keys[i % 4]!, value: `${keys[i % 4]}:${i}` })),
+      );
+      const groupId = group('batches');
+      const handled: IncomingMessage[] = [];
+      const batches: IncomingMessage[][] = [];
+      let failures = 0;
+      const first = await bus.consume({
+        groupId,
+        topics: [t],
+        maxBatchSize: 7,
+        batchHandler: async (messages) => {
+          batches.push(messages);
+          // The batch holding value p:40 fails twice: nothing of it may count as handled.
+          if (messages.some((m) => m.value === 'p:40') && failures < 2) {
+            failures++;
+            throw new Error('transient');
+          }
+          handled.push(...messages);
+        },
+      });
+      running.push(first);
+      await waitUntil(() => handled.length >= 80, 'all 80 messages');
+      expect(failures).toBe(2);
+      for (const batch of batches) {
+        expect(batch.length).toBeGreaterThan(0);
+        expect(batch.length).toBeLessThanOrEqual(7);
+        expect(new Set(batch.map((m) => m.partition)).size).toBe(1);
+        batch.forEach((m, i) => i > 0 && expect(Number(m.offset)).toBe(Number(batch[i - 1]!.offset) + 1));
+      }
+      for (const key of keys) {
+        const values = handled.filter((m) => m.key === key).map((m) => m.value);
+        expect(values).toEqual(Array.from({ length: 20 }, (_, i) => `${key}:${key === 'p' ? 4 * i : keys.indexOf(key) + 4 * i}`));
+      }
+      await first.stop();
+      running.splice(running.indexOf(first), 1);
+      await bus.publish(t, keys.map((key) => ({ key, value: `${key}:after` })));
+      const again: IncomingMessage[] = [];
+      const second = await bus.consume({
+        groupId,
+        topics: [t],
+        batchHandler: async (messages) => void again.push(...messages),
+      });
+      running.push(second);
+      await waitUntil(() => again.length >= 4, 'the 4 new messages');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(again.map((m) => m.value).sort()).toEqual(keys.map((key) => `${key}:after`));
+    });
+
+    it('refuses a consumer with both or neither of handler and batchHandler', async () => {
+      const t = await topic('handlers', 1);
+      await expect(bus.consume({ groupId: group('none'), topics: [t] })).rejects.toThrow(/exactly one/);
+      await expect(
+        bus.consume({
+          groupId: group('both'),
+          topics: [t],
+          handler: async () => undefined,
+          batchHandler: async () => undefined,
+        }),
+      ).rejects.toThrow(/exactly one/);
+    });
+
     it('resumes a group from its committed position after a restart, losing nothing', async () => {
       const t = await topic('resume', 2);
       const keys = ['x', 'y', 'z'];

@@ -35,14 +35,42 @@ export interface IncomingMessage {
 
 export type MessageHandler = (message: IncomingMessage) => Promise<void>;
 
+/**
+ * Handles consecutive messages of ONE partition, in offset order, at once. If
+ * it resolves they are all committed; if it throws, none of them is, and the
+ * batch (or one starting at its first message) is delivered again.
+ */
+export type BatchHandler = (messages: IncomingMessage[]) => Promise<void>;
+
 export interface ConsumerOptions {
   groupId: string;
   topics: string[];
   /** Where a group with no committed offset starts: the beginning (default) or only new messages. */
   fromBeginning?: boolean;
-  handler: MessageHandler;
-  /** Called when the handler threw; the message is delivered again after a pause. */
+  /** One message at a time. Exactly one of `handler` and `batchHandler` is given. */
+  handler?: MessageHandler;
+  /**
+   * Batches of one partition (at most `maxBatchSize` messages): fewer round
+   * trips and one offset commit per batch, same guarantees (at-least-once,
+   * order per key, since a key stays in one partition).
+   */
+  batchHandler?: BatchHandler;
+  /** Messages per batchHandler call at most (default 500). */
+  maxBatchSize?: number;
+  /** Called when the handler threw (with a batch: its first message); delivered again after a pause. */
   onHandlerError?: (error: unknown, message: IncomingMessage) => void;
+}
+
+/** Checks that exactly one handler is given; returns the batch size to use. */
+export function assertConsumerHandlers(options: ConsumerOptions): number {
+  if ((options.handler === undefined) === (options.batchHandler === undefined)) {
+    throw new Error(`Consumer ${options.groupId}: give exactly one of handler and batchHandler`);
+  }
+  const size = options.maxBatchSize ?? 500;
+  if (!Number.isSafeInteger(size) || size < 1) {
+    throw new Error(`Consumer ${options.groupId}: maxBatchSize must be a positive integer`);
+  }
+  return size;
 }
 
 export interface RunningConsumer {

@@ -155,6 +155,56 @@ describe(`reliable consumer: ${adapter}`, () => {
     state.close();
   });
 
+  it('in batches: skips what was processed, dead-letters only the poison and the undecodable, handles the rest once', async () => {
+    const state = openSqliteConsumerState(':memory:');
+    await state.processed.record(group, 'done-before');
+    const handled: Array<{ id: string; n: number }> = [];
+    const batchSizes: number[] = [];
+    let failures = 0;
+    const c = await startReliableConsumer<Decoded>({
+      bus,
+      groupId: group,
+      topics: [IN],
+      deadLetterTopic: () => DLQ,
+      decode: decodeJson,
+      idempotency: { store: state.processed, messageId: (d) => d.id },
+      retry: { attempts: 2, initialDelayMs: 1, maxDelayMs: 2 },
+      handleBatch: async (items) => {
+        batchSizes.push(items.length);
+        if (items.some((item) => item.decoded.n === 13)) {
+          failures++;
+          throw new Error('cannot apply 13');
+        }
+        handled.push(...items.map((item) => item.decoded));
+      },
+    });
+    consumers.push(c);
+    const dlq = await recordTopic(bus, DLQ);
+    consumers.push(dlq.consumer);
+    const messages = Array.from({ length: 30 }, (_, n) => ({
+      key: `k${n % 3}`,
+      value: JSON.stringify({ id: `m${n}`, n }),
+    }));
+    messages.push({ key: 'k0', value: 'not json {' });
+    messages.push({ key: 'k1', value: JSON.stringify({ id: 'done-before', n: 99 }) });
+    messages.push({ key: 'k2', value: JSON.stringify({ id: 'm5', n: 5 }) }); // a duplicate
+    await bus.publish(IN, messages);
+    await eventually(() => handled.length === 29 && dlq.messages.length === 2, '29 handled, 2 dead letters');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(handled.map((d) => d.n).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 30 }, (_, n) => n).filter((n) => n !== 13),
+    );
+    expect(dlq.messages.map((m) => m.headers[DEAD_LETTER_HEADERS.reason]).sort()).toEqual(['failed', 'undecodable']);
+    expect(dlq.messages.find((m) => m.headers[DEAD_LETTER_HEADERS.reason] === 'failed')?.value).toContain('"n":13');
+    expect(Math.max(...batchSizes)).toBeGreaterThan(1);
+    expect(failures).toBeGreaterThan(0);
+    expect(await state.processed.findMany!(group, ['m0', 'm29', 'm13'])).toEqual(new Set(['m0', 'm29']));
+    for (const n of [0, 12, 14, 29]) {
+      expect(handled.filter((d) => d.n === n)).toHaveLength(1);
+    }
+    state.close();
+  });
+
   it('re-drives dead letters to their original topic after a fix', async () => {
     let fixed = false;
     const handled: number[] = [];

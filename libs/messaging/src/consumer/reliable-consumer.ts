@@ -25,8 +25,22 @@ export interface ReliableConsumerOptions<T> {
   deadLetterTopic: (topic: string) => string;
   /** Turns a message into what the handler takes; throws DeadLetterError for a bad message. */
   decode: (message: IncomingMessage) => T | Promise<T>;
-  /** Applies the message. Throwing DeadLetterError or PermanentFailure dead-letters it at once. */
-  handle: (decoded: T, message: IncomingMessage) => Promise<void>;
+  /**
+   * Applies the message. Throwing DeadLetterError or PermanentFailure dead-letters it at once.
+   * Exactly one of `handle` and `handleBatch` is given.
+   */
+  handle?: (decoded: T, message: IncomingMessage) => Promise<void>;
+  /**
+   * Applies consecutive messages of one partition at once (in order; those
+   * already processed and those that could not be decoded are left out), e.g.
+   * to load and write a read model once per batch. Retried as a whole with
+   * the retry policy; if it still fails (or throws DeadLetterError or
+   * PermanentFailure), its messages are handled one by one, each as a batch of
+   * one with the same policy, so that only the culprit is dead-lettered.
+   */
+  handleBatch?: (items: Array<{ decoded: T; message: IncomingMessage }>) => Promise<void>;
+  /** Messages per handleBatch call at most (default 500). */
+  maxBatchSize?: number;
   /**
    * Idempotency: with a store and an id, a message whose id this group already
    * processed is skipped. The id is recorded after `handle` succeeded.
@@ -81,24 +95,29 @@ export async function startReliableConsumer<T>(
     await options.onDeadLetter?.({ reason, error, fieldErrors, message, attempts });
   };
 
-  const process = async (message: IncomingMessage) => {
-    let decoded: T;
+  type Item = { decoded: T; message: IncomingMessage };
+  if ((options.handle === undefined) === (options.handleBatch === undefined)) {
+    throw new Error(`Reliable consumer ${options.groupId}: give exactly one of handle and handleBatch`);
+  }
+  const handleOne: (decoded: T, message: IncomingMessage) => Promise<void> =
+    options.handle ?? ((decoded, message) => (options.handleBatch as (items: Item[]) => Promise<void>)([{ decoded, message }]));
+  const idOf = (item: Item): string | undefined => options.idempotency?.messageId(item.decoded, item.message);
+
+  const decode = async (message: IncomingMessage): Promise<Item | undefined> => {
     try {
-      decoded = await options.decode(message);
+      return { decoded: await options.decode(message), message };
     } catch (error) {
       const failure = asDeadLetter(error, 'undecodable');
       await deadLetter(message, failure.reason, failure.message, failure.fieldErrors, 1);
-      return;
+      return undefined;
     }
+  };
 
-    const messageId = options.idempotency?.messageId(decoded, message);
-    if (options.idempotency && messageId !== undefined) {
-      if (await options.idempotency.store.find(options.groupId, messageId)) return;
-    }
-
+  /** Handle with retries, dead-letter on a permanent failure; records it when handled (not when dead-lettered). */
+  const handleWithRetries = async ({ decoded, message }: Item, messageId: string | undefined) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        await options.handle(decoded, message);
+        await handleOne(decoded, message);
         break;
       } catch (error) {
         if (error instanceof DeadLetterError) {
@@ -113,9 +132,69 @@ export async function startReliableConsumer<T>(
         await sleep(backoffDelay(policy, attempt));
       }
     }
-
     if (options.idempotency && messageId !== undefined) {
       await options.idempotency.store.record(options.groupId, messageId);
+    }
+  };
+
+  const process = async (message: IncomingMessage) => {
+    const item = await decode(message);
+    if (!item) return;
+    const messageId = idOf(item);
+    if (options.idempotency && messageId !== undefined) {
+      if (await options.idempotency.store.find(options.groupId, messageId)) return;
+    }
+    await handleWithRetries(item, messageId);
+  };
+
+  const processBatch = async (messages: IncomingMessage[]) => {
+    const decoded: Item[] = [];
+    for (const message of messages) {
+      const item = await decode(message);
+      if (item) decoded.push(item);
+    }
+    // Leave out what this group already processed, and repeats within the batch.
+    let fresh = decoded;
+    const idempotency = options.idempotency;
+    if (idempotency) {
+      const ids = [...new Set(decoded.map(idOf).filter((id): id is string => id !== undefined))];
+      const done = await findProcessed(idempotency.store, options.groupId, ids);
+      const taken = new Set<string>();
+      fresh = decoded.filter((item) => {
+        const id = idOf(item);
+        if (id === undefined) return true;
+        if (done.has(id) || taken.has(id)) return false;
+        taken.add(id);
+        return true;
+      });
+    }
+    if (fresh.length === 0) return;
+    if (fresh.length === 1) {
+      await handleWithRetries(fresh[0] as Item, idOf(fresh[0] as Item));
+      return;
+    }
+    const handleBatch = options.handleBatch as (items: Item[]) => Promise<void>;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await handleBatch(fresh);
+        break;
+      } catch (error) {
+        if (
+          error instanceof DeadLetterError ||
+          error instanceof PermanentFailure ||
+          attempt >= policy.attempts
+        ) {
+          // Find the culprit: one message at a time, each with the whole policy.
+          for (const item of fresh) await handleWithRetries(item, idOf(item));
+          return;
+        }
+        options.onRetry?.(error, attempt, (fresh[0] as Item).message);
+        await sleep(backoffDelay(policy, attempt));
+      }
+    }
+    if (idempotency) {
+      const ids = fresh.map(idOf).filter((id): id is string => id !== undefined);
+      await recordProcessed(idempotency.store, options.groupId, ids);
     }
   };
 
@@ -123,8 +202,35 @@ export async function startReliableConsumer<T>(
     groupId: options.groupId,
     topics: options.topics,
     fromBeginning: options.fromBeginning ?? true,
-    handler: process,
+    ...(options.handleBatch
+      ? {
+          batchHandler: processBatch,
+          ...(options.maxBatchSize === undefined ? {} : { maxBatchSize: options.maxBatchSize }),
+        }
+      : { handler: process }),
   });
+}
+
+/** The ids this group already processed: one call where the store can. */
+async function findProcessed(
+  store: ProcessedMessageStore,
+  groupId: string,
+  ids: string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  if (store.findMany) return store.findMany(groupId, ids);
+  const found = await Promise.all(ids.map((id) => store.find(groupId, id)));
+  return new Set(ids.filter((_, index) => found[index] !== undefined));
+}
+
+async function recordProcessed(
+  store: ProcessedMessageStore,
+  groupId: string,
+  ids: string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  if (store.recordMany) return store.recordMany(groupId, ids);
+  for (const id of ids) await store.record(groupId, id);
 }
 
 function asDeadLetter(error: unknown, fallback: DeadLetterReason): DeadLetterError {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { InMemoryEventStore, type NewEvent } from '@sfp/event-sourcing';
+import { InMemoryEventStore, type EventStore, type NewEvent } from '@sfp/event-sourcing';
 import { EmbeddedEventBus } from '../bus/embedded/embedded-event-bus';
 import type { RunningConsumer } from '../bus/event-bus.port';
 import { decodeEventMessage } from '../events/event-message.codec';
@@ -93,6 +93,36 @@ describe('outbox relay', () => {
     });
     expect(first.headers['eventId']).toMatch(/^[0-9a-f-]{36}$/);
     await eventually(async () => (await state.checkpoints.load('test-desk.outbox')) === 20, 'checkpoint 20');
+  });
+
+  it("publishes its own appends from the feed and another instance's from the store, in global order, no gap", async () => {
+    // This instance's feed leaves out appends to streams other-*, as it leaves out another instance's.
+    const partial = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === 'onAppended') {
+          return (listener: Parameters<NonNullable<EventStore['onAppended']>>[0]) =>
+            target.onAppended((batch) => {
+              if (!batch[0]?.streamId.startsWith('other-')) listener(batch);
+            });
+        }
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    }) as EventStore;
+    await store.append('own-0', 'no-stream', [event('Before', 0)]);
+    relay({ store: partial, storePollMs: 5 }).start();
+    const messages = await published();
+    for (let i = 1; i <= 40; i++) {
+      const stream = i % 4 === 0 ? `other-${i % 3}` : `own-${i % 3}`;
+      await store.append(stream, 'any', [event('Noted', i), event('Noted', i + 100)]);
+      if (i % 9 === 0) await eventually(() => messages.length === 1 + 2 * i, `${1 + 2 * i} messages`);
+    }
+    await eventually(() => messages.length === 81, 'all 81 events');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(messages.map((m) => Number(m.headers['position'])).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 81 }, (_, i) => i + 1),
+    );
+    expect(messages.filter((m) => m.key?.startsWith('other-'))).toHaveLength(20);
   });
 
   it('resumes from its durable checkpoint after a restart', async () => {

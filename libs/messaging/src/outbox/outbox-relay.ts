@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, RecordedEvent } from '@sfp/event-sourcing';
+import { FeedFollower, type EventStore, type RecordedEvent } from '@sfp/event-sourcing';
 import type { EventBus, OutgoingMessage } from '../bus/event-bus.port';
 import type { CheckpointStore, LeaseStore } from '../state/consumer-state.port';
 import { encodeEventMessage } from '../events/event-message.codec';
@@ -19,8 +19,14 @@ export interface OutboxRelayOptions {
   leaseTtlMs?: number;
   /** Events read and published per round (default 500). */
   batchSize?: number;
-  /** Pause when there is nothing to publish (default 25 ms). */
+  /** Longest pause when there is nothing to publish (default 25 ms); an append in this process ends it at once. */
   idleDelayMs?: number;
+  /**
+   * With a store that has an appended feed, the relay takes this process's
+   * appends from memory and asks the store for other instances' appends at most
+   * this often while caught up (default 100 ms). See FeedFollower.
+   */
+  storePollMs?: number;
   /** Pause after a failed round before trying again (default 1 s). */
   errorDelayMs?: number;
   onError?: (error: unknown) => void;
@@ -40,6 +46,9 @@ export interface OutboxRelayStatus {
 /**
  * The outbox relay: follows the event store's global order from a durable
  * checkpoint, publishes each batch to the bus, then advances the checkpoint.
+ * Events appended in this process come from the store's appended feed (no
+ * read back); anything else (start-up, another instance's appends) is read
+ * from the store, so the order has no gap either way (FeedFollower).
  * The store itself is the outbox, so an event appended just before a process
  * died is still published when a relay runs again: nothing is lost between
  * append and publish. A crash between publish and checkpoint publishes that
@@ -60,6 +69,7 @@ export class OutboxRelay {
   private loop: Promise<void> = Promise.resolve();
   private wake?: () => void;
   private state: Omit<OutboxRelayStatus, 'name' | 'owner'> = { active: false, position: 0, published: 0 };
+  private readonly follower: FeedFollower;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.owner = options.owner ?? `relay-${randomUUID()}`;
@@ -67,18 +77,22 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 500;
     this.idleDelay = options.idleDelayMs ?? 25;
     this.errorDelay = options.errorDelayMs ?? 1_000;
+    this.follower = new FeedFollower(options.store, { storePollMs: options.storePollMs ?? 100 });
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.follower.start();
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
+    this.follower.wakeWaiter();
     await this.loop;
+    this.follower.stop();
     await this.options.leases.release(this.options.name, this.owner).catch(() => undefined);
     this.state.active = false;
   }
@@ -127,13 +141,11 @@ export class OutboxRelay {
         }
         renewedAt = Date.now();
       }
-      const events = await this.options.store.readAll({
-        afterPosition: this.state.position,
-        limit: this.batchSize,
-      });
+      // From this process's appended feed when it continues the checkpoint, else from the store.
+      const { events } = await this.follower.read(this.state.position, this.batchSize);
       const lastEvent = events[events.length - 1];
       if (!lastEvent) {
-        await this.pause(this.idleDelay);
+        if (this.running) await this.follower.waitForEvents(this.idleDelay);
         continue;
       }
       await this.publish(events);

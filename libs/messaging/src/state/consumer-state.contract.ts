@@ -76,6 +76,24 @@ export function describeConsumerStateContract(
         expect((await stores.processed.find('other-group', 'm1'))?.outcome).toBeUndefined();
       });
 
+      it('finds and records many at once, per group, keeping what was recorded before', async () => {
+        const { processed } = stores;
+        expect(typeof processed.findMany).toBe('function');
+        expect(typeof processed.recordMany).toBe('function');
+        expect(await processed.record('g', 'm-2', { status: 'first' })).toBe(true);
+        const ids = Array.from({ length: 120 }, (_, i) => `m-${i}`);
+        expect(await processed.findMany!('g', ids)).toEqual(new Set(['m-2']));
+        await processed.recordMany!('g', ids.slice(0, 60));
+        await processed.recordMany!('g', ids.slice(50, 120)); // 50..59 and m-2 recorded already
+        expect(await processed.findMany!('g', [...ids, 'unknown'])).toEqual(new Set(ids));
+        expect((await processed.find('g', 'm-2'))?.outcome).toEqual({ status: 'first' });
+        expect(await processed.find('g', 'm-119')).toMatchObject({
+          processedAt: expect.any(String),
+        });
+        expect(await processed.findMany!('other-group', ids)).toEqual(new Set());
+        expect(await processed.record('g', 'm-70')).toBe(false);
+      });
+
       it('lets exactly one of many concurrent recorders win', async () => {
         const results = await Promise.all(
           Array.from({ length: 8 }, () => stores.processed.record('g', 'same', { n: 1 })),

@@ -35,6 +35,13 @@ export interface ProcessedMessageStore {
    * (another instance got there first), in which case nothing changes.
    */
   record(groupId: string, messageId: string, outcome?: unknown): Promise<boolean>;
+  /** The ids among `messageIds` this group already processed (one query where the adapter can). */
+  findMany?(groupId: string, messageIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * Records several as handled, without outcome, durably before it resolves
+   * (one transaction or insert where the adapter can); ids already recorded stay as they are.
+   */
+  recordMany?(groupId: string, messageIds: readonly string[]): Promise<void>;
 }
 
 export interface ConsumerStateStores {

@@ -1,4 +1,4 @@
-import { InMemoryEventStore } from '@sfp/event-sourcing';
+import { InMemoryEventStore, type EventStore } from '@sfp/event-sourcing';
 import { InvalidQueryError } from '../read-model/read-model.errors';
 import { SqliteReadModelStore } from '../read-model/sqlite/sqlite-read-model-store';
 import {
@@ -52,6 +52,50 @@ describe('projection runner (in-memory event store, embedded read models)', () =
   });
 
   describe('following the store', () => {
+    it('takes its own appends from the feed and what the feed does not carry from the store, with no gap', async () => {
+      // The feed of this "instance" leaves out the appends to streams ticket-other-*,
+      // as it leaves out another instance's appends: the runner must read those from the store.
+      const partial = new Proxy(events, {
+        get(target, property, receiver) {
+          if (property === 'onAppended') {
+            return (
+              listener: (
+                batch: Parameters<Parameters<NonNullable<EventStore['onAppended']>>[0]>[0],
+              ) => void,
+            ) =>
+              target.onAppended((batch) => {
+                if (!batch[0]?.streamId.startsWith('ticket-other-')) listener(batch);
+              });
+          }
+          const value = Reflect.get(target, property, receiver) as unknown;
+          return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+        },
+      }) as EventStore;
+      await appendTicket(events, 'before', { notes: 1 });
+      const engine = new ProjectionEngine({ eventStore: partial, store, ...FAST, storePollMs: 5 });
+      engines.push(engine);
+      engine.register(ticketProjection());
+      await engine.start();
+      let head = 0;
+      for (let i = 0; i < 30; i++) {
+        head = await appendTicket(events, i % 3 === 0 ? `other-${i}` : `own-${i}`, {
+          notes: i % 2,
+        });
+        if (i % 7 === 0) await engine.waitForPosition('tickets', head, 2_000);
+      }
+      await engine.waitForPosition('tickets', head, 2_000);
+      expect(await tickets(engine).get('totals')).toEqual({ kind: 'totals', events: head });
+      expect(await tickets(engine).count({ kind: 'ticket' })).toBe(31);
+      expect(await tickets(engine).get('ticket-other-27')).toMatchObject({
+        status: 'open',
+        notes: 1,
+      });
+      expect(await tickets(engine).get('ticket-own-28')).toMatchObject({
+        status: 'open',
+        notes: 0,
+      });
+    });
+
     it('applies the event types it handles, skips the others, and checkpoints past all of them', async () => {
       await appendTicket(events, 't1', { notes: 2, close: true });
       await appendTicket(events, 't2');

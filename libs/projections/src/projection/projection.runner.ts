@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@sfp/event-sourcing';
+import { FeedFollower, type EventStore, type RecordedEvent } from '@sfp/event-sourcing';
 import { InvalidQueryError, ProjectionStateConflictError } from '../read-model/read-model.errors';
 import type {
   ProjectionErrorRecord,
@@ -29,6 +29,13 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** How often an idle runner looks for new events (default 50 ms); `wake()` looks at once. */
   pollIntervalMs?: number;
+  /**
+   * With a store that has an appended feed, the runner takes this process's
+   * appends from memory (and wakes by itself when they come), and asks the
+   * store for other instances' appends at most this often while caught up
+   * (default 100 ms). See FeedFollower.
+   */
+  storePollMs?: number;
   /** No advance for this long while events wait = stalled (default 30 s). */
   stallAfterMs?: number;
   /** Backoff of a failing event: doubles from the initial delay up to the maximum (default 100 ms, 30 s). */
@@ -72,6 +79,14 @@ interface Lane {
   retryAt: number;
   /** The last read reached the head of the store. */
   caughtUp: boolean;
+  /** Where its batches come from: the appended feed while it continues the position, else the store. */
+  follower: FeedFollower;
+  /**
+   * Whether to read the documents named by the batch's stream ids ahead, in one
+   * store call: on while the handlers read at least half of them (projections
+   * keyed by stream), measured on every batch.
+   */
+  prefetchStreams: boolean;
 }
 
 interface Waiter {
@@ -119,6 +134,7 @@ const SILENT: ProjectionLogger = {
 export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly storePollMs: number;
   private readonly stallAfterMs: number;
   private readonly retryInitialDelayMs: number;
   private readonly retryMaxDelayMs: number;
@@ -151,6 +167,7 @@ export class ProjectionRunner {
     this.definition = definition;
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.storePollMs = options.storePollMs ?? 100;
     this.stallAfterMs = options.stallAfterMs ?? 30_000;
     this.retryInitialDelayMs = options.retryInitialDelayMs ?? 100;
     this.retryMaxDelayMs = options.retryMaxDelayMs ?? 30_000;
@@ -196,6 +213,8 @@ export class ProjectionRunner {
     this.wake();
     await this.loop;
     this.loop = undefined;
+    this.active?.follower.stop();
+    this.rebuildLane?.follower.stop();
     for (const timer of this.dropTimers) clearTimeout(timer);
     this.dropTimers.clear();
     for (const waiter of this.waiters) {
@@ -395,7 +414,15 @@ export class ProjectionRunner {
     const table = this.tableOf(generation);
     await this.store.ensureTable(table);
     const checkpoint = await this.store.loadCheckpoint(physicalName(table));
+    // Listens before the first read: what is appended from now on is in memory when the lane gets there.
+    const follower = new FeedFollower(this.eventStore, {
+      storePollMs: this.storePollMs,
+      onEvents: () => this.wake(),
+    });
+    follower.start();
     return {
+      follower,
+      prefetchStreams: true,
       generation,
       table,
       definition,
@@ -450,6 +477,7 @@ export class ProjectionRunner {
     });
     this.active = rebuild;
     this.rebuildLane = undefined;
+    old.follower.stop();
     if (rebuild.definition) this.definition = rebuild.definition;
     this.settleWaiters();
     const swappedAt = this.now().toISOString();
@@ -528,11 +556,9 @@ export class ProjectionRunner {
   /** Reads one batch, applies it, commits writes and checkpoint together. True when it made progress. */
   private async step(lane: Lane, definition: ProjectionDefinition): Promise<boolean> {
     let events: RecordedEvent[];
+    let source: 'feed' | 'store' | 'none';
     try {
-      events = await this.eventStore.readAll({
-        afterPosition: lane.position,
-        limit: this.batchSize,
-      });
+      ({ events, source } = await lane.follower.read(lane.position, this.batchSize));
     } catch (error) {
       await this.failed(
         lane,
@@ -612,7 +638,8 @@ export class ProjectionRunner {
     }
     lane.attempts = 0;
     lane.retryAt = 0;
-    lane.caughtUp = events.length < this.batchSize;
+    // A short batch from the feed says nothing about other instances' appends.
+    lane.caughtUp = source === 'store' && events.length < this.batchSize;
     return true;
   }
 
@@ -626,6 +653,15 @@ export class ProjectionRunner {
     failure?: { error: unknown; event: RecordedEvent };
   }> {
     const unitOfWork = new ViewUnitOfWork<Record<string, unknown>>(this.store, lane.table);
+    const streams = new Set<string>();
+    for (const event of events) if (handlerFor(definition, event.type)) streams.add(event.streamId);
+    if (lane.prefetchStreams && streams.size > 1) {
+      try {
+        await unitOfWork.prefetch(streams);
+      } catch {
+        // Only a read ahead: the handlers read what they need themselves.
+      }
+    }
     let applied = lane.position;
     for (const event of events) {
       const handler = handlerFor(definition, event.type);
@@ -637,6 +673,11 @@ export class ProjectionRunner {
         }
       }
       applied = event.position;
+    }
+    if (streams.size > 1) {
+      let read = 0;
+      for (const id of streams) if (unitOfWork.readIds.has(id)) read++;
+      lane.prefetchStreams = read * 2 >= streams.size;
     }
     return { unitOfWork, applied };
   }

@@ -35,6 +35,26 @@ describe('ViewUnitOfWork', () => {
   });
   afterEach(() => store.close());
 
+  it('given documents read ahead in one call, when handlers update them, then no other read and the same result', async () => {
+    await docs.upsert('a', { status: 'open', count: 1 }, 1);
+    await docs.upsert('b', { status: 'open', count: 5 }, 9);
+    loads = [];
+    const unit = new ViewUnitOfWork<Doc>(store, table);
+    await unit.prefetch(['a', 'b', 'absent', 'a']);
+    expect(loads).toEqual([['a', 'b', 'absent']]);
+    const bump = (d: Doc | undefined): Doc => ({ status: 'counted', count: (d?.count ?? 0) + 1 });
+    await unit.writer(3).update('a', bump);
+    await unit.writer(4).update('b', bump); // stored at 9: the guard keeps it
+    await unit.writer(5).update('absent', bump);
+    await unit.writer(6).update('a', bump);
+    expect(loads).toHaveLength(1);
+    expect([...unit.readIds]).toEqual(['a', 'b', 'absent']);
+    await commit(unit);
+    expect(await docs.get('a')).toEqual({ status: 'counted', count: 3 });
+    expect(await docs.get('b')).toEqual({ status: 'open', count: 5 });
+    expect(await docs.get('absent')).toEqual({ status: 'counted', count: 1 });
+  });
+
   it('given nothing stored, when a batch upserts, patches and counts, then one write per document', async () => {
     const unit = new ViewUnitOfWork<Doc>(store, table);
     await unit.writer(1).upsert('a', { status: 'open', count: 0 });

@@ -190,6 +190,42 @@ export function describeReadModelStoreContract(
         expect(await store.write({ table, writes: replay })).toBe(0);
       });
 
+      it('applies a batch of 250 guarded writes in one call (more than a server takes in one update command)', async () => {
+        // FerretDB v1 never answers an update command of 100 statements or more:
+        // an adapter must split the batch, and still apply each write by its guard.
+        const table = await newTable();
+        const items = new ReadModelCollection<Item>(store, table);
+        const ids = Array.from({ length: 250 }, (_, i) => `big-${String(i).padStart(3, '0')}`);
+        await store.write({
+          table,
+          writes: ids.slice(0, 150).map((id) => prepareWrite(table, id, 100, { title: 'first' })),
+        });
+        const writes = ids.map((id, i) =>
+          prepareWrite(table, id, 200, { title: 'second', amount: i }),
+        );
+        expect(await store.write({ table, writes })).toBe(250);
+        expect(await items.count({ title: 'second' })).toBe(250);
+        const loaded = await store.load(table, ids);
+        expect(loaded).toHaveLength(250);
+        expect(loaded.find((r) => r.id === 'big-249')).toEqual({
+          id: 'big-249',
+          position: 200,
+          data: { title: 'second', amount: 249 },
+        });
+        expect(await store.write({ table, writes })).toBe(0);
+        // Stale writes (position 150) mixed with newer ones: each applies by its own guard.
+        const mixed = ids.map((id, i) =>
+          prepareWrite(table, id, i % 3 === 0 ? 150 : 300, { title: 'third', amount: i }),
+        );
+        await store.write({ table, writes: mixed });
+        expect(await items.count({ title: 'third' })).toBe(250 - 84);
+        expect(await items.count({ title: 'second' })).toBe(84);
+        expect(await store.load(table, ['big-000', 'big-001'])).toEqual([
+          { id: 'big-000', position: 200, data: { title: 'second', amount: 0 } },
+          { id: 'big-001', position: 300, data: { title: 'third', amount: 1 } },
+        ]);
+      }, 120_000);
+
       it('applies writes believed new by the same guard, whether they are new, older or newer', async () => {
         const table = await newTable();
         const items = new ReadModelCollection<Item>(store, table);

@@ -121,7 +121,13 @@ export interface ReadModelStore {
   /** Live documents (no tombstones) matching the query, in its order. */
   find(table: ReadModelTable, query: ValidatedQuery): Promise<StoredRecord[]>;
   count(table: ReadModelTable, where: readonly Condition[]): Promise<number>;
-  /** Applies the guarded writes, then saves the checkpoint; returns how many writes applied. */
+  /**
+   * Applies the guarded writes (in as many server commands as the adapter
+   * needs: any number of writes), then saves the checkpoint; returns how many
+   * writes applied. On FerretDB v1, which misreports which statement of a
+   * command failed, writes applied before a refused one of the same command
+   * may be left out of that count; what is stored is exact everywhere.
+   */
   write(batch: WriteBatch): Promise<number>;
   loadCheckpoint(readModel: string): Promise<Checkpoint | undefined>;
   saveCheckpoint(checkpoint: Checkpoint): Promise<void>;

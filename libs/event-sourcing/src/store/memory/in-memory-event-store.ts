@@ -3,7 +3,9 @@ import { checkExpectedVersion } from '../common/expected-version';
 import { prepareAppend } from '../common/prepare-append';
 import { fromVersionOf, readAllBounds } from '../common/read-options';
 import { DuplicateEventError } from '../event-store.errors';
+import { AppendedFeed } from '../common/appended-feed';
 import type {
+  AppendedListener,
   AppendResult,
   EventHandler,
   EventStore,
@@ -36,6 +38,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly streams = new Map<string, number[]>();
   private readonly eventIds = new Set<string>();
   private readonly notifier = new AppendNotifier();
+  private readonly feed = new AppendedFeed();
   private readonly subscriptions = new SubscriptionSet();
   private readonly now: () => Date;
   private readonly pollIntervalMs: number | undefined;
@@ -68,6 +71,7 @@ export class InMemoryEventStore implements EventStore {
       return position;
     });
     this.streams.set(streamId, stream);
+    this.feed.emit(() => positions.map((position) => this.at(position)));
     this.notifier.notify();
     return { streamId, nextExpectedVersion: stream.length, positions };
   }
@@ -105,6 +109,10 @@ export class InMemoryEventStore implements EventStore {
       notifier: this.notifier,
       ...(this.pollIntervalMs === undefined ? {} : { pollIntervalMs: this.pollIntervalMs }),
     });
+  }
+
+  onAppended(listener: AppendedListener): () => void {
+    return this.feed.listen(listener);
   }
 
   async close(): Promise<void> {

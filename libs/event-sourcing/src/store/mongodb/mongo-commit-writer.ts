@@ -19,6 +19,12 @@ export interface CommitWriterContext extends ClaimContext {
   maxBatchAppends: number;
   /** Called after appends were stored (wakes this process's subscriptions). */
   onAppended(): void;
+  /**
+   * Called with each commit this writer stored, as stored, before its append
+   * resolves (the appended feed). Not called for a commit found stored by an
+   * earlier try whose reply was lost: its recordedAt is that try's.
+   */
+  onCommitted?(commit: CommitDocument): void;
   /** Called with the last position of each commit this writer stored. */
   onCommitEnd(position: number): void;
   /** Test hook: runs before each insertMany, e.g. to hold a writer back. */
@@ -47,6 +53,7 @@ interface Plan {
   firstIndex: number;
   /** Index in the insertMany of its commit document. */
   commitIndex: number;
+  commit: CommitDocument;
 }
 
 /**
@@ -178,23 +185,23 @@ export class MongoCommitWriter {
         if (append.claims.has(event.eventId)) continue;
         documents.push(claimDocument(event.eventId, 0, append.token, position, now));
       }
+      const commit = commitDocument(
+        append.streamId,
+        firstVersion,
+        position,
+        append.token,
+        recordedAt,
+        append.events,
+      );
       plans.push({
         append,
         firstVersion,
         firstPosition: position,
         firstIndex,
         commitIndex: documents.length,
+        commit,
       });
-      documents.push(
-        commitDocument(
-          append.streamId,
-          firstVersion,
-          position,
-          append.token,
-          recordedAt,
-          append.events,
-        ),
-      );
+      documents.push(commit);
       position += append.events.length;
     }
     if (plans.length === 0) return again;
@@ -213,7 +220,7 @@ export class MongoCommitWriter {
     for (const plan of plans) {
       const { append } = plan;
       if (plan.commitIndex < stored) {
-        await this.succeed(plan);
+        await this.succeed(plan, true);
         appended = true;
       } else if (plan.firstIndex <= stored) {
         // The collision is in this append's documents: its claims before it are held.
@@ -258,9 +265,10 @@ export class MongoCommitWriter {
     throw new WrongExpectedVersionError(streamId, expected, actual);
   }
 
-  private async succeed(plan: Plan): Promise<void> {
+  private async succeed(plan: Plan, storedByThisTry: boolean): Promise<void> {
     const { append, firstVersion, firstPosition } = plan;
     const count = append.events.length;
+    if (storedByThisTry) this.context.onCommitted?.(plan.commit);
     this.observeCommitEnd(firstPosition + count - 1);
     this.context.onCommitEnd(firstPosition + count - 1);
     this.versions.observe(append.streamId, firstVersion + count - 1);
@@ -293,7 +301,7 @@ export class MongoCommitWriter {
       { projection: { kind: 1, token: 1, lastPosition: 1 } },
     )) as Pick<CommitDocument, 'kind' | 'token' | 'lastPosition'> | null;
     if (atPosition && atPosition.token === append.token) {
-      await this.succeed(plan); // our own commit, stored by an earlier try whose reply was lost
+      await this.succeed(plan, false); // our own commit, stored by an earlier try whose reply was lost
       return 'stored';
     }
     if (atPosition) {

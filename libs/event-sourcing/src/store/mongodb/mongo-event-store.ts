@@ -2,7 +2,9 @@ import type { Connection, mongo } from 'mongoose';
 import type { NewEvent, RecordedEvent } from '../../envelope/event-envelope';
 import { prepareAppend } from '../common/prepare-append';
 import { fromVersionOf, readAllBounds } from '../common/read-options';
+import { AppendedFeed } from '../common/appended-feed';
 import type {
+  AppendedListener,
   AppendResult,
   EventHandler,
   EventStore,
@@ -117,6 +119,7 @@ export interface MongoEventStoreOptions {
 export class MongoEventStore implements EventStore {
   private readonly collection: mongo.Collection<EventStoreDocument>;
   private readonly notifier = new AppendNotifier();
+  private readonly feed = new AppendedFeed();
   private readonly subscriptions = new SubscriptionSet();
   private readonly versions = new StreamVersionCache();
   private readonly writer: MongoCommitWriter;
@@ -139,6 +142,7 @@ export class MongoEventStore implements EventStore {
         claimPollMs: options.claimPollMs ?? 20,
         maxBatchAppends: options.maxBatchAppends ?? 64,
         onAppended: () => this.notifier.notify(),
+        onCommitted: (commit) => this.feed.emit(() => recordedEvents(commit)),
         onCommitEnd: (position) => this.rememberCommitEnd(position),
         ...(options.beforeInsert ? { beforeInsert: options.beforeInsert } : {}),
       },
@@ -239,6 +243,10 @@ export class MongoEventStore implements EventStore {
       notifier: this.notifier,
       ...(this.pollIntervalMs === undefined ? {} : { pollIntervalMs: this.pollIntervalMs }),
     });
+  }
+
+  onAppended(listener: AppendedListener): () => void {
+    return this.feed.listen(listener);
   }
 
   /** Stops the subscriptions and waits for appends in flight; the connection stays open (it is the caller's). */

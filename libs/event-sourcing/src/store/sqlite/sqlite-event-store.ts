@@ -2,11 +2,13 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Actor, NewEvent, RecordedEvent } from '../../envelope/event-envelope';
+import { AppendedFeed, recordedFromPrepared } from '../common/appended-feed';
 import { checkExpectedVersion } from '../common/expected-version';
 import { prepareAppend, type PreparedEvent } from '../common/prepare-append';
 import { fromVersionOf, readAllBounds } from '../common/read-options';
 import { DuplicateEventError, WrongExpectedVersionError } from '../event-store.errors';
 import type {
+  AppendedListener,
   AppendResult,
   EventHandler,
   EventStore,
@@ -73,6 +75,7 @@ export class SqliteEventStore implements EventStore {
   readonly filename: string;
 
   private readonly notifier = new AppendNotifier();
+  private readonly feed = new AppendedFeed();
   private readonly subscriptions = new SubscriptionSet();
   private readonly now: () => Date;
   private readonly pollIntervalMs: number | undefined;
@@ -178,6 +181,10 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  onAppended(listener: AppendedListener): () => void {
+    return this.feed.listen(listener);
+  }
+
   /** Stops the subscriptions, writes what is queued, then closes the file. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -213,7 +220,18 @@ export class SqliteEventStore implements EventStore {
       const append = batch[index] as PendingAppend;
       if ('result' in outcome) {
         appended = true;
-        append.resolve(outcome.result);
+        const { result } = outcome;
+        // Positions increase in queue order: one transaction, rows inserted in this order.
+        this.feed.emit(() =>
+          recordedFromPrepared(
+            append.streamId,
+            result.nextExpectedVersion - append.events.length + 1,
+            result.positions,
+            recordedAt,
+            append.events,
+          ),
+        );
+        append.resolve(result);
       } else {
         append.reject(outcome.error);
       }

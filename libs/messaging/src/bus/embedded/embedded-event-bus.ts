@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
+  assertConsumerHandlers,
   UnknownTopicError,
   type ConsumerOptions,
   type EventBus,
@@ -125,6 +126,7 @@ export class EmbeddedEventBus implements EventBus {
 
   async consume(options: ConsumerOptions): Promise<RunningConsumer> {
     this.assertOpen();
+    assertConsumerHandlers(options);
     for (const topic of options.topics) this.partitionsOf(topic);
     const consumer = new EmbeddedConsumer(this, options);
     this.consumers.add(consumer);
@@ -208,7 +210,16 @@ export class EmbeddedEventBus implements EventBus {
 
   /** @internal */
   commit(groupId: string, topic: string, partition: number, nextOffset: number): void {
-    if (!this.closed) this.upsertCommitted.run(groupId, topic, partition, nextOffset);
+    if (this.closed) return;
+    // No fsync of its own: a committed offset lost in a power cut only means the
+    // messages after the previous one are delivered again (at-least-once), and the
+    // next publish's fsync makes it durable anyway. Publishes stay FULL.
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      this.upsertCommitted.run(groupId, topic, partition, nextOffset);
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   /** @internal Resolves on the next publish or membership change, or after `ms`. */
@@ -270,6 +281,7 @@ class EmbeddedConsumer implements RunningConsumer {
   private readonly member: GroupMember;
   private running = true;
   private loop: Promise<void> = Promise.resolve();
+  private maxBatch = 500;
 
   constructor(
     private readonly bus: EmbeddedEventBus,
@@ -280,6 +292,7 @@ class EmbeddedConsumer implements RunningConsumer {
   }
 
   start(): void {
+    this.maxBatch = assertConsumerHandlers(this.options);
     this.bus.join(this.member);
     this.loop = this.run();
   }
@@ -317,11 +330,32 @@ class EmbeddedConsumer implements RunningConsumer {
     );
     const messages = this.bus.read(topic, partition, start);
     let next = start;
+    const batchHandler = this.options.batchHandler;
+    if (batchHandler) {
+      try {
+        for (let from = 0; from < messages.length; from += this.maxBatch) {
+          if (!this.running || !this.stillAssigned(topic, partition)) break;
+          const slice = messages.slice(from, from + this.maxBatch);
+          try {
+            await batchHandler(slice);
+          } catch (error) {
+            this.options.onHandlerError?.(error, slice[0] as IncomingMessage);
+            await new Promise((r) => setTimeout(r, this.bus.retryDelay));
+            break; // delivered again from `next`
+          }
+          next = Number((slice[slice.length - 1] as IncomingMessage).offset) + 1;
+        }
+      } finally {
+        if (next !== start) this.bus.commit(this.groupId, topic, partition, next);
+      }
+      return next - start;
+    }
+    const handler = this.options.handler as (message: IncomingMessage) => Promise<void>;
     try {
       for (const message of messages) {
         if (!this.running || !this.stillAssigned(topic, partition)) break;
         try {
-          await this.options.handler(message);
+          await handler(message);
         } catch (error) {
           this.options.onHandlerError?.(error, message);
           await new Promise((r) => setTimeout(r, this.bus.retryDelay));

@@ -9,6 +9,7 @@ import {
   type Producer,
 } from 'kafkajs';
 import {
+  assertConsumerHandlers,
   UnknownTopicError,
   type ConsumerOptions,
   type EventBus,
@@ -68,6 +69,7 @@ export class KafkaEventBus implements EventBus {
   }
 
   async consume(options: ConsumerOptions): Promise<RunningConsumer> {
+    assertConsumerHandlers(options);
     const consumer = new KafkaConsumer(this.kafka, options, this.retryDelayMs, () =>
       this.consumers.delete(consumer),
     );
@@ -174,6 +176,7 @@ class KafkaConsumer implements RunningConsumer {
   }
 
   async start(): Promise<void> {
+    const maxBatch = assertConsumerHandlers(this.options);
     await this.consumer.connect();
     for (const topic of this.options.topics) {
       await this.consumer.subscribe({ topic, fromBeginning: this.options.fromBeginning ?? true });
@@ -184,19 +187,39 @@ class KafkaConsumer implements RunningConsumer {
       // at that message; what was handled is committed, the rest is fetched again.
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        const toMessage = (raw: (typeof batch.messages)[number]): IncomingMessage => ({
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: raw.offset,
+          key: raw.key ? raw.key.toString('utf8') : null,
+          value: raw.value ? raw.value.toString('utf8') : null,
+          headers: decodeHeaders(raw.headers),
+          timestamp: new Date(Number(raw.timestamp)).toISOString(),
+        });
+        const batchHandler = this.options.batchHandler;
+        if (batchHandler) {
+          // Slices of at most maxBatch messages; each committed once its handler resolved.
+          for (let from = 0; from < batch.messages.length; from += maxBatch) {
+            if (!isRunning() || isStale()) return;
+            const messages = batch.messages.slice(from, from + maxBatch).map(toMessage);
+            try {
+              await batchHandler(messages);
+            } catch (error) {
+              this.options.onHandlerError?.(error, messages[0] as IncomingMessage);
+              await new Promise((r) => setTimeout(r, this.retryDelayMs));
+              throw error; // kafkajs seeks back to the last resolved offset and delivers again
+            }
+            resolveOffset((messages[messages.length - 1] as IncomingMessage).offset);
+            await heartbeat();
+          }
+          return;
+        }
+        const handler = this.options.handler as (message: IncomingMessage) => Promise<void>;
         for (const raw of batch.messages) {
           if (!isRunning() || isStale()) return;
-          const message: IncomingMessage = {
-            topic: batch.topic,
-            partition: batch.partition,
-            offset: raw.offset,
-            key: raw.key ? raw.key.toString('utf8') : null,
-            value: raw.value ? raw.value.toString('utf8') : null,
-            headers: decodeHeaders(raw.headers),
-            timestamp: new Date(Number(raw.timestamp)).toISOString(),
-          };
+          const message = toMessage(raw);
           try {
-            await this.options.handler(message);
+            await handler(message);
           } catch (error) {
             this.options.onHandlerError?.(error, message);
             await new Promise((r) => setTimeout(r, this.retryDelayMs));

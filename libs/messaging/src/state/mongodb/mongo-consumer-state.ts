@@ -84,6 +84,40 @@ export function mongoConsumerState(
   };
 
   const processed: ProcessedMessageStore = {
+    async findMany(groupId, messageIds) {
+      const found = new Set<string>();
+      const unique = [...new Set(messageIds)];
+      // One `$in` per chunk: the _id index on MongoDB, one scan instead of one per id on FerretDB v1.
+      for (let offset = 0; offset < unique.length; offset += 500) {
+        const ids = unique.slice(offset, offset + 500).map((id) => processedId(groupId, id));
+        const docs = await processedDocs
+          .find({ _id: { $in: ids } }, { projection: { messageId: 1 } })
+          .toArray();
+        for (const doc of docs) found.add(doc.messageId);
+      }
+      return found;
+    },
+    async recordMany(groupId, messageIds) {
+      const unique = [...new Set(messageIds)];
+      if (unique.length === 0) return;
+      const at = now();
+      try {
+        await processedDocs.insertMany(
+          unique.map((messageId) => ({
+            _id: processedId(groupId, messageId),
+            groupId,
+            messageId,
+            processedAt: at,
+          })),
+          { ordered: true },
+        );
+      } catch (error) {
+        // Some were recorded already (a redelivery). Servers differ on what an
+        // insert does after a duplicate, so each id is recorded on its own.
+        if (!isDuplicateKey(error)) throw error;
+        for (const messageId of unique) await processed.record(groupId, messageId);
+      }
+    },
     async find(groupId, messageId) {
       const doc = await processedDocs.findOne({ _id: processedId(groupId, messageId) });
       if (!doc) return undefined;
@@ -109,6 +143,17 @@ export function mongoConsumerState(
   };
 
   return { checkpoints, leases, processed };
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  const e = error as { code?: number; writeErrors?: Array<{ code?: number }> | { code?: number } };
+  if (e.code === DUPLICATE_KEY) return true;
+  const writeErrors = Array.isArray(e.writeErrors)
+    ? e.writeErrors
+    : e.writeErrors
+      ? [e.writeErrors]
+      : [];
+  return writeErrors.length > 0 && writeErrors.every((w) => w.code === DUPLICATE_KEY);
 }
 
 function processedId(groupId: string, messageId: string): string {

@@ -45,7 +45,15 @@ export function openSqliteConsumerState(
       return row?.position ?? 0;
     },
     async save(name, position) {
-      saveCheckpoint.run(name, position, now().toISOString());
+      // No fsync of its own: a checkpoint lost in a power cut only means the
+      // follower (the outbox relay) does that batch again (at-least-once); the
+      // next durable write of this file (a processed record, a lease) syncs it.
+      db.pragma('synchronous = NORMAL');
+      try {
+        saveCheckpoint.run(name, position, now().toISOString());
+      } finally {
+        db.pragma('synchronous = FULL');
+      }
     },
   };
 
@@ -71,7 +79,22 @@ export function openSqliteConsumerState(
   const recordProcessed = db.prepare(
     'INSERT OR IGNORE INTO messaging_processed (group_id, message_id, outcome, processed_at) VALUES (?, ?, ?, ?)',
   );
+  const isProcessed = db
+    .prepare('SELECT 1 FROM messaging_processed WHERE group_id = ? AND message_id = ?')
+    .pluck();
+  const recordAll = db.transaction((groupId: string, messageIds: readonly string[], at: string) => {
+    for (const messageId of messageIds) recordProcessed.run(groupId, messageId, null, at);
+  });
   const processed: ProcessedMessageStore = {
+    async findMany(groupId, messageIds) {
+      return new Set(
+        messageIds.filter((messageId) => isProcessed.get(groupId, messageId) !== undefined),
+      );
+    },
+    async recordMany(groupId, messageIds) {
+      // One transaction: one fsync for the whole batch.
+      if (messageIds.length > 0) recordAll(groupId, messageIds, now().toISOString());
+    },
     async find(groupId, messageId) {
       const row = findProcessed.get(groupId, messageId) as
         | { outcome: string | null; processedAt: string }

@@ -62,13 +62,17 @@ const DUPLICATE_KEY = 11000;
 const KEPT_STATE_REVISIONS = 5;
 const NAMESPACE_NOT_FOUND = 26;
 const NAMESPACE_EXISTS = 48;
+/** Statements per update command (FerretDB v1 never answers one of 100 or more). */
+export const WRITE_CHUNK = 50;
+/** Ids per `$in` query of load(). */
+const LOAD_CHUNK = 500;
 
 /**
  * The distributed mode's read-model store: one collection per read-model
  * version on a mongoose Connection (one database per context). Needs no
  * transactions and no change streams: each write is a single-document
- * conditional replace; a batch is one unordered bulkWrite (one write per id),
- * then the checkpoint. A crash between the two replays the batch, and the
+ * conditional replace; a batch is unordered bulkWrites of at most WRITE_CHUNK
+ * statements (one write per id), then the checkpoint. A crash between the two replays the batch, and the
  * position guard makes the replay change nothing.
  */
 export class MongoReadModelStore implements ReadModelStore {
@@ -101,19 +105,22 @@ export class MongoReadModelStore implements ReadModelStore {
 
   async load(table: ReadModelTable, ids: readonly string[]): Promise<StoredRecord[]> {
     if (ids.length === 0) return [];
-    // One lookup by _id per document, concurrently: the only query FerretDB v1 answers
-    // from an index is `{ _id: <string> }` (an `$in` scans the collection). Ids are
-    // validated strings, so the plain form cannot carry an operator.
+    // One `$in` query per chunk of ids: the `_id` index on MongoDB. FerretDB v1
+    // scans the collection for any query, `{ _id }` lookups included (see
+    // docs/performance.md), so one query per chunk beats one lookup per id there
+    // (measured: 200 ids in 0.27 s against 19 ms per lookup, 2,000 documents).
+    // Ids are validated strings, so `$in` of them cannot carry an operator.
     const collection = this.collection(table);
-    const docs = await Promise.all(
-      [...new Set(ids)].map((id) =>
-        collection.findOne<Pick<ReadModelDoc, '_id' | 'position' | 'json'>>(
-          { _id: String(id) },
-          { projection: { position: 1, json: 1 } },
-        ),
-      ),
-    );
-    return docs.filter((doc) => doc !== null).map(toRecord);
+    const unique = [...new Set(ids)].map(String);
+    const records: StoredRecord[] = [];
+    for (let offset = 0; offset < unique.length; offset += LOAD_CHUNK) {
+      const docs = await collection
+        .find({ _id: { $in: unique.slice(offset, offset + LOAD_CHUNK) } })
+        .project<Pick<ReadModelDoc, '_id' | 'position' | 'json'>>({ position: 1, json: 1 })
+        .toArray();
+      records.push(...docs.map(toRecord));
+    }
+    return records;
   }
 
   async find(table: ReadModelTable, query: ValidatedQuery): Promise<StoredRecord[]> {
@@ -189,6 +196,16 @@ export class MongoReadModelStore implements ReadModelStore {
    * Steady state: one round trip; a replayed batch: a few.
    */
   private async writeGuarded(table: ReadModelTable, docs: ReadModelDoc[]): Promise<number> {
+    // FerretDB v1.24 never answers an update command of 100 statements or more
+    // (99 answer; 100 did not in 15 minutes): chunks stay well below that.
+    let applied = 0;
+    for (let offset = 0; offset < docs.length; offset += WRITE_CHUNK) {
+      applied += await this.writeGuardedChunk(table, docs.slice(offset, offset + WRITE_CHUNK));
+    }
+    return applied;
+  }
+
+  private async writeGuardedChunk(table: ReadModelTable, docs: ReadModelDoc[]): Promise<number> {
     const collection = this.collection(table);
     let pending = docs;
     let applied = 0;
