@@ -29,7 +29,16 @@ export interface PublicEventConsumerOptions {
  * fields reporting reads; a message that fails goes to sfp.reporting.dlq with
  * the reason and field errors. At-least-once delivery, logged once: the log
  * refuses an eventId it holds (DuplicateEventError), which counts as done.
+ * Messages come in batches of one partition (handleBatch), in order.
  */
+async function appendOnce(log: EventStore, streamId: string, event: Parameters<EventStore['append']>[2][number]) {
+  try {
+    await log.append(streamId, 'any', [event]);
+  } catch (error) {
+    if (!(error instanceof DuplicateEventError)) throw error;
+  }
+}
+
 export function startPublicEventConsumer(
   options: PublicEventConsumerOptions,
 ): Promise<RunningConsumer> {
@@ -58,14 +67,26 @@ export function startPublicEventConsumer(
       }
       return event;
     },
-    handle: async (event) => {
-      try {
-        await options.log.append(logStreamIdOf(plugin.context, event.streamId), 'any', [
-          toLoggedEvent(plugin.context, event),
-        ]);
-      } catch (error) {
-        if (!(error instanceof DuplicateEventError)) throw error;
+    // A batch of one partition: each source stream's events in one append, the
+    // streams side by side, so the log's group commit makes one durable write of
+    // the batch. A redelivered event makes its stream's append fail as a
+    // duplicate: that stream is then logged event by event, skipping those held.
+    handleBatch: async (items) => {
+      const byStream = new Map<string, RecordedEvent[]>();
+      for (const { decoded } of items) {
+        const streamId = logStreamIdOf(plugin.context, decoded.streamId);
+        byStream.set(streamId, [...(byStream.get(streamId) ?? []), decoded]);
       }
+      await Promise.all(
+        [...byStream].map(async ([streamId, events]) => {
+          try {
+            await options.log.append(streamId, 'any', events.map((event) => toLoggedEvent(plugin.context, event)));
+          } catch (error) {
+            if (!(error instanceof DuplicateEventError)) throw error;
+            for (const event of events) await appendOnce(options.log, streamId, toLoggedEvent(plugin.context, event));
+          }
+        }),
+      );
       options.onLogged();
     },
     onDeadLetter: options.onDeadLetter,
