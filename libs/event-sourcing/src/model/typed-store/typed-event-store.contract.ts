@@ -186,6 +186,29 @@ export function describeTypedEventStore(
       expect(await raw.streamVersion(adaLedger)).toBe(3);
     });
 
+    it("forwards the adapter's appended feed as it reads: decrypted and upcast, in order", async () => {
+      if (!raw.onAppended) {
+        expect(store.onAppended).toBeUndefined();
+        return;
+      }
+      const fed: RecordedEvent[][] = [];
+      const remove = store.onAppended!((events) => void fed.push(events));
+      try {
+        const { adaLedger } = await openTwoLedgers();
+        const deadline = Date.now() + 10_000;
+        while (fed.flat().length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+        const all = await store.readAll({ afterPosition: head, limit: 100 });
+        expect(fed.flat()).toEqual(all);
+        expect(JSON.stringify(fed)).toContain(ada.name);
+        expect(fed.flat().find((e) => e.streamId === adaLedger)?.data).toMatchObject({ owner: { name: ada.name } });
+      } finally {
+        remove();
+      }
+      await run(`ledger-${randomUUID()}`, { type: 'OpenLedger', ledgerId: 'x', owner: bob, now: '2024-03-02T10:00:00Z' });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(fed.flat()).toHaveLength(4);
+    });
+
     it('upcasts old versions on readStream, readAll and subscribe', async () => {
       const streamId = `ledger-${randomUUID()}`;
       await run(streamId, {

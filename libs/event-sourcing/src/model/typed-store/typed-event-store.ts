@@ -1,5 +1,6 @@
 import type { NewEvent, RecordedEvent } from '../../envelope/event-envelope';
 import type {
+  AppendedListener,
   AppendResult,
   EventHandler,
   EventStore,
@@ -57,6 +58,36 @@ export class TypedEventStore implements EventStore {
       : undefined;
     this.unknownTypes = options.unknownTypes ?? 'reject';
     this[PROTECTS_PERSONAL_DATA] = this.codec !== undefined;
+    const inner = options.store;
+    if (inner.onAppended) {
+      this.onAppended = (listener) => this.forwardAppended(inner, listener);
+    }
+  }
+
+  /**
+   * The adapter's appended feed, as this store reads (decrypted, upcast): the
+   * projection runner of a service follows its own appends from memory. Each
+   * append is revealed asynchronously, so it may reach the listener just after
+   * the append resolved; batches keep their order (a chain). A batch that cannot
+   * be revealed is left out: followers then see a gap and read the store.
+   */
+  onAppended?: (listener: AppendedListener) => () => void;
+
+  private forwardAppended(inner: EventStore, listener: AppendedListener): () => void {
+    let chain: Promise<void> = Promise.resolve();
+    let active = true;
+    const remove = (inner.onAppended as (l: AppendedListener) => () => void)((events) => {
+      chain = chain
+        .then(async () => {
+          const current = await this.toCurrent(events);
+          if (active) listener(current);
+        })
+        .catch(() => undefined);
+    });
+    return () => {
+      active = false;
+      remove();
+    };
   }
 
   async append(
