@@ -24,7 +24,8 @@ export default [
             // Kinds of project: what a project of each type may depend on.
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:service', 'type:lib', 'type:contracts', 'type:testing'],
+              // An app may serve another app's built files (the platform host serves the admin console).
+              onlyDependOnLibsWithTags: ['type:app', 'type:service', 'type:lib', 'type:contracts', 'type:testing'],
             },
             {
               sourceTag: 'type:service',

@@ -20,6 +20,7 @@ import {
   type KnowledgeBaseRuntime,
 } from '@sfp/knowledge-base';
 import { HELP_DESK_PROJECTIONS, HELP_DESK_CONTEXT, slaPolicyFromEnv, HELP_DESK_ERROR_STATUSES, HelpDeskModule, helpDeskEventTypes, type HelpDeskRuntime } from '@sfp/help-desk';
+import { consoleDistDir, mountAdminConsole } from '@sfp/admin-console';
 import {
   AUTH_ERROR_STATUSES,
   AuthModule,
@@ -176,6 +177,8 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
     metrics,
     corsOrigins: corsOriginsOf(config),
   });
+  // The admin console's built files at /, the API under /api.
+  mountAdminConsole(app, consoleDistDir());
   reporting.projectionSources.push(
     { context: HELP_DESK_CONTEXT, engine: app.get(HELP_DESK_PROJECTIONS) },
     { context: KNOWLEDGE_BASE_CONTEXT, engine: app.get(KNOWLEDGE_BASE_PROJECTIONS) },

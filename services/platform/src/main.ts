@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const platform = await startEmbeddedPlatform(config);
   platform.logger.info(
     { url: platform.url, dataDir: config.SFP_DATA_DIR },
-    `SFP Platform (embedded) listening on ${platform.url} — API docs at ${platform.url}/api/docs`,
+    `SFP Platform (embedded) listening on ${platform.url} — admin console at ${platform.url}/, API docs at ${platform.url}/api/docs`,
   );
   const first = platform.firstAdministrator;
   if (first) {

@@ -115,7 +115,12 @@ describe('access control on the embedded platform (e2e)', () => {
       });
       expect({ route: `${route.method} ${path}`, status: response.status }).toEqual({ route: `${route.method} ${path}`, status: 401 });
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect(response.headers.get('cache-control')).toBe('no-store');
     }
+    // The console's static files (no data in them) load without credentials; its data does not.
+    const page = await fetch(`${platform.url}/help-desk/queue`, { headers: { accept: 'text/html' } });
+    expect([200, 503]).toContain(page.status);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
   });
 
   it('gives each role exactly its permissions (401 without credentials, 403 without the permission)', async () => {

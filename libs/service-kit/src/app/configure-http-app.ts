@@ -53,6 +53,12 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
     });
   }
   app.use(correlationIdMiddleware);
+  // API answers carry records and personal data that change (an erasure keeps a
+  // request's version): never kept by browsers or proxies.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(options.metrics.httpMiddleware());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorResponseFilter(options.errorStatuses, options.logger));

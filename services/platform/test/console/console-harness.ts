@@ -1,9 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import express, { type RequestHandler } from 'express';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../src/embedded-platform';
 import { PlatformConfig } from '../../src/platform.config';
@@ -38,11 +36,15 @@ export interface ConsoleHarness {
 
 /**
  * The embedded platform as `npm start` boots it, in a temporary data folder,
- * with the built console in front, and headless Chromium.
+ * serving the built console at /, and headless Chromium.
  */
 export async function startConsoleHarness(adminPassword: string): Promise<ConsoleHarness> {
   // Build the console when dist is missing or older than its sources (a few seconds).
-  execFileSync(process.execPath, [join(CONSOLE_PROJECT, 'scripts', 'ensure-built.mjs'), '--strict'], { cwd: WORKSPACE, stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    [join(CONSOLE_PROJECT, 'scripts', 'ensure-built.mjs'), '--strict'],
+    { cwd: WORKSPACE, stdio: 'pipe' },
+  );
   mkdirSync(ARTIFACTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'sfp-console-'));
   const config = Object.assign(new PlatformConfig(), {
@@ -53,17 +55,24 @@ export async function startConsoleHarness(adminPassword: string): Promise<Consol
     SFP_ADMIN_PASSWORD: adminPassword,
   });
   const platform = await startEmbeddedPlatform(config);
-  let front: Server | undefined;
-  let consoleUrl = platform.url;
+  // The platform serves the console itself (mountAdminConsole): the tests drive exactly that.
   if (!(await servesConsole(platform.url))) {
-    // The platform does not serve the console itself yet: put the console's
-    // middleware in front of the platform's own Express app, on a port of its own.
-    front = await frontServer(platform);
-    consoleUrl = `http://127.0.0.1:${(front.address() as { port: number }).port}`;
+    await platform.close();
+    throw new Error(`The platform at ${platform.url} does not serve the admin console at /`);
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, baseURL: consoleUrl, locale: 'en-GB', timezoneId: 'UTC' });
-  context.setDefaultTimeout(15_000);
+  const consoleUrl = platform.url;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 860 },
+    baseURL: consoleUrl,
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
@@ -73,13 +82,14 @@ export async function startConsoleHarness(adminPassword: string): Promise<Consol
     browser,
     context,
     page,
-    screenshot: async (name) => void (await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })),
+    screenshot: async (name) =>
+      void (await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })),
     close: async () => {
       await browser.close().catch(() => undefined);
-      await new Promise<void>((done) => (front ? front.close(() => done()) : done()));
       await platform.close();
       rmSync(dataDir, { recursive: true, force: true });
-      if (problems.length) throw new Error(`The console threw in the browser: ${problems.join('; ')}`);
+      if (problems.length)
+        throw new Error(`The console threw in the browser: ${problems.join('; ')}`);
     },
   };
 }
@@ -87,18 +97,4 @@ export async function startConsoleHarness(adminPassword: string): Promise<Consol
 async function servesConsole(url: string): Promise<boolean> {
   const response = await fetch(`${url}/help-desk/queue`, { headers: { accept: 'text/html' } });
   return response.ok && (await response.text()).includes('<div id="root">');
-}
-
-async function frontServer(platform: EmbeddedPlatform): Promise<Server> {
-  // Loaded by path until the platform imports it itself (through a workspace alias, once wired).
-  const modulePath = join(CONSOLE_PROJECT, 'serve', 'console-static');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { consoleStatic } = require(modulePath) as { consoleStatic: (distDir: string) => RequestHandler };
-  const platformApp = platform.app.getHttpAdapter().getInstance() as RequestHandler;
-  const front = express();
-  front.use(consoleStatic(join(CONSOLE_PROJECT, 'dist')));
-  front.use((req, res, next) => platformApp(req, res, next));
-  const server = createServer(front);
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return server;
 }

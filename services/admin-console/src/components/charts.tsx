@@ -1,0 +1,221 @@
+// Small hand-written SVG charts: each has a title, a text description for
+// screen readers and the numbers themselves on the chart.
+
+export interface Bar {
+  label: string;
+  value: number;
+}
+
+export function BarChart({
+  title,
+  bars,
+  unit = '',
+}: {
+  title: string;
+  bars: Bar[];
+  unit?: string;
+}) {
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const rowHeight = 24;
+  const labelWidth = 190;
+  const width = 520;
+  const height = Math.max(rowHeight, bars.length * rowHeight) + 8;
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      {bars.length === 0 ? (
+        <p className="empty">No data.</p>
+      ) : (
+        <svg
+          viewBox={`0 0 ${width} ${height}`}
+          width="100%"
+          role="img"
+          aria-label={`${title}: ${bars.map((b) => `${b.label} ${b.value}${unit}`).join(', ')}`}
+        >
+          {bars.map((bar, index) => {
+            const y = index * rowHeight + 4;
+            const w = ((width - labelWidth - 60) * bar.value) / max;
+            return (
+              <g key={bar.label}>
+                <text x={labelWidth - 8} y={y + 15} textAnchor="end" className="chart-label">
+                  {bar.label}
+                </text>
+                <rect
+                  x={labelWidth}
+                  y={y + 3}
+                  width={Math.max(1, w)}
+                  height={rowHeight - 8}
+                  className="chart-bar"
+                />
+                <text x={labelWidth + w + 6} y={y + 15} className="chart-value">
+                  {bar.value}
+                  {unit}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      )}
+    </figure>
+  );
+}
+
+export interface Series {
+  name: string;
+  points: Array<{ x: string; y: number | null }>;
+  /** A dashed reference line (a target or a median). */
+  dashed?: boolean;
+  /** A level across the whole chart (a target threshold) instead of points. */
+  constant?: number;
+}
+
+const COLOURS = ['#1f5fa8', '#c2410c', '#15803d', '#7e22ce', '#0f766e'];
+
+/** Lines over ordered x labels (periods); null values leave a gap. */
+export function LineChart({
+  title,
+  series,
+  unit = '',
+}: {
+  title: string;
+  series: Series[];
+  unit?: string;
+}) {
+  const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort();
+  const values = series
+    .flatMap((s) => [...s.points.map((p) => p.y), s.constant ?? null])
+    .filter((v): v is number => v !== null && Number.isFinite(v));
+  const width = 560;
+  const height = 240;
+  const left = 56;
+  const right = 16;
+  const top = 16;
+  const bottom = 36;
+  if (xs.length === 0 || values.length === 0) {
+    return (
+      <figure className="chart">
+        <figcaption>{title}</figcaption>
+        <p className="empty">No data yet.</p>
+      </figure>
+    );
+  }
+  let min = Math.min(...values);
+  let max = Math.max(...values);
+  if (min === max) {
+    min -= Math.abs(min) * 0.1 || 1;
+    max += Math.abs(max) * 0.1 || 1;
+  }
+  const xOf = (x: string) =>
+    left +
+    (xs.length === 1
+      ? (width - left - right) / 2
+      : (xs.indexOf(x) * (width - left - right)) / (xs.length - 1));
+  const yOf = (y: number) => top + ((max - y) * (height - top - bottom)) / (max - min);
+  const ticks = [min, (min + max) / 2, max];
+  const description = series
+    .map((s) =>
+      s.constant !== undefined
+        ? `${s.name}: ${round(s.constant)}${unit}`
+        : `${s.name}: ${s.points.map((p) => `${p.x} ${p.y === null ? 'none' : `${round(p.y)}${unit}`}`).join(', ')}`,
+    )
+    .join('; ');
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        role="img"
+        aria-label={`${title}. ${description}`}
+      >
+        {ticks.map((tick) => (
+          <g key={tick}>
+            <line
+              x1={left}
+              x2={width - right}
+              y1={yOf(tick)}
+              y2={yOf(tick)}
+              className="chart-grid"
+            />
+            <text x={left - 6} y={yOf(tick) + 4} textAnchor="end" className="chart-label">
+              {round(tick)}
+              {unit}
+            </text>
+          </g>
+        ))}
+        {xs.map((x) => (
+          <text key={x} x={xOf(x)} y={height - 12} textAnchor="middle" className="chart-label">
+            {x}
+          </text>
+        ))}
+        {series.map((s, index) => {
+          const colour = COLOURS[index % COLOURS.length];
+          const segments: string[] = [];
+          let current = '';
+          for (const point of [...s.points].sort((a, b) => a.x.localeCompare(b.x))) {
+            if (point.y === null || !Number.isFinite(point.y)) {
+              if (current) segments.push(current);
+              current = '';
+              continue;
+            }
+            current += `${current ? 'L' : 'M'}${xOf(point.x).toFixed(1)},${yOf(point.y).toFixed(1)}`;
+          }
+          if (current) segments.push(current);
+          if (s.constant !== undefined) {
+            segments.push(
+              `M${left},${yOf(s.constant).toFixed(1)}L${width - right},${yOf(s.constant).toFixed(1)}`,
+            );
+          }
+          return (
+            <g key={s.name} data-series={s.name}>
+              {segments.map((d) => (
+                <path
+                  key={d}
+                  d={d}
+                  fill="none"
+                  stroke={colour}
+                  strokeWidth={2}
+                  strokeDasharray={s.dashed ? '6 4' : undefined}
+                />
+              ))}
+              {s.points
+                .filter((p): p is { x: string; y: number } => p.y !== null && Number.isFinite(p.y))
+                .map((p) => (
+                  <circle
+                    key={p.x}
+                    cx={xOf(p.x)}
+                    cy={yOf(p.y)}
+                    r={s.dashed ? 2 : 3.5}
+                    fill={colour}
+                  >
+                    <title>{`${s.name}, ${p.x}: ${round(p.y)}${unit}`}</title>
+                  </circle>
+                ))}
+            </g>
+          );
+        })}
+      </svg>
+      <ul className="legend">
+        {series.map((s, index) => (
+          <li key={s.name}>
+            <span
+              className="swatch"
+              style={{ background: COLOURS[index % COLOURS.length] }}
+              aria-hidden="true"
+            />
+            {s.name}
+            {s.dashed ? ' (dashed)' : ''}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}
+
+function round(value: number): string {
+  return Math.abs(value) >= 100
+    ? value.toFixed(0)
+    : Math.abs(value) >= 10
+      ? value.toFixed(1)
+      : value.toFixed(2);
+}

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/** The admin console: a static single-page app the platform serves at `/`, calling `/api` on the same origin. */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+  },
+  server: {
+    // `npx vite services/admin-console` during development: the API of a running `npm start`.
+    proxy: { '/api': process.env.SFP_URL ?? 'http://127.0.0.1:3000' },
+  },
+});
