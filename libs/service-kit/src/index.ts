@@ -15,3 +15,5 @@ export * from './app/operations.module';
 export * from './app/dead-letters.controller';
 export * from './runtime/pseudonyms';
 export * from './runtime/context-stores';
+export * from './runtime/kafka-readiness';
+export * from './app/projections.controller';

@@ -5,3 +5,4 @@ export * from './infrastructure/integration-env';
 export * from './infrastructure/test-topics';
 export * from './infrastructure/test-database';
 export * from './http/http-client';
+export * from './kafka/topic-recorder';

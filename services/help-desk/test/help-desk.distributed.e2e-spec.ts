@@ -5,13 +5,13 @@ import mongoose from 'mongoose';
 import { COMMAND_HEADERS, contextTopics, DEAD_LETTER_HEADERS, EVENT_HEADERS } from '@sfp/messaging';
 import { loadConfig, pseudonymizer } from '@sfp/service-kit';
 import { signCommand, SIGNATURE_HEADERS } from '@sfp/auth';
-import { httpClient, integrationEnv, signIn, uniqueName } from '@sfp/testing';
+import { httpClient, integrationEnv, signIn, TopicRecorder, uniqueName, type RecordedMessage } from '@sfp/testing';
 import { HelpDeskServiceConfig } from '../src/standalone/help-desk-service.config';
 import {
   startHelpDeskService,
   type HelpDeskService,
 } from '../src/standalone/start-help-desk-service';
-import { TopicRecorder, type RecordedMessage } from './support/topic-recorder';
+
 
 type Json = Record<string, any>;
 

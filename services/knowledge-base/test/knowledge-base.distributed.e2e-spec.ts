@@ -5,11 +5,11 @@ import mongoose from 'mongoose';
 import { signCommand } from '@sfp/auth';
 import { COMMAND_HEADERS, contextTopics, EVENT_HEADERS } from '@sfp/messaging';
 import { loadConfig } from '@sfp/service-kit';
-import { httpClient, integrationEnv, signIn, uniqueName } from '@sfp/testing';
+import { httpClient, integrationEnv, signIn, TopicRecorder, uniqueName } from '@sfp/testing';
 import { workedExampleA } from '../src/performance-report/domain/testing/worked-example';
 import { KnowledgeBaseServiceConfig } from '../src/standalone/knowledge-base-service.config';
 import { startKnowledgeBaseService, type KnowledgeBaseService } from '../src/standalone/start-knowledge-base-service';
-import { TopicRecorder } from './support/topic-recorder';
+
 
 type Json = Record<string, any>;
 

@@ -6,7 +6,9 @@ import { authSettingsOf, oidcSettingsOf, type AuthConfig } from '../config/auth.
 import { MongoIdentityStore } from '../identity/mongodb/mongodb-identity-store';
 import { SqliteIdentityStore } from '../identity/sqlite/sqlite-identity-store';
 import type { AuthRuntime } from '../nest/auth.runtime';
+import { NameTakenError } from '../identity/identity-store.port';
 import { createAuthRuntime } from './auth-runtime.factory';
+import { ensureFirstAdministrator } from './first-administrator';
 
 /** The embedded token secret: made once at first start, kept beside the data (mode 0600). */
 export function embeddedTokenSecret(file: string): string {
@@ -43,4 +45,33 @@ export function openDistributedAuth(connection: Connection, config: AuthConfig):
     settings: authSettingsOf(config),
     ...(oidc ? { oidc } : {}),
   });
+}
+
+/**
+ * What every standalone service does at start: opens the shared identities
+ * (`SFP_AUTH_DATABASE` on the service's server) and, on the very first start of
+ * the platform, creates the administrator and logs how to sign in. Services
+ * starting together race for it: the `admin` name is claimed once.
+ */
+export async function openStandaloneAuth(
+  connection: Connection,
+  config: AuthConfig & { SFP_AUTH_DATABASE: string },
+  logger: { warn(object: Record<string, unknown>, message: string): void },
+): Promise<AuthRuntime> {
+  const auth = openDistributedAuth(connection.useDb(config.SFP_AUTH_DATABASE, { useCache: true }), config);
+  const first = await ensureFirstAdministrator(auth.store, auth.administration, config.SFP_ADMIN_PASSWORD || undefined).catch(
+    (error: unknown) => {
+      if (error instanceof NameTakenError) return { created: false as const }; // another service made it first
+      throw error;
+    },
+  );
+  if (first.created) {
+    logger.warn(
+      { username: first.username },
+      first.oneTimePassword
+        ? `First start: administrator "${first.username}" created with the one-time password ${first.oneTimePassword} (change it at first sign-in)`
+        : `First start: administrator "${first.username}" created with SFP_ADMIN_PASSWORD`,
+    );
+  }
+  return auth;
 }

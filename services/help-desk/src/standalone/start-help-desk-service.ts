@@ -6,9 +6,7 @@ import {
   AUTH_ERROR_STATUSES,
   AuthModule,
   corsOriginsOf,
-  ensureFirstAdministrator,
-  NameTakenError,
-  openDistributedAuth,
+  openStandaloneAuth,
   signedCommandAttribution,
   type AuthRuntime,
 } from '@sfp/auth';
@@ -31,6 +29,9 @@ import {
   type DeadLetterOperations,
   type Logger,
   type ReadinessCheck,
+  kafkaReadinessCheck,
+  watchConsumerLag,
+  type ConsumerLagWatch,
 } from '@sfp/service-kit';
 import {
   HELP_DESK_CONTEXT,
@@ -41,7 +42,6 @@ import { HelpDeskModule } from '../help-desk.module';
 import type { HelpDeskRuntime } from '../help-desk.runtime';
 import { slaPolicyFromEnv } from '../help-desk.config';
 import { kafkaBrokersOf, type HelpDeskServiceConfig } from './help-desk-service.config';
-import { kafkaReadinessCheck, watchConsumerLag, type ConsumerLagWatch } from './kafka-readiness';
 
 /** The group of the inbound command gateway (startInboundCommandGateway's default for the context). */
 const COMMAND_GATEWAY_GROUP = `sfp.${HELP_DESK_CONTEXT}.command-gateway`;
@@ -130,22 +130,7 @@ export async function startHelpDeskService(
       );
     });
 
-    // Identities are shared by every service: their own database on the same server.
-    const auth = openDistributedAuth(connection.useDb(config.SFP_AUTH_DATABASE, { useCache: true }), config);
-    const firstAdmin = await ensureFirstAdministrator(auth.store, auth.administration, config.SFP_ADMIN_PASSWORD || undefined).catch(
-      (error: unknown) => {
-        if (error instanceof NameTakenError) return { created: false as const }; // another service made it first
-        throw error;
-      },
-    );
-    if (firstAdmin.created) {
-      logger.warn(
-        { username: firstAdmin.username },
-        firstAdmin.oneTimePassword
-          ? `First start: administrator "${firstAdmin.username}" created with the one-time password ${firstAdmin.oneTimePassword} (change it at first sign-in)`
-          : `First start: administrator "${firstAdmin.username}" created with SFP_ADMIN_PASSWORD`,
-      );
-    }
+    const auth = await openStandaloneAuth(connection, config, logger);
 
     const stores: ContextStores = await openDistributedContextStores(
       connection,

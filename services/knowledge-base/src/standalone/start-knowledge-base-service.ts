@@ -6,9 +6,7 @@ import {
   AUTH_ERROR_STATUSES,
   AuthModule,
   corsOriginsOf,
-  ensureFirstAdministrator,
-  NameTakenError,
-  openDistributedAuth,
+  openStandaloneAuth,
   signedCommandAttribution,
   type AuthRuntime,
 } from '@sfp/auth';
@@ -30,6 +28,9 @@ import {
   type DeadLetterOperations,
   type Logger,
   type ReadinessCheck,
+  kafkaReadinessCheck,
+  watchConsumerLag,
+  type ConsumerLagWatch,
 } from '@sfp/service-kit';
 import {
   KNOWLEDGE_BASE_CONTEXT,
@@ -39,7 +40,6 @@ import {
 import { KnowledgeBaseModule } from '../knowledge-base.module';
 import type { KnowledgeBaseRuntime } from '../knowledge-base.runtime';
 import { kafkaBrokersOf, type KnowledgeBaseServiceConfig } from './knowledge-base-service.config';
-import { kafkaReadinessCheck, watchConsumerLag, type ConsumerLagWatch } from './kafka-readiness';
 
 /** The group of the inbound command gateway (startInboundCommandGateway's default for the context). */
 const COMMAND_GATEWAY_GROUP = `sfp.${KNOWLEDGE_BASE_CONTEXT}.command-gateway`;
@@ -127,22 +127,7 @@ export async function startKnowledgeBaseService(
       );
     });
 
-    // Identities are shared by every service: their own database on the same server.
-    const auth = openDistributedAuth(connection.useDb(config.SFP_AUTH_DATABASE, { useCache: true }), config);
-    const firstAdmin = await ensureFirstAdministrator(auth.store, auth.administration, config.SFP_ADMIN_PASSWORD || undefined).catch(
-      (error: unknown) => {
-        if (error instanceof NameTakenError) return { created: false as const }; // another service made it first
-        throw error;
-      },
-    );
-    if (firstAdmin.created) {
-      logger.warn(
-        { username: firstAdmin.username },
-        firstAdmin.oneTimePassword
-          ? `First start: administrator "${firstAdmin.username}" created with the one-time password ${firstAdmin.oneTimePassword} (change it at first sign-in)`
-          : `First start: administrator "${firstAdmin.username}" created with SFP_ADMIN_PASSWORD`,
-      );
-    }
+    const auth = await openStandaloneAuth(connection, config, logger);
 
     const stores: ContextStores = await openDistributedContextStores(
       connection,

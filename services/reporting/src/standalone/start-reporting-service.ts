@@ -6,9 +6,7 @@ import {
   AUTH_ERROR_STATUSES,
   AuthModule,
   corsOriginsOf,
-  ensureFirstAdministrator,
-  NameTakenError,
-  openDistributedAuth,
+  openStandaloneAuth,
   type AuthRuntime,
 } from '@sfp/auth';
 import { KafkaEventBus, MongoDeadLetterIndex, startDeadLetterIndexer } from '@sfp/messaging';
@@ -100,21 +98,7 @@ export async function startReportingService(
       clientId: config.KAFKA_CLIENT_ID,
     });
     cleanups.push(() => bus.close());
-    const auth = openDistributedAuth(connection.useDb(config.SFP_AUTH_DATABASE, { useCache: true }), config);
-    const firstAdmin = await ensureFirstAdministrator(auth.store, auth.administration, config.SFP_ADMIN_PASSWORD || undefined).catch(
-      (error: unknown) => {
-        if (error instanceof NameTakenError) return { created: false as const }; // another service made it first
-        throw error;
-      },
-    );
-    if (firstAdmin.created) {
-      logger.warn(
-        { username: firstAdmin.username },
-        firstAdmin.oneTimePassword
-          ? `First start: administrator "${firstAdmin.username}" created with the one-time password ${firstAdmin.oneTimePassword} (change it at first sign-in)`
-          : `First start: administrator "${firstAdmin.username}" created with SFP_ADMIN_PASSWORD`,
-      );
-    }
+    const auth = await openStandaloneAuth(connection, config, logger);
     const stores = await openDistributedReportingStores(connection);
     cleanups.push(() => stores.close());
     const runtime: ReportingRuntime = {

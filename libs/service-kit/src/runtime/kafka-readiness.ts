@@ -1,5 +1,6 @@
 import type { EventBus } from '@sfp/messaging';
-import type { ReadinessCheck, ServiceMetrics } from '@sfp/service-kit';
+import type { ReadinessCheck } from '../app/operations.controller';
+import type { ServiceMetrics } from '../metrics/service-metrics';
 
 export interface ConsumerLagWatch {
   bus: EventBus;

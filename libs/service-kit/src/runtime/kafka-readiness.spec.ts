@@ -1,5 +1,5 @@
 import type { EventBus, PartitionLag } from '@sfp/messaging';
-import { ServiceMetrics } from '@sfp/service-kit';
+import { ServiceMetrics } from '../metrics/service-metrics';
 import { kafkaReadinessCheck, sampleConsumerLag, type ConsumerLagWatch } from './kafka-readiness';
 
 function watchWith(groupLag: EventBus['groupLag']): ConsumerLagWatch {
