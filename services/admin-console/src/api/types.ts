@@ -228,7 +228,13 @@ export interface Statistics {
 }
 
 /** 'fund-instrument-guidelines' → 'Fund instrument guidelines'. */
+/** Codes and acronyms written as such, not as words. */
+const ACRONYMS = new Set(['nbfi', 'ngo', 'mfi', 'sacco', 'sla', 'csv', 'usd', 'gni', 'iris', 'oss', 'fss', 'roa', 'roe']);
+
 export function label(value: string): string {
-  const text = value.replace(/-/g, ' ');
+  const text = value
+    .split('-')
+    .map((word) => (ACRONYMS.has(word.toLowerCase()) ? word.toUpperCase() : word))
+    .join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

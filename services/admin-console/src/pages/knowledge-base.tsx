@@ -410,6 +410,8 @@ export function InstitutionPage({ id }: { id: string }) {
   const { can } = useAuth();
   const [search, update] = useSearchState();
   const indicator = search.get('ratio') ?? 'oss';
+  // The table always shows PAR30 and OSS; the chart's ratio gets a column of its own when it is another one.
+  const extraColumn = indicator !== 'par30' && indicator !== 'oss';
   const profile = useLoad(
     () =>
       get<Profile>(
@@ -529,7 +531,7 @@ export function InstitutionPage({ id }: { id: string }) {
                 <th scope="col">Period</th>
                 <th scope="col">Version</th>
                 <th scope="col">Currency</th>
-                <th scope="col">{indicatorName(indicator)}</th>
+                {extraColumn ? <th scope="col">{indicatorName(indicator)}</th> : null}
                 <th scope="col">PAR30</th>
                 <th scope="col">OSS</th>
               </tr>
@@ -546,7 +548,7 @@ export function InstitutionPage({ id }: { id: string }) {
                     {s.version} {s.restated ? <Badge kind="warn">restated</Badge> : null}
                   </td>
                   <td>{s.currency}</td>
-                  <td>{formatRatio(s.ratios[indicator]?.value, indicator)}</td>
+                  {extraColumn ? <td>{formatRatio(s.ratios[indicator]?.value, indicator)}</td> : null}
                   <td>{formatRatio(s.ratios.par30?.value, 'par30')}</td>
                   <td>{formatRatio(s.ratios.oss?.value, 'oss')}</td>
                 </tr>

@@ -509,11 +509,11 @@ describe('admin console in a browser (e2e)', () => {
     });
     await chart.waitFor();
     // The peer medians arrive in their own request: wait until the chart has drawn them.
-    await page.getByRole('img', { name: /Peer median \(Africa, Nbfi\): 2025/ }).waitFor();
+    await page.getByRole('img', { name: /Peer median \(Africa, NBFI\): 2025/ }).waitFor();
     const described = (await chart.getAttribute('aria-label')) ?? '';
     expect(described).toContain('Sahel Youth Finance: 2025 0.87');
     expect(described).toContain('Target: at-least 110 % by 2026-12-31: 1.10');
-    expect(described).toContain('Peer median (Africa, Nbfi): 2025 0.87');
+    expect(described).toContain('Peer median (Africa, NBFI): 2025 0.87');
     // Below the threshold by more than the tolerance: off track.
     const targetRow = page
       .getByRole('table', { name: 'Targets' })
