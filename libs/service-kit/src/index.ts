@@ -17,3 +17,4 @@ export * from './runtime/pseudonyms';
 export * from './runtime/context-stores';
 export * from './runtime/kafka-readiness';
 export * from './app/projections.controller';
+export * from './runtime/standalone-connections';

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
-import mongoose, { type Connection } from 'mongoose';
 import {
   AUTH_ERROR_STATUSES,
   AuthModule,
@@ -32,6 +31,8 @@ import {
   kafkaReadinessCheck,
   watchConsumerLag,
   type ConsumerLagWatch,
+  connectMongo,
+  publicUrlOf,
 } from '@sfp/service-kit';
 import {
   HELP_DESK_CONTEXT,
@@ -108,7 +109,7 @@ export async function startHelpDeskService(
   };
 
   try {
-    const connection = await connectMongo(config, logger);
+    const connection = await connectMongo({ uri: config.MONGODB_URI, database: config.MONGODB_DATABASE, logger });
     cleanups.push(() => {
       connection.removeAllListeners('disconnected');
       return connection.close();
@@ -205,7 +206,7 @@ export async function startHelpDeskService(
     cleanups.push(stopLagWatch);
 
     const address = app.getHttpServer().address() as { port: number };
-    const url = `http://${publicHost(config.HOST)}:${address.port}`;
+    const url = publicUrlOf(config.HOST, address.port);
     let closing: Promise<void> | undefined;
     return {
       app,
@@ -217,32 +218,4 @@ export async function startHelpDeskService(
     await closeAll();
     throw error;
   }
-}
-
-async function connectMongo(config: HelpDeskServiceConfig, logger: Logger): Promise<Connection> {
-  const connection = mongoose.createConnection(config.MONGODB_URI, {
-    dbName: config.MONGODB_DATABASE,
-    serverSelectionTimeoutMS: 10_000,
-  });
-  connection.on('disconnected', () => logger.warn('MongoDB connection lost; retrying'));
-  connection.on('reconnected', () => logger.info('MongoDB connection back'));
-  try {
-    return await connection.asPromise();
-  } catch (error) {
-    await connection.close().catch(() => undefined);
-    throw new Error(
-      `Could not connect to MongoDB at ${redactedUri(config.MONGODB_URI)}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-}
-
-/** The URI without credentials, for messages. */
-function redactedUri(uri: string): string {
-  return uri.replace(/\/\/[^@/]*@/, '//***@');
-}
-
-function publicHost(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
 }

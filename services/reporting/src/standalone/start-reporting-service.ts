@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
-import mongoose, { type Connection } from 'mongoose';
 import {
   AUTH_ERROR_STATUSES,
   AuthModule,
@@ -19,6 +18,8 @@ import {
   type DeadLetterOperations,
   type Logger,
   type ReadinessCheck,
+  connectMongo,
+  publicUrlOf,
 } from '@sfp/service-kit';
 import { REPORTING_CONTEXT, REPORTING_DEAD_LETTER_TOPIC, REPORTING_ERROR_STATUSES } from '../reporting.context';
 import { ReportingModule } from '../reporting.module';
@@ -91,7 +92,7 @@ export async function startReportingService(
     }
   };
   try {
-    const connection = await connectMongo(config);
+    const connection = await connectMongo({ uri: config.MONGODB_URI, database: config.MONGODB_DATABASE, logger });
     cleanups.push(() => connection.close());
     const bus = new KafkaEventBus({
       brokers: kafkaBrokersOf(config),
@@ -152,11 +153,10 @@ export async function startReportingService(
     });
     cleanups.push(() => deadLetterIndexer.stop());
     const address = app.getHttpServer().address() as { port: number };
-    const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
     let closing: Promise<void> | undefined;
     return {
       app,
-      url: `http://${host}:${address.port}`,
+      url: publicUrlOf(config.HOST, address.port),
       logger,
       runtime,
       close: () => (closing ??= closeAll()),
@@ -164,20 +164,5 @@ export async function startReportingService(
   } catch (error) {
     await closeAll();
     throw error;
-  }
-}
-
-async function connectMongo(config: ReportingServiceConfig): Promise<Connection> {
-  const connection = mongoose.createConnection(config.MONGODB_URI, {
-    dbName: config.MONGODB_DATABASE,
-    serverSelectionTimeoutMS: 10_000,
-  });
-  try {
-    return await connection.asPromise();
-  } catch (error) {
-    await connection.close().catch(() => undefined);
-    throw new Error(
-      `Could not connect to MongoDB at ${config.MONGODB_URI.replace(/\/\/[^@/]*@/, '//***@')}: ${error instanceof Error ? error.message : String(error)}`,
-    );
   }
 }
