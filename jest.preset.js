@@ -14,7 +14,7 @@ module.exports = {
       { tsconfig: join(__dirname, 'tsconfig.spec.json'), diagnostics: false },
     ],
   },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(base.compilerOptions.paths, {
     prefix: __dirname + '/',
   }),

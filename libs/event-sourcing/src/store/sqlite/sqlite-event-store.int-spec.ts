@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { newEvent, newEvents } from '../event-store.fixtures';
 import { DEFAULT_SQLITE_EVENT_STORE_FILE, SqliteEventStore } from './sqlite-event-store';
 
 // What the contract cannot see from the port: the file, its pragmas, group commit.
+const tsconfig = require.resolve('../../../../../tsconfig.base.json');
 describe('SqliteEventStore', () => {
   let dir: string;
   let filename: string;
@@ -20,8 +22,8 @@ describe('SqliteEventStore', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function open(): SqliteEventStore {
-    const store = new SqliteEventStore({ filename });
+  function open(writer: 'thread' | 'inline' = 'thread'): SqliteEventStore {
+    const store = new SqliteEventStore({ filename, writer });
     stores.push(store);
     return store;
   }
@@ -42,40 +44,140 @@ describe('SqliteEventStore', () => {
     expect((await again.append('s', 3, newEvents(1))).positions).toEqual([4]);
   });
 
-  it('writes appends made in the same tick in one transaction, each succeeding or failing alone', async () => {
+  // Two ways through a batch: a duplicate of an event stored before the batch
+  // makes the multi-row INSERT fail and each append is retried alone; one of an
+  // event earlier in the same batch is refused before anything is inserted.
+  it.each([
+    ['stored before the batch', 'thread', 'before'],
+    ['appended earlier in the same batch', 'thread', 'within'],
+    ['stored before the batch', 'inline', 'before'],
+    ['appended earlier in the same batch', 'inline', 'within'],
+  ] as const)(
+    'writes appends made in the same tick in one transaction, each succeeding or failing alone (duplicate %s, %s writer)',
+    async (_, writer, where) => {
+      const store = open(writer);
+      await store.append('taken', 'no-stream', newEvents(1));
+      const stored = newEvent();
+      if (where === 'before') await store.append('taken', 1, [stored]);
+      const first = where === 'before' ? 3 : 2;
+      // Each flush writes the whole queue in one transaction.
+      const flush = jest.spyOn(store as unknown as { flush(): void }, 'flush');
+
+      const outcomes = await Promise.allSettled([
+        store.append('a', 'no-stream', newEvents(2)),
+        store.append('taken', 'no-stream', newEvents(1)), // conflict
+        store.append('c', 'any', where === 'within' ? [stored, newEvent()] : newEvents(2)),
+        store.append('b', 'no-stream', [newEvent(), { ...newEvent(), eventId: stored.eventId }]), // duplicate
+        store.append('a', 'any', newEvents(1)), // sees the first append of the batch
+        store.append('a', 2, newEvents(1)), // conflict: the batch moved 'a' to 3
+        store.append('a', 3, newEvents(1)),
+      ]);
+
+      expect(flush).toHaveBeenCalledTimes(1);
+      expect(outcomes.map((o) => o.status)).toEqual([
+        'fulfilled',
+        'rejected',
+        'fulfilled',
+        'rejected',
+        'fulfilled',
+        'rejected',
+        'fulfilled',
+      ]);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(
+        WrongExpectedVersionError,
+      );
+      expect((outcomes[3] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventError);
+      expect((outcomes[5] as PromiseRejectedResult).reason).toBeInstanceOf(
+        WrongExpectedVersionError,
+      );
+      const results = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+      // Dense and in queue order: the refused appends left no hole.
+      expect(results.map((r) => r.positions)).toEqual([
+        [first, first + 1],
+        [first + 2, first + 3],
+        [first + 4],
+        [first + 5],
+      ]);
+      expect(results.map((r) => r.nextExpectedVersion)).toEqual([2, 2, 3, 4]);
+      const written = await store.readAll({ afterPosition: first - 1 });
+      expect(written.map((e) => `${e.position} ${e.streamId}@${e.streamVersion}`)).toEqual([
+        `${first} a@1`,
+        `${first + 1} a@2`,
+        `${first + 2} c@1`,
+        `${first + 3} c@2`,
+        `${first + 4} a@3`,
+        `${first + 5} a@4`,
+      ]);
+      expect(await store.streamVersion('b')).toBe(0);
+      expect(new Set(written.map((e) => e.recordedAt)).size).toBe(1);
+    },
+  );
+
+  it('writes in a worker thread: the event loop runs while a batch is written', async () => {
     const store = open();
-    const stored = newEvent();
-    await store.append('taken', 'no-stream', [stored]);
-    // Each flush writes the whole queue in one transaction.
-    const flush = jest.spyOn(store as unknown as { flush(): void }, 'flush');
-
-    const outcomes = await Promise.allSettled([
-      store.append('a', 'no-stream', newEvents(2)),
-      store.append('taken', 'no-stream', newEvents(1)), // conflict
-      store.append('b', 'no-stream', [newEvent(), { ...newEvent(), eventId: stored.eventId }]), // duplicate
-      store.append('c', 'any', newEvents(3)),
-      store.append('a', 'any', newEvents(1)), // sees the first append of the batch
-    ]);
-
-    expect(flush).toHaveBeenCalledTimes(1);
-    expect(outcomes.map((o) => o.status)).toEqual([
-      'fulfilled',
-      'rejected',
-      'rejected',
-      'fulfilled',
-      'fulfilled',
-    ]);
-    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
-    expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventError);
-    const positions = outcomes.flatMap((o) => (o.status === 'fulfilled' ? o.value.positions : []));
-    expect(positions).toEqual([2, 3, 4, 5, 6, 7]); // dense: the failed appends left no hole
-    expect(await store.streamVersion('a')).toBe(3);
-    expect(await store.streamVersion('b')).toBe(0);
-    const recordedAt = new Set(
-      (await store.readAll({ afterPosition: 1 })).map((e) => e.recordedAt),
-    );
-    expect(recordedAt.size).toBe(1);
+    await store.append('warm-up', 'no-stream', newEvents(1));
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    try {
+      // 20 batches of 50 appends, one at a time: each waits for its COMMIT and fsync.
+      for (let batch = 0; batch < 20; batch++) {
+        await Promise.all(
+          Array.from({ length: 50 }, (_, i) =>
+            store.append(`s-${batch}-${i}`, 'no-stream', newEvents(1)),
+          ),
+        );
+      }
+    } finally {
+      clearInterval(ticker);
+    }
+    // Written inline, a batch blocks the thread until COMMIT returns, so the
+    // timer can only run between batches: about once each (19 measured, against 60).
+    expect(turns).toBeGreaterThan(30);
+    expect(await store.headPosition()).toBe(1001);
   });
+
+  it('starts a new writer thread when its thread dies, failing only what it was writing', async () => {
+    const store = open();
+    await store.append('a', 'no-stream', newEvents(1));
+    const writer = (store as unknown as { writer: { worker?: { terminate(): Promise<number> } } })
+      .writer;
+    const inFlight = store.append('a', 1, newEvents(1));
+    await new Promise((resolve) => setImmediate(resolve)); // the batch is posted
+    await writer.worker?.terminate();
+    await expect(inFlight).rejects.toThrow(/writer thread .* stopped/);
+
+    const version = await store.streamVersion('a'); // 1 or 2: like a COMMIT that failed, it may be stored
+    const next = await store.append('a', version, newEvents(2));
+    expect(next.nextExpectedVersion).toBe(version + 2);
+    expect((await store.readStream('a')).map((e) => e.streamVersion)).toEqual(
+      Array.from({ length: version + 2 }, (_, i) => i + 1),
+    );
+  });
+
+  // The writer thread must neither end a process before its appends are
+  // acknowledged nor keep a finished process alive.
+  it.each([
+    ['closes the store', 'await store.close();'],
+    ['leaves the store open', ''],
+  ])('lets a script that %s run to its end and exit', (_, closing) => {
+    const script = `
+      const { SqliteEventStore } = require(${JSON.stringify(require.resolve('./sqlite-event-store'))});
+      (async () => {
+        const store = new SqliteEventStore({ filename: ${JSON.stringify(filename)} });
+        const result = await store.append('script', 'no-stream', [{
+          eventId: 'e-1', type: 'test.Done', schemaVersion: 1, data: {},
+          metadata: { correlationId: 'c', occurredAt: new Date().toISOString(), actor: { kind: 'system', id: 't' } },
+        }]);
+        ${closing}
+        console.log('appended at ' + result.positions[0]);
+      })();`;
+    const output = execFileSync(
+      process.execPath,
+      ['-r', require.resolve('ts-node/register/transpile-only'), '-e', script],
+      { encoding: 'utf8', timeout: 60_000, env: { ...process.env, TS_NODE_PROJECT: tsconfig } },
+    );
+    expect(output.trim()).toBe('appended at 1');
+  }, 90_000);
 
   it('serialises writers of two connections on the same file', async () => {
     const one = open();

@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Actor, NewEvent, RecordedEvent } from '../../envelope/event-envelope';
 import { AppendedFeed, recordedFromPrepared } from '../common/appended-feed';
-import { checkExpectedVersion } from '../common/expected-version';
 import { prepareAppend, type PreparedEvent } from '../common/prepare-append';
 import { fromVersionOf, readAllBounds } from '../common/read-options';
 import { DuplicateEventError, WrongExpectedVersionError } from '../event-store.errors';
@@ -20,15 +19,20 @@ import type {
 import { AppendNotifier } from '../subscription/append-notifier';
 import { SubscriptionSet } from '../subscription/catch-up.subscription';
 import {
+  errorOf,
+  openInlineAppendWriter,
+  ThreadAppendWriter,
+  type AppendWriter,
+  type WriteAppend,
+  type WriteOutcome,
+} from './sqlite-append-writer';
+import {
   SQLITE_EVENT_COLUMNS,
   SQLITE_EVENT_STORE_SCHEMA,
   type SqliteEventRow,
 } from './sqlite-event-store.schema';
 
 export const DEFAULT_SQLITE_EVENT_STORE_FILE = './data/event-store.sqlite';
-
-/** 13 parameters a row: 32 rows stay well under SQLite's limit of bound parameters. */
-const MAX_ROWS_PER_INSERT = 32;
 
 export interface SqliteEventStoreOptions {
   /** The database file (default `./data/event-store.sqlite`); its folder is created if needed. */
@@ -39,6 +43,13 @@ export interface SqliteEventStoreOptions {
   busyTimeoutMs?: number;
   /** The clock of `recordedAt` (default: the system clock). */
   now?: () => Date;
+  /**
+   * Where appends are written (default `thread`): `thread` on a connection of
+   * a worker thread, so that inserts and fsyncs do not block the event loop;
+   * `inline` on the store's own connection, in the calling thread. A
+   * `:memory:` database is always written inline.
+   */
+  writer?: 'thread' | 'inline';
 }
 
 interface PendingAppend {
@@ -49,21 +60,24 @@ interface PendingAppend {
   reject(error: unknown): void;
 }
 
-type Outcome = { result: AppendResult } | { error: unknown };
-
 /**
  * The event store of the embedded mode: one SQLite file (better-sqlite3), WAL
  * journal, `synchronous = FULL` so that an acknowledged append survives a power
  * cut (the WAL is fsynced at each commit).
  *
- * Group commit: appends are queued and written at the next turn of the event
- * loop (setImmediate), all those queued in one transaction, each inside its own
- * SAVEPOINT. Each append is still checked and succeeds or fails on its own (a
- * version conflict or a duplicate eventId rolls back only its savepoint); they
- * share the transaction's single fsync, so concurrent writers cost one disk
- * flush per batch instead of one each. A promise resolves only after COMMIT has
- * returned, so nothing is acknowledged before it is durable; if COMMIT itself
- * fails, every append of the batch fails.
+ * Group commit: appends are queued and written as one batch, in one
+ * transaction, at the next turn of the event loop, or as soon as the batch
+ * being written is committed (one batch at a time, so positions follow the
+ * queue). Each append is still checked and succeeds or fails on its own (see
+ * sqlite-append-writer.cjs); they share the transaction's single fsync. A
+ * promise resolves only after COMMIT has returned, so nothing is acknowledged
+ * before it is durable; if COMMIT itself fails, every append of the batch fails.
+ *
+ * Writer thread: by default the batches are written by a worker thread on its
+ * own connection, so the inserts and the fsync run beside the event loop
+ * (projections, HTTP) instead of blocking it. Reads use the store's connection
+ * and see a batch once it is committed; the appended feed and the
+ * subscriptions are told when its promises resolve, as before.
  *
  * Several processes may open the same file: BEGIN IMMEDIATE takes the write
  * lock before the version check, so checks and inserts are serialised across
@@ -79,22 +93,27 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new SubscriptionSet();
   private readonly now: () => Date;
   private readonly pollIntervalMs: number | undefined;
+  private readonly writer: AppendWriter;
+  /**
+   * When an idle writer gets the queue. Inline: at the next turn of the event
+   * loop (setImmediate), after every append of this turn, as the flush blocks
+   * the thread until COMMIT. Thread: once the microtasks queued before the
+   * first append have run (the appends of writers woken together), so the
+   * batch is posted while this thread goes on with other work (a projection
+   * catching up, requests) instead of after it; appends that come later form
+   * the next batch while this one is written.
+   */
+  private readonly scheduleFlush: (flush: () => void) => void;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
+  /** The batch being written, if any. */
+  private writing: Promise<void> | undefined;
   private closed = false;
 
   private readonly selectVersion: Database.Statement<[string], number | null>;
-  /** INSERT statements for 1..MAX_ROWS_PER_INSERT rows, prepared on first use. */
-  private readonly insertRows = new Map<number, Database.Statement<unknown[], number>>();
   private readonly selectStream: Database.Statement<[string, number], SqliteEventRow>;
   private readonly selectAll: Database.Statement<[number, number], SqliteEventRow>;
   private readonly selectHead: Database.Statement<[], number | null>;
-  private readonly writeBatch: Database.Transaction<
-    (batch: PendingAppend[], recordedAt: string) => Outcome[]
-  >;
-  private readonly writeOne: Database.Transaction<
-    (append: PendingAppend, recordedAt: string) => AppendResult
-  >;
 
   constructor(options: SqliteEventStoreOptions = {}) {
     this.filename = options.filename ?? DEFAULT_SQLITE_EVENT_STORE_FILE;
@@ -123,20 +142,12 @@ export class SqliteEventStore implements EventStore {
     );
     this.selectHead = db.prepare<[], number | null>('SELECT MAX(position) FROM es_events').pluck();
 
-    // Nested better-sqlite3 transactions run as SAVEPOINTs: an append that throws
-    // rolls back its own rows only, and the batch goes on.
-    this.writeOne = db.transaction((append: PendingAppend, recordedAt: string) =>
-      this.insertAppend(append, recordedAt),
-    );
-    this.writeBatch = db.transaction((batch: PendingAppend[], recordedAt: string) =>
-      batch.map((append): Outcome => {
-        try {
-          return { result: this.writeOne(append, recordedAt) };
-        } catch (error) {
-          return { error };
-        }
-      }),
-    );
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    const inline = this.filename === ':memory:' || options.writer === 'inline';
+    this.writer = inline
+      ? openInlineAppendWriter(db)
+      : new ThreadAppendWriter(this.filename, busyTimeoutMs);
+    this.scheduleFlush = inline ? setImmediate : queueMicrotask;
   }
 
   append(streamId: string, expected: ExpectedVersion, events: NewEvent[]): Promise<AppendResult> {
@@ -144,9 +155,10 @@ export class SqliteEventStore implements EventStore {
       this.assertOpen();
       const prepared = prepareAppend(streamId, expected, events);
       this.queue.push({ streamId, expected, events: prepared, resolve, reject });
-      if (!this.flushScheduled) {
+      // While a batch is being written, the queue waits for it (see flush).
+      if (!this.flushScheduled && !this.writing) {
         this.flushScheduled = true;
-        setImmediate(() => this.flush());
+        this.scheduleFlush(() => this.flush());
       }
     });
   }
@@ -189,38 +201,47 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     await this.subscriptions.stopAll();
-    this.flush();
+    while (this.writing || this.queue.length > 0) {
+      this.flush();
+      await this.writing;
+    }
     this.closed = true;
+    await this.writer.close();
     this.database.close();
   }
 
+  /** Sends the queue to the writer as one batch, unless a batch is being written. */
   private flush(): void {
     this.flushScheduled = false;
+    if (this.writing || this.queue.length === 0) return;
     const batch = this.queue;
-    if (batch.length === 0) return;
     this.queue = [];
     const recordedAt = this.now().toISOString();
-    let outcomes: Outcome[];
-    try {
-      // IMMEDIATE: take the write lock before reading versions, so that another
-      // process cannot write between our check and our insert. A lone append
-      // needs no savepoint: its own transaction rolls back if it is refused.
-      outcomes =
-        batch.length === 1
-          ? [{ result: this.writeOne.immediate(batch[0] as PendingAppend, recordedAt) }]
-          : this.writeBatch.immediate(batch, recordedAt);
-    } catch (error) {
-      // Nothing of the batch is stored: the lone append was refused, or COMMIT
-      // itself failed (disk full, lock timeout).
-      for (const append of batch) append.reject(error);
-      return;
-    }
+    this.writing = this.writer.write(batch.map(toWriteAppend), recordedAt).then(
+      (outcomes) => this.settle(batch, outcomes, recordedAt),
+      // Nothing of the batch is stored: COMMIT failed, or the lock timed out.
+      (error: unknown) => {
+        for (const append of batch) append.reject(error);
+      },
+    );
+    void this.writing.finally(() => {
+      this.writing = undefined;
+      // What was queued meanwhile is the next batch.
+      if (this.queue.length > 0) this.flush();
+    });
+  }
+
+  private settle(batch: readonly PendingAppend[], outcomes: WriteOutcome[], recordedAt: string) {
     let appended = false;
     outcomes.forEach((outcome, index) => {
       const append = batch[index] as PendingAppend;
-      if ('result' in outcome) {
+      if ('positions' in outcome) {
         appended = true;
-        const { result } = outcome;
+        const result: AppendResult = {
+          streamId: append.streamId,
+          nextExpectedVersion: outcome.nextExpectedVersion,
+          positions: outcome.positions,
+        };
         // Positions increase in queue order: one transaction, rows inserted in this order.
         this.feed.emit(() =>
           recordedFromPrepared(
@@ -233,94 +254,44 @@ export class SqliteEventStore implements EventStore {
         );
         append.resolve(result);
       } else {
-        append.reject(outcome.error);
+        append.reject(refusalOf(append, outcome));
       }
     });
     if (appended) this.notifier.notify();
   }
 
-  private insertAppend(append: PendingAppend, recordedAt: string): AppendResult {
-    const { streamId, expected, events } = append;
-    const actual = this.selectVersion.get(streamId) ?? 0;
-    checkExpectedVersion(streamId, expected, actual);
-    const positions: number[] = [];
-    // One multi-row INSERT per chunk: far fewer statement runs than one per event.
-    for (let offset = 0; offset < events.length; offset += MAX_ROWS_PER_INSERT) {
-      const chunk = events.slice(offset, offset + MAX_ROWS_PER_INSERT);
-      const values: unknown[] = [];
-      chunk.forEach(({ event, dataJson }, index) => {
-        const { metadata } = event;
-        values.push(
-          streamId,
-          actual + offset + index + 1,
-          event.eventId,
-          event.type,
-          event.schemaVersion,
-          metadata.occurredAt,
-          recordedAt,
-          metadata.correlationId,
-          metadata.causationId ?? null,
-          metadata.actor.kind,
-          metadata.actor.id,
-          metadata.actor.department ?? null,
-          dataJson,
-        );
-      });
-      try {
-        positions.push(...this.insertStatement(chunk.length).all(values));
-      } catch (error) {
-        throw this.translateConstraint(error, append, actual, chunk);
-      }
-    }
-    return { streamId, nextExpectedVersion: actual + events.length, positions };
-  }
-
-  private insertStatement(rows: number): Database.Statement<unknown[], number> {
-    let statement = this.insertRows.get(rows);
-    if (!statement) {
-      const row = `(${Array.from({ length: 13 }, () => '?').join(', ')})`;
-      statement = this.database
-        .prepare<unknown[], number>(
-          `INSERT INTO es_events (stream_id, stream_version, event_id, type, schema_version, occurred_at,
-             recorded_at, correlation_id, causation_id, actor_kind, actor_id, actor_department, data)
-           VALUES ${Array.from({ length: rows }, () => row).join(', ')}
-           RETURNING position`,
-        )
-        .pluck();
-      this.insertRows.set(rows, statement);
-    }
-    return statement;
-  }
-
-  /** Turns a UNIQUE violation into the port's error; anything else is passed on. */
-  private translateConstraint(
-    error: unknown,
-    append: PendingAppend,
-    actual: number,
-    chunk: readonly PreparedEvent[],
-  ): unknown {
-    // By code, not instanceof: better-sqlite3's native part keeps the SqliteError
-    // class of the first load, and test runners load modules more than once.
-    const { code, message } = error as { code?: unknown; message?: unknown };
-    if (code !== 'SQLITE_CONSTRAINT_UNIQUE') return error;
-    if (typeof message === 'string' && message.includes('es_events.event_id')) {
-      // The statement failed as a whole; find which of its eventIds is stored already.
-      const ids = chunk.map(({ event }) => event.eventId);
-      const stored = this.database
-        .prepare(
-          `SELECT event_id FROM es_events WHERE event_id IN (${ids.map(() => '?').join(', ')})`,
-        )
-        .pluck()
-        .get(...ids) as string | undefined;
-      return new DuplicateEventError(stored ?? (ids[0] as string));
-    }
-    // Cannot happen while the version is checked under the write lock; kept as the index's verdict.
-    return new WrongExpectedVersionError(append.streamId, append.expected, actual);
-  }
-
   private assertOpen(): void {
     if (this.closed) throw new Error(`The SQLite event store ${this.filename} is closed`);
   }
+}
+
+function toWriteAppend({ streamId, expected, events }: PendingAppend): WriteAppend {
+  return {
+    streamId,
+    expected,
+    events: events.map(({ event, dataJson }) => ({
+      eventId: event.eventId,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      occurredAt: event.metadata.occurredAt,
+      correlationId: event.metadata.correlationId,
+      causationId: event.metadata.causationId ?? null,
+      actorKind: event.metadata.actor.kind,
+      actorId: event.metadata.actor.id,
+      actorDepartment: event.metadata.actor.department ?? null,
+      dataJson,
+    })),
+  };
+}
+
+/** The port's error for a refused append. */
+function refusalOf(
+  append: PendingAppend,
+  outcome: Exclude<WriteOutcome, { positions: number[] }>,
+): Error {
+  if ('failed' in outcome) return errorOf(outcome.failed);
+  if (outcome.refused === 'duplicate') return new DuplicateEventError(outcome.eventId);
+  return new WrongExpectedVersionError(append.streamId, append.expected, outcome.actual);
 }
 
 function toRecordedEvent(row: SqliteEventRow): RecordedEvent {
