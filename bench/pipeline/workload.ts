@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, NewEvent, RecordedEvent } from '@sfp/event-sourcing';
+import { newEventId, type EventStore, type NewEvent, type RecordedEvent } from '@sfp/event-sourcing';
 import {
   decodeEventMessage,
   startReliableConsumer,
@@ -62,7 +62,10 @@ const NOTE =
   'Follow-up with the applicant about the documents still missing from the file; ' +
   'the office will call back before the end of the week.';
 
-/** The event at `version` (1-based) of request `requestId`; ~450 bytes of JSON data. */
+/**
+ * The event at `version` (1-based) of request `requestId`; ~450 bytes of JSON
+ * data. Its eventId is made as handleCommand makes it (newEventId, UUID v7).
+ */
 export function requestEvent(requestId: string, version: number, index: number): NewEvent {
   const at = new Date().toISOString();
   const metadata = {
@@ -72,7 +75,7 @@ export function requestEvent(requestId: string, version: number, index: number):
   };
   if (version === 1) {
     return {
-      eventId: randomUUID(),
+      eventId: newEventId(),
       type: SUBMITTED,
       schemaVersion: 1,
       metadata,
@@ -90,7 +93,7 @@ export function requestEvent(requestId: string, version: number, index: number):
     };
   }
   return {
-    eventId: randomUUID(),
+    eventId: newEventId(),
     type: UPDATED,
     schemaVersion: 1,
     metadata,

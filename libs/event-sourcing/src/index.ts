@@ -1,4 +1,5 @@
 export * from './envelope/event-envelope';
+export * from './envelope/event-id';
 export * from './store/event-store.port';
 export * from './store/event-store.errors';
 export * from './store/adapters';

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { EventMetadata, NewEvent } from '../../envelope/event-envelope';
+import { newEventId } from '../../envelope/event-id';
 import { WrongExpectedVersionError } from '../../store/event-store.errors';
 import type { EventStore, ExpectedVersion } from '../../store/event-store.port';
 import type { DomainEvent } from '../event-type/event-type.definition';
@@ -77,7 +77,7 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
   }
   assertProtected(store, eventTypes, events);
 
-  const eventId = options.eventId ?? (() => randomUUID());
+  const eventId = options.eventId ?? (() => newEventId());
   const newEvents = events.map((event, index) =>
     eventTypes.toNewEvent(event, metadata, eventId(event, index)),
   );
