@@ -226,6 +226,30 @@ export function describeReadModelStoreContract(
         ]);
       }, 120_000);
 
+      it('loads each stored record once, whatever ids repeat or are absent (131 ids asked)', async () => {
+        const table = await newTable();
+        const stored = Array.from({ length: 100 }, (_, i) => `load-${String(i).padStart(3, '0')}`);
+        await store.write({
+          table,
+          writes: stored.map((id, i) => prepareWrite(table, id, i + 1, { title: id, amount: i })),
+        });
+        const asked = [
+          ...stored.slice(0, 90),
+          ...stored.slice(80, 95), // asked twice
+          ...Array.from({ length: 20 }, (_, i) => `absent-${i}`),
+          ...stored.slice(0, 6), // asked twice, out of order
+        ];
+        expect(asked).toHaveLength(131);
+        const loaded = await store.load(table, asked);
+        expect(loaded.map((r) => r.id).sort()).toEqual(stored.slice(0, 95));
+        expect(loaded.find((r) => r.id === 'load-094')).toEqual({
+          id: 'load-094',
+          position: 95,
+          data: { title: 'load-094', amount: 94 },
+        });
+        expect(await store.load(table, [])).toEqual([]);
+      });
+
       it('applies writes believed new by the same guard, whether they are new, older or newer', async () => {
         const table = await newTable();
         const items = new ReadModelCollection<Item>(store, table);

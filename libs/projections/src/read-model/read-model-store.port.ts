@@ -116,7 +116,7 @@ export interface ReadModelStore {
   ensureTable(table: ReadModelTable): Promise<void>;
   /** Drops the table or collection and its checkpoint. */
   dropTable(table: ReadModelTable): Promise<void>;
-  /** The stored records (tombstones included) of these ids; absent ids are left out. */
+  /** The stored records (tombstones included) of these ids, each once, in no set order; absent ids are left out. */
   load(table: ReadModelTable, ids: readonly string[]): Promise<StoredRecord[]>;
   /** Live documents (no tombstones) matching the query, in its order. */
   find(table: ReadModelTable, query: ValidatedQuery): Promise<StoredRecord[]>;
