@@ -22,7 +22,8 @@ const open: LedgerCommand = {
   now: '2024-03-01T10:00:00Z',
 };
 const deposit = (amount: number): LedgerCommand => ({ type: 'Deposit', amount });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+/** Event ids are UUID v7 (newEventId). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('handleCommand', () => {
   it('appends the decided events with ids, schema versions and metadata', async () => {
