@@ -217,13 +217,14 @@ export class SqliteEventStore implements EventStore {
     const batch = this.queue;
     this.queue = [];
     const recordedAt = this.now().toISOString();
-    this.writing = this.writer.write(batch.map(toWriteAppend), recordedAt).then(
-      (outcomes) => this.settle(batch, outcomes, recordedAt),
-      // Nothing of the batch is stored: COMMIT failed, or the lock timed out.
-      (error: unknown) => {
+    this.writing = this.writer
+      .write(batch.map(toWriteAppend), recordedAt)
+      .then((outcomes) => this.settle(batch, outcomes, recordedAt))
+      // Nothing of the batch is stored: COMMIT failed, the lock timed out, or
+      // the writer thread died. (Appends already settled stay as they are.)
+      .catch((error: unknown) => {
         for (const append of batch) append.reject(error);
-      },
-    );
+      });
     void this.writing.finally(() => {
       this.writing = undefined;
       // What was queued meanwhile is the next batch.
