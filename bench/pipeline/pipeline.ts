@@ -47,10 +47,11 @@ export interface ThroughputResult {
   appended: number;
   /**
    * Events applied per CPU-second of this process during the round (user +
-   * system; time blocked in fsync is not CPU time). On a shared machine this
-   * says what the process would do with a core of its own, but more than it
-   * would do there when disk flushes block its thread. Embedded only: the
-   * servers of the Kafka+MongoDB mode use CPU outside this process.
+   * system, all its threads: the SQLite event store's writer thread and the
+   * read models' checkpoint threads included; time blocked in fsync is not CPU
+   * time). Below the end-to-end rate when the threads ran at the same time.
+   * Embedded only: the servers of the Kafka+MongoDB mode use CPU outside this
+   * process.
    */
   perCpuSecond?: number;
   complete: boolean;
