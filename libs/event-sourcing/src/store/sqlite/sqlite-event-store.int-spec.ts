@@ -7,7 +7,7 @@ import { newEvent, newEvents } from '../event-store.fixtures';
 import { DEFAULT_SQLITE_EVENT_STORE_FILE, SqliteEventStore } from './sqlite-event-store';
 
 // What the contract cannot see from the port: the file, its pragmas, group commit.
-const tsconfig = require.resolve('../../../../../tsconfig.base.json');
+const tsconfig = join(__dirname, '../../../../../tsconfig.base.json');
 describe('SqliteEventStore', () => {
   let dir: string;
   let filename: string;
