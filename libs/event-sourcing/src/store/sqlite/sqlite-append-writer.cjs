@@ -5,7 +5,7 @@
  * thread (sqlite-append-writer.thread.cjs) loads it without a TypeScript
  * loader; SqliteEventStore runs the same code in its own thread for
  * `:memory:` files. The shapes it takes and returns are typed in
- * sqlite-append-writer.types.ts.
+ * sqlite-append-writer.ts.
  */
 
 /** 13 parameters a row: 32 rows stay well under SQLite's limit of bound parameters. */
@@ -100,7 +100,9 @@ function openAppendWriter(db) {
   /** Which of `eventIds` is stored already (after a UNIQUE violation on event_id). */
   function storedEventId(eventIds) {
     const stored = db
-      .prepare(`SELECT event_id FROM es_events WHERE event_id IN (${eventIds.map(() => '?').join(', ')})`)
+      .prepare(
+        `SELECT event_id FROM es_events WHERE event_id IN (${eventIds.map(() => '?').join(', ')})`,
+      )
       .pluck()
       .get(...eventIds);
     return stored === undefined ? eventIds[0] : stored;

@@ -77,9 +77,9 @@ interface Answer {
 /**
  * Writes on a connection of its own in a worker thread, so that the inserts
  * and the fsync of each commit run beside the event loop instead of blocking
- * it. The thread keeps the process alive only while a batch is in it. If the thread dies, what it was writing is rejected (it may or may not
- * be stored: the same as a COMMIT that fails) and the next batch starts a new
- * thread.
+ * it. The thread keeps the process alive only while a batch is in it. If the
+ * thread dies, what it was writing is rejected (it may or may not be stored:
+ * the same as a COMMIT that fails) and the next batch starts a new thread.
  */
 export class ThreadAppendWriter implements AppendWriter {
   private worker: Worker | undefined;
@@ -128,7 +128,8 @@ export class ThreadAppendWriter implements AppendWriter {
       this.waiting.delete(answer.id);
       if (this.waiting.size === 0) worker.unref();
       if (answer.outcomes) waiting.resolve(answer.outcomes);
-      else waiting.reject(errorOf(answer.failure ?? { message: 'The SQLite writer gave no answer' }));
+      else
+        waiting.reject(errorOf(answer.failure ?? { message: 'The SQLite writer gave no answer' }));
     });
     const fail = (error: unknown) => {
       if (this.worker === worker) this.worker = undefined;

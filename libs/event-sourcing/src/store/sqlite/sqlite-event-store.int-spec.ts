@@ -159,8 +159,10 @@ describe('SqliteEventStore', () => {
   it.each([
     ['closes the store', 'await store.close();'],
     ['leaves the store open', ''],
-  ])('lets a script that %s run to its end and exit', (_, closing) => {
-    const script = `
+  ])(
+    'lets a script that %s run to its end and exit',
+    (_, closing) => {
+      const script = `
       const { SqliteEventStore } = require(${JSON.stringify(require.resolve('./sqlite-event-store'))});
       (async () => {
         const store = new SqliteEventStore({ filename: ${JSON.stringify(filename)} });
@@ -171,13 +173,15 @@ describe('SqliteEventStore', () => {
         ${closing}
         console.log('appended at ' + result.positions[0]);
       })();`;
-    const output = execFileSync(
-      process.execPath,
-      ['-r', require.resolve('ts-node/register/transpile-only'), '-e', script],
-      { encoding: 'utf8', timeout: 60_000, env: { ...process.env, TS_NODE_PROJECT: tsconfig } },
-    );
-    expect(output.trim()).toBe('appended at 1');
-  }, 90_000);
+      const output = execFileSync(
+        process.execPath,
+        ['-r', require.resolve('ts-node/register/transpile-only'), '-e', script],
+        { encoding: 'utf8', timeout: 60_000, env: { ...process.env, TS_NODE_PROJECT: tsconfig } },
+      );
+      expect(output.trim()).toBe('appended at 1');
+    },
+    90_000,
+  );
 
   it('serialises writers of two connections on the same file', async () => {
     const one = open();

@@ -66,9 +66,9 @@ interface PendingAppend {
  * cut (the WAL is fsynced at each commit).
  *
  * Group commit: appends are queued and written as one batch, in one
- * transaction, at the next turn of the event loop, or as soon as the batch
- * being written is committed (one batch at a time, so positions follow the
- * queue). Each append is still checked and succeeds or fails on its own (see
+ * transaction: soon after the first of them when the writer is idle (see
+ * scheduleFlush), or as soon as the batch being written is committed (one
+ * batch at a time, so positions follow the queue). Each append is still checked and succeeds or fails on its own (see
  * sqlite-append-writer.cjs); they share the transaction's single fsync. A
  * promise resolves only after COMMIT has returned, so nothing is acknowledged
  * before it is durable; if COMMIT itself fails, every append of the batch fails.

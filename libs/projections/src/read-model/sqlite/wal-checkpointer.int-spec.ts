@@ -32,7 +32,11 @@ describe('WAL checkpoints in a worker thread', () => {
   async function fill(store: SqliteReadModelStore): Promise<void> {
     await store.ensureTable(table);
     const writes = Array.from({ length: 3_000 }, (_, i) =>
-      prepareWrite(table, `doc-${i}`, i + 1, { status: `s${i % 7}`, rank: i, text: 'x'.repeat(900) }),
+      prepareWrite(table, `doc-${i}`, i + 1, {
+        status: `s${i % 7}`,
+        rank: i,
+        text: 'x'.repeat(900),
+      }),
     );
     await store.write({ table, writes });
   }
