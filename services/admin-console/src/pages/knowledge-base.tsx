@@ -16,6 +16,7 @@ import {
   useLoad,
 } from '../components/ui';
 import { Link, navigate, useSearchState } from '../router';
+import { InstitutionLifecycle } from './institution-lifecycle';
 import { useAuth, useDirectory } from '../session';
 
 const KB = '/api/knowledge-base';
@@ -410,6 +411,7 @@ export function InstitutionPage({ id }: { id: string }) {
   const { can } = useAuth();
   const [search, update] = useSearchState();
   const indicator = search.get('ratio') ?? 'oss';
+  const [notice, setNotice] = useState<string | null>(null);
   // The table always shows PAR30 and OSS; the chart's ratio gets a column of its own when it is another one.
   const extraColumn = indicator !== 'par30' && indicator !== 'oss';
   const profile = useLoad(
@@ -474,12 +476,29 @@ export function InstitutionPage({ id }: { id: string }) {
       </p>
       <div className="title-row">
         <h1>{p.name}</h1>
-        <Badge kind={p.status === 'active' ? 'good' : 'warn'}>{p.status}</Badge>
+        <Badge kind={p.status === 'active' ? 'good' : 'warn'}>
+          <span data-testid="institution-status">{p.status}</span>
+        </Badge>
       </div>
       <p className="sub">
         {label(p.kind)}, {label(p.legalType)} · {p.country}, {label(p.region)} · programmes:{' '}
         {p.programmes.join(', ') || 'none'}
       </p>
+      {notice ? <Notice>{notice}</Notice> : null}
+      {can('records:write') ? (
+        <section aria-labelledby="status-heading">
+          <h2 id="status-heading">Status</h2>
+          <InstitutionLifecycle
+            institutionId={p.institutionId}
+            name={p.name}
+            status={p.status}
+            onDone={(what) => {
+              setNotice(what);
+              profile.reload();
+            }}
+          />
+        </section>
+      ) : null}
       <section aria-labelledby="ratios-heading">
         <h2 id="ratios-heading">Ratios over time</h2>
         <div className="field inline">

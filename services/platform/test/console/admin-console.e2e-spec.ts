@@ -15,6 +15,7 @@ describe('admin console in a browser (e2e)', () => {
   let page: Page;
   let operatorOneTimePassword: string;
   let requestUrl: string;
+  let institutionPath: string;
   const title = 'Guidelines for a youth guarantee fund';
 
   beforeAll(async () => {
@@ -418,7 +419,7 @@ describe('admin console in a browser (e2e)', () => {
     await register.getByLabel('Programmes').fill('sfp-youth-employment');
     await register.getByRole('button', { name: 'Register' }).click();
     await page.getByRole('heading', { name: 'Sahel Youth Finance' }).waitFor();
-    const institutionPath = new URL(page.url()).pathname;
+    institutionPath = new URL(page.url()).pathname;
     await main().getByText('No performance report yet.').waitFor();
 
     // A target on OSS for this institution.
@@ -522,6 +523,35 @@ describe('admin console in a browser (e2e)', () => {
     await targetRow.filter({ hasText: 'Off track' }).waitFor();
     await h.screenshot('12-institution-ratio-chart');
   });
+  it("suspends an institution (the reason the API asks for shown by its field), which stops filing, then reinstates it", async () => {
+    await page.goto(institutionPath);
+    await page.getByRole('heading', { name: 'Sahel Youth Finance' }).waitFor();
+    const status = page.getByTestId('institution-status');
+    expect(await textOf(status)).toBe('active');
+    const changes = page.getByRole('group', { name: 'Status changes this status allows' });
+    expect(await changes.getByRole('button').allTextContents()).toEqual(['Suspend', 'Close']);
+
+    await changes.getByRole('button', { name: 'Suspend' }).click();
+    const suspend = page.getByRole('form', { name: 'Suspend Sahel Youth Finance' });
+    await suspend.getByRole('button', { name: 'Suspend' }).click();
+    await fieldErrors('reason').first().waitFor();
+    await suspend.getByLabel('Reason').fill('Licence under review by the central bank');
+    await suspend.getByRole('button', { name: 'Suspend' }).click();
+    await page.getByRole('status').filter({ hasText: 'Institution suspended' }).waitFor();
+    await status.filter({ hasText: 'suspended' }).waitFor();
+    expect(await changes.getByRole('button').allTextContents()).toEqual(['Reinstate', 'Close']);
+    expect(await main().getByRole('link', { name: 'File a performance report' }).count()).toBe(0);
+    await h.screenshot('12b-institution-suspended');
+
+    await changes.getByRole('button', { name: 'Reinstate' }).click();
+    await page
+      .getByRole('form', { name: 'Reinstate Sahel Youth Finance' })
+      .getByRole('button', { name: 'Reinstate' })
+      .click();
+    await status.filter({ hasText: 'active' }).waitFor();
+    await main().getByRole('link', { name: 'File a performance report' }).waitFor();
+  });
+
   it('answers a grouped query on a reporting view with a chart, and downloads the Governing Body progress report as CSV', async () => {
     await page.goto('/reporting/views?view=service-requests&group=region');
     await page.getByRole('heading', { name: 'Reporting views' }).waitFor();

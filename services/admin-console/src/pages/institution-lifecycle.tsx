@@ -1,0 +1,139 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, post } from '../api/client';
+import { FormErrors, TextField } from '../components/ui';
+
+/** What an institution's status allows (the knowledge base's institution decider). */
+type LifecycleAction = 'activate' | 'suspend' | 'reinstate' | 'close';
+
+const ACTIONS_BY_STATUS: Record<string, LifecycleAction[]> = {
+  registered: ['activate', 'close'],
+  active: ['suspend', 'close'],
+  suspended: ['reinstate', 'close'],
+  closed: [],
+};
+
+const ACTION_LABELS: Record<LifecycleAction, string> = {
+  activate: 'Activate',
+  suspend: 'Suspend',
+  reinstate: 'Reinstate',
+  close: 'Close',
+};
+
+const DONE: Record<LifecycleAction, string> = {
+  activate: 'Institution activated: performance reports can be filed.',
+  suspend: 'Institution suspended: no report can be filed until it is reinstated.',
+  reinstate: 'Institution reinstated.',
+  close: 'Institution closed.',
+};
+
+/** Suspending and closing need a reason; it goes into the institution's history. */
+const NEEDS_REASON: ReadonlySet<LifecycleAction> = new Set(['suspend', 'close']);
+
+/**
+ * The status changes of a finance institution, for users who may write
+ * records: only the actions its status allows, a reason where the knowledge
+ * base asks for one, and the API's field messages beside the field.
+ */
+export function InstitutionLifecycle(props: {
+  institutionId: string;
+  name: string;
+  status: string;
+  onDone: (what: string) => void;
+}) {
+  const allowed = ACTIONS_BY_STATUS[props.status] ?? [];
+  const [open, setOpen] = useState<LifecycleAction | null>(null);
+  if (allowed.length === 0)
+    return <p className="empty">No status change: the institution is {props.status}.</p>;
+  const current = open && allowed.includes(open) ? open : null;
+  return (
+    <div>
+      <div className="action-buttons" role="group" aria-label="Status changes this status allows">
+        {allowed.map((action) => (
+          <button
+            key={action}
+            type="button"
+            aria-expanded={current === action}
+            onClick={() => setOpen(current === action ? null : action)}
+            className={current === action ? 'selected' : undefined}
+          >
+            {ACTION_LABELS[action]}
+          </button>
+        ))}
+      </div>
+      {current ? (
+        <LifecycleForm
+          key={`${current}-${props.status}`}
+          action={current}
+          institutionId={props.institutionId}
+          name={props.name}
+          onCancel={() => setOpen(null)}
+          onDone={(what) => {
+            setOpen(null);
+            props.onDone(what);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function LifecycleForm(props: {
+  action: LifecycleAction;
+  institutionId: string;
+  name: string;
+  onCancel: () => void;
+  onDone: (what: string) => void;
+}) {
+  const { action } = props;
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const needsReason = NEEDS_REASON.has(action);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await post(
+        `/api/knowledge-base/institutions/${props.institutionId}/${action}`,
+        needsReason ? { reason } : {},
+      );
+      props.onDone(DONE[action]);
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="panel"
+      aria-label={`${ACTION_LABELS[action]} ${props.name}`}
+      onSubmit={submit}
+      noValidate
+    >
+      {needsReason ? (
+        <TextField
+          label="Reason"
+          name="reason"
+          value={reason}
+          onChange={setReason}
+          errors={error instanceof ApiError ? error : null}
+          required
+          multiline
+          hint="Kept in the institution's history."
+        />
+      ) : null}
+      <FormErrors error={error} fields={needsReason ? ['reason'] : []} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Saving…' : ACTION_LABELS[action]}
+        </button>
+        <button type="button" onClick={props.onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
