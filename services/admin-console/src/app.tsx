@@ -22,6 +22,7 @@ import { QueuePage } from './pages/queue';
 import { RequestPage } from './pages/request';
 import { StatisticsPage } from './pages/statistics';
 import { UsersPage } from './pages/users';
+import { NewPracticeNotePage } from './pages/practice-note-form';
 import { Link, navigate, useLocation } from './router';
 import { AuthProvider, useAuth } from './session';
 
@@ -100,6 +101,13 @@ export const ROUTES: Route[] = [
     needsPath: '/api/knowledge-base/targets',
     render: () => <TargetsPage />,
     nav: 'Knowledge base',
+  },
+  {
+    path: /^\/knowledge-base\/library\/practice-notes\/new$/,
+    title: 'Write a practice note',
+    permission: 'records:write',
+    needsPath: '/api/knowledge-base/practice-notes',
+    render: () => <NewPracticeNotePage />,
   },
   {
     path: /^\/knowledge-base\/library$/,

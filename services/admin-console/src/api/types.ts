@@ -56,6 +56,21 @@ export const THEMES = [
   'crisis-response',
   'disability',
 ] as const;
+/** The knowledge base's library themes and practice-note kinds (its library.reference-data.ts). */
+export const LIBRARY_THEMES = [
+  'vulnerability',
+  'business-performance',
+  'child-labour',
+  'formalisation',
+  'gender',
+  'youth',
+  'microinsurance',
+  'client-protection',
+  'green-finance',
+  'occupational-safety-and-health',
+] as const;
+export const PRACTICE_KINDS = ['good-practice', 'bad-practice', 'lesson'] as const;
+
 export const REGIONS = [
   'africa',
   'americas',

@@ -1253,6 +1253,7 @@ interface SearchHit {
 
 /** Impact assessments and practice notes, searched by words (reports:read). */
 export function LibraryPage() {
+  const { can } = useAuth();
   const [search, update] = useSearchState();
   const q = search.get('q') ?? '';
   const kind = search.get('kind') ?? '';
@@ -1264,7 +1265,7 @@ export function LibraryPage() {
             `${KB}/search${queryString({ q, kind: kind || undefined, minPosition: lastWritePosition('knowledge-base') })}`,
           )
         : get<{ items: SearchHit[] }>(
-            `${KB}/${kind === 'impact-assessment' ? 'impact-assessments' : 'practice-notes'}?limit=25`,
+            `${KB}/${kind === 'impact-assessment' ? 'impact-assessments' : 'practice-notes'}${queryString({ limit: 25, minPosition: lastWritePosition('knowledge-base') })}`,
           ).then((page) => ({
             items: (page.items as unknown as Array<Record<string, unknown>>).map((item) => ({
               score: 0,
@@ -1281,14 +1282,22 @@ export function LibraryPage() {
   );
   return (
     <main id="main">
-      <h1>Impact assessments and practice notes</h1>
+      <div className="title-row">
+        <h1>Impact assessments and practice notes</h1>
+        {can('records:write') ? (
+          <Link to="/knowledge-base/library/practice-notes/new" className="button primary">
+            Write a practice note
+          </Link>
+        ) : null}
+      </div>
+      {search.get('published') === '1' ? <Notice>Practice note published.</Notice> : null}
       <form
         className="filters"
         role="search"
         aria-label="Search the library"
         onSubmit={(e) => {
           e.preventDefault();
-          update({ q: draft.trim() || undefined });
+          update({ q: draft.trim() || undefined, published: undefined });
         }}
       >
         <div className="field">

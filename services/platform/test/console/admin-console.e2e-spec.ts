@@ -552,6 +552,31 @@ describe('admin console in a browser (e2e)', () => {
     await main().getByRole('link', { name: 'File a performance report' }).waitFor();
   });
 
+  it('writes a practice note: a too-short title is shown by its field, then the note is published and found in the library', async () => {
+    await nav().getByRole('link', { name: 'Library' }).click();
+    await main().getByRole('link', { name: 'Write a practice note' }).click();
+    const form = page.getByRole('form', { name: 'Practice note' });
+    const field = (name: string) => form.getByLabel(name, { exact: true });
+    await field('Title').fill('Go');
+    await field('Summary').fill('Members saved together for a year before any group loan.');
+    await field('Kind').selectOption('lesson');
+    await field('Youth').check();
+    await field('Tags').fill('savings groups, rural');
+    await form.getByRole('button', { name: 'Publish the note' }).click();
+    await fieldErrors('title').first().waitFor();
+
+    await field('Title').fill('Rotating savings groups before credit');
+    await form.getByRole('button', { name: 'Publish the note' }).click();
+    await page.getByRole('status').filter({ hasText: 'Practice note published.' }).waitFor();
+    const hit = page
+      .getByRole('list', { name: 'Results' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Rotating savings groups before credit' });
+    await hit.waitFor();
+    expect(await textOf(hit)).toContain('Youth · savings groups · rural');
+    await h.screenshot('12c-practice-note-published');
+  });
+
   it('answers a grouped query on a reporting view with a chart, and downloads the Governing Body progress report as CSV', async () => {
     await page.goto('/reporting/views?view=service-requests&group=region');
     await page.getByRole('heading', { name: 'Reporting views' }).waitFor();
