@@ -22,6 +22,7 @@ import { QueuePage } from './pages/queue';
 import { RequestPage } from './pages/request';
 import { StatisticsPage } from './pages/statistics';
 import { UsersPage } from './pages/users';
+import { GniPage } from './pages/gni-table';
 import { NewPracticeNotePage } from './pages/practice-note-form';
 import { Link, navigate, useLocation } from './router';
 import { AuthProvider, useAuth } from './session';
@@ -103,6 +104,14 @@ export const ROUTES: Route[] = [
     nav: 'Knowledge base',
   },
   {
+    path: /^\/knowledge-base\/gni$/,
+    title: 'GNI per capita',
+    permission: 'reports:read',
+    needsPath: '/api/knowledge-base/reference/gni-per-capita',
+    render: () => <GniPage />,
+    nav: 'Knowledge base',
+  },
+  {
     path: /^\/knowledge-base\/library\/practice-notes\/new$/,
     title: 'Write a practice note',
     permission: 'records:write',
@@ -178,6 +187,7 @@ const NAV_PATHS: Record<string, string> = {
   Institutions: '/knowledge-base/institutions',
   Targets: '/knowledge-base/targets',
   Library: '/knowledge-base/library',
+  'GNI per capita': '/knowledge-base/gni',
   'Views and queries': '/reporting/views',
   'Progress report': '/reporting/progress',
   Projections: '/operations/projections',

@@ -577,6 +577,35 @@ describe('admin console in a browser (e2e)', () => {
     await h.screenshot('12c-practice-note-published');
   });
 
+  it('records a GNI per capita value with its source: a bad country code is shown by its field, then the table shows the value', async () => {
+    await nav().getByRole('link', { name: 'GNI per capita' }).click();
+    const form = page.getByRole('form', { name: 'Record a value' });
+    const field = (name: string) => form.getByLabel(name, { exact: true });
+    await field('Country').fill('Kenya');
+    await field('Year').fill('2026');
+    await field('GNI per capita (USD)').fill('2310');
+    await field('Source').fill('World Bank WDI, July 2026 release');
+    await form.getByRole('button', { name: 'Record' }).click();
+    await fieldErrors('entries.0.country').first().waitFor();
+
+    await field('Country').fill('ke');
+    await form.getByRole('button', { name: 'Record' }).click();
+    await page.getByRole('status').filter({ hasText: 'Recorded: KE 2026.' }).waitFor();
+    const row = page
+      .getByRole('table', { name: 'GNI per capita' })
+      .getByRole('row')
+      .filter({ hasText: 'World Bank WDI, July 2026 release' });
+    await row.waitFor();
+    expect((await row.locator('td').allTextContents()).slice(0, 4)).toEqual([
+      'KE',
+      '2026',
+      '2,310',
+      'World Bank WDI, July 2026 release',
+    ]);
+    expect(new URL(page.url()).searchParams.get('country')).toBe('KE');
+    await h.screenshot('12d-gni-per-capita');
+  });
+
   it('answers a grouped query on a reporting view with a chart, and downloads the Governing Body progress report as CSV', async () => {
     await page.goto('/reporting/views?view=service-requests&group=region');
     await page.getByRole('heading', { name: 'Reporting views' }).waitFor();
