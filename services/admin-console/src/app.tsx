@@ -23,6 +23,7 @@ import { RequestPage } from './pages/request';
 import { StatisticsPage } from './pages/statistics';
 import { UsersPage } from './pages/users';
 import { GniPage } from './pages/gni-table';
+import { NewImpactAssessmentPage } from './pages/impact-assessment-form';
 import { NewPracticeNotePage } from './pages/practice-note-form';
 import { Link, navigate, useLocation } from './router';
 import { AuthProvider, useAuth } from './session';
@@ -110,6 +111,13 @@ export const ROUTES: Route[] = [
     needsPath: '/api/knowledge-base/reference/gni-per-capita',
     render: () => <GniPage />,
     nav: 'Knowledge base',
+  },
+  {
+    path: /^\/knowledge-base\/library\/impact-assessments\/new$/,
+    title: 'Record an impact assessment',
+    permission: 'records:write',
+    needsPath: '/api/knowledge-base/impact-assessments',
+    render: () => <NewImpactAssessmentPage />,
   },
   {
     path: /^\/knowledge-base\/library\/practice-notes\/new$/,

@@ -56,7 +56,7 @@ export const THEMES = [
   'crisis-response',
   'disability',
 ] as const;
-/** The knowledge base's library themes and practice-note kinds (its library.reference-data.ts). */
+/** The knowledge base's library reference data (its library.reference-data.ts). */
 export const LIBRARY_THEMES = [
   'vulnerability',
   'business-performance',
@@ -70,6 +70,28 @@ export const LIBRARY_THEMES = [
   'occupational-safety-and-health',
 ] as const;
 export const PRACTICE_KINDS = ['good-practice', 'bad-practice', 'lesson'] as const;
+export const ASSESSMENT_STATUSES = ['planned', 'ongoing', 'completed', 'abandoned'] as const;
+export const DESIGNS = [
+  'rct',
+  'difference-in-differences',
+  'matching',
+  'regression-discontinuity',
+  'before-after',
+  'qualitative',
+] as const;
+export const OUTCOMES = [
+  'income',
+  'business-profit',
+  'consumption',
+  'assets',
+  'womens-decision-making',
+  'child-labour',
+  'occupational-safety-and-health',
+  'formalisation',
+  'vulnerability',
+  'other',
+] as const;
+export const FINDINGS = ['positive', 'null', 'negative', 'mixed'] as const;
 
 export const REGIONS = [
   'africa',
@@ -244,7 +266,7 @@ export interface Statistics {
 
 /** 'fund-instrument-guidelines' → 'Fund instrument guidelines'. */
 /** Codes and acronyms written as such, not as words. */
-const ACRONYMS = new Set(['nbfi', 'ngo', 'mfi', 'sacco', 'sla', 'csv', 'usd', 'gni', 'iris', 'oss', 'fss', 'roa', 'roe']);
+const ACRONYMS = new Set(['rct', 'nbfi', 'ngo', 'mfi', 'sacco', 'sla', 'csv', 'usd', 'gni', 'iris', 'oss', 'fss', 'roa', 'roe']);
 
 export function label(value: string): string {
   const text = value

@@ -1285,12 +1285,21 @@ export function LibraryPage() {
       <div className="title-row">
         <h1>Impact assessments and practice notes</h1>
         {can('records:write') ? (
-          <Link to="/knowledge-base/library/practice-notes/new" className="button primary">
-            Write a practice note
-          </Link>
+          <div>
+            <Link to="/knowledge-base/library/impact-assessments/new" className="button">
+              Record an impact assessment
+            </Link>{' '}
+            <Link to="/knowledge-base/library/practice-notes/new" className="button primary">
+              Write a practice note
+            </Link>
+          </div>
         ) : null}
       </div>
-      {search.get('published') === '1' ? <Notice>Practice note published.</Notice> : null}
+      {search.get('published') === 'practice-note' ? (
+        <Notice>Practice note published.</Notice>
+      ) : search.get('published') === 'impact-assessment' ? (
+        <Notice>Impact assessment recorded.</Notice>
+      ) : null}
       <form
         className="filters"
         role="search"

@@ -50,7 +50,9 @@ export function NewPracticeNotePage() {
         institutionIds: [],
         assessmentIds: [],
       });
-      navigate(`/knowledge-base/library?q=${encodeURIComponent(values.title)}&published=1`);
+      navigate(
+        `/knowledge-base/library?q=${encodeURIComponent(values.title)}&published=practice-note`,
+      );
     } catch (e) {
       setError(e);
       setBusy(false);

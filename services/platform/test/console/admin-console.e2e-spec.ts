@@ -577,6 +577,45 @@ describe('admin console in a browser (e2e)', () => {
     await h.screenshot('12c-practice-note-published');
   });
 
+  it('records an impact assessment: the rule that an RCT names its unit of randomisation is shown by that field, then the assessment is found in the library', async () => {
+    await nav().getByRole('link', { name: 'Library' }).click();
+    await main().getByRole('link', { name: 'Record an impact assessment' }).click();
+    const form = page.getByRole('form', { name: 'Impact assessment' });
+    const field = (name: string) => form.getByLabel(name, { exact: true });
+    await field('Title').fill('Group loans and child labour in rural Ghana');
+    await field('Summary').fill(
+      'A cluster RCT of group loans found no effect on child labour after two years.',
+    );
+    await field('Child labour').check();
+    await field('Tags').fill('group lending, ghana');
+    await field('Investigators').fill('A. Mensah, J. Osei');
+    await field('Country').fill('gh');
+    await field('Method').selectOption('rct');
+    await field('Planned').fill('2400');
+    await field('Achieved').fill('2180');
+    const finding = form.getByRole('group', { name: 'Finding 1' });
+    await finding.getByLabel('Outcome', { exact: true }).selectOption('child-labour');
+    await finding.getByLabel('Estimator', { exact: true }).fill('ITT');
+    await finding.getByLabel('Effect size', { exact: true }).fill('0.01');
+    await finding.getByLabel('Finding', { exact: true }).selectOption('null');
+    await form.getByRole('button', { name: 'Record the assessment' }).click();
+    await fieldErrors('design.unitOfRandomisation')
+      .filter({ hasText: 'unit of randomisation' })
+      .waitFor();
+
+    await field('Unit of randomisation').fill('village');
+    await form.getByRole('button', { name: 'Record the assessment' }).click();
+    await page.getByRole('status').filter({ hasText: 'Impact assessment recorded.' }).waitFor();
+    const hit = page
+      .getByRole('list', { name: 'Results' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Group loans and child labour in rural Ghana' });
+    await hit.waitFor();
+    expect(await textOf(hit)).toContain('Impact assessment');
+    expect(await textOf(hit)).toContain('Child labour · group lending · ghana');
+    await h.screenshot('12e-impact-assessment-recorded');
+  });
+
   it('records a GNI per capita value with its source: a bad country code is shown by its field, then the table shows the value', async () => {
     await nav().getByRole('link', { name: 'GNI per capita' }).click();
     const form = page.getByRole('form', { name: 'Record a value' });
