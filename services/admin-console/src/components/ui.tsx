@@ -314,3 +314,28 @@ export function Pager(props: {
     </nav>
   );
 }
+
+/** A row of toggle buttons, one per action: the open one is pressed, and its form shows below. */
+export function ActionButtons<A extends string>(props: {
+  label: string;
+  actions: readonly A[];
+  labels: Record<A, string>;
+  open: A | null;
+  onToggle: (action: A | null) => void;
+}) {
+  return (
+    <div className="action-buttons" role="group" aria-label={props.label}>
+      {props.actions.map((action) => (
+        <button
+          key={action}
+          type="button"
+          aria-expanded={props.open === action}
+          onClick={() => props.onToggle(props.open === action ? null : action)}
+          className={props.open === action ? 'selected' : undefined}
+        >
+          {props.labels[action]}
+        </button>
+      ))}
+    </div>
+  );
+}

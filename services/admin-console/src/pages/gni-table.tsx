@@ -10,6 +10,7 @@ import {
   TextField,
   useLoad,
 } from '../components/ui';
+import { numberOf } from '../components/form-values';
 import { useSearchState } from '../router';
 import { useAuth } from '../session';
 
@@ -121,7 +122,6 @@ function RecordGni({ onRecorded }: { onRecorded: (what: string, country: string)
   const set = (name: keyof typeof values) => (value: string) =>
     setValues((v) => ({ ...v, [name]: value }));
   const errors = error instanceof ApiError ? error : null;
-  const numberOf = (text: string) => (text.trim() === '' ? undefined : Number(text));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

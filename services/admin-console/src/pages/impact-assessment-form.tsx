@@ -8,6 +8,7 @@ import {
   LIBRARY_THEMES,
   OUTCOMES,
 } from '../api/types';
+import { listOf, numberOf } from '../components/form-values';
 import { CheckboxGroup, FormErrors, SelectField, TextField } from '../components/ui';
 import { Link, navigate } from '../router';
 
@@ -24,16 +25,6 @@ const emptyOutcome = (): OutcomeRow => ({
   effectSize: '',
   finding: 'positive',
 });
-
-/** Comma-separated text as a list: trimmed, empty items left out. */
-const listOf = (text: string) =>
-  text
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-
-/** A number as typed, or absent when the field is empty (the API says what is wrong with it). */
-const numberOf = (text: string) => (text.trim() === '' ? undefined : Number(text));
 
 /**
  * Records an impact assessment in the knowledge base's library

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, post } from '../api/client';
-import { FormErrors, TextField } from '../components/ui';
+import { ActionButtons, FormErrors, TextField } from '../components/ui';
 
 /** What an institution's status allows (the knowledge base's institution decider). */
 type LifecycleAction = 'activate' | 'suspend' | 'reinstate' | 'close';
@@ -47,19 +47,13 @@ export function InstitutionLifecycle(props: {
   const current = open && allowed.includes(open) ? open : null;
   return (
     <div>
-      <div className="action-buttons" role="group" aria-label="Status changes this status allows">
-        {allowed.map((action) => (
-          <button
-            key={action}
-            type="button"
-            aria-expanded={current === action}
-            onClick={() => setOpen(current === action ? null : action)}
-            className={current === action ? 'selected' : undefined}
-          >
-            {ACTION_LABELS[action]}
-          </button>
-        ))}
-      </div>
+      <ActionButtons
+        label="Status changes this status allows"
+        actions={allowed}
+        labels={ACTION_LABELS}
+        open={current}
+        onToggle={setOpen}
+      />
       {current ? (
         <LifecycleForm
           key={`${current}-${props.status}`}

@@ -1,18 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, post } from '../api/client';
 import { label, LIBRARY_THEMES, PRACTICE_KINDS } from '../api/types';
+import { listOf } from '../components/form-values';
 import { CheckboxGroup, FormErrors, SelectField, TextField } from '../components/ui';
 import { Link, navigate } from '../router';
 
 const FIELDS = ['title', 'summary', 'practiceKind', 'themes', 'tags', 'body'] as const;
-
-/** Tags as typed: comma-separated, trimmed, empty ones left out (the API checks each). */
-function tagsOf(text: string): string[] {
-  return text
-    .split(',')
-    .map((tag) => tag.trim())
-    .filter(Boolean);
-}
 
 /**
  * Writes a practice note for the knowledge base's library (records:write): a
@@ -45,7 +38,7 @@ export function NewPracticeNotePage() {
         summary: values.summary,
         practiceKind: values.practiceKind,
         themes,
-        tags: tagsOf(values.tags),
+        tags: listOf(values.tags),
         ...(values.body.trim() ? { body: values.body } : {}),
         institutionIds: [],
         assessmentIds: [],

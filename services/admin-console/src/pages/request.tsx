@@ -12,6 +12,7 @@ import {
   type RequestStatus,
 } from '../api/types';
 import {
+  ActionButtons,
   Badge,
   CheckboxGroup,
   ErrorMessage,
@@ -183,19 +184,13 @@ function Actions({
   const current = open && allowed.includes(open) ? open : null;
   return (
     <div>
-      <div className="action-buttons" role="group" aria-label="Actions this status allows">
-        {allowed.map((action) => (
-          <button
-            key={action}
-            type="button"
-            aria-expanded={current === action}
-            onClick={() => setOpen(current === action ? null : action)}
-            className={current === action ? 'selected' : undefined}
-          >
-            {ACTION_LABELS[action]}
-          </button>
-        ))}
-      </div>
+      <ActionButtons
+        label="Actions this status allows"
+        actions={allowed}
+        labels={ACTION_LABELS}
+        open={current}
+        onToggle={setOpen}
+      />
       {current ? (
         <ActionForm
           key={`${current}-${request.streamVersion}`}
