@@ -18,3 +18,4 @@ export * from './runtime/context-stores';
 export * from './runtime/kafka-readiness';
 export * from './app/projections.controller';
 export * from './runtime/standalone-connections';
+export * from './runtime/standalone-resources';

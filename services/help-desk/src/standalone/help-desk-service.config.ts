@@ -91,9 +91,5 @@ export class HelpDeskServiceConfig extends AuthConfig {
   SLA_CHECK_INTERVAL_MS = 60_000;
 }
 
-/** KAFKA_BROKERS as a list. */
-export function kafkaBrokersOf(config: Pick<HelpDeskServiceConfig, 'KAFKA_BROKERS'>): string[] {
-  return config.KAFKA_BROKERS.split(',')
-    .map((broker) => broker.trim())
-    .filter(Boolean);
-}
+/** KAFKA_BROKERS as a list (one parser for every standalone service). */
+export { kafkaBrokersOf } from '@sfp/service-kit';

@@ -9,13 +9,7 @@ import {
   signedCommandAttribution,
   type AuthRuntime,
 } from '@sfp/auth';
-import {
-  contextTopics,
-  KafkaEventBus,
-  MongoDeadLetterIndex,
-  provisionContextTopics,
-  startDeadLetterIndexer,
-} from '@sfp/messaging';
+import { contextTopics, MongoDeadLetterIndex, startDeadLetterIndexer } from '@sfp/messaging';
 import {
   configureHttpApp,
   createLogger,
@@ -31,7 +25,8 @@ import {
   kafkaReadinessCheck,
   watchConsumerLag,
   type ConsumerLagWatch,
-  connectMongo,
+  openStandaloneConnections,
+  ResourceStack,
   publicUrlOf,
 } from '@sfp/service-kit';
 import {
@@ -42,7 +37,7 @@ import {
 import { HelpDeskModule } from '../help-desk.module';
 import type { HelpDeskRuntime } from '../help-desk.runtime';
 import { slaPolicyFromEnv } from '../help-desk.config';
-import { kafkaBrokersOf, type HelpDeskServiceConfig } from './help-desk-service.config';
+import type { HelpDeskServiceConfig } from './help-desk-service.config';
 
 /** The group of the inbound command gateway (startInboundCommandGateway's default for the context). */
 const COMMAND_GATEWAY_GROUP = `sfp.${HELP_DESK_CONTEXT}.command-gateway`;
@@ -97,39 +92,15 @@ export async function startHelpDeskService(
   const personIdOf = pseudonymizer(config.SFP_PSEUDONYM_SECRET);
   const topics = contextTopics(HELP_DESK_CONTEXT);
 
-  const cleanups: Array<() => Promise<unknown> | void> = [];
-  const closeAll = async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        logger.warn({ err: error }, 'A resource did not close cleanly');
-      }
-    }
-  };
+  const resources = new ResourceStack(logger);
 
   try {
-    const connection = await connectMongo({ uri: config.MONGODB_URI, database: config.MONGODB_DATABASE, logger });
-    cleanups.push(() => {
-      connection.removeAllListeners('disconnected');
-      return connection.close();
-    });
-
-    const bus = new KafkaEventBus({
-      brokers: kafkaBrokersOf(config),
-      clientId: config.KAFKA_CLIENT_ID,
-    });
-    cleanups.push(() => bus.close());
-    const topicProvisioning = {
-      partitions: config.KAFKA_TOPIC_PARTITIONS,
-      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-    };
-    // Checked here, so a broker that refuses topic creation stops the start with a clear message.
-    await provisionContextTopics(bus, HELP_DESK_CONTEXT, topicProvisioning).catch((error: unknown) => {
-      throw new Error(
-        `Could not provision the ${HELP_DESK_CONTEXT} topics on Kafka at ${config.KAFKA_BROKERS}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
+    const { connection, bus, topicProvisioning } = await openStandaloneConnections(
+      config,
+      resources,
+      logger,
+      HELP_DESK_CONTEXT,
+    );
 
     const auth = await openStandaloneAuth(connection, config, logger);
 
@@ -138,7 +109,7 @@ export async function startHelpDeskService(
       HELP_DESK_CONTEXT,
       helpDeskEventTypes(),
     );
-    cleanups.push(() => stores.close());
+    resources.add(() => stores.close());
 
     const runtime: HelpDeskRuntime = {
       eventStore: stores.eventStore,
@@ -181,7 +152,7 @@ export async function startHelpDeskService(
       },
     );
     // First in, last out: the HTTP server and the workers stop before the stores, the bus and the connection.
-    cleanups.push(() => app.close());
+    resources.add(() => app.close());
     configureHttpApp(app, {
       title: 'SFP Help Desk',
       description:
@@ -199,23 +170,22 @@ export async function startHelpDeskService(
       dlqTopics: deadLetters.dlqTopics,
       groupId: `sfp.${HELP_DESK_CONTEXT}.dlq-index`,
     });
-    cleanups.push(() => deadLetterIndexer.stop());
+    resources.add(() => deadLetterIndexer.stop());
     const stopLagWatch = watchConsumerLag(lagWatch, LAG_SAMPLE_INTERVAL_MS, (error) =>
       logger.debug({ err: error }, 'Consumer lag sample failed'),
     );
-    cleanups.push(stopLagWatch);
+    resources.add(stopLagWatch);
 
     const address = app.getHttpServer().address() as { port: number };
     const url = publicUrlOf(config.HOST, address.port);
-    let closing: Promise<void> | undefined;
     return {
       app,
       url,
       logger,
-      close: () => (closing ??= closeAll()),
+      close: () => resources.closeAll(),
     };
   } catch (error) {
-    await closeAll();
+    await resources.closeAll();
     throw error;
   }
 }

@@ -69,9 +69,5 @@ export class KnowledgeBaseServiceConfig extends AuthConfig {
   KAFKA_CLIENT_ID = 'sfp-knowledge-base';
 }
 
-/** KAFKA_BROKERS as a list. */
-export function kafkaBrokersOf(config: Pick<KnowledgeBaseServiceConfig, 'KAFKA_BROKERS'>): string[] {
-  return config.KAFKA_BROKERS.split(',')
-    .map((broker) => broker.trim())
-    .filter(Boolean);
-}
+/** KAFKA_BROKERS as a list (one parser for every standalone service). */
+export { kafkaBrokersOf } from '@sfp/service-kit';

@@ -9,13 +9,7 @@ import {
   signedCommandAttribution,
   type AuthRuntime,
 } from '@sfp/auth';
-import {
-  contextTopics,
-  KafkaEventBus,
-  MongoDeadLetterIndex,
-  provisionContextTopics,
-  startDeadLetterIndexer,
-} from '@sfp/messaging';
+import { contextTopics, MongoDeadLetterIndex, startDeadLetterIndexer } from '@sfp/messaging';
 import {
   configureHttpApp,
   createLogger,
@@ -30,7 +24,8 @@ import {
   kafkaReadinessCheck,
   watchConsumerLag,
   type ConsumerLagWatch,
-  connectMongo,
+  openStandaloneConnections,
+  ResourceStack,
   publicUrlOf,
 } from '@sfp/service-kit';
 import {
@@ -40,7 +35,7 @@ import {
 } from '../knowledge-base.context';
 import { KnowledgeBaseModule } from '../knowledge-base.module';
 import type { KnowledgeBaseRuntime } from '../knowledge-base.runtime';
-import { kafkaBrokersOf, type KnowledgeBaseServiceConfig } from './knowledge-base-service.config';
+import type { KnowledgeBaseServiceConfig } from './knowledge-base-service.config';
 
 /** The group of the inbound command gateway (startInboundCommandGateway's default for the context). */
 const COMMAND_GATEWAY_GROUP = `sfp.${KNOWLEDGE_BASE_CONTEXT}.command-gateway`;
@@ -94,39 +89,15 @@ export async function startKnowledgeBaseService(
   const metrics = new ServiceMetrics();
   const topics = contextTopics(KNOWLEDGE_BASE_CONTEXT);
 
-  const cleanups: Array<() => Promise<unknown> | void> = [];
-  const closeAll = async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        logger.warn({ err: error }, 'A resource did not close cleanly');
-      }
-    }
-  };
+  const resources = new ResourceStack(logger);
 
   try {
-    const connection = await connectMongo({ uri: config.MONGODB_URI, database: config.MONGODB_DATABASE, logger });
-    cleanups.push(() => {
-      connection.removeAllListeners('disconnected');
-      return connection.close();
-    });
-
-    const bus = new KafkaEventBus({
-      brokers: kafkaBrokersOf(config),
-      clientId: config.KAFKA_CLIENT_ID,
-    });
-    cleanups.push(() => bus.close());
-    const topicProvisioning = {
-      partitions: config.KAFKA_TOPIC_PARTITIONS,
-      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-    };
-    // Checked here, so a broker that refuses topic creation stops the start with a clear message.
-    await provisionContextTopics(bus, KNOWLEDGE_BASE_CONTEXT, topicProvisioning).catch((error: unknown) => {
-      throw new Error(
-        `Could not provision the ${KNOWLEDGE_BASE_CONTEXT} topics on Kafka at ${config.KAFKA_BROKERS}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
+    const { connection, bus, topicProvisioning } = await openStandaloneConnections(
+      config,
+      resources,
+      logger,
+      KNOWLEDGE_BASE_CONTEXT,
+    );
 
     const auth = await openStandaloneAuth(connection, config, logger);
 
@@ -135,7 +106,7 @@ export async function startKnowledgeBaseService(
       KNOWLEDGE_BASE_CONTEXT,
       knowledgeBaseEventTypes(),
     );
-    cleanups.push(() => stores.close());
+    resources.add(() => stores.close());
 
     const runtime: KnowledgeBaseRuntime = {
       eventStore: stores.eventStore,
@@ -174,7 +145,7 @@ export async function startKnowledgeBaseService(
       },
     );
     // First in, last out: the HTTP server and the workers stop before the stores, the bus and the connection.
-    cleanups.push(() => app.close());
+    resources.add(() => app.close());
     configureHttpApp(app, {
       title: 'SFP Knowledge Base',
       description:
@@ -193,23 +164,22 @@ export async function startKnowledgeBaseService(
       dlqTopics: deadLetters.dlqTopics,
       groupId: `sfp.${KNOWLEDGE_BASE_CONTEXT}.dlq-index`,
     });
-    cleanups.push(() => deadLetterIndexer.stop());
+    resources.add(() => deadLetterIndexer.stop());
     const stopLagWatch = watchConsumerLag(lagWatch, LAG_SAMPLE_INTERVAL_MS, (error) =>
       logger.debug({ err: error }, 'Consumer lag sample failed'),
     );
-    cleanups.push(stopLagWatch);
+    resources.add(stopLagWatch);
 
     const address = app.getHttpServer().address() as { port: number };
     const url = publicUrlOf(config.HOST, address.port);
-    let closing: Promise<void> | undefined;
     return {
       app,
       url,
       logger,
-      close: () => (closing ??= closeAll()),
+      close: () => resources.closeAll(),
     };
   } catch (error) {
-    await closeAll();
+    await resources.closeAll();
     throw error;
   }
 }

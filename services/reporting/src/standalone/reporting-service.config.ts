@@ -84,8 +84,5 @@ export class ReportingServiceConfig extends AuthConfig {
   REPORTING_QUERY_TIMEOUT_MS = 10_000;
 }
 
-export function kafkaBrokersOf(config: Pick<ReportingServiceConfig, 'KAFKA_BROKERS'>): string[] {
-  return config.KAFKA_BROKERS.split(',')
-    .map((b) => b.trim())
-    .filter(Boolean);
-}
+/** KAFKA_BROKERS as a list (one parser for every standalone service). */
+export { kafkaBrokersOf } from '@sfp/service-kit';

@@ -8,7 +8,7 @@ import {
   openStandaloneAuth,
   type AuthRuntime,
 } from '@sfp/auth';
-import { KafkaEventBus, MongoDeadLetterIndex, startDeadLetterIndexer } from '@sfp/messaging';
+import { MongoDeadLetterIndex, startDeadLetterIndexer } from '@sfp/messaging';
 import {
   configureHttpApp,
   createLogger,
@@ -18,16 +18,21 @@ import {
   type DeadLetterOperations,
   type Logger,
   type ReadinessCheck,
-  connectMongo,
+  openStandaloneConnections,
+  ResourceStack,
   publicUrlOf,
 } from '@sfp/service-kit';
-import { REPORTING_CONTEXT, REPORTING_DEAD_LETTER_TOPIC, REPORTING_ERROR_STATUSES } from '../reporting.context';
+import {
+  REPORTING_CONTEXT,
+  REPORTING_DEAD_LETTER_TOPIC,
+  REPORTING_ERROR_STATUSES,
+} from '../reporting.context';
 import { ReportingModule } from '../reporting.module';
 import { defaultReportingPlugins } from '../reporting.plugins';
 import type { ReportingRuntime } from '../reporting.runtime';
 import { openDistributedReportingStores } from '../reporting.stores';
 import type { ReportingPlugin } from '../registry/reporting-plugin';
-import { kafkaBrokersOf, type ReportingServiceConfig } from './reporting-service.config';
+import type { ReportingServiceConfig } from './reporting-service.config';
 
 export interface ReportingService {
   app: INestApplication;
@@ -81,34 +86,20 @@ export async function startReportingService(
 ): Promise<ReportingService> {
   const logger = createLogger(`sfp-${REPORTING_CONTEXT}`, config.LOG_LEVEL);
   const metrics = new ServiceMetrics();
-  const cleanups: Array<() => Promise<unknown> | void> = [];
-  const closeAll = async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        logger.warn({ err: error }, 'A resource did not close cleanly');
-      }
-    }
-  };
+  const resources = new ResourceStack(logger);
   try {
-    const connection = await connectMongo({ uri: config.MONGODB_URI, database: config.MONGODB_DATABASE, logger });
-    cleanups.push(() => connection.close());
-    const bus = new KafkaEventBus({
-      brokers: kafkaBrokersOf(config),
-      clientId: config.KAFKA_CLIENT_ID,
-    });
-    cleanups.push(() => bus.close());
+    const { connection, bus, topicProvisioning } = await openStandaloneConnections(
+      config,
+      resources,
+      logger,
+    );
     const auth = await openStandaloneAuth(connection, config, logger);
     const stores = await openDistributedReportingStores(connection);
-    cleanups.push(() => stores.close());
+    resources.add(() => stores.close());
     const runtime: ReportingRuntime = {
       log: stores.log,
       bus,
-      topicProvisioning: {
-        partitions: config.KAFKA_TOPIC_PARTITIONS,
-        replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-      },
+      topicProvisioning,
       readModels: stores.readModels,
       plugins: options.plugins ?? defaultReportingPlugins(),
       projectionSources: [],
@@ -134,7 +125,7 @@ export async function startReportingService(
         bodyParser: false,
       },
     );
-    cleanups.push(() => app.close());
+    resources.add(() => app.close());
     configureHttpApp(app, {
       title: 'SFP Reporting',
       description:
@@ -151,18 +142,17 @@ export async function startReportingService(
       dlqTopics: deadLetters.dlqTopics,
       groupId: `sfp.${REPORTING_CONTEXT}.dlq-index`,
     });
-    cleanups.push(() => deadLetterIndexer.stop());
+    resources.add(() => deadLetterIndexer.stop());
     const address = app.getHttpServer().address() as { port: number };
-    let closing: Promise<void> | undefined;
     return {
       app,
       url: publicUrlOf(config.HOST, address.port),
       logger,
       runtime,
-      close: () => (closing ??= closeAll()),
+      close: () => resources.closeAll(),
     };
   } catch (error) {
-    await closeAll();
+    await resources.closeAll();
     throw error;
   }
 }

@@ -1,0 +1,96 @@
+import type { Connection } from 'mongoose';
+import { KafkaEventBus, provisionContextTopics } from '@sfp/messaging';
+import type { Logger } from '../logging/logger';
+import { connectMongo } from './standalone-connections';
+
+/** KAFKA_BROKERS (comma-separated) as a list. */
+export function kafkaBrokersOf(config: { KAFKA_BROKERS: string }): string[] {
+  return config.KAFKA_BROKERS.split(',')
+    .map((broker) => broker.trim())
+    .filter(Boolean);
+}
+
+/**
+ * What a standalone service has opened, closed last-in first-out: the HTTP
+ * server and the workers before the stores, the bus and the connection. A
+ * resource that fails to close is logged and the others still close.
+ */
+export class ResourceStack {
+  private readonly closers: Array<() => Promise<unknown> | void> = [];
+  private closing: Promise<void> | undefined;
+
+  constructor(private readonly logger: Logger) {}
+
+  add(close: () => Promise<unknown> | void): void {
+    this.closers.push(close);
+  }
+
+  /** Closes everything once; later calls get the same promise. */
+  closeAll(): Promise<void> {
+    this.closing ??= (async () => {
+      for (const close of this.closers.splice(0).reverse()) {
+        try {
+          await close();
+        } catch (error) {
+          this.logger.warn({ err: error }, 'A resource did not close cleanly');
+        }
+      }
+    })();
+    return this.closing;
+  }
+}
+
+export interface StandaloneConnectionSettings {
+  MONGODB_URI: string;
+  MONGODB_DATABASE: string;
+  KAFKA_BROKERS: string;
+  KAFKA_CLIENT_ID: string;
+  KAFKA_TOPIC_PARTITIONS: number;
+  KAFKA_REPLICATION_FACTOR: number;
+}
+
+/**
+ * A standalone service's MongoDB connection and Kafka bus, each added to
+ * `resources`. With `provisionContext`, that context's topics are created
+ * first, so a broker that refuses topic creation stops the start with a clear
+ * message.
+ */
+export async function openStandaloneConnections(
+  config: StandaloneConnectionSettings,
+  resources: ResourceStack,
+  logger: Logger,
+  provisionContext?: string,
+): Promise<{
+  connection: Connection;
+  bus: KafkaEventBus;
+  topicProvisioning: { partitions: number; replicationFactor: number };
+}> {
+  const connection = await connectMongo({
+    uri: config.MONGODB_URI,
+    database: config.MONGODB_DATABASE,
+    logger,
+  });
+  resources.add(() => {
+    connection.removeAllListeners('disconnected');
+    return connection.close();
+  });
+  const bus = new KafkaEventBus({
+    brokers: kafkaBrokersOf(config),
+    clientId: config.KAFKA_CLIENT_ID,
+  });
+  resources.add(() => bus.close());
+  const topicProvisioning = {
+    partitions: config.KAFKA_TOPIC_PARTITIONS,
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+  };
+  if (provisionContext) {
+    await provisionContextTopics(bus, provisionContext, topicProvisioning).catch(
+      (error: unknown) => {
+        throw new Error(
+          `Could not provision the ${provisionContext} topics on Kafka at ${config.KAFKA_BROKERS}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      },
+    );
+  }
+  return { connection, bus, topicProvisioning };
+}
