@@ -21,3 +21,5 @@ export * from './dead-letters/index/dead-letter-index.port';
 export * from './dead-letters/index/sqlite-dead-letter-index';
 export * from './dead-letters/index/mongo-dead-letter-index';
 export * from './dead-letters/index/dead-letter-operations';
+export * from './validation/field-errors';
+export * from './validation/json-depth';

@@ -1,5 +1,4 @@
 export * from './config/env-config';
-export * from './http/validation-errors';
 export * from './http/problem';
 export * from './http/request-context';
 export * from './http/correlation-id.middleware';

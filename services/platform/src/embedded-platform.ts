@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join, resolve } from 'node:path';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
+import type { DestinationStream } from 'pino';
 import {
   defaultReportingPlugins,
   openEmbeddedReportingStores,
@@ -19,7 +20,15 @@ import {
   knowledgeBaseEventTypes,
   type KnowledgeBaseRuntime,
 } from '@sfp/knowledge-base';
-import { HELP_DESK_PROJECTIONS, HELP_DESK_CONTEXT, slaPolicyFromEnv, HELP_DESK_ERROR_STATUSES, HelpDeskModule, helpDeskEventTypes, type HelpDeskRuntime } from '@sfp/help-desk';
+import {
+  HELP_DESK_PROJECTIONS,
+  HELP_DESK_CONTEXT,
+  slaPolicyFromEnv,
+  HELP_DESK_ERROR_STATUSES,
+  HelpDeskModule,
+  helpDeskEventTypes,
+  type HelpDeskRuntime,
+} from '@sfp/help-desk';
 import { consoleDistDir, mountAdminConsole } from '@sfp/admin-console';
 import {
   AUTH_ERROR_STATUSES,
@@ -30,7 +39,12 @@ import {
   signedCommandAttribution,
   type AuthRuntime,
 } from '@sfp/auth';
-import { EmbeddedEventBus, SqliteDeadLetterIndex, startDeadLetterIndexer, type RunningConsumer } from '@sfp/messaging';
+import {
+  EmbeddedEventBus,
+  SqliteDeadLetterIndex,
+  startDeadLetterIndexer,
+  type RunningConsumer,
+} from '@sfp/messaging';
 import {
   configureHttpApp,
   createLogger,
@@ -62,18 +76,29 @@ export interface EmbeddedPlatform {
  * data folder, the embedded bus, one HTTP port with each context under its
  * prefix (/api/help-desk/...), OpenAPI at /api/docs.
  */
-export async function startEmbeddedPlatform(config: PlatformConfig): Promise<EmbeddedPlatform> {
+export async function startEmbeddedPlatform(
+  config: PlatformConfig,
+  options: { logDestination?: DestinationStream } = {},
+): Promise<EmbeddedPlatform> {
   const dataDir = resolve(config.SFP_DATA_DIR);
-  const logger = createLogger('sfp-platform', config.LOG_LEVEL);
+  const logger = createLogger('sfp-platform', config.LOG_LEVEL, options.logDestination);
   const metrics = new ServiceMetrics();
   const bus = new EmbeddedEventBus({ filename: join(dataDir, 'bus.sqlite') });
   const personIdOf = pseudonymizer(embeddedPseudonymSecret(join(dataDir, 'secrets.json')));
   const clock = () => new Date();
   const opened: ContextStores[] = [];
   const auth = openEmbeddedAuth(dataDir, config);
-  const firstAdmin = await ensureFirstAdministrator(auth.store, auth.administration, config.SFP_ADMIN_PASSWORD || undefined);
+  const firstAdmin = await ensureFirstAdministrator(
+    auth.store,
+    auth.administration,
+    config.SFP_ADMIN_PASSWORD || undefined,
+  );
 
-  const helpDeskStores = openEmbeddedContextStores(dataDir, HELP_DESK_CONTEXT, helpDeskEventTypes());
+  const helpDeskStores = openEmbeddedContextStores(
+    dataDir,
+    HELP_DESK_CONTEXT,
+    helpDeskEventTypes(),
+  );
   opened.push(helpDeskStores);
   const helpDesk: HelpDeskRuntime = {
     eventStore: helpDeskStores.eventStore,
@@ -93,7 +118,11 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
     logger: logger.child({ context: HELP_DESK_CONTEXT }),
   };
 
-  const knowledgeBaseStores = openEmbeddedContextStores(dataDir, KNOWLEDGE_BASE_CONTEXT, knowledgeBaseEventTypes());
+  const knowledgeBaseStores = openEmbeddedContextStores(
+    dataDir,
+    KNOWLEDGE_BASE_CONTEXT,
+    knowledgeBaseEventTypes(),
+  );
   opened.push(knowledgeBaseStores);
   const knowledgeBase: KnowledgeBaseRuntime = {
     eventStore: knowledgeBaseStores.eventStore,
@@ -125,7 +154,9 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
 
   // Dead letters of every context, indexed for the operators (GET /api/dead-letters).
   const deadLetters = {
-    index: new SqliteDeadLetterIndex({ filename: join(dataDir, 'operations', 'dead-letters.sqlite') }),
+    index: new SqliteDeadLetterIndex({
+      filename: join(dataDir, 'operations', 'dead-letters.sqlite'),
+    }),
     bus,
     dlqTopics: ['sfp.help-desk.dlq', 'sfp.knowledge-base.dlq', REPORTING_DEAD_LETTER_TOPIC],
   };
@@ -133,7 +164,10 @@ export async function startEmbeddedPlatform(config: PlatformConfig): Promise<Emb
   const readiness = [
     ...opened.flatMap((s) => s.readiness),
     ...reportingStores.readiness,
-    { name: 'bus', check: async () => void (await bus.groupLag('readiness', 'sfp.help-desk.events')) },
+    {
+      name: 'bus',
+      check: async () => void (await bus.groupLag('readiness', 'sfp.help-desk.events')),
+    },
   ];
 
   @Module({})

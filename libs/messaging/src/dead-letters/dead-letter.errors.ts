@@ -1,11 +1,9 @@
+import type { FieldError } from '../validation/field-errors';
+
+export type { FieldError } from '../validation/field-errors';
+
 /** Why a message went to the dead-letter topic. */
 export type DeadLetterReason = 'undecodable' | 'schema-invalid' | 'unauthorised' | 'failed';
-
-export interface FieldError {
-  /** Path of the field, e.g. `data.priority`. */
-  field: string;
-  messages: string[];
-}
 
 /**
  * Thrown by a decoder or handler for a message that no retry can fix: the

@@ -3,12 +3,39 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { DEFAULT_MAX_JSON_DEPTH, jsonDepthExceeds, tooDeepMessage } from '@sfp/messaging';
 import { correlationIdMiddleware } from '../http/correlation-id.middleware';
-import { ErrorResponseFilter, expressBodyError, type StatusByErrorCode } from '../http/error-response.filter';
-import { correlationIdFrom } from '../http/request-context';
+import {
+  ErrorResponseFilter,
+  expressBodyError,
+  type StatusByErrorCode,
+} from '../http/error-response.filter';
+import { correlationIdFrom, currentCorrelationId } from '../http/request-context';
+import { sendProblem } from '../http/send-problem';
 import { createValidationPipe } from '../http/validation.pipe';
 import type { Logger } from '../logging/logger';
 import type { ServiceMetrics } from '../metrics/service-metrics';
+
+/**
+ * The Content-Security-Policy of every answer (helmet's defaults, tightened):
+ * scripts only from the platform's own files, never inline; no plugins, no
+ * framing, no form posts elsewhere. Inline styles stay allowed for the
+ * OpenAPI UI. Pages that need less (the printable report) send a stricter one.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
 
 export interface HttpAppOptions {
   title: string;
@@ -19,6 +46,8 @@ export interface HttpAppOptions {
   metrics: ServiceMetrics;
   /** Largest JSON body accepted (default 256 kB). */
   bodyLimit?: string;
+  /** Deepest nesting of objects and arrays a JSON body may have (default `SFP_MAX_BODY_DEPTH`, else 32). */
+  maxBodyDepth?: number;
   /**
    * Origins allowed to call the API from a browser (CORS); none by default:
    * the admin console is served from the same origin.
@@ -27,9 +56,10 @@ export interface HttpAppOptions {
 }
 
 /**
- * What every HTTP host of the platform does the same way: security headers,
- * body size limit, correlation ids, request metrics, DTO validation with field
- * errors, one error body, OpenAPI at /api/docs (JSON at /api/docs-json).
+ * What every HTTP host of the platform does the same way: security headers
+ * (a strict Content-Security-Policy included), body size and depth limits,
+ * correlation ids, request metrics, DTO validation with field
+ * errors, one error body (an RFC 9457 problem document), OpenAPI at /api/docs (JSON at /api/docs-json).
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
   const express = app as NestExpressApplication;
@@ -40,14 +70,25 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   express.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     const body = expressBodyError(error);
     if (!body) return next(error);
-    res.status(body.statusCode).json({ ...body, correlationId: correlationIdFrom(req.headers['x-correlation-id']) });
+    sendProblem(req, res, {
+      ...body,
+      correlationId: correlationIdFrom(req.headers['x-correlation-id']),
+    });
   });
-  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(
+    helmet({ contentSecurityPolicy: { useDefaults: true, directives: CONTENT_SECURITY_POLICY } }),
+  );
   if (options.corsOrigins?.length) {
     app.enableCors({
       origin: options.corsOrigins,
       credentials: false,
-      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'X-API-Key', 'X-Correlation-Id'],
+      allowedHeaders: [
+        'Authorization',
+        'Content-Type',
+        'If-Match',
+        'X-API-Key',
+        'X-Correlation-Id',
+      ],
       exposedHeaders: ['ETag', 'X-Correlation-Id', 'Retry-After', 'Location'],
       maxAge: 600,
     });
@@ -60,6 +101,19 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
     next();
   });
   app.use(options.metrics.httpMiddleware());
+  // Checked before anything walks the body recursively (class-transformer,
+  // class-validator): a body thousands of levels deep would overflow the stack.
+  const maxDepth = options.maxBodyDepth ?? maxBodyDepthOf(process.env);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!jsonDepthExceeds(req.body, maxDepth)) return next();
+    sendProblem(req, res, {
+      statusCode: 400,
+      code: 'BODY_TOO_DEEP',
+      message: tooDeepMessage(maxDepth),
+      correlationId: currentCorrelationId(),
+      details: { maxDepth },
+    });
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorResponseFilter(options.errorStatuses, options.logger));
   app.enableShutdownHooks();
@@ -74,4 +128,15 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** `SFP_MAX_BODY_DEPTH` (2–1000), else the default of 32. */
+export function maxBodyDepthOf(env: NodeJS.ProcessEnv): number {
+  const raw = env['SFP_MAX_BODY_DEPTH'];
+  if (raw === undefined || raw === '') return DEFAULT_MAX_JSON_DEPTH;
+  const depth = Number(raw);
+  if (!Number.isInteger(depth) || depth < 2 || depth > 1000) {
+    throw new Error(`SFP_MAX_BODY_DEPTH must be a whole number from 2 to 1000, got "${raw}"`);
+  }
+  return depth;
 }

@@ -1,6 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
-import { flattenValidationErrors } from '../http/validation-errors';
+import { validateSync, type ValidationError } from 'class-validator';
 
 /** Thrown at start-up when the environment is wrong; lists every problem at once. */
 export class ConfigurationError extends Error {
@@ -22,9 +21,15 @@ export function loadConfig<T extends object>(
   const config = plainToInstance(configClass, { ...env }, { enableImplicitConversion: false });
   const errors = validateSync(config, { whitelist: false, skipMissingProperties: false });
   if (errors.length) {
-    throw new ConfigurationError(
-      flattenValidationErrors(errors).map((e) => `${e.field}: ${e.messages.join('; ')}`),
-    );
+    throw new ConfigurationError(problemsOf(errors));
   }
   return config;
+}
+
+/** Every broken rule of every variable, "NAME: rule; rule". */
+function problemsOf(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) => [
+    ...(e.constraints ? [`${e.property}: ${Object.values(e.constraints).join('; ')}`] : []),
+    ...problemsOf(e.children ?? []),
+  ]);
 }

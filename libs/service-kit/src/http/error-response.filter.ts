@@ -5,9 +5,10 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { ErrorBody } from './problem';
 import { currentCorrelationId } from './request-context';
+import { sendProblem } from './send-problem';
 
 /** How a service's domain errors become HTTP statuses: error `code` → status. */
 export type StatusByErrorCode = Record<string, number>;
@@ -31,7 +32,7 @@ export interface ErrorLogger {
 }
 
 /**
- * Turns anything thrown into the platform's error body: HttpExceptions keep
+ * Turns anything thrown into the platform's problem document: HttpExceptions keep
  * their status; errors with a known `code` get the status the service mapped;
  * Express body errors become 400/413; everything else is a logged 500 that
  * tells nothing internal.
@@ -48,16 +49,13 @@ export class ErrorResponseFilter implements ExceptionFilter {
   }
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
     const body = this.toBody(exception);
     body.correlationId = currentCorrelationId();
     if (body.statusCode >= 500 && body.statusCode !== HttpStatus.SERVICE_UNAVAILABLE) {
       this.logger?.error({ err: exception, correlationId: body.correlationId }, 'Unhandled error');
     }
-    const retryAfter = body.details?.['retryAfterSeconds'];
-    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
-    if (body.statusCode === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="sfp-platform"');
-    response.status(body.statusCode).json(body);
+    sendProblem(http.getRequest<Request>(), http.getResponse<Response>(), body);
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -80,14 +78,26 @@ export class ErrorResponseFilter implements ExceptionFilter {
     if (typeof code === 'string' && this.statuses[code] !== undefined) {
       const error = exception as Error & Record<string, unknown>;
       const details: Record<string, unknown> = {};
-      for (const key of ['expectedVersion', 'actualVersion', 'streamId', 'status', 'deadline', 'position', 'appliedPosition']) {
+      for (const key of [
+        'expectedVersion',
+        'actualVersion',
+        'streamId',
+        'status',
+        'deadline',
+        'position',
+        'appliedPosition',
+      ]) {
         if (error[key] !== undefined) details[key] = error[key];
       }
       const extra = error['details'] as { retryAfterSeconds?: unknown } | undefined;
-      if (typeof extra?.retryAfterSeconds === 'number') details['retryAfterSeconds'] = extra.retryAfterSeconds;
+      if (typeof extra?.retryAfterSeconds === 'number')
+        details['retryAfterSeconds'] = extra.retryAfterSeconds;
       const field = typeof error['field'] === 'string' ? (error['field'] as string) : undefined;
       const problems = Array.isArray(error['problems'])
-        ? (error['problems'] as Array<{ field: string; message: string }>).map((p) => ({ field: p.field, messages: [p.message] }))
+        ? (error['problems'] as Array<{ field: string; message: string }>).map((p) => ({
+            field: p.field,
+            messages: [p.message],
+          }))
         : undefined;
       return {
         statusCode: this.statuses[code],
@@ -112,7 +122,11 @@ export function expressBodyError(exception: unknown): ErrorBody | undefined {
     return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
   }
   if (type === 'entity.parse.failed') {
-    return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' };
+    return {
+      statusCode: 400,
+      code: 'MALFORMED_JSON',
+      message: 'The request body is not valid JSON',
+    };
   }
   return undefined;
 }

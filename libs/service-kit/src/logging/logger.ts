@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { currentCorrelationId } from '../http/request-context';
 
 export type { Logger } from 'pino';
@@ -7,10 +7,15 @@ export type { Logger } from 'pino';
 /**
  * The platform's structured logger: JSON lines on stdout, each carrying the
  * correlation id of the request or message being handled. LOG_LEVEL sets the
- * level (default info; `silent` in tests).
+ * level (default info; `silent` in tests). `destination` replaces stdout (a
+ * test that reads what was logged).
  */
-export function createLogger(name: string, level = process.env['LOG_LEVEL'] ?? 'info'): Logger {
-  return pino({
+export function createLogger(
+  name: string,
+  level = process.env['LOG_LEVEL'] ?? 'info',
+  destination?: DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     name,
     level,
     base: { service: name },
@@ -19,16 +24,28 @@ export function createLogger(name: string, level = process.env['LOG_LEVEL'] ?? '
       const correlationId = currentCorrelationId();
       return correlationId ? { correlationId } : {};
     },
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password'], remove: true },
-  });
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password'],
+      remove: true,
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
+
+/**
+ * NestJS's start-up chatter: a line per route and per module. Logged at
+ * debug, so that info shows what an operator needs (started, listening, errors).
+ */
+const FRAMEWORK_DETAIL_CONTEXTS = new Set(['RoutesResolver', 'RouterExplorer', 'InstanceLoader']);
 
 /** NestJS's logger interface over pino, so framework messages are structured too. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
+    if (context && FRAMEWORK_DETAIL_CONTEXTS.has(context))
+      this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string): void {
     this.logger.error({ context, trace }, String(message));

@@ -6,10 +6,15 @@
 
 export interface FieldError {
   field: string;
+  /** JSON pointer into the body, for body fields. */
+  pointer?: string;
   messages: string[];
 }
 
-/** The platform's error body: {statusCode, code, message, fieldErrors?}. */
+/**
+ * The platform's error answer, an RFC 9457 problem document:
+ * {type, title, status, detail, instance, code, fieldErrors?}.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -163,14 +168,14 @@ async function errorOf(response: Response): Promise<ApiError> {
   try {
     const body = JSON.parse(text) as {
       code?: string;
-      message?: string | string[];
+      title?: string;
+      detail?: string;
       fieldErrors?: FieldError[];
     };
-    const message = Array.isArray(body.message) ? body.message.join('; ') : body.message;
     return new ApiError(
       response.status,
       body.code ?? `HTTP_${response.status}`,
-      message ?? response.statusText,
+      body.detail ?? body.title ?? response.statusText,
       body.fieldErrors ?? [],
     );
   } catch {

@@ -12,7 +12,11 @@ import { formatOf, queryParams } from '../http/query-params';
 import { InvalidAnalystQueryError } from '../query/domain/analyst-query.validation';
 import type { ReportingReader } from '../query/reporting-reader';
 import { REPORTING_READER } from '../reporting.tokens';
-import { progressReportCsv, progressReportHtml } from './progress-report.renderers';
+import {
+  PROGRESS_REPORT_CONTENT_SECURITY_POLICY,
+  progressReportCsv,
+  progressReportHtml,
+} from './progress-report.renderers';
 
 /** The Governing Body progress report for a period, as JSON, CSV or a printable HTML page. */
 @ApiTags('reporting: progress report')
@@ -61,6 +65,7 @@ export class ProgressReportController {
     }
     if (format === 'html') {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('Content-Security-Policy', PROGRESS_REPORT_CONTENT_SECURITY_POLICY);
       return progressReportHtml(report);
     }
     return report;

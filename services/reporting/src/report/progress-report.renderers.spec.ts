@@ -1,6 +1,12 @@
+import { createHash } from 'node:crypto';
 import { assembleProgressReport } from './domain/progress-report';
 import { parseReportPeriod } from './domain/report-period';
-import { escapeHtml, progressReportCsv, progressReportHtml } from './progress-report.renderers';
+import {
+  PROGRESS_REPORT_CONTENT_SECURITY_POLICY,
+  escapeHtml,
+  progressReportCsv,
+  progressReportHtml,
+} from './progress-report.renderers';
 
 const report = assembleProgressReport({
   period: parseReportPeriod('2026-Q1'),
@@ -63,6 +69,16 @@ describe('progress report', () => {
     expect(html).toContain('<h2>Knowledge management</h2><p class="not-reported">Not reported yet');
     expect(html).toContain('n/a (nothing to measure)');
     expect(escapeHtml(`'"<>&`)).toBe('&#39;&quot;&lt;&gt;&amp;');
+  });
+
+  it('serves the page with a policy that lets only its own style sheet in (by hash), no script', () => {
+    const html = progressReportHtml(report);
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    const hash = createHash('sha256').update(style).digest('base64');
+    expect(PROGRESS_REPORT_CONTENT_SECURITY_POLICY).toBe(
+      `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    );
+    expect(html).not.toMatch(/<script|\son\w+=|style="/);
   });
 
   it('writes one CSV line per figure, defuses formulas, and says which functions are not reported', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { toCsv } from '@sfp/service-kit';
 import type { ProgressReport, ReportFigure } from './domain/progress-report';
 
@@ -117,6 +118,27 @@ function figureTables(figures: readonly ReportFigure[]): string {
   return html;
 }
 
+const REPORT_STYLE = `
+body{font-family:Georgia,serif;max-width:50rem;margin:2rem auto;color:#111}
+table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #999;padding:.25rem .6rem;text-align:left}
+.not-reported{font-style:italic}.notes{font-size:.85rem;color:#333}
+@media print{body{margin:0}section{page-break-inside:avoid}}
+`;
+
+/**
+ * The Content-Security-Policy the printable report is served with: nothing
+ * may load or run but its own style sheet (allowed by its hash), so even a
+ * value that escaped escaping could not run a script or send data anywhere.
+ */
+export const PROGRESS_REPORT_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(REPORT_STYLE).digest('base64')}'`,
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** A printable page (no script, no external resource); every value escaped. */
 export function progressReportHtml(report: ProgressReport): string {
   const sections = report.functions
@@ -131,12 +153,7 @@ export function progressReportHtml(report: ProgressReport): string {
   const asOf = report.asOf ? ` as it stood on ${escapeHtml(report.asOf)}` : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(report.title)}</title>
-<style>
-body{font-family:Georgia,serif;max-width:50rem;margin:2rem auto;color:#111}
-table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #999;padding:.25rem .6rem;text-align:left}
-.not-reported{font-style:italic}.notes{font-size:.85rem;color:#333}
-@media print{body{margin:0}section{page-break-inside:avoid}}
-</style></head>
+<style>${REPORT_STYLE}</style></head>
 <body><h1>${escapeHtml(report.title)}</h1>
 <p>Period ${escapeHtml(report.period.label)}: from ${escapeHtml(report.period.from.slice(0, 10))} to before ${escapeHtml(report.period.to.slice(0, 10))}${asOf}. Generated ${escapeHtml(report.generatedAt)}.</p>
 ${sections}

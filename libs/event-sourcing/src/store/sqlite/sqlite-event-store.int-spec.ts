@@ -116,24 +116,19 @@ describe('SqliteEventStore', () => {
   it('writes in a worker thread: the event loop runs while a batch is written', async () => {
     const store = open();
     await store.append('warm-up', 'no-stream', newEvents(1));
-    let turns = 0;
-    const ticker = setInterval(() => turns++, 0);
-    try {
-      // 20 batches of 50 appends, one at a time: each waits for its COMMIT and fsync.
-      for (let batch = 0; batch < 20; batch++) {
-        await Promise.all(
-          Array.from({ length: 50 }, (_, i) =>
-            store.append(`s-${batch}-${i}`, 'no-stream', newEvents(1)),
-          ),
-        );
-      }
-    } finally {
-      clearInterval(ticker);
-    }
-    // Written inline, a batch blocks the thread until COMMIT returns, so the
-    // timer can only run between batches: about once each (19 measured, against 60).
-    expect(turns).toBeGreaterThan(30);
-    expect(await store.headPosition()).toBe(1001);
+    // The store's own (reading) connection takes the write lock, so the writer
+    // thread waits in its busy timeout and the append cannot finish before COMMIT.
+    store.database.exec('BEGIN IMMEDIATE');
+    let settled = false;
+    const append = store.append('held', 'no-stream', newEvents(1)).finally(() => (settled = true));
+    // Timers and I/O still run while the batch is in flight: written inline,
+    // this thread would be stuck in the busy wait and no timer could fire.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    store.database.exec('COMMIT');
+    await expect(append).resolves.toMatchObject({ nextExpectedVersion: 1 });
+    expect(await store.headPosition()).toBe(2);
   });
 
   it('starts a new writer thread when its thread dies, failing only what it was writing', async () => {

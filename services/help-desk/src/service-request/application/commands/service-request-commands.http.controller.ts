@@ -30,7 +30,7 @@ import {
   AssignRequestDto,
   CancelRequestDto,
   CommentDto,
-  ReasonDto,
+  RequestReasonDto,
   ReferRequestDto,
   ResolveRequestDto,
   TriageRequestDto,
@@ -132,7 +132,7 @@ export class ServiceRequestCommandsController {
   @Post(':id/reopen')
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
-  reopen(@Param('id', uuid) id: string, @Body() dto: ReasonDto, @Req() req: Request, @Headers('if-match') ifMatch?: string, @Res({ passthrough: true }) res?: Response) {
+  reopen(@Param('id', uuid) id: string, @Body() dto: RequestReasonDto, @Req() req: Request, @Headers('if-match') ifMatch?: string, @Res({ passthrough: true }) res?: Response) {
     return this.respond(res, this.run(id, req, ifMatch, { type: 'ReopenServiceRequest', reason: dto.reason }));
   }
 

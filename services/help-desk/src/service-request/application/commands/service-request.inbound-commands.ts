@@ -7,7 +7,7 @@ import { serviceRequestStreamId } from '../../../help-desk.context';
 import type { HelpDeskRuntime } from '../../../help-desk.runtime';
 import { ServiceRequestError } from '../../domain/service-request.errors';
 import type { ServiceRequestCommand } from '../../domain/service-request.commands';
-import { CancelRequestDto, CommentDto, ReasonDto } from './dto/lifecycle.request.dto';
+import { CancelRequestDto, CommentDto, RequestReasonDto } from './dto/lifecycle.request.dto';
 import { submitCommandOf } from './dto/submit-request.mapping';
 import { SubmitRequestDto } from './dto/submit-request.request.dto';
 import { ExecuteServiceRequestCommand } from './execute-service-request-command';
@@ -20,7 +20,7 @@ export class CancelRequestMessageDto extends CancelRequestDto {
   @IsUUID('4')
   requestId!: string;
 }
-export class ReopenRequestMessageDto extends ReasonDto {
+export class ReopenRequestMessageDto extends RequestReasonDto {
   @IsUUID('4')
   requestId!: string;
 }

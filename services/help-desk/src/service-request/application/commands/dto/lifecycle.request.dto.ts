@@ -85,14 +85,14 @@ export class ResolveRequestDto {
   outputs!: string[];
 }
 
-export class ReasonDto {
+export class RequestReasonDto {
   @ApiProperty({ example: 'The answer did not cover the youth component' })
   @IsString()
   @Length(1, 2_000)
   reason!: string;
 }
 
-export class CancelRequestDto extends ReasonDto {
+export class CancelRequestDto extends RequestReasonDto {
   @ApiProperty({ enum: CANCELLED_BY })
   @IsIn(CANCELLED_BY)
   cancelledBy!: CancelledBy;

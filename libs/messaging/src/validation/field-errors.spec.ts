@@ -1,0 +1,159 @@
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { validateDto } from '../commands/validate-dto';
+import { jsonPointer } from './field-errors';
+import { jsonDepthExceeds } from './json-depth';
+
+class PersonDto {
+  @IsString()
+  @MaxLength(20)
+  name!: string;
+
+  @IsEmail()
+  email!: string;
+}
+
+class FilingDto {
+  @IsString()
+  @MaxLength(50)
+  title!: string;
+
+  @IsInt()
+  @Min(1)
+  count!: number;
+
+  @ValidateNested()
+  @Type(() => PersonDto)
+  requester!: PersonDto;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsString({ each: true })
+  tags?: string[];
+}
+
+const valid = {
+  title: 'Loan guarantee fund',
+  count: 2,
+  requester: { name: 'Amina', email: 'amina@example.org' },
+};
+
+async function errorsOf(payload: unknown) {
+  const result = await validateDto(FilingDto, payload);
+  if (!('errors' in result)) throw new Error('expected the payload to be refused');
+  return result.errors;
+}
+
+describe('field errors: one short message per field, with its JSON pointer', () => {
+  it('accepts a valid payload', async () => {
+    expect(await validateDto(FilingDto, valid)).toEqual({ value: expect.any(FilingDto) });
+  });
+
+  it('names the expected and the received JSON type', async () => {
+    expect(await errorsOf({ ...valid, count: '2', title: 7 })).toEqual([
+      { field: 'title', pointer: '/title', messages: ['expected a string, got a number'] },
+      { field: 'count', pointer: '/count', messages: ['expected a whole number, got a string'] },
+    ]);
+  });
+
+  it('says a missing field is required and what it should be', async () => {
+    const { title: _, ...rest } = valid;
+    expect(await errorsOf(rest)).toEqual([
+      { field: 'title', pointer: '/title', messages: ['is required (expected a string)'] },
+    ]);
+  });
+
+  it('reports nested fields by path and pointer, and a nested object of the wrong type', async () => {
+    expect(await errorsOf({ ...valid, requester: { name: 'A', email: 'nope' } })).toEqual([
+      { field: 'requester.email', pointer: '/requester/email', messages: ['must be an email'] },
+    ]);
+    expect(await errorsOf({ ...valid, requester: 'Amina' })).toEqual([
+      { field: 'requester', pointer: '/requester', messages: ['expected an object, got a string'] },
+    ]);
+  });
+
+  it('names the first item of the wrong type in an array', async () => {
+    expect(await errorsOf({ ...valid, tags: ['a', 3] })).toEqual([
+      {
+        field: 'tags',
+        pointer: '/tags',
+        messages: ['expected every item to be a string, item 1 is a number'],
+      },
+    ]);
+    expect(await errorsOf({ ...valid, tags: 'a' })).toEqual([
+      { field: 'tags', pointer: '/tags', messages: ['expected an array, got a string'] },
+    ]);
+  });
+
+  it('keeps a rule broken by a value of the right type, without the property name in front', async () => {
+    expect(await errorsOf({ ...valid, count: 0, title: 'x'.repeat(51) })).toEqual([
+      {
+        field: 'title',
+        pointer: '/title',
+        messages: ['must be shorter than or equal to 50 characters'],
+      },
+      { field: 'count', pointer: '/count', messages: ['must not be less than 1'] },
+    ]);
+  });
+
+  it('refuses unknown properties and non-finite numbers in words a client can act on', async () => {
+    expect(await errorsOf({ ...valid, $where: '1' })).toEqual([
+      {
+        field: '$where',
+        pointer: '/$where',
+        messages: ['is not a property of this request (unknown properties are refused)'],
+      },
+    ]);
+    expect(await errorsOf({ ...valid, count: JSON.parse('1e400') })).toEqual([
+      {
+        field: 'count',
+        pointer: '/count',
+        messages: ['expected a whole number, got a number too large to represent'],
+      },
+    ]);
+  });
+
+  it('refuses a payload nested deeper than the limit before transforming it', async () => {
+    const deep = JSON.parse('{"title":' + '['.repeat(5000) + ']'.repeat(5000) + '}');
+    expect(await errorsOf(deep)).toEqual([
+      {
+        field: '(body)',
+        pointer: '',
+        messages: ['The body is nested deeper than 32 levels of objects and arrays'],
+      },
+    ]);
+  });
+
+  it('escapes pointer segments (RFC 6901)', () => {
+    expect(jsonPointer(['a/b', 'c~d', '0'])).toBe('/a~1b/c~0d/0');
+  });
+});
+
+describe('jsonDepthExceeds', () => {
+  const nested = (depth: number) => JSON.parse('['.repeat(depth) + ']'.repeat(depth));
+
+  it('counts objects and arrays, not scalars', () => {
+    expect(jsonDepthExceeds('text', 0)).toBe(false);
+    expect(jsonDepthExceeds({ a: [1] }, 2)).toBe(false);
+    expect(jsonDepthExceeds({ a: [1] }, 1)).toBe(true);
+    expect(jsonDepthExceeds({ a: 1, b: { c: { d: [] } } }, 3)).toBe(true);
+  });
+
+  it('walks 100,000 levels without recursion', () => {
+    expect(jsonDepthExceeds(nested(32), 32)).toBe(false);
+    expect(jsonDepthExceeds(nested(33), 32)).toBe(true);
+    expect(jsonDepthExceeds(nested(100_000), 32)).toBe(true);
+  });
+});
