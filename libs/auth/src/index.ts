@@ -5,11 +5,17 @@ export * from './nest/auth.runtime';
 export * from './nest/auth.guard';
 export * from './nest/auth.module';
 export * from './nest/route-access';
+export * from './nest/openapi-security';
 export * from './identity/identity-records';
 export * from './identity/identity-store.port';
 export * from './identity/sqlite/sqlite-identity-store';
 export * from './identity/mongodb/mongodb-identity-store';
-export { hashPassword, verifyPassword, generatePassword, passwordProblem } from './identity/password-hash';
+export {
+  hashPassword,
+  verifyPassword,
+  generatePassword,
+  passwordProblem,
+} from './identity/password-hash';
 export * from './tokens/access-token';
 export * from './tokens/oidc-verifier';
 export * from './service/auth-errors';

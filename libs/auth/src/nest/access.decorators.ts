@@ -9,7 +9,8 @@ export const PUBLIC_METADATA = 'sfp:auth:public';
 /**
  * Declares the permission an endpoint (or every endpoint of a controller)
  * needs. The guard refuses every route that declares neither this nor
- * `@Public()`: default deny.
+ * `@Public()`: default deny. The OpenAPI document shows the same
+ * declarations (`applyRouteSecurity`: `security`, `x-permissions`, `x-public`).
  */
 export const RequirePermission = (permission: Permission) =>
   SetMetadata(PERMISSION_METADATA, permission);
@@ -29,7 +30,8 @@ export const AllowedDuringPasswordChange = () => SetMetadata(DURING_PASSWORD_CHA
 /** The authenticated principal the guard put on the request. */
 export function principalOf(request: Request): Principal {
   const principal = (request as Request & { principal?: Principal }).principal;
-  if (!principal) throw new Error('No authenticated principal on this request: is the route @Public()?');
+  if (!principal)
+    throw new Error('No authenticated principal on this request: is the route @Public()?');
   return principal;
 }
 

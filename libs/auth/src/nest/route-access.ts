@@ -14,15 +14,33 @@ export interface RouteAccess {
   access: string | undefined;
 }
 
+/** A provider of the application, or a fresh one when no module registered it (no DiscoveryModule). */
+function providerOf<T>(app: INestApplication, type: Type<T>, make: () => T): T {
+  try {
+    return app.get(type, { strict: false });
+  } catch {
+    return make();
+  }
+}
+
+/** `@Get(['a', 'b'])` declares two paths; `@Get()` none (the controller's path). */
+function pathsOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.length ? value.map(String) : [''];
+  return [value === undefined ? '' : String(value)];
+}
+
 /**
  * Every HTTP route of an application with the access it declares: the proof
- * that no route lacks one (the guard refuses those anyway).
+ * that no route lacks one (the guard refuses those anyway). Works before
+ * `app.init()` and on hosts without `AuthModule` (the OpenAPI document is
+ * built from it in `configureHttpApp`).
  */
 export function listRouteAccess(app: INestApplication): RouteAccess[] {
-  const discovery = app.get(DiscoveryService);
-  const scanner = app.get(MetadataScanner);
-  const reflector = app.get(Reflector);
-  const moduleKey = MODULE_PATH + app.get(ModulesContainer).applicationId;
+  const modules = app.get(ModulesContainer, { strict: false });
+  const discovery = providerOf(app, DiscoveryService, () => new DiscoveryService(modules));
+  const scanner = providerOf(app, MetadataScanner, () => new MetadataScanner());
+  const reflector = providerOf(app, Reflector, () => new Reflector());
+  const moduleKey = MODULE_PATH + modules.applicationId;
   const routes: RouteAccess[] = [];
   for (const wrapper of discovery.getControllers()) {
     const type = wrapper.metatype as Type | undefined;
@@ -31,25 +49,40 @@ export function listRouteAccess(app: INestApplication): RouteAccess[] {
     const prototype = Object.getPrototypeOf(instance) as object;
     const host = wrapper.host?.metatype;
     // The prefix RouterModule gave the controller's module (e.g. api/help-desk).
-    const modulePath = host ? ((Reflect.getMetadata(moduleKey, host) ?? Reflect.getMetadata(MODULE_PATH, host)) as string | undefined) : undefined;
-    const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
+    const modulePath = host
+      ? ((Reflect.getMetadata(moduleKey, host) ?? Reflect.getMetadata(MODULE_PATH, host)) as
+          | string
+          | undefined)
+      : undefined;
+    const bases = pathsOf(Reflect.getMetadata(PATH_METADATA, type));
     for (const name of scanner.getAllMethodNames(prototype)) {
-      const handler = (prototype as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
-      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-      if (path === undefined) continue;
+      const handler = (prototype as Record<string, unknown>)[name] as (
+        ...args: unknown[]
+      ) => unknown;
+      const declared = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+      if (declared === undefined) continue;
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod;
       const targets = [handler, type];
       const access = reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, targets)
         ? 'public'
         : (reflector.getAllAndOverride<string>(PERMISSION_METADATA, targets) ??
-          (reflector.getAllAndOverride<boolean>(AUTHENTICATED_METADATA, targets) ? 'authenticated' : undefined));
-      routes.push({
-        controller: type.name,
-        handler: name,
-        method: RequestMethod[method],
-        path: `/${[modulePath, base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
-        access,
-      });
+          (reflector.getAllAndOverride<boolean>(AUTHENTICATED_METADATA, targets)
+            ? 'authenticated'
+            : undefined));
+      for (const base of bases) {
+        for (const path of pathsOf(declared)) {
+          routes.push({
+            controller: type.name,
+            handler: name,
+            method: RequestMethod[method],
+            path: `/${[modulePath, base, path].filter((p) => p && p !== '/').join('/')}`.replace(
+              /\/+/g,
+              '/',
+            ),
+            access,
+          });
+        }
+      }
     }
   }
   return routes;
