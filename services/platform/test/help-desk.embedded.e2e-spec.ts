@@ -122,7 +122,7 @@ describe('help desk on the embedded platform (e2e)', () => {
     const id = body.requestId;
     const illegal = await http.post(`/service-requests/${id}/close`);
     expect(illegal.status).toBe(409);
-    expect(illegal.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', message: expect.stringContaining('while the request is submitted') });
+    expect(illegal.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', detail: expect.stringContaining('while the request is submitted') });
 
     const stale = await http.post(`/service-requests/${id}/assign`, { assignee: 'x' }, { 'if-match': '"7"' });
     expect(stale.status).toBe(409);

@@ -433,12 +433,12 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
     expect(bad.body['fieldErrors'].map((f: Json) => f['field'])).toEqual(['sort']);
     const badPeriod = await http.get<Json>('/reports/progress?period=2026-Q5');
     expect(badPeriod.body).toMatchObject({
-      statusCode: 400,
+      status: 400,
       code: 'INVALID_PERIOD',
       fieldErrors: [{ field: 'period' }],
     });
     const missing = await http.get<Json>('/reports/progress');
-    expect(missing.body).toMatchObject({ statusCode: 400, fieldErrors: [{ field: 'period' }] });
+    expect(missing.body).toMatchObject({ status: 400, fieldErrors: [{ field: 'period' }] });
   });
 
   it('answers "as of" a past instant by replaying the log, for views and the report', async () => {
@@ -553,11 +553,11 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
     const one = await http.get<Json>('/projections/fixture/fixture-tickets');
     expect(one.body).toMatchObject({ context: 'fixture', name: 'fixture-tickets' });
     expect((await http.get<Json>('/projections/nowhere/x')).body).toMatchObject({
-      statusCode: 404,
+      status: 404,
       code: 'UNKNOWN_PROJECTION_SOURCE',
     });
     expect((await http.get<Json>('/projections/reporting/nothing')).body).toMatchObject({
-      statusCode: 404,
+      status: 404,
       code: 'UNKNOWN_PROJECTION',
     });
     expect((await http.post<Json>('/projections/fixture/fixture-tickets/rebuild')).status).toBe(
@@ -642,7 +642,7 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
     );
     expect(await count()).toBe(expected);
     const unknown = await http.post<Json>('/projections/reporting/$where/rebuild');
-    expect(unknown.body).toMatchObject({ statusCode: 404, code: 'UNKNOWN_PROJECTION' });
+    expect(unknown.body).toMatchObject({ status: 404, code: 'UNKNOWN_PROJECTION' });
   });
 
   it('stops a query that would read more documents than the bound with a clear 422, and answers a narrower one', async () => {
@@ -668,7 +668,7 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
     expect(broad.status).toBe(422);
     expect(broad.body).toMatchObject({
       code: 'QUERY_TOO_BROAD',
-      message: expect.stringContaining('matches more than 1000 documents; narrow the filter'),
+      detail: expect.stringContaining('matches more than 1000 documents; narrow the filter'),
     });
     const narrow = await query({
       filter: { submittedAt: { gte: '2026-07-01' } },

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { applyRouteSecurity, listRouteAccess } from '@sfp/auth';
 import { DEFAULT_MAX_JSON_DEPTH, jsonDepthExceeds, tooDeepMessage } from '@sfp/messaging';
 import { correlationIdMiddleware } from '../http/correlation-id.middleware';
 import {
@@ -127,6 +128,9 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
       .addTag('operations')
       .build(),
   );
+  // Security schemes, each operation's security and required permission, from
+  // the same decorators the guard enforces; a route missing from the document stops the start.
+  applyRouteSecurity(document, listRouteAccess(app));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 

@@ -48,9 +48,9 @@ export async function signIn(hostUrl: string, username: string, password: string
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
-  const body = (await response.json()) as { accessToken?: string; message?: string };
+  const body = (await response.json()) as { accessToken?: string; detail?: string };
   if (response.status !== 200 || !body.accessToken) {
-    throw new Error(`Sign-in of ${username} failed: HTTP ${response.status} ${body.message ?? ''}`);
+    throw new Error(`Sign-in of ${username} failed: HTTP ${response.status} ${body.detail ?? ''}`);
   }
   return { authorization: `Bearer ${body.accessToken}` };
 }

@@ -1,9 +1,26 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { MAX_PAGE_SIZE } from '@sfp/projections';
 import type { ServiceRequestStatus } from '../../domain/service-request.decider';
-import { PRIORITIES, REGIONS, REQUEST_KINDS, THEMES, ORIGINS } from '../../domain/service-request.reference-data';
+import {
+  PRIORITIES,
+  REGIONS,
+  REQUEST_KINDS,
+  THEMES,
+  ORIGINS,
+} from '../../domain/service-request.reference-data';
 
 export const STATUSES: readonly ServiceRequestStatus[] = [
   'submitted',
@@ -31,17 +48,26 @@ const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 /** `status=a,b` or `status=a&status=b`. */
 const toList = ({ value }: { value: unknown }) =>
-  (Array.isArray(value) ? value : String(value).split(',')).map((v) => String(v).trim()).filter(Boolean);
+  (Array.isArray(value) ? value : String(value).split(','))
+    .map((v) => String(v).trim())
+    .filter(Boolean);
 
 /** Filters, sort and page of the request list. Every value is checked; nothing reaches the store unchecked. */
 export class RequestListQueryDto {
-  @ApiPropertyOptional({ enum: STATUSES, isArray: true, description: 'One or more, comma-separated' })
+  @ApiPropertyOptional({
+    enum: STATUSES,
+    isArray: true,
+    description: 'One or more, comma-separated',
+  })
   @IsOptional()
   @Transform(toList)
+  @ArrayMaxSize(STATUSES.length)
   @IsIn(STATUSES, { each: true })
   status?: ServiceRequestStatus[];
 
-  @ApiPropertyOptional({ description: 'true: active requests only; false: resolved, closed or cancelled' })
+  @ApiPropertyOptional({
+    description: 'true: active requests only; false: resolved, closed or cancelled',
+  })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
@@ -62,18 +88,21 @@ export class RequestListQueryDto {
   @ApiPropertyOptional({ enum: PRIORITIES, isArray: true })
   @IsOptional()
   @Transform(toList)
+  @ArrayMaxSize(PRIORITIES.length)
   @IsIn(PRIORITIES, { each: true })
   priority?: string[];
 
   @ApiPropertyOptional({ enum: REQUEST_KINDS, isArray: true })
   @IsOptional()
   @Transform(toList)
+  @ArrayMaxSize(REQUEST_KINDS.length)
   @IsIn(REQUEST_KINDS, { each: true })
   kind?: string[];
 
   @ApiPropertyOptional({ enum: REGIONS, isArray: true })
   @IsOptional()
   @Transform(toList)
+  @ArrayMaxSize(REGIONS.length)
   @IsIn(REGIONS, { each: true })
   region?: string[];
 
@@ -92,7 +121,10 @@ export class RequestListQueryDto {
   @IsIn(THEMES)
   theme?: string;
 
-  @ApiPropertyOptional({ enum: SLA_STATUSES, description: 'Against the current time: due-soon = due within 24 h' })
+  @ApiPropertyOptional({
+    enum: SLA_STATUSES,
+    description: 'Against the current time: due-soon = due within 24 h',
+  })
   @IsOptional()
   @IsIn(SLA_STATUSES)
   sla?: (typeof SLA_STATUSES)[number];
@@ -127,7 +159,8 @@ export class RequestListQueryDto {
   cursor?: string;
 
   @ApiPropertyOptional({
-    description: 'Read your writes: wait (up to 5 s) until the list has applied this position (from a command response)',
+    description:
+      'Read your writes: wait (up to 5 s) until the list has applied this position (from a command response)',
   })
   @IsOptional()
   @Type(() => Number)
@@ -146,12 +179,14 @@ export class RequestStatisticsQueryDto {
   @ApiPropertyOptional({ enum: REQUEST_KINDS, isArray: true })
   @IsOptional()
   @Transform(toList)
+  @ArrayMaxSize(REQUEST_KINDS.length)
   @IsIn(REQUEST_KINDS, { each: true })
   kind?: string[];
 
   @ApiPropertyOptional({ enum: REGIONS, isArray: true })
   @IsOptional()
   @Transform(toList)
+  @ArrayMaxSize(REGIONS.length)
   @IsIn(REGIONS, { each: true })
   region?: string[];
 
