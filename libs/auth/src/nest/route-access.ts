@@ -14,15 +14,6 @@ export interface RouteAccess {
   access: string | undefined;
 }
 
-/** A provider of the application, or a fresh one when no module registered it (no DiscoveryModule). */
-function providerOf<T>(app: INestApplication, type: Type<T>, make: () => T): T {
-  try {
-    return app.get(type, { strict: false });
-  } catch {
-    return make();
-  }
-}
-
 /** `@Get(['a', 'b'])` declares two paths; `@Get()` none (the controller's path). */
 function pathsOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.length ? value.map(String) : [''];
@@ -37,9 +28,11 @@ function pathsOf(value: unknown): string[] {
  */
 export function listRouteAccess(app: INestApplication): RouteAccess[] {
   const modules = app.get(ModulesContainer, { strict: false });
-  const discovery = providerOf(app, DiscoveryService, () => new DiscoveryService(modules));
-  const scanner = providerOf(app, MetadataScanner, () => new MetadataScanner());
-  const reflector = providerOf(app, Reflector, () => new Reflector());
+  // Made here, not asked of the app: they hold no state, and an app made by
+  // NestFactory exits the process when asked for a provider no module registered.
+  const discovery = new DiscoveryService(modules);
+  const scanner = new MetadataScanner();
+  const reflector = new Reflector();
   const moduleKey = MODULE_PATH + modules.applicationId;
   const routes: RouteAccess[] = [];
   for (const wrapper of discovery.getControllers()) {
