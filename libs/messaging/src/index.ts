@@ -22,4 +22,4 @@ export * from './dead-letters/index/sqlite-dead-letter-index';
 export * from './dead-letters/index/mongo-dead-letter-index';
 export * from './dead-letters/index/dead-letter-operations';
 export * from './validation/field-errors';
-export * from './validation/json-depth';
+export * from './validation/json-shape';

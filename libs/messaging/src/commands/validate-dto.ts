@@ -1,11 +1,11 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DEFAULT_MAX_JSON_DEPTH, jsonDepthExceeds, tooDeepMessage } from '../validation/json-depth';
+import { DEFAULT_MAX_JSON_DEPTH, jsonShapeProblem } from '../validation/json-shape';
 import { fieldErrorsOf, type FieldError } from '../validation/field-errors';
 
 /**
  * Validates a plain payload against a class-validator DTO exactly as the HTTP
- * layer does (nesting depth checked first, whitelist, unknown properties
+ * layer does (nesting depth and reserved names checked first, whitelist, unknown properties
  * refused), returning the DTO instance or the field errors, one short message
  * per field, with nested paths like `requester.email`.
  */
@@ -17,8 +17,11 @@ export async function validateDto<T extends object>(
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     return { errors: [{ field: '(body)', pointer: '', messages: ['must be a JSON object'] }] };
   }
-  if (jsonDepthExceeds(payload, maxDepth)) {
-    return { errors: [{ field: '(body)', pointer: '', messages: [tooDeepMessage(maxDepth)] }] };
+  const shape = jsonShapeProblem(payload, maxDepth);
+  if (shape) {
+    const pointer = shape.code === 'RESERVED_PROPERTY_NAME' ? shape.pointer : '';
+    const field = pointer ? pointer.slice(1).split('/').join('.') : '(body)';
+    return { errors: [{ field, pointer, messages: [shape.message] }] };
   }
   const instance = plainToInstance(dtoClass, payload);
   const errors = await validate(instance, {

@@ -13,7 +13,6 @@ import {
 } from 'class-validator';
 import { validateDto } from '../commands/validate-dto';
 import { jsonPointer } from './field-errors';
-import { jsonDepthExceeds } from './json-depth';
 
 class PersonDto {
   @IsString()
@@ -136,24 +135,22 @@ describe('field errors: one short message per field, with its JSON pointer', () 
     ]);
   });
 
+  it('refuses a reserved property name anywhere, before class-transformer reads it', async () => {
+    const payload = JSON.parse(
+      '{"title":"x","count":1,"requester":{"name":"A","email":"a@example.org","constructor":{"prototype":{"polluted":true}}}}',
+    );
+    expect(await errorsOf(payload)).toEqual([
+      {
+        field: 'requester.constructor',
+        pointer: '/requester/constructor',
+        messages: [
+          'The body uses the reserved property name "constructor" (at /requester/constructor)',
+        ],
+      },
+    ]);
+  });
+
   it('escapes pointer segments (RFC 6901)', () => {
     expect(jsonPointer(['a/b', 'c~d', '0'])).toBe('/a~1b/c~0d/0');
-  });
-});
-
-describe('jsonDepthExceeds', () => {
-  const nested = (depth: number) => JSON.parse('['.repeat(depth) + ']'.repeat(depth));
-
-  it('counts objects and arrays, not scalars', () => {
-    expect(jsonDepthExceeds('text', 0)).toBe(false);
-    expect(jsonDepthExceeds({ a: [1] }, 2)).toBe(false);
-    expect(jsonDepthExceeds({ a: [1] }, 1)).toBe(true);
-    expect(jsonDepthExceeds({ a: 1, b: { c: { d: [] } } }, 3)).toBe(true);
-  });
-
-  it('walks 100,000 levels without recursion', () => {
-    expect(jsonDepthExceeds(nested(32), 32)).toBe(false);
-    expect(jsonDepthExceeds(nested(33), 32)).toBe(true);
-    expect(jsonDepthExceeds(nested(100_000), 32)).toBe(true);
   });
 });

@@ -117,13 +117,26 @@ export class ProjectionEngine {
    * ProjectionTimeoutError after `timeoutMs`.
    */
   async waitForPosition(name: string, position: number, timeoutMs: number): Promise<void> {
-    const runner = this.runners.get(name);
-    if (runner?.isRunning) return runner.waitForPosition(position, timeoutMs);
     if (!Number.isSafeInteger(position) || position < 0) {
       throw new InvalidQueryError(name, [
         { field: 'position', message: 'must be a non-negative integer' },
       ]);
     }
+    const runner = this.runners.get(name);
+    if (runner?.isRunning && runner.appliedPosition >= position) return;
+    // A position no event has yet was not answered to any command: waiting for
+    // it would hold the request until the time-out (and a cheap request would
+    // tie up the server). Refused at once instead.
+    const head = await this.eventStore.headPosition();
+    if (position > head) {
+      throw new InvalidQueryError(name, [
+        {
+          field: 'minPosition',
+          message: `is ahead of the newest event (${head}): use the position a command answered`,
+        },
+      ]);
+    }
+    if (runner?.isRunning) return runner.waitForPosition(position, timeoutMs);
     // The runner is elsewhere: its checkpoint is committed after its documents, so it is a safe signal.
     const deadline = Date.now() + timeoutMs;
     for (;;) {

@@ -2,6 +2,7 @@ import type { EventStore } from '@sfp/event-sourcing';
 import { defineProjection } from '../projection/projection.definition';
 import { ProjectionEngine, type ProjectionEngineOptions } from '../projection/projection.engine';
 import { ProjectionTimeoutError } from '../projection/projection.errors';
+import { InvalidQueryError } from '../read-model/read-model.errors';
 import { ReadModelCollection } from '../read-model/read-model.collection';
 import type { ReadModelStore } from '../read-model/read-model-store.port';
 import {
@@ -212,6 +213,18 @@ export function describeProjectionPipeline(
         lagEvents: 2,
       });
       expect(remote.lastError).toMatchObject({ eventType: TICKET_NOTED, position: head - 1 });
+      // A position no event has yet is refused at once, running or not: no one was answered it.
+      for (const waiting of [engine, queries]) {
+        const ahead = await waiting
+          .waitForPosition('tickets', head + 1_000, 60_000)
+          .catch((e: unknown) => e);
+        expect(ahead).toBeInstanceOf(InvalidQueryError);
+        expect(ahead).toMatchObject({
+          problems: [
+            { field: 'minPosition', message: expect.stringContaining(`newest event (${head})`) },
+          ],
+        });
+      }
       const timeout = await queries.waitForPosition('tickets', head, 100).catch((e: unknown) => e);
       expect(timeout).toBeInstanceOf(ProjectionTimeoutError);
       expect(timeout).toMatchObject({ position: head, appliedPosition: head - 2 });

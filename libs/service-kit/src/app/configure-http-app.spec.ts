@@ -136,6 +136,60 @@ describe('configureHttpApp: what every host answers the same way', () => {
     expect(JSON.stringify(broken.body)).not.toContain('internal detail');
   });
 
+  it('refuses a reserved property name (an object under `constructor` crashes class-transformer)', async () => {
+    const answer = await post(
+      '{"title":"x","count":1,"requester":{"name":"A","constructor":{"prototype":{"polluted":true}}}}',
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      code: 'RESERVED_PROPERTY_NAME',
+      detail: 'The body uses the reserved property name "constructor" (at /requester/constructor)',
+      fieldErrors: [
+        {
+          field: 'requester.constructor',
+          pointer: '/requester/constructor',
+          messages: ['is a reserved property name'],
+        },
+      ],
+    });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it("answers bodies it cannot decode with 415 or 400, with the caller's correlation id", async () => {
+    const unsupported = await request(app.getHttpServer())
+      .post('/api/things')
+      .set('content-type', 'application/json')
+      .set('content-encoding', 'br, zstd, x-bogus')
+      .set('x-correlation-id', 'dept-finance-42')
+      .send('{}');
+    expect(unsupported.status).toBe(415);
+    expect(unsupported.headers['x-correlation-id']).toBe('dept-finance-42');
+    expect(unsupported.body).toMatchObject({
+      status: 415,
+      code: 'UNSUPPORTED_CONTENT_ENCODING',
+      correlationId: 'dept-finance-42',
+    });
+
+    const notGzip = await request(app.getHttpServer())
+      .post('/api/things')
+      .set('content-type', 'application/json')
+      .set('content-encoding', 'gzip')
+      .send('not gzip');
+    expect(notGzip.status).toBe(400);
+    expect(notGzip.body).toMatchObject({
+      status: 400,
+      code: 'UNREADABLE_BODY',
+      correlationId: expect.any(String),
+    });
+
+    const charset = await request(app.getHttpServer())
+      .post('/api/things')
+      .set('content-type', 'application/json; charset=klingon')
+      .send('{}');
+    expect(charset.status).toBe(415);
+    expect(charset.body).toMatchObject({ code: 'UNSUPPORTED_CHARSET' });
+  });
+
   it('sends a Content-Security-Policy without inline scripts on every answer', async () => {
     const answer = await request(app.getHttpServer()).get('/api/docs');
     const policy = answer.headers['content-security-policy'] as string;

@@ -4,14 +4,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { applyRouteSecurity, listRouteAccess } from '@sfp/auth';
-import { DEFAULT_MAX_JSON_DEPTH, jsonDepthExceeds, tooDeepMessage } from '@sfp/messaging';
+import { DEFAULT_MAX_JSON_DEPTH, jsonShapeProblem } from '@sfp/messaging';
 import { correlationIdMiddleware } from '../http/correlation-id.middleware';
 import {
   ErrorResponseFilter,
   expressBodyError,
   type StatusByErrorCode,
 } from '../http/error-response.filter';
-import { correlationIdFrom, currentCorrelationId } from '../http/request-context';
+import { currentCorrelationId } from '../http/request-context';
 import { sendProblem } from '../http/send-problem';
 import { createValidationPipe } from '../http/validation.pipe';
 import type { Logger } from '../logging/logger';
@@ -65,15 +65,16 @@ export interface HttpAppOptions {
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  app.use(correlationIdMiddleware);
   express.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
   // Body errors answered here, with the request's correlation id, before Nest
-  // turns them into a bare 400 and loses what kind of error it was.
+  // turns them into a bare 400 (or a 500) and loses what kind of error it was.
   express.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
-    const body = expressBodyError(error);
+    const body = expressBodyError(error, true);
     if (!body) return next(error);
     sendProblem(req, res, {
       ...body,
-      correlationId: correlationIdFrom(req.headers['x-correlation-id']),
+      correlationId: res.locals['correlationId'] as string | undefined,
     });
   });
   app.use(
@@ -94,7 +95,6 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
       maxAge: 600,
     });
   }
-  app.use(correlationIdMiddleware);
   // API answers carry records and personal data that change (an erasure keeps a
   // request's version): never kept by browsers or proxies.
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -103,16 +103,28 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   });
   app.use(options.metrics.httpMiddleware());
   // Checked before anything walks the body recursively (class-transformer,
-  // class-validator): a body thousands of levels deep would overflow the stack.
+  // class-validator): a body thousands of levels deep would overflow the
+  // stack, and an object under `constructor` crashes class-transformer.
   const maxDepth = options.maxBodyDepth ?? maxBodyDepthOf(process.env);
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (!jsonDepthExceeds(req.body, maxDepth)) return next();
+    const problem = jsonShapeProblem(req.body, maxDepth);
+    if (!problem) return next();
     sendProblem(req, res, {
       statusCode: 400,
-      code: 'BODY_TOO_DEEP',
-      message: tooDeepMessage(maxDepth),
+      code: problem.code,
+      message: problem.message,
       correlationId: currentCorrelationId(),
-      details: { maxDepth },
+      ...(problem.code === 'BODY_TOO_DEEP'
+        ? { details: { maxDepth } }
+        : {
+            fieldErrors: [
+              {
+                field: problem.pointer.slice(1).split('/').join('.'),
+                pointer: problem.pointer,
+                messages: ['is a reserved property name'],
+              },
+            ],
+          }),
     });
   });
   app.useGlobalPipes(createValidationPipe());

@@ -116,16 +116,56 @@ export class ErrorResponseFilter implements ExceptionFilter {
   }
 }
 
-export function expressBodyError(exception: unknown): ErrorBody | undefined {
-  const type = (exception as { type?: unknown } | null)?.type;
-  if (type === 'entity.too.large') {
-    return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
+/**
+ * What the JSON body parser refused, as the client should hear it: too large
+ * (413), not JSON (400), an encoding or charset it cannot read (415), a body
+ * that does not decode or ended early (400, only when `fromBodyParser`: the
+ * error surely came from it). Undefined for anything else.
+ */
+export function expressBodyError(
+  exception: unknown,
+  fromBodyParser = false,
+): ErrorBody | undefined {
+  const error = exception as {
+    type?: unknown;
+    status?: unknown;
+    encoding?: unknown;
+    charset?: unknown;
+  } | null;
+  switch (error?.type) {
+    case 'entity.too.large':
+      return {
+        statusCode: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'The request body is too large',
+      };
+    case 'entity.parse.failed':
+      return {
+        statusCode: 400,
+        code: 'MALFORMED_JSON',
+        message: 'The request body is not valid JSON',
+      };
+    case 'encoding.unsupported':
+      return {
+        statusCode: 415,
+        code: 'UNSUPPORTED_CONTENT_ENCODING',
+        message: `The request body's Content-Encoding ${JSON.stringify(String(error.encoding ?? ''))} is not supported: send it plain, or as gzip, deflate or br`,
+      };
+    case 'charset.unsupported':
+      return {
+        statusCode: 415,
+        code: 'UNSUPPORTED_CHARSET',
+        message: `The request body's charset ${JSON.stringify(String(error.charset ?? ''))} is not supported: send UTF-8`,
+      };
   }
-  if (type === 'entity.parse.failed') {
+  // Anything else the body parser refused with a client status: a body that
+  // does not decode (gzip that is not), a length that does not match, an abort.
+  const status = typeof error?.status === 'number' ? error.status : undefined;
+  if (fromBodyParser && status !== undefined && status >= 400 && status < 500) {
     return {
-      statusCode: 400,
-      code: 'MALFORMED_JSON',
-      message: 'The request body is not valid JSON',
+      statusCode: status,
+      code: 'UNREADABLE_BODY',
+      message: 'The request body could not be read: check its Content-Encoding and Content-Length',
     };
   }
   return undefined;
