@@ -8,8 +8,10 @@ import { loadConfig } from '@sfp/service-kit';
 import { httpClient, integrationEnv, signIn, TopicRecorder, uniqueName } from '@sfp/testing';
 import { workedExampleA } from '../src/performance-report/domain/testing/worked-example';
 import { KnowledgeBaseServiceConfig } from '../src/standalone/knowledge-base-service.config';
-import { startKnowledgeBaseService, type KnowledgeBaseService } from '../src/standalone/start-knowledge-base-service';
-
+import {
+  startKnowledgeBaseService,
+  type KnowledgeBaseService,
+} from '../src/standalone/start-knowledge-base-service';
 
 type Json = Record<string, any>;
 
@@ -53,23 +55,60 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
       SFP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     });
     service = await startKnowledgeBaseService(config);
-    const admin = httpClient(`${service.url}/api`, await signIn(service.url, 'admin', ADMIN_PASSWORD));
-    for (const [username, role] of [['operator-1', 'operator'], ['analyst-1', 'analyst']] as const) {
-      const created = await admin.post('/auth/users', { username, displayName: username, roles: [role], password: `${role} has a long secret phrase` });
-      if (created.status !== 201) throw new Error(`Creating ${username}: ${created.status} ${created.text}`);
+    const admin = httpClient(
+      `${service.url}/api`,
+      await signIn(service.url, 'admin', ADMIN_PASSWORD),
+    );
+    for (const [username, role] of [
+      ['operator-1', 'operator'],
+      ['analyst-1', 'analyst'],
+    ] as const) {
+      const created = await admin.post('/auth/users', {
+        username,
+        displayName: username,
+        roles: [role],
+        password: `${role} has a long secret phrase`,
+      });
+      if (created.status !== 201)
+        throw new Error(`Creating ${username}: ${created.status} ${created.text}`);
     }
-    operator = httpClient(`${service.url}/api/knowledge-base`, await signIn(service.url, 'operator-1', 'operator has a long secret phrase'));
-    analyst = httpClient(`${service.url}/api/knowledge-base`, await signIn(service.url, 'analyst-1', 'analyst has a long secret phrase'));
-    clientId = (await admin.post<{ id: string }>('/auth/clients', { name: 'ro-africa-reporting', department: DEPARTMENT })).body.id;
-    apiKey = (await admin.post<{ apiKey: string }>(`/auth/clients/${clientId}/keys`, { label: 'e2e' })).body.apiKey;
-    kafka = new Kafka({ clientId: 'kb-e2e', brokers: env.kafkaBrokers, logLevel: logLevel.NOTHING });
+    operator = httpClient(
+      `${service.url}/api/knowledge-base`,
+      await signIn(service.url, 'operator-1', 'operator has a long secret phrase'),
+    );
+    analyst = httpClient(
+      `${service.url}/api/knowledge-base`,
+      await signIn(service.url, 'analyst-1', 'analyst has a long secret phrase'),
+    );
+    clientId = (
+      await admin.post<{ id: string }>('/auth/clients', {
+        name: 'ro-africa-reporting',
+        department: DEPARTMENT,
+      })
+    ).body.id;
+    apiKey = (
+      await admin.post<{ apiKey: string }>(`/auth/clients/${clientId}/keys`, { label: 'e2e' })
+    ).body.apiKey;
+    kafka = new Kafka({
+      clientId: 'kb-e2e',
+      brokers: env.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    });
     producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
-    recorder = await TopicRecorder.start(kafka, [topics.outcomes, topics.events], 'knowledge-base-e2e');
+    recorder = await TopicRecorder.start(
+      kafka,
+      [topics.outcomes, topics.events],
+      'knowledge-base-e2e',
+    );
   });
 
   afterAll(async () => {
-    await Promise.all([recorder?.stop().catch(() => undefined), producer?.disconnect().catch(() => undefined), service?.close()]);
+    await Promise.all([
+      recorder?.stop().catch(() => undefined),
+      producer?.disconnect().catch(() => undefined),
+      service?.close(),
+    ]);
     if (mongodbUri) {
       for (const dbName of [database, authDatabase]) {
         const connection = await mongoose.createConnection(mongodbUri, { dbName }).asPromise();
@@ -105,24 +144,44 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
     return messageId;
   };
   const outcomeOf = async (messageId: string): Promise<Json> => {
-    const [message] = await recorder.waitFor(`outcome of ${messageId}`, (m) => m.topic === topics.outcomes && m.key === messageId);
+    const [message] = await recorder.waitFor(
+      `outcome of ${messageId}`,
+      (m) => m.topic === topics.outcomes && m.key === messageId,
+    );
     return JSON.parse(message?.value ?? 'null') as Json;
   };
   const eventOf = async (type: string, streamId: string): Promise<Json> => {
-    const [message] = await recorder.waitFor(`${type} of ${streamId}`, (m) => m.topic === topics.events && m.headers[EVENT_HEADERS.streamId] === streamId && m.headers[EVENT_HEADERS.type] === type);
+    const [message] = await recorder.waitFor(
+      `${type} of ${streamId}`,
+      (m) =>
+        m.topic === topics.events &&
+        m.headers[EVENT_HEADERS.streamId] === streamId &&
+        m.headers[EVENT_HEADERS.type] === type,
+    );
     return JSON.parse(message?.value ?? 'null') as Json;
   };
 
   it('files a report by signed message, publishes the events, re-evaluates the target on a restatement', async () => {
     const registered = await operator.post<Json>('/institutions', {
-      name: 'Umoja Microfinance (distributed)', kind: 'microfinance-institution', legalType: 'nbfi',
-      country: 'KE', region: 'africa', programmes: ['sfp-youth-employment'], reportingDepartment: DEPARTMENT,
+      name: 'Umoja Microfinance (distributed)',
+      kind: 'microfinance-institution',
+      legalType: 'nbfi',
+      country: 'KE',
+      region: 'africa',
+      programmes: ['sfp-youth-employment'],
+      reportingDepartment: DEPARTMENT,
     });
     expect(registered.status).toBe(201);
     const institutionId = registered.body['id'];
     expect((await operator.post(`/institutions/${institutionId}/activate`, {})).status).toBe(200);
     const target = await operator.post<Json>('/targets', {
-      scope: 'institution', institutionId, indicator: 'oss', comparator: 'at-least', threshold: 1.25, tolerance: 0.05, dueDate: '2025-12-31',
+      scope: 'institution',
+      institutionId,
+      indicator: 'oss',
+      comparator: 'at-least',
+      threshold: 1.25,
+      tolerance: 0.05,
+      dueDate: '2025-12-31',
     });
     expect(target.status).toBe(201);
 
@@ -130,24 +189,56 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
     const messageId = await send('FilePerformanceReport', { institutionId, ...figures });
     const outcome = await outcomeOf(messageId);
     const reportId = `${institutionId}_2025-01-01_2025-12-31`;
-    expect(outcome).toMatchObject({ status: 'accepted', streamId: `performance-report-${reportId}`, streamVersion: 1 });
+    expect(outcome).toMatchObject({
+      status: 'accepted',
+      streamId: `performance-report-${reportId}`,
+      streamVersion: 1,
+    });
 
-    const filed = await eventOf('knowledge-base.PerformanceReportFiled', `performance-report-${reportId}`);
+    const filed = await eventOf(
+      'knowledge-base.PerformanceReportFiled',
+      `performance-report-${reportId}`,
+    );
     expect(filed).toMatchObject({
       causationId: messageId,
       actor: { kind: 'integration-client', id: clientId, department: DEPARTMENT },
-      data: { reportId, version: 1, filingDepartment: DEPARTMENT, ratios: { par30: { value: 0.04 } } },
+      data: {
+        reportId,
+        version: 1,
+        filingDepartment: DEPARTMENT,
+        ratios: { par30: { value: 0.04 } },
+      },
     });
     // OSS 1.2264 misses 1.25 by 0.024, within the 0.05 band
-    const atRisk = await eventOf('knowledge-base.TargetStatusChanged', `target-${target.body['id']}`);
-    expect(atRisk['data']).toMatchObject({ previousStatus: 'no-data', status: 'at-risk', basis: { reportIds: [reportId], versions: [1] } });
+    const atRisk = await eventOf(
+      'knowledge-base.TargetStatusChanged',
+      `target-${target.body['id']}`,
+    );
+    expect(atRisk['data']).toMatchObject({
+      previousStatus: 'no-data',
+      status: 'at-risk',
+      basis: { reportIds: [reportId], versions: [1] },
+    });
 
-    // Restated: operating expense 200 000 → OSS 260 / 252 = 1.03, off track
-    const restated = await operator.post<Json>(`/performance-reports/${reportId}/restatements`, {
-      currency: 'USD', fx: figures.fx, inputs: { ...figures.inputs, operatingExpense: 200_000 }, reason: 'Audited operating expense',
-    }, { 'if-match': '"1"' });
+    // Restated: operating expense 200 000 → OSS 260 / 252 = 1.03, off track (income 8 000 before taxes, 6 000 after)
+    const restated = await operator.post<Json>(
+      `/performance-reports/${reportId}/restatements`,
+      {
+        currency: 'USD',
+        fx: figures.fx,
+        inputs: {
+          ...figures.inputs,
+          operatingExpense: 200_000,
+          netOperatingIncomeAfterTaxes: 6_000,
+        },
+        reason: 'Audited operating expense',
+      },
+      { 'if-match': '"1"' },
+    );
     expect(restated.status).toBe(200);
-    const profile = await analyst.get<Json>(`/institutions/${institutionId}/profile?minPosition=${restated.body['position']}`);
+    const profile = await analyst.get<Json>(
+      `/institutions/${institutionId}/profile?minPosition=${restated.body['position']}`,
+    );
     expect(profile.status).toBe(200);
     expect(profile.body['series'][0]).toMatchObject({ version: 2, restated: true });
     expect(profile.body['series'][0].ratios.oss.value).toBeCloseTo(260_000 / 252_000, 10);
@@ -155,29 +246,57 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
     await eventOf('knowledge-base.PerformanceReportRestated', `performance-report-${reportId}`);
 
     const bench = await analyst.get<Json>('/benchmarks?region=africa&legalType=nbfi&year=2025');
-    expect(bench.body['groups'][0]).toMatchObject({ region: 'africa', legalType: 'nbfi', year: 2025, institutions: 1 });
+    expect(bench.body['groups'][0]).toMatchObject({
+      region: 'africa',
+      legalType: 'nbfi',
+      year: 2025,
+      institutions: 1,
+    });
     expect(bench.body['groups'][0].ratios.oss.median).toBeCloseTo(260_000 / 252_000, 10);
   });
 
   it('refuses a client outside its department, and an analyst who tries to write', async () => {
     const registered = await operator.post<Json>('/institutions', {
-      name: 'Andes Microfinance (distributed)', kind: 'microfinance-institution', legalType: 'ngo',
-      country: 'PE', region: 'americas', programmes: [], reportingDepartment: 'ro-americas',
+      name: 'Andes Microfinance (distributed)',
+      kind: 'microfinance-institution',
+      legalType: 'ngo',
+      country: 'PE',
+      region: 'americas',
+      programmes: [],
+      reportingDepartment: 'ro-americas',
     });
     const institutionId = registered.body['id'];
     await operator.post(`/institutions/${institutionId}/activate`, {});
-    const outcome = await outcomeOf(await send('FilePerformanceReport', { institutionId, ...workedExampleA() }));
-    expect(outcome).toMatchObject({ status: 'rejected', rejection: { code: 'OUT_OF_DEPARTMENT_SCOPE' } });
+    const outcome = await outcomeOf(
+      await send('FilePerformanceReport', { institutionId, ...workedExampleA() }),
+    );
+    expect(outcome).toMatchObject({
+      status: 'rejected',
+      rejection: { code: 'OUT_OF_DEPARTMENT_SCOPE' },
+    });
     expect((await analyst.post('/institutions', { name: 'x' })).status).toBe(403);
   });
 
   it('searches the library on the MongoDB-protocol server without a text index', async () => {
     const note = await operator.post<Json>('/practice-notes', {
-      title: 'Revolving funds inside social projects', summary: 'They lost their capital within three years.',
-      practiceKind: 'bad-practice', themes: ['client-protection'], tags: ['direct lending'], institutionIds: [], assessmentIds: [],
+      title: 'Revolving funds inside social projects',
+      summary: 'They lost their capital within three years.',
+      practiceKind: 'bad-practice',
+      themes: ['client-protection'],
+      tags: ['direct lending'],
+      institutionIds: [],
+      assessmentIds: [],
     });
     expect(note.status).toBe(201);
-    const found = await analyst.get<Json>(`/search?q=revolving%20lend&minPosition=${note.body['position']}`);
-    expect(found.body['items']).toEqual([expect.objectContaining({ kind: 'practice-note', title: 'Revolving funds inside social projects', score: 5 })]);
+    const found = await analyst.get<Json>(
+      `/search?q=revolving%20lend&minPosition=${note.body['position']}`,
+    );
+    expect(found.body['items']).toEqual([
+      expect.objectContaining({
+        kind: 'practice-note',
+        title: 'Revolving funds inside social projects',
+        score: 5,
+      }),
+    ]);
   });
 });

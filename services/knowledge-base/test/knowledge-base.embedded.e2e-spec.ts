@@ -2,11 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { COMMAND_HEADERS, contextTopics, type IncomingMessage } from '@sfp/messaging';
 import { httpClient } from '@sfp/testing';
 import { loadStream, runCommand } from '../src/application/command-runner';
-import { institutionDecider, type KnownInstitution } from '../src/institution/domain/institution.decider';
+import {
+  institutionDecider,
+  type KnownInstitution,
+} from '../src/institution/domain/institution.decider';
 import { KnowledgeBaseWorkers } from '../src/knowledge-base.workers';
 import { performanceReportDecider } from '../src/performance-report/domain/performance-report.decider';
 import { workedExampleA } from '../src/performance-report/domain/testing/worked-example';
-import { startEmbeddedKnowledgeBase, type EmbeddedKnowledgeBase } from './support/embedded-knowledge-base';
+import {
+  startEmbeddedKnowledgeBase,
+  type EmbeddedKnowledgeBase,
+} from './support/embedded-knowledge-base';
 
 type Json = Record<string, any>;
 
@@ -21,8 +27,12 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
   let kb: EmbeddedKnowledgeBase;
   let http: ReturnType<typeof httpClient>;
   const analyst = { 'x-test-principal': 'person:analyst-1:analyst' };
-  const asiaClient = { 'x-test-principal': 'integration-client:ro-asia-system:integration:ro-asia-pacific' };
-  const africaClient = { 'x-test-principal': 'integration-client:ro-africa-system:integration:ro-africa' };
+  const asiaClient = {
+    'x-test-principal': 'integration-client:ro-asia-system:integration:ro-asia-pacific',
+  };
+  const africaClient = {
+    'x-test-principal': 'integration-client:ro-africa-system:integration:ro-africa',
+  };
 
   beforeAll(async () => {
     kb = await startEmbeddedKnowledgeBase();
@@ -60,7 +70,9 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     expect(filed.headers.get('etag')).toBe('"1"');
     const reportId = `${id}_2025-01-01_2025-12-31`;
     expect(filed.body).toMatchObject({ id: reportId, streamVersion: 1, changed: true });
-    expect(filed.headers.get('location')).toBe(`/api/knowledge-base/performance-reports/${reportId}`);
+    expect(filed.headers.get('location')).toBe(
+      `/api/knowledge-base/performance-reports/${reportId}`,
+    );
 
     const detail = await http.get<Json>(`/performance-reports/${reportId}`);
     expect(detail.status).toBe(200);
@@ -74,20 +86,44 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     expect(ratios.depth.value).toBeCloseTo(180 / 2_170, 10);
     expect(detail.body['current'].filingDepartment).toBeUndefined();
 
-    const profile = await http.get<Json>(`/institutions/${id}/profile?minPosition=${filed.body['position']}`, analyst);
+    const profile = await http.get<Json>(
+      `/institutions/${id}/profile?minPosition=${filed.body['position']}`,
+      analyst,
+    );
     expect(profile.status).toBe(200);
     expect(profile.body['series']).toHaveLength(1);
-    expect(profile.body['series'][0]).toMatchObject({ reportId, version: 1, restated: false, year: 2025 });
+    expect(profile.body['series'][0]).toMatchObject({
+      reportId,
+      version: 1,
+      restated: false,
+      year: 2025,
+    });
 
     const csv = await http.get(`/institutions/${id}/profile?format=csv`, analyst);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const [header, row] = csv.text.trim().split('\r\n');
-    expect(header!.split(',').slice(0, 7)).toEqual(['reportId', 'periodStart', 'periodEnd', 'year', 'version', 'currency', 'oss']);
+    expect(header!.split(',').slice(0, 7)).toEqual([
+      'reportId',
+      'periodStart',
+      'periodEnd',
+      'year',
+      'version',
+      'currency',
+      'oss',
+    ]);
     expect(row).toContain(`${reportId},2025-01-01,2025-12-31,2025,1,USD,`);
 
     const iris = await http.get<Json>(`/institutions/${id}/iris`, analyst);
-    const byId = Object.fromEntries(iris.body['values'].map((v: Json) => [`${v.irisId}:${v.currency ?? ''}`, v.value]));
-    expect(byId).toMatchObject({ 'PI8732:': 5_000, 'FP2635:': 0.04, 'FP9717:USD': 8_000, 'FP2392:USD': 36_000, 'PI9250:': 200 });
+    const byId = Object.fromEntries(
+      iris.body['values'].map((v: Json) => [`${v.irisId}:${v.currency ?? ''}`, v.value]),
+    );
+    expect(byId).toMatchObject({
+      'PI8732:': 5_000,
+      'FP2635:': 0.04,
+      'FP9717:USD': 8_000,
+      'FP2392:USD': 36_000,
+      'PI9250:': 200,
+    });
   });
 
   it('a restatement changes the ratios, the target status and the history', async () => {
@@ -112,103 +148,264 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     // Audited PAR30: (51 000 + 6 000) / 900 000 = 6.33%: missed by 1.33 points, within the 2-point band
     const restated = await http.post<Json>(
       `/performance-reports/${reportId}/restatements`,
-      { ...fileBody((f) => (f.inputs.par30Balance = 51_000)), period: undefined, reason: 'Audited statements' },
+      {
+        ...fileBody((f) => (f.inputs.par30Balance = 51_000)),
+        period: undefined,
+        reason: 'Audited statements',
+      },
       { 'if-match': '"1"' },
     );
     expect(restated.status).toBe(200);
     expect(restated.headers.get('etag')).toBe('"2"');
     expect(restated.body['targetsChanged']).toEqual([targetId]);
 
-    const stale = await http.post<Json>(`/performance-reports/${reportId}/restatements`, { ...fileBody(), period: undefined, reason: 'x' }, { 'if-match': '"1"' });
+    const stale = await http.post<Json>(
+      `/performance-reports/${reportId}/restatements`,
+      { ...fileBody(), period: undefined, reason: 'x' },
+      { 'if-match': '"1"' },
+    );
     expect(stale.status).toBe(409);
 
     const detail = await http.get<Json>(`/performance-reports/${reportId}`);
     expect(detail.body['version']).toBe(2);
-    expect(detail.body['versions'].map((v: Json) => v.ratios.par30.value)).toEqual([0.04, 57_000 / 900_000]);
+    expect(detail.body['versions'].map((v: Json) => v.ratios.par30.value)).toEqual([
+      0.04,
+      57_000 / 900_000,
+    ]);
     expect(detail.body['current'].changedRatios).toEqual(['par30', 'riskCoverage']);
-    expect(detail.body['history'].map((h: Json) => h.event)).toEqual(['PerformanceReportFiled', 'PerformanceReportRestated']);
+    expect(detail.body['history'].map((h: Json) => h.event)).toEqual([
+      'PerformanceReportFiled',
+      'PerformanceReportRestated',
+    ]);
 
-    const profile = await http.get<Json>(`/institutions/${id}/profile?minPosition=${restated.body['position']}`, analyst);
-    expect(profile.body['series']).toEqual([expect.objectContaining({ reportId, version: 2, restated: true })]);
-    expect(profile.body['targets']).toEqual([expect.objectContaining({ targetId, status: 'at-risk', value: 57_000 / 900_000 })]);
+    const profile = await http.get<Json>(
+      `/institutions/${id}/profile?minPosition=${restated.body['position']}`,
+      analyst,
+    );
+    expect(profile.body['series']).toEqual([
+      expect.objectContaining({ reportId, version: 2, restated: true }),
+    ]);
+    expect(profile.body['targets']).toEqual([
+      expect.objectContaining({ targetId, status: 'at-risk', value: 57_000 / 900_000 }),
+    ]);
 
     const targetDetail = await http.get<Json>(`/targets/${targetId}`);
-    const changes = targetDetail.body['history'].filter((h: Json) => h.event === 'TargetStatusChanged').map((h: Json) => `${h.data.previousStatus}>${h.data.status}`);
+    const changes = targetDetail.body['history']
+      .filter((h: Json) => h.event === 'TargetStatusChanged')
+      .map((h: Json) => `${h.data.previousStatus}>${h.data.status}`);
     expect(changes).toEqual(['no-data>on-track', 'on-track>at-risk']);
 
-    const list = await http.get(`/targets?format=csv&minPosition=${restated.body['position']}`, analyst);
-    expect(list.text).toContain(`${targetId},institution:${id},par30,at-most,0.05,0.02,2025-12-31,at-risk`);
+    const list = await http.get(
+      `/targets?format=csv&minPosition=${restated.body['position']}`,
+      analyst,
+    );
+    expect(list.text).toContain(
+      `${targetId},institution:${id},par30,at-most,0.05,0.02,2025-12-31,at-risk`,
+    );
   });
 
   it('refuses bad input with precise 400s', async () => {
     const id = await register({ name: 'Tujenge Microfinance' });
-    const post = (body: unknown) => http.post<Json>(`/institutions/${id}/performance-reports`, body);
+    const post = (body: unknown) =>
+      http.post<Json>(`/institutions/${id}/performance-reports`, body);
 
     const par = await post(fileBody((f) => (f.inputs.par30Balance = 899_000)));
     expect(par.status).toBe(400);
     expect(par.body).toMatchObject({ code: 'IDENTITY_VIOLATED' });
-    expect(par.body['message']).toContain('PAR30 balance ≤ GLP');
+    expect(par.body['detail']).toContain('PAR30 balance ≤ GLP');
     expect(par.body['fieldErrors'][0]).toMatchObject({ field: 'inputs.par30Balance' });
 
     const women = await post(fileBody((f) => (f.inputs.activeWomenBorrowers = 5_001)));
-    expect(women.body).toMatchObject({ statusCode: 400, code: 'IDENTITY_VIOLATED' });
-    expect(women.body['message']).toContain('women borrowers ≤ active borrowers');
+    expect(women.body).toMatchObject({ status: 400, code: 'IDENTITY_VIOLATED' });
+    expect(women.body['detail']).toContain('women borrowers ≤ active borrowers');
 
     const officers = await post(fileBody((f) => (f.inputs.loanOfficers = 81)));
-    expect(officers.body['message']).toContain('loan officers ≤ personnel');
+    expect(officers.body['detail']).toContain('loan officers ≤ personnel');
 
     const negative = await post(fileBody((f) => (f.inputs.voluntarySavers = -2)));
     expect(negative.status).toBe(400);
     expect(negative.body['code']).toBe('VALIDATION_FAILED');
-    expect(negative.body['fieldErrors'].map((e: Json) => e.field)).toEqual(['inputs.voluntarySavers']);
+    expect(negative.body['fieldErrors'].map((e: Json) => e.field)).toEqual([
+      'inputs.voluntarySavers',
+    ]);
 
     const currency = await post(fileBody((f) => (f.currency = 'XYZ')));
     expect(currency.status).toBe(400);
-    expect(currency.body['fieldErrors']).toEqual([{ field: 'currency', messages: [expect.stringContaining('XYZ is not an ISO 4217 currency code')] }]);
+    expect(currency.body['fieldErrors']).toEqual([
+      {
+        field: 'currency',
+        messages: [expect.stringContaining('XYZ is not an ISO 4217 currency code')],
+      },
+    ]);
 
-    const missing = await post(fileBody((f) => delete (f.inputs.grossLoanPortfolio as Partial<{ opening: number }>).opening));
+    const missing = await post(
+      fileBody((f) => delete (f.inputs.grossLoanPortfolio as Partial<{ opening: number }>).opening),
+    );
     expect(missing.status).toBe(400);
-    expect(missing.body['fieldErrors'].map((e: Json) => e.field)).toEqual(['inputs.grossLoanPortfolio.opening']);
+    expect(missing.body['fieldErrors'].map((e: Json) => e.field)).toEqual([
+      'inputs.grossLoanPortfolio.opening',
+    ]);
 
     const writeOffs = await post(fileBody((f) => (f.inputs.writeOffs = -1)));
-    expect(writeOffs.body['fieldErrors'][0]).toMatchObject({ field: 'inputs.writeOffs', messages: [expect.stringContaining('write-offs-non-negative')] });
+    expect(writeOffs.body['fieldErrors'][0]).toMatchObject({
+      field: 'inputs.writeOffs',
+      messages: [expect.stringContaining('write-offs-non-negative')],
+    });
 
     const country = await http.post<Json>('/institutions', {
-      name: 'Nowhere Finance', kind: 'microfinance-institution', legalType: 'ngo', country: 'XX', region: 'africa', programmes: [],
+      name: 'Nowhere Finance',
+      kind: 'microfinance-institution',
+      legalType: 'ngo',
+      country: 'XX',
+      region: 'africa',
+      programmes: [],
     });
     expect(country.status).toBe(400);
-    expect(country.body['fieldErrors']).toEqual([{ field: 'country', messages: ['XX is not an ISO 3166-1 alpha-2 country code'] }]);
+    expect(country.body['fieldErrors']).toEqual([
+      { field: 'country', messages: ['XX is not an ISO 3166-1 alpha-2 country code'] },
+    ]);
 
     const again = await post(fileBody());
     expect(again.status).toBe(201);
-    expect((await post(fileBody())).body).toMatchObject({ statusCode: 409, code: 'PERFORMANCE_REPORT_ALREADY_FILED' });
+    expect((await post(fileBody())).body).toMatchObject({
+      status: 409,
+      code: 'PERFORMANCE_REPORT_ALREADY_FILED',
+    });
+  });
+
+  it('refuses figures the income statement contradicts and amounts beyond the bounds (400, IDENTITY_VIOLATED, by field)', async () => {
+    const id = await register({ name: 'Kilimo Microfinance' });
+    const post = (body: unknown) =>
+      http.post<Json>(`/institutions/${id}/performance-reports`, body);
+    // Only `code`, the fields and the identity in their messages: the rest of the error body may change.
+    const expectRefused = async (body: unknown, field: string, identity: string) => {
+      const refused = await post(body);
+      expect(refused.status).toBe(400);
+      expect(refused.body['code']).toBe('IDENTITY_VIOLATED');
+      expect(refused.body['fieldErrors'].map((e: Json) => e.field)).toEqual([field]);
+      expect(refused.body['fieldErrors'][0].messages.join(' ')).toContain(identity);
+    };
+
+    // ROA 1 380 000 / 1 000 000 = 138 %, where the statement leaves 260 000 − 40 000 − 12 000 − 160 000 = 48 000.
+    await expectRefused(
+      fileBody((f) => (f.inputs.netOperatingIncomeAfterTaxes = 1_380_000)),
+      'inputs.netOperatingIncomeAfterTaxes',
+      'net-income-matches-statement',
+    );
+    await expectRefused(
+      fileBody((f) => (f.inputs.portfolioRevenue = 300_000)),
+      'inputs.portfolioRevenue',
+      'portfolio-revenue-within-financial-revenue',
+    );
+    await expectRefused(
+      fileBody((f) => (f.inputs.financialRevenue = 1e308)),
+      'inputs.financialRevenue',
+      'amounts-within-bounds',
+    );
+    await expectRefused(
+      fileBody((f) => (f.inputs.personnel = 2_000_000_000)),
+      'inputs.personnel',
+      'counts-within-bounds',
+    );
+    await expectRefused(
+      fileBody((f) => {
+        f.currency = 'KES';
+        f.fx = { periodAverage: 1e-9, periodEnd: 128 };
+      }),
+      'fx.periodAverage',
+      'fx-rates-within-bounds',
+    );
+
+    // Nothing was recorded: the consistent report is the first version.
+    const filed = await post(fileBody((f) => (f.inputs.netOperatingIncomeAfterTaxes = 48_000)));
+    expect(filed.status).toBe(201);
+    expect(filed.headers.get('etag')).toBe('"1"');
+    const detail = await http.get<Json>(`/performance-reports/${filed.body['id']}`);
+    expect(detail.body['current'].ratios.roa.value).toBeCloseTo(0.048, 12);
   });
 
   it('confines an integration client to its department', async () => {
     const id = await register({ name: 'Pragati Microfinance' });
-    const refused = await http.post<Json>(`/institutions/${id}/performance-reports`, fileBody(), asiaClient);
+    const refused = await http.post<Json>(
+      `/institutions/${id}/performance-reports`,
+      fileBody(),
+      asiaClient,
+    );
     expect(refused.status).toBe(403);
     expect(refused.body['code']).toBe('OUT_OF_DEPARTMENT_SCOPE');
     expect((await http.get(`/institutions/${id}`, asiaClient)).status).toBe(403);
 
-    const accepted = await http.post<Json>(`/institutions/${id}/performance-reports`, fileBody(), africaClient);
+    const accepted = await http.post<Json>(
+      `/institutions/${id}/performance-reports`,
+      fileBody(),
+      africaClient,
+    );
     expect(accepted.status).toBe(201);
-    const detail = await http.get<Json>(`/performance-reports/${accepted.body['id']}`, africaClient);
+    const detail = await http.get<Json>(
+      `/performance-reports/${accepted.body['id']}`,
+      africaClient,
+    );
     expect(detail.body['current'].filingDepartment).toBe('ro-africa');
-    expect(detail.body['history'][0].actor).toEqual({ kind: 'integration-client', id: 'ro-africa-system', department: 'ro-africa' });
+    expect(detail.body['history'][0].actor).toEqual({
+      kind: 'integration-client',
+      id: 'ro-africa-system',
+      department: 'ro-africa',
+    });
 
-    const elsewhere = await http.post<Json>('/institutions', {
-      name: 'Not mine', kind: 'microfinance-institution', legalType: 'ngo', country: 'KE', region: 'africa', programmes: [], reportingDepartment: 'ro-africa',
-    }, asiaClient);
-    expect(elsewhere.body).toMatchObject({ statusCode: 403, code: 'OUT_OF_DEPARTMENT_SCOPE' });
-    expect((await http.post<Json>(`/institutions/${id}/suspend`, { reason: 'x' }, asiaClient)).status).toBe(403);
-    expect((await http.post<Json>('/targets', { scope: 'portfolio', indicator: 'oss', comparator: 'at-least', threshold: 1, tolerance: 0, dueDate: '2026-12-31' }, africaClient)).status).toBe(403);
-    const own = await http.post<Json>('/targets', { scope: 'institution', institutionId: id, indicator: 'oss', comparator: 'at-least', threshold: 1, tolerance: 0, dueDate: '2026-12-31' }, africaClient);
+    const elsewhere = await http.post<Json>(
+      '/institutions',
+      {
+        name: 'Not mine',
+        kind: 'microfinance-institution',
+        legalType: 'ngo',
+        country: 'KE',
+        region: 'africa',
+        programmes: [],
+        reportingDepartment: 'ro-africa',
+      },
+      asiaClient,
+    );
+    expect(elsewhere.body).toMatchObject({ status: 403, code: 'OUT_OF_DEPARTMENT_SCOPE' });
+    expect(
+      (await http.post<Json>(`/institutions/${id}/suspend`, { reason: 'x' }, asiaClient)).status,
+    ).toBe(403);
+    expect(
+      (
+        await http.post<Json>(
+          '/targets',
+          {
+            scope: 'portfolio',
+            indicator: 'oss',
+            comparator: 'at-least',
+            threshold: 1,
+            tolerance: 0,
+            dueDate: '2026-12-31',
+          },
+          africaClient,
+        )
+      ).status,
+    ).toBe(403);
+    const own = await http.post<Json>(
+      '/targets',
+      {
+        scope: 'institution',
+        institutionId: id,
+        indicator: 'oss',
+        comparator: 'at-least',
+        threshold: 1,
+        tolerance: 0,
+        dueDate: '2026-12-31',
+      },
+      africaClient,
+    );
     expect(own.status).toBe(201);
     expect((await http.get(`/targets/${own.body['id']}`, asiaClient)).status).toBe(403);
     expect((await http.get(`/targets/${own.body['id']}`, africaClient)).status).toBe(200);
 
-    const list = await http.get<Json>(`/institutions?region=africa&minPosition=${accepted.body['position']}`, analyst);
+    const list = await http.get<Json>(
+      `/institutions?region=africa&minPosition=${accepted.body['position']}`,
+      analyst,
+    );
     expect(list.body['items'].map((i: Json) => i.institutionId)).toContain(id);
   });
 
@@ -216,7 +413,13 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     const par30s = [0.02, 0.04, 0.08];
     let position = 0;
     for (const [i, par] of par30s.entries()) {
-      const id = await register({ name: `Andes Bank ${i}`, country: 'PE', region: 'americas', legalType: 'bank', reportingDepartment: 'ro-americas' });
+      const id = await register({
+        name: `Andes Bank ${i}`,
+        country: 'PE',
+        region: 'americas',
+        legalType: 'bank',
+        reportingDepartment: 'ro-americas',
+      });
       const filed = await http.post<Json>(
         `/institutions/${id}/performance-reports`,
         fileBody((f) => {
@@ -227,22 +430,44 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
       expect(filed.status).toBe(201);
       position = filed.body['position'];
     }
-    const bench = await http.get<Json>(`/benchmarks?region=americas&legalType=bank&year=2025&minPosition=${position}`, analyst);
+    const bench = await http.get<Json>(
+      `/benchmarks?region=americas&legalType=bank&year=2025&minPosition=${position}`,
+      analyst,
+    );
     expect(bench.status).toBe(200);
     expect(bench.body['groups']).toHaveLength(1);
     const group = bench.body['groups'][0];
-    expect(group).toMatchObject({ region: 'americas', legalType: 'bank', year: 2025, institutions: 3 });
+    expect(group).toMatchObject({
+      region: 'americas',
+      legalType: 'bank',
+      year: 2025,
+      institutions: 3,
+    });
     expect(group.ratios.par30.median).toBeCloseTo(0.04, 12);
     expect(group.ratios.par30.q1).toBeCloseTo(0.03, 12); // 0.02 + 0.5 × (0.04 − 0.02)
     expect(group.ratios.par30.q3).toBeCloseTo(0.06, 12);
 
-    const csv = await http.get(`/benchmarks?region=americas&legalType=bank&year=2025&format=csv`, analyst);
-    expect(csv.text.split('\r\n')[0]).toBe('year,region,legalType,institutions,ratio,count,absent,min,q1,median,q3,max');
+    const csv = await http.get(
+      `/benchmarks?region=americas&legalType=bank&year=2025&format=csv`,
+      analyst,
+    );
+    expect(csv.text.split('\r\n')[0]).toBe(
+      'year,region,legalType,institutions,ratio,count,absent,min,q1,median,q3,max',
+    );
     expect(csv.text).toContain('2025,americas,bank,3,par30,3,0,0.02,');
 
     const outreach = await http.get<Json>('/outreach?region=americas&year=2025', analyst);
     expect(outreach.body['items']).toEqual([
-      expect.objectContaining({ region: 'americas', year: 2025, institutions: 3, activeBorrowers: 15_000, activeWomenBorrowers: 9_750, womenShare: 0.65, ruralClients: 7_500, averageLoanBalanceUsd: 180 }),
+      expect.objectContaining({
+        region: 'americas',
+        year: 2025,
+        institutions: 3,
+        activeBorrowers: 15_000,
+        activeWomenBorrowers: 9_750,
+        womenShare: 0.65,
+        ruralClients: 7_500,
+        averageLoanBalanceUsd: 180,
+      }),
     ]);
     // Peru 2025 seed: 7 130 × 1.08 = 7 700.4 → 7 700
     expect(outreach.body['items'][0].medianDepth).toBeCloseTo(180 / 7_700, 12);
@@ -254,24 +479,47 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     const b = await register({ name: 'Baraka Finance', programmes: [] });
     expect((await http.post(`/institutions/${b}/programmes`, { programme })).status).toBe(200);
     await http.post(`/institutions/${a}/performance-reports`, fileBody());
-    const filed = await http.post<Json>(`/institutions/${b}/performance-reports`, fileBody((f) => (f.inputs.par30Balance = 84_000)));
-    const portfolio = await http.get<Json>(`/portfolios/${programme}?minPosition=${filed.body['position']}`, analyst);
-    expect(portfolio.body['members'].map((m: Json) => m.name)).toEqual(['Baraka Finance', 'Sahel Finance']);
+    const filed = await http.post<Json>(
+      `/institutions/${b}/performance-reports`,
+      fileBody((f) => (f.inputs.par30Balance = 84_000)),
+    );
+    const portfolio = await http.get<Json>(
+      `/portfolios/${programme}?minPosition=${filed.body['position']}`,
+      analyst,
+    );
+    expect(portfolio.body['members'].map((m: Json) => m.name)).toEqual([
+      'Baraka Finance',
+      'Sahel Finance',
+    ]);
     // (36 000 + 90 000) / (900 000 + 900 000)
-    expect(portfolio.body['byYear']).toEqual([expect.objectContaining({ year: 2025, institutions: 2 })]);
+    expect(portfolio.body['byYear']).toEqual([
+      expect.objectContaining({ year: 2025, institutions: 2 }),
+    ]);
     expect(portfolio.body['byYear'][0].ratios.par30.value).toBeCloseTo(126_000 / 1_800_000, 12);
   });
 
   it('records GNI per capita; later reports use it', async () => {
-    const recorded = await http.post<Json>('/reference/gni-per-capita', { entries: [{ country: 'UG', year: 2025, usd: 1_200 }], source: 'WDI test release' });
+    const recorded = await http.post<Json>('/reference/gni-per-capita', {
+      entries: [{ country: 'UG', year: 2025, usd: 1_200 }],
+      source: 'WDI test release',
+    });
     expect(recorded.status).toBe(200);
     const id = await register({ name: 'Kampala Savings', country: 'UG' });
     const filed = await http.post<Json>(`/institutions/${id}/performance-reports`, fileBody());
     const detail = await http.get<Json>(`/performance-reports/${filed.body['id']}`);
     expect(detail.body['current'].ratios.depth.value).toBeCloseTo(180 / 1_200, 12);
-    const table = await http.get<Json>(`/reference/gni-per-capita?country=UG&minPosition=${recorded.body['position']}`, analyst);
-    expect(table.body['items'].find((r: Json) => r.year === 2025)).toMatchObject({ usd: 1_200, source: 'WDI test release' });
-    const bad = await http.post<Json>('/reference/gni-per-capita', { entries: [{ country: 'UG', year: 2025, usd: -5 }], source: 's' });
+    const table = await http.get<Json>(
+      `/reference/gni-per-capita?country=UG&minPosition=${recorded.body['position']}`,
+      analyst,
+    );
+    expect(table.body['items'].find((r: Json) => r.year === 2025)).toMatchObject({
+      usd: 1_200,
+      source: 'WDI test release',
+    });
+    const bad = await http.post<Json>('/reference/gni-per-capita', {
+      entries: [{ country: 'UG', year: 2025, usd: -5 }],
+      source: 's',
+    });
     expect(bad.body['fieldErrors'][0].field).toBe('entries.0.usd');
   });
 
@@ -285,7 +533,15 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
       surveyRounds: [{ round: 'baseline', date: '2022-02-10' }],
       design: { method: 'rct', unitOfRandomisation: 'village', clusters: 120 },
       sample: { planned: 2_400, achieved: 2_180, takeUp: 0.31, attrition: 0.09 },
-      outcomes: [{ outcome: 'income', estimator: 'ITT', effectSize: 0.02, confidenceInterval: { lower: -0.04, upper: 0.08, level: 0.95 }, finding: 'null' }],
+      outcomes: [
+        {
+          outcome: 'income',
+          estimator: 'ITT',
+          effectSize: 0.02,
+          confidenceInterval: { lower: -0.04, upper: 0.08, level: 0.95 },
+          finding: 'null',
+        },
+      ],
       links: [],
       themes: ['child-labour'],
       tags: ['group lending'],
@@ -300,12 +556,22 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
       institutionIds: [],
       assessmentIds: [assessment.body['id']],
     });
-    const found = await http.get<Json>(`/search?q=Child%20Labour&minPosition=${note.body['position']}`, analyst);
-    expect(found.body['items'].map((i: Json) => i.title)).toEqual(['Microcredit and child labour in rural Ghana']);
+    const found = await http.get<Json>(
+      `/search?q=Child%20Labour&minPosition=${note.body['position']}`,
+      analyst,
+    );
+    expect(found.body['items'].map((i: Json) => i.title)).toEqual([
+      'Microcredit and child labour in rural Ghana',
+    ]);
     // "ghana": a title word (3) in the assessment, a tag (2) in the note
     const ghana = await http.get<Json>('/search?q=ghana', analyst);
-    expect(ghana.body['items'].map((i: Json) => [i.kind, i.score])).toEqual([['impact-assessment', 3], ['practice-note', 2]]);
-    expect((await http.get<Json>('/search?q=checkl', analyst)).body['items'].map((i: Json) => i.kind)).toEqual(['practice-note']);
+    expect(ghana.body['items'].map((i: Json) => [i.kind, i.score])).toEqual([
+      ['impact-assessment', 3],
+      ['practice-note', 2],
+    ]);
+    expect(
+      (await http.get<Json>('/search?q=checkl', analyst)).body['items'].map((i: Json) => i.kind),
+    ).toEqual(['practice-note']);
 
     const revised = await http.post<Json>(`/practice-notes/${note.body['id']}/revisions`, {
       title: 'Safety briefings in loan appraisal',
@@ -318,52 +584,113 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
       reason: 'Renamed',
     });
     expect(revised.status).toBe(200);
-    const after = await http.get<Json>(`/search?q=ghana&minPosition=${revised.body['position']}`, analyst);
+    const after = await http.get<Json>(
+      `/search?q=ghana&minPosition=${revised.body['position']}`,
+      analyst,
+    );
     expect(after.body['items'].map((i: Json) => i.kind)).toEqual(['impact-assessment']);
 
-    const assessmentBody = (await http.get<Json>(`/impact-assessments/${assessment.body['id']}`)).body['current'];
-    const revisedAssessment = await http.post<Json>(`/impact-assessments/${assessment.body['id']}/revisions`, {
-      ...assessmentBody,
-      title: 'Microcredit and child work in rural Ghana: endline',
-      reason: 'Endline results',
-    });
+    const assessmentBody = (await http.get<Json>(`/impact-assessments/${assessment.body['id']}`))
+      .body['current'];
+    const revisedAssessment = await http.post<Json>(
+      `/impact-assessments/${assessment.body['id']}/revisions`,
+      {
+        ...assessmentBody,
+        title: 'Microcredit and child work in rural Ghana: endline',
+        reason: 'Endline results',
+      },
+    );
     expect(revisedAssessment.status).toBe(200);
-    const labour = await http.get<Json>(`/search?q=labour&minPosition=${revisedAssessment.body['position']}`, analyst);
+    const labour = await http.get<Json>(
+      `/search?q=labour&minPosition=${revisedAssessment.body['position']}`,
+      analyst,
+    );
     expect(labour.body['items']).toEqual([]);
     const endline = await http.get<Json>('/search?q=endline', analyst);
-    expect(endline.body['items']).toEqual([expect.objectContaining({ title: 'Microcredit and child work in rural Ghana: endline', revision: 2 })]);
+    expect(endline.body['items']).toEqual([
+      expect.objectContaining({
+        title: 'Microcredit and child work in rural Ghana: endline',
+        revision: 2,
+      }),
+    ]);
 
-    const rctWithoutUnit = await http.post<Json>('/impact-assessments', { ...assessmentBody, design: { method: 'rct' } });
+    const rctWithoutUnit = await http.post<Json>('/impact-assessments', {
+      ...assessmentBody,
+      design: { method: 'rct' },
+    });
     expect(rctWithoutUnit.status).toBe(400);
   });
 
   it('every lifecycle event reaches the views: suspension, reinstatement, withdrawal, closure, revision', async () => {
-    const id = await register({ name: 'Bereke Microcredit', country: 'KG', region: 'europe-central-asia', reportingDepartment: 'ro-eca' });
-    const target = await http.post<Json>('/targets', { scope: 'institution', institutionId: id, indicator: 'par30', comparator: 'at-most', threshold: 0.05, tolerance: 0.01, dueDate: '2026-12-31' });
-    const profileAt = async (position: number) => (await http.get<Json>(`/institutions/${id}/profile?minPosition=${position}`, analyst)).body;
+    const id = await register({
+      name: 'Bereke Microcredit',
+      country: 'KG',
+      region: 'europe-central-asia',
+      reportingDepartment: 'ro-eca',
+    });
+    const target = await http.post<Json>('/targets', {
+      scope: 'institution',
+      institutionId: id,
+      indicator: 'par30',
+      comparator: 'at-most',
+      threshold: 0.05,
+      tolerance: 0.01,
+      dueDate: '2026-12-31',
+    });
+    const profileAt = async (position: number) =>
+      (await http.get<Json>(`/institutions/${id}/profile?minPosition=${position}`, analyst)).body;
 
-    const suspended = await http.post<Json>(`/institutions/${id}/suspend`, { reason: 'Licence under review' }, { 'if-match': '"2"' });
+    const suspended = await http.post<Json>(
+      `/institutions/${id}/suspend`,
+      { reason: 'Licence under review' },
+      { 'if-match': '"2"' },
+    );
     expect(suspended.status).toBe(200);
     expect((await profileAt(suspended.body['position'])).status).toBe('suspended');
-    expect((await http.post<Json>(`/institutions/${id}/performance-reports`, fileBody())).body).toMatchObject({ statusCode: 409, code: 'ILLEGAL_TRANSITION' });
+    expect(
+      (await http.post<Json>(`/institutions/${id}/performance-reports`, fileBody())).body,
+    ).toMatchObject({ status: 409, code: 'ILLEGAL_TRANSITION' });
     const reinstated = await http.post<Json>(`/institutions/${id}/reinstate`, {});
     expect((await profileAt(reinstated.body['position'])).status).toBe('active');
-    const linked = await http.post<Json>(`/institutions/${id}/programmes`, { programme: 'sfp-green-jobs' });
-    expect((await profileAt(linked.body['position'])).programmes).toEqual(['sfp-youth-employment', 'sfp-green-jobs']);
+    const linked = await http.post<Json>(`/institutions/${id}/programmes`, {
+      programme: 'sfp-green-jobs',
+    });
+    expect((await profileAt(linked.body['position'])).programmes).toEqual([
+      'sfp-youth-employment',
+      'sfp-green-jobs',
+    ]);
 
-    const withdrawn = await http.post<Json>(`/targets/${target.body['id']}/withdraw`, { reason: 'Programme redesigned' });
+    const withdrawn = await http.post<Json>(`/targets/${target.body['id']}/withdraw`, {
+      reason: 'Programme redesigned',
+    });
     expect(withdrawn.status).toBe(200);
-    expect((await profileAt(withdrawn.body['position'])).targets).toEqual([expect.objectContaining({ targetId: target.body['id'], active: false })]);
-    const withdrawnRows = await http.get<Json>(`/targets?active=false&minPosition=${withdrawn.body['position']}&limit=1000`, analyst);
-    expect(withdrawnRows.body['items'].find((t: Json) => t.targetId === target.body['id'])).toMatchObject({ active: false, withdrawal: { reason: 'Programme redesigned' } });
-    expect((await http.post<Json>(`/targets/${target.body['id']}/withdraw`, { reason: 'again' })).status).toBe(409);
+    expect((await profileAt(withdrawn.body['position'])).targets).toEqual([
+      expect.objectContaining({ targetId: target.body['id'], active: false }),
+    ]);
+    const withdrawnRows = await http.get<Json>(
+      `/targets?active=false&minPosition=${withdrawn.body['position']}&limit=1000`,
+      analyst,
+    );
+    expect(
+      withdrawnRows.body['items'].find((t: Json) => t.targetId === target.body['id']),
+    ).toMatchObject({ active: false, withdrawal: { reason: 'Programme redesigned' } });
+    expect(
+      (await http.post<Json>(`/targets/${target.body['id']}/withdraw`, { reason: 'again' })).status,
+    ).toBe(409);
 
-    const closed = await http.post<Json>(`/institutions/${id}/close`, { reason: 'Merged into a bank' });
+    const closed = await http.post<Json>(`/institutions/${id}/close`, {
+      reason: 'Merged into a bank',
+    });
     expect((await profileAt(closed.body['position'])).status).toBe('closed');
     const detail = await http.get<Json>(`/institutions/${id}`);
     expect(detail.headers.get('etag')).toBe('"6"');
     expect(detail.body['history'].map((h: Json) => h.event)).toEqual([
-      'InstitutionRegistered', 'InstitutionActivated', 'InstitutionSuspended', 'InstitutionReinstated', 'InstitutionLinkedToProgramme', 'InstitutionClosed',
+      'InstitutionRegistered',
+      'InstitutionActivated',
+      'InstitutionSuspended',
+      'InstitutionReinstated',
+      'InstitutionLinkedToProgramme',
+      'InstitutionClosed',
     ]);
   });
 
@@ -371,10 +698,18 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     const id = await register({ name: 'Harvest Microfinance' });
     const filed = await http.post<Json>(`/institutions/${id}/performance-reports`, fileBody());
     const target = await http.post<Json>('/targets', {
-      scope: 'institution', institutionId: id, indicator: 'oss', comparator: 'at-least', threshold: 1.2, tolerance: 0.05, dueDate: '2025-12-31',
+      scope: 'institution',
+      institutionId: id,
+      indicator: 'oss',
+      comparator: 'at-least',
+      threshold: 1.2,
+      tolerance: 0.05,
+      dueDate: '2025-12-31',
     });
     const targetRow = async (minPosition: number) =>
-      (await http.get<Json>(`/targets?minPosition=${minPosition}&limit=1000`, analyst)).body['items'].find((t: Json) => t.targetId === target.body['id']);
+      (await http.get<Json>(`/targets?minPosition=${minPosition}&limit=1000`, analyst)).body[
+        'items'
+      ].find((t: Json) => t.targetId === target.body['id']);
     expect((await targetRow(target.body['position'])).status).toBe('on-track');
 
     // The restatement is appended, then the process "dies" before evaluating the target.
@@ -385,10 +720,16 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
       performanceReportDecider,
       async () => ({
         type: 'RestatePerformanceReport' as const,
-        institution: (await loadStream(kb.runtime, `institution-${id}`, institutionDecider)).state as KnownInstitution,
+        institution: (await loadStream(kb.runtime, `institution-${id}`, institutionDecider))
+          .state as KnownInstitution,
         currency: 'USD',
         fx: figures.fx,
-        inputs: { ...figures.inputs, operatingExpense: 240_000 },
+        // 260 000 − 40 000 − 12 000 − 240 000 = −32 000: the income follows the expense.
+        inputs: {
+          ...figures.inputs,
+          operatingExpense: 240_000,
+          netOperatingIncomeAfterTaxes: -32_000,
+        },
         reason: 'Restated before the crash',
         at: new Date().toISOString(),
         by: 'operator-1',
@@ -409,7 +750,9 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     const admin = { 'x-test-principal': 'person:admin-1:administrator' };
     const head = await kb.runtime.eventStore.headPosition();
     const snapshot = async () => ({
-      institutions: (await http.get<Json>(`/institutions?limit=1000&minPosition=${head}`, analyst)).body['items'].map(({ position: _p, ...rest }: Json) => rest),
+      institutions: (
+        await http.get<Json>(`/institutions?limit=1000&minPosition=${head}`, analyst)
+      ).body['items'].map(({ position: _p, ...rest }: Json) => rest),
       reports: (await http.get<Json>('/performance-reports?limit=1000&format=csv', analyst)).text,
       targets: (await http.get<Json>('/targets?limit=1000&format=csv', analyst)).text,
       benchmarks: (await http.get<Json>('/benchmarks', analyst)).body,
@@ -419,7 +762,12 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     const before = await snapshot();
     const statuses = (await http.get<Json[]>('/projections', admin)).body;
     expect(statuses.map((p) => p['name']).sort()).toEqual([
-      'kb-gni-per-capita', 'kb-institution-profiles', 'kb-library', 'kb-performance-reports', 'kb-programme-members', 'kb-targets',
+      'kb-gni-per-capita',
+      'kb-institution-profiles',
+      'kb-library',
+      'kb-performance-reports',
+      'kb-programme-members',
+      'kb-targets',
     ]);
     for (const { name, generation } of statuses as Array<{ name: string; generation: number }>) {
       const started = await http.post<Json>(`/projections/${name}/rebuild`, {}, admin);
@@ -428,7 +776,8 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
       for (;;) {
         const status = (await http.get<Json>(`/projections/${name}`, admin)).body;
         if (status['generation'] > generation && !status['rebuild']) break;
-        if (Date.now() > deadline) throw new Error(`${name} did not finish its rebuild: ${JSON.stringify(status)}`);
+        if (Date.now() > deadline)
+          throw new Error(`${name} did not finish its rebuild: ${JSON.stringify(status)}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     }
@@ -463,14 +812,42 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
       const outOfScope = randomUUID();
       const identity = randomUUID();
       await send(accepted, { institutionId: id, ...fileBody() }, 'ro-africa');
-      await send(outOfScope, { institutionId: id, ...fileBody((f) => (f.period = { start: '2024-01-01', end: '2024-12-31' })) }, 'ro-americas');
-      await send(identity, { institutionId: id, ...fileBody((f) => { f.period = { start: '2023-01-01', end: '2023-12-31' }; f.inputs.loanOfficers = 500; }) }, 'ro-africa');
+      await send(
+        outOfScope,
+        {
+          institutionId: id,
+          ...fileBody((f) => (f.period = { start: '2024-01-01', end: '2024-12-31' })),
+        },
+        'ro-americas',
+      );
+      await send(
+        identity,
+        {
+          institutionId: id,
+          ...fileBody((f) => {
+            f.period = { start: '2023-01-01', end: '2023-12-31' };
+            f.inputs.loanOfficers = 500;
+          }),
+        },
+        'ro-africa',
+      );
       const deadline = Date.now() + 20_000;
-      while (outcomes.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      while (outcomes.length < 3 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
       const byId = Object.fromEntries(outcomes.map((m) => [m.key, JSON.parse(m.value!)]));
-      expect(byId[accepted]).toMatchObject({ status: 'accepted', streamId: `performance-report-${id}_2025-01-01_2025-12-31`, streamVersion: 1 });
-      expect(byId[outOfScope]).toMatchObject({ status: 'rejected', rejection: { code: 'OUT_OF_DEPARTMENT_SCOPE' } });
-      expect(byId[identity]).toMatchObject({ status: 'rejected', rejection: { code: 'IDENTITY_VIOLATED' } });
+      expect(byId[accepted]).toMatchObject({
+        status: 'accepted',
+        streamId: `performance-report-${id}_2025-01-01_2025-12-31`,
+        streamVersion: 1,
+      });
+      expect(byId[outOfScope]).toMatchObject({
+        status: 'rejected',
+        rejection: { code: 'OUT_OF_DEPARTMENT_SCOPE' },
+      });
+      expect(byId[identity]).toMatchObject({
+        status: 'rejected',
+        rejection: { code: 'IDENTITY_VIOLATED' },
+      });
       expect(byId[identity].rejection.message).toContain('loan officers ≤ personnel');
     } finally {
       await consumer.stop();

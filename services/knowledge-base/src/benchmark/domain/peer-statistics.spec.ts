@@ -1,6 +1,9 @@
 import { normaliseFigures } from '../../performance-report/domain/normalised-figures';
 import { standardRatios } from '../../performance-report/domain/standard-ratios';
-import { workedExampleA, workedExampleB } from '../../performance-report/domain/testing/worked-example';
+import {
+  workedExampleA,
+  workedExampleB,
+} from '../../performance-report/domain/testing/worked-example';
 import { peerBenchmarks, peerStatistic, quantile } from './peer-statistics';
 
 describe('peer statistics', () => {
@@ -11,6 +14,11 @@ describe('peer statistics', () => {
     expect(quantile(sorted, 0.75)).toBeCloseTo(3.25, 12);
     expect(quantile([7], 0.25)).toBe(7);
     expect(quantile([], 0.5)).toBeUndefined();
+  });
+
+  it('a quartile between values near ±Number.MAX_VALUE is finite', () => {
+    expect(quantile([-1.7e308, 1.7e308], 0.5)).toBe(0);
+    expect(quantile([-1.7e308, 1.7e308], 0.25)).toBeCloseTo(-0.85e308, -295);
   });
 
   it('counts absent ratios apart and sorts the present ones', () => {
@@ -43,6 +51,10 @@ describe('peer statistics', () => {
     // PAR30 of A is 4%, of B 5%: the median of two is their mean
     expect(groups[1]!.ratios.par30.median).toBeCloseTo(0.045, 12);
     // B has no loan officers: one absent value
-    expect(groups[1]!.ratios.borrowersPerLoanOfficer).toMatchObject({ count: 1, absent: 1, median: 200 });
+    expect(groups[1]!.ratios.borrowersPerLoanOfficer).toMatchObject({
+      count: 1,
+      absent: 1,
+      median: 200,
+    });
   });
 });

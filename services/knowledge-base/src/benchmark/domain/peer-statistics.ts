@@ -1,4 +1,8 @@
-import { RATIO_KEYS, type RatioKey, type Ratios } from '../../performance-report/domain/standard-ratios';
+import {
+  RATIO_KEYS,
+  type RatioKey,
+  type Ratios,
+} from '../../performance-report/domain/standard-ratios';
 
 /** Distribution of one ratio in a peer group. */
 export interface PeerStatistic {
@@ -23,11 +27,16 @@ export function quantile(sorted: readonly number[], p: number): number | undefin
   const lower = Math.floor(h);
   const below = sorted[lower] ?? Number.NaN;
   const above = sorted[Math.min(lower + 1, sorted.length - 1)] ?? Number.NaN;
-  return below + (h - lower) * (above - below);
+  const t = h - lower;
+  const value = below + t * (above - below);
+  // (above − below) overflows for values near ±Number.MAX_VALUE: the weighted mean does not.
+  return Number.isFinite(value) ? value : below * (1 - t) + above * t;
 }
 
 export function peerStatistic(values: ReadonlyArray<number | null>): PeerStatistic {
-  const present = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+  const present = values
+    .filter((v): v is number => v !== null && Number.isFinite(v))
+    .sort((a, b) => a - b);
   const absent = values.length - present.length;
   const [min, q1, median, q3, max] = [0, 0.25, 0.5, 0.75, 1].map((p) => quantile(present, p));
   if (min === undefined) return { count: 0, absent };
@@ -63,7 +72,10 @@ export function peerBenchmarks(members: readonly PeerMember[]): PeerGroupStatist
     groups.set(key, group);
   }
   return [...groups.values()]
-    .map(([first, ...rest]) => ({ first: first as PeerMember, group: [first as PeerMember, ...rest] }))
+    .map(([first, ...rest]) => ({
+      first: first as PeerMember,
+      group: [first as PeerMember, ...rest],
+    }))
     .map(({ first, group }) => ({
       region: first.region,
       legalType: first.legalType,
@@ -73,5 +85,10 @@ export function peerBenchmarks(members: readonly PeerMember[]): PeerGroupStatist
         RATIO_KEYS.map((key) => [key, peerStatistic(group.map((m) => m.ratios[key].value))]),
       ) as Record<RatioKey, PeerStatistic>,
     }))
-    .sort((a, b) => a.year - b.year || a.region.localeCompare(b.region) || a.legalType.localeCompare(b.legalType));
+    .sort(
+      (a, b) =>
+        a.year - b.year ||
+        a.region.localeCompare(b.region) ||
+        a.legalType.localeCompare(b.legalType),
+    );
 }

@@ -2,7 +2,20 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
@@ -29,6 +42,7 @@ export class GniEntryDto {
   @ApiProperty({ example: 2_170, description: 'GNI per capita, current USD (Atlas method)' })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(1)
+  @Max(1_000_000)
   usd!: number;
 }
 
@@ -42,7 +56,8 @@ export class RecordGniDto {
 
   @ApiProperty({ example: 'World Bank WDI NY.GNP.PCAP.CD, July 2026 release' })
   @IsString()
-  @Length(1, 300)
+  @MinLength(1)
+  @MaxLength(300)
   source!: string;
 }
 
@@ -74,9 +89,17 @@ export class GniReferenceController {
   @Post()
   @HttpCode(200)
   @RequirePermission('records:write')
-  record(@Body() dto: RecordGniDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  record(
+    @Body() dto: RecordGniDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const body = plain(dto);
-    return dispatch(this.commandBus, req, res, { kind: 'record-gni', entries: body.entries, source: body.source });
+    return dispatch(this.commandBus, req, res, {
+      kind: 'record-gni',
+      entries: body.entries,
+      source: body.source,
+    });
   }
 
   @Get()

@@ -1,13 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { INSTITUTION_KINDS, LEGAL_TYPES, REGIONS, type InstitutionKind, type LegalType, type Region } from '../../shared/domain/reference-data';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import {
+  INSTITUTION_KINDS,
+  LEGAL_TYPES,
+  REGIONS,
+  type InstitutionKind,
+  type LegalType,
+  type Region,
+} from '../../shared/domain/reference-data';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
 export class RegisterInstitutionDto {
   @ApiProperty({ example: 'Umoja Microfinance Bank' })
   @IsString()
-  @Length(2, 200)
+  @MinLength(2)
+  @MaxLength(200)
   name!: string;
 
   @ApiProperty({ enum: INSTITUTION_KINDS })
@@ -26,22 +43,36 @@ export class RegisterInstitutionDto {
   @IsIn(REGIONS)
   region!: Region;
 
-  @ApiProperty({ type: [String], example: ['sfp-youth-employment'], description: 'Programmes the institution takes part in (lower-case ids)' })
-  @Matches(SLUG, { each: true, message: 'each programme must be a lower-case id (letters, digits, -)' })
+  @ApiProperty({
+    type: [String],
+    example: ['sfp-youth-employment'],
+    description: 'Programmes the institution takes part in (lower-case ids)',
+  })
+  @Matches(SLUG, {
+    each: true,
+    message: 'each programme must be a lower-case id (letters, digits, -)',
+  })
   @ArrayUnique()
   @ArrayMaxSize(20)
   programmes!: string[];
 
-  @ApiPropertyOptional({ example: 'ro-africa', description: 'The department or office that reports on it; its integration clients may file its reports' })
+  @ApiPropertyOptional({
+    example: 'ro-africa',
+    description:
+      'The department or office that reports on it; its integration clients may file its reports',
+  })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'reportingDepartment must be 1 to 100 letters, digits, ., _ or -' })
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/, {
+    message: 'reportingDepartment must be 1 to 100 letters, digits, ., _ or -',
+  })
   reportingDepartment?: string;
 }
 
 export class ReasonDto {
   @ApiProperty({ example: 'Licence under review by the central bank' })
   @IsString()
-  @Length(1, 2_000)
+  @MinLength(1)
+  @MaxLength(2_000)
   reason!: string;
 }
 

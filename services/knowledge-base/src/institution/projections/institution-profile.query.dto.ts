@@ -1,6 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { MAX_PAGE_SIZE } from '@sfp/projections';
 import { INSTITUTION_KINDS, LEGAL_TYPES, REGIONS } from '../../shared/domain/reference-data';
 import { toList } from '../../shared/http/query-helpers';
@@ -9,7 +20,10 @@ export const INSTITUTION_STATUSES = ['registered', 'active', 'suspended', 'close
 
 /** Read your writes and output format, shared by every query. */
 export class ViewQueryDto {
-  @ApiPropertyOptional({ description: 'Wait (up to 5 s) until the view has applied this position (from a command response)' })
+  @ApiPropertyOptional({
+    description:
+      'Wait (up to 5 s) until the view has applied this position (from a command response)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -34,7 +48,8 @@ export class PagedQueryDto extends ViewQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()
-  @Length(1, 2_000)
+  @MinLength(1)
+  @MaxLength(2_000)
   cursor?: string;
 }
 
@@ -43,24 +58,28 @@ export class InstitutionListQueryDto extends PagedQueryDto {
   @IsOptional()
   @Transform(toList)
   @IsIn(INSTITUTION_STATUSES, { each: true })
+  @ArrayMaxSize(INSTITUTION_STATUSES.length)
   status?: string[];
 
   @ApiPropertyOptional({ enum: REGIONS, isArray: true })
   @IsOptional()
   @Transform(toList)
   @IsIn(REGIONS, { each: true })
+  @ArrayMaxSize(REGIONS.length)
   region?: string[];
 
   @ApiPropertyOptional({ enum: LEGAL_TYPES, isArray: true })
   @IsOptional()
   @Transform(toList)
   @IsIn(LEGAL_TYPES, { each: true })
+  @ArrayMaxSize(LEGAL_TYPES.length)
   legalType?: string[];
 
   @ApiPropertyOptional({ enum: INSTITUTION_KINDS, isArray: true })
   @IsOptional()
   @Transform(toList)
   @IsIn(INSTITUTION_KINDS, { each: true })
+  @ArrayMaxSize(INSTITUTION_KINDS.length)
   kind?: string[];
 
   @ApiPropertyOptional({ example: 'KE' })
@@ -68,8 +87,25 @@ export class InstitutionListQueryDto extends PagedQueryDto {
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' })
   country?: string;
 
-  @ApiPropertyOptional({ enum: ['name', 'registeredAt', '-registeredAt', 'latestPeriodEnd', '-latestPeriodEnd', '-targetsOffTrack'], default: 'name' })
+  @ApiPropertyOptional({
+    enum: [
+      'name',
+      'registeredAt',
+      '-registeredAt',
+      'latestPeriodEnd',
+      '-latestPeriodEnd',
+      '-targetsOffTrack',
+    ],
+    default: 'name',
+  })
   @IsOptional()
-  @IsIn(['name', 'registeredAt', '-registeredAt', 'latestPeriodEnd', '-latestPeriodEnd', '-targetsOffTrack'])
+  @IsIn([
+    'name',
+    'registeredAt',
+    '-registeredAt',
+    'latestPeriodEnd',
+    '-latestPeriodEnd',
+    '-targetsOffTrack',
+  ])
   sort?: string;
 }

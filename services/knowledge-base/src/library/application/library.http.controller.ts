@@ -1,8 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiPropertyOptional, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiPropertyOptional,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
@@ -12,14 +31,31 @@ import { plain } from '../../http/plain-json';
 import { sendCsv } from '../../http/csv-response';
 import { readYourWrites } from '../../http/read-your-writes';
 import { historyOf } from '../../http/stream-history';
-import { PagedQueryDto, ViewQueryDto } from '../../institution/projections/institution-profile.query.dto';
+import {
+  PagedQueryDto,
+  ViewQueryDto,
+} from '../../institution/projections/institution-profile.query.dto';
 import { streamIds } from '../../knowledge-base.context';
-import { KNOWLEDGE_BASE_PROJECTIONS, KNOWLEDGE_BASE_RUNTIME, type KnowledgeBaseRuntime } from '../../knowledge-base.runtime';
+import {
+  KNOWLEDGE_BASE_PROJECTIONS,
+  KNOWLEDGE_BASE_RUNTIME,
+  type KnowledgeBaseRuntime,
+} from '../../knowledge-base.runtime';
 import type { ImpactAssessment, PracticeNote } from '../domain/library.entries';
 import { LibraryEntryNotFoundError } from '../domain/library.errors';
-import { entryKeyOf, LIBRARY_PROJECTION, type LibraryEntryDoc, type LibraryKind } from '../projections/library.projection';
+import {
+  entryKeyOf,
+  LIBRARY_PROJECTION,
+  type LibraryEntryDoc,
+  type LibraryKind,
+} from '../projections/library.projection';
 import { searchLibrary } from '../projections/library-search';
-import { ImpactAssessmentDto, PracticeNoteDto, ReviseImpactAssessmentDto, RevisePracticeNoteDto } from './library.request.dto';
+import {
+  ImpactAssessmentDto,
+  PracticeNoteDto,
+  ReviseImpactAssessmentDto,
+  RevisePracticeNoteDto,
+} from './library.request.dto';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -27,14 +63,20 @@ export class LibraryListQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ example: 'GH' })
   @IsOptional()
   @IsString()
-  @Length(2, 2)
+  @MinLength(2)
+  @MaxLength(2)
   country?: string;
 }
 
 export class SearchQueryDto extends ViewQueryDto {
-  @ApiPropertyOptional({ example: 'child labour ghana', description: 'Words to find in titles, tags and summaries (all must match; the last may be a prefix)' })
+  @ApiPropertyOptional({
+    example: 'child labour ghana',
+    description:
+      'Words to find in titles, tags and summaries (all must match; the last may be a prefix)',
+  })
   @IsString()
-  @Length(1, 200)
+  @MinLength(1)
+  @MaxLength(200)
   q!: string;
 
   @ApiPropertyOptional({ enum: ['impact-assessment', 'practice-note'] })
@@ -69,9 +111,17 @@ export class LibraryController {
   @Post('impact-assessments')
   @RequirePermission('records:write')
   @ApiCreatedResponse()
-  async record(@Body() dto: ImpactAssessmentDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async record(
+    @Body() dto: ImpactAssessmentDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const assessmentId = randomUUID();
-    const result = await dispatch(this.commandBus, req, res, { kind: 'record-assessment', assessmentId, assessment: plain(dto) as ImpactAssessment });
+    const result = await dispatch(this.commandBus, req, res, {
+      kind: 'record-assessment',
+      assessmentId,
+      assessment: plain(dto) as ImpactAssessment,
+    });
     res.setHeader('Location', `${req.baseUrl}${req.path}/${assessmentId}`.replace(/\/+/g, '/'));
     return result;
   }
@@ -79,17 +129,35 @@ export class LibraryController {
   @Post('impact-assessments/:id/revisions')
   @HttpCode(200)
   @RequirePermission('records:write')
-  revise(@Param('id', uuid) id: string, @Body() dto: ReviseImpactAssessmentDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  revise(
+    @Param('id', uuid) id: string,
+    @Body() dto: ReviseImpactAssessmentDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { reason, ...assessment } = plain(dto);
-    return dispatch(this.commandBus, req, res, { kind: 'revise-assessment', assessmentId: id, assessment: assessment as ImpactAssessment, reason });
+    return dispatch(this.commandBus, req, res, {
+      kind: 'revise-assessment',
+      assessmentId: id,
+      assessment: assessment as ImpactAssessment,
+      reason,
+    });
   }
 
   @Post('practice-notes')
   @RequirePermission('records:write')
   @ApiCreatedResponse()
-  async publish(@Body() dto: PracticeNoteDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async publish(
+    @Body() dto: PracticeNoteDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const noteId = randomUUID();
-    const result = await dispatch(this.commandBus, req, res, { kind: 'publish-note', noteId, note: plain(dto) as PracticeNote });
+    const result = await dispatch(this.commandBus, req, res, {
+      kind: 'publish-note',
+      noteId,
+      note: plain(dto) as PracticeNote,
+    });
     res.setHeader('Location', `${req.baseUrl}${req.path}/${noteId}`.replace(/\/+/g, '/'));
     return result;
   }
@@ -97,9 +165,19 @@ export class LibraryController {
   @Post('practice-notes/:id/revisions')
   @HttpCode(200)
   @RequirePermission('records:write')
-  reviseNote(@Param('id', uuid) id: string, @Body() dto: RevisePracticeNoteDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  reviseNote(
+    @Param('id', uuid) id: string,
+    @Body() dto: RevisePracticeNoteDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { reason, ...note } = plain(dto);
-    return dispatch(this.commandBus, req, res, { kind: 'revise-note', noteId: id, note: note as PracticeNote, reason });
+    return dispatch(this.commandBus, req, res, {
+      kind: 'revise-note',
+      noteId: id,
+      note: note as PracticeNote,
+      reason,
+    });
   }
 
   @Get('impact-assessments/:id')
@@ -136,17 +214,37 @@ export class LibraryController {
   @ApiProduces('application/json', 'text/csv')
   async search(@Query() query: SearchQueryDto, @Res({ passthrough: true }) res: Response) {
     await readYourWrites(this.projections, query.minPosition, LIBRARY_PROJECTION);
-    const hits = await searchLibrary(this.projections.readModel(LIBRARY_PROJECTION), query.q, query.kind);
-    if (query.format === 'csv') return sendCsv(res, 'search.csv', toCsv(hits.map((h) => h.entry), COLUMNS));
+    const hits = await searchLibrary(
+      this.projections.readModel(LIBRARY_PROJECTION),
+      query.q,
+      query.kind,
+    );
+    if (query.format === 'csv')
+      return sendCsv(
+        res,
+        'search.csv',
+        toCsv(
+          hits.map((h) => h.entry),
+          COLUMNS,
+        ),
+      );
     return { query: query.q, items: hits.map((h) => ({ score: h.score, ...summaryOf(h.entry) })) };
   }
 
   private async detail(kind: LibraryKind, streamId: string) {
     const recorded = await this.runtime.eventStore.readStream(streamId);
-    if (recorded.length === 0) throw new LibraryEntryNotFoundError(kind === 'impact-assessment' ? 'impact assessment' : 'practice note');
+    if (recorded.length === 0)
+      throw new LibraryEntryNotFoundError(
+        kind === 'impact-assessment' ? 'impact assessment' : 'practice note',
+      );
     const last = recorded[recorded.length - 1] as (typeof recorded)[number];
     const data = last.data as { assessment?: ImpactAssessment; note?: PracticeNote };
-    return { kind, streamVersion: last.streamVersion, current: data.assessment ?? data.note, history: historyOf(recorded) };
+    return {
+      kind,
+      streamVersion: last.streamVersion,
+      current: data.assessment ?? data.note,
+      history: historyOf(recorded),
+    };
   }
 
   private async list(kind: LibraryKind, query: LibraryListQueryDto, res: Response) {
@@ -160,8 +258,12 @@ export class LibraryController {
       ...(query.cursor ? { cursor: query.cursor } : {}),
     });
     const entries = page.items.map((i) => i.data);
-    if (query.format === 'csv') return sendCsv(res, `${kind}s.csv`, toCsv(entries, COLUMNS), page.nextCursor);
-    return { items: entries.map(summaryOf), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    if (query.format === 'csv')
+      return sendCsv(res, `${kind}s.csv`, toCsv(entries, COLUMNS), page.nextCursor);
+    return {
+      items: entries.map(summaryOf),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
   }
 }
 

@@ -10,12 +10,13 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUrl,
   IsUUID,
-  Length,
+  IsUrl,
   Matches,
   Max,
+  MaxLength,
   Min,
+  MinLength,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -68,7 +69,8 @@ export class DesignDto {
   @ApiPropertyOptional({ example: 'village', description: 'Required for an RCT' })
   @IsOptional()
   @IsString()
-  @Length(1, 100)
+  @MinLength(1)
+  @MaxLength(100)
   unitOfRandomisation?: string;
 
   @ApiPropertyOptional({ example: 120 })
@@ -91,14 +93,20 @@ export class SampleDto {
   @Min(0)
   achieved?: number;
 
-  @ApiPropertyOptional({ example: 0.31, description: 'Share of the treatment group that took the product up' })
+  @ApiPropertyOptional({
+    example: 0.31,
+    description: 'Share of the treatment group that took the product up',
+  })
   @IsOptional()
   @IsNumber(finite)
   @Min(0)
   @Max(1)
   takeUp?: number;
 
-  @ApiPropertyOptional({ example: 0.09, description: 'Share of the baseline sample lost by endline' })
+  @ApiPropertyOptional({
+    example: 0.09,
+    description: 'Share of the baseline sample lost by endline',
+  })
   @IsOptional()
   @IsNumber(finite)
   @Min(0)
@@ -129,7 +137,8 @@ export class OutcomeEstimateDto {
 
   @ApiProperty({ example: 'ITT, OLS with strata fixed effects' })
   @IsString()
-  @Length(1, 200)
+  @MinLength(1)
+  @MaxLength(200)
   estimator!: string;
 
   @ApiProperty({ example: 0.045 })
@@ -156,7 +165,8 @@ export class OutcomeEstimateDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @Length(1, 1_000)
+  @MinLength(1)
+  @MaxLength(1_000)
   note?: string;
 }
 
@@ -170,30 +180,35 @@ export class CostBenefitDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @Length(1, 2_000)
+  @MinLength(1)
+  @MaxLength(2_000)
   note?: string;
 }
 
 export class LinkDto {
   @ApiProperty({ example: 'Working paper' })
   @IsString()
-  @Length(1, 200)
+  @MinLength(1)
+  @MaxLength(200)
   label!: string;
 
   @ApiProperty({ example: 'https://example.org/paper.pdf' })
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @MaxLength(2_000)
   url!: string;
 }
 
 class LibraryEntryDto {
   @ApiProperty({ example: 'Microcredit and child labour in rural Ghana' })
   @IsString()
-  @Length(3, 300)
+  @MinLength(3)
+  @MaxLength(300)
   title!: string;
 
   @ApiProperty({ example: 'A cluster RCT of group loans found no effect on child labour ...' })
   @IsString()
-  @Length(1, 5_000)
+  @MinLength(1)
+  @MaxLength(5_000)
   summary!: string;
 
   @ApiProperty({ enum: LIBRARY_THEMES, isArray: true })
@@ -212,7 +227,8 @@ class LibraryEntryDto {
 export class ImpactAssessmentDto extends LibraryEntryDto {
   @ApiProperty({ type: [String], example: ['A. Mensah', 'J. Duflo'] })
   @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
   @ArrayMaxSize(50)
   investigators!: string[];
 
@@ -228,7 +244,8 @@ export class ImpactAssessmentDto extends LibraryEntryDto {
   @ApiPropertyOptional({ example: 'AEARCTR-0001234' })
   @IsOptional()
   @IsString()
-  @Length(1, 100)
+  @MinLength(1)
+  @MaxLength(100)
   registryId?: string;
 
   @ApiProperty({ enum: ASSESSMENT_STATUSES })
@@ -285,7 +302,8 @@ export class ImpactAssessmentDto extends LibraryEntryDto {
 export class ReviseImpactAssessmentDto extends ImpactAssessmentDto {
   @ApiProperty({ example: 'Endline results added' })
   @IsString()
-  @Length(1, 2_000)
+  @MinLength(1)
+  @MaxLength(2_000)
   reason!: string;
 }
 
@@ -293,7 +311,8 @@ export class PracticeNoteDto extends LibraryEntryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @Length(1, 50_000)
+  @MinLength(1)
+  @MaxLength(50_000)
   body?: string;
 
   @ApiProperty({ enum: PRACTICE_KINDS })
@@ -316,6 +335,7 @@ export class PracticeNoteDto extends LibraryEntryDto {
 export class RevisePracticeNoteDto extends PracticeNoteDto {
   @ApiProperty({ example: 'Added the 2026 follow-up' })
   @IsString()
-  @Length(1, 2_000)
+  @MinLength(1)
+  @MaxLength(2_000)
   reason!: string;
 }

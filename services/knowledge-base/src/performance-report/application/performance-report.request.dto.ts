@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const finite = { allowNaN: false, allowInfinity: false };
@@ -50,11 +62,17 @@ export class ReportPeriodDto {
 }
 
 export class FxRatesDto {
-  @ApiProperty({ example: 129.5, description: 'Units of the currency per USD, average of the period (converts flows)' })
+  @ApiProperty({
+    example: 129.5,
+    description: 'Units of the currency per USD, average of the period (converts flows)',
+  })
   @IsNumber(finite)
   periodAverage!: number;
 
-  @ApiProperty({ example: 128.9, description: 'Units of the currency per USD at the period end (converts stocks)' })
+  @ApiProperty({
+    example: 128.9,
+    description: 'Units of the currency per USD at the period end (converts stocks)',
+  })
   @IsNumber(finite)
   periodEnd!: number;
 }
@@ -75,7 +93,10 @@ export class AdjustmentsDto {
   @Min(0)
   inflationOnEquity!: number;
 
-  @ApiProperty({ example: 0, description: 'Impairment loss adjustment to a standard provisioning policy' })
+  @ApiProperty({
+    example: 0,
+    description: 'Impairment loss adjustment to a standard provisioning policy',
+  })
   @IsNumber(finite)
   @Min(0)
   impairmentLoss!: number;
@@ -98,8 +119,13 @@ export class PerformanceInputsDto {
   @Type(() => OpeningClosingEquityDto)
   equity!: OpeningClosingEquityDto;
 
-  @ApiProperty({ type: OpeningClosingAmountDto, description: 'GLP: outstanding principal, without accrued interest and written-off loans' })
-  @IsDefined({ message: 'grossLoanPortfolio needs opening and closing balances (averages need both)' })
+  @ApiProperty({
+    type: OpeningClosingAmountDto,
+    description: 'GLP: outstanding principal, without accrued interest and written-off loans',
+  })
+  @IsDefined({
+    message: 'grossLoanPortfolio needs opening and closing balances (averages need both)',
+  })
   @IsObject()
   @ValidateNested()
   @Type(() => OpeningClosingAmountDto)
@@ -115,7 +141,10 @@ export class PerformanceInputsDto {
   @Min(0)
   voluntarySavings!: number;
 
-  @money(30_000, 'Outstanding principal of loans with an instalment > 30 days overdue (whole balance)')
+  @money(
+    30_000,
+    'Outstanding principal of loans with an instalment > 30 days overdue (whole balance)',
+  )
   @IsNumber(finite)
   @Min(0)
   par30Balance!: number;
@@ -158,14 +187,20 @@ export class PerformanceInputsDto {
   @IsNumber(finite)
   netOperatingIncomeAfterTaxes!: number;
 
-  @ApiPropertyOptional({ type: AdjustmentsDto, description: 'Without them FSS, AROA and AROE are not computable' })
+  @ApiPropertyOptional({
+    type: AdjustmentsDto,
+    description: 'Without them FSS, AROA and AROE are not computable',
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()
   @Type(() => AdjustmentsDto)
   adjustments?: AdjustmentsDto;
 
-  @ApiProperty({ type: OpeningClosingCountDto, description: 'People with an outstanding loan (IRIS PI8732)' })
+  @ApiProperty({
+    type: OpeningClosingCountDto,
+    description: 'People with an outstanding loan (IRIS PI8732)',
+  })
   @IsDefined({ message: 'activeBorrowers needs opening and closing counts (averages need both)' })
   @IsObject()
   @ValidateNested()
@@ -230,6 +265,7 @@ export class FileReportDto extends ReportFiguresDto {
 export class RestateReportDto extends ReportFiguresDto {
   @ApiProperty({ example: 'Audited statements: PAR30 higher than in the management accounts' })
   @IsString()
-  @Length(1, 2_000)
+  @MinLength(1)
+  @MaxLength(2_000)
   reason!: string;
 }

@@ -1,7 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { PagedQueryDto, ViewQueryDto } from '../../institution/projections/institution-profile.query.dto';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import {
+  PagedQueryDto,
+  ViewQueryDto,
+} from '../../institution/projections/institution-profile.query.dto';
 import { INSTITUTION_KINDS, LEGAL_TYPES, REGIONS } from '../../shared/domain/reference-data';
 import { toList } from '../../shared/http/query-helpers';
 
@@ -15,18 +18,21 @@ export class ReportListQueryDto extends PagedQueryDto {
   @IsOptional()
   @Transform(toList)
   @IsIn(REGIONS, { each: true })
+  @ArrayMaxSize(REGIONS.length)
   region?: string[];
 
   @ApiPropertyOptional({ enum: LEGAL_TYPES, isArray: true })
   @IsOptional()
   @Transform(toList)
   @IsIn(LEGAL_TYPES, { each: true })
+  @ArrayMaxSize(LEGAL_TYPES.length)
   legalType?: string[];
 
   @ApiPropertyOptional({ enum: INSTITUTION_KINDS, isArray: true })
   @IsOptional()
   @Transform(toList)
   @IsIn(INSTITUTION_KINDS, { each: true })
+  @ArrayMaxSize(INSTITUTION_KINDS.length)
   kind?: string[];
 
   @ApiPropertyOptional({ example: 'KE' })
@@ -49,12 +55,14 @@ export class GroupQueryDto extends ViewQueryDto {
   @IsOptional()
   @Transform(toList)
   @IsIn(REGIONS, { each: true })
+  @ArrayMaxSize(REGIONS.length)
   region?: string[];
 
   @ApiPropertyOptional({ enum: LEGAL_TYPES, isArray: true })
   @IsOptional()
   @Transform(toList)
   @IsIn(LEGAL_TYPES, { each: true })
+  @ArrayMaxSize(LEGAL_TYPES.length)
   legalType?: string[];
 
   @ApiPropertyOptional({ example: 2025 })

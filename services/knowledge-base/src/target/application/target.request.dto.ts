@@ -1,23 +1,46 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { RATIO_KEYS, type RatioKey } from '../../performance-report/domain/standard-ratios';
 import { COMPARATORS, type Comparator } from '../domain/target-status';
 
 export const SCOPE_KINDS = ['institution', 'programme', 'portfolio'] as const;
 
 export class SetTargetDto {
-  @ApiProperty({ enum: SCOPE_KINDS, description: 'One institution, the institutions of a programme, or the whole portfolio' })
+  @ApiProperty({
+    enum: SCOPE_KINDS,
+    description: 'One institution, the institutions of a programme, or the whole portfolio',
+  })
   @IsIn(SCOPE_KINDS)
   scope!: (typeof SCOPE_KINDS)[number];
 
   @ApiPropertyOptional({ description: 'Required when scope is institution' })
   @ValidateIf((o: SetTargetDto) => o.scope === 'institution')
-  @IsUUID('4', { message: 'institutionId must be the UUID of an institution (required when scope is institution)' })
+  @IsUUID('4', {
+    message:
+      'institutionId must be the UUID of an institution (required when scope is institution)',
+  })
   institutionId?: string;
 
-  @ApiPropertyOptional({ example: 'sfp-youth-employment', description: 'Required when scope is programme' })
+  @ApiPropertyOptional({
+    example: 'sfp-youth-employment',
+    description: 'Required when scope is programme',
+  })
   @ValidateIf((o: SetTargetDto) => o.scope === 'programme')
-  @Matches(/^[a-z0-9][a-z0-9-]{0,79}$/, { message: 'programme must be a lower-case id (required when scope is programme)' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,79}$/, {
+    message: 'programme must be a lower-case id (required when scope is programme)',
+  })
   programme?: string;
 
   @ApiProperty({ enum: RATIO_KEYS, example: 'oss' })
@@ -28,29 +51,40 @@ export class SetTargetDto {
   @IsIn(COMPARATORS)
   comparator!: Comparator;
 
-  @ApiProperty({ example: 1, description: 'In the indicator unit: fractions as fractions (OSS 100% = 1, PAR30 5% = 0.05)' })
+  @ApiProperty({
+    example: 1,
+    description: 'In the indicator unit: fractions as fractions (OSS 100% = 1, PAR30 5% = 0.05)',
+  })
   @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-1e15)
+  @Max(1e15)
   threshold!: number;
 
   @ApiProperty({ example: 0.1, description: 'Width of the at-risk band beyond the threshold' })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
+  @Max(1e15)
   tolerance!: number;
 
-  @ApiProperty({ example: '2026-12-31', description: 'Judged on the latest report(s) ending on or before this date' })
+  @ApiProperty({
+    example: '2026-12-31',
+    description: 'Judged on the latest report(s) ending on or before this date',
+  })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date YYYY-MM-DD' })
   dueDate!: string;
 
   @ApiPropertyOptional({ example: 'Break-even by the end of the programme' })
   @IsOptional()
   @IsString()
-  @Length(1, 500)
+  @MinLength(1)
+  @MaxLength(500)
   description?: string;
 }
 
 export class WithdrawTargetDto {
   @ApiProperty({ example: 'The programme was closed' })
   @IsString()
-  @Length(1, 2_000)
+  @MinLength(1)
+  @MaxLength(2_000)
   reason!: string;
 }
