@@ -153,7 +153,7 @@ describe('hostile input on the embedded platform (e2e)', () => {
     // Every DTO class of every context is loaded by now: the platform imported them all.
     const storage = getMetadataStorage() as unknown as {
       validationMetadatas: Map<
-        Function,
+        abstract new (...args: never[]) => unknown,
         Array<{
           propertyName: string;
           name?: string;

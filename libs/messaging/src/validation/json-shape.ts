@@ -33,8 +33,8 @@ export function jsonShapeProblem(
   const stack: Array<{ node: object; depth: number; path: string[] }> = [
     { node: value, depth: 1, path: [] },
   ];
-  while (stack.length) {
-    const { node, depth, path } = stack.pop()!;
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { node, depth, path } = next;
     if (depth > maxDepth)
       return { code: 'BODY_TOO_DEEP', message: tooDeepMessage(maxDepth), maxDepth };
     const entries: Array<[string, unknown]> = Array.isArray(node)
