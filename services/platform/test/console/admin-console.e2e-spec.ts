@@ -494,6 +494,8 @@ describe('admin console in a browser (e2e)', () => {
       '160000',
     );
     await restate.getByLabel('Operating expense', { exact: true }).fill('248000');
+    // The income statement must still add up: 260 000 − 40 000 − 12 000 − 248 000.
+    await restate.getByLabel('Net operating income after taxes', { exact: true }).fill('-40000');
     await restate.getByLabel('Why restate it').fill('Audited statements: operating expense higher');
     await restate.getByRole('button', { name: 'Restate' }).click();
     await page.getByRole('status').filter({ hasText: 'Restated: version 2' }).waitFor();
@@ -782,7 +784,7 @@ describe('admin console in a browser (e2e)', () => {
       headers: { accept: 'text/html' },
     });
     expect(api.status).toBe(404);
-    expect(api.headers.get('content-type')).toContain('application/json');
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
     expect((await fetch(`${h.consoleUrl}/api/health/live`)).status).toBe(200);
   });
 });

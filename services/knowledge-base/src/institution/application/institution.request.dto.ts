@@ -68,7 +68,7 @@ export class RegisterInstitutionDto {
   reportingDepartment?: string;
 }
 
-export class ReasonDto {
+export class InstitutionStatusReasonDto {
   @ApiProperty({ example: 'Licence under review by the central bank' })
   @IsString()
   @MinLength(1)

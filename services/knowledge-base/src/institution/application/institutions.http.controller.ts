@@ -14,7 +14,7 @@ import { streamIds } from '../../knowledge-base.context';
 import { KNOWLEDGE_BASE_RUNTIME, type KnowledgeBaseRuntime } from '../../knowledge-base.runtime';
 import { institutionDecider, type KnownInstitution } from '../domain/institution.decider';
 import { InstitutionNotFoundError } from '../domain/institution.errors';
-import { LinkProgrammeDto, ReasonDto, RegisterInstitutionDto } from './institution.request.dto';
+import { LinkProgrammeDto, InstitutionStatusReasonDto, RegisterInstitutionDto } from './institution.request.dto';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -65,7 +65,7 @@ export class InstitutionsController {
   @HttpCode(200)
   @RequirePermission('records:write')
   @ApiHeader({ name: 'If-Match', required: false })
-  suspend(@Param('id', uuid) id: string, @Body() dto: ReasonDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
+  suspend(@Param('id', uuid) id: string, @Body() dto: InstitutionStatusReasonDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
     return dispatch(this.commandBus, req, res, { kind: 'institution', institutionId: id, command: { type: 'SuspendInstitution', reason: dto.reason } }, ifMatch);
   }
 
@@ -81,7 +81,7 @@ export class InstitutionsController {
   @HttpCode(200)
   @RequirePermission('records:write')
   @ApiHeader({ name: 'If-Match', required: false })
-  close(@Param('id', uuid) id: string, @Body() dto: ReasonDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
+  close(@Param('id', uuid) id: string, @Body() dto: InstitutionStatusReasonDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
     return dispatch(this.commandBus, req, res, { kind: 'institution', institutionId: id, command: { type: 'CloseInstitution', reason: dto.reason } }, ifMatch);
   }
 
