@@ -31,6 +31,7 @@ import {
 } from '@sfp/help-desk';
 import { consoleDistDir, mountAdminConsole } from '@sfp/admin-console';
 import {
+  applyTrustedProxies,
   AUTH_ERROR_STATUSES,
   AuthModule,
   corsOriginsOf,
@@ -87,7 +88,7 @@ export async function startEmbeddedPlatform(
   const personIdOf = pseudonymizer(embeddedPseudonymSecret(join(dataDir, 'secrets.json')));
   const clock = () => new Date();
   const opened: ContextStores[] = [];
-  const auth = openEmbeddedAuth(dataDir, config);
+  const auth = openEmbeddedAuth(dataDir, config, logger.child({ context: 'auth' }));
   const firstAdmin = await ensureFirstAdministrator(
     auth.store,
     auth.administration,
@@ -197,6 +198,8 @@ export async function startEmbeddedPlatform(
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  // request.ip, by which sign-in is throttled, is the client's behind the proxies of SFP_TRUSTED_PROXIES.
+  applyTrustedProxies(app, config);
   configureHttpApp(app, {
     title: 'SFP Platform',
     description:

@@ -1,7 +1,13 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { AuthConfig, corsOriginsOf, oidcSettingsOf } from './auth.config';
+import {
+  AuthConfig,
+  authSettingsOf,
+  corsOriginsOf,
+  oidcSettingsOf,
+  trustedProxiesOf,
+} from './auth.config';
 
 /** What service-kit's loadConfig does (libs/auth must not depend on service-kit, which depends on it). */
 function problemsOf(env: Record<string, string>): string[] {
@@ -17,9 +23,15 @@ describe('AuthConfig from the environment', () => {
   it('has safe defaults and treats an empty admin password as unset', () => {
     const config = loadConfig(AuthConfig, { SFP_ADMIN_PASSWORD: '' });
     expect(config.SFP_ACCESS_TOKEN_MINUTES).toBe(15);
-    expect(config.SFP_MAX_FAILED_SIGN_INS).toBe(5);
+    expect(authSettingsOf(config)).toMatchObject({
+      signInFreeFailures: 5,
+      signInMaxBackOffSeconds: 900,
+      signInFailureWindowSeconds: 12 * 3600,
+      signInsPerMinute: 10,
+    });
     expect(oidcSettingsOf(config)).toBeUndefined();
     expect(corsOriginsOf(config)).toEqual([]);
+    expect(trustedProxiesOf(config)).toEqual([]);
   });
 
   it('finds every problem', () => {
@@ -30,8 +42,18 @@ describe('AuthConfig from the environment', () => {
         SFP_OIDC_ISSUER: 'https://login.example.org/realms/ilo',
         SFP_CORS_ORIGINS: 'not a url',
         SFP_ACCESS_TOKEN_MINUTES: '0',
+        SFP_TRUSTED_PROXIES: 'my proxy',
+        SFP_SIGN_IN_FREE_FAILURES: '0',
       }).sort(),
-    ).toEqual(['SFP_ACCESS_TOKEN_MINUTES', 'SFP_ADMIN_PASSWORD', 'SFP_AUTH_TOKEN_SECRET', 'SFP_CORS_ORIGINS', 'SFP_OIDC_AUDIENCE']);
+    ).toEqual([
+      'SFP_ACCESS_TOKEN_MINUTES',
+      'SFP_ADMIN_PASSWORD',
+      'SFP_AUTH_TOKEN_SECRET',
+      'SFP_CORS_ORIGINS',
+      'SFP_OIDC_AUDIENCE',
+      'SFP_SIGN_IN_FREE_FAILURES',
+      'SFP_TRUSTED_PROXIES',
+    ]);
   });
 
   it('reads an OIDC issuer and CORS origins', () => {
@@ -48,5 +70,18 @@ describe('AuthConfig from the environment', () => {
       departmentClaim: 'department',
     });
     expect(corsOriginsOf(config)).toEqual(['https://console.example.org', 'http://localhost:5173']);
+  });
+
+  it('reads the trusted reverse proxies, and refuses an entry that is not an address, a subnet or a named range', () => {
+    const config = loadConfig(AuthConfig, {
+      SFP_TRUSTED_PROXIES: 'loopback, 10.0.0.0/8 ,fd00::/8,192.168.1.7',
+    });
+    expect(trustedProxiesOf(config)).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8', '192.168.1.7']);
+    expect(() =>
+      trustedProxiesOf(loadConfig(AuthConfig, { SFP_TRUSTED_PROXIES: '10.0.0.999' })),
+    ).toThrow(/SFP_TRUSTED_PROXIES/);
+    expect(() =>
+      trustedProxiesOf(loadConfig(AuthConfig, { SFP_TRUSTED_PROXIES: '10.0.0.0/33' })),
+    ).toThrow(/10.0.0.0\/33/);
   });
 });

@@ -1,5 +1,16 @@
+import { isIP } from 'node:net';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import type { AuthSettings } from '../service/auth-settings';
 import type { OidcSettings } from '../tokens/oidc-verifier';
 
@@ -15,28 +26,84 @@ export class AuthConfig {
   SFP_AUTH_TOKEN_SECRET?: string;
 
   /** The first administrator's password on first start (else a one-time password is printed); empty = unset. */
-  @ValidateIf((config: AuthConfig) => config.SFP_ADMIN_PASSWORD !== undefined && config.SFP_ADMIN_PASSWORD !== '')
+  @ValidateIf(
+    (config: AuthConfig) =>
+      config.SFP_ADMIN_PASSWORD !== undefined && config.SFP_ADMIN_PASSWORD !== '',
+  )
   @IsString()
   @MinLength(12, { message: 'must be at least 12 characters' })
   SFP_ADMIN_PASSWORD?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1440)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
   SFP_ACCESS_TOKEN_MINUTES = 15;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   SFP_REFRESH_TOKEN_DAYS = 14;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  SFP_MAX_FAILED_SIGN_INS = 5;
+  /** Failed sign-ins of one user name from one address before each further one makes the next wait. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SFP_SIGN_IN_FREE_FAILURES = 5;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1440)
-  SFP_LOCKOUT_MINUTES = 15;
+  /** The longest wait of the sign-in back-off. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  SFP_SIGN_IN_MAX_BACKOFF_MINUTES = 15;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  /** How long a failed sign-in counts. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  SFP_SIGN_IN_FAILURE_WINDOW_HOURS = 12;
+
+  /** Sign-in attempts per client address per minute, per process (floods: 429). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
   SFP_SIGN_INS_PER_MINUTE = 10;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  /** Calls per API key per minute, per process. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   SFP_API_KEY_CALLS_PER_MINUTE = 1200;
+
+  /**
+   * The reverse proxies in front of the service, whose X-Forwarded-For is
+   * believed (Express `trust proxy`): comma-separated IP addresses, CIDR
+   * subnets, or `loopback`, `linklocal`, `uniquelocal`. Default none: the
+   * client address is the connection's, so behind a proxy every caller would
+   * share the proxy's address.
+   */
+  @IsOptional()
+  @Matches(
+    /^\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?))*\s*$/,
+    {
+      message:
+        'must be a comma-separated list of IP addresses, CIDR subnets, loopback, linklocal or uniquelocal',
+    },
+  )
+  SFP_TRUSTED_PROXIES?: string;
 
   /** Trust this OpenID Connect issuer's tokens too (e.g. https://login.example.org/realms/ilo). */
   @IsOptional()
@@ -54,10 +121,12 @@ export class AuthConfig {
   @IsUrl({ require_tld: false, require_protocol: true })
   SFP_OIDC_JWKS_URI?: string;
 
-  @IsOptional() @Matches(/^[A-Za-z0-9_.:/-]{1,100}$/)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.:/-]{1,100}$/)
   SFP_OIDC_ROLES_CLAIM = 'roles';
 
-  @IsOptional() @Matches(/^[A-Za-z0-9_.:/-]{1,100}$/)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.:/-]{1,100}$/)
   SFP_OIDC_DEPARTMENT_CLAIM = 'department';
 
   /** Comma-separated origins allowed by CORS (default none: the console is same-origin). */
@@ -72,11 +141,13 @@ export function authSettingsOf(config: AuthConfig): AuthSettings {
   return {
     accessTokenSeconds: config.SFP_ACCESS_TOKEN_MINUTES * 60,
     refreshTokenDays: config.SFP_REFRESH_TOKEN_DAYS,
-    maxFailedSignIns: config.SFP_MAX_FAILED_SIGN_INS,
-    lockoutMinutes: config.SFP_LOCKOUT_MINUTES,
+    signInFreeFailures: config.SFP_SIGN_IN_FREE_FAILURES,
+    signInMaxBackOffSeconds: config.SFP_SIGN_IN_MAX_BACKOFF_MINUTES * 60,
+    signInFailureWindowSeconds: config.SFP_SIGN_IN_FAILURE_WINDOW_HOURS * 3600,
     signInsPerMinute: config.SFP_SIGN_INS_PER_MINUTE,
     apiKeyCallsPerMinute: config.SFP_API_KEY_CALLS_PER_MINUTE,
     maxApiKeyDays: 730,
+    sessionRevocationPullSeconds: 10,
   };
 }
 
@@ -92,5 +163,32 @@ export function oidcSettingsOf(config: AuthConfig): OidcSettings | undefined {
 }
 
 export function corsOriginsOf(config: AuthConfig): string[] {
-  return (config.SFP_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  return (config.SFP_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+}
+
+/**
+ * SFP_TRUSTED_PROXIES as Express's `trust proxy` list (empty: trust none).
+ * Throws on an entry that is not an address, a subnet or a named range.
+ */
+export function trustedProxiesOf(config: AuthConfig): string[] {
+  const entries = (config.SFP_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, ...more] = entry.split('/');
+    const family = isIP(address ?? '');
+    const named = ['loopback', 'linklocal', 'uniquelocal'].includes(entry);
+    const prefixOk =
+      bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+    if (!named && (family === 0 || !prefixOk || more.length)) {
+      throw new Error(
+        `SFP_TRUSTED_PROXIES: "${entry}" is not an IP address, a CIDR subnet, loopback, linklocal or uniquelocal`,
+      );
+    }
+  }
+  return entries;
 }

@@ -12,14 +12,17 @@ export interface UserRecord {
   disabled: boolean;
   /** Set for a one-time password: every call but changing it is refused. */
   passwordChangeRequired: boolean;
-  /** Consecutive failed sign-ins since the last success. */
-  failedSignIns: number;
-  lockedUntil?: string;
   /**
    * Goes into every access token; raised to refuse all tokens issued before
-   * (sign-out everywhere, disabled, password or roles changed).
+   * (sign-out everywhere, refresh token reused, disabled, password or roles changed).
    */
   tokenGeneration: number;
+  /**
+   * Changed whenever one of the user's sessions is revoked (sign-out): an
+   * instance that reads a mark it has not seen loads the user's revoked
+   * sessions before answering (see SessionRevocations).
+   */
+  sessionRevocationMark?: string;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -60,3 +63,30 @@ export interface RefreshTokenRecord {
   expiresAt: string;
   revokedAt?: string;
 }
+
+/**
+ * A signed-out session (`sid` of its access tokens = the refresh family id):
+ * its access tokens are refused until `expiresAt`, when all have expired.
+ */
+export interface SessionRevocationRecord {
+  sessionId: string;
+  userId: string;
+  revokedAt: string;
+  expiresAt: string;
+}
+
+/** Failed sign-ins are counted per user name (known or not) and client address. */
+export interface SignInKey {
+  /** Lower case, as typed (it need not exist). */
+  username: string;
+  address: string;
+}
+
+/** The failed sign-ins of one key since some instant. */
+export interface SignInFailures {
+  failures: number;
+  /** The latest of them (ISO); undefined when there is none. */
+  lastFailureAt?: string;
+}
+
+export type SignInFailureSummary = SignInKey & { failures: number; lastFailureAt: string };

@@ -1,4 +1,13 @@
-import type { ApiKeyRecord, ClientRecord, RefreshTokenRecord, UserRecord } from './identity-records';
+import type {
+  ApiKeyRecord,
+  ClientRecord,
+  RefreshTokenRecord,
+  SessionRevocationRecord,
+  SignInFailureSummary,
+  SignInFailures,
+  SignInKey,
+  UserRecord,
+} from './identity-records';
 
 /** Thrown when a user name or client name is taken. */
 export class NameTakenError extends Error {
@@ -13,8 +22,9 @@ export class NameTakenError extends Error {
 }
 
 /**
- * Where identities live: users, integration clients, their API keys, and
- * refresh tokens. Adapters: SQLite (embedded) and MongoDB (distributed), both
+ * Where identities live: users, integration clients, their API keys, refresh
+ * tokens, revoked sessions and failed sign-ins. Shared by every instance of
+ * every service (one store per platform). Adapters: SQLite (embedded) and MongoDB (distributed), both
  * run by identity-store.contract.ts.
  */
 export interface IdentityStore {
@@ -45,6 +55,28 @@ export interface IdentityStore {
   revokeRefreshToken(id: string, at: string): Promise<boolean>;
   /** Revokes every active token of a user (sign-out everywhere, reuse detected, disabled). */
   revokeUserRefreshTokens(userId: string, at: string): Promise<number>;
+
+  /** Records a revoked session; revoking one twice keeps the first record. */
+  revokeSession(revocation: SessionRevocationRecord): Promise<void>;
+  /** Revoked sessions whose record has not expired at `activeAt`, of one user or of all. */
+  listSessionRevocations(filter: {
+    activeAt: string;
+    userId?: string;
+  }): Promise<SessionRevocationRecord[]>;
+
+  /**
+   * Records one failed sign-in of `key` at `at`, then counts the key's
+   * failures at or after `since`, this one included. Atomic across processes:
+   * of N concurrent calls on one key none is lost (the last answer, and any
+   * later count, says N). Failures before `since` may be forgotten.
+   */
+  recordSignInFailure(key: SignInKey, at: string, since: string): Promise<SignInFailures>;
+  /** The key's failures at or after `since`. */
+  countSignInFailures(key: SignInKey, since: string): Promise<SignInFailures>;
+  /** Every key with failures at or after `since`, of one user name or of all. */
+  listSignInFailures(since: string, username?: string): Promise<SignInFailureSummary[]>;
+  /** Forgets the failures of one user name from one address, or from every address. */
+  clearSignInFailures(username: string, address?: string): Promise<void>;
 
   close(): Promise<void>;
 }

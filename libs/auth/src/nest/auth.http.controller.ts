@@ -1,9 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { permissionsOf } from '../access/roles';
 import type { Principal } from '../access/principal';
-import { AllowedDuringPasswordChange, Authenticated, CurrentPrincipal, Public } from './access.decorators';
+import {
+  AllowedDuringPasswordChange,
+  Authenticated,
+  CurrentPrincipal,
+  Public,
+} from './access.decorators';
 import { AUTH_RUNTIME, type AuthRuntime } from './auth.runtime';
 import { ChangePasswordDto, RefreshTokenDto, SignInDto } from './dto/sign-in.dto';
 
@@ -16,9 +22,20 @@ export class AuthController {
   @Post('sign-in')
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ description: 'An access token (Bearer, minutes) and a refresh token (days, single use)' })
+  @ApiOkResponse({
+    description: 'An access token (Bearer, minutes) and a refresh token (days, single use)',
+  })
+  @ApiResponse({
+    status: 429,
+    description: 'RATE_LIMITED: too many attempts from this address (Retry-After)',
+  })
   signIn(@Body() body: SignInDto, @Req() request: Request) {
-    return this.runtime.authentication.signIn(body.username, body.password, request.ip ?? 'unknown');
+    // The connection's address, or the client's behind a proxy named in SFP_TRUSTED_PROXIES (Express `trust proxy`).
+    return this.runtime.authentication.signIn(
+      body.username,
+      body.password,
+      request.ip ?? 'unknown',
+    );
   }
 
   @Post('refresh')
@@ -28,6 +45,7 @@ export class AuthController {
     return this.runtime.authentication.refresh(body.refreshToken);
   }
 
+  /** Ends the session of this refresh token; its access tokens are refused at once. */
   @Post('sign-out')
   @Public()
   @HttpCode(204)
@@ -39,7 +57,8 @@ export class AuthController {
   @Authenticated()
   @AllowedDuringPasswordChange()
   async me(@CurrentPrincipal() principal: Principal) {
-    const user = principal.kind === 'person' ? await this.runtime.store.findUser(principal.id) : undefined;
+    const user =
+      principal.kind === 'person' ? await this.runtime.store.findUser(principal.id) : undefined;
     return {
       ...principal,
       permissions: [...permissionsOf(principal.roles)],
@@ -54,8 +73,12 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'New tokens; every other session is signed out' })
   async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto) {
-    const user = await this.runtime.administration.changeOwnPassword(principal.id, body.currentPassword, body.newPassword);
-    return this.runtime.authentication.issue(user, `password-change-${Date.now()}`);
+    const user = await this.runtime.administration.changeOwnPassword(
+      principal.id,
+      body.currentPassword,
+      body.newPassword,
+    );
+    return this.runtime.authentication.issue(user, randomUUID());
   }
 
   @Post('me/sign-out-everywhere')

@@ -12,14 +12,27 @@ export class AuthError extends Error {
   }
 }
 
-export const invalidCredentials = () => new AuthError('INVALID_CREDENTIALS', 'The user name or password is wrong');
-export const notFound = (what: string, id: string) => new AuthError(`UNKNOWN_${what.toUpperCase()}`, `No ${what} "${id}"`);
+/**
+ * The one answer to a refused sign-in, whatever the reason (unknown user,
+ * wrong password, disabled account, back-off): the same status, code and body,
+ * with `retryAfterSeconds` (the Retry-After header) when the next attempt from
+ * this address must wait.
+ */
+export const signInRefused = (retryAfterSeconds?: number) =>
+  retryAfterSeconds === undefined
+    ? new AuthError('INVALID_CREDENTIALS', 'The user name or password is wrong')
+    : new AuthError(
+        'INVALID_CREDENTIALS',
+        `The user name or password is wrong, or too many attempts failed; try again in ${retryAfterSeconds} s`,
+        { retryAfterSeconds },
+      );
+export const notFound = (what: string, id: string) =>
+  new AuthError(`UNKNOWN_${what.toUpperCase()}`, `No ${what} "${id}"`);
 
 export const AUTH_ERROR_STATUSES: Record<string, number> = {
   INVALID_CREDENTIALS: 401,
   TOKEN_REJECTED: 401,
   AUTHENTICATION_REQUIRED: 401,
-  ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,
   FORBIDDEN: 403,
   PASSWORD_CHANGE_REQUIRED: 403,

@@ -6,9 +6,16 @@ import { DUMMY_PASSWORD_HASH, verifyPassword } from '../identity/password-hash';
 import { issueSecret, parseSecret, secretMatches } from '../identity/secret-token';
 import { AccessTokens, TokenRejectedError, isPlatformToken } from '../tokens/access-token';
 import type { OidcVerifier } from '../tokens/oidc-verifier';
-import { AuthError, invalidCredentials } from './auth-errors';
+import { signInRefused } from './auth-errors';
 import type { AuthSettings } from './auth-settings';
 import { RateLimiter } from './rate-limiter';
+import { SessionRevocations } from './session-revocations';
+import { SignInBackOff } from './sign-in-back-off';
+
+/** Where security happenings go (the host's pino logger): `sign-in.throttled`, `refresh-token.reused`. */
+export interface AuthAuditLog {
+  warn(object: Record<string, unknown>, message: string): void;
+}
 
 export interface SignedIn {
   accessToken: string;
@@ -38,14 +45,16 @@ export function principalOfUser(user: UserRecord): Principal {
 }
 
 /**
- * Sign-in with lock-out, refresh-token rotation with reuse detection, and the
+ * Sign-in with a back-off per user name and client address, refresh-token
+ * rotation with reuse detection, sessions that end at once, and the
  * verification of every credential a request can carry: a platform access
  * token, an external OIDC issuer's token, or an integration client's API key.
  */
 export class AuthenticationService {
   private readonly signInByAddress: RateLimiter;
-  private readonly signInByName: RateLimiter;
   private readonly keyCalls: RateLimiter;
+  private readonly backOff: SignInBackOff;
+  readonly sessions: SessionRevocations;
 
   constructor(
     private readonly store: IdentityStore,
@@ -53,39 +62,63 @@ export class AuthenticationService {
     private readonly settings: AuthSettings,
     private readonly oidc?: OidcVerifier,
     private readonly now: () => Date = () => new Date(),
+    private readonly audit?: AuthAuditLog,
   ) {
     const clock = () => this.now().getTime();
     this.signInByAddress = new RateLimiter(settings.signInsPerMinute, 60_000, clock);
-    this.signInByName = new RateLimiter(settings.signInsPerMinute, 60_000, clock);
     this.keyCalls = new RateLimiter(settings.apiKeyCallsPerMinute, 60_000, clock);
+    this.backOff = new SignInBackOff(settings);
+    this.sessions = new SessionRevocations(
+      store,
+      {
+        // Every access token of a session has expired by then (a minute for clock skew and a refresh in flight).
+        keepSeconds: tokens.lifetimeSeconds + 60,
+        pullIntervalSeconds: settings.sessionRevocationPullSeconds,
+      },
+      now,
+    );
   }
 
+  /**
+   * Every refusal is the same 401 INVALID_CREDENTIALS, for an unknown user, a
+   * wrong password, a disabled account or a (user name, address) in back-off;
+   * with Retry-After when the next attempt must wait. An unknown user costs the
+   * same scrypt work as a wrong password, and is counted the same way.
+   */
   async signIn(username: string, password: string, clientAddress: string): Promise<SignedIn> {
     const name = username.trim().toLowerCase();
     this.signInByAddress.take(`address:${clientAddress}`, 'sign-in attempts from this address');
-    this.signInByName.take(`name:${name}`, 'sign-in attempts for this user');
+    const key = { username: name, address: clientAddress };
+    const since = this.backOff.since(this.now());
+    const before = await this.store.countSignInFailures(key, since);
+    const wait = this.backOff.retryAfterSeconds(before, this.now());
+    // In back-off: refused before any password check (nothing to learn, no scrypt to spend), and not counted.
+    if (wait !== undefined) throw signInRefused(wait);
+
     const user = await this.store.findUserByName(name);
-    if (!user) {
-      await verifyPassword(password, await DUMMY_PASSWORD_HASH); // the same time as a wrong password
-      throw invalidCredentials();
-    }
-    const now = this.now();
-    if (user.lockedUntil && new Date(user.lockedUntil) > now) throw this.locked(user.lockedUntil);
-    if (!(await verifyPassword(password, user.passwordHash))) {
-      const failed = user.failedSignIns + 1;
-      if (failed >= this.settings.maxFailedSignIns) {
-        const lockedUntil = new Date(now.getTime() + this.settings.lockoutMinutes * 60_000).toISOString();
-        await this.store.saveUser({ ...user, failedSignIns: 0, lockedUntil, updatedAt: now.toISOString() });
-        throw this.locked(lockedUntil);
+    const passwordMatches = await verifyPassword(
+      password,
+      user?.passwordHash ?? (await DUMMY_PASSWORD_HASH),
+    );
+    if (!user || !passwordMatches || user.disabled) {
+      const at = this.now();
+      const after = await this.store.recordSignInFailure(key, at.toISOString(), since);
+      const retryAfterSeconds = this.backOff.retryAfterSeconds(after, at);
+      if (after.failures > this.settings.signInFreeFailures) {
+        this.audit?.warn(
+          {
+            event: 'sign-in.throttled',
+            username: name,
+            address: clientAddress,
+            failures: after.failures,
+            retryAfterSeconds,
+          },
+          `Repeated failed sign-ins for "${name}" from ${clientAddress}: ${after.failures}, the next attempt waits`,
+        );
       }
-      await this.store.saveUser({ ...user, failedSignIns: failed, updatedAt: now.toISOString() });
-      throw invalidCredentials();
+      throw signInRefused(retryAfterSeconds);
     }
-    if (user.disabled) throw invalidCredentials();
-    if (user.failedSignIns !== 0 || user.lockedUntil) {
-      const { lockedUntil: _, ...rest } = user;
-      await this.store.saveUser({ ...rest, failedSignIns: 0, updatedAt: now.toISOString() });
-    }
+    if (before.failures > 0) await this.store.clearSignInFailures(name, clientAddress);
     return this.issue(user, randomUUID());
   }
 
@@ -98,16 +131,26 @@ export class AuthenticationService {
     }
     const now = this.now();
     if (record.revokedAt || !(await this.store.revokeRefreshToken(record.id, now.toISOString()))) {
-      await this.store.revokeUserRefreshTokens(record.userId, now.toISOString());
-      throw new TokenRejectedError('The refresh token was already used or revoked; every session of this user is closed', 'revoked');
+      // Stolen and replayed, or replayed by the thief after the owner: every session of the user ends, access tokens included.
+      this.audit?.warn(
+        { event: 'refresh-token.reused', userId: record.userId, sessionId: record.familyId },
+        'A refresh token was used twice: every session of its user is closed',
+      );
+      await this.sessions.revoke(record.userId, record.familyId);
+      await this.signOutEverywhere(record.userId);
+      throw new TokenRejectedError(
+        'The refresh token was already used or revoked; every session of this user is closed',
+        'revoked',
+      );
     }
-    if (new Date(record.expiresAt) <= now) throw new TokenRejectedError('The refresh token has expired', 'expired');
+    if (new Date(record.expiresAt) <= now)
+      throw new TokenRejectedError('The refresh token has expired', 'expired');
     const user = await this.store.findUser(record.userId);
     if (!user || user.disabled) throw new TokenRejectedError('The account is disabled', 'revoked');
     return this.issue(user, record.familyId);
   }
 
-  /** Ends the session of a refresh token (its access token expires on its own within minutes). */
+  /** Ends the session of a refresh token: its refresh token and, at once, its access tokens. */
   async signOut(refreshToken: string): Promise<void> {
     const parsed = parseSecret('sfpr', refreshToken);
     const record = parsed && (await this.store.findRefreshToken(parsed.id));
@@ -115,6 +158,7 @@ export class AuthenticationService {
       throw new TokenRejectedError('The refresh token is not valid', 'invalid');
     }
     await this.store.revokeRefreshToken(record.id, this.now().toISOString());
+    await this.sessions.revoke(record.userId, record.familyId);
   }
 
   /** Refuses every token of the user issued so far (access and refresh). */
@@ -122,7 +166,11 @@ export class AuthenticationService {
     const user = await this.store.findUser(userId);
     if (!user) return;
     const now = this.now().toISOString();
-    await this.store.saveUser({ ...user, tokenGeneration: user.tokenGeneration + 1, updatedAt: now });
+    await this.store.saveUser({
+      ...user,
+      tokenGeneration: user.tokenGeneration + 1,
+      updatedAt: now,
+    });
     await this.store.revokeUserRefreshTokens(userId, now);
   }
 
@@ -138,8 +186,15 @@ export class AuthenticationService {
     if (claims.generation !== user.tokenGeneration) {
       throw new TokenRejectedError('The access token was revoked; sign in again', 'revoked');
     }
+    // The user record just read carries what this check needs: no further read unless a session of the user was revoked.
+    if (await this.sessions.isRevoked(user, claims.sessionId)) {
+      throw new TokenRejectedError('The session was signed out; sign in again', 'revoked');
+    }
     // Roles and department as they are now, not as they were when the token was issued.
-    return { principal: principalOfUser(user), passwordChangeRequired: user.passwordChangeRequired };
+    return {
+      principal: principalOfUser(user),
+      passwordChangeRequired: user.passwordChangeRequired,
+    };
   }
 
   /** `X-API-Key: sfpk_…`: an integration client's key. */
@@ -153,14 +208,22 @@ export class AuthenticationService {
     }
     const now = this.now();
     if (key.revokedAt) throw new TokenRejectedError('The API key was revoked', 'revoked');
-    if (new Date(key.expiresAt) <= now) throw new TokenRejectedError('The API key has expired', 'expired');
+    if (new Date(key.expiresAt) <= now)
+      throw new TokenRejectedError('The API key has expired', 'expired');
     const client = await this.store.findClient(key.clientId);
-    if (!client || client.disabled) throw new TokenRejectedError('The integration client is disabled', 'revoked');
+    if (!client || client.disabled)
+      throw new TokenRejectedError('The integration client is disabled', 'revoked');
     if (!key.lastUsedAt || now.getTime() - new Date(key.lastUsedAt).getTime() > 60_000) {
       await this.store.saveApiKey({ ...key, lastUsedAt: now.toISOString() });
     }
     return {
-      principal: { kind: 'integration-client', id: client.id, name: client.name, roles: ['integration'], department: client.department },
+      principal: {
+        kind: 'integration-client',
+        id: client.id,
+        name: client.name,
+        roles: ['integration'],
+        department: client.department,
+      },
       passwordChangeRequired: false,
     };
   }
@@ -175,9 +238,12 @@ export class AuthenticationService {
       ...(user.department ? { department: user.department } : {}),
       passwordChangeRequired: user.passwordChangeRequired,
       generation: user.tokenGeneration,
+      sessionId: familyId,
     });
     const refresh = issueSecret('sfpr');
-    const refreshExpiresAt = new Date(now.getTime() + this.settings.refreshTokenDays * 86_400_000).toISOString();
+    const refreshExpiresAt = new Date(
+      now.getTime() + this.settings.refreshTokenDays * 86_400_000,
+    ).toISOString();
     await this.store.createRefreshToken({
       id: refresh.id,
       userId: user.id,
@@ -195,12 +261,5 @@ export class AuthenticationService {
       passwordChangeRequired: user.passwordChangeRequired,
       principal: principalOfUser(user),
     };
-  }
-
-  private locked(until: string): AuthError {
-    const retryAfterSeconds = Math.max(1, Math.ceil((new Date(until).getTime() - this.now().getTime()) / 1000));
-    return new AuthError('ACCOUNT_LOCKED', `Too many failed sign-ins: the account is locked until ${until}`, {
-      retryAfterSeconds,
-    });
   }
 }

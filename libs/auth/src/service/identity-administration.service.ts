@@ -1,17 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../access/principal';
 import { isRole, type Role } from '../access/roles';
-import type { ApiKeyRecord, ClientRecord, UserRecord } from '../identity/identity-records';
+import type {
+  ApiKeyRecord,
+  ClientRecord,
+  SignInFailureSummary,
+  UserRecord,
+} from '../identity/identity-records';
 import type { IdentityStore } from '../identity/identity-store.port';
-import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../identity/password-hash';
+import {
+  generatePassword,
+  hashPassword,
+  passwordProblem,
+  verifyPassword,
+} from '../identity/password-hash';
 import { issueSecret } from '../identity/secret-token';
 import { AuthError, notFound } from './auth-errors';
 import type { AuthSettings } from './auth-settings';
+import { SignInBackOff } from './sign-in-back-off';
 
-/** A user as administrators see it: never the hash. */
-export type UserView = Omit<UserRecord, 'passwordHash' | 'tokenGeneration'> & { locked: boolean };
+/**
+ * A user as administrators see it: never the hash. `failedSignIns`: failed
+ * sign-ins of the user name within the window, from every address; `locked`:
+ * sign-in is in back-off from at least one address (the account itself is
+ * never locked; `POST /api/auth/users/:id/unlock` forgets those failures).
+ */
+export type UserView = Omit<
+  UserRecord,
+  'passwordHash' | 'tokenGeneration' | 'sessionRevocationMark'
+> & {
+  failedSignIns: number;
+  locked: boolean;
+};
 /** An API key as administrators see it: never the hash. */
-export type ApiKeyView = Omit<ApiKeyRecord, 'secretHash'> & { status: 'active' | 'expired' | 'revoked' };
+export type ApiKeyView = Omit<ApiKeyRecord, 'secretHash'> & {
+  status: 'active' | 'expired' | 'revoked';
+};
 
 export interface NewUser {
   username: string;
@@ -34,38 +58,78 @@ export interface UserChanges {
  * and their API keys (shown once, stored hashed, revocable, expiring).
  */
 export class IdentityAdministration {
+  private readonly backOff: SignInBackOff;
+
   constructor(
     private readonly store: IdentityStore,
     private readonly settings: AuthSettings,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.backOff = new SignInBackOff(settings);
+  }
 
-  userView(user: UserRecord): UserView {
-    const { passwordHash: _h, tokenGeneration: _g, ...rest } = user;
-    return { ...rest, locked: !!user.lockedUntil && new Date(user.lockedUntil) > this.now() };
+  /** The view of a user, given the failed sign-ins of its name (by address). */
+  userView(user: UserRecord, failures: readonly SignInFailureSummary[] = []): UserView {
+    // Records written before the back-off carried failedSignIns and lockedUntil: not shown.
+    const legacy = user as UserRecord & { failedSignIns?: number; lockedUntil?: string };
+    const {
+      passwordHash: _h,
+      tokenGeneration: _g,
+      sessionRevocationMark: _m,
+      failedSignIns: _f,
+      lockedUntil: _l,
+      ...rest
+    } = legacy;
+    const now = this.now();
+    return {
+      ...rest,
+      failedSignIns: failures.reduce((sum, f) => sum + f.failures, 0),
+      locked: failures.some((f) => this.backOff.retryAfterSeconds(f, now) !== undefined),
+    };
+  }
+
+  private async view(user: UserRecord): Promise<UserView> {
+    return this.userView(
+      user,
+      await this.store.listSignInFailures(this.backOff.since(this.now()), user.username),
+    );
   }
 
   keyView(key: ApiKeyRecord): ApiKeyView {
     const { secretHash: _, ...rest } = key;
-    const status = key.revokedAt ? 'revoked' : new Date(key.expiresAt) <= this.now() ? 'expired' : 'active';
+    const status = key.revokedAt
+      ? 'revoked'
+      : new Date(key.expiresAt) <= this.now()
+        ? 'expired'
+        : 'active';
     return { ...rest, status };
   }
 
   async listUsers(): Promise<UserView[]> {
-    return (await this.store.listUsers()).map((u) => this.userView(u));
+    const failures = await this.store.listSignInFailures(this.backOff.since(this.now()));
+    return (await this.store.listUsers()).map((u) =>
+      this.userView(
+        u,
+        failures.filter((f) => f.username === u.username),
+      ),
+    );
   }
 
   async getUser(id: string): Promise<UserView> {
-    return this.userView(await this.user(id));
+    return this.view(await this.user(id));
   }
 
-  async createUser(input: NewUser, by: Principal): Promise<{ user: UserView; oneTimePassword?: string }> {
+  async createUser(
+    input: NewUser,
+    by: Principal,
+  ): Promise<{ user: UserView; oneTimePassword?: string }> {
     const username = input.username.trim().toLowerCase();
     this.checkRoles(input.roles);
     const oneTimePassword = input.password === undefined ? generatePassword() : undefined;
     const password = input.password ?? oneTimePassword ?? '';
     const problem = passwordProblem(password, username);
-    if (problem) throw new AuthError('WEAK_PASSWORD', `The password ${problem}`, { field: 'password' });
+    if (problem)
+      throw new AuthError('WEAK_PASSWORD', `The password ${problem}`, { field: 'password' });
     const now = this.now().toISOString();
     const user: UserRecord = {
       id: `user-${randomUUID()}`,
@@ -76,7 +140,6 @@ export class IdentityAdministration {
       ...(input.department ? { department: input.department } : {}),
       disabled: false,
       passwordChangeRequired: oneTimePassword !== undefined,
-      failedSignIns: 0,
       tokenGeneration: 0,
       createdAt: now,
       createdBy: by.id,
@@ -96,18 +159,24 @@ export class IdentityAdministration {
     else if (changes.department !== undefined) next.department = changes.department;
     if (changes.disabled !== undefined) next.disabled = changes.disabled;
     const losesAdmin =
-      user.roles.includes('administrator') && !user.disabled && (next.disabled || !next.roles.includes('administrator'));
+      user.roles.includes('administrator') &&
+      !user.disabled &&
+      (next.disabled || !next.roles.includes('administrator'));
     if (losesAdmin && (await this.activeAdministrators()) <= 1) {
-      throw new AuthError('LAST_ADMINISTRATOR', 'The last active administrator cannot be disabled or lose the role');
+      throw new AuthError(
+        'LAST_ADMINISTRATOR',
+        'The last active administrator cannot be disabled or lose the role',
+      );
     }
-    if (id === by.id && next.disabled) throw new AuthError('FORBIDDEN', 'You cannot disable your own account');
+    if (id === by.id && next.disabled)
+      throw new AuthError('FORBIDDEN', 'You cannot disable your own account');
     const rolesChanged = changes.roles !== undefined && changes.roles.join() !== user.roles.join();
     if (rolesChanged || (next.disabled && !user.disabled) || next.department !== user.department) {
       next.tokenGeneration = user.tokenGeneration + 1;
       await this.store.revokeUserRefreshTokens(id, next.updatedAt);
     }
     await this.store.saveUser(next);
-    return this.userView(next);
+    return this.view(next);
   }
 
   /** A new one-time password; the user must change it at the next sign-in. */
@@ -120,31 +189,37 @@ export class IdentityAdministration {
       passwordHash: await hashPassword(oneTimePassword),
       passwordChangeRequired: true,
       tokenGeneration: user.tokenGeneration + 1,
-      failedSignIns: 0,
       updatedAt: now,
     };
-    delete next.lockedUntil;
     await this.store.saveUser(next);
     await this.store.revokeUserRefreshTokens(id, now);
+    await this.store.clearSignInFailures(user.username);
     return { user: this.userView(next), oneTimePassword };
   }
 
+  /**
+   * Forgets the failed sign-ins of the user's name from every address, so no
+   * back-off applies any more (the account itself is never locked).
+   */
   async unlock(id: string): Promise<UserView> {
     const user = await this.user(id);
-    const next: UserRecord = { ...user, failedSignIns: 0, updatedAt: this.now().toISOString() };
-    delete next.lockedUntil;
-    await this.store.saveUser(next);
-    return this.userView(next);
+    await this.store.clearSignInFailures(user.username);
+    return this.userView(user);
   }
 
   /** A user changes their own password; every other session ends. Returns the updated record. */
   async changeOwnPassword(userId: string, current: string, next: string): Promise<UserRecord> {
     const user = await this.user(userId);
     if (!(await verifyPassword(current, user.passwordHash))) {
-      throw new AuthError('INVALID_CREDENTIALS', 'The current password is wrong', { field: 'currentPassword' });
+      throw new AuthError('INVALID_CREDENTIALS', 'The current password is wrong', {
+        field: 'currentPassword',
+      });
     }
-    const problem = passwordProblem(next, user.username) ?? (current === next ? 'must differ from the current one' : undefined);
-    if (problem) throw new AuthError('WEAK_PASSWORD', `The new password ${problem}`, { field: 'newPassword' });
+    const problem =
+      passwordProblem(next, user.username) ??
+      (current === next ? 'must differ from the current one' : undefined);
+    if (problem)
+      throw new AuthError('WEAK_PASSWORD', `The new password ${problem}`, { field: 'newPassword' });
     const now = this.now().toISOString();
     const updated: UserRecord = {
       ...user,
@@ -162,7 +237,10 @@ export class IdentityAdministration {
     return this.store.listClients();
   }
 
-  async createClient(input: { name: string; department: string }, by: Principal): Promise<ClientRecord> {
+  async createClient(
+    input: { name: string; department: string },
+    by: Principal,
+  ): Promise<ClientRecord> {
     const client: ClientRecord = {
       id: `client-${randomUUID()}`,
       name: input.name.trim(),
@@ -195,9 +273,13 @@ export class IdentityAdministration {
   ): Promise<{ key: ApiKeyView; apiKey: string }> {
     await this.client(clientId);
     if (input.expiresInDays > this.settings.maxApiKeyDays) {
-      throw new AuthError('INVALID_INPUT', `An API key lives at most ${this.settings.maxApiKeyDays} days`, {
-        field: 'expiresInDays',
-      });
+      throw new AuthError(
+        'INVALID_INPUT',
+        `An API key lives at most ${this.settings.maxApiKeyDays} days`,
+        {
+          field: 'expiresInDays',
+        },
+      );
     }
     const secret = issueSecret('sfpk');
     const now = this.now();
@@ -226,14 +308,20 @@ export class IdentityAdministration {
   private checkRoles(roles: readonly unknown[]): void {
     const wrong = roles.filter((r) => !isRole(r) || r === 'integration');
     if (roles.length === 0 || wrong.length) {
-      throw new AuthError('INVALID_ROLES', 'A person needs one or more of: administrator, operator, analyst', {
-        field: 'roles',
-      });
+      throw new AuthError(
+        'INVALID_ROLES',
+        'A person needs one or more of: administrator, operator, analyst',
+        {
+          field: 'roles',
+        },
+      );
     }
   }
 
   private async activeAdministrators(): Promise<number> {
-    return (await this.store.listUsers()).filter((u) => !u.disabled && u.roles.includes('administrator')).length;
+    return (await this.store.listUsers()).filter(
+      (u) => !u.disabled && u.roles.includes('administrator'),
+    ).length;
   }
 
   private async user(id: string): Promise<UserRecord> {

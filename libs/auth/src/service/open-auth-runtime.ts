@@ -6,6 +6,7 @@ import { authSettingsOf, oidcSettingsOf, type AuthConfig } from '../config/auth.
 import { MongoIdentityStore } from '../identity/mongodb/mongodb-identity-store';
 import { SqliteIdentityStore } from '../identity/sqlite/sqlite-identity-store';
 import type { AuthRuntime } from '../nest/auth.runtime';
+import type { AuthAuditLog } from './authentication.service';
 import { NameTakenError } from '../identity/identity-store.port';
 import { createAuthRuntime } from './auth-runtime.factory';
 import { ensureFirstAdministrator } from './first-administrator';
@@ -22,21 +23,34 @@ export function embeddedTokenSecret(file: string): string {
   return tokenSecret;
 }
 
-/** Embedded mode: identities in `<dataDir>/auth/identities.sqlite`. */
-export function openEmbeddedAuth(dataDir: string, config: AuthConfig): AuthRuntime {
+/** Embedded mode: identities in `<dataDir>/auth/identities.sqlite`; `audit` gets security warnings (the host's logger). */
+export function openEmbeddedAuth(
+  dataDir: string,
+  config: AuthConfig,
+  audit?: AuthAuditLog,
+): AuthRuntime {
   const oidc = oidcSettingsOf(config);
   return createAuthRuntime({
     store: new SqliteIdentityStore({ filename: join(dataDir, 'auth', 'identities.sqlite') }),
-    tokenSecret: config.SFP_AUTH_TOKEN_SECRET ?? embeddedTokenSecret(join(dataDir, 'auth', 'token-secret.json')),
+    tokenSecret:
+      config.SFP_AUTH_TOKEN_SECRET ??
+      embeddedTokenSecret(join(dataDir, 'auth', 'token-secret.json')),
     settings: authSettingsOf(config),
     ...(oidc ? { oidc } : {}),
+    ...(audit ? { audit } : {}),
   });
 }
 
 /** Distributed mode: identities in the shared auth database; the token secret from the environment. */
-export function openDistributedAuth(connection: Connection, config: AuthConfig): AuthRuntime {
+export function openDistributedAuth(
+  connection: Connection,
+  config: AuthConfig,
+  audit?: AuthAuditLog,
+): AuthRuntime {
   if (!config.SFP_AUTH_TOKEN_SECRET) {
-    throw new Error('SFP_AUTH_TOKEN_SECRET is required in distributed mode (the same value in every service)');
+    throw new Error(
+      'SFP_AUTH_TOKEN_SECRET is required in distributed mode (the same value in every service)',
+    );
   }
   const oidc = oidcSettingsOf(config);
   return createAuthRuntime({
@@ -44,6 +58,7 @@ export function openDistributedAuth(connection: Connection, config: AuthConfig):
     tokenSecret: config.SFP_AUTH_TOKEN_SECRET,
     settings: authSettingsOf(config),
     ...(oidc ? { oidc } : {}),
+    ...(audit ? { audit } : {}),
   });
 }
 
@@ -58,13 +73,19 @@ export async function openStandaloneAuth(
   config: AuthConfig & { SFP_AUTH_DATABASE: string },
   logger: { warn(object: Record<string, unknown>, message: string): void },
 ): Promise<AuthRuntime> {
-  const auth = openDistributedAuth(connection.useDb(config.SFP_AUTH_DATABASE, { useCache: true }), config);
-  const first = await ensureFirstAdministrator(auth.store, auth.administration, config.SFP_ADMIN_PASSWORD || undefined).catch(
-    (error: unknown) => {
-      if (error instanceof NameTakenError) return { created: false as const }; // another service made it first
-      throw error;
-    },
+  const auth = openDistributedAuth(
+    connection.useDb(config.SFP_AUTH_DATABASE, { useCache: true }),
+    config,
+    logger,
   );
+  const first = await ensureFirstAdministrator(
+    auth.store,
+    auth.administration,
+    config.SFP_ADMIN_PASSWORD || undefined,
+  ).catch((error: unknown) => {
+    if (error instanceof NameTakenError) return { created: false as const }; // another service made it first
+    throw error;
+  });
   if (first.created) {
     logger.warn(
       { username: first.username },

@@ -13,6 +13,8 @@ export interface AccessTokenClaims {
   passwordChangeRequired: boolean;
   /** The user's token generation when the token was issued. */
   generation: number;
+  /** The session (`sid`): the refresh-token family of the sign-in; signing it out refuses the token at once. */
+  sessionId: string;
   /** Seconds since the epoch. */
   issuedAt: number;
   expiresAt: number;
@@ -40,11 +42,14 @@ export class AccessTokens {
     readonly lifetimeSeconds: number,
     private readonly now: () => Date = () => new Date(),
   ) {
-    if (Buffer.byteLength(secret) < 32) throw new RangeError('The token signing secret must be at least 32 bytes');
+    if (Buffer.byteLength(secret) < 32)
+      throw new RangeError('The token signing secret must be at least 32 bytes');
     this.key = new TextEncoder().encode(secret);
   }
 
-  async issue(claims: Omit<AccessTokenClaims, 'issuedAt' | 'expiresAt'>): Promise<{ token: string; expiresAt: number }> {
+  async issue(
+    claims: Omit<AccessTokenClaims, 'issuedAt' | 'expiresAt'>,
+  ): Promise<{ token: string; expiresAt: number }> {
     const issuedAt = Math.floor(this.now().getTime() / 1000);
     const expiresAt = issuedAt + this.lifetimeSeconds;
     const token = await new SignJWT({
@@ -53,6 +58,7 @@ export class AccessTokens {
       ...(claims.department ? { department: claims.department } : {}),
       ...(claims.passwordChangeRequired ? { pcr: true } : {}),
       gen: claims.generation,
+      sid: claims.sessionId,
     })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.userId)
@@ -78,6 +84,7 @@ export class AccessTokens {
         !payload.sub ||
         typeof payload['name'] !== 'string' ||
         typeof payload['gen'] !== 'number' ||
+        typeof payload['sid'] !== 'string' ||
         !payload.iat ||
         !payload.exp
       ) {
@@ -90,12 +97,14 @@ export class AccessTokens {
         ...(typeof payload['department'] === 'string' ? { department: payload['department'] } : {}),
         passwordChangeRequired: payload['pcr'] === true,
         generation: payload['gen'],
+        sessionId: payload['sid'],
         issuedAt: payload.iat,
         expiresAt: payload.exp,
       };
     } catch (error) {
       if (error instanceof TokenRejectedError) throw error;
-      if (error instanceof errors.JWTExpired) throw new TokenRejectedError('The access token has expired', 'expired');
+      if (error instanceof errors.JWTExpired)
+        throw new TokenRejectedError('The access token has expired', 'expired');
       throw new TokenRejectedError('The access token is not valid', 'invalid');
     }
   }

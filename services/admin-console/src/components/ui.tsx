@@ -63,8 +63,6 @@ function headline(status: number | undefined): string {
       return 'Not found.';
     case 409:
       return 'Conflict.';
-    case 423:
-      return 'Locked.';
     case 429:
       return 'Too many attempts.';
     default:

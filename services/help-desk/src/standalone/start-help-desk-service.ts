@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
 import {
+  applyTrustedProxies,
   AUTH_ERROR_STATUSES,
   AuthModule,
   corsOriginsOf,
@@ -153,6 +154,8 @@ export async function startHelpDeskService(
     );
     // First in, last out: the HTTP server and the workers stop before the stores, the bus and the connection.
     resources.add(() => app.close());
+    // request.ip, by which sign-in is throttled, is the client's behind the proxies of SFP_TRUSTED_PROXIES.
+    applyTrustedProxies(app, config);
     configureHttpApp(app, {
       title: 'SFP Help Desk',
       description:

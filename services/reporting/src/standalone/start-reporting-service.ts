@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory, RouterModule } from '@nestjs/core';
 import {
+  applyTrustedProxies,
   AUTH_ERROR_STATUSES,
   AuthModule,
   corsOriginsOf,
@@ -126,6 +127,8 @@ export async function startReportingService(
       },
     );
     resources.add(() => app.close());
+    // request.ip, by which sign-in is throttled, is the client's behind the proxies of SFP_TRUSTED_PROXIES.
+    applyTrustedProxies(app, config);
     configureHttpApp(app, {
       title: 'SFP Reporting',
       description:
