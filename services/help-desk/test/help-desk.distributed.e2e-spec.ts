@@ -5,13 +5,19 @@ import mongoose from 'mongoose';
 import { COMMAND_HEADERS, contextTopics, DEAD_LETTER_HEADERS, EVENT_HEADERS } from '@sfp/messaging';
 import { loadConfig, pseudonymizer } from '@sfp/service-kit';
 import { signCommand, SIGNATURE_HEADERS } from '@sfp/auth';
-import { httpClient, integrationEnv, signIn, TopicRecorder, uniqueName, type RecordedMessage } from '@sfp/testing';
+import {
+  httpClient,
+  integrationEnv,
+  signIn,
+  TopicRecorder,
+  uniqueName,
+  type RecordedMessage,
+} from '@sfp/testing';
 import { HelpDeskServiceConfig } from '../src/standalone/help-desk-service.config';
 import {
   startHelpDeskService,
   type HelpDeskService,
 } from '../src/standalone/start-help-desk-service';
-
 
 type Json = Record<string, any>;
 
@@ -73,9 +79,16 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
       password: 'operator one secret',
     });
     operatorId = operator.body.user.id;
-    http = httpClient(`${service.url}/api/help-desk`, await signIn(service.url, 'operator-1', 'operator one secret'));
-    clientId = (await admin.post<{ id: string }>('/auth/clients', { name: SENDER, department: DEPARTMENT })).body.id;
-    apiKey = (await admin.post<{ apiKey: string }>(`/auth/clients/${clientId}/keys`, { label: 'e2e' })).body.apiKey;
+    http = httpClient(
+      `${service.url}/api/help-desk`,
+      await signIn(service.url, 'operator-1', 'operator one secret'),
+    );
+    clientId = (
+      await admin.post<{ id: string }>('/auth/clients', { name: SENDER, department: DEPARTMENT })
+    ).body.id;
+    apiKey = (
+      await admin.post<{ apiKey: string }>(`/auth/clients/${clientId}/keys`, { label: 'e2e' })
+    ).body.apiKey;
     kafka = new Kafka({
       clientId: `${SENDER}-e2e`,
       brokers: env.kafkaBrokers,
@@ -362,6 +375,28 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
         fields: ['title', '$where'],
       },
       {
+        name: 'a payload nested 5,000 levels deep',
+        send: () =>
+          sendCommand('SubmitServiceRequest', `{"title":${'['.repeat(5_000)}${']'.repeat(5_000)}}`),
+        reason: 'schema-invalid',
+        code: 'SCHEMA_INVALID',
+        fields: ['(body)'],
+      },
+      {
+        name: 'an object under a reserved property name',
+        send: () =>
+          sendCommand('SubmitServiceRequest', {
+            ...submission('Pollution'),
+            requester: {
+              ...submission('x')['requester'],
+              constructor: { prototype: { polluted: true } },
+            },
+          }),
+        reason: 'schema-invalid',
+        code: 'SCHEMA_INVALID',
+        fields: ['requester.constructor'],
+      },
+      {
         name: 'an unknown command type',
         send: () => sendCommand('DeleteEverything', {}),
         reason: 'schema-invalid',
@@ -370,7 +405,8 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
       },
       {
         name: 'no signature',
-        send: () => sendCommand('SubmitServiceRequest', submission('Anonymous'), { unsigned: true }),
+        send: () =>
+          sendCommand('SubmitServiceRequest', submission('Anonymous'), { unsigned: true }),
         reason: 'unauthorised',
         code: 'UNAUTHORISED',
         fields: [`headers.${SIGNATURE_HEADERS.signature}`],
@@ -380,7 +416,13 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
         send: () =>
           sendCommand('SubmitServiceRequest', submission('Altered'), {
             unsigned: true,
-            headers: signCommand({ apiKey, topic: topics.commands, messageId: 'other', commandType: 'SubmitServiceRequest', value: '{}' }),
+            headers: signCommand({
+              apiKey,
+              topic: topics.commands,
+              messageId: 'other',
+              commandType: 'SubmitServiceRequest',
+              value: '{}',
+            }),
           }),
         reason: 'unauthorised',
         code: 'UNAUTHORISED',
@@ -457,18 +499,31 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
     for (const c of sent) {
       expect({ case: c.name, entry: indexed.get(c.messageId) }).toMatchObject({
         case: c.name,
-        entry: { reason: c.reason, originalTopic: topics.commands, consumerGroup: GATEWAY_GROUP, status: 'pending' },
+        entry: {
+          reason: c.reason,
+          originalTopic: topics.commands,
+          consumerGroup: GATEWAY_GROUP,
+          status: 'pending',
+        },
       });
     }
     const unsigned = indexed.get(sent.find((c) => c.name === 'no signature')!.messageId)!;
-    const redriven = await admin.post<Json>(`/dead-letters/${encodeURIComponent(unsigned['id'])}/redrive`, {});
+    const redriven = await admin.post<Json>(
+      `/dead-letters/${encodeURIComponent(unsigned['id'])}/redrive`,
+      {},
+    );
     expect(redriven.status).toBe(200);
     expect(redriven.body['status']).toBe('redriven');
-    expect((await admin.post(`/dead-letters/${encodeURIComponent(unsigned['id'])}/redrive`, {})).status).toBe(409);
+    expect(
+      (await admin.post(`/dead-letters/${encodeURIComponent(unsigned['id'])}/redrive`, {})).status,
+    ).toBe(409);
     // Still unsigned, so the gateway dead-letters it again: a second entry, with redriven-from.
     const [again] = await recorder.waitFor(
       'the re-driven command dead-lettered again',
-      (m) => m.topic === topics.dlq && m.headers[COMMAND_HEADERS.messageId] === unsigned['headers']['message-id'] && !!m.headers['redriven-from'],
+      (m) =>
+        m.topic === topics.dlq &&
+        m.headers[COMMAND_HEADERS.messageId] === unsigned['headers']['message-id'] &&
+        !!m.headers['redriven-from'],
     );
     expect(again.headers[DEAD_LETTER_HEADERS.reason]).toBe('unauthorised');
   });
@@ -621,9 +676,37 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
     expect(metrics.text).toMatch(
       /sfp_consumer_lag_messages\{context="help-desk",group="sfp\.help-desk\.command-gateway"\} \d+/,
     );
-    const docs = await root.get<{ paths: Json }>('/api/docs-json');
+    const docs = await root.get<{ paths: Json; components: Json }>('/api/docs-json');
     expect(Object.keys(docs.body.paths)).toEqual(
       expect.arrayContaining(['/api/help-desk/service-requests', '/api/help-desk/queue']),
     );
+    expect(Object.keys(docs.body.components['securitySchemes'])).toEqual(['bearer', 'apiKey']);
+    expect(docs.body.paths['/api/help-desk/service-requests']['post']).toMatchObject({
+      'x-permissions': ['records:write'],
+      security: [{ bearer: [] }, { apiKey: [] }],
+    });
+  });
+
+  it('answers hostile and careless bodies with problem documents, as the embedded platform does', async () => {
+    const post = (body: string) => http.post<Json>('/service-requests', body);
+    const deep = await post(`{"title":${'['.repeat(5_000)}${']'.repeat(5_000)}}`);
+    expect(deep.status).toBe(400);
+    expect(deep.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(deep.body).toMatchObject({
+      type: 'urn:sfp:problem:body-too-deep',
+      code: 'BODY_TOO_DEEP',
+    });
+
+    const wrongTypes = await post(
+      JSON.stringify({ ...submission('Typed'), title: 7, themes: 'cooperatives' }),
+    );
+    expect(wrongTypes.status).toBe(400);
+    expect(wrongTypes.body['fieldErrors']).toEqual(
+      expect.arrayContaining([
+        { field: 'title', pointer: '/title', messages: ['expected a string, got a number'] },
+        { field: 'themes', pointer: '/themes', messages: ['expected an array, got a string'] },
+      ]),
+    );
+    expect((await fetch(`${service.url}/api/health/ready`)).status).toBe(200);
   });
 });

@@ -96,6 +96,20 @@ describe('field errors: one short message per field, with its JSON pointer', () 
     ]);
   });
 
+  it('takes a bounded list without @IsArray for an array all the same', async () => {
+    class ThemesDto {
+      @ArrayMaxSize(2)
+      @IsString({ each: true })
+      themes!: string[];
+    }
+    const result = await validateDto(ThemesDto, { themes: 'cooperatives' });
+    expect(result).toEqual({
+      errors: [
+        { field: 'themes', pointer: '/themes', messages: ['expected an array, got a string'] },
+      ],
+    });
+  });
+
   it('keeps a rule broken by a value of the right type, without the property name in front', async () => {
     expect(await errorsOf({ ...valid, count: 0, title: 'x'.repeat(51) })).toEqual([
       {

@@ -33,6 +33,11 @@ const TYPE_CONSTRAINTS: ReadonlyArray<
   readonly [constraint: string, expected: string, received: (v: unknown) => boolean]
 > = [
   ['isArray', 'an array', Array.isArray],
+  // Rules that only an array can meet: a DTO may bound an array without @IsArray.
+  ['arrayMaxSize', 'an array', Array.isArray],
+  ['arrayMinSize', 'an array', Array.isArray],
+  ['arrayNotEmpty', 'an array', Array.isArray],
+  ['arrayUnique', 'an array', Array.isArray],
   ['nestedValidation', 'an object', (v) => typeof v === 'object' && v !== null],
   ['isObject', 'an object', (v) => typeof v === 'object' && v !== null && !Array.isArray(v)],
   ['isString', 'a string', (v) => typeof v === 'string'],
