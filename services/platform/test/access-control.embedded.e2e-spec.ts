@@ -217,7 +217,7 @@ describe('access control on the embedded platform (e2e)', () => {
     expect((await api(as.admin).post(`/auth/clients/${financeClientId}/keys/${keys.body[0]!.id}/revoke`)).status).toBe(200);
     const revoked = await api(as.finance).get('/help-desk/queue');
     expect(revoked.status).toBe(401);
-    expect(revoked.body['message']).toMatch(/revoked/);
+    expect(revoked.body['detail']).toMatch(/revoked/);
 
     const analyst = (await api(as.admin).get<Array<{ id: string; username: string }>>('/auth/users')).body.find((u) => u.username === 'ana.analyst')!;
     expect((await api(as.admin).patch(`/auth/users/${analyst.id}`, { disabled: true })).status).toBe(200);
