@@ -25,38 +25,87 @@ export default [
             {
               sourceTag: 'type:app',
               // An app may serve another app's built files (the platform host serves the admin console).
-              onlyDependOnLibsWithTags: ['type:app', 'type:service', 'type:lib', 'type:contracts', 'type:testing'],
+              onlyDependOnLibsWithTags: [
+                'type:app',
+                'type:service',
+                'type:lib',
+                'type:contracts',
+                'type:testing',
+              ],
             },
             {
               sourceTag: 'type:service',
               onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'],
             },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'] },
+            {
+              sourceTag: 'type:lib',
+              onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'],
+            },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'] },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'],
+            },
             // Bounded contexts: a context sees only itself and the shared libraries.
             // The platform host is the one place allowed to assemble every context.
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:help-desk', onlyDependOnLibsWithTags: ['scope:help-desk', 'scope:shared'] },
-            { sourceTag: 'scope:innovation-research', onlyDependOnLibsWithTags: ['scope:innovation-research', 'scope:shared'] },
-            { sourceTag: 'scope:knowledge-base', onlyDependOnLibsWithTags: ['scope:knowledge-base', 'scope:shared'] },
-            { sourceTag: 'scope:training', onlyDependOnLibsWithTags: ['scope:training', 'scope:shared'] },
-            { sourceTag: 'scope:quality-monitoring', onlyDependOnLibsWithTags: ['scope:quality-monitoring', 'scope:shared'] },
-            { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'] },
+            {
+              sourceTag: 'scope:help-desk',
+              onlyDependOnLibsWithTags: ['scope:help-desk', 'scope:shared'],
+            },
+            {
+              sourceTag: 'scope:innovation-research',
+              onlyDependOnLibsWithTags: ['scope:innovation-research', 'scope:shared'],
+            },
+            {
+              sourceTag: 'scope:knowledge-base',
+              onlyDependOnLibsWithTags: ['scope:knowledge-base', 'scope:shared'],
+            },
+            {
+              sourceTag: 'scope:training',
+              onlyDependOnLibsWithTags: ['scope:training', 'scope:shared'],
+            },
+            {
+              sourceTag: 'scope:quality-monitoring',
+              onlyDependOnLibsWithTags: ['scope:quality-monitoring', 'scope:shared'],
+            },
+            {
+              sourceTag: 'scope:reporting',
+              onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'],
+            },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },
           ],
         },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/dist/**'], message: 'Import from the package entry point, never from dist.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/dist/**'],
+              message: 'Import from the package entry point, never from dist.',
+            },
+          ],
+        },
       ],
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.contract-spec.ts', '**/*.e2e-spec.ts', '**/*.contract.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.contract-spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/*.contract.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
   },
   {
     // Domain code stays free of framework and I/O.

@@ -20,7 +20,11 @@ function integration(projectDir, displayName) {
     displayName: `${displayName}:integration`,
     ...base,
     rootDir: projectDir,
-    testMatch: ['<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.contract-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
+    testMatch: [
+      '<rootDir>/**/*.int-spec.ts',
+      '<rootDir>/**/*.contract-spec.ts',
+      '<rootDir>/**/*.e2e-spec.ts',
+    ],
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     globalSetup: join(__dirname, 'libs/testing/src/jest/global-setup.ts'),
     globalTeardown: join(__dirname, 'libs/testing/src/jest/global-teardown.ts'),

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { newEventId, type EventStore, type NewEvent, type RecordedEvent } from '@sfp/event-sourcing';
+import {
+  newEventId,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '@sfp/event-sourcing';
 import {
   decodeEventMessage,
   startReliableConsumer,

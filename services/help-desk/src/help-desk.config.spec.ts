@@ -9,7 +9,12 @@ describe('help desk SLA policy from the environment', () => {
   });
 
   it('overrides the priorities given and the reopen window', () => {
-    expect(slaPolicyFromEnv({ HELP_DESK_SLA_DAYS: 'urgent=1, low=30', HELP_DESK_REOPEN_WINDOW_DAYS: '7' })).toEqual({
+    expect(
+      slaPolicyFromEnv({
+        HELP_DESK_SLA_DAYS: 'urgent=1, low=30',
+        HELP_DESK_REOPEN_WINDOW_DAYS: '7',
+      }),
+    ).toEqual({
       resolutionDays: { urgent: 1, high: 5, normal: 10, low: 30 },
       reopenWindowDays: 7,
     });
@@ -18,6 +23,8 @@ describe('help desk SLA policy from the environment', () => {
   it('refuses malformed values, naming them', () => {
     expect(() => slaPolicyFromEnv({ HELP_DESK_SLA_DAYS: 'asap=1' })).toThrow(/"asap=1"/);
     expect(() => slaPolicyFromEnv({ HELP_DESK_SLA_DAYS: 'high=-2' })).toThrow(/HELP_DESK_SLA_DAYS/);
-    expect(() => slaPolicyFromEnv({ HELP_DESK_REOPEN_WINDOW_DAYS: 'two weeks' })).toThrow(/HELP_DESK_REOPEN_WINDOW_DAYS/);
+    expect(() => slaPolicyFromEnv({ HELP_DESK_REOPEN_WINDOW_DAYS: 'two weeks' })).toThrow(
+      /HELP_DESK_REOPEN_WINDOW_DAYS/,
+    );
   });
 });

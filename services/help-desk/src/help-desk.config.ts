@@ -23,7 +23,9 @@ export function slaPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): SlaPolic
   }
   const window = env['HELP_DESK_REOPEN_WINDOW_DAYS']?.trim();
   if (window !== undefined && window !== '' && !isPositive(window)) {
-    throw new RangeError(`HELP_DESK_REOPEN_WINDOW_DAYS must be a number of days > 0, got "${window}"`);
+    throw new RangeError(
+      `HELP_DESK_REOPEN_WINDOW_DAYS must be a number of days > 0, got "${window}"`,
+    );
   }
   return {
     resolutionDays,

@@ -1,7 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionEngine } from '@sfp/projections';
-import { HELP_DESK_PROJECTIONS, HELP_DESK_RUNTIME, type HelpDeskRuntime } from './help-desk.runtime';
+import {
+  HELP_DESK_PROJECTIONS,
+  HELP_DESK_RUNTIME,
+  type HelpDeskRuntime,
+} from './help-desk.runtime';
 import { ProjectionsController } from './operations/projections.http.controller';
 import { PersonalDataErasureController } from './personal-data/personal-data-erasure.http.controller';
 import { RequestsQueryController } from './service-request/projections/requests/requests.http.controller';

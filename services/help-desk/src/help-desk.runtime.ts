@@ -1,5 +1,10 @@
 import type { EventStore, EventTypeRegistry, KeyStore } from '@sfp/event-sourcing';
-import type { ConsumerStateStores, EventBus, InboundCommandGatewayOptions, TopicProvisioningConfig } from '@sfp/messaging';
+import type {
+  ConsumerStateStores,
+  EventBus,
+  InboundCommandGatewayOptions,
+  TopicProvisioningConfig,
+} from '@sfp/messaging';
 import type { ReadModelStore } from '@sfp/projections';
 import type { Logger, ServiceMetrics } from '@sfp/service-kit';
 import type { SlaPolicy } from './service-request/domain/sla-policy';

@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   contextTopics,
@@ -10,8 +15,15 @@ import {
 import { SYSTEM_ACTOR } from '@sfp/event-sourcing';
 import { HELP_DESK_CONTEXT } from './help-desk.context';
 import type { ProjectionEngine } from '@sfp/projections';
-import { HELP_DESK_PROJECTIONS, HELP_DESK_RUNTIME, type HelpDeskRuntime } from './help-desk.runtime';
-import { REQUESTS_PROJECTION, requestsProjection } from './service-request/projections/requests/requests.projection';
+import {
+  HELP_DESK_PROJECTIONS,
+  HELP_DESK_RUNTIME,
+  type HelpDeskRuntime,
+} from './help-desk.runtime';
+import {
+  REQUESTS_PROJECTION,
+  requestsProjection,
+} from './service-request/projections/requests/requests.projection';
 import type { RequestSummary } from './service-request/projections/requests/request-summary';
 import {
   ExecuteServiceRequestCommand,
@@ -49,7 +61,11 @@ export class HelpDeskWorkers implements OnApplicationBootstrap, OnApplicationShu
       context: HELP_DESK_CONTEXT,
       statuses: () => this.projections.statuses(),
     });
-    await provisionContextTopics(this.runtime.bus, HELP_DESK_CONTEXT, this.runtime.topicProvisioning);
+    await provisionContextTopics(
+      this.runtime.bus,
+      HELP_DESK_CONTEXT,
+      this.runtime.topicProvisioning,
+    );
     this.relay = new OutboxRelay({
       name: `${HELP_DESK_CONTEXT}.outbox`,
       store: this.runtime.outboxStore,
@@ -69,7 +85,12 @@ export class HelpDeskWorkers implements OnApplicationBootstrap, OnApplicationShu
       actorOf: this.runtime.attributeCommand,
       onDeadLetter: (notice) =>
         this.runtime.logger.warn(
-          { reason: notice.reason, error: notice.error, topic: notice.message.topic, offset: notice.message.offset },
+          {
+            reason: notice.reason,
+            error: notice.error,
+            topic: notice.message.topic,
+            offset: notice.message.offset,
+          },
           'Inbound command dead-lettered',
         ),
     });

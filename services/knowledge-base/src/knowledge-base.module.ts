@@ -5,7 +5,11 @@ import { ExecuteKnowledgeBaseCommandHandler } from './application/execute-knowle
 import { GniReferenceController } from './gni/application/gni-reference.http.controller';
 import { InstitutionsController } from './institution/application/institutions.http.controller';
 import { InstitutionProfileController } from './institution/projections/institution-profile.http.controller';
-import { KNOWLEDGE_BASE_PROJECTIONS, KNOWLEDGE_BASE_RUNTIME, type KnowledgeBaseRuntime } from './knowledge-base.runtime';
+import {
+  KNOWLEDGE_BASE_PROJECTIONS,
+  KNOWLEDGE_BASE_RUNTIME,
+  type KnowledgeBaseRuntime,
+} from './knowledge-base.runtime';
 import { KnowledgeBaseWorkers } from './knowledge-base.workers';
 import { LibraryController } from './library/application/library.http.controller';
 import { ProjectionsController } from './operations/projections.http.controller';
@@ -41,7 +45,12 @@ export class KnowledgeBaseModule {
         { provide: KNOWLEDGE_BASE_RUNTIME, useValue: runtime },
         {
           provide: KNOWLEDGE_BASE_PROJECTIONS,
-          useFactory: () => new ProjectionEngine({ eventStore: runtime.eventStore, store: runtime.readModels, logger: runtime.logger }),
+          useFactory: () =>
+            new ProjectionEngine({
+              eventStore: runtime.eventStore,
+              store: runtime.readModels,
+              logger: runtime.logger,
+            }),
         },
         ExecuteKnowledgeBaseCommandHandler,
         KnowledgeBaseWorkers,

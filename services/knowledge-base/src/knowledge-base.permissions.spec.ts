@@ -7,17 +7,28 @@ import type { KnowledgeBaseRuntime } from './knowledge-base.runtime';
 
 /** Every route of the knowledge base declares its permission (the platform's guard denies the rest). */
 describe('knowledge-base routes and permissions', () => {
-  const controllers = (KnowledgeBaseModule.register({} as KnowledgeBaseRuntime).controllers ?? []) as Array<new (...args: never[]) => object>;
+  const controllers = (KnowledgeBaseModule.register({} as KnowledgeBaseRuntime).controllers ??
+    []) as Array<new (...args: never[]) => object>;
   const routes = controllers.flatMap((controller) => {
     const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
     return Object.getOwnPropertyNames(controller.prototype)
       .map((name) => ({ name, handler: (controller.prototype as Record<string, unknown>)[name] }))
-      .filter(({ name, handler }) => name !== 'constructor' && typeof handler === 'function' && Reflect.getMetadata(PATH_METADATA, handler as object) !== undefined)
+      .filter(
+        ({ name, handler }) =>
+          name !== 'constructor' &&
+          typeof handler === 'function' &&
+          Reflect.getMetadata(PATH_METADATA, handler as object) !== undefined,
+      )
       .map(({ handler }) => {
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler as object) as number];
+        const method =
+          RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler as object) as number];
         const path = `/${[base, String(Reflect.getMetadata(PATH_METADATA, handler as object))].filter((p) => p && p !== '/').join('/')}`;
-        const permission = Reflect.getMetadata(PERMISSION_METADATA, handler as object) ?? Reflect.getMetadata(PERMISSION_METADATA, controller);
-        const isPublic = Reflect.getMetadata(PUBLIC_METADATA, handler as object) ?? Reflect.getMetadata(PUBLIC_METADATA, controller);
+        const permission =
+          Reflect.getMetadata(PERMISSION_METADATA, handler as object) ??
+          Reflect.getMetadata(PERMISSION_METADATA, controller);
+        const isPublic =
+          Reflect.getMetadata(PUBLIC_METADATA, handler as object) ??
+          Reflect.getMetadata(PUBLIC_METADATA, controller);
         return { route: `${method} ${path}`, permission, isPublic };
       });
   });
@@ -39,8 +50,13 @@ describe('knowledge-base routes and permissions', () => {
     expect(of('GET /institutions')).toBe('reports:read');
     expect(of('GET /institutions/:id')).toBe('records:read');
     expect(of('POST /projections/:name/rebuild')).toBe('platform:admin');
-    for (const r of routes.filter((x) => x.route.startsWith('POST ') && !x.route.includes('/projections'))) {
-      expect({ route: r.route, permission: r.permission }).toEqual({ route: r.route, permission: 'records:write' });
+    for (const r of routes.filter(
+      (x) => x.route.startsWith('POST ') && !x.route.includes('/projections'),
+    )) {
+      expect({ route: r.route, permission: r.permission }).toEqual({
+        route: r.route,
+        permission: 'records:write',
+      });
     }
   });
 });

@@ -1,16 +1,34 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { SYSTEM_ACTOR } from '@sfp/event-sourcing';
-import { contextTopics, OutboxRelay, provisionContextTopics, startInboundCommandGateway, type RunningConsumer } from '@sfp/messaging';
+import {
+  contextTopics,
+  OutboxRelay,
+  provisionContextTopics,
+  startInboundCommandGateway,
+  type RunningConsumer,
+} from '@sfp/messaging';
 import type { ProjectionEngine } from '@sfp/projections';
 import { ExecuteKnowledgeBaseCommand } from './application/knowledge-base-request';
-import { knowledgeBaseInboundCommands, knowledgeBaseRejectionOf } from './application/knowledge-base.inbound-commands';
+import {
+  knowledgeBaseInboundCommands,
+  knowledgeBaseRejectionOf,
+} from './application/knowledge-base.inbound-commands';
 import { GNI_SEED_SOURCE, gniSeedEntries } from './gni/domain/gni-seed-values';
 import { gniTableProjection } from './gni/projections/gni-table.projection';
 import { institutionProfilesProjection } from './institution/projections/institution-profile.projection';
 import { programmeMembersProjection } from './institution/projections/programme-members.projection';
 import { KNOWLEDGE_BASE_CONTEXT } from './knowledge-base.context';
-import { KNOWLEDGE_BASE_PROJECTIONS, KNOWLEDGE_BASE_RUNTIME, type KnowledgeBaseRuntime } from './knowledge-base.runtime';
+import {
+  KNOWLEDGE_BASE_PROJECTIONS,
+  KNOWLEDGE_BASE_RUNTIME,
+  type KnowledgeBaseRuntime,
+} from './knowledge-base.runtime';
 import { libraryProjection } from './library/projections/library.projection';
 import { performanceReportsProjection } from './performance-report/projections/performance-reports.projection';
 import { targetsProjection } from './target/projections/targets.projection';
@@ -45,14 +63,25 @@ export class KnowledgeBaseWorkers implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     const topics = contextTopics(KNOWLEDGE_BASE_CONTEXT);
-    for (const definition of KNOWLEDGE_BASE_PROJECTION_DEFINITIONS) this.projections.register(definition as never);
+    for (const definition of KNOWLEDGE_BASE_PROJECTION_DEFINITIONS)
+      this.projections.register(definition as never);
     await this.projections.start();
-    this.runtime.metrics.addProjectionSource({ context: KNOWLEDGE_BASE_CONTEXT, statuses: () => this.projections.statuses() });
+    this.runtime.metrics.addProjectionSource({
+      context: KNOWLEDGE_BASE_CONTEXT,
+      statuses: () => this.projections.statuses(),
+    });
     if (this.runtime.seedGniTable !== false) await this.seedGniTable();
     this.reevaluation = this.reevaluateTargets().catch((error: unknown) =>
-      this.runtime.logger.warn({ err: error }, 'Re-evaluation of the targets at start did not finish'),
+      this.runtime.logger.warn(
+        { err: error },
+        'Re-evaluation of the targets at start did not finish',
+      ),
     );
-    await provisionContextTopics(this.runtime.bus, KNOWLEDGE_BASE_CONTEXT, this.runtime.topicProvisioning);
+    await provisionContextTopics(
+      this.runtime.bus,
+      KNOWLEDGE_BASE_CONTEXT,
+      this.runtime.topicProvisioning,
+    );
     this.relay = new OutboxRelay({
       name: `${KNOWLEDGE_BASE_CONTEXT}.outbox`,
       store: this.runtime.outboxStore,
@@ -72,7 +101,12 @@ export class KnowledgeBaseWorkers implements OnApplicationBootstrap, OnApplicati
       ...(this.runtime.attributeCommand ? { actorOf: this.runtime.attributeCommand } : {}),
       onDeadLetter: (notice) =>
         this.runtime.logger.warn(
-          { reason: notice.reason, error: notice.error, topic: notice.message.topic, offset: notice.message.offset },
+          {
+            reason: notice.reason,
+            error: notice.error,
+            topic: notice.message.topic,
+            offset: notice.message.offset,
+          },
           'Inbound command dead-lettered',
         ),
     });
@@ -91,7 +125,12 @@ export class KnowledgeBaseWorkers implements OnApplicationBootstrap, OnApplicati
     try {
       await this.commandBus.execute(
         new ExecuteKnowledgeBaseCommand(
-          { kind: 'record-gni', entries: gniSeedEntries(), source: GNI_SEED_SOURCE, onlyIfEmpty: true },
+          {
+            kind: 'record-gni',
+            entries: gniSeedEntries(),
+            source: GNI_SEED_SOURCE,
+            onlyIfEmpty: true,
+          },
           { correlationId: 'knowledge-base-gni-seed', actor: SYSTEM_ACTOR },
         ),
       );

@@ -1,6 +1,9 @@
 import { httpClient } from '@sfp/testing';
 import { seedKnowledgeBase } from '../src/demo/seed-knowledge-base';
-import { startEmbeddedKnowledgeBase, type EmbeddedKnowledgeBase } from './support/embedded-knowledge-base';
+import {
+  startEmbeddedKnowledgeBase,
+  type EmbeddedKnowledgeBase,
+} from './support/embedded-knowledge-base';
 
 type Json = Record<string, any>;
 
@@ -36,9 +39,17 @@ describe('seedKnowledgeBase (e2e, embedded)', () => {
     expect(list.body['items'].filter((r: Json) => r.ratios.depth.value === null)).toEqual([]);
 
     const outreach = await analyst.get<Json>('/outreach?year=2025');
-    expect(outreach.body['items'].map((r: Json) => r.region).sort()).toEqual(['africa', 'americas', 'arab-states', 'asia-pacific', 'europe-central-asia']);
+    expect(outreach.body['items'].map((r: Json) => r.region).sort()).toEqual([
+      'africa',
+      'americas',
+      'arab-states',
+      'asia-pacific',
+      'europe-central-asia',
+    ]);
     const targets = await analyst.get<Json>(`/targets?limit=1000&minPosition=${head}`);
-    expect(targets.body['items'].filter((t: Json) => t.status !== 'no-data').length).toBeGreaterThan(5);
+    expect(
+      targets.body['items'].filter((t: Json) => t.status !== 'no-data').length,
+    ).toBeGreaterThan(5);
     const search = await analyst.get<Json>('/search?q=child%20labour');
     expect(search.body['items'][0].title).toBe('Group microcredit and child labour in rural Ghana');
   });

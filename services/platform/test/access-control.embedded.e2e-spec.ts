@@ -17,13 +17,21 @@ const SOME_ID = '0b6b1c3e-3f5e-4e8a-9d3c-1f2a3b4c5d6e';
 describe('access control on the embedded platform (e2e)', () => {
   let platform: EmbeddedPlatform;
   let dataDir: string;
-  const as: Record<'admin' | 'operator' | 'analyst' | 'finance' | 'employment', Record<string, string>> = {} as never;
+  const as: Record<
+    'admin' | 'operator' | 'analyst' | 'finance' | 'employment',
+    Record<string, string>
+  > = {} as never;
   let financeClientId: string;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'sfp-access-'));
     // No SFP_ADMIN_PASSWORD: the first start makes a one-time password.
-    const config = Object.assign(new PlatformConfig(), { PORT: 0, SFP_DATA_DIR: dataDir, LOG_LEVEL: 'silent', SLA_CHECK_INTERVAL_MS: 0 });
+    const config = Object.assign(new PlatformConfig(), {
+      PORT: 0,
+      SFP_DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      SLA_CHECK_INTERVAL_MS: 0,
+    });
     platform = await startEmbeddedPlatform(config);
   });
 
@@ -42,10 +50,18 @@ describe('access control on the embedded platform (e2e)', () => {
     const blocked = await api(oneTime).get('/auth/users');
     expect(blocked.status).toBe(403);
     expect(blocked.body['code']).toBe('PASSWORD_CHANGE_REQUIRED');
-    expect((await api(oneTime).get<Record<string, unknown>>('/auth/me')).body).toMatchObject({ name: 'admin', passwordChangeRequired: true });
-    const weak = await api(oneTime).post('/auth/me/password', { currentPassword: first.oneTimePassword, newPassword: 'aaaaaaaaaaaa' });
+    expect((await api(oneTime).get<Record<string, unknown>>('/auth/me')).body).toMatchObject({
+      name: 'admin',
+      passwordChangeRequired: true,
+    });
+    const weak = await api(oneTime).post('/auth/me/password', {
+      currentPassword: first.oneTimePassword,
+      newPassword: 'aaaaaaaaaaaa',
+    });
     expect(weak.status).toBe(400);
-    expect(weak.body['fieldErrors']).toEqual([{ field: 'newPassword', messages: [expect.stringMatching(/different characters/)] }]);
+    expect(weak.body['fieldErrors']).toEqual([
+      { field: 'newPassword', messages: [expect.stringMatching(/different characters/)] },
+    ]);
     const changed = await api(oneTime).post<{ accessToken: string }>('/auth/me/password', {
       currentPassword: first.oneTimePassword,
       newPassword: 'the chief passphrase 2026',
@@ -58,30 +74,63 @@ describe('access control on the embedded platform (e2e)', () => {
 
     // A restart does not make another administrator.
     expect(
-      (await api(as.admin).get<Array<{ username: string }>>('/auth/users')).body.map((u) => u.username),
+      (await api(as.admin).get<Array<{ username: string }>>('/auth/users')).body.map(
+        (u) => u.username,
+      ),
     ).toEqual(['admin']);
   });
 
   it('sets up the people and the department systems', async () => {
     const admin = api(as.admin);
-    for (const [username, roles] of [['olga.operator', ['operator']], ['ana.analyst', ['analyst']]] as const) {
-      const created = await admin.post('/auth/users', { username, displayName: username, roles, department: 'SFP', password: `pw of ${username.split('.')[0]} 2026` });
+    for (const [username, roles] of [
+      ['olga.operator', ['operator']],
+      ['ana.analyst', ['analyst']],
+    ] as const) {
+      const created = await admin.post('/auth/users', {
+        username,
+        displayName: username,
+        roles,
+        department: 'SFP',
+        password: `pw of ${username.split('.')[0]} 2026`,
+      });
       expect(created.status).toBe(201);
     }
     as.operator = await signIn(platform.url, 'olga.operator', 'pw of olga 2026');
     as.analyst = await signIn(platform.url, 'ana.analyst', 'pw of ana 2026');
-    const invalid = await admin.post('/auth/users', { username: 'x', displayName: '', roles: ['root'] });
+    const invalid = await admin.post('/auth/users', {
+      username: 'x',
+      displayName: '',
+      roles: ['root'],
+    });
     expect(invalid.status).toBe(400);
-    expect((invalid.body['fieldErrors'] as Array<{ field: string }>).map((f) => f.field).sort()).toEqual(['displayName', 'roles', 'username']);
-    expect((await admin.post('/auth/users', { username: 'olga.operator', displayName: 'Again', roles: ['analyst'] })).status).toBe(409);
+    expect(
+      (invalid.body['fieldErrors'] as Array<{ field: string }>).map((f) => f.field).sort(),
+    ).toEqual(['displayName', 'roles', 'username']);
+    expect(
+      (
+        await admin.post('/auth/users', {
+          username: 'olga.operator',
+          displayName: 'Again',
+          roles: ['analyst'],
+        })
+      ).status,
+    ).toBe(409);
 
-    for (const [name, department] of [['finance-erp', 'FINANCE'], ['employment-crm', 'EMPLOYMENT']] as const) {
+    for (const [name, department] of [
+      ['finance-erp', 'FINANCE'],
+      ['employment-crm', 'EMPLOYMENT'],
+    ] as const) {
       const clientRecord = await admin.post<{ id: string }>('/auth/clients', { name, department });
       expect(clientRecord.status).toBe(201);
-      const issued = await admin.post<{ apiKey: string; key: Record<string, unknown> }>(`/auth/clients/${clientRecord.body.id}/keys`, { label: 'prod' });
+      const issued = await admin.post<{ apiKey: string; key: Record<string, unknown> }>(
+        `/auth/clients/${clientRecord.body.id}/keys`,
+        { label: 'prod' },
+      );
       expect(issued.status).toBe(201);
       expect(issued.body.key).not.toHaveProperty('secretHash');
-      const keys = await admin.get<Array<Record<string, unknown>>>(`/auth/clients/${clientRecord.body.id}/keys`);
+      const keys = await admin.get<Array<Record<string, unknown>>>(
+        `/auth/clients/${clientRecord.body.id}/keys`,
+      );
       expect(JSON.stringify(keys.body)).not.toContain(issued.body.apiKey.slice(-43));
       if (department === 'FINANCE') {
         as.finance = { 'x-api-key': issued.body.apiKey };
@@ -94,7 +143,10 @@ describe('access control on the embedded platform (e2e)', () => {
     const routes = listRouteAccess(platform.app);
     expect(routes.length).toBeGreaterThan(20);
     expect(routes.filter((r) => r.access === undefined)).toEqual([]);
-    const open = routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`).sort();
+    const open = routes
+      .filter((r) => r.access === 'public')
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
     expect(open).toEqual([
       'GET /api/health/live',
       'GET /api/health/ready',
@@ -103,7 +155,13 @@ describe('access control on the embedded platform (e2e)', () => {
       'POST /api/auth/sign-out',
     ]);
     // Every context is there: the help desk, reporting, operations, auth.
-    for (const prefix of ['/api/help-desk/', '/api/knowledge-base/', '/api/reporting/', '/api/dead-letters', '/api/auth/users']) {
+    for (const prefix of [
+      '/api/help-desk/',
+      '/api/knowledge-base/',
+      '/api/reporting/',
+      '/api/dead-letters',
+      '/api/auth/users',
+    ]) {
       expect(routes.some((r) => r.path.startsWith(prefix))).toBe(true);
     }
     for (const route of routes.filter((r) => r.access !== 'public')) {
@@ -113,19 +171,29 @@ describe('access control on the embedded platform (e2e)', () => {
         headers: { 'content-type': 'application/json' },
         ...(route.method === 'GET' ? {} : { body: '{}' }),
       });
-      expect({ route: `${route.method} ${path}`, status: response.status }).toEqual({ route: `${route.method} ${path}`, status: 401 });
+      expect({ route: `${route.method} ${path}`, status: response.status }).toEqual({
+        route: `${route.method} ${path}`,
+        status: 401,
+      });
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
       expect(response.headers.get('cache-control')).toBe('no-store');
     }
     // The console's static files (no data in them) load without credentials; its data does not.
-    const page = await fetch(`${platform.url}/help-desk/queue`, { headers: { accept: 'text/html' } });
+    const page = await fetch(`${platform.url}/help-desk/queue`, {
+      headers: { accept: 'text/html' },
+    });
     expect([200, 503]).toContain(page.status);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
   });
 
   it('gives each role exactly its permissions (401 without credentials, 403 without the permission)', async () => {
     const submit = {
-      requester: { name: 'Kofi Mensah', email: 'kofi@example.org', origin: 'department', organisation: 'Finance Department' },
+      requester: {
+        name: 'Kofi Mensah',
+        email: 'kofi@example.org',
+        origin: 'department',
+        organisation: 'Finance Department',
+      },
       title: 'Guarantee fund for cooperatives',
       description: 'Which instrument fits?',
       kind: 'fund-instrument-guidelines',
@@ -134,50 +202,123 @@ describe('access control on the embedded platform (e2e)', () => {
       country: 'GH',
       priority: 'normal',
     };
-    const cases: Array<{ kind: string; call: (h: Record<string, string>) => Promise<{ status: number }>; allowed: Array<keyof typeof as> }> = [
-      { kind: 'records:read', call: (h) => api(h).get('/help-desk/queue'), allowed: ['admin', 'operator', 'finance', 'employment'] },
-      { kind: 'records:write', call: (h) => api(h).post('/help-desk/service-requests', submit), allowed: ['admin', 'operator', 'finance', 'employment'] },
-      { kind: 'reports:read', call: (h) => api(h).get('/help-desk/statistics'), allowed: ['admin', 'operator', 'analyst'] },
-      { kind: 'reports:read (reporting views)', call: (h) => api(h).get('/reporting/views'), allowed: ['admin', 'operator', 'analyst'] },
-      { kind: 'reports:read (progress report)', call: (h) => api(h).get('/reporting/reports/progress?period=2026'), allowed: ['admin', 'operator', 'analyst'] },
-      { kind: 'platform:admin (platform projections)', call: (h) => api(h).get('/reporting/projections'), allowed: ['admin'] },
-      { kind: 'platform:admin (projections)', call: (h) => api(h).get('/help-desk/projections'), allowed: ['admin'] },
-      { kind: 'platform:admin (users)', call: (h) => api(h).get('/auth/users'), allowed: ['admin'] },
-      { kind: 'platform:admin (keys)', call: (h) => api(h).get(`/auth/clients/${financeClientId}/keys`), allowed: ['admin'] },
+    const cases: Array<{
+      kind: string;
+      call: (h: Record<string, string>) => Promise<{ status: number }>;
+      allowed: Array<keyof typeof as>;
+    }> = [
+      {
+        kind: 'records:read',
+        call: (h) => api(h).get('/help-desk/queue'),
+        allowed: ['admin', 'operator', 'finance', 'employment'],
+      },
+      {
+        kind: 'records:write',
+        call: (h) => api(h).post('/help-desk/service-requests', submit),
+        allowed: ['admin', 'operator', 'finance', 'employment'],
+      },
+      {
+        kind: 'reports:read',
+        call: (h) => api(h).get('/help-desk/statistics'),
+        allowed: ['admin', 'operator', 'analyst'],
+      },
+      {
+        kind: 'reports:read (reporting views)',
+        call: (h) => api(h).get('/reporting/views'),
+        allowed: ['admin', 'operator', 'analyst'],
+      },
+      {
+        kind: 'reports:read (progress report)',
+        call: (h) => api(h).get('/reporting/reports/progress?period=2026'),
+        allowed: ['admin', 'operator', 'analyst'],
+      },
+      {
+        kind: 'platform:admin (platform projections)',
+        call: (h) => api(h).get('/reporting/projections'),
+        allowed: ['admin'],
+      },
+      {
+        kind: 'platform:admin (projections)',
+        call: (h) => api(h).get('/help-desk/projections'),
+        allowed: ['admin'],
+      },
+      {
+        kind: 'platform:admin (users)',
+        call: (h) => api(h).get('/auth/users'),
+        allowed: ['admin'],
+      },
+      {
+        kind: 'platform:admin (keys)',
+        call: (h) => api(h).get(`/auth/clients/${financeClientId}/keys`),
+        allowed: ['admin'],
+      },
       { kind: 'platform:admin (metrics)', call: (h) => api(h).get('/metrics'), allowed: ['admin'] },
-      { kind: 'platform:admin (dead letters)', call: (h) => api(h).get('/dead-letters'), allowed: ['admin'] },
-      { kind: 'platform:admin (erasure)', call: (h) => api(h).post('/help-desk/personal-data/erasures', { email: 'nobody@example.org' }), allowed: ['admin'] },
-      { kind: 'authenticated (me)', call: (h) => api(h).get('/auth/me'), allowed: ['admin', 'operator', 'analyst', 'finance', 'employment'] },
+      {
+        kind: 'platform:admin (dead letters)',
+        call: (h) => api(h).get('/dead-letters'),
+        allowed: ['admin'],
+      },
+      {
+        kind: 'platform:admin (erasure)',
+        call: (h) =>
+          api(h).post('/help-desk/personal-data/erasures', { email: 'nobody@example.org' }),
+        allowed: ['admin'],
+      },
+      {
+        kind: 'authenticated (me)',
+        call: (h) => api(h).get('/auth/me'),
+        allowed: ['admin', 'operator', 'analyst', 'finance', 'employment'],
+      },
     ];
     const seen: string[] = [];
     for (const c of cases) {
-      expect({ kind: c.kind, status: (await c.call({})).status }).toEqual({ kind: c.kind, status: 401 });
+      expect({ kind: c.kind, status: (await c.call({})).status }).toEqual({
+        kind: c.kind,
+        status: 401,
+      });
       for (const role of Object.keys(as) as Array<keyof typeof as>) {
         const { status } = await c.call(as[role]);
         const allowed = c.allowed.includes(role);
         seen.push(`${c.kind} ${role} ${status}`);
-        expect({ kind: c.kind, role, allowed: status < 400 }).toEqual({ kind: c.kind, role, allowed });
-        if (!allowed) expect({ kind: c.kind, role, status }).toEqual({ kind: c.kind, role, status: 403 });
+        expect({ kind: c.kind, role, allowed: status < 400 }).toEqual({
+          kind: c.kind,
+          role,
+          allowed,
+        });
+        if (!allowed)
+          expect({ kind: c.kind, role, status }).toEqual({ kind: c.kind, role, status: 403 });
       }
     }
     expect(seen).toHaveLength(cases.length * 5);
   });
 
   it("keeps a department's requests from another department's system, and names the actor in the audit trail", async () => {
-    const filed = await api(as.finance).post<{ requestId: string; position: number }>('/help-desk/service-requests', {
-      requester: { name: 'Kofi Mensah', email: 'kofi@example.org', origin: 'department', organisation: 'Finance Department' },
-      title: 'Remittance-linked savings',
-      description: 'Options for migrant workers',
-      kind: 'programme-guidance',
-      themes: ['migration-and-remittances'],
-      region: 'africa',
-      country: 'GH',
-      priority: 'low',
-    });
+    const filed = await api(as.finance).post<{ requestId: string; position: number }>(
+      '/help-desk/service-requests',
+      {
+        requester: {
+          name: 'Kofi Mensah',
+          email: 'kofi@example.org',
+          origin: 'department',
+          organisation: 'Finance Department',
+        },
+        title: 'Remittance-linked savings',
+        description: 'Options for migrant workers',
+        kind: 'programme-guidance',
+        themes: ['migration-and-remittances'],
+        region: 'africa',
+        country: 'GH',
+        priority: 'low',
+      },
+    );
     expect(filed.status).toBe(201);
     const id = filed.body.requestId;
     const listOf = async (h: Record<string, string>) =>
-      (await api(h).get<{ items: Array<{ requestId: string; department?: string }> }>(`/help-desk/service-requests?minPosition=${filed.body.position}&limit=200`)).body.items;
+      (
+        await api(h).get<{ items: Array<{ requestId: string; department?: string }> }>(
+          `/help-desk/service-requests?minPosition=${filed.body.position}&limit=200`,
+        )
+      ).body.items;
 
     const financeSees = await listOf(as.finance);
     expect(financeSees.map((r) => r.requestId)).toContain(id);
@@ -188,16 +329,46 @@ describe('access control on the embedded platform (e2e)', () => {
     expect((await listOf(as.operator)).map((r) => r.requestId)).toContain(id);
 
     expect((await api(as.employment).get(`/help-desk/service-requests/${id}`)).status).toBe(404);
-    expect((await api(as.employment).post(`/help-desk/service-requests/${id}/comments`, { text: 'Not ours' })).status).toBe(404);
-    expect((await api(as.finance).post(`/help-desk/service-requests/${id}/comments`, { text: 'Any news?' })).status).toBe(201);
-    expect((await api(as.operator).post(`/help-desk/service-requests/${id}/triage`, { kind: 'programme-guidance', themes: [], priority: 'normal' })).status).toBe(200);
+    expect(
+      (
+        await api(as.employment).post(`/help-desk/service-requests/${id}/comments`, {
+          text: 'Not ours',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await api(as.finance).post(`/help-desk/service-requests/${id}/comments`, {
+          text: 'Any news?',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await api(as.operator).post(`/help-desk/service-requests/${id}/triage`, {
+          kind: 'programme-guidance',
+          themes: [],
+          priority: 'normal',
+        })
+      ).status,
+    ).toBe(200);
 
-    const detail = await api(as.finance).get<{ history: Array<{ event: string; actor: unknown }> }>(`/help-desk/service-requests/${id}`);
+    const detail = await api(as.finance).get<{ history: Array<{ event: string; actor: unknown }> }>(
+      `/help-desk/service-requests/${id}`,
+    );
     expect(detail.status).toBe(200);
-    const olga = (await api(as.admin).get<Array<{ id: string; username: string }>>('/auth/users')).body.find((u) => u.username === 'olga.operator')!;
+    const olga = (
+      await api(as.admin).get<Array<{ id: string; username: string }>>('/auth/users')
+    ).body.find((u) => u.username === 'olga.operator')!;
     expect(detail.body.history.map((h) => [h.event, h.actor])).toEqual([
-      ['ServiceRequestSubmitted', { kind: 'integration-client', id: financeClientId, department: 'FINANCE' }],
-      ['ServiceRequestCommented', { kind: 'integration-client', id: financeClientId, department: 'FINANCE' }],
+      [
+        'ServiceRequestSubmitted',
+        { kind: 'integration-client', id: financeClientId, department: 'FINANCE' },
+      ],
+      [
+        'ServiceRequestCommented',
+        { kind: 'integration-client', id: financeClientId, department: 'FINANCE' },
+      ],
       ['ServiceRequestTriaged', { kind: 'person', id: olga.id, department: 'SFP' }],
     ]);
   });
@@ -210,34 +381,68 @@ describe('access control on the embedded platform (e2e)', () => {
     const refused = await api({ authorization: `Bearer ${tampered}` }).get('/auth/users');
     expect(refused.status).toBe(401);
     expect(refused.body['code']).toBe('TOKEN_REJECTED');
-    expect((await api({ authorization: 'Bearer not-a-token' }).get('/help-desk/queue')).status).toBe(401);
-    expect((await api({ 'x-api-key': 'sfpk_0123456789abcdef_' + 'A'.repeat(43) }).get('/help-desk/queue')).status).toBe(401);
+    expect(
+      (await api({ authorization: 'Bearer not-a-token' }).get('/help-desk/queue')).status,
+    ).toBe(401);
+    expect(
+      (
+        await api({ 'x-api-key': 'sfpk_0123456789abcdef_' + 'A'.repeat(43) }).get(
+          '/help-desk/queue',
+        )
+      ).status,
+    ).toBe(401);
 
-    const keys = await api(as.admin).get<Array<{ id: string }>>(`/auth/clients/${financeClientId}/keys`);
-    expect((await api(as.admin).post(`/auth/clients/${financeClientId}/keys/${keys.body[0]!.id}/revoke`)).status).toBe(200);
+    const keys = await api(as.admin).get<Array<{ id: string }>>(
+      `/auth/clients/${financeClientId}/keys`,
+    );
+    expect(
+      (await api(as.admin).post(`/auth/clients/${financeClientId}/keys/${keys.body[0]!.id}/revoke`))
+        .status,
+    ).toBe(200);
     const revoked = await api(as.finance).get('/help-desk/queue');
     expect(revoked.status).toBe(401);
     expect(revoked.body['detail']).toMatch(/revoked/);
 
-    const analyst = (await api(as.admin).get<Array<{ id: string; username: string }>>('/auth/users')).body.find((u) => u.username === 'ana.analyst')!;
-    expect((await api(as.admin).patch(`/auth/users/${analyst.id}`, { disabled: true })).status).toBe(200);
+    const analyst = (
+      await api(as.admin).get<Array<{ id: string; username: string }>>('/auth/users')
+    ).body.find((u) => u.username === 'ana.analyst')!;
+    expect(
+      (await api(as.admin).patch(`/auth/users/${analyst.id}`, { disabled: true })).status,
+    ).toBe(200);
     expect((await api(as.analyst).get('/help-desk/statistics')).status).toBe(401);
-    expect((await api({}).post('/auth/sign-in', { username: 'ana.analyst', password: 'pw of ana 2026' })).status).toBe(401);
+    expect(
+      (await api({}).post('/auth/sign-in', { username: 'ana.analyst', password: 'pw of ana 2026' }))
+        .status,
+    ).toBe(401);
 
-    const session = await api({}).post<{ accessToken: string; refreshToken: string }>('/auth/sign-in', { username: 'olga.operator', password: 'pw of olga 2026' });
-    const refreshed = await api({}).post<{ refreshToken: string }>('/auth/refresh', { refreshToken: session.body.refreshToken });
+    const session = await api({}).post<{ accessToken: string; refreshToken: string }>(
+      '/auth/sign-in',
+      { username: 'olga.operator', password: 'pw of olga 2026' },
+    );
+    const refreshed = await api({}).post<{ refreshToken: string }>('/auth/refresh', {
+      refreshToken: session.body.refreshToken,
+    });
     expect(refreshed.status).toBe(200);
-    expect((await api({}).post('/auth/sign-out', { refreshToken: refreshed.body.refreshToken })).status).toBe(204);
-    expect((await api({}).post('/auth/refresh', { refreshToken: refreshed.body.refreshToken })).status).toBe(401);
+    expect(
+      (await api({}).post('/auth/sign-out', { refreshToken: refreshed.body.refreshToken })).status,
+    ).toBe(204);
+    expect(
+      (await api({}).post('/auth/refresh', { refreshToken: refreshed.body.refreshToken })).status,
+    ).toBe(401);
   });
 
   it('never locks an account: failed sign-ins answer 401, a flood from one address 429 with Retry-After', async () => {
     const anonymous = api({});
     for (let i = 0; i < 6; i++) {
-      const answer = await anonymous.post('/auth/sign-in', { username: 'olga.operator', password: `wrong password ${i}` });
+      const answer = await anonymous.post('/auth/sign-in', {
+        username: 'olga.operator',
+        password: `wrong password ${i}`,
+      });
       // 401 for the failure (the same for an unknown user), or 429 once this address floods; never 423.
       expect({ status: answer.status, code: answer.body['code'] }).toEqual(
-        answer.status === 429 ? { status: 429, code: 'RATE_LIMITED' } : { status: 401, code: 'INVALID_CREDENTIALS' },
+        answer.status === 429
+          ? { status: 429, code: 'RATE_LIMITED' }
+          : { status: 401, code: 'INVALID_CREDENTIALS' },
       );
     }
     // 10 attempts a minute per address: the next ones are refused before any password check.
@@ -249,7 +454,11 @@ describe('access control on the embedded platform (e2e)', () => {
     }
     expect(flood?.body['code']).toBe('RATE_LIMITED');
     expect(Number(flood?.headers.get('retry-after'))).toBeGreaterThan(0);
-    const olga = (await api(as.admin).get<Array<{ id: string; username: string }>>('/auth/users')).body.find((u) => u.username === 'olga.operator')!;
-    expect((await api(as.admin).post<{ locked: boolean }>(`/auth/users/${olga.id}/unlock`)).body.locked).toBe(false);
+    const olga = (
+      await api(as.admin).get<Array<{ id: string; username: string }>>('/auth/users')
+    ).body.find((u) => u.username === 'olga.operator')!;
+    expect(
+      (await api(as.admin).post<{ locked: boolean }>(`/auth/users/${olga.id}/unlock`)).body.locked,
+    ).toBe(false);
   });
 });

@@ -38,7 +38,10 @@ describe('help desk on the embedded platform (e2e)', () => {
       password: 'operator one password',
     });
     operatorId = created.body.user.id;
-    http = client(`${platform.url}/api/help-desk`, await signIn(platform.url, 'operator-1', 'operator one password'));
+    http = client(
+      `${platform.url}/api/help-desk`,
+      await signIn(platform.url, 'operator-1', 'operator one password'),
+    );
   });
 
   afterAll(async () => {
@@ -63,10 +66,11 @@ describe('help desk on the embedded platform (e2e)', () => {
   };
 
   it('drives a request through its whole lifecycle, and its detail shows who did what', async () => {
-    const submitted = await http.post<{ requestId: string; streamVersion: number; position: number }>(
-      '/service-requests',
-      validRequest,
-    );
+    const submitted = await http.post<{
+      requestId: string;
+      streamVersion: number;
+      position: number;
+    }>('/service-requests', validRequest);
     expect(submitted.status).toBe(201);
     expect(submitted.headers.get('etag')).toBe('"1"');
     const id = submitted.body.requestId;
@@ -74,7 +78,16 @@ describe('help desk on the embedded platform (e2e)', () => {
     expect(submitted.body.position).toBeGreaterThan(0);
 
     const steps: Array<[string, unknown, number]> = [
-      ['triage', { kind: 'fund-instrument-guidelines', themes: ['youth'], priority: 'urgent', note: 'Board meets next week' }, 2],
+      [
+        'triage',
+        {
+          kind: 'fund-instrument-guidelines',
+          themes: ['youth'],
+          priority: 'urgent',
+          note: 'Board meets next week',
+        },
+        2,
+      ],
       ['assign', { assignee: 'staff-jkamau' }, 3],
       ['start', {}, 4],
       ['refer', { target: 'external-body', referredTo: 'CGAP', reason: 'Holds the toolkit' }, 5],
@@ -85,8 +98,13 @@ describe('help desk on the embedded platform (e2e)', () => {
       ['close', {}, 10],
     ];
     for (const [action, body, version] of steps) {
-      const result = await http.post(`/service-requests/${id}/${action}`, body, { 'if-match': `"${version - 1}"` });
-      expect({ action, status: result.status }).toEqual({ action, status: action === 'comments' ? 201 : 200 });
+      const result = await http.post(`/service-requests/${id}/${action}`, body, {
+        'if-match': `"${version - 1}"`,
+      });
+      expect({ action, status: result.status }).toEqual({
+        action,
+        status: action === 'comments' ? 201 : 200,
+      });
       expect(result.headers.get('etag')).toBe(`"${version}"`);
     }
 
@@ -100,7 +118,9 @@ describe('help desk on the embedded platform (e2e)', () => {
       assignee: 'staff-jkamau',
       requester: { name: 'Amina Diallo', email: 'amina.diallo@example.org' },
       resolution: { answer: 'Annex sent', outputs: ['Youth annex'] },
-      comments: [expect.objectContaining({ text: 'Working on the youth annex', author: operatorId })],
+      comments: [
+        expect.objectContaining({ text: 'Working on the youth annex', author: operatorId }),
+      ],
     });
     expect(detail.body['history'].map((h: { event: string }) => h.event)).toEqual([
       'ServiceRequestSubmitted',
@@ -114,7 +134,11 @@ describe('help desk on the embedded platform (e2e)', () => {
       'ServiceRequestResolved',
       'ServiceRequestClosed',
     ]);
-    expect(detail.body['history'][1].actor).toEqual({ kind: 'person', id: operatorId, department: 'SFP' });
+    expect(detail.body['history'][1].actor).toEqual({
+      kind: 'person',
+      id: operatorId,
+      department: 'SFP',
+    });
   });
 
   it('answers an illegal transition with 409 and the reason, a stale If-Match with 409, an unknown id with 404', async () => {
@@ -122,36 +146,74 @@ describe('help desk on the embedded platform (e2e)', () => {
     const id = body.requestId;
     const illegal = await http.post(`/service-requests/${id}/close`);
     expect(illegal.status).toBe(409);
-    expect(illegal.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', detail: expect.stringContaining('while the request is submitted') });
-
-    const stale = await http.post(`/service-requests/${id}/assign`, { assignee: 'x' }, { 'if-match': '"7"' });
-    expect(stale.status).toBe(409);
-    expect(stale.body).toMatchObject({ code: 'WRONG_EXPECTED_VERSION', details: { actualVersion: 1 } });
-
-    const missing = await http.post('/service-requests/6f1c1a8e-2b7d-4c59-9d3e-0a1b2c3d4e5f/triage', {
-      kind: 'referral', themes: [], priority: 'low',
+    expect(illegal.body).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      detail: expect.stringContaining('while the request is submitted'),
     });
+
+    const stale = await http.post(
+      `/service-requests/${id}/assign`,
+      { assignee: 'x' },
+      { 'if-match': '"7"' },
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({
+      code: 'WRONG_EXPECTED_VERSION',
+      details: { actualVersion: 1 },
+    });
+
+    const missing = await http.post(
+      '/service-requests/6f1c1a8e-2b7d-4c59-9d3e-0a1b2c3d4e5f/triage',
+      {
+        kind: 'referral',
+        themes: [],
+        priority: 'low',
+      },
+    );
     expect(missing.status).toBe(404);
     expect(missing.body['code']).toBe('SERVICE_REQUEST_NOT_FOUND');
-    expect((await http.get('/service-requests/6f1c1a8e-2b7d-4c59-9d3e-0a1b2c3d4e5f')).status).toBe(404);
+    expect((await http.get('/service-requests/6f1c1a8e-2b7d-4c59-9d3e-0a1b2c3d4e5f')).status).toBe(
+      404,
+    );
   });
 
   describe('bad input gets a 400 with field messages', () => {
     const cases: Array<[string, unknown, string[]]> = [
       ['wrong types', { ...validRequest, title: 42, themes: 'youth' }, ['title', 'themes']],
-      ['unknown enum values', { ...validRequest, kind: 'loan', region: 'mars', priority: 'asap' }, ['kind', 'region', 'priority']],
-      ['oversized fields', { ...validRequest, title: 'x'.repeat(201), description: 'y'.repeat(10_001) }, ['title', 'description']],
+      [
+        'unknown enum values',
+        { ...validRequest, kind: 'loan', region: 'mars', priority: 'asap' },
+        ['kind', 'region', 'priority'],
+      ],
+      [
+        'oversized fields',
+        { ...validRequest, title: 'x'.repeat(201), description: 'y'.repeat(10_001) },
+        ['title', 'description'],
+      ],
       ['a Mongo operator as a value', { ...validRequest, title: { $gt: '' } }, ['title']],
       ['a Mongo operator as a key', { ...validRequest, $where: 'sleep(100)' }, ['$where']],
-      ['a nested invalid e-mail', { ...validRequest, requester: { ...validRequest.requester, email: 'not-an-email' } }, ['requester.email']],
+      [
+        'a nested invalid e-mail',
+        { ...validRequest, requester: { ...validRequest.requester, email: 'not-an-email' } },
+        ['requester.email'],
+      ],
       ['a bad country code', { ...validRequest, country: 'Senegal' }, ['country']],
-      ['a missing body', {}, ['requester', 'title', 'description', 'kind', 'themes', 'region', 'country', 'priority']],
+      [
+        'a missing body',
+        {},
+        ['requester', 'title', 'description', 'kind', 'themes', 'region', 'country', 'priority'],
+      ],
     ];
     it.each(cases)('%s', async (_name, body, fields) => {
-      const result = await http.post<{ code: string; fieldErrors: Array<{ field: string }> }>('/service-requests', body);
+      const result = await http.post<{ code: string; fieldErrors: Array<{ field: string }> }>(
+        '/service-requests',
+        body,
+      );
       expect(result.status).toBe(400);
       expect(result.body.code).toBe('VALIDATION_FAILED');
-      expect(result.body.fieldErrors.map((f) => f.field).sort()).toEqual(expect.arrayContaining([...fields].sort()));
+      expect(result.body.fieldErrors.map((f) => f.field).sort()).toEqual(
+        expect.arrayContaining([...fields].sort()),
+      );
     });
 
     it('malformed JSON', async () => {
@@ -161,14 +223,21 @@ describe('help desk on the embedded platform (e2e)', () => {
     });
 
     it('a body over the size limit', async () => {
-      const result = await http.post('/service-requests', { ...validRequest, description: 'z'.repeat(300_000) });
+      const result = await http.post('/service-requests', {
+        ...validRequest,
+        description: 'z'.repeat(300_000),
+      });
       expect(result.status).toBe(413);
     });
 
     it('a malformed id or If-Match', async () => {
       expect((await http.get('/service-requests/not-a-uuid')).status).toBe(400);
       const { body } = await http.post<{ requestId: string }>('/service-requests', validRequest);
-      const badIfMatch = await http.post(`/service-requests/${body.requestId}/assign`, { assignee: 'x' }, { 'if-match': 'banana' });
+      const badIfMatch = await http.post(
+        `/service-requests/${body.requestId}/assign`,
+        { assignee: 'x' },
+        { 'if-match': 'banana' },
+      );
       expect(badIfMatch.status).toBe(400);
       expect(badIfMatch.body['code']).toBe('INVALID_IF_MATCH');
     });
@@ -177,22 +246,47 @@ describe('help desk on the embedded platform (e2e)', () => {
   it('lists requests in the queue by assignee, priority and SLA status, reads its writes, exports CSV and counts statistics', async () => {
     const region = 'europe-central-asia';
     const submit = async (priority: string, kind: string) =>
-      (await http.post<{ requestId: string; position: number }>('/service-requests', { ...validRequest, priority, kind, region, country: 'AL' })).body;
+      (
+        await http.post<{ requestId: string; position: number }>('/service-requests', {
+          ...validRequest,
+          priority,
+          kind,
+          region,
+          country: 'AL',
+        })
+      ).body;
     const a = await submit('low', 'referral');
     const b = await submit('urgent', 'tool-development');
     const c = await submit('normal', 'referral');
-    await http.post(`/service-requests/${b.requestId}/triage`, { kind: 'tool-development', themes: ['gender'], priority: 'urgent' });
-    const assigned = await http.post<{ position: number }>(`/service-requests/${b.requestId}/assign`, { assignee: 'staff-queue-test' });
-    await http.post(`/service-requests/${c.requestId}/cancel`, { cancelledBy: 'requester', reason: 'Solved locally' });
+    await http.post(`/service-requests/${b.requestId}/triage`, {
+      kind: 'tool-development',
+      themes: ['gender'],
+      priority: 'urgent',
+    });
+    const assigned = await http.post<{ position: number }>(
+      `/service-requests/${b.requestId}/assign`,
+      { assignee: 'staff-queue-test' },
+    );
+    await http.post(`/service-requests/${c.requestId}/cancel`, {
+      cancelledBy: 'requester',
+      reason: 'Solved locally',
+    });
 
     const mine = await http.get<{ items: Array<Record<string, unknown>> }>(
       `/queue?assignee=staff-queue-test&minPosition=${assigned.body.position}`,
     );
     expect(mine.status).toBe(200);
     expect(mine.body.items.map((i) => i['requestId'])).toEqual([b.requestId]);
-    expect(mine.body.items[0]).toMatchObject({ status: 'assigned', priority: 'urgent', slaStatus: 'on-track', themes: ['gender'] });
+    expect(mine.body.items[0]).toMatchObject({
+      status: 'assigned',
+      priority: 'urgent',
+      slaStatus: 'on-track',
+      themes: ['gender'],
+    });
 
-    const queue = await http.get<{ items: Array<Record<string, unknown>> }>(`/queue?region=${region}&sort=-priority`);
+    const queue = await http.get<{ items: Array<Record<string, unknown>> }>(
+      `/queue?region=${region}&sort=-priority`,
+    );
     expect(queue.body.items.map((i) => i['requestId'])).toEqual([b.requestId, a.requestId]);
 
     const csv = await http.get(`/service-requests?region=${region}&format=csv&sort=submittedAt`);
@@ -210,7 +304,9 @@ describe('help desk on the embedded platform (e2e)', () => {
       firstResponse: { count: 1 },
     });
 
-    const page1 = await http.get<{ items: unknown[]; nextCursor?: string }>(`/service-requests?region=${region}&limit=2&sort=submittedAt`);
+    const page1 = await http.get<{ items: unknown[]; nextCursor?: string }>(
+      `/service-requests?region=${region}&limit=2&sort=submittedAt`,
+    );
     expect(page1.body.items).toHaveLength(2);
     const page2 = await http.get<{ items: Array<Record<string, unknown>>; nextCursor?: string }>(
       `/service-requests?region=${region}&limit=2&sort=submittedAt&cursor=${encodeURIComponent(page1.body.nextCursor!)}`,
@@ -220,7 +316,15 @@ describe('help desk on the embedded platform (e2e)', () => {
   });
 
   it('refuses query parameters it does not know, operator injection, and out-of-range pages with 400', async () => {
-    for (const query of ['status[$ne]=closed', 'sort=title', 'limit=100000', 'sla=late', 'assignee[$gt]=', 'theme=astrology', 'from=yesterday']) {
+    for (const query of [
+      'status[$ne]=closed',
+      'sort=title',
+      'limit=100000',
+      'sla=late',
+      'assignee[$gt]=',
+      'theme=astrology',
+      'from=yesterday',
+    ]) {
       const result = await http.get(`/service-requests?${query}`);
       expect({ query, status: result.status }).toEqual({ query, status: 400 });
     }
@@ -229,14 +333,22 @@ describe('help desk on the embedded platform (e2e)', () => {
   });
 
   it('records an SLA breach once when the scheduled check finds an open request past due', async () => {
-    const { body } = await http.post<{ requestId: string }>('/service-requests', { ...validRequest, region: 'arab-states', country: 'JO' });
+    const { body } = await http.post<{ requestId: string }>('/service-requests', {
+      ...validRequest,
+      region: 'arab-states',
+      country: 'JO',
+    });
     const workers = platform.app.get(HelpDeskWorkers);
     const later = new Date(Date.now() + 30 * 86_400_000);
     expect(await workers.checkSlas(later)).toBeGreaterThanOrEqual(1);
     expect(await workers.checkSlas(later)).toBe(0);
     const detail = await http.get<Record<string, any>>(`/service-requests/${body.requestId}`);
     expect(detail.body['slaBreached']).toBe(true);
-    expect(detail.body['history'].filter((h: { event: string }) => h.event === 'ServiceRequestSlaBreached')).toHaveLength(1);
+    expect(
+      detail.body['history'].filter(
+        (h: { event: string }) => h.event === 'ServiceRequestSlaBreached',
+      ),
+    ).toHaveLength(1);
     const breached = await http.get<{ items: Array<Record<string, unknown>> }>(
       `/queue?sla=breached&region=arab-states&minPosition=${detail.body['history'].at(-1).position}`,
     );
@@ -249,24 +361,43 @@ describe('help desk on the embedded platform (e2e)', () => {
       ...validRequest,
       requester: { ...validRequest.requester, name: 'Leila Haddad', email },
     });
-    await http.post(`/service-requests/${body.requestId}/triage`, { kind: 'referral', themes: [], priority: 'low' });
-    const erased = await adminHttp.post<{ erased: boolean; personId: string }>('/personal-data/erasures', { email });
+    await http.post(`/service-requests/${body.requestId}/triage`, {
+      kind: 'referral',
+      themes: [],
+      priority: 'low',
+    });
+    const erased = await adminHttp.post<{ erased: boolean; personId: string }>(
+      '/personal-data/erasures',
+      { email },
+    );
     expect(erased.status).toBe(200);
     expect(erased.body.erased).toBe(true);
     expect(erased.body.personId).toMatch(/^person-[0-9a-f]{32}$/);
     const detail = await http.get<Record<string, any>>(`/service-requests/${body.requestId}`);
-    expect(detail.body['requester']).toMatchObject({ name: '[erased]', email: '[erased]', organisation: 'Regional Office for Africa' });
+    expect(detail.body['requester']).toMatchObject({
+      name: '[erased]',
+      email: '[erased]',
+      organisation: 'Regional Office for Africa',
+    });
     expect(detail.body['history']).toHaveLength(2);
     expect(detail.body['history'][0].data.requester.name).toBe('[erased]');
     // the untouched requester of another request still reads in clear
     const other = await http.post<{ requestId: string }>('/service-requests', validRequest);
-    expect((await http.get<Record<string, any>>(`/service-requests/${other.body.requestId}`)).body['requester'].name).toBe('Amina Diallo');
-    expect((await adminHttp.post('/personal-data/erasures', { email: 'not-an-email' })).status).toBe(400);
+    expect(
+      (await http.get<Record<string, any>>(`/service-requests/${other.body.requestId}`)).body[
+        'requester'
+      ].name,
+    ).toBe('Amina Diallo');
+    expect(
+      (await adminHttp.post('/personal-data/erasures', { email: 'not-an-email' })).status,
+    ).toBe(400);
   });
 
   it('rebuilds the request list from zero while queries keep being answered, and swaps when caught up', async () => {
     const before = await http.get<{ total: number }>('/statistics');
-    const started = await adminHttp.post<{ generation: number }>('/projections/help-desk-requests/rebuild');
+    const started = await adminHttp.post<{ generation: number }>(
+      '/projections/help-desk-requests/rebuild',
+    );
     expect(started.status).toBe(202);
     const during = await http.get<{ total: number }>('/statistics');
     expect(during.status).toBe(200);
@@ -277,7 +408,12 @@ describe('help desk on the embedded platform (e2e)', () => {
       await new Promise((r) => setTimeout(r, 100));
       status = (await adminHttp.get<Record<string, any>>('/projections/help-desk-requests')).body;
     }
-    expect(status).toMatchObject({ generation: started.body.generation, lagEvents: 0, state: 'running', rebuild: null });
+    expect(status).toMatchObject({
+      generation: started.body.generation,
+      lagEvents: 0,
+      state: 'running',
+      rebuild: null,
+    });
     expect((await http.get<{ total: number }>('/statistics')).body.total).toBe(before.body.total);
     expect((await adminHttp.post('/projections/no-such-projection/rebuild')).status).toBe(404);
     const list = await adminHttp.get<Array<{ name: string }>>('/projections');
@@ -289,27 +425,48 @@ describe('help desk on the embedded platform (e2e)', () => {
     const docs = await root.get<{ paths: Record<string, unknown> }>('/api/docs-json');
     expect(docs.status).toBe(200);
     expect(Object.keys(docs.body.paths)).toEqual(
-      expect.arrayContaining(['/api/help-desk/service-requests', '/api/help-desk/service-requests/{id}/triage']),
+      expect.arrayContaining([
+        '/api/help-desk/service-requests',
+        '/api/help-desk/service-requests/{id}/triage',
+      ]),
     );
     expect((await root.get('/api/health/live')).status).toBe(200);
     expect((await root.get('/api/health/ready')).body).toMatchObject({ status: 'ok' });
     expect((await root.get('/api/metrics')).status).toBe(401);
     const metrics = await adminRoot.get('/api/metrics');
     expect(metrics.text).toContain('sfp_commands_total');
-    expect(metrics.text).toMatch(/sfp_projection_lag_events\{context="help-desk",projection="help-desk-requests"\} \d+/);
-    expect(metrics.text).toMatch(/sfp_projection_stalled\{context="help-desk",projection="help-desk-requests"\} 0/);
+    expect(metrics.text).toMatch(
+      /sfp_projection_lag_events\{context="help-desk",projection="help-desk-requests"\} \d+/,
+    );
+    expect(metrics.text).toMatch(
+      /sfp_projection_stalled\{context="help-desk",projection="help-desk-requests"\} 0/,
+    );
     expect(metrics.text).toMatch(/sfp_events_appended_total\{context="help-desk"\} \d+/);
   });
 
   it('indexes a dead-lettered command for the operators, who re-drive it once', async () => {
     // A department's system forgets to sign its command: it is dead-lettered as unauthorised.
     await platform.bus.publish('sfp.help-desk.commands', [
-      { key: 'unsigned-1', value: JSON.stringify(validRequest), headers: { 'message-id': 'unsigned-1', 'command-type': 'SubmitServiceRequest' } },
+      {
+        key: 'unsigned-1',
+        value: JSON.stringify(validRequest),
+        headers: { 'message-id': 'unsigned-1', 'command-type': 'SubmitServiceRequest' },
+      },
     ]);
-    type Entry = { id: string; reason: string; originalTopic: string; payload: string; fieldErrors: Array<{ field: string }>; status: string; headers: Record<string, string> };
+    type Entry = {
+      id: string;
+      reason: string;
+      originalTopic: string;
+      payload: string;
+      fieldErrors: Array<{ field: string }>;
+      status: string;
+      headers: Record<string, string>;
+    };
     let entry: Entry | undefined;
     for (let i = 0; i < 100 && !entry; i++) {
-      const page = await adminRoot.get<{ items: Entry[] }>('/api/dead-letters?topic=sfp.help-desk.dlq&status=pending');
+      const page = await adminRoot.get<{ items: Entry[] }>(
+        '/api/dead-letters?topic=sfp.help-desk.dlq&status=pending',
+      );
       entry = page.body.items.find((e) => e.headers['message-id'] === 'unsigned-1');
       if (!entry) await new Promise((r) => setTimeout(r, 100));
     }
@@ -321,12 +478,25 @@ describe('help desk on the embedded platform (e2e)', () => {
       fieldErrors: [{ field: 'headers.sfp-signature' }],
     });
     expect((await http.get('/../dead-letters')).status).toBe(403);
-    const summary = await adminRoot.get<Array<{ dlqTopic: string; pending: number }>>('/api/dead-letters/summary');
-    expect(summary.body.find((s) => s.dlqTopic === 'sfp.help-desk.dlq')!.pending).toBeGreaterThanOrEqual(1);
-    const redriven = await adminRoot.post<{ status: string; redrivenBy: string }>(`/api/dead-letters/${encodeURIComponent(entry!.id)}/redrive`, {});
+    const summary = await adminRoot.get<Array<{ dlqTopic: string; pending: number }>>(
+      '/api/dead-letters/summary',
+    );
+    expect(
+      summary.body.find((s) => s.dlqTopic === 'sfp.help-desk.dlq')!.pending,
+    ).toBeGreaterThanOrEqual(1);
+    const redriven = await adminRoot.post<{ status: string; redrivenBy: string }>(
+      `/api/dead-letters/${encodeURIComponent(entry!.id)}/redrive`,
+      {},
+    );
     expect(redriven.status).toBe(200);
     expect(redriven.body.status).toBe('redriven');
-    expect((await adminRoot.post(`/api/dead-letters/${encodeURIComponent(entry!.id)}/redrive`, {})).status).toBe(409);
-    expect((await adminRoot.get(`/api/dead-letters/${encodeURIComponent('sfp.help-desk.dlq@0:999999')}`)).status).toBe(404);
+    expect(
+      (await adminRoot.post(`/api/dead-letters/${encodeURIComponent(entry!.id)}/redrive`, {}))
+        .status,
+    ).toBe(409);
+    expect(
+      (await adminRoot.get(`/api/dead-letters/${encodeURIComponent('sfp.help-desk.dlq@0:999999')}`))
+        .status,
+    ).toBe(404);
   });
 });

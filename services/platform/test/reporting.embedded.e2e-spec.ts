@@ -22,15 +22,40 @@ describe('reporting on the embedded platform (e2e)', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'sfp-reporting-'));
     const config = Object.assign(new PlatformConfig(), {
-      PORT: 0, SFP_DATA_DIR: dataDir, LOG_LEVEL: 'silent', SLA_CHECK_INTERVAL_MS: 0, SFP_ADMIN_PASSWORD: 'reporting e2e phrase',
+      PORT: 0,
+      SFP_DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      SLA_CHECK_INTERVAL_MS: 0,
+      SFP_ADMIN_PASSWORD: 'reporting e2e phrase',
     });
     platform = await startEmbeddedPlatform(config);
-    const admin = client(`${platform.url}/api/auth`, await signIn(platform.url, 'admin', 'reporting e2e phrase'));
-    for (const [username, roles] of [['otto', ['operator']], ['anna', ['analyst']]] as const) {
-      expect((await admin.post('/users', { username, displayName: username, roles, password: 'e2e user phrase 1' })).status).toBe(201);
+    const admin = client(
+      `${platform.url}/api/auth`,
+      await signIn(platform.url, 'admin', 'reporting e2e phrase'),
+    );
+    for (const [username, roles] of [
+      ['otto', ['operator']],
+      ['anna', ['analyst']],
+    ] as const) {
+      expect(
+        (
+          await admin.post('/users', {
+            username,
+            displayName: username,
+            roles,
+            password: 'e2e user phrase 1',
+          })
+        ).status,
+      ).toBe(201);
     }
-    operator = client(`${platform.url}/api/help-desk`, await signIn(platform.url, 'otto', 'e2e user phrase 1'));
-    analyst = client(`${platform.url}/api/reporting`, await signIn(platform.url, 'anna', 'e2e user phrase 1'));
+    operator = client(
+      `${platform.url}/api/help-desk`,
+      await signIn(platform.url, 'otto', 'e2e user phrase 1'),
+    );
+    analyst = client(
+      `${platform.url}/api/reporting`,
+      await signIn(platform.url, 'anna', 'e2e user phrase 1'),
+    );
   });
 
   afterAll(async () => {
@@ -40,17 +65,28 @@ describe('reporting on the embedded platform (e2e)', () => {
 
   const file = async (kind: string, themes: string[]) => {
     const filed = await operator.post<{ requestId: string }>('/service-requests', {
-      requester: { name: 'Lucía Fernández', email: 'lucia@example.org', origin: 'regional-office', organisation: 'DWT Lima' },
-      title: `A ${kind} request`, description: 'For the report', kind, themes, region: 'americas', country: 'PE', priority: 'normal',
+      requester: {
+        name: 'Lucía Fernández',
+        email: 'lucia@example.org',
+        origin: 'regional-office',
+        organisation: 'DWT Lima',
+      },
+      title: `A ${kind} request`,
+      description: 'For the report',
+      kind,
+      themes,
+      region: 'americas',
+      country: 'PE',
+      priority: 'normal',
     });
     expect(filed.status).toBe(201);
     return filed.body.requestId;
   };
 
   const figure = (report: Json, metric: string, key: string | null = null) =>
-    (report['functions'] as Json[]).find((f) => f['function'] === 'help-desk-and-service')!['figures'].find(
-      (f: Json) => f['metric'] === metric && f['key'] === key,
-    )?.['value'];
+    (report['functions'] as Json[])
+      .find((f) => f['function'] === 'help-desk-and-service')!
+      ['figures'].find((f: Json) => f['metric'] === metric && f['key'] === key)?.['value'];
 
   it('counts requests received and resolved in the Governing Body report, as JSON, CSV and HTML', async () => {
     const first = await file('referral', ['microinsurance']);
@@ -67,7 +103,8 @@ describe('reporting on the embedded platform (e2e)', () => {
     let report: Json = {};
     for (let i = 0; i < 100; i++) {
       report = (await analyst.get<Json>(`/reports/progress?period=${year}`)).body;
-      if (figure(report, 'requestsResolved') === 1 && figure(report, 'requestsReceived') === 2) break;
+      if (figure(report, 'requestsResolved') === 1 && figure(report, 'requestsReceived') === 2)
+        break;
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(figure(report, 'requestsReceived')).toBe(2);
@@ -90,10 +127,19 @@ describe('reporting on the embedded platform (e2e)', () => {
   });
 
   it('answers analyst queries over the views and refuses operator injection with 400', async () => {
-    const byKind = await analyst.post<{ rows: Json[] }>('/views/service-requests/query', { groupBy: ['kind'], aggregates: ['count'], sort: ['kind'] });
+    const byKind = await analyst.post<{ rows: Json[] }>('/views/service-requests/query', {
+      groupBy: ['kind'],
+      aggregates: ['count'],
+      sort: ['kind'],
+    });
     expect(byKind.status).toBe(200);
-    expect(byKind.body.rows.map((r) => [r['kind'], r['count']])).toEqual([['programme-guidance', 1], ['referral', 1]]);
-    const injected = await analyst.post<Json>('/views/service-requests/query', { filter: { kind: { $gt: '' } } });
+    expect(byKind.body.rows.map((r) => [r['kind'], r['count']])).toEqual([
+      ['programme-guidance', 1],
+      ['referral', 1],
+    ]);
+    const injected = await analyst.post<Json>('/views/service-requests/query', {
+      filter: { kind: { $gt: '' } },
+    });
     expect(injected.status).toBe(400);
     expect(injected.body['code']).toBe('INVALID_QUERY');
     // Operations on the platform's projections are the administrator's, not the analyst's.

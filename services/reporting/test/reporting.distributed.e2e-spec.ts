@@ -66,8 +66,16 @@ describe('reporting standalone on Kafka and MongoDB (distributed e2e)', () => {
     const adminAuth = await signIn(service.url, 'admin', 'reporting e2e phrase');
     const admin = httpClient(`${service.url}/api`, adminAuth);
     adminHttp = httpClient(`${service.url}/api/reporting`, adminAuth);
-    await admin.post('/auth/users', { username: 'ana.analyst', displayName: 'Ana', roles: ['analyst'], password: 'analyst e2e phrase' });
-    http = httpClient(`${service.url}/api/reporting`, await signIn(service.url, 'ana.analyst', 'analyst e2e phrase'));
+    await admin.post('/auth/users', {
+      username: 'ana.analyst',
+      displayName: 'Ana',
+      roles: ['analyst'],
+      password: 'analyst e2e phrase',
+    });
+    http = httpClient(
+      `${service.url}/api/reporting`,
+      await signIn(service.url, 'ana.analyst', 'analyst e2e phrase'),
+    );
     producer = topics.kafka.producer({
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
@@ -99,7 +107,10 @@ describe('reporting standalone on Kafka and MongoDB (distributed e2e)', () => {
     await topics?.cleanup().catch(() => undefined);
     if (database) {
       for (const name of [`${database.name}_svc`, `${database.name}_auth`]) {
-        await database.connection.useDb(name.slice(0, 63)).dropDatabase().catch(() => undefined);
+        await database.connection
+          .useDb(name.slice(0, 63))
+          .dropDatabase()
+          .catch(() => undefined);
       }
       await database.cleanup();
     }
@@ -119,7 +130,12 @@ describe('reporting standalone on Kafka and MongoDB (distributed e2e)', () => {
       expect(answer.status).toBe(200);
       const [helpDesk, , knowledge] = answer.body['functions'] as Json[];
       // Each view is its own projection: wait until every figure checked below is in.
-      expect(figuresOf(helpDesk!)).toMatchObject({ requestsReceived: 4, requestsResolved: 3, requestsCancelled: 1, slaBreaches: 2 });
+      expect(figuresOf(helpDesk!)).toMatchObject({
+        requestsReceived: 4,
+        requestsResolved: 3,
+        requestsCancelled: 1,
+        slaBreaches: 2,
+      });
       expect(figuresOf(knowledge!)).toMatchObject({
         performanceReportsFiled: 3,
         targetStatusChanges: 3,

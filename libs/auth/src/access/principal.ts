@@ -34,8 +34,15 @@ export function actorOf(principal: Principal): {
  * refused at sign-up).
  */
 export function departmentScope(principal: Principal): string | undefined {
-  return principal.kind === 'integration-client' ? (principal.department ?? '\u0000none') : undefined;
+  return principal.kind === 'integration-client'
+    ? (principal.department ?? '\u0000none')
+    : undefined;
 }
 
 /** The platform itself (first start, scheduled work). */
-export const SYSTEM_PRINCIPAL: Principal = { kind: 'person', id: 'sfp-platform', name: 'sfp-platform', roles: [] };
+export const SYSTEM_PRINCIPAL: Principal = {
+  kind: 'person',
+  id: 'sfp-platform',
+  name: 'sfp-platform',
+  roles: [],
+};

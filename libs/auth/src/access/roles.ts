@@ -20,7 +20,12 @@ export type Role = (typeof ROLES)[number];
  * - `reports:read`: reporting views, statistics and exports;
  * - `platform:admin`: users, keys, projections, dead letters, erasure.
  */
-export const PERMISSIONS = ['records:read', 'records:write', 'reports:read', 'platform:admin'] as const;
+export const PERMISSIONS = [
+  'records:read',
+  'records:write',
+  'reports:read',
+  'platform:admin',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {

@@ -17,12 +17,26 @@ describe('signed command attribution', () => {
   afterAll(() => store.close());
 
   beforeAll(async () => {
-    clientId = (await admin.createClient({ name: 'finance-erp', department: 'FINANCE' }, SYSTEM_PRINCIPAL)).id;
-    ({ apiKey, key: { id: keyId } } = await admin.issueKey(clientId, { label: 'prod', expiresInDays: 10 }, SYSTEM_PRINCIPAL));
+    clientId = (
+      await admin.createClient({ name: 'finance-erp', department: 'FINANCE' }, SYSTEM_PRINCIPAL)
+    ).id;
+    ({
+      apiKey,
+      key: { id: keyId },
+    } = await admin.issueKey(clientId, { label: 'prod', expiresInDays: 10 }, SYSTEM_PRINCIPAL));
   });
 
-  const message = (value: string, headers: Record<string, string>, topic = 'sfp.help-desk.commands'): IncomingMessage => ({
-    topic, partition: 0, offset: '0', key: 'm-1', value, timestamp: clock.toISOString(),
+  const message = (
+    value: string,
+    headers: Record<string, string>,
+    topic = 'sfp.help-desk.commands',
+  ): IncomingMessage => ({
+    topic,
+    partition: 0,
+    offset: '0',
+    key: 'm-1',
+    value,
+    timestamp: clock.toISOString(),
     headers: { 'message-id': 'm-1', 'command-type': 'SubmitServiceRequest', ...headers },
   });
   const signed = (value: string, topic = 'sfp.help-desk.commands') =>
@@ -30,7 +44,9 @@ describe('signed command attribution', () => {
 
   it('attributes a signed command to the client and its department', async () => {
     expect(await attribute(message('{"a":1}', signed('{"a":1}')))).toEqual({
-      kind: 'integration-client', id: clientId, department: 'FINANCE',
+      kind: 'integration-client',
+      id: clientId,
+      department: 'FINANCE',
     });
   });
 
@@ -43,20 +59,40 @@ describe('signed command attribution', () => {
     };
     expect(await reasons(message('{"a":1}', {}))).toMatch(/not signed/);
     expect(await reasons(message('{"a":2}', signed('{"a":1}')))).toMatch(/does not match/);
-    expect(await reasons(message('{"a":1}', signed('{"a":1}', 'sfp.help-desk.commands'), 'sfp.knowledge-base.commands'))).toMatch(/does not match/);
-    expect(await reasons(message('{"a":1}', { ...signed('{"a":1}'), 'command-type': 'CancelServiceRequest' }))).toMatch(/does not match/);
-    expect(await reasons(message('{"a":1}', { ...signed('{"a":1}'), 'sfp-key-id': '0123456789abcdef' }))).toMatch(/unknown/);
+    expect(
+      await reasons(
+        message(
+          '{"a":1}',
+          signed('{"a":1}', 'sfp.help-desk.commands'),
+          'sfp.knowledge-base.commands',
+        ),
+      ),
+    ).toMatch(/does not match/);
+    expect(
+      await reasons(
+        message('{"a":1}', { ...signed('{"a":1}'), 'command-type': 'CancelServiceRequest' }),
+      ),
+    ).toMatch(/does not match/);
+    expect(
+      await reasons(message('{"a":1}', { ...signed('{"a":1}'), 'sfp-key-id': '0123456789abcdef' })),
+    ).toMatch(/unknown/);
   });
 
   it('refuses a revoked or expired key, and a disabled client', async () => {
     const headers = signed('{}');
     clock = new Date('2026-12-10T10:00:00.000Z');
-    expect(((await attribute(message('{}', headers))) as DeadLetterError).message).toMatch(/expired/);
+    expect(((await attribute(message('{}', headers))) as DeadLetterError).message).toMatch(
+      /expired/,
+    );
     clock = new Date('2026-11-29T10:00:00.000Z');
     await admin.setClientDisabled(clientId, true);
-    expect(((await attribute(message('{}', headers))) as DeadLetterError).message).toMatch(/disabled/);
+    expect(((await attribute(message('{}', headers))) as DeadLetterError).message).toMatch(
+      /disabled/,
+    );
     await admin.setClientDisabled(clientId, false);
     await admin.revokeKey(clientId, keyId, SYSTEM_PRINCIPAL);
-    expect(((await attribute(message('{}', headers))) as DeadLetterError).message).toMatch(/revoked/);
+    expect(((await attribute(message('{}', headers))) as DeadLetterError).message).toMatch(
+      /revoked/,
+    );
   });
 });

@@ -22,7 +22,12 @@ import { parseSecret, sha256 } from '../identity/secret-token';
 export const SIGNATURE_HEADERS = { keyId: 'sfp-key-id', signature: 'sfp-signature' } as const;
 
 function canonical(topic: string, messageId: string, commandType: string, value: string): string {
-  return [topic, messageId, commandType, createHash('sha256').update(value).digest('base64url')].join('\n');
+  return [
+    topic,
+    messageId,
+    commandType,
+    createHash('sha256').update(value).digest('base64url'),
+  ].join('\n');
 }
 
 /** The headers a department's system adds to a command message (a client library would do this). */
@@ -42,7 +47,9 @@ export function signCommand(input: {
 }
 
 const refused = (message: string, field: string) =>
-  new DeadLetterError('unauthorised', message, [{ field: `headers.${field}`, messages: [message] }]);
+  new DeadLetterError('unauthorised', message, [
+    { field: `headers.${field}`, messages: [message] },
+  ]);
 
 /**
  * The inbound command gateway's `actorOf`: the integration client whose live
@@ -57,7 +64,10 @@ export function signedCommandAttribution(
     const keyId = message.headers[SIGNATURE_HEADERS.keyId];
     const signature = message.headers[SIGNATURE_HEADERS.signature];
     if (!keyId || !signature) {
-      return refused('The command is not signed: sfp-key-id and sfp-signature are required', SIGNATURE_HEADERS.signature);
+      return refused(
+        'The command is not signed: sfp-key-id and sfp-signature are required',
+        SIGNATURE_HEADERS.signature,
+      );
     }
     const key = await store.findApiKey(keyId);
     if (!key) return refused('The signing key is unknown', SIGNATURE_HEADERS.keyId);
@@ -76,9 +86,11 @@ export function signedCommandAttribution(
       return refused('The signature does not match the message', SIGNATURE_HEADERS.signature);
     }
     if (key.revokedAt) return refused('The signing key was revoked', SIGNATURE_HEADERS.keyId);
-    if (new Date(key.expiresAt) <= now()) return refused('The signing key has expired', SIGNATURE_HEADERS.keyId);
+    if (new Date(key.expiresAt) <= now())
+      return refused('The signing key has expired', SIGNATURE_HEADERS.keyId);
     const client = await store.findClient(key.clientId);
-    if (!client || client.disabled) return refused('The integration client is disabled', SIGNATURE_HEADERS.keyId);
+    if (!client || client.disabled)
+      return refused('The integration client is disabled', SIGNATURE_HEADERS.keyId);
     return { kind: 'integration-client', id: client.id, department: client.department };
   };
 }

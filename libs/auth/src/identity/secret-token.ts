@@ -17,7 +17,10 @@ export function issueSecret(prefix: 'sfpk' | 'sfpr'): IssuedSecret {
   return { id, token: `${prefix}_${id}_${secret}`, secretHash: sha256(secret) };
 }
 
-export function parseSecret(prefix: 'sfpk' | 'sfpr', token: string): { id: string; secret: string } | undefined {
+export function parseSecret(
+  prefix: 'sfpk' | 'sfpr',
+  token: string,
+): { id: string; secret: string } | undefined {
   const match = new RegExp(`^${prefix}_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$`).exec(token);
   const [, id, secret] = match ?? [];
   return id && secret ? { id, secret } : undefined;

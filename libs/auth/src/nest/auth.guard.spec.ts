@@ -41,7 +41,11 @@ describe('AuthGuard (default deny)', () => {
   let app: INestApplication;
   let url: string;
   const store = new SqliteIdentityStore({ filename: ':memory:' });
-  const runtime = createAuthRuntime({ store, tokenSecret: 'guard-test-secret-of-32-bytes-or-more', settings: DEFAULT_AUTH_SETTINGS });
+  const runtime = createAuthRuntime({
+    store,
+    tokenSecret: 'guard-test-secret-of-32-bytes-or-more',
+    settings: DEFAULT_AUTH_SETTINGS,
+  });
   const headers: Record<string, Record<string, string>> = {};
 
   beforeAll(async () => {
@@ -60,9 +64,19 @@ describe('AuthGuard (default deny)', () => {
     });
     await app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    for (const [username, roles] of [['root', ['administrator']], ['ana', ['analyst']]] as const) {
-      await runtime.administration.createUser({ username, displayName: username, roles: [...roles], password: 'guard test phrase' }, SYSTEM_PRINCIPAL);
-      const { accessToken } = await runtime.authentication.signIn(username, 'guard test phrase', 'test');
+    for (const [username, roles] of [
+      ['root', ['administrator']],
+      ['ana', ['analyst']],
+    ] as const) {
+      await runtime.administration.createUser(
+        { username, displayName: username, roles: [...roles], password: 'guard test phrase' },
+        SYSTEM_PRINCIPAL,
+      );
+      const { accessToken } = await runtime.authentication.signIn(
+        username,
+        'guard test phrase',
+        'test',
+      );
       headers[username] = { authorization: `Bearer ${accessToken}` };
     }
   });
@@ -71,7 +85,8 @@ describe('AuthGuard (default deny)', () => {
     await store.close();
   });
 
-  const status = async (path: string, h: Record<string, string> = {}) => (await fetch(`${url}/things/${path}`, { headers: h })).status;
+  const status = async (path: string, h: Record<string, string> = {}) =>
+    (await fetch(`${url}/things/${path}`, { headers: h })).status;
 
   it('lets public routes through and asks everything else for credentials', async () => {
     expect(await status('open')).toBe(200);
@@ -87,7 +102,11 @@ describe('AuthGuard (default deny)', () => {
   });
 
   it('lists each route with its declared access', () => {
-    expect(listRouteAccess(app).map((r) => `${r.method} ${r.path} ${r.access ?? 'NONE'}`).sort()).toEqual([
+    expect(
+      listRouteAccess(app)
+        .map((r) => `${r.method} ${r.path} ${r.access ?? 'NONE'}`)
+        .sort(),
+    ).toEqual([
       'GET /things/forgotten NONE',
       'GET /things/mine authenticated',
       'GET /things/open public',

@@ -36,17 +36,26 @@ export class AuthGuard implements CanActivate {
     request.principal = authenticated.principal;
 
     if (authenticated.passwordChangeRequired && !read<boolean>(DURING_PASSWORD_CHANGE_METADATA)) {
-      throw new AuthError('PASSWORD_CHANGE_REQUIRED', 'Change your one-time password first (POST /api/auth/me/password)');
+      throw new AuthError(
+        'PASSWORD_CHANGE_REQUIRED',
+        'Change your one-time password first (POST /api/auth/me/password)',
+      );
     }
     const permission = read<Permission>(PERMISSION_METADATA);
     if (permission) {
       if (!grants(authenticated.principal.roles, permission)) {
-        throw new AuthError('FORBIDDEN', `This needs the permission "${permission}", which your roles do not give`);
+        throw new AuthError(
+          'FORBIDDEN',
+          `This needs the permission "${permission}", which your roles do not give`,
+        );
       }
       return true;
     }
     if (read<boolean>(AUTHENTICATED_METADATA)) return true;
-    throw new AuthError('FORBIDDEN', 'This endpoint declares no permission, so it is refused to everyone');
+    throw new AuthError(
+      'FORBIDDEN',
+      'This endpoint declares no permission, so it is refused to everyone',
+    );
   }
 
   private authenticate(request: Request): Promise<AuthenticationResult> {
@@ -55,9 +64,14 @@ export class AuthGuard implements CanActivate {
     const apiKey = Array.isArray(apiKeyHeader) ? apiKeyHeader[0] : apiKeyHeader;
     if (authorization) {
       const [scheme, value] = authorization.split(' ', 2);
-      if (scheme?.toLowerCase() === 'bearer' && value) return this.runtime.authentication.authenticateBearer(value.trim());
-      if (scheme?.toLowerCase() === 'apikey' && value) return this.runtime.authentication.authenticateApiKey(value.trim());
-      throw new AuthError('AUTHENTICATION_REQUIRED', 'The Authorization header must be "Bearer <token>" or "ApiKey <key>"');
+      if (scheme?.toLowerCase() === 'bearer' && value)
+        return this.runtime.authentication.authenticateBearer(value.trim());
+      if (scheme?.toLowerCase() === 'apikey' && value)
+        return this.runtime.authentication.authenticateApiKey(value.trim());
+      throw new AuthError(
+        'AUTHENTICATION_REQUIRED',
+        'The Authorization header must be "Bearer <token>" or "ApiKey <key>"',
+      );
     }
     if (apiKey) return this.runtime.authentication.authenticateApiKey(apiKey.trim());
     throw new AuthError(

@@ -13,13 +13,22 @@ import { UsersController } from './users.http.controller';
  */
 @Module({})
 export class AuthModule {
-  static register(runtime: AuthRuntime, options: { identityEndpoints?: boolean } = {}): DynamicModule {
+  static register(
+    runtime: AuthRuntime,
+    options: { identityEndpoints?: boolean } = {},
+  ): DynamicModule {
     return {
       module: AuthModule,
       global: true,
       imports: [DiscoveryModule],
-      controllers: options.identityEndpoints === false ? [] : [AuthController, UsersController, ClientsController],
-      providers: [{ provide: AUTH_RUNTIME, useValue: runtime }, { provide: APP_GUARD, useClass: AuthGuard }],
+      controllers:
+        options.identityEndpoints === false
+          ? []
+          : [AuthController, UsersController, ClientsController],
+      providers: [
+        { provide: AUTH_RUNTIME, useValue: runtime },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
       exports: [AUTH_RUNTIME],
     };
   }

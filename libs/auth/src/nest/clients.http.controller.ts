@@ -34,13 +34,25 @@ export class ClientsController {
 
   /** The key is in this answer only: store it in the department's system now. */
   @Post(':id/keys')
-  issueKey(@Param('id') id: string, @Body() body: IssueApiKeyDto, @CurrentPrincipal() principal: Principal) {
-    return this.runtime.administration.issueKey(id, { label: body.label, expiresInDays: body.expiresInDays ?? 90 }, principal);
+  issueKey(
+    @Param('id') id: string,
+    @Body() body: IssueApiKeyDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.runtime.administration.issueKey(
+      id,
+      { label: body.label, expiresInDays: body.expiresInDays ?? 90 },
+      principal,
+    );
   }
 
   @Post(':id/keys/:keyId/revoke')
   @HttpCode(200)
-  revokeKey(@Param('id') id: string, @Param('keyId') keyId: string, @CurrentPrincipal() principal: Principal) {
+  revokeKey(
+    @Param('id') id: string,
+    @Param('keyId') keyId: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.runtime.administration.revokeKey(id, keyId, principal);
   }
 }

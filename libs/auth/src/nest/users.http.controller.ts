@@ -28,7 +28,11 @@ export class UsersController {
   }
 
   @Patch(':id')
-  update(@Param('id') id: string, @Body() body: UpdateUserDto, @CurrentPrincipal() principal: Principal) {
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateUserDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.runtime.administration.updateUser(id, body, principal);
   }
 

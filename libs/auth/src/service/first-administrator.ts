@@ -22,5 +22,9 @@ export async function ensureFirstAdministrator(
     },
     SYSTEM_PRINCIPAL,
   );
-  return { created: true, username: user.username, ...(oneTimePassword ? { oneTimePassword } : {}) };
+  return {
+    created: true,
+    username: user.username,
+    ...(oneTimePassword ? { oneTimePassword } : {}),
+  };
 }

@@ -24,7 +24,9 @@ export class RateLimiter {
     if (bucket.tokens < 1) {
       this.buckets.set(key, bucket);
       const retryAfterSeconds = Math.max(1, Math.ceil((1 - bucket.tokens) / rate / 1000));
-      throw new AuthError('RATE_LIMITED', `Too many ${what}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+      throw new AuthError('RATE_LIMITED', `Too many ${what}; try again in ${retryAfterSeconds} s`, {
+        retryAfterSeconds,
+      });
     }
     bucket.tokens -= 1;
     this.buckets.set(key, bucket);

@@ -32,8 +32,16 @@ describe('OidcVerifier against an issuer serving discovery and JWKS over HTTP', 
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   const verifier = () =>
-    new OidcVerifier({ issuer, audience: 'sfp', rolesClaim: 'roles', departmentClaim: 'department' });
-  const token = (claims: Record<string, unknown>, options: { aud?: string; iss?: string; exp?: string } = {}) =>
+    new OidcVerifier({
+      issuer,
+      audience: 'sfp',
+      rolesClaim: 'roles',
+      departmentClaim: 'department',
+    });
+  const token = (
+    claims: Record<string, unknown>,
+    options: { aud?: string; iss?: string; exp?: string } = {},
+  ) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'key-1' })
       .setSubject('u-42')
@@ -45,24 +53,45 @@ describe('OidcVerifier against an issuer serving discovery and JWKS over HTTP', 
 
   it("maps a valid token's subject, roles and department to a principal", async () => {
     const principal = await verifier().verify(
-      await token({ roles: ['sfp:analyst', 'operator', 'integration', 'owner'], department: 'EMPLOYMENT', preferred_username: 'e.petrova' }),
+      await token({
+        roles: ['sfp:analyst', 'operator', 'integration', 'owner'],
+        department: 'EMPLOYMENT',
+        preferred_username: 'e.petrova',
+      }),
     );
-    expect(principal).toEqual({ kind: 'person', id: 'oidc:u-42', name: 'e.petrova', roles: ['analyst', 'operator'], department: 'EMPLOYMENT' });
+    expect(principal).toEqual({
+      kind: 'person',
+      id: 'oidc:u-42',
+      name: 'e.petrova',
+      roles: ['analyst', 'operator'],
+      department: 'EMPLOYMENT',
+    });
     expect(jwksRequests).toBeGreaterThan(0);
   });
 
   it('refuses a wrong audience, a wrong issuer, an expired token and a token signed by another key', async () => {
     const v = verifier();
-    await expect(v.verify(await token({}, { aud: 'someone-else' }))).rejects.toMatchObject({ reason: 'invalid' });
-    await expect(v.verify(await token({}, { iss: 'https://evil.example' }))).rejects.toMatchObject({ reason: 'invalid' });
-    await expect(v.verify(await token({}, { exp: '1s' }).then(async (t) => {
-      await new Promise((r) => setTimeout(r, 2100));
-      return t;
-    }))).rejects.toMatchObject({ reason: 'expired' });
+    await expect(v.verify(await token({}, { aud: 'someone-else' }))).rejects.toMatchObject({
+      reason: 'invalid',
+    });
+    await expect(v.verify(await token({}, { iss: 'https://evil.example' }))).rejects.toMatchObject({
+      reason: 'invalid',
+    });
+    await expect(
+      v.verify(
+        await token({}, { exp: '1s' }).then(async (t) => {
+          await new Promise((r) => setTimeout(r, 2100));
+          return t;
+        }),
+      ),
+    ).rejects.toMatchObject({ reason: 'expired' });
     const other = await generateKeyPair('RS256');
     const forged = await new SignJWT({ roles: ['administrator'] })
       .setProtectedHeader({ alg: 'RS256', kid: 'key-1' })
-      .setSubject('u-42').setIssuer(issuer).setAudience('sfp').setExpirationTime('5m')
+      .setSubject('u-42')
+      .setIssuer(issuer)
+      .setAudience('sfp')
+      .setExpirationTime('5m')
       .sign(other.privateKey);
     await expect(v.verify(forged)).rejects.toMatchObject({ reason: 'invalid' });
   });

@@ -31,7 +31,9 @@ export class OidcVerifier {
     this.keys ??= (async () => {
       let uri = this.settings.jwksUri;
       if (!uri) {
-        const discovery = await fetch(`${this.settings.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`);
+        const discovery = await fetch(
+          `${this.settings.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+        );
         if (!discovery.ok) throw new Error(`OIDC discovery failed: HTTP ${discovery.status}`);
         uri = ((await discovery.json()) as { jwks_uri?: string }).jwks_uri;
         if (!uri) throw new Error('The OIDC discovery document has no jwks_uri');
@@ -54,17 +56,22 @@ export class OidcVerifier {
         currentDate: this.now(),
       }));
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new TokenRejectedError('The access token has expired', 'expired');
+      if (error instanceof errors.JWTExpired)
+        throw new TokenRejectedError('The access token has expired', 'expired');
       throw new TokenRejectedError('The access token is not valid', 'invalid');
     }
     if (!payload.sub) throw new TokenRejectedError('The access token names no subject', 'invalid');
     const claimed = payload[this.settings.rolesClaim];
-    const roles = (Array.isArray(claimed) ? claimed : typeof claimed === 'string' ? claimed.split(/[ ,]+/) : [])
+    const roles = (
+      Array.isArray(claimed) ? claimed : typeof claimed === 'string' ? claimed.split(/[ ,]+/) : []
+    )
       .map((r) => (typeof r === 'string' ? r.replace(/^sfp:/, '') : r))
       .filter(isRole)
       .filter((r) => r !== 'integration');
     const department = payload[this.settings.departmentClaim];
-    const name = [payload['preferred_username'], payload['email'], payload.sub].find((v) => typeof v === 'string') as string;
+    const name = [payload['preferred_username'], payload['email'], payload.sub].find(
+      (v) => typeof v === 'string',
+    ) as string;
     return {
       kind: 'person',
       id: `oidc:${payload.sub}`,

@@ -76,7 +76,9 @@ describe.each([
     // Within the second run, each key's values arrive in increasing order.
     const secondRun = lines.slice(beforeRestart);
     for (const key of keys) {
-      const seq = secondRun.filter((l) => l.startsWith(`${key}|`)).map((l) => Number(l.split('|')[1]));
+      const seq = secondRun
+        .filter((l) => l.startsWith(`${key}|`))
+        .map((l) => Number(l.split('|')[1]));
       expect(seq).toEqual([...seq].sort((x, y) => x - y));
     }
   });

@@ -62,7 +62,11 @@ export function describeEventBusContract(
       for (let i = 0; i < 40; i++) {
         await bus.publish(
           t,
-          keys.map((key) => ({ key, value: `${key}:${i}`, headers: { seq: String(i), type: 'T' } })),
+          keys.map((key) => ({
+            key,
+            value: `${key}:${i}`,
+            headers: { seq: String(i), type: 'T' },
+          })),
         );
       }
       const seen = collector();
@@ -87,14 +91,22 @@ export function describeEventBusContract(
       await consume(group('partition'), [t], seen.add);
       await waitUntil(() => seen.count() >= 30, '30 messages');
       for (const key of ['k0', 'k1', 'k2']) {
-        const partitions = new Set(seen.all().filter((m) => m.key === key).map((m) => m.partition));
+        const partitions = new Set(
+          seen
+            .all()
+            .filter((m) => m.key === key)
+            .map((m) => m.partition),
+        );
         expect(partitions.size).toBe(1);
       }
     });
 
     it('gives each consumer group its own cursor', async () => {
       const t = await topic('groups');
-      await bus.publish(t, [1, 2, 3].map((i) => ({ key: 'k', value: String(i) })));
+      await bus.publish(
+        t,
+        [1, 2, 3].map((i) => ({ key: 'k', value: String(i) })),
+      );
       const first = collector();
       const second = collector();
       await consume(group('g1'), [t], first.add);
@@ -106,7 +118,10 @@ export function describeEventBusContract(
 
     it('delivers a message again when its handler throws, and keeps the order', async () => {
       const t = await topic('retry', 1);
-      await bus.publish(t, ['a', 'b', 'c'].map((value) => ({ key: 'k', value })));
+      await bus.publish(
+        t,
+        ['a', 'b', 'c'].map((value) => ({ key: 'k', value })),
+      );
       const handled: string[] = [];
       let failures = 0;
       await consume(group('retry'), [t], (m) => {
@@ -153,15 +168,25 @@ export function describeEventBusContract(
         expect(batch.length).toBeGreaterThan(0);
         expect(batch.length).toBeLessThanOrEqual(7);
         expect(new Set(batch.map((m) => m.partition)).size).toBe(1);
-        batch.forEach((m, i) => i > 0 && expect(Number(m.offset)).toBe(Number(batch[i - 1]!.offset) + 1));
+        batch.forEach(
+          (m, i) => i > 0 && expect(Number(m.offset)).toBe(Number(batch[i - 1]!.offset) + 1),
+        );
       }
       for (const key of keys) {
         const values = handled.filter((m) => m.key === key).map((m) => m.value);
-        expect(values).toEqual(Array.from({ length: 20 }, (_, i) => `${key}:${key === 'p' ? 4 * i : keys.indexOf(key) + 4 * i}`));
+        expect(values).toEqual(
+          Array.from(
+            { length: 20 },
+            (_, i) => `${key}:${key === 'p' ? 4 * i : keys.indexOf(key) + 4 * i}`,
+          ),
+        );
       }
       await first.stop();
       running.splice(running.indexOf(first), 1);
-      await bus.publish(t, keys.map((key) => ({ key, value: `${key}:after` })));
+      await bus.publish(
+        t,
+        keys.map((key) => ({ key, value: `${key}:after` })),
+      );
       const again: IncomingMessage[] = [];
       const second = await bus.consume({
         groupId,
@@ -176,7 +201,9 @@ export function describeEventBusContract(
 
     it('refuses a consumer with both or neither of handler and batchHandler', async () => {
       const t = await topic('handlers', 1);
-      await expect(bus.consume({ groupId: group('none'), topics: [t] })).rejects.toThrow(/exactly one/);
+      await expect(bus.consume({ groupId: group('none'), topics: [t] })).rejects.toThrow(
+        /exactly one/,
+      );
       await expect(
         bus.consume({
           groupId: group('both'),
@@ -232,14 +259,20 @@ export function describeEventBusContract(
       await consume(groupId, [t], b.add);
       await sleep(timing.settleMs);
       const keys = Array.from({ length: 12 }, (_, i) => `key-${i}`);
-      await bus.publish(t, keys.map((key) => ({ key, value: `${key}:1` })));
+      await bus.publish(
+        t,
+        keys.map((key) => ({ key, value: `${key}:1` })),
+      );
       await waitUntil(() => a.count() + b.count() >= 12, 'first round across both members');
       expect(a.count()).toBeGreaterThan(0);
       expect(b.count()).toBeGreaterThan(0);
 
       await memberA.stop();
       running.splice(running.indexOf(memberA), 1);
-      await bus.publish(t, keys.map((key) => ({ key, value: `${key}:2` })));
+      await bus.publish(
+        t,
+        keys.map((key) => ({ key, value: `${key}:2` })),
+      );
       await waitUntil(
         () => b.all().filter((m) => m.value!.endsWith(':2')).length >= 12,
         'the survivor takes every partition',
@@ -262,7 +295,10 @@ export function describeEventBusContract(
 
     it("reports a group's lag per partition", async () => {
       const t = await topic('lag', 1);
-      await bus.publish(t, [1, 2, 3, 4].map((i) => ({ key: 'k', value: String(i) })));
+      await bus.publish(
+        t,
+        [1, 2, 3, 4].map((i) => ({ key: 'k', value: String(i) })),
+      );
       const groupId = group('lag');
       const before = await bus.groupLag(groupId, t);
       expect(before).toEqual([expect.objectContaining({ partition: 0, endOffset: '4', lag: 4 })]);

@@ -15,7 +15,9 @@ import { contextTopics } from '../topics/context-topics';
 async function main(argv: string[]): Promise<number> {
   const [context, ...rest] = argv;
   if (!context || context.startsWith('-')) {
-    process.stderr.write('usage: npm run dlq:redrive -- <context> [--embedded <sqlite file>] [--reason <reason>]\n');
+    process.stderr.write(
+      'usage: npm run dlq:redrive -- <context> [--embedded <sqlite file>] [--reason <reason>]\n',
+    );
     return 2;
   }
   const option = (name: string) => {
@@ -30,7 +32,9 @@ async function main(argv: string[]): Promise<number> {
   } else {
     const brokers = process.env['KAFKA_BROKERS'];
     if (!brokers) {
-      process.stderr.write('Set KAFKA_BROKERS, or pass --embedded <sqlite file> for the embedded platform.\n');
+      process.stderr.write(
+        'Set KAFKA_BROKERS, or pass --embedded <sqlite file> for the embedded platform.\n',
+      );
       return 2;
     }
     bus = new KafkaEventBus({ brokers: brokers.split(','), clientId: 'sfp-dlq-redrive' });
@@ -51,7 +55,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`dlq:redrive failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `dlq:redrive failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

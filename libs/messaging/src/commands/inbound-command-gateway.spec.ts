@@ -5,7 +5,11 @@ import { DEAD_LETTER_HEADERS } from '../dead-letters/dead-letter-headers';
 import { openSqliteConsumerState } from '../state/sqlite/sqlite-consumer-state';
 import { eventually, recordTopic } from '../testing/bus-test-helpers';
 import { contextTopics, provisionContextTopics } from '../topics/context-topics';
-import { COMMAND_HEADERS, type CommandOutcome, type InboundCommandContext } from './inbound-command';
+import {
+  COMMAND_HEADERS,
+  type CommandOutcome,
+  type InboundCommandContext,
+} from './inbound-command';
 import { startInboundCommandGateway } from './inbound-command-gateway';
 
 class FileRequestDto {
@@ -48,11 +52,16 @@ describe('inbound command gateway', () => {
             execute: async (dto: FileRequestDto, context) => {
               executed.push({ dto, context });
               if (dto.title === 'refuse me') throw new IllegalTransition('Request is closed');
-              return { streamId: `request-${executed.length}`, streamVersion: 1, position: 10 + executed.length };
+              return {
+                streamId: `request-${executed.length}`,
+                streamVersion: 1,
+                position: 10 + executed.length,
+              };
             },
           },
         ],
-        rejectionOf: (e) => (e instanceof IllegalTransition ? { code: e.code, message: e.message } : undefined),
+        rejectionOf: (e) =>
+          e instanceof IllegalTransition ? { code: e.code, message: e.message } : undefined,
       }),
     );
     const o = await recordTopic(bus, topics.outcomes);
@@ -106,12 +115,21 @@ describe('inbound command gateway', () => {
 
   it('dead-letters an invalid command with field errors and tells the sender', async () => {
     await send('msg-2', { title: 'x'.repeat(51), priority: 'urgent', $where: 'sleep(1000)' });
-    await eventually(() => outcomes.messages.length === 1 && dlq.messages.length === 1, 'outcome + dead letter');
+    await eventually(
+      () => outcomes.messages.length === 1 && dlq.messages.length === 1,
+      'outcome + dead letter',
+    );
     expect(executed).toHaveLength(0);
-    const fieldErrors = JSON.parse(dlq.messages[0]!.headers[DEAD_LETTER_HEADERS.fieldErrors]!) as Array<{ field: string }>;
+    const fieldErrors = JSON.parse(
+      dlq.messages[0]!.headers[DEAD_LETTER_HEADERS.fieldErrors]!,
+    ) as Array<{ field: string }>;
     expect(fieldErrors.map((f) => f.field).sort()).toEqual(['$where', 'priority', 'title']);
     expect(dlq.messages[0]!.headers[DEAD_LETTER_HEADERS.reason]).toBe('schema-invalid');
-    expect(outcome(0)).toMatchObject({ messageId: 'msg-2', status: 'rejected', rejection: { code: 'SCHEMA_INVALID' } });
+    expect(outcome(0)).toMatchObject({
+      messageId: 'msg-2',
+      status: 'rejected',
+      rejection: { code: 'SCHEMA_INVALID' },
+    });
   });
 
   it('handles the same message twice only once, and repeats its outcome', async () => {

@@ -29,7 +29,9 @@ export interface InboundCommandGatewayOptions {
    * reason `unauthorised`). Services pass libs/auth's signed-header check;
    * the default trusts the `sender` and `department` headers (tests only).
    */
-  actorOf?: (message: IncomingMessage) => Actor | DeadLetterError | Promise<Actor | DeadLetterError>;
+  actorOf?: (
+    message: IncomingMessage,
+  ) => Actor | DeadLetterError | Promise<Actor | DeadLetterError>;
   groupId?: string;
   retry?: Partial<RetryPolicy>;
   now?: () => Date;
@@ -78,10 +80,22 @@ export async function startInboundCommandGateway(
     const messageId = message.headers[COMMAND_HEADERS.messageId];
     const commandType = message.headers[COMMAND_HEADERS.commandType];
     const headerErrors: FieldError[] = [];
-    if (!messageId) headerErrors.push({ field: `headers.${COMMAND_HEADERS.messageId}`, messages: ['is required'] });
-    if (!commandType) headerErrors.push({ field: `headers.${COMMAND_HEADERS.commandType}`, messages: ['is required'] });
+    if (!messageId)
+      headerErrors.push({
+        field: `headers.${COMMAND_HEADERS.messageId}`,
+        messages: ['is required'],
+      });
+    if (!commandType)
+      headerErrors.push({
+        field: `headers.${COMMAND_HEADERS.commandType}`,
+        messages: ['is required'],
+      });
     if (!messageId || !commandType) {
-      throw new DeadLetterError('schema-invalid', 'The command message lacks required headers', headerErrors);
+      throw new DeadLetterError(
+        'schema-invalid',
+        'The command message lacks required headers',
+        headerErrors,
+      );
     }
     const definition = definitions.get(commandType);
     if (!definition) {
@@ -98,7 +112,10 @@ export async function startInboundCommandGateway(
     try {
       payload = JSON.parse(message.value ?? '');
     } catch (error) {
-      throw new DeadLetterError('undecodable', `The command payload is not JSON: ${(error as Error).message}`);
+      throw new DeadLetterError(
+        'undecodable',
+        `The command payload is not JSON: ${(error as Error).message}`,
+      );
     }
     const validated = await validateDto(definition.dto, payload);
     if ('errors' in validated) {
@@ -175,7 +192,10 @@ export async function startInboundCommandGateway(
         commandType: notice.message.headers[COMMAND_HEADERS.commandType],
         status: 'rejected',
         rejection: {
-          code: notice.reason === 'failed' ? 'COMMAND_FAILED' : notice.reason.toUpperCase().replace(/-/g, '_'),
+          code:
+            notice.reason === 'failed'
+              ? 'COMMAND_FAILED'
+              : notice.reason.toUpperCase().replace(/-/g, '_'),
           message: notice.error,
           ...(notice.fieldErrors.length ? { fieldErrors: notice.fieldErrors } : {}),
         },

@@ -45,7 +45,11 @@ export interface CommandOutcome {
   streamId?: string;
   streamVersion?: number;
   position?: number;
-  rejection?: { code: string; message: string; fieldErrors?: Array<{ field: string; messages: string[] }> };
+  rejection?: {
+    code: string;
+    message: string;
+    fieldErrors?: Array<{ field: string; messages: string[] }>;
+  };
   handledAt: string;
 }
 

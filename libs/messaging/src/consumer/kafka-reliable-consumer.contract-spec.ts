@@ -5,7 +5,11 @@ import { describeReliableConsumerContract } from './reliable-consumer.contract';
 
 describeReliableConsumerContract('Kafka (real broker)', async () => {
   const { kafkaBrokers } = integrationEnv();
-  const bus = new KafkaEventBus({ brokers: kafkaBrokers, clientId: 'reliable-consumer-test', retryDelayMs: 50 });
+  const bus = new KafkaEventBus({
+    brokers: kafkaBrokers,
+    clientId: 'reliable-consumer-test',
+    retryDelayMs: 50,
+  });
   const base = uniqueName('reliable');
   const names = { in: `${base}.events`, dlq: `${base}.dlq` };
   return {

@@ -45,7 +45,10 @@ export interface ReliableConsumerOptions<T> {
    * Idempotency: with a store and an id, a message whose id this group already
    * processed is skipped. The id is recorded after `handle` succeeded.
    */
-  idempotency?: { store: ProcessedMessageStore; messageId: (decoded: T, message: IncomingMessage) => string };
+  idempotency?: {
+    store: ProcessedMessageStore;
+    messageId: (decoded: T, message: IncomingMessage) => string;
+  };
   retry?: Partial<RetryPolicy>;
   fromBeginning?: boolean;
   /** Awaited after the dead letter is published (e.g. to tell the sender). */
@@ -90,18 +93,27 @@ export async function startReliableConsumer<T>(
     };
     if (fieldErrors.length) headers[DEAD_LETTER_HEADERS.fieldErrors] = JSON.stringify(fieldErrors);
     await options.bus.publish(options.deadLetterTopic(message.topic), [
-      { key: message.key ?? `${message.topic}/${message.partition}/${message.offset}`, value: message.value ?? '', headers },
+      {
+        key: message.key ?? `${message.topic}/${message.partition}/${message.offset}`,
+        value: message.value ?? '',
+        headers,
+      },
     ]);
     await options.onDeadLetter?.({ reason, error, fieldErrors, message, attempts });
   };
 
   type Item = { decoded: T; message: IncomingMessage };
   if ((options.handle === undefined) === (options.handleBatch === undefined)) {
-    throw new Error(`Reliable consumer ${options.groupId}: give exactly one of handle and handleBatch`);
+    throw new Error(
+      `Reliable consumer ${options.groupId}: give exactly one of handle and handleBatch`,
+    );
   }
   const handleOne: (decoded: T, message: IncomingMessage) => Promise<void> =
-    options.handle ?? ((decoded, message) => (options.handleBatch as (items: Item[]) => Promise<void>)([{ decoded, message }]));
-  const idOf = (item: Item): string | undefined => options.idempotency?.messageId(item.decoded, item.message);
+    options.handle ??
+    ((decoded, message) =>
+      (options.handleBatch as (items: Item[]) => Promise<void>)([{ decoded, message }]));
+  const idOf = (item: Item): string | undefined =>
+    options.idempotency?.messageId(item.decoded, item.message);
 
   const decode = async (message: IncomingMessage): Promise<Item | undefined> => {
     try {

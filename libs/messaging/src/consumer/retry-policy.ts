@@ -5,7 +5,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, initialDelayMs: 100, maxDelayMs: 5_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  attempts: 5,
+  initialDelayMs: 100,
+  maxDelayMs: 5_000,
+};
 
 /** Exponential backoff with full jitter: attempt 1 waits up to initialDelayMs, then doubles. */
 export function backoffDelay(policy: RetryPolicy, attempt: number, random = Math.random): number {

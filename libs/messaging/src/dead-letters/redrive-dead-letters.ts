@@ -45,7 +45,8 @@ export async function redriveDeadLetters(options: RedriveOptions): Promise<Redri
       for (const [name, value] of Object.entries(message.headers)) {
         if (!isDeadLetterHeader(name)) headers[name] = value;
       }
-      headers[DEAD_LETTER_HEADERS.redrivenFrom] = `${message.topic}@${message.partition}:${message.offset}`;
+      headers[DEAD_LETTER_HEADERS.redrivenFrom] =
+        `${message.topic}@${message.partition}:${message.offset}`;
       await options.bus.publish(original, [
         { key: message.key ?? '', value: message.value ?? '', headers },
       ]);

@@ -78,7 +78,11 @@ export function decodeEventMessage(message: IncomingMessage): RecordedEvent {
   );
   check('data', 'data' in e, 'is required');
   const headerType = message.headers[EVENT_HEADERS.type];
-  check('type', headerType === undefined || headerType === e['type'], 'differs from the type header');
+  check(
+    'type',
+    headerType === undefined || headerType === e['type'],
+    'differs from the type header',
+  );
   if (errors.length) {
     throw new DeadLetterError(
       'schema-invalid',

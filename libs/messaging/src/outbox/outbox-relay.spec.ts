@@ -47,7 +47,9 @@ describe('outbox relay', () => {
     state.close();
   });
 
-  function relay(overrides: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}): OutboxRelay {
+  function relay(
+    overrides: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {},
+  ): OutboxRelay {
     const r = new OutboxRelay({
       name: 'test-desk.outbox',
       store,
@@ -92,7 +94,10 @@ describe('outbox relay', () => {
       causationId: 'cause-1',
     });
     expect(first.headers['eventId']).toMatch(/^[0-9a-f-]{36}$/);
-    await eventually(async () => (await state.checkpoints.load('test-desk.outbox')) === 20, 'checkpoint 20');
+    await eventually(
+      async () => (await state.checkpoints.load('test-desk.outbox')) === 20,
+      'checkpoint 20',
+    );
   });
 
   it("publishes its own appends from the feed and another instance's from the store, in global order, no gap", async () => {
@@ -115,7 +120,8 @@ describe('outbox relay', () => {
     for (let i = 1; i <= 40; i++) {
       const stream = i % 4 === 0 ? `other-${i % 3}` : `own-${i % 3}`;
       await store.append(stream, 'any', [event('Noted', i), event('Noted', i + 100)]);
-      if (i % 9 === 0) await eventually(() => messages.length === 1 + 2 * i, `${1 + 2 * i} messages`);
+      if (i % 9 === 0)
+        await eventually(() => messages.length === 1 + 2 * i, `${1 + 2 * i} messages`);
     }
     await eventually(() => messages.length === 81, 'all 81 events');
     await new Promise((r) => setTimeout(r, 30));
@@ -140,7 +146,11 @@ describe('outbox relay', () => {
   });
 
   it('publishes a batch again when it died before saving the checkpoint (at-least-once)', async () => {
-    await store.append('s', 'no-stream', [1, 2, 3].map((n) => event('A', n)));
+    await store.append(
+      's',
+      'no-stream',
+      [1, 2, 3].map((n) => event('A', n)),
+    );
     let failures = 0;
     const flaky: CheckpointStore = {
       load: (name) => state.checkpoints.load(name),

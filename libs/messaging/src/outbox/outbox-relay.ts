@@ -68,7 +68,11 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> = Promise.resolve();
   private wake?: () => void;
-  private state: Omit<OutboxRelayStatus, 'name' | 'owner'> = { active: false, position: 0, published: 0 };
+  private state: Omit<OutboxRelayStatus, 'name' | 'owner'> = {
+    active: false,
+    position: 0,
+    published: 0,
+  };
   private readonly follower: FeedFollower;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -106,7 +110,9 @@ export class OutboxRelay {
     const deadline = Date.now() + timeoutMs;
     while (this.state.position < position) {
       if (Date.now() > deadline) {
-        throw new Error(`Outbox relay ${this.options.name} did not reach position ${position} in ${timeoutMs} ms`);
+        throw new Error(
+          `Outbox relay ${this.options.name} did not reach position ${position} in ${timeoutMs} ms`,
+        );
       }
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -166,7 +172,9 @@ export class OutboxRelay {
       messages.push(encodeEventMessage(event));
       byTopic.set(topic, messages);
     }
-    await Promise.all([...byTopic].map(([topic, messages]) => this.options.bus.publish(topic, messages)));
+    await Promise.all(
+      [...byTopic].map(([topic, messages]) => this.options.bus.publish(topic, messages)),
+    );
   }
 
   private holdLease(): Promise<boolean> {

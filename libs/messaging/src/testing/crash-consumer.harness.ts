@@ -8,10 +8,21 @@ const ROOT = join(__dirname, '../../../..');
 export function startCrashConsumer(args: string[]): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'crash-consumer.child.ts'), ...args],
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      join(__dirname, 'crash-consumer.child.ts'),
+      ...args,
+    ],
     {
       cwd: ROOT,
-      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'), KAFKAJS_NO_PARTITIONER_WARNING: '1' },
+      env: {
+        ...process.env,
+        TS_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'),
+        KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -21,7 +32,9 @@ export function startCrashConsumer(args: string[]): Promise<ChildProcess> {
     child.stdout?.on('data', (d: Buffer) => {
       if (d.toString().includes('consuming')) resolve(child);
     });
-    child.on('exit', (code) => reject(new Error(`crash consumer exited early (${code}): ${stderr}`)));
+    child.on('exit', (code) =>
+      reject(new Error(`crash consumer exited early (${code}): ${stderr}`)),
+    );
   });
 }
 

@@ -30,9 +30,15 @@ export interface TopicProvisioningConfig {
 }
 
 /** Reads KAFKA_TOPIC_PARTITIONS (default 3) and KAFKA_REPLICATION_FACTOR (default 1). */
-export function topicProvisioningFromEnv(env: NodeJS.ProcessEnv = process.env): TopicProvisioningConfig {
+export function topicProvisioningFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): TopicProvisioningConfig {
   const partitions = positiveInt(env['KAFKA_TOPIC_PARTITIONS'], 3, 'KAFKA_TOPIC_PARTITIONS');
-  const replicationFactor = positiveInt(env['KAFKA_REPLICATION_FACTOR'], 1, 'KAFKA_REPLICATION_FACTOR');
+  const replicationFactor = positiveInt(
+    env['KAFKA_REPLICATION_FACTOR'],
+    1,
+    'KAFKA_REPLICATION_FACTOR',
+  );
   return { partitions, replicationFactor };
 }
 

@@ -17,7 +17,9 @@ export const DEAD_LETTER_OPERATIONS = Symbol('DEAD_LETTER_OPERATIONS');
 export class DeadLetterListQueryDto {
   @ApiPropertyOptional({ example: 'sfp.help-desk.dlq' })
   @IsOptional()
-  @Matches(/^sfp\.[a-z-]+\.dlq$/, { message: 'must be a dead-letter topic such as sfp.help-desk.dlq' })
+  @Matches(/^sfp\.[a-z-]+\.dlq$/, {
+    message: 'must be a dead-letter topic such as sfp.help-desk.dlq',
+  })
   topic?: string;
 
   @ApiPropertyOptional({ enum: ['pending', 'redriven'] })
@@ -56,9 +58,14 @@ export class DeadLettersController {
   constructor(@Inject(DEAD_LETTER_OPERATIONS) private readonly operations: DeadLetterOperations) {}
 
   @Get()
-  @ApiOkResponse({ description: '{ items, nextCursor? }, newest first: reason, error, field errors, original topic/partition/offset, payload, status' })
+  @ApiOkResponse({
+    description:
+      '{ items, nextCursor? }, newest first: reason, error, field errors, original topic/partition/offset, payload, status',
+  })
   list(@Query() query: DeadLetterListQueryDto) {
-    const topics = query.topic ? this.operations.dlqTopics.filter((t) => t === query.topic) : this.operations.dlqTopics;
+    const topics = query.topic
+      ? this.operations.dlqTopics.filter((t) => t === query.topic)
+      : this.operations.dlqTopics;
     return this.operations.index.list({
       dlqTopics: topics,
       ...(query.status ? { status: query.status } : {}),
@@ -71,7 +78,9 @@ export class DeadLettersController {
   @ApiOkResponse({ description: 'Per dead-letter topic: pending and re-driven counts' })
   async summary() {
     const counts = new Map((await this.operations.index.summary()).map((s) => [s.dlqTopic, s]));
-    return this.operations.dlqTopics.map((dlqTopic) => counts.get(dlqTopic) ?? { dlqTopic, pending: 0, redriven: 0 });
+    return this.operations.dlqTopics.map(
+      (dlqTopic) => counts.get(dlqTopic) ?? { dlqTopic, pending: 0, redriven: 0 },
+    );
   }
 
   @Get(':id')
@@ -85,9 +94,20 @@ export class DeadLettersController {
 
   @Post(':id/redrive')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Published again to its original topic; the entry marked re-driven (once)' })
-  async redrive(@Param('id') id: string, @Body() _body: RedriveDto, @CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({
+    description: 'Published again to its original topic; the entry marked re-driven (once)',
+  })
+  async redrive(
+    @Param('id') id: string,
+    @Body() _body: RedriveDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     await this.get(id);
-    return redriveDeadLetter({ bus: this.operations.bus, index: this.operations.index, id, by: principal.id });
+    return redriveDeadLetter({
+      bus: this.operations.bus,
+      index: this.operations.index,
+      id,
+      by: principal.id,
+    });
   }
 }

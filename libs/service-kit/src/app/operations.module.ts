@@ -1,8 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { ServiceMetrics } from '../metrics/service-metrics';
-import { DEAD_LETTER_OPERATIONS, DeadLettersController, type DeadLetterOperations } from './dead-letters.controller';
-import { OperationsController, READINESS_CHECKS, type ReadinessCheck } from './operations.controller';
+import {
+  DEAD_LETTER_OPERATIONS,
+  DeadLettersController,
+  type DeadLetterOperations,
+} from './dead-letters.controller';
+import {
+  OperationsController,
+  READINESS_CHECKS,
+  type ReadinessCheck,
+} from './operations.controller';
 
 /**
  * /health/live, /health/ready and /metrics for a host process; with dead-letter
@@ -10,11 +18,17 @@ import { OperationsController, READINESS_CHECKS, type ReadinessCheck } from './o
  */
 @Module({})
 export class OperationsModule {
-  static register(metrics: ServiceMetrics, checks: ReadinessCheck[], deadLetters?: DeadLetterOperations): DynamicModule {
+  static register(
+    metrics: ServiceMetrics,
+    checks: ReadinessCheck[],
+    deadLetters?: DeadLetterOperations,
+  ): DynamicModule {
     return {
       module: OperationsModule,
       imports: [TerminusModule.forRoot({ logger: false })],
-      controllers: deadLetters ? [OperationsController, DeadLettersController] : [OperationsController],
+      controllers: deadLetters
+        ? [OperationsController, DeadLettersController]
+        : [OperationsController],
       providers: [
         { provide: ServiceMetrics, useValue: metrics },
         { provide: READINESS_CHECKS, useValue: checks },

@@ -28,7 +28,10 @@ export function createProjectionsController(options: {
     ) {}
 
     @Get()
-    @ApiOkResponse({ description: 'Position, head, lag in events and seconds, last error and state (running, rebuilding, stalled) of each projection' })
+    @ApiOkResponse({
+      description:
+        'Position, head, lag in events and seconds, last error and state (running, rebuilding, stalled) of each projection',
+    })
     list(): Promise<ProjectionStatus[]> {
       return this.projections.statuses();
     }
@@ -42,13 +45,21 @@ export function createProjectionsController(options: {
     /** Builds a new version of the read model from zero beside the serving one; swaps when it has caught up. */
     @Post(':name/rebuild')
     @HttpCode(202)
-    @ApiAcceptedResponse({ description: 'Rebuild started: { projection, generation }; follow it in the status' })
+    @ApiAcceptedResponse({
+      description: 'Rebuild started: { projection, generation }; follow it in the status',
+    })
     @ApiNotFoundResponse()
-    async rebuild(@Param('name') name: string): Promise<{ projection: string; generation: number }> {
+    async rebuild(
+      @Param('name') name: string,
+    ): Promise<{ projection: string; generation: number }> {
       const handle = await this.projections.rebuild(name);
       handle.done.then(
         (result) => this.runtime.logger.info({ ...result }, 'Projection rebuilt and swapped'),
-        (error: unknown) => this.runtime.logger.warn({ err: error, projection: name }, 'Projection rebuild did not finish'),
+        (error: unknown) =>
+          this.runtime.logger.warn(
+            { err: error, projection: name },
+            'Projection rebuild did not finish',
+          ),
       );
       return { projection: name, generation: handle.generation };
     }

@@ -14,9 +14,9 @@ describe('toCsv', () => {
   });
 
   it('defuses cells a spreadsheet would run as formulas', () => {
-    expect(toCsv([{ id: '=HYPERLINK("http://x")' }, { id: '-2+3' }, { id: '@SUM(A1)' }], columns)).toBe(
-      `id,n,tags\r\n"'=HYPERLINK(""http://x"")",,\r\n'-2+3,,\r\n'@SUM(A1),,\r\n`,
-    );
+    expect(
+      toCsv([{ id: '=HYPERLINK("http://x")' }, { id: '-2+3' }, { id: '@SUM(A1)' }], columns),
+    ).toBe(`id,n,tags\r\n"'=HYPERLINK(""http://x"")",,\r\n'-2+3,,\r\n'@SUM(A1),,\r\n`);
   });
 
   it('leaves negative numbers as numbers', () => {

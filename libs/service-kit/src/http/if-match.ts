@@ -12,7 +12,9 @@ export function expectedVersionFromIfMatch(header: string | undefined): number |
       statusCode: 400,
       code: 'INVALID_IF_MATCH',
       message: 'If-Match must be the ETag of the record, e.g. "3"',
-      fieldErrors: [{ field: 'headers.if-match', messages: ['must be a quoted version number, e.g. "3"'] }],
+      fieldErrors: [
+        { field: 'headers.if-match', messages: ['must be a quoted version number, e.g. "3"'] },
+      ],
     });
   }
   return Number(match[1]);

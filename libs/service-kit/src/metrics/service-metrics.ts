@@ -23,7 +23,8 @@ export class ServiceMetrics {
   readonly projectionStalled: Gauge<'context' | 'projection'>;
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
-    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'sfp_' });
+    if (options.defaultMetrics ?? true)
+      collectDefaultMetrics({ register: this.registry, prefix: 'sfp_' });
     this.httpRequests = new Counter({
       name: 'sfp_http_requests_total',
       help: 'HTTP requests by method, route and status',
@@ -95,7 +96,11 @@ export class ServiceMetrics {
         const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
         const base = req.baseUrl ?? '';
         end({ method: req.method, route: `${base}${route}` });
-        this.httpRequests.inc({ method: req.method, route: `${base}${route}`, status: String(res.statusCode) });
+        this.httpRequests.inc({
+          method: req.method,
+          route: `${base}${route}`,
+          status: String(res.statusCode),
+        });
       });
       next();
     };

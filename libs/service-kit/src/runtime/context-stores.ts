@@ -52,7 +52,9 @@ export function openEmbeddedContextStores(
     keyStore,
     consumerState,
     readModels,
-    readiness: [{ name: `${context}.event-store`, check: async () => void (await events.headPosition()) }],
+    readiness: [
+      { name: `${context}.event-store`, check: async () => void (await events.headPosition()) },
+    ],
     close: async () => {
       await eventStore.close();
       await keyStore.close();

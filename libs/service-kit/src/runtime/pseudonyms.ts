@@ -8,7 +8,8 @@ import { dirname } from 'node:path';
  * and erased on request), and without the secret the id reveals nothing.
  */
 export function pseudonymizer(secret: string): (email: string) => string {
-  if (secret.length < 32) throw new RangeError('The pseudonym secret must be at least 32 characters');
+  if (secret.length < 32)
+    throw new RangeError('The pseudonym secret must be at least 32 characters');
   return (email) =>
     `person-${createHmac('sha256', secret).update(email.trim().toLowerCase()).digest('hex').slice(0, 32)}`;
 }

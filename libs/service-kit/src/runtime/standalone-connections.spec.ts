@@ -2,7 +2,9 @@ import { publicUrlOf, redactedUri } from './standalone-connections';
 
 describe('standalone connections', () => {
   it('never shows MongoDB credentials in messages', () => {
-    expect(redactedUri('mongodb://user:s3cret@db-1:27017/sfp')).toBe('mongodb://***@db-1:27017/sfp');
+    expect(redactedUri('mongodb://user:s3cret@db-1:27017/sfp')).toBe(
+      'mongodb://***@db-1:27017/sfp',
+    );
     expect(redactedUri('mongodb://db-1:27017')).toBe('mongodb://db-1:27017');
   });
 

@@ -6,7 +6,11 @@ import type { Logger } from '../logging/logger';
  * 10 s for the server, logs when the connection is lost and back, and fails
  * with a message that names the server without its credentials.
  */
-export async function connectMongo(options: { uri: string; database: string; logger: Logger }): Promise<Connection> {
+export async function connectMongo(options: {
+  uri: string;
+  database: string;
+  logger: Logger;
+}): Promise<Connection> {
   const connection = mongoose.createConnection(options.uri, {
     dbName: options.database,
     serverSelectionTimeoutMS: 10_000,
@@ -30,6 +34,13 @@ export function redactedUri(uri: string): string {
 
 /** The URL a listening service is reached at (a wildcard host becomes loopback). */
 export function publicUrlOf(host: string, port: number): string {
-  const name = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
+  const name =
+    host === '0.0.0.0'
+      ? '127.0.0.1'
+      : host === '::'
+        ? '[::1]'
+        : host.includes(':')
+          ? `[${host}]`
+          : host;
   return `http://${name}:${port}`;
 }

@@ -7,7 +7,14 @@ const ROOT = join(__dirname, '../../../..');
 function lint(filePath: string, code: string): { status: number | null; output: string } {
   const result = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', filePath, '--format', 'stylish'],
+    [
+      join(ROOT, 'node_modules/eslint/bin/eslint.js'),
+      '--stdin',
+      '--stdin-filename',
+      filePath,
+      '--format',
+      'stylish',
+    ],
     { cwd: ROOT, input: code, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
   );
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
@@ -19,7 +26,10 @@ function lint(filePath: string, code: string): { status: number | null; output: 
  */
 describe('module boundaries (eslint.config.mjs)', () => {
   it('refuses a shared library importing a service', () => {
-    const { status, output } = lint('libs/messaging/src/probe.ts', "import { HelpDeskModule } from '@sfp/help-desk';\nexport const x = HelpDeskModule;\n");
+    const { status, output } = lint(
+      'libs/messaging/src/probe.ts',
+      "import { HelpDeskModule } from '@sfp/help-desk';\nexport const x = HelpDeskModule;\n",
+    );
     expect(status).toBe(1);
     expect(output).toMatch(/enforce-module-boundaries/);
   });

@@ -32,9 +32,18 @@ export function httpClient(baseUrl: string, defaults: Record<string, string> = {
     return { status: response.status, headers: response.headers, body: parsed as T, text };
   };
   return {
-    get: <T = Record<string, unknown>>(path: string, headers?: Record<string, string>) => call<T>('GET', path, undefined, headers),
-    post: <T = Record<string, unknown>>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body ?? {}, headers),
-    patch: <T = Record<string, unknown>>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('PATCH', path, body ?? {}, headers),
+    get: <T = Record<string, unknown>>(path: string, headers?: Record<string, string>) =>
+      call<T>('GET', path, undefined, headers),
+    post: <T = Record<string, unknown>>(
+      path: string,
+      body?: unknown,
+      headers?: Record<string, string>,
+    ) => call<T>('POST', path, body ?? {}, headers),
+    patch: <T = Record<string, unknown>>(
+      path: string,
+      body?: unknown,
+      headers?: Record<string, string>,
+    ) => call<T>('PATCH', path, body ?? {}, headers),
   };
 }
 
@@ -42,7 +51,11 @@ export function httpClient(baseUrl: string, defaults: Record<string, string> = {
  * Signs in to a platform host (POST /api/auth/sign-in) and returns the
  * Authorization header of the session; fails loudly when sign-in fails.
  */
-export async function signIn(hostUrl: string, username: string, password: string): Promise<{ authorization: string }> {
+export async function signIn(
+  hostUrl: string,
+  username: string,
+  password: string,
+): Promise<{ authorization: string }> {
   const response = await fetch(`${hostUrl}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -46,7 +46,10 @@ describe('integration infrastructure (real servers)', () => {
         void consumer.run({
           autoCommit: true,
           eachMessage: async ({ message }) => {
-            const { key, seq } = JSON.parse(message.value!.toString()) as { key: string; seq: number };
+            const { key, seq } = JSON.parse(message.value!.toString()) as {
+              key: string;
+              seq: number;
+            };
             received.set(key, [...(received.get(key) ?? []), seq]);
             if (++count === keys.length * perKey) resolve();
           },
@@ -87,7 +90,9 @@ describe('integration infrastructure (real servers)', () => {
         { title: 'première', tags: ['a', 'b'], at, n: 1 },
         { title: 'second', tags: [], at, n: 2 },
       ]);
-      const found = await Note.find({ n: { $gte: 1 } }).sort({ n: 1 }).lean();
+      const found = await Note.find({ n: { $gte: 1 } })
+        .sort({ n: 1 })
+        .lean();
       expect(found.map((d) => d.title)).toEqual(['première', 'second']);
       expect(found[0]!.tags).toEqual(['a', 'b']);
       expect(found[0]!.at).toEqual(at);

@@ -25,6 +25,9 @@ export function integrationEnv(env: NodeJS.ProcessEnv = process.env): Integratio
 
 /** A name no other test run uses: `<prefix>-<time>-<random>`, safe for topics and databases. */
 export function uniqueName(prefix: string): string {
-  const safe = prefix.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 30);
+  const safe = prefix
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .slice(0, 30);
   return `${safe}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
 }

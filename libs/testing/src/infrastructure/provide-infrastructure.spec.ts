@@ -13,10 +13,16 @@ describe('provideInfrastructure', () => {
 
   it('refuses half a configuration, naming the missing variable', async () => {
     await expect(
-      provideInfrastructure({ env: { KAFKA_BROKERS: '127.0.0.1:9092' }, dockerAvailable: noDocker }),
+      provideInfrastructure({
+        env: { KAFKA_BROKERS: '127.0.0.1:9092' },
+        dockerAvailable: noDocker,
+      }),
     ).rejects.toThrow(/MONGODB_URI is not set/);
     await expect(
-      provideInfrastructure({ env: { MONGODB_URI: 'mongodb://127.0.0.1:27017' }, dockerAvailable: noDocker }),
+      provideInfrastructure({
+        env: { MONGODB_URI: 'mongodb://127.0.0.1:27017' },
+        dockerAvailable: noDocker,
+      }),
     ).rejects.toThrow(/KAFKA_BROKERS is not set/);
   });
 

@@ -1,4 +1,7 @@
-import { provideInfrastructure, type IntegrationInfrastructure } from '../infrastructure/provide-infrastructure';
+import {
+  provideInfrastructure,
+  type IntegrationInfrastructure,
+} from '../infrastructure/provide-infrastructure';
 
 declare global {
   var __SFP_INFRASTRUCTURE__: IntegrationInfrastructure | undefined;

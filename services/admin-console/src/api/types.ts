@@ -266,7 +266,22 @@ export interface Statistics {
 
 /** 'fund-instrument-guidelines' → 'Fund instrument guidelines'. */
 /** Codes and acronyms written as such, not as words. */
-const ACRONYMS = new Set(['rct', 'nbfi', 'ngo', 'mfi', 'sacco', 'sla', 'csv', 'usd', 'gni', 'iris', 'oss', 'fss', 'roa', 'roe']);
+const ACRONYMS = new Set([
+  'rct',
+  'nbfi',
+  'ngo',
+  'mfi',
+  'sacco',
+  'sla',
+  'csv',
+  'usd',
+  'gni',
+  'iris',
+  'oss',
+  'fss',
+  'roa',
+  'roe',
+]);
 
 export function label(value: string): string {
   const text = value

@@ -567,7 +567,9 @@ export function InstitutionPage({ id }: { id: string }) {
                     {s.version} {s.restated ? <Badge kind="warn">restated</Badge> : null}
                   </td>
                   <td>{s.currency}</td>
-                  {extraColumn ? <td>{formatRatio(s.ratios[indicator]?.value, indicator)}</td> : null}
+                  {extraColumn ? (
+                    <td>{formatRatio(s.ratios[indicator]?.value, indicator)}</td>
+                  ) : null}
                   <td>{formatRatio(s.ratios.par30?.value, 'par30')}</td>
                   <td>{formatRatio(s.ratios.oss?.value, 'oss')}</td>
                 </tr>

@@ -24,7 +24,9 @@ export class PersonalDataErasureController {
 
   @Post('erasures')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{ personId, erased } — erased is false when nothing was held for the person' })
+  @ApiOkResponse({
+    description: '{ personId, erased } — erased is false when nothing was held for the person',
+  })
   async erase(@Body() dto: ErasureRequestDto): Promise<{ personId: string; erased: boolean }> {
     const personId = this.runtime.personIdOf(dto.email);
     const erased = await this.runtime.keyStore.erase(personId);

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { foldEvents, handleCommand, WrongExpectedVersionError, type Decider, type DomainEvent } from '@sfp/event-sourcing';
+import {
+  foldEvents,
+  handleCommand,
+  WrongExpectedVersionError,
+  type Decider,
+  type DomainEvent,
+} from '@sfp/event-sourcing';
 import type { KnowledgeBaseRuntime } from '../knowledge-base.runtime';
 import type { CommandContext, CommandResult } from './knowledge-base-command';
 
@@ -11,7 +17,11 @@ const RETRIES_ON_CONFLICT = 3;
  * resolve (409); without one, the command is decided again on the newer state.
  * `command` is rebuilt on each attempt, so what it read from other streams is fresh.
  */
-export async function runCommand<State, Command extends { type: string }, Event extends DomainEvent>(
+export async function runCommand<
+  State,
+  Command extends { type: string },
+  Event extends DomainEvent,
+>(
   runtime: KnowledgeBaseRuntime,
   target: { id: string; streamId: string },
   decider: Decider<State, Command, Event>,
@@ -31,10 +41,17 @@ export async function runCommand<State, Command extends { type: string }, Event 
           actor: context.actor,
           occurredAt,
         },
-        ...(context.idempotencyKey ? { eventId: eventIdsFrom(`${context.idempotencyKey}:${target.streamId}`) } : {}),
+        ...(context.idempotencyKey
+          ? { eventId: eventIdsFrom(`${context.idempotencyKey}:${target.streamId}`) }
+          : {}),
       });
-      runtime.metrics.commands.inc({ context: 'knowledge-base', command: built.type, outcome: 'accepted' });
-      if (result.positions.length) runtime.metrics.eventsAppended.inc({ context: 'knowledge-base' }, result.positions.length);
+      runtime.metrics.commands.inc({
+        context: 'knowledge-base',
+        command: built.type,
+        outcome: 'accepted',
+      });
+      if (result.positions.length)
+        runtime.metrics.eventsAppended.inc({ context: 'knowledge-base' }, result.positions.length);
       const position = result.positions.at(-1) ?? (await runtime.eventStore.headPosition());
       return {
         id: target.id,
@@ -44,7 +61,10 @@ export async function runCommand<State, Command extends { type: string }, Event 
         changed: result.positions.length > 0,
       };
     } catch (error) {
-      const retry = error instanceof WrongExpectedVersionError && context.expectedVersion === undefined && attempt < RETRIES_ON_CONFLICT;
+      const retry =
+        error instanceof WrongExpectedVersionError &&
+        context.expectedVersion === undefined &&
+        attempt < RETRIES_ON_CONFLICT;
       if (!retry) {
         const outcome = error instanceof Error && 'code' in error ? 'rejected' : 'failed';
         runtime.metrics.commands.inc({ context: 'knowledge-base', command: built.type, outcome });

@@ -2,10 +2,17 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ProjectionEngine } from '@sfp/projections';
 import { gniPerCapita, gniReferenceDecider } from '../gni/domain/gni-reference.decider';
-import { institutionDecider, type InstitutionState } from '../institution/domain/institution.decider';
+import {
+  institutionDecider,
+  type InstitutionState,
+} from '../institution/domain/institution.decider';
 import { InstitutionNotFoundError } from '../institution/domain/institution.errors';
 import { streamIds } from '../knowledge-base.context';
-import { KNOWLEDGE_BASE_PROJECTIONS, KNOWLEDGE_BASE_RUNTIME, type KnowledgeBaseRuntime } from '../knowledge-base.runtime';
+import {
+  KNOWLEDGE_BASE_PROJECTIONS,
+  KNOWLEDGE_BASE_RUNTIME,
+  type KnowledgeBaseRuntime,
+} from '../knowledge-base.runtime';
 import { impactAssessmentDecider } from '../library/domain/impact-assessment.decider';
 import { practiceNoteDecider } from '../library/domain/practice-note.decider';
 import type { FxRates, PerformanceInputs } from '../performance-report/domain/performance-inputs';
@@ -33,7 +40,9 @@ export interface KnowledgeBaseCommandResult extends CommandResult {
  * GNI per capita table; after it, the targets it touches are re-evaluated.
  */
 @CommandHandler(ExecuteKnowledgeBaseCommand)
-export class ExecuteKnowledgeBaseCommandHandler implements ICommandHandler<ExecuteKnowledgeBaseCommand, KnowledgeBaseCommandResult> {
+export class ExecuteKnowledgeBaseCommandHandler
+  implements ICommandHandler<ExecuteKnowledgeBaseCommand, KnowledgeBaseCommandResult>
+{
   private readonly evaluator: TargetEvaluator;
 
   constructor(
@@ -43,7 +52,10 @@ export class ExecuteKnowledgeBaseCommandHandler implements ICommandHandler<Execu
     this.evaluator = new TargetEvaluator(runtime, projections);
   }
 
-  async execute({ request, context }: ExecuteKnowledgeBaseCommand): Promise<KnowledgeBaseCommandResult> {
+  async execute({
+    request,
+    context,
+  }: ExecuteKnowledgeBaseCommand): Promise<KnowledgeBaseCommandResult> {
     const at = this.runtime.clock().toISOString();
     const by = context.actor.id;
     const timed = { at, by };
@@ -58,54 +70,95 @@ export class ExecuteKnowledgeBaseCommandHandler implements ICommandHandler<Execu
     let result: KnowledgeBaseCommandResult;
     switch (request.kind) {
       case 'institution':
-        result = await run(request.institutionId, streamIds.institution(request.institutionId), institutionDecider, () => ({
-          ...request.command,
-          ...(request.command.type === 'RegisterInstitution' ? { institutionId: request.institutionId } : {}),
-          ...timed,
-        }) as never);
+        result = await run(
+          request.institutionId,
+          streamIds.institution(request.institutionId),
+          institutionDecider,
+          () =>
+            ({
+              ...request.command,
+              ...(request.command.type === 'RegisterInstitution'
+                ? { institutionId: request.institutionId }
+                : {}),
+              ...timed,
+            }) as never,
+        );
         break;
       case 'file-report': {
         const reportId = performanceReportId(request.institutionId, request.period);
-        result = await run(reportId, streamIds.performanceReport(reportId), performanceReportDecider, async () => ({
-          type: 'FilePerformanceReport' as const,
+        result = await run(
           reportId,
-          period: request.period,
-          ...(await this.reportContext(request.institutionId, request.period, context)),
-          ...figuresOf(request),
-          ...timed,
-        }));
+          streamIds.performanceReport(reportId),
+          performanceReportDecider,
+          async () => ({
+            type: 'FilePerformanceReport' as const,
+            reportId,
+            period: request.period,
+            ...(await this.reportContext(request.institutionId, request.period, context)),
+            ...figuresOf(request),
+            ...timed,
+          }),
+        );
         result = await this.afterReport(result, request.institutionId, request.period, context);
         break;
       }
       case 'restate-report': {
-        const { state } = await loadStream(this.runtime, streamIds.performanceReport(request.reportId), performanceReportDecider);
+        const { state } = await loadStream(
+          this.runtime,
+          streamIds.performanceReport(request.reportId),
+          performanceReportDecider,
+        );
         if (state.status === 'none') throw new PerformanceReportNotFoundError(request.reportId);
-        result = await run(request.reportId, streamIds.performanceReport(request.reportId), performanceReportDecider, async () => ({
-          type: 'RestatePerformanceReport' as const,
-          reason: request.reason,
-          ...(await this.reportContext(state.institutionId, state.period, context)),
-          ...figuresOf(request),
-          ...timed,
-        }));
+        result = await run(
+          request.reportId,
+          streamIds.performanceReport(request.reportId),
+          performanceReportDecider,
+          async () => ({
+            type: 'RestatePerformanceReport' as const,
+            reason: request.reason,
+            ...(await this.reportContext(state.institutionId, state.period, context)),
+            ...figuresOf(request),
+            ...timed,
+          }),
+        );
         result = await this.afterReport(result, state.institutionId, state.period, context);
         break;
       }
       case 'set-target': {
         const targetId = request.command.targetId;
-        if (request.command.scope.kind === 'institution') await this.institution(request.command.scope.institutionId);
-        result = await run(targetId, streamIds.target(targetId), targetDecider, () => ({ ...request.command, ...timed }));
+        if (request.command.scope.kind === 'institution')
+          await this.institution(request.command.scope.institutionId);
+        result = await run(targetId, streamIds.target(targetId), targetDecider, () => ({
+          ...request.command,
+          ...timed,
+        }));
         if (result.changed) {
-          const evaluation = await this.evaluator.afterTargetSet(targetId, result.position, context);
-          if (evaluation?.changed) result = { ...result, streamVersion: evaluation.streamVersion, position: evaluation.position, targetsChanged: [targetId] };
+          const evaluation = await this.evaluator.afterTargetSet(
+            targetId,
+            result.position,
+            context,
+          );
+          if (evaluation?.changed)
+            result = {
+              ...result,
+              streamVersion: evaluation.streamVersion,
+              position: evaluation.position,
+              targetsChanged: [targetId],
+            };
         }
         break;
       }
       case 'withdraw-target':
-        result = await run(request.targetId, streamIds.target(request.targetId), targetDecider, () => ({
-          type: 'WithdrawTarget' as const,
-          reason: request.reason,
-          ...timed,
-        }));
+        result = await run(
+          request.targetId,
+          streamIds.target(request.targetId),
+          targetDecider,
+          () => ({
+            type: 'WithdrawTarget' as const,
+            reason: request.reason,
+            ...timed,
+          }),
+        );
         break;
       case 'record-gni':
         result = await run('gni-per-capita', streamIds.gniReference(), gniReferenceDecider, () => ({
@@ -118,18 +171,46 @@ export class ExecuteKnowledgeBaseCommandHandler implements ICommandHandler<Execu
         break;
       case 'record-assessment':
       case 'revise-assessment':
-        result = await run(request.assessmentId, streamIds.impactAssessment(request.assessmentId), impactAssessmentDecider, () =>
-          request.kind === 'record-assessment'
-            ? { type: 'RecordImpactAssessment' as const, assessmentId: request.assessmentId, assessment: request.assessment, ...timed }
-            : { type: 'ReviseImpactAssessment' as const, assessment: request.assessment, reason: request.reason, ...timed },
+        result = await run(
+          request.assessmentId,
+          streamIds.impactAssessment(request.assessmentId),
+          impactAssessmentDecider,
+          () =>
+            request.kind === 'record-assessment'
+              ? {
+                  type: 'RecordImpactAssessment' as const,
+                  assessmentId: request.assessmentId,
+                  assessment: request.assessment,
+                  ...timed,
+                }
+              : {
+                  type: 'ReviseImpactAssessment' as const,
+                  assessment: request.assessment,
+                  reason: request.reason,
+                  ...timed,
+                },
         );
         break;
       case 'publish-note':
       case 'revise-note':
-        result = await run(request.noteId, streamIds.practiceNote(request.noteId), practiceNoteDecider, () =>
-          request.kind === 'publish-note'
-            ? { type: 'PublishPracticeNote' as const, noteId: request.noteId, note: request.note, ...timed }
-            : { type: 'RevisePracticeNote' as const, note: request.note, reason: request.reason, ...timed },
+        result = await run(
+          request.noteId,
+          streamIds.practiceNote(request.noteId),
+          practiceNoteDecider,
+          () =>
+            request.kind === 'publish-note'
+              ? {
+                  type: 'PublishPracticeNote' as const,
+                  noteId: request.noteId,
+                  note: request.note,
+                  ...timed,
+                }
+              : {
+                  type: 'RevisePracticeNote' as const,
+                  note: request.note,
+                  reason: request.reason,
+                  ...timed,
+                },
         );
         break;
       default:
@@ -144,27 +225,38 @@ export class ExecuteKnowledgeBaseCommandHandler implements ICommandHandler<Execu
    * institutions and their targets; reference data is not its to change.
    * Reports check the scope in their decider.
    */
-  private async checkScope(request: ExecuteKnowledgeBaseCommand['request'], scope: string | undefined): Promise<void> {
+  private async checkScope(
+    request: ExecuteKnowledgeBaseCommand['request'],
+    scope: string | undefined,
+  ): Promise<void> {
     if (scope === undefined) return;
     const confined = async (institutionId: string) => {
       const institution = await this.institution(institutionId);
-      if (institution.reportingDepartment !== scope) throw new OutOfDepartmentScopeError(scope, institution.reportingDepartment);
+      if (institution.reportingDepartment !== scope)
+        throw new OutOfDepartmentScopeError(scope, institution.reportingDepartment);
     };
     switch (request.kind) {
       case 'institution':
         if (request.command.type === 'RegisterInstitution') {
-          if (request.command.reportingDepartment !== scope) throw new OutOfDepartmentScopeError(scope, request.command.reportingDepartment);
+          if (request.command.reportingDepartment !== scope)
+            throw new OutOfDepartmentScopeError(scope, request.command.reportingDepartment);
         } else {
           await confined(request.institutionId);
         }
         return;
       case 'set-target':
-        if (request.command.scope.kind !== 'institution') throw new OutOfDepartmentScopeError(scope, undefined);
+        if (request.command.scope.kind !== 'institution')
+          throw new OutOfDepartmentScopeError(scope, undefined);
         return confined(request.command.scope.institutionId);
       case 'withdraw-target': {
-        const { state } = await loadStream(this.runtime, streamIds.target(request.targetId), targetDecider);
+        const { state } = await loadStream(
+          this.runtime,
+          streamIds.target(request.targetId),
+          targetDecider,
+        );
         if (state.status === 'none') return; // the decider answers 404
-        if (state.target.scope.kind !== 'institution') throw new OutOfDepartmentScopeError(scope, undefined);
+        if (state.target.scope.kind !== 'institution')
+          throw new OutOfDepartmentScopeError(scope, undefined);
         return confined(state.target.scope.institutionId);
       }
       case 'record-gni':
@@ -176,16 +268,30 @@ export class ExecuteKnowledgeBaseCommandHandler implements ICommandHandler<Execu
 
   /** The institution as its stream says now; a missing one is a 404. */
   private async institution(institutionId: string) {
-    const { state } = await loadStream<InstitutionState, never>(this.runtime, streamIds.institution(institutionId), institutionDecider as never);
+    const { state } = await loadStream<InstitutionState, never>(
+      this.runtime,
+      streamIds.institution(institutionId),
+      institutionDecider as never,
+    );
     if (state.status === 'none') throw new InstitutionNotFoundError(institutionId);
     return state;
   }
 
   /** What a report's decision needs from other records: the institution, GNI per capita, the filer's scope. */
-  private async reportContext(institutionId: string, period: ReportPeriod, context: ExecuteKnowledgeBaseCommand['context']) {
+  private async reportContext(
+    institutionId: string,
+    period: ReportPeriod,
+    context: ExecuteKnowledgeBaseCommand['context'],
+  ) {
     const institution = await this.institution(institutionId);
-    const { state: table } = await loadStream(this.runtime, streamIds.gniReference(), gniReferenceDecider);
-    const gni = /^\d{4}-/.test(period.end) ? gniPerCapita(table, institution.country, periodYear(period)) : undefined;
+    const { state: table } = await loadStream(
+      this.runtime,
+      streamIds.gniReference(),
+      gniReferenceDecider,
+    );
+    const gni = /^\d{4}-/.test(period.end)
+      ? gniPerCapita(table, institution.country, periodYear(period))
+      : undefined;
     return {
       institution,
       ...(context.scope !== undefined ? { scope: context.scope } : {}),
@@ -204,12 +310,21 @@ export class ExecuteKnowledgeBaseCommandHandler implements ICommandHandler<Execu
     this.projections.wake();
     const institution = await this.institution(institutionId);
     const evaluations = await this.evaluator.afterReport(
-      { institutionId, programmes: institution.programmes, periodEnd: period.end, position: result.position },
+      {
+        institutionId,
+        programmes: institution.programmes,
+        periodEnd: period.end,
+        position: result.position,
+      },
       context,
     );
     const changed = evaluations.filter((e) => e.changed);
     // The position covers the status changes too, so a query with minPosition sees them.
-    return { ...result, position: Math.max(result.position, ...changed.map((e) => e.position)), targetsChanged: changed.map((e) => e.id) };
+    return {
+      ...result,
+      position: Math.max(result.position, ...changed.map((e) => e.position)),
+      targetsChanged: changed.map((e) => e.id),
+    };
   }
 }
 

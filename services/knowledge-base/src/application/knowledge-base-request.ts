@@ -1,7 +1,11 @@
 import type { ImpactAssessment, PracticeNote } from '../library/domain/library.entries';
 import type { InstitutionCommand } from '../institution/domain/institution.commands';
 import type { GniEntry } from '../gni/domain/gni-reference.events';
-import type { FxRates, PerformanceInputs, ReportPeriod } from '../performance-report/domain/performance-inputs';
+import type {
+  FxRates,
+  PerformanceInputs,
+  ReportPeriod,
+} from '../performance-report/domain/performance-inputs';
 import type { SetTarget } from '../target/domain/target.commands';
 import type { CommandContext } from './knowledge-base-command';
 
@@ -18,12 +22,24 @@ export type KnowledgeBaseRequest =
       fx: FxRates;
       inputs: PerformanceInputs;
     }
-  | { kind: 'restate-report'; reportId: string; currency: string; fx: FxRates; inputs: PerformanceInputs; reason: string }
+  | {
+      kind: 'restate-report';
+      reportId: string;
+      currency: string;
+      fx: FxRates;
+      inputs: PerformanceInputs;
+      reason: string;
+    }
   | { kind: 'set-target'; command: Untimed<SetTarget> }
   | { kind: 'withdraw-target'; targetId: string; reason: string }
   | { kind: 'record-gni'; entries: GniEntry[]; source: string; onlyIfEmpty?: boolean }
   | { kind: 'record-assessment'; assessmentId: string; assessment: ImpactAssessment }
-  | { kind: 'revise-assessment'; assessmentId: string; assessment: ImpactAssessment; reason: string }
+  | {
+      kind: 'revise-assessment';
+      assessmentId: string;
+      assessment: ImpactAssessment;
+      reason: string;
+    }
   | { kind: 'publish-note'; noteId: string; note: PracticeNote }
   | { kind: 'revise-note'; noteId: string; note: PracticeNote; reason: string };
 

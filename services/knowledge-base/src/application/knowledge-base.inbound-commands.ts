@@ -1,9 +1,16 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { IsUUID, Matches } from 'class-validator';
 import { DuplicateEventError } from '@sfp/event-sourcing';
-import type { CommandRejection, InboundCommandContext, InboundCommandDefinition } from '@sfp/messaging';
+import type {
+  CommandRejection,
+  InboundCommandContext,
+  InboundCommandDefinition,
+} from '@sfp/messaging';
 import { RegisterInstitutionDto } from '../institution/application/institution.request.dto';
-import { FileReportDto, RestateReportDto } from '../performance-report/application/performance-report.request.dto';
+import {
+  FileReportDto,
+  RestateReportDto,
+} from '../performance-report/application/performance-report.request.dto';
 import { performanceReportId } from '../performance-report/domain/performance-report.id';
 import { plain } from '../http/plain-json';
 import { callerOfActor } from '../http/request-principal';
@@ -20,7 +27,9 @@ export class FileReportMessageDto extends FileReportDto {
 }
 
 export class RestateReportMessageDto extends RestateReportDto {
-  @Matches(/^[0-9a-f-]{36}_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}$/, { message: 'reportId must be <institutionId>_<start>_<end>' })
+  @Matches(/^[0-9a-f-]{36}_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}$/, {
+    message: 'reportId must be <institutionId>_<start>_<end>',
+  })
   reportId!: string;
 }
 
@@ -35,7 +44,11 @@ export function knowledgeBaseInboundCommands(
   commandBus: CommandBus,
   runtime: KnowledgeBaseRuntime,
 ): Array<InboundCommandDefinition<object>> {
-  const run = async (request: KnowledgeBaseRequest, streamId: string, ctx: InboundCommandContext) => {
+  const run = async (
+    request: KnowledgeBaseRequest,
+    streamId: string,
+    ctx: InboundCommandContext,
+  ) => {
     const caller = callerOfActor(ctx.actor);
     try {
       const result: KnowledgeBaseCommandResult = await commandBus.execute(
@@ -47,11 +60,19 @@ export function knowledgeBaseInboundCommands(
           ...(caller.scope !== undefined ? { scope: caller.scope } : {}),
         }),
       );
-      return { streamId: result.streamId, streamVersion: result.streamVersion, position: result.position };
+      return {
+        streamId: result.streamId,
+        streamVersion: result.streamVersion,
+        position: result.position,
+      };
     } catch (error) {
       // Appended before, by this very message (its event ids derive from the message id).
       if (error instanceof DuplicateEventError) {
-        return { streamId, streamVersion: await runtime.eventStore.streamVersion(streamId), position: await runtime.eventStore.headPosition() };
+        return {
+          streamId,
+          streamVersion: await runtime.eventStore.streamVersion(streamId),
+          position: await runtime.eventStore.headPosition(),
+        };
       }
       throw error;
     }
@@ -64,7 +85,11 @@ export function knowledgeBaseInboundCommands(
       const institutionId = uuidFrom(`register:${ctx.actor.id}:${ctx.messageId}`);
       const body = plain(dto);
       return run(
-        { kind: 'institution', institutionId, command: { type: 'RegisterInstitution', institutionId, ...body } },
+        {
+          kind: 'institution',
+          institutionId,
+          command: { type: 'RegisterInstitution', institutionId, ...body },
+        },
         streamIds.institution(institutionId),
         ctx,
       );
@@ -76,7 +101,14 @@ export function knowledgeBaseInboundCommands(
     execute: (dto, ctx) => {
       const body = plain(dto);
       return run(
-        { kind: 'file-report', institutionId: body.institutionId, period: body.period, currency: body.currency, fx: body.fx, inputs: body.inputs },
+        {
+          kind: 'file-report',
+          institutionId: body.institutionId,
+          period: body.period,
+          currency: body.currency,
+          fx: body.fx,
+          inputs: body.inputs,
+        },
         streamIds.performanceReport(performanceReportId(body.institutionId, body.period)),
         ctx,
       );
@@ -88,7 +120,14 @@ export function knowledgeBaseInboundCommands(
     execute: (dto, ctx) => {
       const body = plain(dto);
       return run(
-        { kind: 'restate-report', reportId: body.reportId, currency: body.currency, fx: body.fx, inputs: body.inputs, reason: body.reason },
+        {
+          kind: 'restate-report',
+          reportId: body.reportId,
+          currency: body.currency,
+          fx: body.fx,
+          inputs: body.inputs,
+          reason: body.reason,
+        },
         streamIds.performanceReport(body.reportId),
         ctx,
       );

@@ -1,7 +1,13 @@
 import type { Region } from '../shared/domain/reference-data';
 
 /** The demo's countries by region, with their currency and a rough 2023 rate (units per USD). */
-export const DEMO_COUNTRIES: ReadonlyArray<{ country: string; region: Region; currency: string; rate2023: number; city: string }> = [
+export const DEMO_COUNTRIES: ReadonlyArray<{
+  country: string;
+  region: Region;
+  currency: string;
+  rate2023: number;
+  city: string;
+}> = [
   { country: 'KE', region: 'africa', currency: 'KES', rate2023: 140, city: 'Nairobi' },
   { country: 'UG', region: 'africa', currency: 'UGX', rate2023: 3_750, city: 'Kampala' },
   { country: 'TZ', region: 'africa', currency: 'TZS', rate2023: 2_400, city: 'Arusha' },
@@ -29,7 +35,13 @@ export const DEMO_COUNTRIES: ReadonlyArray<{ country: string; region: Region; cu
   { country: 'ID', region: 'asia-pacific', currency: 'IDR', rate2023: 15_500, city: 'Yogyakarta' },
   { country: 'VN', region: 'asia-pacific', currency: 'VND', rate2023: 24_000, city: 'Huế' },
   { country: 'KG', region: 'europe-central-asia', currency: 'KGS', rate2023: 89, city: 'Osh' },
-  { country: 'TJ', region: 'europe-central-asia', currency: 'TJS', rate2023: 10.9, city: 'Khujand' },
+  {
+    country: 'TJ',
+    region: 'europe-central-asia',
+    currency: 'TJS',
+    rate2023: 10.9,
+    city: 'Khujand',
+  },
   { country: 'GE', region: 'europe-central-asia', currency: 'GEL', rate2023: 2.7, city: 'Kutaisi' },
   { country: 'AM', region: 'europe-central-asia', currency: 'AMD', rate2023: 400, city: 'Gyumri' },
 ];

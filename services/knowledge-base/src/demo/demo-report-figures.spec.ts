@@ -12,8 +12,19 @@ describe('demo report figures', () => {
         fc.double({ min: 300, max: 12_000, noNaN: true }),
         (seed, yearIndex, rate, gni) => {
           const random = randomFrom(seed);
-          const inputs = demoInputs(traitsOf(random), yearIndex, gni, { average: rate, end: rate * 1.05, openingEnd: rate * 0.95 }, random);
-          const problems = identityProblems({ period: { start: '2024-01-01', end: '2024-12-31' }, currency: 'KES', fx: { periodAverage: rate, periodEnd: rate * 1.05 }, inputs });
+          const inputs = demoInputs(
+            traitsOf(random),
+            yearIndex,
+            gni,
+            { average: rate, end: rate * 1.05, openingEnd: rate * 0.95 },
+            random,
+          );
+          const problems = identityProblems({
+            period: { start: '2024-01-01', end: '2024-12-31' },
+            currency: 'KES',
+            fx: { periodAverage: rate, periodEnd: rate * 1.05 },
+            inputs,
+          });
           expect(problems).toEqual([]);
         },
       ),
@@ -24,7 +35,13 @@ describe('demo report figures', () => {
   it('the same seed gives the same figures', () => {
     const make = () => {
       const random = randomFrom(42);
-      return demoInputs(traitsOf(random), 2, 2_000, { average: 100, end: 110, openingEnd: 95 }, random);
+      return demoInputs(
+        traitsOf(random),
+        2,
+        2_000,
+        { average: 100, end: 110, openingEnd: 95 },
+        random,
+      );
     };
     expect(make()).toEqual(make());
   });

@@ -3,7 +3,10 @@ import type { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { currentCorrelationId, etagOf, expectedVersionFromIfMatch } from '@sfp/service-kit';
 import type { KnowledgeBaseCommandResult } from '../application/execute-knowledge-base-command.handler';
-import { ExecuteKnowledgeBaseCommand, type KnowledgeBaseRequest } from '../application/knowledge-base-request';
+import {
+  ExecuteKnowledgeBaseCommand,
+  type KnowledgeBaseRequest,
+} from '../application/knowledge-base-request';
 import { callerOf } from './request-principal';
 
 /** Sends an HTTP command through the command bus as the authenticated caller; sets the record's ETag. */

@@ -3,9 +3,14 @@ import type { ProjectionEngine } from '@sfp/projections';
 const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
 
 /** Waits until each named projection has applied `position` (when given). */
-export async function readYourWrites(projections: ProjectionEngine, position: number | undefined, ...names: string[]): Promise<void> {
+export async function readYourWrites(
+  projections: ProjectionEngine,
+  position: number | undefined,
+  ...names: string[]
+): Promise<void> {
   if (position === undefined) return;
-  for (const name of names) await projections.waitForPosition(name, position, READ_YOUR_WRITES_TIMEOUT_MS);
+  for (const name of names)
+    await projections.waitForPosition(name, position, READ_YOUR_WRITES_TIMEOUT_MS);
 }
 
 /** Every document of a filter, page by page, with a clear error past `limit` (never a silent cut). */
@@ -18,12 +23,19 @@ export async function findAll<T extends object>(
   const model = projections.readModel<T>(name);
   const total = await model.count(filter as never);
   if (total > limit) {
-    throw Object.assign(new Error(`The query covers ${total} documents, more than ${limit}; narrow the filter`), { code: 'QUERY_TOO_LARGE' });
+    throw Object.assign(
+      new Error(`The query covers ${total} documents, more than ${limit}; narrow the filter`),
+      { code: 'QUERY_TOO_LARGE' },
+    );
   }
   const items: T[] = [];
   let cursor: string | undefined;
   do {
-    const page = await model.find({ filter: filter as never, limit: 1_000, ...(cursor ? { cursor } : {}) });
+    const page = await model.find({
+      filter: filter as never,
+      limit: 1_000,
+      ...(cursor ? { cursor } : {}),
+    });
     items.push(...page.items.map((i) => i.data));
     cursor = page.nextCursor;
   } while (cursor);

@@ -6,13 +6,26 @@ import type { ProjectionEngine } from '@sfp/projections';
 import { toCsv, type CsvColumn } from '@sfp/service-kit';
 import { sendCsv } from '../http/csv-response';
 import { findAll, readYourWrites } from '../http/read-your-writes';
-import { INSTITUTION_PROFILES_PROJECTION, type InstitutionProfile } from '../institution/projections/institution-profile.projection';
+import {
+  INSTITUTION_PROFILES_PROJECTION,
+  type InstitutionProfile,
+} from '../institution/projections/institution-profile.projection';
 import { ViewQueryDto } from '../institution/projections/institution-profile.query.dto';
-import { PROGRAMME_MEMBERS_PROJECTION, type ProgrammeMember } from '../institution/projections/programme-members.projection';
+import {
+  PROGRAMME_MEMBERS_PROJECTION,
+  type ProgrammeMember,
+} from '../institution/projections/programme-members.projection';
 import { KNOWLEDGE_BASE_PROJECTIONS } from '../knowledge-base.runtime';
 import { aggregateFigures } from '../performance-report/domain/normalised-figures';
-import { RATIO_KEYS, standardRatios, type Ratios } from '../performance-report/domain/standard-ratios';
-import { PERFORMANCE_REPORTS_PROJECTION, type ReportRow } from '../performance-report/projections/performance-reports.projection';
+import {
+  RATIO_KEYS,
+  standardRatios,
+  type Ratios,
+} from '../performance-report/domain/standard-ratios';
+import {
+  PERFORMANCE_REPORTS_PROJECTION,
+  type ReportRow,
+} from '../performance-report/projections/performance-reports.projection';
 import { latestPerInstitutionAndYear } from '../performance-report/projections/outreach-summary';
 import { TARGETS_PROJECTION, type TargetRow } from '../target/projections/targets.projection';
 
@@ -34,8 +47,14 @@ const COLUMNS: CsvColumn<PortfolioMember>[] = [
   { header: 'country', value: (m) => m.country },
   { header: 'region', value: (m) => m.region },
   { header: 'latestPeriodEnd', value: (m) => m.latestPeriodEnd },
-  ...RATIO_KEYS.map((key) => ({ header: key, value: (m: PortfolioMember) => m.ratios?.[key].value })),
-  { header: 'targetsOffTrack', value: (m) => m.targets.filter((t) => t.active && t.status === 'off-track').length },
+  ...RATIO_KEYS.map((key) => ({
+    header: key,
+    value: (m: PortfolioMember) => m.ratios?.[key].value,
+  })),
+  {
+    header: 'targetsOffTrack',
+    value: (m) => m.targets.filter((t) => t.active && t.status === 'off-track').length,
+  },
 ];
 
 @ApiTags('knowledge-base: analysis')
@@ -47,20 +66,38 @@ export class PortfolioViewController {
   @Get(':programme')
   @RequirePermission('reports:read')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '{ programme, members[], byYear: [{ year, institutions, ratios }], targets[] }' })
-  async portfolio(@Param('programme') programme: string, @Query() query: ViewQueryDto, @Res({ passthrough: true }) res: Response) {
+  @ApiOkResponse({
+    description: '{ programme, members[], byYear: [{ year, institutions, ratios }], targets[] }',
+  })
+  async portfolio(
+    @Param('programme') programme: string,
+    @Query() query: ViewQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(programme)) {
       throw new BadRequestException({
         statusCode: 400,
         code: 'VALIDATION_FAILED',
         message: 'programme must be a lower-case id (letters, digits, -)',
-        fieldErrors: [{ field: 'programme', messages: ['must be a lower-case id (letters, digits, -)'] }],
+        fieldErrors: [
+          { field: 'programme', messages: ['must be a lower-case id (letters, digits, -)'] },
+        ],
       });
     }
-    await readYourWrites(this.projections, query.minPosition, PROGRAMME_MEMBERS_PROJECTION, INSTITUTION_PROFILES_PROJECTION, TARGETS_PROJECTION);
-    const memberIds = (await findAll<ProgrammeMember>(this.projections, PROGRAMME_MEMBERS_PROJECTION, { programme })).map((m) => m.institutionId);
+    await readYourWrites(
+      this.projections,
+      query.minPosition,
+      PROGRAMME_MEMBERS_PROJECTION,
+      INSTITUTION_PROFILES_PROJECTION,
+      TARGETS_PROJECTION,
+    );
+    const memberIds = (
+      await findAll<ProgrammeMember>(this.projections, PROGRAMME_MEMBERS_PROJECTION, { programme })
+    ).map((m) => m.institutionId);
     const profiles = memberIds.length
-      ? await findAll<InstitutionProfile>(this.projections, INSTITUTION_PROFILES_PROJECTION, { id: { in: memberIds } })
+      ? await findAll<InstitutionProfile>(this.projections, INSTITUTION_PROFILES_PROJECTION, {
+          id: { in: memberIds },
+        })
       : [];
     const members: PortfolioMember[] = profiles
       .map((p) => ({
@@ -70,21 +107,34 @@ export class PortfolioViewController {
         country: p.country,
         region: p.region,
         ...(p.latestPeriodEnd ? { latestPeriodEnd: p.latestPeriodEnd } : {}),
-        ...(p.series.length ? { ratios: (p.series[p.series.length - 1] as (typeof p.series)[number]).ratios } : {}),
+        ...(p.series.length
+          ? { ratios: (p.series[p.series.length - 1] as (typeof p.series)[number]).ratios }
+          : {}),
         targets: p.targets,
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
-    if (query.format === 'csv') return sendCsv(res, `portfolio-${programme}.csv`, toCsv(members, COLUMNS));
+    if (query.format === 'csv')
+      return sendCsv(res, `portfolio-${programme}.csv`, toCsv(members, COLUMNS));
     const reports = memberIds.length
-      ? latestPerInstitutionAndYear(await findAll<ReportRow>(this.projections, PERFORMANCE_REPORTS_PROJECTION, { institutionId: { in: memberIds } }))
+      ? latestPerInstitutionAndYear(
+          await findAll<ReportRow>(this.projections, PERFORMANCE_REPORTS_PROJECTION, {
+            institutionId: { in: memberIds },
+          }),
+        )
       : [];
     const years = [...new Set(reports.map((r) => r.year))].sort();
     const byYear = years.map((year) => {
       const ofYear = reports.filter((r) => r.year === year);
       const total = aggregateFigures(ofYear.map((r) => r.figures));
-      return { year, institutions: ofYear.length, ratios: total ? standardRatios(total) : undefined };
+      return {
+        year,
+        institutions: ofYear.length,
+        ratios: total ? standardRatios(total) : undefined,
+      };
     });
-    const targets = await findAll<TargetRow>(this.projections, TARGETS_PROJECTION, { scopeKey: `programme:${programme}` });
+    const targets = await findAll<TargetRow>(this.projections, TARGETS_PROJECTION, {
+      scopeKey: `programme:${programme}`,
+    });
     return { programme, members, byYear, targets };
   }
 }

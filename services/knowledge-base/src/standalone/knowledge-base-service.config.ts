@@ -17,11 +17,15 @@ export class KnowledgeBaseServiceConfig extends AuthConfig {
   SFP_AUTH_DATABASE = 'sfp_auth';
 
   /** Kafka bootstrap brokers, e.g. `127.0.0.1:9092`. Required. */
-  @Matches(BROKER_LIST, { message: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092 (required)' })
+  @Matches(BROKER_LIST, {
+    message: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092 (required)',
+  })
   KAFKA_BROKERS!: string;
 
   /** The MongoDB (or FerretDB) server, e.g. `mongodb://127.0.0.1:27017`. Required. */
-  @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'must be a mongodb:// or mongodb+srv:// connection string (required)' })
+  @Matches(/^mongodb(\+srv)?:\/\/\S+$/, {
+    message: 'must be a mongodb:// or mongodb+srv:// connection string (required)',
+  })
   MONGODB_URI!: string;
 
   /** The knowledge base's own database on that server (default sfp_knowledge_base). */

@@ -8,8 +8,18 @@ import { Test } from '@nestjs/testing';
 import type { NextFunction, Request, Response } from 'express';
 import type { Principal, Role } from '@sfp/auth';
 import { EmbeddedEventBus } from '@sfp/messaging';
-import { configureHttpApp, createLogger, openEmbeddedContextStores, ServiceMetrics, type ContextStores } from '@sfp/service-kit';
-import { KNOWLEDGE_BASE_CONTEXT, KNOWLEDGE_BASE_ERROR_STATUSES, knowledgeBaseEventTypes } from '../../src/knowledge-base.context';
+import {
+  configureHttpApp,
+  createLogger,
+  openEmbeddedContextStores,
+  ServiceMetrics,
+  type ContextStores,
+} from '@sfp/service-kit';
+import {
+  KNOWLEDGE_BASE_CONTEXT,
+  KNOWLEDGE_BASE_ERROR_STATUSES,
+  knowledgeBaseEventTypes,
+} from '../../src/knowledge-base.context';
 import { KnowledgeBaseModule } from '../../src/knowledge-base.module';
 import type { KnowledgeBaseRuntime } from '../../src/knowledge-base.runtime';
 
@@ -21,7 +31,9 @@ import type { KnowledgeBaseRuntime } from '../../src/knowledge-base.runtime';
  */
 export function testPrincipalMiddleware(req: Request, _res: Response, next: NextFunction): void {
   const header = req.headers['x-test-principal'];
-  const [kind, id, role, department] = (typeof header === 'string' ? header : 'person:operator-1:operator').split(':');
+  const [kind, id, role, department] = (
+    typeof header === 'string' ? header : 'person:operator-1:operator'
+  ).split(':');
   const principal: Principal = {
     kind: kind === 'integration-client' ? 'integration-client' : 'person',
     id: id ?? 'operator-1',
@@ -46,11 +58,17 @@ export interface EmbeddedKnowledgeBase {
  * temporary folder, the embedded bus, mounted at /api/knowledge-base, the
  * platform's HTTP setup (validation pipe, error filter), on a free port.
  */
-export async function startEmbeddedKnowledgeBase(options: { clock?: () => Date } = {}): Promise<EmbeddedKnowledgeBase> {
+export async function startEmbeddedKnowledgeBase(
+  options: { clock?: () => Date } = {},
+): Promise<EmbeddedKnowledgeBase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sfp-kb-'));
   const logger = createLogger('sfp-knowledge-base-test', 'silent');
   const metrics = new ServiceMetrics();
-  const stores: ContextStores = openEmbeddedContextStores(dataDir, KNOWLEDGE_BASE_CONTEXT, knowledgeBaseEventTypes());
+  const stores: ContextStores = openEmbeddedContextStores(
+    dataDir,
+    KNOWLEDGE_BASE_CONTEXT,
+    knowledgeBaseEventTypes(),
+  );
   const bus = new EmbeddedEventBus({ filename: join(dataDir, 'bus.sqlite') });
   const runtime: KnowledgeBaseRuntime = {
     eventStore: stores.eventStore,
@@ -70,15 +88,26 @@ export async function startEmbeddedKnowledgeBase(options: { clock?: () => Date }
     static register(): DynamicModule {
       return {
         module: TestHostModule,
-        imports: [KnowledgeBaseModule.register(runtime), RouterModule.register([{ path: 'api/knowledge-base', module: KnowledgeBaseModule }])],
+        imports: [
+          KnowledgeBaseModule.register(runtime),
+          RouterModule.register([{ path: 'api/knowledge-base', module: KnowledgeBaseModule }]),
+        ],
       };
     }
   }
 
-  const moduleRef = await Test.createTestingModule({ imports: [TestHostModule.register()] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [TestHostModule.register()],
+  }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   app.use(testPrincipalMiddleware);
-  configureHttpApp(app, { title: 'test', description: 'test', errorStatuses: KNOWLEDGE_BASE_ERROR_STATUSES, logger, metrics });
+  configureHttpApp(app, {
+    title: 'test',
+    description: 'test',
+    errorStatuses: KNOWLEDGE_BASE_ERROR_STATUSES,
+    logger,
+    metrics,
+  });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

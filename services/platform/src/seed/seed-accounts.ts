@@ -23,10 +23,17 @@ export function seedAccounts(options: {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username, password: secret }),
     });
-    const body = (await response.json()) as { accessToken?: string; passwordChangeRequired?: boolean; message?: string };
-    if (!response.ok || !body.accessToken) throw new Error(`Sign-in as ${username} failed: ${response.status} ${body.message ?? ''}`);
+    const body = (await response.json()) as {
+      accessToken?: string;
+      passwordChangeRequired?: boolean;
+      message?: string;
+    };
+    if (!response.ok || !body.accessToken)
+      throw new Error(`Sign-in as ${username} failed: ${response.status} ${body.message ?? ''}`);
     if (body.passwordChangeRequired) {
-      throw new Error(`${username} must first change the one-time password (sign in once in the console or POST /api/auth/me/password)`);
+      throw new Error(
+        `${username} must first change the one-time password (sign in once in the console or POST /api/auth/me/password)`,
+      );
     }
     return { authorization: `Bearer ${body.accessToken}` };
   };
@@ -46,10 +53,18 @@ export function seedAccounts(options: {
         const created = await fetch(`${base}/api/auth/users`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(await admin()) },
-          body: JSON.stringify({ username: actor, displayName: actor, roles: options.roles ?? ['operator'], department: 'SFP', password: password(actor) }),
+          body: JSON.stringify({
+            username: actor,
+            displayName: actor,
+            roles: options.roles ?? ['operator'],
+            department: 'SFP',
+            password: password(actor),
+          }),
         });
         if (!created.ok && created.status !== 409) {
-          throw new Error(`Creating the demo user ${actor} failed: ${created.status} ${await created.text()}`);
+          throw new Error(
+            `Creating the demo user ${actor} failed: ${created.status} ${await created.text()}`,
+          );
         }
         return signIn(actor, password(actor));
       })();

@@ -19,7 +19,13 @@ const PEOPLE = [
   ['Kofi Mensah', 'Ghana Cooperative Credit Unions Association', 'constituent', 'africa', 'GH'],
   ['Lucía Fernández', 'Decent Work Team, Lima', 'regional-office', 'americas', 'PE'],
   ['Rahul Verma', 'Self-Employed Women’s Association', 'constituent', 'asia-pacific', 'IN'],
-  ['Nguyen Thi Lan', 'Ministry of Labour, Invalids and Social Affairs', 'constituent', 'asia-pacific', 'VN'],
+  [
+    'Nguyen Thi Lan',
+    'Ministry of Labour, Invalids and Social Affairs',
+    'constituent',
+    'asia-pacific',
+    'VN',
+  ],
   ['Omar Khalil', 'Regional Office for Arab States', 'regional-office', 'arab-states', 'LB'],
   ['Elena Petrova', 'Employment Policy Department', 'department', 'europe-central-asia', 'CH'],
   ['Jean-Baptiste Habimana', 'Cooperatives Unit', 'unit', 'africa', 'RW'],
@@ -27,20 +33,71 @@ const PEOPLE = [
   ['Siti Rahmawati', 'Jakarta Office', 'regional-office', 'asia-pacific', 'ID'],
 ] as const;
 
-const CONSTITUENT_GROUPS = ['government', 'employers-organisation', 'workers-organisation', 'partner-institution'];
+const CONSTITUENT_GROUPS = [
+  'government',
+  'employers-organisation',
+  'workers-organisation',
+  'partner-institution',
+];
 
 const TOPICS: Array<{ kind: string; title: string; themes: string[]; initiative?: string }> = [
-  { kind: 'fund-instrument-guidelines', title: 'Guidelines for a youth guarantee fund', themes: ['youth', 'poverty'] },
-  { kind: 'programme-guidance', title: 'Adding savings groups to a skills programme', themes: ['informal-economy', 'gender'] },
-  { kind: 'referral', title: 'Microinsurance for domestic workers', themes: ['microinsurance', 'gender'] },
-  { kind: 'advocacy-internal', title: 'Briefing on financial inclusion for the Employment Sector', themes: ['poverty'] },
-  { kind: 'advocacy-external', title: 'Statement for a central bank conference on inclusive finance', themes: ['poverty', 'informal-economy'] },
-  { kind: 'global-initiative-coordination', title: 'Office-wide response to a CGAP consultation', themes: ['poverty'], initiative: 'cgap' },
-  { kind: 'global-initiative-coordination', title: 'Input to the Microcredit Summit Campaign report', themes: ['gender'], initiative: 'microcredit-summit-campaign' },
-  { kind: 'tool-development', title: 'A loan-appraisal tool for cooperatives', themes: ['cooperatives'] },
-  { kind: 'programme-guidance', title: 'Remittance-linked savings for migrant workers', themes: ['migration-and-remittances'] },
-  { kind: 'fund-instrument-guidelines', title: 'Managing a revolving fund after a flood', themes: ['crisis-response', 'poverty'] },
-  { kind: 'tool-development', title: 'Child-labour risk screen for lenders', themes: ['child-labour'] },
+  {
+    kind: 'fund-instrument-guidelines',
+    title: 'Guidelines for a youth guarantee fund',
+    themes: ['youth', 'poverty'],
+  },
+  {
+    kind: 'programme-guidance',
+    title: 'Adding savings groups to a skills programme',
+    themes: ['informal-economy', 'gender'],
+  },
+  {
+    kind: 'referral',
+    title: 'Microinsurance for domestic workers',
+    themes: ['microinsurance', 'gender'],
+  },
+  {
+    kind: 'advocacy-internal',
+    title: 'Briefing on financial inclusion for the Employment Sector',
+    themes: ['poverty'],
+  },
+  {
+    kind: 'advocacy-external',
+    title: 'Statement for a central bank conference on inclusive finance',
+    themes: ['poverty', 'informal-economy'],
+  },
+  {
+    kind: 'global-initiative-coordination',
+    title: 'Office-wide response to a CGAP consultation',
+    themes: ['poverty'],
+    initiative: 'cgap',
+  },
+  {
+    kind: 'global-initiative-coordination',
+    title: 'Input to the Microcredit Summit Campaign report',
+    themes: ['gender'],
+    initiative: 'microcredit-summit-campaign',
+  },
+  {
+    kind: 'tool-development',
+    title: 'A loan-appraisal tool for cooperatives',
+    themes: ['cooperatives'],
+  },
+  {
+    kind: 'programme-guidance',
+    title: 'Remittance-linked savings for migrant workers',
+    themes: ['migration-and-remittances'],
+  },
+  {
+    kind: 'fund-instrument-guidelines',
+    title: 'Managing a revolving fund after a flood',
+    themes: ['crisis-response', 'poverty'],
+  },
+  {
+    kind: 'tool-development',
+    title: 'Child-labour risk screen for lenders',
+    themes: ['child-labour'],
+  },
   { kind: 'referral', title: 'Green loans for smallholders', themes: ['green-finance', 'youth'] },
 ];
 
@@ -59,7 +116,9 @@ function random(seed: number): () => number {
   };
 }
 
-export async function seedHelpDesk(options: SeedOptions): Promise<{ filed: number; steps: number }> {
+export async function seedHelpDesk(
+  options: SeedOptions,
+): Promise<{ filed: number; steps: number }> {
   const rnd = random(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
   const api = `${options.baseUrl.replace(/\/$/, '')}/api/help-desk`;
@@ -78,7 +137,11 @@ export async function seedHelpDesk(options: SeedOptions): Promise<{ filed: numbe
   for (let i = 0; i < options.count; i++) {
     const [name, organisation, origin, region, country] = pick(PEOPLE);
     const topic = pick(TOPICS);
-    const email = `${name.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').replace(/ +/g, '.')}@example.org`;
+    const email = `${name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z ]/g, '')
+      .replace(/ +/g, '.')}@example.org`;
     const { requestId } = await post(
       '/service-requests',
       {
@@ -110,10 +173,31 @@ export async function seedHelpDesk(options: SeedOptions): Promise<{ filed: numbe
       steps++;
     } else {
       const plan: Array<[string, unknown, string]> = [
-        ['triage', { kind: topic.kind, ...(topic.initiative ? { globalInitiative: topic.initiative } : {}), themes: topic.themes, priority: pick(PRIORITIES) }, operator],
+        [
+          'triage',
+          {
+            kind: topic.kind,
+            ...(topic.initiative ? { globalInitiative: topic.initiative } : {}),
+            themes: topic.themes,
+            priority: pick(PRIORITIES),
+          },
+          operator,
+        ],
         ['assign', { assignee: staff }, operator],
         ['start', {}, staff],
-        ...(rnd() < 0.25 ? [['refer', { target: 'external-body', referredTo: 'CGAP', reason: 'Holds the relevant toolkit' }, staff] as [string, unknown, string]] : []),
+        ...(rnd() < 0.25
+          ? [
+              [
+                'refer',
+                {
+                  target: 'external-body',
+                  referredTo: 'CGAP',
+                  reason: 'Holds the relevant toolkit',
+                },
+                staff,
+              ] as [string, unknown, string],
+            ]
+          : []),
         ['comments', { text: 'Gathering examples from similar programmes' }, staff],
         ['resolve', { answer: 'Guidance and examples sent', outputs: ['Guidance note'] }, staff],
         ['close', {}, operator],

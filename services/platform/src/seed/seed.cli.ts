@@ -17,11 +17,19 @@ async function main(argv: string[]): Promise<void> {
   const baseUrl = process.env['SFP_URL'] ?? 'http://127.0.0.1:3000';
   const health = await fetch(`${baseUrl}/api/health/ready`).catch(() => undefined);
   if (!health?.ok) {
-    throw new Error(`No platform answers at ${baseUrl}; start it with \`npm start\` (or set SFP_URL)`);
+    throw new Error(
+      `No platform answers at ${baseUrl}; start it with \`npm start\` (or set SFP_URL)`,
+    );
   }
   const password = process.env['SFP_ADMIN_PASSWORD'];
-  if (!password) throw new Error('Set SFP_ADMIN_PASSWORD to the administrator\'s password (and SFP_ADMIN_USER if it is not "admin")');
-  const credentialsOf = seedAccounts({ baseUrl, admin: { username: process.env['SFP_ADMIN_USER'] ?? 'admin', password } });
+  if (!password)
+    throw new Error(
+      'Set SFP_ADMIN_PASSWORD to the administrator\'s password (and SFP_ADMIN_USER if it is not "admin")',
+    );
+  const credentialsOf = seedAccounts({
+    baseUrl,
+    admin: { username: process.env['SFP_ADMIN_USER'] ?? 'admin', password },
+  });
   const result = await seedHelpDesk({
     baseUrl,
     credentialsOf,
@@ -29,14 +37,18 @@ async function main(argv: string[]): Promise<void> {
     seed: option('--seed', 2026),
     log: (line) => process.stdout.write(`${line}\n`),
   });
-  process.stdout.write(`Help desk: ${result.filed} requests filed, ${result.steps} lifecycle steps.\n`);
+  process.stdout.write(
+    `Help desk: ${result.filed} requests filed, ${result.steps} lifecycle steps.\n`,
+  );
   const knowledge = await seedKnowledgeBase({
     baseUrl,
     seed: option('--seed', 2026),
     headers: await credentialsOf('kb-officer'),
     log: (line) => process.stdout.write(`${line}\n`),
   });
-  process.stdout.write(`Knowledge base: ${knowledge.institutions} institutions, ${knowledge.reports} performance reports.\n`);
+  process.stdout.write(
+    `Knowledge base: ${knowledge.institutions} institutions, ${knowledge.reports} performance reports.\n`,
+  );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -525,7 +525,7 @@ describe('admin console in a browser (e2e)', () => {
     await targetRow.filter({ hasText: 'Off track' }).waitFor();
     await h.screenshot('12-institution-ratio-chart');
   });
-  it("suspends an institution (the reason the API asks for shown by its field), which stops filing, then reinstates it", async () => {
+  it('suspends an institution (the reason the API asks for shown by its field), which stops filing, then reinstates it', async () => {
     await page.goto(institutionPath);
     await page.getByRole('heading', { name: 'Sahel Youth Finance' }).waitFor();
     const status = page.getByTestId('institution-status');

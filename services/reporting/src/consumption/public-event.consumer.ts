@@ -31,7 +31,11 @@ export interface PublicEventConsumerOptions {
  * refuses an eventId it holds (DuplicateEventError), which counts as done.
  * Messages come in batches of one partition (handleBatch), in order.
  */
-async function appendOnce(log: EventStore, streamId: string, event: Parameters<EventStore['append']>[2][number]) {
+async function appendOnce(
+  log: EventStore,
+  streamId: string,
+  event: Parameters<EventStore['append']>[2][number],
+) {
   try {
     await log.append(streamId, 'any', [event]);
   } catch (error) {
@@ -80,10 +84,15 @@ export function startPublicEventConsumer(
       await Promise.all(
         [...byStream].map(async ([streamId, events]) => {
           try {
-            await options.log.append(streamId, 'any', events.map((event) => toLoggedEvent(plugin.context, event)));
+            await options.log.append(
+              streamId,
+              'any',
+              events.map((event) => toLoggedEvent(plugin.context, event)),
+            );
           } catch (error) {
             if (!(error instanceof DuplicateEventError)) throw error;
-            for (const event of events) await appendOnce(options.log, streamId, toLoggedEvent(plugin.context, event));
+            for (const event of events)
+              await appendOnce(options.log, streamId, toLoggedEvent(plugin.context, event));
           }
         }),
       );

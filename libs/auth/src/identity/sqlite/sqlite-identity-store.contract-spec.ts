@@ -8,4 +8,7 @@ const dir = mkdtempSync(join(tmpdir(), 'sfp-identities-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
-identityStoreContract('SQLite', async () => new SqliteIdentityStore({ filename: join(dir, `identities-${++n}.sqlite`) }));
+identityStoreContract(
+  'SQLite',
+  async () => new SqliteIdentityStore({ filename: join(dir, `identities-${++n}.sqlite`) }),
+);

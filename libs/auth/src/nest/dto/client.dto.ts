@@ -4,11 +4,18 @@ import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } fro
 
 export class CreateClientDto {
   @ApiProperty({ example: 'finance-dept-erp', description: 'The system, unique' })
-  @Matches(/^[a-z0-9][a-z0-9._-]{2,59}$/, { message: 'must be 3–60 lower-case letters, digits, . _ -' })
+  @Matches(/^[a-z0-9][a-z0-9._-]{2,59}$/, {
+    message: 'must be 3–60 lower-case letters, digits, . _ -',
+  })
   name!: string;
 
-  @ApiProperty({ example: 'FINANCE', description: 'The department it acts for: it sees only its own records' })
-  @Matches(/^[A-Za-z0-9 ._&()/-]{1,80}$/, { message: 'must be 1–80 letters, digits, spaces or . _ & ( ) / -' })
+  @ApiProperty({
+    example: 'FINANCE',
+    description: 'The department it acts for: it sees only its own records',
+  })
+  @Matches(/^[A-Za-z0-9 ._&()/-]{1,80}$/, {
+    message: 'must be 1–80 letters, digits, spaces or . _ & ( ) / -',
+  })
   department!: string;
 }
 

@@ -18,7 +18,10 @@ const USERNAME = /^[a-zA-Z0-9._@-]{3,60}$/;
 const DEPARTMENT = /^[A-Za-z0-9 ._&()/-]{1,80}$/;
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'a.diallo', description: '3–60 letters, digits, . _ @ -; stored in lower case' })
+  @ApiProperty({
+    example: 'a.diallo',
+    description: '3–60 letters, digits, . _ @ -; stored in lower case',
+  })
   @Matches(USERNAME, { message: 'must be 3–60 letters, digits, dots, underscores, @ or hyphens' })
   username!: string;
 
@@ -39,7 +42,9 @@ export class CreateUserDto {
   @Matches(DEPARTMENT, { message: 'must be 1–80 letters, digits, spaces or . _ & ( ) / -' })
   department?: string;
 
-  @ApiPropertyOptional({ description: 'Without one, a one-time password is generated and returned once' })
+  @ApiPropertyOptional({
+    description: 'Without one, a one-time password is generated and returned once',
+  })
   @IsOptional()
   @IsString()
   @Length(12, 200)

@@ -196,15 +196,23 @@ export function describeTypedEventStore(
       try {
         const { adaLedger } = await openTwoLedgers();
         const deadline = Date.now() + 10_000;
-        while (fed.flat().length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+        while (fed.flat().length < 4 && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 10));
         const all = await store.readAll({ afterPosition: head, limit: 100 });
         expect(fed.flat()).toEqual(all);
         expect(JSON.stringify(fed)).toContain(ada.name);
-        expect(fed.flat().find((e) => e.streamId === adaLedger)?.data).toMatchObject({ owner: { name: ada.name } });
+        expect(fed.flat().find((e) => e.streamId === adaLedger)?.data).toMatchObject({
+          owner: { name: ada.name },
+        });
       } finally {
         remove();
       }
-      await run(`ledger-${randomUUID()}`, { type: 'OpenLedger', ledgerId: 'x', owner: bob, now: '2024-03-02T10:00:00Z' });
+      await run(`ledger-${randomUUID()}`, {
+        type: 'OpenLedger',
+        ledgerId: 'x',
+        owner: bob,
+        now: '2024-03-02T10:00:00Z',
+      });
       await new Promise((r) => setTimeout(r, 50));
       expect(fed.flat()).toHaveLength(4);
     });

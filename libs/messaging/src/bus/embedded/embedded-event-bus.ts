@@ -196,7 +196,12 @@ export class EmbeddedEventBus implements EventBus {
 
   /** @internal */
   read(topic: string, partition: number, fromOffset: number): IncomingMessage[] {
-    const rows = this.selectMessages.all(topic, partition, fromOffset, this.batchSize) as MessageRow[];
+    const rows = this.selectMessages.all(
+      topic,
+      partition,
+      fromOffset,
+      this.batchSize,
+    ) as MessageRow[];
     return rows.map((row) => ({
       topic,
       partition,

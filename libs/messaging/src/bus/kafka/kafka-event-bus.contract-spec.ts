@@ -7,7 +7,11 @@ describeEventBusContract(
   'Kafka (real broker)',
   async () => {
     const { kafkaBrokers } = integrationEnv();
-    const bus = new KafkaEventBus({ brokers: kafkaBrokers, clientId: 'contract-test', retryDelayMs: 50 });
+    const bus = new KafkaEventBus({
+      brokers: kafkaBrokers,
+      clientId: 'contract-test',
+      retryDelayMs: 50,
+    });
     const base = uniqueName('bus-contract');
     const created: string[] = [];
     return {

@@ -252,7 +252,11 @@ function decodeHeaders(headers: IHeaders | undefined): MessageHeaders {
 
 /** kafkajs reports a missing topic directly or wrapped in its retry error. */
 function isUnknownTopic(error: unknown): boolean {
-  for (let e = error as { type?: string; originalError?: unknown; cause?: unknown } | undefined; e; ) {
+  for (
+    let e = error as { type?: string; originalError?: unknown; cause?: unknown } | undefined;
+    e;
+
+  ) {
     if (e.type === 'UNKNOWN_TOPIC_OR_PARTITION') return true;
     e = (e.originalError ?? e.cause) as typeof e;
   }

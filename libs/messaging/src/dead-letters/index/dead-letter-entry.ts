@@ -57,9 +57,15 @@ export function deadLetterEntryOf(message: IncomingMessage): DeadLetterEntry {
     error: h[DEAD_LETTER_HEADERS.error] ?? '',
     fieldErrors,
     originalTopic: h[DEAD_LETTER_HEADERS.originalTopic] ?? '',
-    ...(Number.isInteger(partition) && h[DEAD_LETTER_HEADERS.originalPartition] !== undefined ? { originalPartition: partition } : {}),
-    ...(h[DEAD_LETTER_HEADERS.originalOffset] ? { originalOffset: h[DEAD_LETTER_HEADERS.originalOffset] } : {}),
-    ...(h[DEAD_LETTER_HEADERS.consumerGroup] ? { consumerGroup: h[DEAD_LETTER_HEADERS.consumerGroup] } : {}),
+    ...(Number.isInteger(partition) && h[DEAD_LETTER_HEADERS.originalPartition] !== undefined
+      ? { originalPartition: partition }
+      : {}),
+    ...(h[DEAD_LETTER_HEADERS.originalOffset]
+      ? { originalOffset: h[DEAD_LETTER_HEADERS.originalOffset] }
+      : {}),
+    ...(h[DEAD_LETTER_HEADERS.consumerGroup]
+      ? { consumerGroup: h[DEAD_LETTER_HEADERS.consumerGroup] }
+      : {}),
     deadLetteredAt: h[DEAD_LETTER_HEADERS.failedAt] ?? message.timestamp,
     status: 'pending',
   };

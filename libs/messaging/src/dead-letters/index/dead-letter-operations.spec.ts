@@ -27,13 +27,21 @@ describe('dead-letter indexer and re-drive (embedded bus)', () => {
         topics: [topics.events],
         deadLetterTopic: () => topics.dlq,
         decode: async (message) => {
-          if (!fixed && message.value === 'poison') throw new DeadLetterError('schema-invalid', 'poison is not allowed', [{ field: 'value', messages: ['poison'] }]);
+          if (!fixed && message.value === 'poison')
+            throw new DeadLetterError('schema-invalid', 'poison is not allowed', [
+              { field: 'value', messages: ['poison'] },
+            ]);
           return message.value ?? '';
         },
         handle: async (value) => void handled.push(value),
         retry: { attempts: 1, initialDelayMs: 1, maxDelayMs: 1 },
       }),
-      await startDeadLetterIndexer({ bus, index, dlqTopics: [topics.dlq], groupId: 'dlq-ops.index' }),
+      await startDeadLetterIndexer({
+        bus,
+        index,
+        dlqTopics: [topics.dlq],
+        groupId: 'dlq-ops.index',
+      }),
     );
   });
   afterEach(async () => {
@@ -43,8 +51,14 @@ describe('dead-letter indexer and re-drive (embedded bus)', () => {
   });
 
   it('indexes the dead letter with its reason and origin, and re-drives it once to its original topic', async () => {
-    await bus.publish(topics.events, [{ key: 's-1', value: 'poison', headers: { 'message-id': 'm-1' } }, { key: 's-1', value: 'fine', headers: {} }]);
-    await eventually(async () => (await index.list({})).items.length === 1 && handled.includes('fine'), 'dead letter indexed');
+    await bus.publish(topics.events, [
+      { key: 's-1', value: 'poison', headers: { 'message-id': 'm-1' } },
+      { key: 's-1', value: 'fine', headers: {} },
+    ]);
+    await eventually(
+      async () => (await index.list({})).items.length === 1 && handled.includes('fine'),
+      'dead letter indexed',
+    );
     const [entry] = (await index.list({})).items;
     expect(entry).toMatchObject({
       dlqTopic: topics.dlq,
@@ -61,9 +75,16 @@ describe('dead-letter indexer and re-drive (embedded bus)', () => {
     fixed = true;
     const redriven = await redriveDeadLetter({ bus, index, id: entry!.id, by: 'user-admin' });
     expect(redriven).toMatchObject({ status: 'redriven', redrivenBy: 'user-admin' });
-    await eventually(() => handled.includes('poison'), 'the fixed consumer handles the re-driven message');
-    await expect(redriveDeadLetter({ bus, index, id: entry!.id, by: 'user-admin' })).rejects.toMatchObject({ code: 'DEAD_LETTER_ALREADY_REDRIVEN' });
-    await expect(redriveDeadLetter({ bus, index, id: 'nope', by: 'user-admin' })).rejects.toMatchObject({ code: 'DEAD_LETTER_NOT_FOUND' });
+    await eventually(
+      () => handled.includes('poison'),
+      'the fixed consumer handles the re-driven message',
+    );
+    await expect(
+      redriveDeadLetter({ bus, index, id: entry!.id, by: 'user-admin' }),
+    ).rejects.toMatchObject({ code: 'DEAD_LETTER_ALREADY_REDRIVEN' });
+    await expect(
+      redriveDeadLetter({ bus, index, id: 'nope', by: 'user-admin' }),
+    ).rejects.toMatchObject({ code: 'DEAD_LETTER_NOT_FOUND' });
     expect(handled.filter((v) => v === 'poison')).toHaveLength(1);
   });
 });

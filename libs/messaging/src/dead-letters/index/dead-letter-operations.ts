@@ -54,18 +54,27 @@ export async function redriveDeadLetter(options: {
   if (!entry) throw new DeadLetterNotFoundError(options.id);
   if (!entry.originalTopic) throw new DeadLetterNotFoundError(options.id);
   if (entry.payloadTruncated) {
-    throw Object.assign(new Error('This dead letter is too large to re-drive from the index; use npm run dlq:redrive'), {
-      code: 'DEAD_LETTER_TOO_LARGE',
-    });
+    throw Object.assign(
+      new Error(
+        'This dead letter is too large to re-drive from the index; use npm run dlq:redrive',
+      ),
+      {
+        code: 'DEAD_LETTER_TOO_LARGE',
+      },
+    );
   }
   const at = (options.now ?? (() => new Date()))().toISOString();
-  if (!(await options.index.claimRedrive(entry.id, at, options.by))) throw new DeadLetterAlreadyRedrivenError(entry.id);
+  if (!(await options.index.claimRedrive(entry.id, at, options.by)))
+    throw new DeadLetterAlreadyRedrivenError(entry.id);
   try {
     await options.bus.publish(entry.originalTopic, [
       {
         key: entry.key ?? '',
         value: entry.payload ?? '',
-        headers: { ...entry.headers, [DEAD_LETTER_HEADERS.redrivenFrom]: `${entry.dlqTopic}@${entry.partition}:${entry.offset}` },
+        headers: {
+          ...entry.headers,
+          [DEAD_LETTER_HEADERS.redrivenFrom]: `${entry.dlqTopic}@${entry.partition}:${entry.offset}`,
+        },
       },
     ]);
   } catch (error) {

@@ -1,6 +1,12 @@
 import type { Connection, mongo } from 'mongoose';
 import type { DeadLetterEntry } from './dead-letter-entry';
-import { cursorOf, parseCursor, type DeadLetterIndex, type DeadLetterPage, type DeadLetterQuery } from './dead-letter-index.port';
+import {
+  cursorOf,
+  parseCursor,
+  type DeadLetterIndex,
+  type DeadLetterPage,
+  type DeadLetterQuery,
+} from './dead-letter-index.port';
 
 interface StoredEntry {
   _id: string;
@@ -24,12 +30,20 @@ export class MongoDeadLetterIndex implements DeadLetterIndex {
   constructor(connection: Connection) {
     if (!connection.db) throw new Error('The MongoDB connection is not open');
     this.entries = connection.db.collection<StoredEntry>('messaging_dead_letters');
-    this.claims = connection.db.collection<{ _id: string; at: string; by: string }>('messaging_dead_letter_redrives');
+    this.claims = connection.db.collection<{ _id: string; at: string; by: string }>(
+      'messaging_dead_letter_redrives',
+    );
   }
 
   async record(entry: DeadLetterEntry): Promise<boolean> {
     try {
-      await this.entries.insertOne({ _id: entry.id, entry, dlqTopic: entry.dlqTopic, at: entry.deadLetteredAt, status: entry.status });
+      await this.entries.insertOne({
+        _id: entry.id,
+        entry,
+        dlqTopic: entry.dlqTopic,
+        at: entry.deadLetteredAt,
+        status: entry.status,
+      });
       return true;
     } catch (error) {
       if (isDuplicateKey(error)) return false;
@@ -48,7 +62,11 @@ export class MongoDeadLetterIndex implements DeadLetterIndex {
     if (query.status) filter.status = query.status;
     const after = query.cursor ? parseCursor(query.cursor) : undefined;
     if (after) filter.$or = [{ at: { $lt: after.at } }, { at: after.at, _id: { $lt: after.id } }];
-    const docs = await this.entries.find(filter).sort({ at: -1, _id: -1 }).limit(limit + 1).toArray();
+    const docs = await this.entries
+      .find(filter)
+      .sort({ at: -1, _id: -1 })
+      .limit(limit + 1)
+      .toArray();
     const items = docs.slice(0, limit).map((d) => d.entry);
     const last = items.at(-1);
     return { items, ...(docs.length > limit && last ? { nextCursor: cursorOf(last) } : {}) };
@@ -75,7 +93,12 @@ export class MongoDeadLetterIndex implements DeadLetterIndex {
     }
     await this.entries.updateOne(
       { _id: id },
-      { $set: { status: 'redriven', entry: { ...stored.entry, status: 'redriven', redrivenAt: at, redrivenBy: by } } },
+      {
+        $set: {
+          status: 'redriven',
+          entry: { ...stored.entry, status: 'redriven', redrivenAt: at, redrivenBy: by },
+        },
+      },
     );
     return true;
   }
@@ -84,7 +107,10 @@ export class MongoDeadLetterIndex implements DeadLetterIndex {
     const stored = await this.entries.findOne({ _id: id });
     if (stored) {
       const { redrivenAt: _a, redrivenBy: _b, ...entry } = stored.entry;
-      await this.entries.updateOne({ _id: id }, { $set: { status: 'pending', entry: { ...entry, status: 'pending' } } });
+      await this.entries.updateOne(
+        { _id: id },
+        { $set: { status: 'pending', entry: { ...entry, status: 'pending' } } },
+      );
     }
     await this.claims.deleteOne({ _id: id });
   }

@@ -2,7 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DeadLetterEntry } from './dead-letter-entry';
-import { cursorOf, parseCursor, type DeadLetterIndex, type DeadLetterPage, type DeadLetterQuery } from './dead-letter-index.port';
+import {
+  cursorOf,
+  parseCursor,
+  type DeadLetterIndex,
+  type DeadLetterPage,
+  type DeadLetterQuery,
+} from './dead-letter-index.port';
 
 /** Embedded dead-letter index: one table, insertion order as the page order. */
 export class SqliteDeadLetterIndex implements DeadLetterIndex {
@@ -23,13 +29,18 @@ export class SqliteDeadLetterIndex implements DeadLetterIndex {
   async record(entry: DeadLetterEntry): Promise<boolean> {
     return (
       this.db
-        .prepare('INSERT OR IGNORE INTO messaging_dead_letters (id, dlq_topic, at, status, data) VALUES (?, ?, ?, ?, ?)')
-        .run(entry.id, entry.dlqTopic, entry.deadLetteredAt, entry.status, JSON.stringify(entry)).changes === 1
+        .prepare(
+          'INSERT OR IGNORE INTO messaging_dead_letters (id, dlq_topic, at, status, data) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(entry.id, entry.dlqTopic, entry.deadLetteredAt, entry.status, JSON.stringify(entry))
+        .changes === 1
     );
   }
 
   async get(id: string): Promise<DeadLetterEntry | undefined> {
-    const row = this.db.prepare('SELECT data FROM messaging_dead_letters WHERE id = ?').get(id) as { data: string } | undefined;
+    const row = this.db.prepare('SELECT data FROM messaging_dead_letters WHERE id = ?').get(id) as
+      | { data: string }
+      | undefined;
     return row ? (JSON.parse(row.data) as DeadLetterEntry) : undefined;
   }
 
@@ -64,7 +75,9 @@ export class SqliteDeadLetterIndex implements DeadLetterIndex {
 
   async summary(): Promise<Array<{ dlqTopic: string; pending: number; redriven: number }>> {
     const rows = this.db
-      .prepare('SELECT dlq_topic AS topic, status, COUNT(*) AS n FROM messaging_dead_letters GROUP BY dlq_topic, status ORDER BY dlq_topic')
+      .prepare(
+        'SELECT dlq_topic AS topic, status, COUNT(*) AS n FROM messaging_dead_letters GROUP BY dlq_topic, status ORDER BY dlq_topic',
+      )
       .all() as Array<{ topic: string; status: string; n: number }>;
     const byTopic = new Map<string, { dlqTopic: string; pending: number; redriven: number }>();
     for (const r of rows) {

@@ -73,8 +73,17 @@ const triaged = ServiceRequestTriaged.of({
   triagedBy: 'op-1',
   triagedAt: at(1),
 });
-const assigned = ServiceRequestAssigned.of({ requestId: id, assignee: 'staff-7', assignedBy: 'op-1', assignedAt: at(1) });
-const started = ServiceRequestWorkStarted.of({ requestId: id, startedBy: 'staff-7', startedAt: at(2) });
+const assigned = ServiceRequestAssigned.of({
+  requestId: id,
+  assignee: 'staff-7',
+  assignedBy: 'op-1',
+  assignedAt: at(1),
+});
+const started = ServiceRequestWorkStarted.of({
+  requestId: id,
+  startedBy: 'staff-7',
+  startedAt: at(2),
+});
 const referred = ServiceRequestReferred.of({
   requestId: id,
   target: 'external-body',
@@ -111,15 +120,46 @@ const history: Record<string, ServiceRequestEvent[]> = {
 };
 
 const commands: Record<string, ServiceRequestCommand> = {
-  triage: { type: 'TriageServiceRequest', kind: 'fund-instrument-guidelines', themes: ['youth'], priority: 'high', at: at(1), by: 'op-1' },
+  triage: {
+    type: 'TriageServiceRequest',
+    kind: 'fund-instrument-guidelines',
+    themes: ['youth'],
+    priority: 'high',
+    at: at(1),
+    by: 'op-1',
+  },
   assign: { type: 'AssignServiceRequest', assignee: 'staff-9', at: at(2), by: 'op-1' },
   start: { type: 'StartWorkOnServiceRequest', at: at(2), by: 'staff-7' },
-  refer: { type: 'ReferServiceRequest', target: 'internal-unit', referredTo: 'Cooperatives unit', reason: 'Their field', at: at(3), by: 'staff-7' },
+  refer: {
+    type: 'ReferServiceRequest',
+    target: 'internal-unit',
+    referredTo: 'Cooperatives unit',
+    reason: 'Their field',
+    at: at(3),
+    by: 'staff-7',
+  },
   resolve: { type: 'ResolveServiceRequest', answer: 'Done', outputs: [], at: at(4), by: 'staff-7' },
   close: { type: 'CloseServiceRequest', at: at(5), by: 'op-1' },
-  reopen: { type: 'ReopenServiceRequest', reason: 'The answer missed the youth component', at: at(6), by: 'person-1' },
-  cancel: { type: 'CancelServiceRequest', cancelledBy: 'operator', reason: 'Duplicate', at: at(2), by: 'op-1' },
-  comment: { type: 'CommentOnServiceRequest', commentId: 'c-1', text: 'Any news?', at: at(2), by: 'person-1' },
+  reopen: {
+    type: 'ReopenServiceRequest',
+    reason: 'The answer missed the youth component',
+    at: at(6),
+    by: 'person-1',
+  },
+  cancel: {
+    type: 'CancelServiceRequest',
+    cancelledBy: 'operator',
+    reason: 'Duplicate',
+    at: at(2),
+    by: 'op-1',
+  },
+  comment: {
+    type: 'CommentOnServiceRequest',
+    commentId: 'c-1',
+    text: 'Any news?',
+    at: at(2),
+    by: 'person-1',
+  },
 };
 
 describe('service request decider', () => {
@@ -143,14 +183,25 @@ describe('service request decider', () => {
         .thenThrows(ServiceRequestRuleError);
       spec
         .given([])
-        .when({ ...submit, kind: 'global-initiative-coordination', globalInitiative: 'cgap' } as ServiceRequestCommand)
+        .when({
+          ...submit,
+          kind: 'global-initiative-coordination',
+          globalInitiative: 'cgap',
+        } as ServiceRequestCommand)
         .then([
-          ServiceRequestSubmitted.of({ ...submitted.data, kind: 'global-initiative-coordination', globalInitiative: 'cgap' }),
+          ServiceRequestSubmitted.of({
+            ...submitted.data,
+            kind: 'global-initiative-coordination',
+            globalInitiative: 'cgap',
+          }),
         ]);
     });
 
     it('refuses repeated themes', () => {
-      spec.given([]).when({ ...submit, themes: ['youth', 'youth'] } as ServiceRequestCommand).thenThrows(ServiceRequestRuleError);
+      spec
+        .given([])
+        .when({ ...submit, themes: ['youth', 'youth'] } as ServiceRequestCommand)
+        .thenThrows(ServiceRequestRuleError);
     });
 
     it('refuses any other command on a request that does not exist', () => {
@@ -169,7 +220,14 @@ describe('service request decider', () => {
       spec
         .given(history['triaged'])
         .when(commands['assign']!)
-        .then([ServiceRequestAssigned.of({ requestId: id, assignee: 'staff-9', assignedBy: 'op-1', assignedAt: at(2) })]);
+        .then([
+          ServiceRequestAssigned.of({
+            requestId: id,
+            assignee: 'staff-9',
+            assignedBy: 'op-1',
+            assignedAt: at(2),
+          }),
+        ]);
     });
 
     it('reassigns, naming the previous assignee, and keeps work in progress', () => {
@@ -185,13 +243,35 @@ describe('service request decider', () => {
             assignedAt: at(2),
           }),
         ]);
-      spec.given([...history['in-progress']!, ServiceRequestAssigned.of({ requestId: id, assignee: 'staff-9', previousAssignee: 'staff-7', assignedBy: 'op-1', assignedAt: at(2) })])
+      spec
+        .given([
+          ...history['in-progress']!,
+          ServiceRequestAssigned.of({
+            requestId: id,
+            assignee: 'staff-9',
+            previousAssignee: 'staff-7',
+            assignedBy: 'op-1',
+            assignedAt: at(2),
+          }),
+        ])
         .when(commands['refer']!)
-        .then([ServiceRequestReferred.of({ requestId: id, target: 'internal-unit', referredTo: 'Cooperatives unit', reason: 'Their field', referredBy: 'staff-7', referredAt: at(3) })]);
+        .then([
+          ServiceRequestReferred.of({
+            requestId: id,
+            target: 'internal-unit',
+            referredTo: 'Cooperatives unit',
+            reason: 'Their field',
+            referredBy: 'staff-7',
+            referredAt: at(3),
+          }),
+        ]);
     });
 
     it('does nothing when assigning to the current assignee', () => {
-      spec.given(history['assigned']).when({ ...commands['assign']!, assignee: 'staff-7' } as ServiceRequestCommand).thenNothingHappens();
+      spec
+        .given(history['assigned'])
+        .when({ ...commands['assign']!, assignee: 'staff-7' } as ServiceRequestCommand)
+        .thenNothingHappens();
     });
 
     it('starts work on an assigned request', () => {
@@ -215,7 +295,13 @@ describe('service request decider', () => {
     });
 
     it('resolves a request in progress or referred, with the answer', () => {
-      const event = ServiceRequestResolved.of({ requestId: id, answer: 'Done', outputs: [], resolvedBy: 'staff-7', resolvedAt: at(4) });
+      const event = ServiceRequestResolved.of({
+        requestId: id,
+        answer: 'Done',
+        outputs: [],
+        resolvedBy: 'staff-7',
+        resolvedAt: at(4),
+      });
       spec.given(history['in-progress']).when(commands['resolve']!).then([event]);
       spec.given(history['referred']).when(commands['resolve']!).then([event]);
     });
@@ -234,16 +320,33 @@ describe('service request decider', () => {
       });
       spec.given(history['resolved']).when(commands['reopen']!).then([reopened]);
       spec.given(history['closed']).when(commands['reopen']!).then([reopened]);
-      spec.given([...history['closed']!, reopened]).when(commands['resolve']!).then([
-        ServiceRequestResolved.of({ requestId: id, answer: 'Done', outputs: [], resolvedBy: 'staff-7', resolvedAt: at(4) }),
-      ]);
+      spec
+        .given([...history['closed']!, reopened])
+        .when(commands['resolve']!)
+        .then([
+          ServiceRequestResolved.of({
+            requestId: id,
+            answer: 'Done',
+            outputs: [],
+            resolvedBy: 'staff-7',
+            resolvedAt: at(4),
+          }),
+        ]);
     });
 
     it('refuses to reopen after the window (14 days by default)', () => {
       spec
         .given(history['resolved'])
         .when({ ...commands['reopen']!, at: at(4 + 14) } as ServiceRequestCommand)
-        .then([ServiceRequestReopened.of({ requestId: id, reason: 'The answer missed the youth component', reopenedBy: 'person-1', reopenedAt: at(18), dueAt: at(23) })]);
+        .then([
+          ServiceRequestReopened.of({
+            requestId: id,
+            reason: 'The answer missed the youth component',
+            reopenedBy: 'person-1',
+            reopenedAt: at(18),
+            dueAt: at(23),
+          }),
+        ]);
       spec
         .given(history['resolved'])
         .when({ ...commands['reopen']!, at: at(4 + 14.001) } as ServiceRequestCommand)
@@ -251,7 +354,12 @@ describe('service request decider', () => {
     });
 
     it('honours a configured reopen window', () => {
-      deciderSpec(serviceRequestDecider({ resolutionDays: { urgent: 1, high: 2, normal: 3, low: 4 }, reopenWindowDays: 1 }))
+      deciderSpec(
+        serviceRequestDecider({
+          resolutionDays: { urgent: 1, high: 2, normal: 3, low: 4 },
+          reopenWindowDays: 1,
+        }),
+      )
         .given(history['resolved'])
         .when(commands['reopen']!)
         .thenThrows(ReopenWindowClosedError);
@@ -262,17 +370,41 @@ describe('service request decider', () => {
         spec
           .given(history[status])
           .when(commands['cancel']!)
-          .then([ServiceRequestCancelled.of({ requestId: id, cancelledBy: 'operator', reason: 'Duplicate', actorId: 'op-1', cancelledAt: at(2) })]);
+          .then([
+            ServiceRequestCancelled.of({
+              requestId: id,
+              cancelledBy: 'operator',
+              reason: 'Duplicate',
+              actorId: 'op-1',
+              cancelledAt: at(2),
+            }),
+          ]);
       }
     });
 
     it('takes comments until the request is closed or cancelled', () => {
-      const comment = ServiceRequestCommented.of({ requestId: id, commentId: 'c-1', text: 'Any news?', author: 'person-1', commentedAt: at(2) });
-      for (const status of ['submitted', 'triaged', 'assigned', 'in-progress', 'referred', 'resolved']) {
+      const comment = ServiceRequestCommented.of({
+        requestId: id,
+        commentId: 'c-1',
+        text: 'Any news?',
+        author: 'person-1',
+        commentedAt: at(2),
+      });
+      for (const status of [
+        'submitted',
+        'triaged',
+        'assigned',
+        'in-progress',
+        'referred',
+        'resolved',
+      ]) {
         spec.given(history[status]).when(commands['comment']!).then([comment]);
       }
       spec.given(history['closed']).when(commands['comment']!).thenThrows(IllegalTransitionError);
-      spec.given(history['cancelled']).when(commands['comment']!).thenThrows(IllegalTransitionError);
+      spec
+        .given(history['cancelled'])
+        .when(commands['comment']!)
+        .thenThrows(IllegalTransitionError);
     });
   });
 
@@ -303,14 +435,33 @@ describe('service request decider', () => {
   });
 
   describe('SLA check', () => {
-    const check = (days: number): ServiceRequestCommand => ({ type: 'CheckServiceRequestSla', at: at(days) });
+    const check = (days: number): ServiceRequestCommand => ({
+      type: 'CheckServiceRequestSla',
+      at: at(days),
+    });
 
     it('records a breach once when an active request passes its due date', () => {
-      spec.given(history['assigned']).when(check(5.5)).then([
-        ServiceRequestSlaBreached.of({ requestId: id, dueAt: at(5), priority: 'high', detectedAt: at(5.5) }),
-      ]);
       spec
-        .given([...history['assigned']!, ServiceRequestSlaBreached.of({ requestId: id, dueAt: at(5), priority: 'high', detectedAt: at(5.5) })])
+        .given(history['assigned'])
+        .when(check(5.5))
+        .then([
+          ServiceRequestSlaBreached.of({
+            requestId: id,
+            dueAt: at(5),
+            priority: 'high',
+            detectedAt: at(5.5),
+          }),
+        ]);
+      spec
+        .given([
+          ...history['assigned']!,
+          ServiceRequestSlaBreached.of({
+            requestId: id,
+            dueAt: at(5),
+            priority: 'high',
+            detectedAt: at(5.5),
+          }),
+        ])
         .when(check(6))
         .thenNothingHappens();
     });
@@ -323,11 +474,28 @@ describe('service request decider', () => {
     });
 
     it('measures a reopened request against its new due date', () => {
-      const reopened = ServiceRequestReopened.of({ requestId: id, reason: 'r', reopenedBy: 'p', reopenedAt: at(6), dueAt: at(11) });
-      spec.given([...history['resolved']!, reopened]).when(check(10)).thenNothingHappens();
-      spec.given([...history['resolved']!, reopened]).when(check(12)).then([
-        ServiceRequestSlaBreached.of({ requestId: id, dueAt: at(11), priority: 'high', detectedAt: at(12) }),
-      ]);
+      const reopened = ServiceRequestReopened.of({
+        requestId: id,
+        reason: 'r',
+        reopenedBy: 'p',
+        reopenedAt: at(6),
+        dueAt: at(11),
+      });
+      spec
+        .given([...history['resolved']!, reopened])
+        .when(check(10))
+        .thenNothingHappens();
+      spec
+        .given([...history['resolved']!, reopened])
+        .when(check(12))
+        .then([
+          ServiceRequestSlaBreached.of({
+            requestId: id,
+            dueAt: at(11),
+            priority: 'high',
+            detectedAt: at(12),
+          }),
+        ]);
     });
   });
 });

@@ -49,7 +49,13 @@ export interface OpenedServiceRequest {
 /** No personal data in state: snapshots are not encrypted (see libs/event-sourcing). */
 export type ServiceRequestState = { status: 'none' } | OpenedServiceRequest;
 
-const ACTIVE: readonly ServiceRequestStatus[] = ['submitted', 'triaged', 'assigned', 'in-progress', 'referred'];
+const ACTIVE: readonly ServiceRequestStatus[] = [
+  'submitted',
+  'triaged',
+  'assigned',
+  'in-progress',
+  'referred',
+];
 
 export function serviceRequestDecider(
   policy: SlaPolicy = DEFAULT_SLA_POLICY,
@@ -124,7 +130,9 @@ function decide(
     }
     case 'StartWorkOnServiceRequest':
       allowedFrom(command.type, state, ['assigned']);
-      return [ServiceRequestWorkStarted.of({ requestId, startedBy: command.by, startedAt: command.at })];
+      return [
+        ServiceRequestWorkStarted.of({ requestId, startedBy: command.by, startedAt: command.at }),
+      ];
     case 'ReferServiceRequest':
       allowedFrom(command.type, state, ['in-progress']);
       return [
@@ -154,7 +162,8 @@ function decide(
     case 'ReopenServiceRequest': {
       allowedFrom(command.type, state, ['resolved', 'closed']);
       const deadline = reopenDeadline(policy, state.resolvedAt ?? command.at);
-      if (Date.parse(command.at) > Date.parse(deadline)) throw new ReopenWindowClosedError(deadline);
+      if (Date.parse(command.at) > Date.parse(deadline))
+        throw new ReopenWindowClosedError(deadline);
       return [
         ServiceRequestReopened.of({
           requestId,
@@ -205,7 +214,10 @@ function decide(
   }
 }
 
-export function evolve(state: ServiceRequestState, event: ServiceRequestEvent): ServiceRequestState {
+export function evolve(
+  state: ServiceRequestState,
+  event: ServiceRequestEvent,
+): ServiceRequestState {
   if (event.type === 'help-desk.ServiceRequestSubmitted') {
     const d = event.data;
     return {
@@ -262,7 +274,8 @@ function allowedFrom(
   state: OpenedServiceRequest,
   statuses: readonly ServiceRequestStatus[],
 ): void {
-  if (!statuses.includes(state.status)) throw new IllegalTransitionError(command, state.status, statuses);
+  if (!statuses.includes(state.status))
+    throw new IllegalTransitionError(command, state.status, statuses);
 }
 
 function checkInitiative(kind: RequestKind, initiative: GlobalInitiative | undefined): void {

@@ -6,7 +6,11 @@ export abstract class ServiceRequestError extends Error {
 export class ServiceRequestNotFoundError extends ServiceRequestError {
   readonly code = 'SERVICE_REQUEST_NOT_FOUND';
   constructor(readonly requestId?: string) {
-    super(requestId ? `Service request ${requestId} does not exist` : 'The service request does not exist');
+    super(
+      requestId
+        ? `Service request ${requestId} does not exist`
+        : 'The service request does not exist',
+    );
     this.name = 'ServiceRequestNotFoundError';
   }
 }

@@ -41,7 +41,10 @@ export interface ServiceRequestSubmittedData {
 export class ServiceRequestSubmitted extends defineEventType<ServiceRequestSubmittedData>()({
   type: 'help-desk.ServiceRequestSubmitted',
   schemaVersion: 1,
-  personalData: { subjectIdPath: 'requester.personId', fields: ['requester.name', 'requester.email'] },
+  personalData: {
+    subjectIdPath: 'requester.personId',
+    fields: ['requester.name', 'requester.email'],
+  },
 }) {}
 
 export interface ServiceRequestTriagedData {

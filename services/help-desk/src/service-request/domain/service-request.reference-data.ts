@@ -43,7 +43,13 @@ export const THEMES = [
 ] as const;
 export type Theme = (typeof THEMES)[number];
 
-export const REGIONS = ['africa', 'americas', 'arab-states', 'asia-pacific', 'europe-central-asia'] as const;
+export const REGIONS = [
+  'africa',
+  'americas',
+  'arab-states',
+  'asia-pacific',
+  'europe-central-asia',
+] as const;
 export type Region = (typeof REGIONS)[number];
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;

@@ -32,11 +32,24 @@ export const gniReferenceDecider: Decider<GniTable, RecordGniPerCapita, GniEvent
     const seen = new Set<string>();
     command.entries.forEach((entry, index) => {
       const field = `entries.${index}`;
-      if (!isCountryCode(entry.country)) throw new KnowledgeBaseRuleError(`${entry.country} is not an ISO 3166-1 alpha-2 country code`, `${field}.country`);
-      if (!Number.isSafeInteger(entry.year) || entry.year < 1960 || entry.year > 2100) throw new KnowledgeBaseRuleError('year must be a whole year from 1960 to 2100', `${field}.year`);
-      if (!Number.isFinite(entry.usd) || entry.usd <= 0) throw new KnowledgeBaseRuleError('GNI per capita must be a number of US dollars > 0', `${field}.usd`);
+      if (!isCountryCode(entry.country))
+        throw new KnowledgeBaseRuleError(
+          `${entry.country} is not an ISO 3166-1 alpha-2 country code`,
+          `${field}.country`,
+        );
+      if (!Number.isSafeInteger(entry.year) || entry.year < 1960 || entry.year > 2100)
+        throw new KnowledgeBaseRuleError(
+          'year must be a whole year from 1960 to 2100',
+          `${field}.year`,
+        );
+      if (!Number.isFinite(entry.usd) || entry.usd <= 0)
+        throw new KnowledgeBaseRuleError(
+          'GNI per capita must be a number of US dollars > 0',
+          `${field}.usd`,
+        );
       const key = gniKey(entry.country, entry.year);
-      if (seen.has(key)) throw new KnowledgeBaseRuleError(`${entry.country} ${entry.year} appears twice`, field);
+      if (seen.has(key))
+        throw new KnowledgeBaseRuleError(`${entry.country} ${entry.year} appears twice`, field);
       seen.add(key);
     });
     const changed = command.entries.filter((e) => {
@@ -44,11 +57,19 @@ export const gniReferenceDecider: Decider<GniTable, RecordGniPerCapita, GniEvent
       return !current || current.usd !== e.usd || current.source !== command.source;
     });
     if (changed.length === 0) return [];
-    return [GniPerCapitaRecorded.of({ entries: changed, source: command.source, recordedBy: command.by, recordedAt: command.at })];
+    return [
+      GniPerCapitaRecorded.of({
+        entries: changed,
+        source: command.source,
+        recordedBy: command.by,
+        recordedAt: command.at,
+      }),
+    ];
   },
   evolve: (state, event) => {
     const entries = { ...state.entries };
-    for (const e of event.data.entries) entries[gniKey(e.country, e.year)] = { usd: e.usd, source: event.data.source };
+    for (const e of event.data.entries)
+      entries[gniKey(e.country, e.year)] = { usd: e.usd, source: event.data.source };
     return { entries };
   },
 };

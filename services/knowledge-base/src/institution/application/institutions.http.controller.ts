@@ -1,7 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import { etagOf } from '@sfp/service-kit';
@@ -14,7 +34,11 @@ import { streamIds } from '../../knowledge-base.context';
 import { KNOWLEDGE_BASE_RUNTIME, type KnowledgeBaseRuntime } from '../../knowledge-base.runtime';
 import { institutionDecider, type KnownInstitution } from '../domain/institution.decider';
 import { InstitutionNotFoundError } from '../domain/institution.errors';
-import { LinkProgrammeDto, InstitutionStatusReasonDto, RegisterInstitutionDto } from './institution.request.dto';
+import {
+  LinkProgrammeDto,
+  InstitutionStatusReasonDto,
+  RegisterInstitutionDto,
+} from './institution.request.dto';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -31,7 +55,11 @@ export class InstitutionsController {
   @Post()
   @RequirePermission('records:write')
   @ApiCreatedResponse({ description: 'Registered; Location and ETag point at the new institution' })
-  async register(@Body() dto: RegisterInstitutionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<KnowledgeBaseCommandResult> {
+  async register(
+    @Body() dto: RegisterInstitutionDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<KnowledgeBaseCommandResult> {
     const institutionId = randomUUID();
     const result = await dispatch(this.commandBus, req, res, {
       kind: 'institution',
@@ -55,42 +83,116 @@ export class InstitutionsController {
   @Post(':id/activate')
   @HttpCode(200)
   @RequirePermission('records:write')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you saw; a stale one is a 409' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag you saw; a stale one is a 409',
+  })
   @ApiConflictResponse({ description: 'Not allowed in the current status, or a stale If-Match' })
-  activate(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
-    return dispatch(this.commandBus, req, res, { kind: 'institution', institutionId: id, command: { type: 'ActivateInstitution' } }, ifMatch);
+  activate(
+    @Param('id', uuid) id: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return dispatch(
+      this.commandBus,
+      req,
+      res,
+      { kind: 'institution', institutionId: id, command: { type: 'ActivateInstitution' } },
+      ifMatch,
+    );
   }
 
   @Post(':id/suspend')
   @HttpCode(200)
   @RequirePermission('records:write')
   @ApiHeader({ name: 'If-Match', required: false })
-  suspend(@Param('id', uuid) id: string, @Body() dto: InstitutionStatusReasonDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
-    return dispatch(this.commandBus, req, res, { kind: 'institution', institutionId: id, command: { type: 'SuspendInstitution', reason: dto.reason } }, ifMatch);
+  suspend(
+    @Param('id', uuid) id: string,
+    @Body() dto: InstitutionStatusReasonDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return dispatch(
+      this.commandBus,
+      req,
+      res,
+      {
+        kind: 'institution',
+        institutionId: id,
+        command: { type: 'SuspendInstitution', reason: dto.reason },
+      },
+      ifMatch,
+    );
   }
 
   @Post(':id/reinstate')
   @HttpCode(200)
   @RequirePermission('records:write')
   @ApiHeader({ name: 'If-Match', required: false })
-  reinstate(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
-    return dispatch(this.commandBus, req, res, { kind: 'institution', institutionId: id, command: { type: 'ReinstateInstitution' } }, ifMatch);
+  reinstate(
+    @Param('id', uuid) id: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return dispatch(
+      this.commandBus,
+      req,
+      res,
+      { kind: 'institution', institutionId: id, command: { type: 'ReinstateInstitution' } },
+      ifMatch,
+    );
   }
 
   @Post(':id/close')
   @HttpCode(200)
   @RequirePermission('records:write')
   @ApiHeader({ name: 'If-Match', required: false })
-  close(@Param('id', uuid) id: string, @Body() dto: InstitutionStatusReasonDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
-    return dispatch(this.commandBus, req, res, { kind: 'institution', institutionId: id, command: { type: 'CloseInstitution', reason: dto.reason } }, ifMatch);
+  close(
+    @Param('id', uuid) id: string,
+    @Body() dto: InstitutionStatusReasonDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return dispatch(
+      this.commandBus,
+      req,
+      res,
+      {
+        kind: 'institution',
+        institutionId: id,
+        command: { type: 'CloseInstitution', reason: dto.reason },
+      },
+      ifMatch,
+    );
   }
 
   @Post(':id/programmes')
   @HttpCode(200)
   @RequirePermission('records:write')
   @ApiHeader({ name: 'If-Match', required: false })
-  link(@Param('id', uuid) id: string, @Body() dto: LinkProgrammeDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
-    return dispatch(this.commandBus, req, res, { kind: 'institution', institutionId: id, command: { type: 'LinkInstitutionToProgramme', programme: dto.programme } }, ifMatch);
+  link(
+    @Param('id', uuid) id: string,
+    @Body() dto: LinkProgrammeDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return dispatch(
+      this.commandBus,
+      req,
+      res,
+      {
+        kind: 'institution',
+        institutionId: id,
+        command: { type: 'LinkInstitutionToProgramme', programme: dto.programme },
+      },
+      ifMatch,
+    );
   }
 
   /** Read from the institution's own stream: always current, with its whole history. */
@@ -98,8 +200,16 @@ export class InstitutionsController {
   @RequirePermission('records:read')
   @ApiOkResponse({ description: 'The institution and its history; ETag = its version' })
   @ApiNotFoundResponse()
-  async detail(@Param('id', uuid) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<KnownInstitution & { streamVersion: number; history: HistoryEntry[] }> {
-    const { state, version } = await loadStream(this.runtime, streamIds.institution(id), institutionDecider);
+  async detail(
+    @Param('id', uuid) id: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<KnownInstitution & { streamVersion: number; history: HistoryEntry[] }> {
+    const { state, version } = await loadStream(
+      this.runtime,
+      streamIds.institution(id),
+      institutionDecider,
+    );
     if (state.status === 'none') throw new InstitutionNotFoundError(id);
     assertInScope(callerOf(req), state.reportingDepartment);
     res.setHeader('ETag', etagOf(version));

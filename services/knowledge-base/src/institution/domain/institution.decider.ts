@@ -1,6 +1,15 @@
 import type { Decider } from '@sfp/event-sourcing/domain';
-import { assertNever, IllegalTransitionError, KnowledgeBaseRuleError } from '../../shared/domain/knowledge-base.errors';
-import { isCountryCode, type InstitutionKind, type LegalType, type Region } from '../../shared/domain/reference-data';
+import {
+  assertNever,
+  IllegalTransitionError,
+  KnowledgeBaseRuleError,
+} from '../../shared/domain/knowledge-base.errors';
+import {
+  isCountryCode,
+  type InstitutionKind,
+  type LegalType,
+  type Region,
+} from '../../shared/domain/reference-data';
 import type { InstitutionCommand } from './institution.commands';
 import { InstitutionAlreadyRegisteredError, InstitutionNotFoundError } from './institution.errors';
 import {
@@ -40,7 +49,10 @@ function decide(command: InstitutionCommand, state: InstitutionState): Instituti
   if (command.type === 'RegisterInstitution') {
     if (state.status !== 'none') throw new InstitutionAlreadyRegisteredError(state.institutionId);
     if (!isCountryCode(command.country)) {
-      throw new KnowledgeBaseRuleError(`${command.country} is not an ISO 3166-1 alpha-2 country code`, 'country');
+      throw new KnowledgeBaseRuleError(
+        `${command.country} is not an ISO 3166-1 alpha-2 country code`,
+        'country',
+      );
     }
     checkProgrammes(command.programmes);
     return [
@@ -52,7 +64,9 @@ function decide(command: InstitutionCommand, state: InstitutionState): Instituti
         country: command.country,
         region: command.region,
         programmes: command.programmes,
-        ...(command.reportingDepartment ? { reportingDepartment: command.reportingDepartment } : {}),
+        ...(command.reportingDepartment
+          ? { reportingDepartment: command.reportingDepartment }
+          : {}),
         registeredBy: command.by,
         registeredAt: command.at,
       }),
@@ -113,8 +127,13 @@ export function evolve(state: InstitutionState, event: InstitutionEvent): Instit
   }
 }
 
-function allowedFrom(command: string, state: KnownInstitution, statuses: readonly InstitutionStatus[]): void {
-  if (!statuses.includes(state.status)) throw new IllegalTransitionError(command, state.status, statuses);
+function allowedFrom(
+  command: string,
+  state: KnownInstitution,
+  statuses: readonly InstitutionStatus[],
+): void {
+  if (!statuses.includes(state.status))
+    throw new IllegalTransitionError(command, state.status, statuses);
 }
 
 function checkProgrammes(programmes: readonly string[]): void {

@@ -59,10 +59,12 @@ export class InstitutionClosed extends defineEventType<InstitutionClosedData>()(
 export interface InstitutionLinkedToProgrammeData extends InstitutionChangeData {
   programme: string;
 }
-export class InstitutionLinkedToProgramme extends defineEventType<InstitutionLinkedToProgrammeData>()({
-  type: 'knowledge-base.InstitutionLinkedToProgramme',
-  schemaVersion: 1,
-}) {}
+export class InstitutionLinkedToProgramme extends defineEventType<InstitutionLinkedToProgrammeData>()(
+  {
+    type: 'knowledge-base.InstitutionLinkedToProgramme',
+    schemaVersion: 1,
+  },
+) {}
 
 export const INSTITUTION_EVENT_CLASSES = [
   InstitutionRegistered,

@@ -9,9 +9,16 @@ import { findAll, readYourWrites } from '../../http/read-your-writes';
 import { assertInScope, callerOf } from '../../http/request-principal';
 import { KNOWLEDGE_BASE_PROJECTIONS } from '../../knowledge-base.runtime';
 import { RATIO_KEYS } from '../../performance-report/domain/standard-ratios';
-import { PERFORMANCE_REPORTS_PROJECTION, type ReportRow } from '../../performance-report/projections/performance-reports.projection';
+import {
+  PERFORMANCE_REPORTS_PROJECTION,
+  type ReportRow,
+} from '../../performance-report/projections/performance-reports.projection';
 import { InstitutionNotFoundError } from '../domain/institution.errors';
-import { INSTITUTION_PROFILES_PROJECTION, type InstitutionProfile, type SeriesPoint } from './institution-profile.projection';
+import {
+  INSTITUTION_PROFILES_PROJECTION,
+  type InstitutionProfile,
+  type SeriesPoint,
+} from './institution-profile.projection';
 import { InstitutionListQueryDto, ViewQueryDto } from './institution-profile.query.dto';
 import { irisValues, type IrisValue } from './iris-export';
 
@@ -64,7 +71,11 @@ export class InstitutionProfileController {
   @Get()
   @RequirePermission('reports:read')
   @ApiProduces('application/json', 'text/csv')
-  async list(@Query() query: InstitutionListQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async list(
+    @Query() query: InstitutionListQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await readYourWrites(this.projections, query.minPosition, INSTITUTION_PROFILES_PROJECTION);
     const caller = callerOf(req);
     const filter: ReadModelFilter = {};
@@ -75,17 +86,28 @@ export class InstitutionProfileController {
     if (query.country) filter['country'] = query.country;
     if (caller.scope !== undefined) filter['reportingDepartment'] = caller.scope;
     const sort = query.sort ?? 'name';
-    const page = await this.projections.readModel<InstitutionProfile>(INSTITUTION_PROFILES_PROJECTION).find({
-      filter,
-      sort: { field: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' },
-      ...(query.limit ? { limit: query.limit } : {}),
-      ...(query.cursor ? { cursor: query.cursor } : {}),
-    });
+    const page = await this.projections
+      .readModel<InstitutionProfile>(INSTITUTION_PROFILES_PROJECTION)
+      .find({
+        filter,
+        sort: { field: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' },
+        ...(query.limit ? { limit: query.limit } : {}),
+        ...(query.cursor ? { cursor: query.cursor } : {}),
+      });
     const items = page.items.map((doc) => {
       const { series: _series, ...rest } = doc.data;
       return { ...rest, latest: doc.data.series.at(-1), position: doc.position };
     });
-    if (query.format === 'csv') return sendCsv(res, 'institutions.csv', toCsv(page.items.map((i) => i.data), LIST_COLUMNS), page.nextCursor);
+    if (query.format === 'csv')
+      return sendCsv(
+        res,
+        'institutions.csv',
+        toCsv(
+          page.items.map((i) => i.data),
+          LIST_COLUMNS,
+        ),
+        page.nextCursor,
+      );
     return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
 
@@ -93,14 +115,25 @@ export class InstitutionProfileController {
   @Get(':id/profile')
   @RequirePermission('reports:read')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: 'Profile with the ratio time series (each report at its current version) and target status' })
+  @ApiOkResponse({
+    description:
+      'Profile with the ratio time series (each report at its current version) and target status',
+  })
   @ApiNotFoundResponse()
-  async profile(@Param('id', uuid) id: string, @Query() query: ViewQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async profile(
+    @Param('id', uuid) id: string,
+    @Query() query: ViewQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await readYourWrites(this.projections, query.minPosition, INSTITUTION_PROFILES_PROJECTION);
-    const doc = await this.projections.readModel<InstitutionProfile>(INSTITUTION_PROFILES_PROJECTION).getDocument(id);
+    const doc = await this.projections
+      .readModel<InstitutionProfile>(INSTITUTION_PROFILES_PROJECTION)
+      .getDocument(id);
     if (!doc) throw new InstitutionNotFoundError(id);
     assertInScope(callerOf(req), doc.data.reportingDepartment);
-    if (query.format === 'csv') return sendCsv(res, `institution-${id}-ratios.csv`, toCsv(doc.data.series, SERIES_COLUMNS));
+    if (query.format === 'csv')
+      return sendCsv(res, `institution-${id}-ratios.csv`, toCsv(doc.data.series, SERIES_COLUMNS));
     return { ...doc.data, position: doc.position };
   }
 
@@ -108,15 +141,30 @@ export class InstitutionProfileController {
   @Get(':id/iris')
   @RequirePermission('reports:read')
   @ApiProduces('application/json', 'text/csv')
-  async iris(@Param('id', uuid) id: string, @Query() query: ViewQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    await readYourWrites(this.projections, query.minPosition, PERFORMANCE_REPORTS_PROJECTION, INSTITUTION_PROFILES_PROJECTION);
-    const profile = await this.projections.readModel<InstitutionProfile>(INSTITUTION_PROFILES_PROJECTION).get(id);
+  async iris(
+    @Param('id', uuid) id: string,
+    @Query() query: ViewQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await readYourWrites(
+      this.projections,
+      query.minPosition,
+      PERFORMANCE_REPORTS_PROJECTION,
+      INSTITUTION_PROFILES_PROJECTION,
+    );
+    const profile = await this.projections
+      .readModel<InstitutionProfile>(INSTITUTION_PROFILES_PROJECTION)
+      .get(id);
     if (!profile) throw new InstitutionNotFoundError(id);
     assertInScope(callerOf(req), profile.reportingDepartment);
-    const reports = await findAll<ReportRow>(this.projections, PERFORMANCE_REPORTS_PROJECTION, { institutionId: id });
+    const reports = await findAll<ReportRow>(this.projections, PERFORMANCE_REPORTS_PROJECTION, {
+      institutionId: id,
+    });
     reports.sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
     const values = reports.flatMap(irisValues);
-    if (query.format === 'csv') return sendCsv(res, `institution-${id}-iris.csv`, toCsv(values, IRIS_COLUMNS));
+    if (query.format === 'csv')
+      return sendCsv(res, `institution-${id}-iris.csv`, toCsv(values, IRIS_COLUMNS));
     return { institutionId: id, name: profile.name, country: profile.country, values };
   }
 }

@@ -92,7 +92,11 @@ async function onInstitution(recorded: RecordedEvent, view: Writer): Promise<voi
       case 'knowledge-base.InstitutionClosed':
         return { ...current, status: 'closed', lastActivityAt: event.data.at };
       case 'knowledge-base.InstitutionLinkedToProgramme':
-        return { ...current, programmes: [...current.programmes, event.data.programme], lastActivityAt: event.data.at };
+        return {
+          ...current,
+          programmes: [...current.programmes, event.data.programme],
+          lastActivityAt: event.data.at,
+        };
       default:
         return current;
     }
@@ -102,7 +106,10 @@ async function onInstitution(recorded: RecordedEvent, view: Writer): Promise<voi
 async function onReport(recorded: RecordedEvent, view: Writer): Promise<void> {
   const event = { type: recorded.type, data: recorded.data } as PerformanceReportEvent;
   const d = event.data;
-  const at = event.type === 'knowledge-base.PerformanceReportFiled' ? event.data.filedAt : event.data.restatedAt;
+  const at =
+    event.type === 'knowledge-base.PerformanceReportFiled'
+      ? event.data.filedAt
+      : event.data.restatedAt;
   await view.update(d.institutionId, (current) => {
     if (!current) return undefined;
     const point: SeriesPoint = {
@@ -115,9 +122,16 @@ async function onReport(recorded: RecordedEvent, view: Writer): Promise<void> {
       restated: d.version > 1,
     };
     const series = [...current.series.filter((p) => p.reportId !== d.reportId), point].sort(
-      (a, b) => a.period.end.localeCompare(b.period.end) || a.period.start.localeCompare(b.period.start),
+      (a, b) =>
+        a.period.end.localeCompare(b.period.end) || a.period.start.localeCompare(b.period.start),
     );
-    return { ...current, series, reports: series.length, latestPeriodEnd: series.at(-1)?.period.end ?? d.period.end, lastActivityAt: at };
+    return {
+      ...current,
+      series,
+      reports: series.length,
+      latestPeriodEnd: series.at(-1)?.period.end ?? d.period.end,
+      lastActivityAt: at,
+    };
   });
 }
 
@@ -133,20 +147,39 @@ async function onTarget(recorded: RecordedEvent, view: Writer): Promise<void> {
         const d = event.data;
         targets = [
           ...targets.filter((t) => t.targetId !== d.targetId),
-          { targetId: d.targetId, indicator: d.indicator, comparator: d.comparator, threshold: d.threshold, tolerance: d.tolerance, dueDate: d.dueDate, status: 'no-data', active: true },
+          {
+            targetId: d.targetId,
+            indicator: d.indicator,
+            comparator: d.comparator,
+            threshold: d.threshold,
+            tolerance: d.tolerance,
+            dueDate: d.dueDate,
+            status: 'no-data',
+            active: true,
+          },
         ];
         break;
       }
       case 'knowledge-base.TargetStatusChanged': {
         const d = event.data;
-        targets = targets.map((t) => (t.targetId === d.targetId ? { ...t, status: d.status, value: d.value, statusChangedAt: d.evaluatedAt } : t));
+        targets = targets.map((t) =>
+          t.targetId === d.targetId
+            ? { ...t, status: d.status, value: d.value, statusChangedAt: d.evaluatedAt }
+            : t,
+        );
         break;
       }
       case 'knowledge-base.TargetWithdrawn':
-        targets = targets.map((t) => (t.targetId === event.data.targetId ? { ...t, active: false } : t));
+        targets = targets.map((t) =>
+          t.targetId === event.data.targetId ? { ...t, active: false } : t,
+        );
         break;
     }
-    return { ...current, targets, targetsOffTrack: targets.filter((t) => t.active && t.status === 'off-track').length };
+    return {
+      ...current,
+      targets,
+      targetsOffTrack: targets.filter((t) => t.active && t.status === 'off-track').length,
+    };
   });
 }
 

@@ -20,17 +20,46 @@ export interface IrisValue {
  * the reporting currency and in USD.
  */
 export function irisValues(report: ReportRow): IrisValue[] {
-  const base = { reportId: report.reportId, periodStart: report.periodStart, periodEnd: report.periodEnd };
-  const ratio = (irisId: string, metric: string, key: 'par30' | 'borrowersPerLoanOfficer', unit: string): IrisValue => {
+  const base = {
+    reportId: report.reportId,
+    periodStart: report.periodStart,
+    periodEnd: report.periodEnd,
+  };
+  const ratio = (
+    irisId: string,
+    metric: string,
+    key: 'par30' | 'borrowersPerLoanOfficer',
+    unit: string,
+  ): IrisValue => {
     const r = report.ratios[key];
-    return { irisId, metric, ...base, value: r.value, unit, ...(r.value === null ? { reason: r.reason } : {}) };
+    return {
+      irisId,
+      metric,
+      ...base,
+      value: r.value,
+      unit,
+      ...(r.value === null ? { reason: r.reason } : {}),
+    };
   };
   const amount = (irisId: string, metric: string, local: number, endRate: boolean): IrisValue[] => [
     { irisId, metric, ...base, value: local, unit: 'currency', currency: report.currency },
-    { irisId, metric, ...base, value: local / (endRate ? report.fx.periodEnd : report.fx.periodAverage), unit: 'currency', currency: 'USD' },
+    {
+      irisId,
+      metric,
+      ...base,
+      value: local / (endRate ? report.fx.periodEnd : report.fx.periodAverage),
+      unit: 'currency',
+      currency: 'USD',
+    },
   ];
   return [
-    { irisId: 'PI8732', metric: 'Active borrowers', ...base, value: report.inputs.activeBorrowers.closing, unit: 'people' },
+    {
+      irisId: 'PI8732',
+      metric: 'Active borrowers',
+      ...base,
+      value: report.inputs.activeBorrowers.closing,
+      unit: 'people',
+    },
     ratio('FP2635', 'Portfolio at risk > 30 days (incl. renegotiated loans)', 'par30', 'fraction'),
     ...amount('FP9717', 'Loans written off in the period', report.inputs.writeOffs, false),
     ...amount('FP2392', 'Impairment loss allowance', report.inputs.impairmentAllowance, true),

@@ -10,7 +10,8 @@ export interface ProgrammeMember {
   linkedAt: string;
 }
 
-export const memberId = (programme: string, institutionId: string) => `${programme}|${institutionId}`;
+export const memberId = (programme: string, institutionId: string) =>
+  `${programme}|${institutionId}`;
 
 export const programmeMembersProjection = defineProjection<ProgrammeMember>({
   name: PROGRAMME_MEMBERS_PROJECTION,

@@ -16,33 +16,83 @@ const assessment: ImpactAssessment = {
   surveyRounds: [{ round: 'baseline', date: '2022-02-10' }],
   design: { method: 'rct', unitOfRandomisation: 'village', clusters: 120 },
   sample: { planned: 2_400, achieved: 2_180 },
-  outcomes: [{ outcome: 'income', estimator: 'ITT', effectSize: 0.02, confidenceInterval: { lower: -0.04, upper: 0.08, level: 0.95 }, finding: 'null' }],
+  outcomes: [
+    {
+      outcome: 'income',
+      estimator: 'ITT',
+      effectSize: 0.02,
+      confidenceInterval: { lower: -0.04, upper: 0.08, level: 0.95 },
+      finding: 'null',
+    },
+  ],
   links: [],
   themes: ['child-labour'],
   tags: [],
 };
-const recorded = ImpactAssessmentRecorded.of({ assessmentId: 'a-1', assessment, recordedBy: 'o', recordedAt: at });
+const recorded = ImpactAssessmentRecorded.of({
+  assessmentId: 'a-1',
+  assessment,
+  recordedBy: 'o',
+  recordedAt: at,
+});
 
 describe('impact assessment decider', () => {
   it('records a null result as a first-class finding, then revisions numbered from 2', () => {
-    spec.given().when({ type: 'RecordImpactAssessment', assessmentId: 'a-1', assessment, at, by: 'o' }).then([recorded]);
-    spec.given([recorded]).when({ type: 'RecordImpactAssessment', assessmentId: 'a-1', assessment, at, by: 'o' }).thenThrows(LibraryEntryAlreadyRecordedError);
+    spec
+      .given()
+      .when({ type: 'RecordImpactAssessment', assessmentId: 'a-1', assessment, at, by: 'o' })
+      .then([recorded]);
+    spec
+      .given([recorded])
+      .when({ type: 'RecordImpactAssessment', assessmentId: 'a-1', assessment, at, by: 'o' })
+      .thenThrows(LibraryEntryAlreadyRecordedError);
     spec
       .given([recorded])
       .when({ type: 'ReviseImpactAssessment', assessment, reason: 'Endline', at, by: 'o' })
-      .then([ImpactAssessmentRevised.of({ assessmentId: 'a-1', revision: 2, assessment, reason: 'Endline', revisedBy: 'o', revisedAt: at })]);
-    spec.given().when({ type: 'ReviseImpactAssessment', assessment, reason: 'x', at, by: 'o' }).thenThrows(LibraryEntryNotFoundError);
+      .then([
+        ImpactAssessmentRevised.of({
+          assessmentId: 'a-1',
+          revision: 2,
+          assessment,
+          reason: 'Endline',
+          revisedBy: 'o',
+          revisedAt: at,
+        }),
+      ]);
+    spec
+      .given()
+      .when({ type: 'ReviseImpactAssessment', assessment, reason: 'x', at, by: 'o' })
+      .thenThrows(LibraryEntryNotFoundError);
   });
 
   it('refuses an RCT without its unit of randomisation, an inverted interval, an effect outside it, an unknown country', () => {
     const refused = (change: Partial<ImpactAssessment>, field: string) =>
       spec
         .given()
-        .when({ type: 'RecordImpactAssessment', assessmentId: 'a-2', assessment: { ...assessment, ...change }, at, by: 'o' })
+        .when({
+          type: 'RecordImpactAssessment',
+          assessmentId: 'a-2',
+          assessment: { ...assessment, ...change },
+          at,
+          by: 'o',
+        })
         .thenThrows(KnowledgeBaseRuleError, (e) => expect(e.field).toBe(field));
     refused({ design: { method: 'rct' } }, 'design.unitOfRandomisation');
-    refused({ outcomes: [{ ...assessment.outcomes[0]!, confidenceInterval: { lower: 0.1, upper: -0.1, level: 0.95 } }] }, 'outcomes.0.confidenceInterval');
-    refused({ outcomes: [{ ...assessment.outcomes[0]!, effectSize: 0.5 }] }, 'outcomes.0.effectSize');
+    refused(
+      {
+        outcomes: [
+          {
+            ...assessment.outcomes[0]!,
+            confidenceInterval: { lower: 0.1, upper: -0.1, level: 0.95 },
+          },
+        ],
+      },
+      'outcomes.0.confidenceInterval',
+    );
+    refused(
+      { outcomes: [{ ...assessment.outcomes[0]!, effectSize: 0.5 }] },
+      'outcomes.0.effectSize',
+    );
     refused({ country: 'XX' }, 'country');
     refused({ intervention: { start: '2024-05-01', end: '2024-01-01' } }, 'intervention.end');
   });

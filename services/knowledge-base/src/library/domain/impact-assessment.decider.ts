@@ -4,21 +4,50 @@ import { KnowledgeBaseRuleError } from '../../shared/domain/knowledge-base.error
 import { isCountryCode } from '../../shared/domain/reference-data';
 import type { ImpactAssessment } from './library.entries';
 import { LibraryEntryAlreadyRecordedError, LibraryEntryNotFoundError } from './library.errors';
-import { ImpactAssessmentRecorded, ImpactAssessmentRevised, type ImpactAssessmentEvent } from './library.events';
+import {
+  ImpactAssessmentRecorded,
+  ImpactAssessmentRevised,
+  type ImpactAssessmentEvent,
+} from './library.events';
 
 export type ImpactAssessmentCommand =
-  | { type: 'RecordImpactAssessment'; assessmentId: string; assessment: ImpactAssessment; at: string; by: string }
-  | { type: 'ReviseImpactAssessment'; assessment: ImpactAssessment; reason: string; at: string; by: string };
+  | {
+      type: 'RecordImpactAssessment';
+      assessmentId: string;
+      assessment: ImpactAssessment;
+      at: string;
+      by: string;
+    }
+  | {
+      type: 'ReviseImpactAssessment';
+      assessment: ImpactAssessment;
+      reason: string;
+      at: string;
+      by: string;
+    };
 
-export type ImpactAssessmentState = { status: 'none' } | { status: 'recorded'; assessmentId: string; revision: number };
+export type ImpactAssessmentState =
+  | { status: 'none' }
+  | { status: 'recorded'; assessmentId: string; revision: number };
 
-export const impactAssessmentDecider: Decider<ImpactAssessmentState, ImpactAssessmentCommand, ImpactAssessmentEvent> = {
+export const impactAssessmentDecider: Decider<
+  ImpactAssessmentState,
+  ImpactAssessmentCommand,
+  ImpactAssessmentEvent
+> = {
   initialState: () => ({ status: 'none' }),
   decide: (command, state) => {
     checkAssessment(command.assessment);
     if (command.type === 'RecordImpactAssessment') {
       if (state.status !== 'none') throw new LibraryEntryAlreadyRecordedError('impact assessment');
-      return [ImpactAssessmentRecorded.of({ assessmentId: command.assessmentId, assessment: command.assessment, recordedBy: command.by, recordedAt: command.at })];
+      return [
+        ImpactAssessmentRecorded.of({
+          assessmentId: command.assessmentId,
+          assessment: command.assessment,
+          recordedBy: command.by,
+          recordedAt: command.at,
+        }),
+      ];
     }
     if (state.status === 'none') throw new LibraryEntryNotFoundError('impact assessment');
     return [
@@ -42,28 +71,56 @@ export const impactAssessmentDecider: Decider<ImpactAssessmentState, ImpactAsses
 
 /** Rules of a well-formed assessment that field validation cannot see. */
 export function checkAssessment(a: ImpactAssessment): void {
-  if (!isCountryCode(a.country)) throw new KnowledgeBaseRuleError(`${a.country} is not an ISO 3166-1 alpha-2 country code`, 'country');
+  if (!isCountryCode(a.country))
+    throw new KnowledgeBaseRuleError(
+      `${a.country} is not an ISO 3166-1 alpha-2 country code`,
+      'country',
+    );
   if (a.design.method === 'rct' && !a.design.unitOfRandomisation) {
-    throw new KnowledgeBaseRuleError('A randomised controlled trial names its unit of randomisation', 'design.unitOfRandomisation');
+    throw new KnowledgeBaseRuleError(
+      'A randomised controlled trial names its unit of randomisation',
+      'design.unitOfRandomisation',
+    );
   }
   if (a.intervention) {
-    if (!isIsoDate(a.intervention.start)) throw new KnowledgeBaseRuleError('must be a calendar date YYYY-MM-DD', 'intervention.start');
-    if (a.intervention.end !== undefined && (!isIsoDate(a.intervention.end) || a.intervention.end < a.intervention.start)) {
-      throw new KnowledgeBaseRuleError('must be a calendar date on or after intervention.start', 'intervention.end');
+    if (!isIsoDate(a.intervention.start))
+      throw new KnowledgeBaseRuleError('must be a calendar date YYYY-MM-DD', 'intervention.start');
+    if (
+      a.intervention.end !== undefined &&
+      (!isIsoDate(a.intervention.end) || a.intervention.end < a.intervention.start)
+    ) {
+      throw new KnowledgeBaseRuleError(
+        'must be a calendar date on or after intervention.start',
+        'intervention.end',
+      );
     }
   }
   a.surveyRounds.forEach((r, i) => {
-    if (!isIsoDate(r.date)) throw new KnowledgeBaseRuleError('must be a calendar date YYYY-MM-DD', `surveyRounds.${i}.date`);
+    if (!isIsoDate(r.date))
+      throw new KnowledgeBaseRuleError(
+        'must be a calendar date YYYY-MM-DD',
+        `surveyRounds.${i}.date`,
+      );
   });
   const { planned, achieved } = a.sample;
   if (planned !== undefined && achieved !== undefined && achieved > planned * 10) {
-    throw new KnowledgeBaseRuleError('the achieved sample is more than ten times the planned one: check the figures', 'sample.achieved');
+    throw new KnowledgeBaseRuleError(
+      'the achieved sample is more than ten times the planned one: check the figures',
+      'sample.achieved',
+    );
   }
   a.outcomes.forEach((o, i) => {
     const ci = o.confidenceInterval;
-    if (ci && ci.lower > ci.upper) throw new KnowledgeBaseRuleError('the lower bound exceeds the upper bound', `outcomes.${i}.confidenceInterval`);
+    if (ci && ci.lower > ci.upper)
+      throw new KnowledgeBaseRuleError(
+        'the lower bound exceeds the upper bound',
+        `outcomes.${i}.confidenceInterval`,
+      );
     if (ci && (o.effectSize < ci.lower || o.effectSize > ci.upper)) {
-      throw new KnowledgeBaseRuleError('the effect size lies outside its confidence interval', `outcomes.${i}.effectSize`);
+      throw new KnowledgeBaseRuleError(
+        'the effect size lies outside its confidence interval',
+        `outcomes.${i}.effectSize`,
+      );
     }
   });
 }

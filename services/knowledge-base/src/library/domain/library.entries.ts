@@ -1,4 +1,12 @@
-import type { AssessmentStatus, Design, Finding, LibraryTheme, Outcome, PracticeKind, SurveyRound } from './library.reference-data';
+import type {
+  AssessmentStatus,
+  Design,
+  Finding,
+  LibraryTheme,
+  Outcome,
+  PracticeKind,
+  SurveyRound,
+} from './library.reference-data';
 
 export interface OutcomeEstimate {
   outcome: Outcome;

@@ -56,5 +56,9 @@ export const LIBRARY_EVENT_CLASSES = [
   PracticeNoteRevised,
 ] as const;
 
-export type ImpactAssessmentEvent = EventOf<typeof ImpactAssessmentRecorded> | EventOf<typeof ImpactAssessmentRevised>;
-export type PracticeNoteEvent = EventOf<typeof PracticeNotePublished> | EventOf<typeof PracticeNoteRevised>;
+export type ImpactAssessmentEvent =
+  | EventOf<typeof ImpactAssessmentRecorded>
+  | EventOf<typeof ImpactAssessmentRevised>;
+export type PracticeNoteEvent =
+  | EventOf<typeof PracticeNotePublished>
+  | EventOf<typeof PracticeNoteRevised>;

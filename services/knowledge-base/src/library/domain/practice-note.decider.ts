@@ -1,20 +1,37 @@
 import type { Decider } from '@sfp/event-sourcing/domain';
 import type { PracticeNote } from './library.entries';
 import { LibraryEntryAlreadyRecordedError, LibraryEntryNotFoundError } from './library.errors';
-import { PracticeNotePublished, PracticeNoteRevised, type PracticeNoteEvent } from './library.events';
+import {
+  PracticeNotePublished,
+  PracticeNoteRevised,
+  type PracticeNoteEvent,
+} from './library.events';
 
 export type PracticeNoteCommand =
   | { type: 'PublishPracticeNote'; noteId: string; note: PracticeNote; at: string; by: string }
   | { type: 'RevisePracticeNote'; note: PracticeNote; reason: string; at: string; by: string };
 
-export type PracticeNoteState = { status: 'none' } | { status: 'published'; noteId: string; revision: number };
+export type PracticeNoteState =
+  | { status: 'none' }
+  | { status: 'published'; noteId: string; revision: number };
 
-export const practiceNoteDecider: Decider<PracticeNoteState, PracticeNoteCommand, PracticeNoteEvent> = {
+export const practiceNoteDecider: Decider<
+  PracticeNoteState,
+  PracticeNoteCommand,
+  PracticeNoteEvent
+> = {
   initialState: () => ({ status: 'none' }),
   decide: (command, state) => {
     if (command.type === 'PublishPracticeNote') {
       if (state.status !== 'none') throw new LibraryEntryAlreadyRecordedError('practice note');
-      return [PracticeNotePublished.of({ noteId: command.noteId, note: command.note, publishedBy: command.by, publishedAt: command.at })];
+      return [
+        PracticeNotePublished.of({
+          noteId: command.noteId,
+          note: command.note,
+          publishedBy: command.by,
+          publishedAt: command.at,
+        }),
+      ];
     }
     if (state.status === 'none') throw new LibraryEntryNotFoundError('practice note');
     return [

@@ -1,8 +1,10 @@
 /** Words too common to search by (English, French, Spanish). */
 const STOP_WORDS = new Set(
-  ('a an and are as at be by for from has in is it of on or the to with ' +
+  (
+    'a an and are as at be by for from has in is it of on or the to with ' +
     'au aux de des du en et la le les par pour sur un une ' +
-    'al con del el en las los para por un una y').split(' '),
+    'al con del el en las los para por un una y'
+  ).split(' '),
 );
 
 /**
@@ -11,7 +13,10 @@ const STOP_WORDS = new Set(
  * each token once, in order of first appearance.
  */
 export function searchTokens(text: string): string[] {
-  const normalised = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const normalised = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   const seen = new Set<string>();
   for (const word of normalised.split(/[^\p{L}\p{N}]+/u)) {
     if (word.length < 2 || word.length > 64 || STOP_WORDS.has(word)) continue;
@@ -24,10 +29,15 @@ export function searchTokens(text: string): string[] {
 export const FIELD_WEIGHTS = { title: 3, tags: 2, summary: 1 } as const;
 
 /** Each token of an entry with its weight (the best of the fields it appears in). */
-export function weightedTokens(entry: { title: string; summary: string; tags: readonly string[] }): Map<string, number> {
+export function weightedTokens(entry: {
+  title: string;
+  summary: string;
+  tags: readonly string[];
+}): Map<string, number> {
   const weights = new Map<string, number>();
   const add = (text: string, weight: number) => {
-    for (const token of searchTokens(text)) weights.set(token, Math.max(weights.get(token) ?? 0, weight));
+    for (const token of searchTokens(text))
+      weights.set(token, Math.max(weights.get(token) ?? 0, weight));
   };
   add(entry.summary, FIELD_WEIGHTS.summary);
   add(entry.tags.join(' '), FIELD_WEIGHTS.tags);

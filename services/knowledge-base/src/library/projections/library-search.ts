@@ -1,6 +1,11 @@
 import type { ProjectionReadModel } from '@sfp/projections';
 import { searchTokens } from '../domain/search-tokens';
-import type { LibraryDoc, LibraryEntryDoc, LibraryKind, LibraryTokenDoc } from './library.projection';
+import type {
+  LibraryDoc,
+  LibraryEntryDoc,
+  LibraryKind,
+  LibraryTokenDoc,
+} from './library.projection';
 
 const MAX_POSTINGS = 5_000;
 const MAX_RESULTS = 100;
@@ -35,7 +40,9 @@ export async function searchLibrary(
     scores = next;
     if (scores.size === 0) return [];
   }
-  const ranked = [...(scores ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const ranked = [...(scores ?? new Map<string, number>()).entries()].sort(
+    (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+  );
   const hits: SearchHit[] = [];
   for (const [key, score] of ranked) {
     if (hits.length >= MAX_RESULTS) break;
@@ -46,8 +53,14 @@ export async function searchLibrary(
 }
 
 /** Entry key → best weight of the word (or of words starting with it) in that entry. */
-async function tokenPostings(model: ProjectionReadModel<LibraryDoc>, word: string, prefix: boolean): Promise<Map<string, number>> {
-  const filter = prefix ? { docType: 'token', token: { gte: word, lt: `${word}\uffff` } } : { docType: 'token', token: word };
+async function tokenPostings(
+  model: ProjectionReadModel<LibraryDoc>,
+  word: string,
+  prefix: boolean,
+): Promise<Map<string, number>> {
+  const filter = prefix
+    ? { docType: 'token', token: { gte: word, lt: `${word}\uffff` } }
+    : { docType: 'token', token: word };
   const postings = new Map<string, number>();
   let cursor: string | undefined;
   let seen = 0;

@@ -57,7 +57,9 @@ async function index(
 async function onAssessment(recorded: RecordedEvent, view: ViewWriter<LibraryDoc>): Promise<void> {
   const event = { type: recorded.type, data: recorded.data } as ImpactAssessmentEvent;
   const a = event.data.assessment;
-  const previous = (await view.get(entryKeyOf('impact-assessment', event.data.assessmentId))) as LibraryEntryDoc | undefined;
+  const previous = (await view.get(entryKeyOf('impact-assessment', event.data.assessmentId))) as
+    | LibraryEntryDoc
+    | undefined;
   await index(view, {
     kind: 'impact-assessment',
     entryId: event.data.assessmentId,
@@ -69,14 +71,20 @@ async function onAssessment(recorded: RecordedEvent, view: ViewWriter<LibraryDoc
     assessment: a,
     ...(event.type === 'knowledge-base.ImpactAssessmentRecorded'
       ? { revision: 1, recordedAt: event.data.recordedAt }
-      : { revision: event.data.revision, recordedAt: previous?.recordedAt ?? event.data.revisedAt, revisedAt: event.data.revisedAt }),
+      : {
+          revision: event.data.revision,
+          recordedAt: previous?.recordedAt ?? event.data.revisedAt,
+          revisedAt: event.data.revisedAt,
+        }),
   });
 }
 
 async function onNote(recorded: RecordedEvent, view: ViewWriter<LibraryDoc>): Promise<void> {
   const event = { type: recorded.type, data: recorded.data } as PracticeNoteEvent;
   const n = event.data.note;
-  const previous = (await view.get(entryKeyOf('practice-note', event.data.noteId))) as LibraryEntryDoc | undefined;
+  const previous = (await view.get(entryKeyOf('practice-note', event.data.noteId))) as
+    | LibraryEntryDoc
+    | undefined;
   await index(view, {
     kind: 'practice-note',
     entryId: event.data.noteId,
@@ -87,7 +95,11 @@ async function onNote(recorded: RecordedEvent, view: ViewWriter<LibraryDoc>): Pr
     note: n,
     ...(event.type === 'knowledge-base.PracticeNotePublished'
       ? { revision: 1, recordedAt: event.data.publishedAt }
-      : { revision: event.data.revision, recordedAt: previous?.recordedAt ?? event.data.revisedAt, revisedAt: event.data.revisedAt }),
+      : {
+          revision: event.data.revision,
+          recordedAt: previous?.recordedAt ?? event.data.revisedAt,
+          revisedAt: event.data.revisedAt,
+        }),
   });
 }
 
@@ -101,7 +113,14 @@ async function onNote(recorded: RecordedEvent, view: ViewWriter<LibraryDoc>): Pr
 export const libraryProjection = defineProjection<LibraryDoc>({
   name: LIBRARY_PROJECTION,
   version: 1,
-  fields: { docType: 'string', kind: 'string', token: 'string', entryKey: 'string', country: 'string', recordedAt: 'string' },
+  fields: {
+    docType: 'string',
+    kind: 'string',
+    token: 'string',
+    entryKey: 'string',
+    country: 'string',
+    recordedAt: 'string',
+  },
   handlers: {
     'knowledge-base.ImpactAssessmentRecorded': onAssessment,
     'knowledge-base.ImpactAssessmentRevised': onAssessment,

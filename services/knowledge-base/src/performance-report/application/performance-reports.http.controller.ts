@@ -1,6 +1,28 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import { etagOf } from '@sfp/service-kit';
@@ -21,8 +43,13 @@ const REPORT_ID = /^[0-9a-f-]{36}_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}$/;
 
 /** Periodic performance reports: filed once per institution and period, corrected by restatement. */
 @ApiTags('knowledge-base: performance reports')
-@ApiBadRequestResponse({ description: 'Invalid input with a message per field, or a broken identity (IDENTITY_VIOLATED, naming it)' })
-@ApiForbiddenResponse({ description: 'An integration client outside its department (OUT_OF_DEPARTMENT_SCOPE)' })
+@ApiBadRequestResponse({
+  description:
+    'Invalid input with a message per field, or a broken identity (IDENTITY_VIOLATED, naming it)',
+})
+@ApiForbiddenResponse({
+  description: 'An integration client outside its department (OUT_OF_DEPARTMENT_SCOPE)',
+})
 @Controller()
 export class PerformanceReportsController {
   constructor(
@@ -32,8 +59,13 @@ export class PerformanceReportsController {
 
   @Post('institutions/:id/performance-reports')
   @RequirePermission('records:write')
-  @ApiCreatedResponse({ description: '{ id (the report id), streamVersion, position, targetsChanged }; Location points at the report' })
-  @ApiConflictResponse({ description: 'A report for this period exists (restate it), or the institution is not active' })
+  @ApiCreatedResponse({
+    description:
+      '{ id (the report id), streamVersion, position, targetsChanged }; Location points at the report',
+  })
+  @ApiConflictResponse({
+    description: 'A report for this period exists (restate it), or the institution is not active',
+  })
   async file(
     @Param('id', new ParseUUIDPipe({ version: '4' })) institutionId: string,
     @Body() dto: FileReportDto,
@@ -49,7 +81,10 @@ export class PerformanceReportsController {
       fx: body.fx,
       inputs: body.inputs,
     });
-    const prefix = `${req.baseUrl}${req.path}`.replace(/\/institutions\/[^/]+\/performance-reports\/?$/, '');
+    const prefix = `${req.baseUrl}${req.path}`.replace(
+      /\/institutions\/[^/]+\/performance-reports\/?$/,
+      '',
+    );
     res.setHeader('Location', `${prefix}/performance-reports/${result.id}`.replace(/\/+/g, '/'));
     return result;
   }
@@ -57,8 +92,15 @@ export class PerformanceReportsController {
   @Post('performance-reports/:reportId/restatements')
   @HttpCode(200)
   @RequirePermission('records:write')
-  @ApiParam({ name: 'reportId', example: '0b6c3f0e-8a55-4d5e-9c1b-5f6a7e8d9c0a_2025-01-01_2025-12-31' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag (version) you corrected; a stale one is a 409' })
+  @ApiParam({
+    name: 'reportId',
+    example: '0b6c3f0e-8a55-4d5e-9c1b-5f6a7e8d9c0a_2025-01-01_2025-12-31',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag (version) you corrected; a stale one is a 409',
+  })
   @ApiOkResponse({ description: 'Restated: a new version; the earlier ones stay in the history' })
   @ApiNotFoundResponse()
   restate(
@@ -74,7 +116,14 @@ export class PerformanceReportsController {
       this.commandBus,
       req,
       res,
-      { kind: 'restate-report', reportId, currency: body.currency, fx: body.fx, inputs: body.inputs, reason: body.reason },
+      {
+        kind: 'restate-report',
+        reportId,
+        currency: body.currency,
+        fx: body.fx,
+        inputs: body.inputs,
+        reason: body.reason,
+      },
       ifMatch,
     );
   }
@@ -84,14 +133,29 @@ export class PerformanceReportsController {
   @RequirePermission('records:read')
   @ApiOkResponse({ description: '{ current, versions[], history[] }; ETag = the current version' })
   @ApiNotFoundResponse()
-  async detail(@Param('reportId') reportId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async detail(
+    @Param('reportId') reportId: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     if (!REPORT_ID.test(reportId)) throw new PerformanceReportNotFoundError(reportId);
-    const recorded = await this.runtime.eventStore.readStream(streamIds.performanceReport(reportId));
+    const recorded = await this.runtime.eventStore.readStream(
+      streamIds.performanceReport(reportId),
+    );
     if (recorded.length === 0) throw new PerformanceReportNotFoundError(reportId);
-    const versions = recorded.map((r) => ({ type: r.type, data: r.data }) as PerformanceReportEvent).map((e) => e.data);
+    const versions = recorded
+      .map((r) => ({ type: r.type, data: r.data }) as PerformanceReportEvent)
+      .map((e) => e.data);
     const current = versions[versions.length - 1] as (typeof versions)[number];
-    const { state: institution } = await loadStream(this.runtime, streamIds.institution(current.institutionId), institutionDecider);
-    assertInScope(callerOf(req), institution.status === 'none' ? undefined : institution.reportingDepartment);
+    const { state: institution } = await loadStream(
+      this.runtime,
+      streamIds.institution(current.institutionId),
+      institutionDecider,
+    );
+    assertInScope(
+      callerOf(req),
+      institution.status === 'none' ? undefined : institution.reportingDepartment,
+    );
     res.setHeader('ETag', etagOf(recorded.length));
     return { reportId, version: current.version, current, versions, history: historyOf(recorded) };
   }

@@ -47,7 +47,8 @@ export function normaliseFigures(figures: ReportFigures): NormalisedFigures {
   const { annualisationFactor } = periodLength(figures.period);
   const stock = (amount: number) => amount / fx.periodEnd;
   const flow = (amount: number) => (amount / fx.periodAverage) * annualisationFactor;
-  const average = (pair: { opening: number; closing: number }) => (stock(pair.opening) + stock(pair.closing)) / 2;
+  const average = (pair: { opening: number; closing: number }) =>
+    (stock(pair.opening) + stock(pair.closing)) / 2;
   const a = inputs.adjustments;
   return {
     glpClosing: stock(inputs.grossLoanPortfolio.closing),
@@ -84,10 +85,27 @@ export function normaliseFigures(figures: ReportFigures): NormalisedFigures {
 }
 
 const SUMMED: ReadonlyArray<Exclude<keyof NormalisedFigures, 'adjustments'>> = [
-  'glpClosing', 'averageGlp', 'averageTotalAssets', 'averageEquity', 'portfolioAtRisk30', 'impairmentAllowance',
-  'voluntarySavings', 'writeOffs', 'financialRevenue', 'portfolioRevenue', 'financialExpense', 'impairmentExpense',
-  'operatingExpense', 'netOperatingIncome', 'activeBorrowers', 'averageActiveBorrowers', 'activeWomenBorrowers',
-  'ruralClients', 'voluntarySavers', 'loanOfficers', 'personnel',
+  'glpClosing',
+  'averageGlp',
+  'averageTotalAssets',
+  'averageEquity',
+  'portfolioAtRisk30',
+  'impairmentAllowance',
+  'voluntarySavings',
+  'writeOffs',
+  'financialRevenue',
+  'portfolioRevenue',
+  'financialExpense',
+  'impairmentExpense',
+  'operatingExpense',
+  'netOperatingIncome',
+  'activeBorrowers',
+  'averageActiveBorrowers',
+  'activeWomenBorrowers',
+  'ruralClients',
+  'voluntarySavers',
+  'loanOfficers',
+  'personnel',
 ];
 
 /**
@@ -95,9 +113,13 @@ const SUMMED: ReadonlyArray<Exclude<keyof NormalisedFigures, 'adjustments'>> = [
  * count summed, so a portfolio ratio weighs each institution by its size.
  * Adjustments only when every report has them. Undefined for none.
  */
-export function aggregateFigures(list: readonly NormalisedFigures[]): NormalisedFigures | undefined {
+export function aggregateFigures(
+  list: readonly NormalisedFigures[],
+): NormalisedFigures | undefined {
   if (list.length === 0) return undefined;
-  const total = Object.fromEntries(SUMMED.map((key) => [key, list.reduce((sum, f) => sum + f[key], 0)])) as Omit<NormalisedFigures, 'adjustments'>;
+  const total = Object.fromEntries(
+    SUMMED.map((key) => [key, list.reduce((sum, f) => sum + f[key], 0)]),
+  ) as Omit<NormalisedFigures, 'adjustments'>;
   const adjustments = list.flatMap((f) => (f.adjustments ? [f.adjustments] : []));
   return {
     ...total,

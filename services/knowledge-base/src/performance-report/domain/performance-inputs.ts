@@ -89,7 +89,12 @@ export interface ReportFigures {
 }
 
 /** Money fields, as paths in PerformanceInputs (for checks and scaling). */
-export const MONEY_STOCKS = ['impairmentAllowance', 'voluntarySavings', 'par30Balance', 'renegotiatedLoans'] as const;
+export const MONEY_STOCKS = [
+  'impairmentAllowance',
+  'voluntarySavings',
+  'par30Balance',
+  'renegotiatedLoans',
+] as const;
 export const MONEY_OPENING_CLOSING = ['totalAssets', 'equity', 'grossLoanPortfolio'] as const;
 export const MONEY_FLOWS = [
   'writeOffs',
@@ -100,5 +105,16 @@ export const MONEY_FLOWS = [
   'operatingExpense',
   'netOperatingIncomeAfterTaxes',
 ] as const;
-export const ADJUSTMENT_FIELDS = ['subsidisedFundingCost', 'inKindSubsidies', 'inflationOnEquity', 'impairmentLoss'] as const;
-export const COUNT_FIELDS = ['activeWomenBorrowers', 'ruralClients', 'voluntarySavers', 'loanOfficers', 'personnel'] as const;
+export const ADJUSTMENT_FIELDS = [
+  'subsidisedFundingCost',
+  'inKindSubsidies',
+  'inflationOnEquity',
+  'impairmentLoss',
+] as const;
+export const COUNT_FIELDS = [
+  'activeWomenBorrowers',
+  'ruralClients',
+  'voluntarySavers',
+  'loanOfficers',
+  'personnel',
+] as const;

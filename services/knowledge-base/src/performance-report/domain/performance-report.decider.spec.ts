@@ -1,10 +1,20 @@
 import { deciderSpec } from '@sfp/event-sourcing/testing';
 import type { KnownInstitution } from '../../institution/domain/institution.decider';
-import { IllegalTransitionError, KnowledgeBaseRuleError, OutOfDepartmentScopeError } from '../../shared/domain/knowledge-base.errors';
+import {
+  IllegalTransitionError,
+  KnowledgeBaseRuleError,
+  OutOfDepartmentScopeError,
+} from '../../shared/domain/knowledge-base.errors';
 import { normaliseFigures } from './normalised-figures';
-import type { FilePerformanceReport, RestatePerformanceReport } from './performance-report.commands';
+import type {
+  FilePerformanceReport,
+  RestatePerformanceReport,
+} from './performance-report.commands';
 import { performanceReportDecider } from './performance-report.decider';
-import { PerformanceReportAlreadyFiledError, PerformanceReportNotFoundError } from './performance-report.errors';
+import {
+  PerformanceReportAlreadyFiledError,
+  PerformanceReportNotFoundError,
+} from './performance-report.errors';
 import { PerformanceReportFiled, PerformanceReportRestated } from './performance-report.events';
 import { IdentityViolatedError } from './report-identities';
 import { standardRatios } from './standard-ratios';
@@ -86,17 +96,32 @@ describe('performance report decider', () => {
   });
 
   it('refuses a report for an institution that is not active', () => {
-    spec.given().when({ ...file, institution: { ...institution, status: 'closed' } }).thenThrows(IllegalTransitionError);
-    spec.given().when({ ...file, institution: { ...institution, status: 'registered' } }).thenThrows(IllegalTransitionError);
+    spec
+      .given()
+      .when({ ...file, institution: { ...institution, status: 'closed' } })
+      .thenThrows(IllegalTransitionError);
+    spec
+      .given()
+      .when({ ...file, institution: { ...institution, status: 'registered' } })
+      .thenThrows(IllegalTransitionError);
   });
 
   it('refuses a period that has not ended yet', () => {
-    spec.given().when({ ...file, at: '2025-12-30T10:00:00.000Z' }).thenThrows(KnowledgeBaseRuleError, (e) => expect(e.field).toBe('period.end'));
+    spec
+      .given()
+      .when({ ...file, at: '2025-12-30T10:00:00.000Z' })
+      .thenThrows(KnowledgeBaseRuleError, (e) => expect(e.field).toBe('period.end'));
   });
 
   it('confines an integration client to the institutions its department reports on', () => {
-    spec.given().when({ ...file, scope: 'ro-asia' }).thenThrows(OutOfDepartmentScopeError);
-    spec.given().when({ ...file, scope: 'ro-africa' }).then([filed]);
+    spec
+      .given()
+      .when({ ...file, scope: 'ro-asia' })
+      .thenThrows(OutOfDepartmentScopeError);
+    spec
+      .given()
+      .when({ ...file, scope: 'ro-africa' })
+      .then([filed]);
   });
 
   it('refuses input that breaks an identity, naming it', () => {
@@ -138,7 +163,10 @@ describe('performance report decider', () => {
   });
 
   it('restating the same figures records nothing; restating a missing report is refused', () => {
-    spec.given([filed]).when({ ...restate, inputs: figures.inputs }).thenNothingHappens();
+    spec
+      .given([filed])
+      .when({ ...restate, inputs: figures.inputs })
+      .thenNothingHappens();
     spec.given().when(restate).thenThrows(PerformanceReportNotFoundError);
   });
 });

@@ -9,7 +9,10 @@ import {
 import { normaliseFigures } from './normalised-figures';
 import type { FxRates, PerformanceInputs, ReportFigures, ReportPeriod } from './performance-inputs';
 import type { PerformanceReportCommand } from './performance-report.commands';
-import { PerformanceReportAlreadyFiledError, PerformanceReportNotFoundError } from './performance-report.errors';
+import {
+  PerformanceReportAlreadyFiledError,
+  PerformanceReportNotFoundError,
+} from './performance-report.errors';
 import {
   PerformanceReportFiled,
   PerformanceReportRestated,
@@ -35,21 +38,37 @@ export interface FiledReport {
 
 export type PerformanceReportState = { status: 'none' } | FiledReport;
 
-export const performanceReportDecider: Decider<PerformanceReportState, PerformanceReportCommand, PerformanceReportEvent> = {
+export const performanceReportDecider: Decider<
+  PerformanceReportState,
+  PerformanceReportCommand,
+  PerformanceReportEvent
+> = {
   initialState: () => ({ status: 'none' }),
   decide,
   evolve,
 };
 
-function decide(command: PerformanceReportCommand, state: PerformanceReportState): PerformanceReportEvent[] {
+function decide(
+  command: PerformanceReportCommand,
+  state: PerformanceReportState,
+): PerformanceReportEvent[] {
   checkScope(command.institution, command.scope);
   switch (command.type) {
     case 'FilePerformanceReport': {
       if (state.status !== 'none') throw new PerformanceReportAlreadyFiledError(state.reportId);
       if (command.institution.status !== 'active') {
-        throw new IllegalTransitionError('FilePerformanceReport', `an institution ${command.institution.status}`, ['active']);
+        throw new IllegalTransitionError(
+          'FilePerformanceReport',
+          `an institution ${command.institution.status}`,
+          ['active'],
+        );
       }
-      const figures: ReportFigures = { period: command.period, currency: command.currency, fx: command.fx, inputs: command.inputs };
+      const figures: ReportFigures = {
+        period: command.period,
+        currency: command.currency,
+        fx: command.fx,
+        inputs: command.inputs,
+      };
       assertIdentities(figures);
       checkNotFuture(command.period, command.at);
       return [
@@ -62,7 +81,12 @@ function decide(command: PerformanceReportCommand, state: PerformanceReportState
     }
     case 'RestatePerformanceReport': {
       if (state.status === 'none') throw new PerformanceReportNotFoundError();
-      const figures: ReportFigures = { period: state.period, currency: command.currency, fx: command.fx, inputs: command.inputs };
+      const figures: ReportFigures = {
+        period: state.period,
+        currency: command.currency,
+        fx: command.fx,
+        inputs: command.inputs,
+      };
       assertIdentities(figures);
       if (
         state.currency === command.currency &&
@@ -88,7 +112,10 @@ function decide(command: PerformanceReportCommand, state: PerformanceReportState
   }
 }
 
-export function evolve(_state: PerformanceReportState, event: PerformanceReportEvent): PerformanceReportState {
+export function evolve(
+  _state: PerformanceReportState,
+  event: PerformanceReportEvent,
+): PerformanceReportState {
   switch (event.type) {
     case 'knowledge-base.PerformanceReportFiled':
     case 'knowledge-base.PerformanceReportRestated': {
@@ -140,7 +167,9 @@ function snapshotOf(institution: KnownInstitution): InstitutionSnapshot {
     country: institution.country,
     region: institution.region,
     programmes: institution.programmes,
-    ...(institution.reportingDepartment ? { reportingDepartment: institution.reportingDepartment } : {}),
+    ...(institution.reportingDepartment
+      ? { reportingDepartment: institution.reportingDepartment }
+      : {}),
   };
 }
 
@@ -152,7 +181,10 @@ function checkScope(institution: KnownInstitution, scope: string | undefined): v
 
 function checkNotFuture(period: ReportPeriod, at: string): void {
   if (period.end > at.slice(0, 10)) {
-    throw new KnowledgeBaseRuleError(`The period ends ${period.end}, after today (${at.slice(0, 10)}): report a period once it has ended`, 'period.end');
+    throw new KnowledgeBaseRuleError(
+      `The period ends ${period.end}, after today (${at.slice(0, 10)}): report a period once it has ended`,
+      'period.end',
+    );
   }
 }
 

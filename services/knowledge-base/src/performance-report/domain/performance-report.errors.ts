@@ -3,7 +3,11 @@ import { KnowledgeBaseError } from '../../shared/domain/knowledge-base.errors';
 export class PerformanceReportNotFoundError extends KnowledgeBaseError {
   readonly code = 'PERFORMANCE_REPORT_NOT_FOUND';
   constructor(readonly reportId?: string) {
-    super(reportId ? `Performance report ${reportId} does not exist` : 'The performance report does not exist');
+    super(
+      reportId
+        ? `Performance report ${reportId} does not exist`
+        : 'The performance report does not exist',
+    );
     this.name = 'PerformanceReportNotFoundError';
   }
 }
@@ -12,7 +16,9 @@ export class PerformanceReportNotFoundError extends KnowledgeBaseError {
 export class PerformanceReportAlreadyFiledError extends KnowledgeBaseError {
   readonly code = 'PERFORMANCE_REPORT_ALREADY_FILED';
   constructor(readonly reportId: string) {
-    super(`A report for this institution and period was already filed (${reportId}); restate it to correct it`);
+    super(
+      `A report for this institution and period was already filed (${reportId}); restate it to correct it`,
+    );
     this.name = 'PerformanceReportAlreadyFiledError';
   }
 }

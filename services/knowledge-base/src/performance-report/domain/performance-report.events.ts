@@ -58,7 +58,10 @@ export class PerformanceReportRestated extends defineEventType<PerformanceReport
   schemaVersion: 1,
 }) {}
 
-export const PERFORMANCE_REPORT_EVENT_CLASSES = [PerformanceReportFiled, PerformanceReportRestated] as const;
+export const PERFORMANCE_REPORT_EVENT_CLASSES = [
+  PerformanceReportFiled,
+  PerformanceReportRestated,
+] as const;
 
 export type PerformanceReportEvent =
   | EventOf<typeof PerformanceReportFiled>

@@ -33,7 +33,9 @@ export function periodLength(period: ReportPeriod): PeriodLength {
   const wholeMonths = start.getUTCDate() === 1 && nextDay.getUTCDate() === 1;
   if (wholeMonths) {
     const months =
-      (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + (end.getUTCMonth() - start.getUTCMonth()) + 1;
+      (end.getUTCFullYear() - start.getUTCFullYear()) * 12 +
+      (end.getUTCMonth() - start.getUTCMonth()) +
+      1;
     const years = months / 12;
     return { years, annualisationFactor: years < 1 ? 1 / years : 1, months, days };
   }
@@ -42,10 +44,15 @@ export function periodLength(period: ReportPeriod): PeriodLength {
 }
 
 /** Why a period is not acceptable, or undefined when it is. */
-export function periodProblem(period: ReportPeriod): { field: string; message: string } | undefined {
-  if (!isIsoDate(period.start)) return { field: 'period.start', message: 'must be a calendar date YYYY-MM-DD' };
-  if (!isIsoDate(period.end)) return { field: 'period.end', message: 'must be a calendar date YYYY-MM-DD' };
-  if (period.end < period.start) return { field: 'period.end', message: 'must not be before period.start' };
+export function periodProblem(
+  period: ReportPeriod,
+): { field: string; message: string } | undefined {
+  if (!isIsoDate(period.start))
+    return { field: 'period.start', message: 'must be a calendar date YYYY-MM-DD' };
+  if (!isIsoDate(period.end))
+    return { field: 'period.end', message: 'must be a calendar date YYYY-MM-DD' };
+  if (period.end < period.start)
+    return { field: 'period.end', message: 'must not be before period.start' };
   const length = periodLength(period);
   const tooLong = length.months !== undefined ? length.months > 12 : length.days > 366;
   if (tooLong) return { field: 'period.end', message: 'a reporting period is at most one year' };

@@ -53,9 +53,15 @@ describe('standard ratios, worked by hand', () => {
   it('a ratio with a zero or missing denominator is absent with the reason', () => {
     const r = standardRatios(normaliseFigures(workedExampleB()));
     expect(r.borrowersPerLoanOfficer).toEqual({ value: null, reason: 'loan officers is zero' });
-    expect(r.fss).toEqual({ value: null, reason: 'the report gives no subsidy and inflation adjustments' });
+    expect(r.fss).toEqual({
+      value: null,
+      reason: 'the report gives no subsidy and inflation adjustments',
+    });
     expect(r.aroa.value).toBeNull();
-    expect(r.depth).toEqual({ value: null, reason: 'no GNI per capita is recorded for the country and year' });
+    expect(r.depth).toEqual({
+      value: null,
+      reason: 'no GNI per capita is recorded for the country and year',
+    });
     expect(r.averageLoanBalancePerBorrower.value).not.toBeNull();
 
     const empty = workedExampleA();
@@ -69,9 +75,20 @@ describe('standard ratios, worked by hand', () => {
   });
 
   it('annualises by whole months, else by days over 365', () => {
-    expect(periodLength({ start: '2025-04-01', end: '2025-06-30' })).toMatchObject({ months: 3, years: 0.25, annualisationFactor: 4 });
-    expect(periodLength({ start: '2024-01-01', end: '2024-12-31' })).toMatchObject({ months: 12, years: 1, annualisationFactor: 1 });
-    expect(periodLength({ start: '2024-07-01', end: '2025-06-30' })).toMatchObject({ months: 12, annualisationFactor: 1 });
+    expect(periodLength({ start: '2025-04-01', end: '2025-06-30' })).toMatchObject({
+      months: 3,
+      years: 0.25,
+      annualisationFactor: 4,
+    });
+    expect(periodLength({ start: '2024-01-01', end: '2024-12-31' })).toMatchObject({
+      months: 12,
+      years: 1,
+      annualisationFactor: 1,
+    });
+    expect(periodLength({ start: '2024-07-01', end: '2025-06-30' })).toMatchObject({
+      months: 12,
+      annualisationFactor: 1,
+    });
     const irregular = periodLength({ start: '2025-01-15', end: '2025-03-15' });
     expect(irregular.days).toBe(60);
     expect(irregular.annualisationFactor).toBeCloseTo(365 / 60, 12);

@@ -42,26 +42,150 @@ export type RatioKey = (typeof RATIO_KEYS)[number];
 export type Ratios = Record<RatioKey, RatioValue>;
 
 export const RATIO_DEFINITIONS: Readonly<Record<RatioKey, RatioDefinition>> = {
-  oss: { key: 'oss', label: 'Operational self-sufficiency', formula: 'financial revenue / (financial expense + net impairment loss + operating expense)', unit: 'fraction', better: 'higher' },
-  fss: { key: 'fss', label: 'Financial self-sufficiency', formula: 'financial revenue / (adjusted financial expense + adjusted impairment loss + adjusted operating expense)', unit: 'fraction', better: 'higher' },
-  roa: { key: 'roa', label: 'Return on assets', formula: 'net operating income after taxes, excluding donations / average total assets', unit: 'fraction', better: 'higher' },
-  roe: { key: 'roe', label: 'Return on equity', formula: 'net operating income after taxes, excluding donations / average equity', unit: 'fraction', better: 'higher' },
-  aroa: { key: 'aroa', label: 'Adjusted return on assets', formula: '(net operating income − subsidy, inflation and impairment adjustments) / average total assets', unit: 'fraction', better: 'higher' },
-  aroe: { key: 'aroe', label: 'Adjusted return on equity', formula: '(net operating income − adjustments) / average equity', unit: 'fraction', better: 'higher' },
-  portfolioYield: { key: 'portfolioYield', label: 'Portfolio yield', formula: 'interest, fees and commissions on the loan portfolio / average GLP', unit: 'fraction', better: 'neither' },
-  par30: { key: 'par30', label: 'Portfolio at risk > 30 days', formula: '(outstanding principal of loans > 30 days overdue + renegotiated loans) / GLP', unit: 'fraction', better: 'lower', iris: 'FP2635' },
-  writeOffRatio: { key: 'writeOffRatio', label: 'Write-off ratio', formula: 'loans written off in the period / average GLP', unit: 'fraction', better: 'lower' },
-  riskCoverage: { key: 'riskCoverage', label: 'Risk coverage ratio', formula: 'impairment loss allowance / PAR30 balance', unit: 'fraction', better: 'higher' },
-  impairmentExpenseRatio: { key: 'impairmentExpenseRatio', label: 'Impairment expense ratio', formula: 'net impairment loss on loans / average GLP', unit: 'fraction', better: 'lower' },
-  operatingExpenseRatio: { key: 'operatingExpenseRatio', label: 'Operating expense ratio', formula: 'operating expense / average GLP', unit: 'fraction', better: 'lower' },
-  costPerBorrower: { key: 'costPerBorrower', label: 'Cost per borrower (USD)', formula: 'operating expense / average active borrowers', unit: 'usd', better: 'lower' },
-  borrowersPerLoanOfficer: { key: 'borrowersPerLoanOfficer', label: 'Borrowers per loan officer', formula: 'active borrowers / loan officers', unit: 'people', better: 'neither', iris: 'PI9250' },
-  borrowersPerStaff: { key: 'borrowersPerStaff', label: 'Borrowers per staff member', formula: 'active borrowers / personnel', unit: 'people', better: 'neither' },
-  averageLoanBalancePerBorrower: { key: 'averageLoanBalancePerBorrower', label: 'Average loan balance per borrower (USD)', formula: 'GLP / active borrowers', unit: 'usd', better: 'neither' },
-  depth: { key: 'depth', label: 'Depth: average loan balance per borrower / GNI per capita', formula: '(GLP / active borrowers) / GNI per capita (same country and year, USD)', unit: 'fraction', better: 'neither' },
-  womenBorrowersShare: { key: 'womenBorrowersShare', label: 'Women borrowers', formula: 'active women borrowers / active borrowers', unit: 'fraction', better: 'higher' },
-  averageSavingsPerSaver: { key: 'averageSavingsPerSaver', label: 'Average savings balance per saver (USD)', formula: 'voluntary savings / voluntary savers', unit: 'usd', better: 'neither' },
-  averageSavingsPerSaverToGni: { key: 'averageSavingsPerSaverToGni', label: 'Average savings per saver / GNI per capita', formula: '(voluntary savings / voluntary savers) / GNI per capita', unit: 'fraction', better: 'neither' },
+  oss: {
+    key: 'oss',
+    label: 'Operational self-sufficiency',
+    formula: 'financial revenue / (financial expense + net impairment loss + operating expense)',
+    unit: 'fraction',
+    better: 'higher',
+  },
+  fss: {
+    key: 'fss',
+    label: 'Financial self-sufficiency',
+    formula:
+      'financial revenue / (adjusted financial expense + adjusted impairment loss + adjusted operating expense)',
+    unit: 'fraction',
+    better: 'higher',
+  },
+  roa: {
+    key: 'roa',
+    label: 'Return on assets',
+    formula: 'net operating income after taxes, excluding donations / average total assets',
+    unit: 'fraction',
+    better: 'higher',
+  },
+  roe: {
+    key: 'roe',
+    label: 'Return on equity',
+    formula: 'net operating income after taxes, excluding donations / average equity',
+    unit: 'fraction',
+    better: 'higher',
+  },
+  aroa: {
+    key: 'aroa',
+    label: 'Adjusted return on assets',
+    formula:
+      '(net operating income − subsidy, inflation and impairment adjustments) / average total assets',
+    unit: 'fraction',
+    better: 'higher',
+  },
+  aroe: {
+    key: 'aroe',
+    label: 'Adjusted return on equity',
+    formula: '(net operating income − adjustments) / average equity',
+    unit: 'fraction',
+    better: 'higher',
+  },
+  portfolioYield: {
+    key: 'portfolioYield',
+    label: 'Portfolio yield',
+    formula: 'interest, fees and commissions on the loan portfolio / average GLP',
+    unit: 'fraction',
+    better: 'neither',
+  },
+  par30: {
+    key: 'par30',
+    label: 'Portfolio at risk > 30 days',
+    formula: '(outstanding principal of loans > 30 days overdue + renegotiated loans) / GLP',
+    unit: 'fraction',
+    better: 'lower',
+    iris: 'FP2635',
+  },
+  writeOffRatio: {
+    key: 'writeOffRatio',
+    label: 'Write-off ratio',
+    formula: 'loans written off in the period / average GLP',
+    unit: 'fraction',
+    better: 'lower',
+  },
+  riskCoverage: {
+    key: 'riskCoverage',
+    label: 'Risk coverage ratio',
+    formula: 'impairment loss allowance / PAR30 balance',
+    unit: 'fraction',
+    better: 'higher',
+  },
+  impairmentExpenseRatio: {
+    key: 'impairmentExpenseRatio',
+    label: 'Impairment expense ratio',
+    formula: 'net impairment loss on loans / average GLP',
+    unit: 'fraction',
+    better: 'lower',
+  },
+  operatingExpenseRatio: {
+    key: 'operatingExpenseRatio',
+    label: 'Operating expense ratio',
+    formula: 'operating expense / average GLP',
+    unit: 'fraction',
+    better: 'lower',
+  },
+  costPerBorrower: {
+    key: 'costPerBorrower',
+    label: 'Cost per borrower (USD)',
+    formula: 'operating expense / average active borrowers',
+    unit: 'usd',
+    better: 'lower',
+  },
+  borrowersPerLoanOfficer: {
+    key: 'borrowersPerLoanOfficer',
+    label: 'Borrowers per loan officer',
+    formula: 'active borrowers / loan officers',
+    unit: 'people',
+    better: 'neither',
+    iris: 'PI9250',
+  },
+  borrowersPerStaff: {
+    key: 'borrowersPerStaff',
+    label: 'Borrowers per staff member',
+    formula: 'active borrowers / personnel',
+    unit: 'people',
+    better: 'neither',
+  },
+  averageLoanBalancePerBorrower: {
+    key: 'averageLoanBalancePerBorrower',
+    label: 'Average loan balance per borrower (USD)',
+    formula: 'GLP / active borrowers',
+    unit: 'usd',
+    better: 'neither',
+  },
+  depth: {
+    key: 'depth',
+    label: 'Depth: average loan balance per borrower / GNI per capita',
+    formula: '(GLP / active borrowers) / GNI per capita (same country and year, USD)',
+    unit: 'fraction',
+    better: 'neither',
+  },
+  womenBorrowersShare: {
+    key: 'womenBorrowersShare',
+    label: 'Women borrowers',
+    formula: 'active women borrowers / active borrowers',
+    unit: 'fraction',
+    better: 'higher',
+  },
+  averageSavingsPerSaver: {
+    key: 'averageSavingsPerSaver',
+    label: 'Average savings balance per saver (USD)',
+    formula: 'voluntary savings / voluntary savers',
+    unit: 'usd',
+    better: 'neither',
+  },
+  averageSavingsPerSaverToGni: {
+    key: 'averageSavingsPerSaverToGni',
+    label: 'Average savings per saver / GNI per capita',
+    formula: '(voluntary savings / voluntary savers) / GNI per capita',
+    unit: 'fraction',
+    better: 'neither',
+  },
 };
 
 /**
@@ -86,19 +210,36 @@ export function standardRatios(f: NormalisedFigures, gniPerCapitaUsd?: number): 
   const noGni = 'no GNI per capita is recorded for the country and year';
 
   return {
-    oss: divide(f.financialRevenue, expenses, 'financial expense + impairment loss + operating expense'),
-    fss: adjustedExpenses === undefined ? absent(noAdjustments) : divide(f.financialRevenue, adjustedExpenses, 'adjusted expenses'),
+    oss: divide(
+      f.financialRevenue,
+      expenses,
+      'financial expense + impairment loss + operating expense',
+    ),
+    fss:
+      adjustedExpenses === undefined
+        ? absent(noAdjustments)
+        : divide(f.financialRevenue, adjustedExpenses, 'adjusted expenses'),
     roa: divide(f.netOperatingIncome, f.averageTotalAssets, 'average total assets'),
     roe: divide(f.netOperatingIncome, f.averageEquity, 'average equity'),
-    aroa: adjustedIncome === undefined ? absent(noAdjustments) : divide(adjustedIncome, f.averageTotalAssets, 'average total assets'),
-    aroe: adjustedIncome === undefined ? absent(noAdjustments) : divide(adjustedIncome, f.averageEquity, 'average equity'),
+    aroa:
+      adjustedIncome === undefined
+        ? absent(noAdjustments)
+        : divide(adjustedIncome, f.averageTotalAssets, 'average total assets'),
+    aroe:
+      adjustedIncome === undefined
+        ? absent(noAdjustments)
+        : divide(adjustedIncome, f.averageEquity, 'average equity'),
     portfolioYield: divide(f.portfolioRevenue, f.averageGlp, 'average GLP'),
     par30: divide(f.portfolioAtRisk30, f.glpClosing, 'GLP'),
     writeOffRatio: divide(f.writeOffs, f.averageGlp, 'average GLP'),
     riskCoverage: divide(f.impairmentAllowance, f.portfolioAtRisk30, 'PAR30 balance'),
     impairmentExpenseRatio: divide(f.impairmentExpense, f.averageGlp, 'average GLP'),
     operatingExpenseRatio: divide(f.operatingExpense, f.averageGlp, 'average GLP'),
-    costPerBorrower: divide(f.operatingExpense, f.averageActiveBorrowers, 'average active borrowers'),
+    costPerBorrower: divide(
+      f.operatingExpense,
+      f.averageActiveBorrowers,
+      'average active borrowers',
+    ),
     borrowersPerLoanOfficer: divide(f.activeBorrowers, f.loanOfficers, 'loan officers'),
     borrowersPerStaff: divide(f.activeBorrowers, f.personnel, 'personnel'),
     averageLoanBalancePerBorrower: averageLoan,
@@ -114,7 +255,8 @@ function absent(reason: string): RatioValue {
 }
 
 function divide(numerator: number, denominator: number, what: string): RatioValue {
-  if (!Number.isFinite(numerator) || !Number.isFinite(denominator)) return absent(`${what} or its numerator is not a finite number`);
+  if (!Number.isFinite(numerator) || !Number.isFinite(denominator))
+    return absent(`${what} or its numerator is not a finite number`);
   if (denominator === 0) return absent(`${what} is zero`);
   if (denominator < 0) return absent(`${what} is negative`);
   const value = numerator / denominator;

@@ -5,7 +5,12 @@ import { irisValues } from '../../institution/projections/iris-export';
 import { latestPerInstitutionAndYear, outreachSummary } from './outreach-summary';
 import type { ReportRow } from './performance-reports.projection';
 
-function row(institutionId: string, figures: ReturnType<typeof workedExampleA>, region: string, gni?: number): ReportRow {
+function row(
+  institutionId: string,
+  figures: ReturnType<typeof workedExampleA>,
+  region: string,
+  gni?: number,
+): ReportRow {
   return {
     reportId: `${institutionId}_${figures.period.start}_${figures.period.end}`,
     institutionId,
@@ -35,8 +40,15 @@ describe('poverty outreach summary', () => {
   it('sums people and USD portfolios by region and year, from the last report of each institution in the year', () => {
     const a = row('a', workedExampleA(), 'africa', 1_800);
     const quarter = row('b', workedExampleB(), 'africa'); // Q2 2025
-    const laterQuarter = row('b', { ...workedExampleB(), period: { start: '2025-07-01', end: '2025-09-30' } }, 'africa');
-    expect(latestPerInstitutionAndYear([a, quarter, laterQuarter]).map((r) => r.reportId)).toEqual(['a_2025-01-01_2025-12-31', 'b_2025-07-01_2025-09-30']);
+    const laterQuarter = row(
+      'b',
+      { ...workedExampleB(), period: { start: '2025-07-01', end: '2025-09-30' } },
+      'africa',
+    );
+    expect(latestPerInstitutionAndYear([a, quarter, laterQuarter]).map((r) => r.reportId)).toEqual([
+      'a_2025-01-01_2025-12-31',
+      'b_2025-07-01_2025-09-30',
+    ]);
     const [summary] = outreachSummary([a, quarter, laterQuarter]);
     expect(summary).toMatchObject({
       region: 'africa',
@@ -56,7 +68,8 @@ describe('poverty outreach summary', () => {
 
   it('IRIS+ export: the metric ids of the domain brief, amounts in the currency and in USD', () => {
     const values = irisValues(row('b', workedExampleB(), 'africa'));
-    const of = (id: string, currency?: string) => values.find((v) => v.irisId === id && v.currency === currency);
+    const of = (id: string, currency?: string) =>
+      values.find((v) => v.irisId === id && v.currency === currency);
     expect(of('PI8732')?.value).toBe(11_000);
     expect(of('FP2635')?.value).toBeCloseTo(0.05, 12);
     expect(of('FP9717', 'KES')?.value).toBe(1_125_000);

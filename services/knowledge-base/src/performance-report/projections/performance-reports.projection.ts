@@ -2,7 +2,10 @@ import type { RecordedEvent } from '@sfp/event-sourcing';
 import { defineProjection } from '@sfp/projections';
 import { normaliseFigures, type NormalisedFigures } from '../domain/normalised-figures';
 import type { FxRates, PerformanceInputs, ReportPeriod } from '../domain/performance-inputs';
-import type { PerformanceReportEvent, ReportVersionData } from '../domain/performance-report.events';
+import type {
+  PerformanceReportEvent,
+  ReportVersionData,
+} from '../domain/performance-report.events';
 import type { RatioKey, Ratios } from '../domain/standard-ratios';
 
 export const PERFORMANCE_REPORTS_PROJECTION = 'kb-performance-reports';
@@ -46,7 +49,11 @@ export interface ReportRow {
   lastChangedAt: string;
 }
 
-function rowOf(d: ReportVersionData, previous: ReportRow | undefined, entry: ReportVersionEntry): ReportRow {
+function rowOf(
+  d: ReportVersionData,
+  previous: ReportRow | undefined,
+  entry: ReportVersionEntry,
+): ReportRow {
   return {
     reportId: d.reportId,
     institutionId: d.institutionId,
@@ -55,7 +62,9 @@ function rowOf(d: ReportVersionData, previous: ReportRow | undefined, entry: Rep
     legalType: d.institution.legalType,
     country: d.institution.country,
     region: d.institution.region,
-    ...(d.institution.reportingDepartment ? { reportingDepartment: d.institution.reportingDepartment } : {}),
+    ...(d.institution.reportingDepartment
+      ? { reportingDepartment: d.institution.reportingDepartment }
+      : {}),
     programmes: d.institution.programmes,
     ...(d.filingDepartment ? { filingDepartment: d.filingDepartment } : {}),
     period: d.period,
@@ -68,19 +77,38 @@ function rowOf(d: ReportVersionData, previous: ReportRow | undefined, entry: Rep
     inputs: d.inputs,
     ...(d.gniPerCapitaUsd !== undefined ? { gniPerCapitaUsd: d.gniPerCapitaUsd } : {}),
     ratios: d.ratios,
-    figures: normaliseFigures({ period: d.period, currency: d.currency, fx: d.fx, inputs: d.inputs }),
+    figures: normaliseFigures({
+      period: d.period,
+      currency: d.currency,
+      fx: d.fx,
+      inputs: d.inputs,
+    }),
     versions: [...(previous?.versions ?? []), entry],
     filedAt: previous?.filedAt ?? entry.at,
     lastChangedAt: entry.at,
   };
 }
 
-const apply = async (recorded: RecordedEvent, view: { update: (id: string, change: (c: ReportRow | undefined) => ReportRow | undefined) => Promise<void> }) => {
+const apply = async (
+  recorded: RecordedEvent,
+  view: {
+    update: (
+      id: string,
+      change: (c: ReportRow | undefined) => ReportRow | undefined,
+    ) => Promise<void>;
+  },
+) => {
   const event = { type: recorded.type, data: recorded.data } as PerformanceReportEvent;
   const d = event.data;
   const entry: ReportVersionEntry =
     event.type === 'knowledge-base.PerformanceReportFiled'
-      ? { version: d.version, event: 'PerformanceReportFiled', at: event.data.filedAt, by: event.data.filedBy, ...(d.filingDepartment ? { filingDepartment: d.filingDepartment } : {}) }
+      ? {
+          version: d.version,
+          event: 'PerformanceReportFiled',
+          at: event.data.filedAt,
+          by: event.data.filedBy,
+          ...(d.filingDepartment ? { filingDepartment: d.filingDepartment } : {}),
+        }
       : {
           version: d.version,
           event: 'PerformanceReportRestated',

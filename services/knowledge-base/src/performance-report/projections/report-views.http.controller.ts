@@ -10,7 +10,11 @@ import { findAll, readYourWrites } from '../../http/read-your-writes';
 import { callerOf } from '../../http/request-principal';
 import { KNOWLEDGE_BASE_PROJECTIONS } from '../../knowledge-base.runtime';
 import { RATIO_KEYS } from '../domain/standard-ratios';
-import { latestPerInstitutionAndYear, outreachSummary, type OutreachSummaryRow } from './outreach-summary';
+import {
+  latestPerInstitutionAndYear,
+  outreachSummary,
+  type OutreachSummaryRow,
+} from './outreach-summary';
 import { PERFORMANCE_REPORTS_PROJECTION, type ReportRow } from './performance-reports.projection';
 import { GroupQueryDto, ReportListQueryDto } from './report-views.query.dto';
 
@@ -47,13 +51,36 @@ interface BenchmarkRow {
 }
 
 const BENCHMARK_COLUMNS: CsvColumn<BenchmarkRow>[] = (
-  ['year', 'region', 'legalType', 'institutions', 'ratio', 'count', 'absent', 'min', 'q1', 'median', 'q3', 'max'] as const
+  [
+    'year',
+    'region',
+    'legalType',
+    'institutions',
+    'ratio',
+    'count',
+    'absent',
+    'min',
+    'q1',
+    'median',
+    'q3',
+    'max',
+  ] as const
 ).map((header) => ({ header, value: (r: BenchmarkRow) => r[header] }));
 
 const OUTREACH_COLUMNS: CsvColumn<OutreachSummaryRow>[] = (
   [
-    'region', 'year', 'institutions', 'activeBorrowers', 'activeWomenBorrowers', 'womenShare', 'ruralClients',
-    'voluntarySavers', 'grossLoanPortfolioUsd', 'averageLoanBalanceUsd', 'medianDepth', 'depthNotComputable',
+    'region',
+    'year',
+    'institutions',
+    'activeBorrowers',
+    'activeWomenBorrowers',
+    'womenShare',
+    'ruralClients',
+    'voluntarySavers',
+    'grossLoanPortfolioUsd',
+    'averageLoanBalanceUsd',
+    'medianDepth',
+    'depthNotComputable',
   ] as const
 ).map((header) => ({ header, value: (r: OutreachSummaryRow) => r[header] }));
 
@@ -67,7 +94,11 @@ export class ReportViewsController {
   @Get('performance-reports')
   @RequirePermission('reports:read')
   @ApiProduces('application/json', 'text/csv')
-  async list(@Query() query: ReportListQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async list(
+    @Query() query: ReportListQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await readYourWrites(this.projections, query.minPosition, PERFORMANCE_REPORTS_PROJECTION);
     const filter: ReadModelFilter = { ...this.groupFilter(query, req) };
     if (query.institutionId) filter['institutionId'] = query.institutionId;
@@ -80,7 +111,8 @@ export class ReportViewsController {
       ...(query.cursor ? { cursor: query.cursor } : {}),
     });
     const rows = page.items.map((i) => i.data);
-    if (query.format === 'csv') return sendCsv(res, 'performance-reports.csv', toCsv(rows, REPORT_COLUMNS), page.nextCursor);
+    if (query.format === 'csv')
+      return sendCsv(res, 'performance-reports.csv', toCsv(rows, REPORT_COLUMNS), page.nextCursor);
     const items = page.items.map(({ data, position }) => {
       const { figures: _figures, ...rest } = data;
       return { ...rest, position };
@@ -92,14 +124,31 @@ export class ReportViewsController {
   @Get('benchmarks')
   @RequirePermission('reports:read')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '{ groups: [{ region, legalType, year, institutions, ratios: { <ratio>: { count, absent, min, q1, median, q3, max } } }] }' })
-  async benchmarks(@Query() query: GroupQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @ApiOkResponse({
+    description:
+      '{ groups: [{ region, legalType, year, institutions, ratios: { <ratio>: { count, absent, min, q1, median, q3, max } } }] }',
+  })
+  async benchmarks(
+    @Query() query: GroupQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await readYourWrites(this.projections, query.minPosition, PERFORMANCE_REPORTS_PROJECTION);
-    const reports = await findAll<ReportRow>(this.projections, PERFORMANCE_REPORTS_PROJECTION, this.groupFilter(query, req));
-    const groups = peerBenchmarks(
-      latestPerInstitutionAndYear(reports).map((r) => ({ region: r.region, legalType: r.legalType, year: r.year, ratios: r.ratios })),
+    const reports = await findAll<ReportRow>(
+      this.projections,
+      PERFORMANCE_REPORTS_PROJECTION,
+      this.groupFilter(query, req),
     );
-    if (query.format === 'csv') return sendCsv(res, 'peer-benchmarks.csv', toCsv(benchmarkRows(groups), BENCHMARK_COLUMNS));
+    const groups = peerBenchmarks(
+      latestPerInstitutionAndYear(reports).map((r) => ({
+        region: r.region,
+        legalType: r.legalType,
+        year: r.year,
+        ratios: r.ratios,
+      })),
+    );
+    if (query.format === 'csv')
+      return sendCsv(res, 'peer-benchmarks.csv', toCsv(benchmarkRows(groups), BENCHMARK_COLUMNS));
     return { groups };
   }
 
@@ -107,11 +156,20 @@ export class ReportViewsController {
   @Get('outreach')
   @RequirePermission('reports:read')
   @ApiProduces('application/json', 'text/csv')
-  async outreach(@Query() query: GroupQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async outreach(
+    @Query() query: GroupQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await readYourWrites(this.projections, query.minPosition, PERFORMANCE_REPORTS_PROJECTION);
-    const reports = await findAll<ReportRow>(this.projections, PERFORMANCE_REPORTS_PROJECTION, this.groupFilter(query, req));
+    const reports = await findAll<ReportRow>(
+      this.projections,
+      PERFORMANCE_REPORTS_PROJECTION,
+      this.groupFilter(query, req),
+    );
     const rows = outreachSummary(reports);
-    if (query.format === 'csv') return sendCsv(res, 'poverty-outreach.csv', toCsv(rows, OUTREACH_COLUMNS));
+    if (query.format === 'csv')
+      return sendCsv(res, 'poverty-outreach.csv', toCsv(rows, OUTREACH_COLUMNS));
     return { items: rows };
   }
 

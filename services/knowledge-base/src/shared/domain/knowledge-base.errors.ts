@@ -34,10 +34,15 @@ export class IllegalTransitionError extends KnowledgeBaseError {
 /** An integration client acting outside its department (HTTP 403). */
 export class OutOfDepartmentScopeError extends KnowledgeBaseError {
   readonly code = 'OUT_OF_DEPARTMENT_SCOPE';
-  constructor(readonly scope: string, readonly reportingDepartment: string | undefined) {
+  constructor(
+    readonly scope: string,
+    readonly reportingDepartment: string | undefined,
+  ) {
     super(
       `A client of department ${scope} may only act on institutions reported by that department` +
-        (reportingDepartment ? ` (this one reports to ${reportingDepartment})` : ' (this record belongs to no department of yours)'),
+        (reportingDepartment
+          ? ` (this one reports to ${reportingDepartment})`
+          : ' (this record belongs to no department of yours)'),
     );
     this.name = 'OutOfDepartmentScopeError';
   }

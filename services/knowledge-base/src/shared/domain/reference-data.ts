@@ -3,7 +3,13 @@
  * everywhere (HTTP, inbound commands, queries).
  */
 
-export const REGIONS = ['africa', 'americas', 'arab-states', 'asia-pacific', 'europe-central-asia'] as const;
+export const REGIONS = [
+  'africa',
+  'americas',
+  'arab-states',
+  'asia-pacific',
+  'europe-central-asia',
+] as const;
 export type Region = (typeof REGIONS)[number];
 
 /** What kind of provider or instrument an institution is. */
@@ -18,7 +24,15 @@ export const INSTITUTION_KINDS = [
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 
 /** Legal type, as peer groups use it (MIX / MicroBanking Bulletin classes). */
-export const LEGAL_TYPES = ['bank', 'rural-bank', 'nbfi', 'cooperative', 'ngo', 'public-fund', 'other'] as const;
+export const LEGAL_TYPES = [
+  'bank',
+  'rural-bank',
+  'nbfi',
+  'cooperative',
+  'ngo',
+  'public-fund',
+  'other',
+] as const;
 export type LegalType = (typeof LEGAL_TYPES)[number];
 
 /** ISO 3166-1 alpha-2 codes (officially assigned). */

@@ -3,10 +3,16 @@ import { streamIds } from '../../knowledge-base.context';
 import type { KnowledgeBaseRuntime } from '../../knowledge-base.runtime';
 import { runCommand } from '../../application/command-runner';
 import type { CommandContext, CommandResult } from '../../application/knowledge-base-command';
-import { PROGRAMME_MEMBERS_PROJECTION, type ProgrammeMember } from '../../institution/projections/programme-members.projection';
+import {
+  PROGRAMME_MEMBERS_PROJECTION,
+  type ProgrammeMember,
+} from '../../institution/projections/programme-members.projection';
 import { aggregateFigures } from '../../performance-report/domain/normalised-figures';
 import { standardRatios } from '../../performance-report/domain/standard-ratios';
-import { PERFORMANCE_REPORTS_PROJECTION, type ReportRow } from '../../performance-report/projections/performance-reports.projection';
+import {
+  PERFORMANCE_REPORTS_PROJECTION,
+  type ReportRow,
+} from '../../performance-report/projections/performance-reports.projection';
 import { targetDecider } from '../domain/target.decider';
 import type { EvaluationBasis } from '../domain/target.events';
 import { scopeKeyOf, TARGETS_PROJECTION, type TargetRow } from '../projections/targets.projection';
@@ -61,7 +67,11 @@ export class TargetEvaluator {
     return changed;
   }
 
-  async afterTargetSet(targetId: string, position: number, context: CommandContext): Promise<CommandResult | undefined> {
+  async afterTargetSet(
+    targetId: string,
+    position: number,
+    context: CommandContext,
+  ): Promise<CommandResult | undefined> {
     await this.catchUp(position);
     const target = await this.projections.readModel<TargetRow>(TARGETS_PROJECTION).get(targetId);
     return target ? this.evaluate(target, context) : undefined;
@@ -79,7 +89,9 @@ export class TargetEvaluator {
     // One institution: its report's ratio; a group: the ratio of the summed figures.
     const figures = aggregateFigures(reports.map((r) => r.figures));
     const ratio =
-      target.scope.kind === 'institution' ? reports[0]?.ratios[target.indicator] : figures && standardRatios(figures)[target.indicator];
+      target.scope.kind === 'institution'
+        ? reports[0]?.ratios[target.indicator]
+        : figures && standardRatios(figures)[target.indicator];
     if (!ratio) {
       reason = `no report with a period ending on or before ${target.dueDate}`;
     } else {
@@ -92,7 +104,11 @@ export class TargetEvaluator {
       { id: target.targetId, streamId: streamIds.target(target.targetId) },
       targetDecider,
       () => ({ type: 'EvaluateTarget' as const, value, ...(reason ? { reason } : {}), basis, at }),
-      { correlationId: context.correlationId, ...(context.causationId ? { causationId: context.causationId } : {}), actor: context.actor },
+      {
+        correlationId: context.correlationId,
+        ...(context.causationId ? { causationId: context.causationId } : {}),
+        actor: context.actor,
+      },
       at,
     );
   }
@@ -106,18 +122,27 @@ export class TargetEvaluator {
     const dueFilter = { periodEnd: { lte: target.dueDate } };
     const scope = target.scope;
     if (scope.kind === 'institution') {
-      const page = await this.projections.readModel<ReportRow>(PERFORMANCE_REPORTS_PROJECTION).find({
-        filter: { institutionId: scope.institutionId, ...dueFilter },
-        sort: { field: 'periodEnd', direction: 'desc' },
-        limit: 1,
-      });
+      const page = await this.projections
+        .readModel<ReportRow>(PERFORMANCE_REPORTS_PROJECTION)
+        .find({
+          filter: { institutionId: scope.institutionId, ...dueFilter },
+          sort: { field: 'periodEnd', direction: 'desc' },
+          limit: 1,
+        });
       return page.items.map((i) => i.data);
     }
     let reports: ReportRow[];
     if (scope.kind === 'programme') {
-      const members = await this.all<ProgrammeMember>(PROGRAMME_MEMBERS_PROJECTION, { programme: scope.programme });
+      const members = await this.all<ProgrammeMember>(PROGRAMME_MEMBERS_PROJECTION, {
+        programme: scope.programme,
+      });
       const ids = members.map((m) => m.institutionId);
-      reports = ids.length ? await this.all<ReportRow>(PERFORMANCE_REPORTS_PROJECTION, { institutionId: { in: ids }, ...dueFilter }) : [];
+      reports = ids.length
+        ? await this.all<ReportRow>(PERFORMANCE_REPORTS_PROJECTION, {
+            institutionId: { in: ids },
+            ...dueFilter,
+          })
+        : [];
     } else {
       reports = await this.all<ReportRow>(PERFORMANCE_REPORTS_PROJECTION, dueFilter);
     }
@@ -127,11 +152,17 @@ export class TargetEvaluator {
       if (!current || r.periodEnd > current.periodEnd) latest.set(r.institutionId, r);
     }
     const year = Math.max(...[...latest.values()].map((r) => r.year));
-    return [...latest.values()].filter((r) => r.year === year).sort((a, b) => a.reportId.localeCompare(b.reportId));
+    return [...latest.values()]
+      .filter((r) => r.year === year)
+      .sort((a, b) => a.reportId.localeCompare(b.reportId));
   }
 
   private async catchUp(position: number): Promise<void> {
-    for (const name of [PERFORMANCE_REPORTS_PROJECTION, TARGETS_PROJECTION, PROGRAMME_MEMBERS_PROJECTION]) {
+    for (const name of [
+      PERFORMANCE_REPORTS_PROJECTION,
+      TARGETS_PROJECTION,
+      PROGRAMME_MEMBERS_PROJECTION,
+    ]) {
       await this.projections.waitForPosition(name, position, CATCH_UP_MS);
     }
   }
@@ -141,7 +172,11 @@ export class TargetEvaluator {
     const items: T[] = [];
     let cursor: string | undefined;
     do {
-      const page = await model.find({ filter: filter as never, limit: PAGE, ...(cursor ? { cursor } : {}) });
+      const page = await model.find({
+        filter: filter as never,
+        limit: PAGE,
+        ...(cursor ? { cursor } : {}),
+      });
       items.push(...page.items.map((i) => i.data));
       cursor = page.nextCursor;
     } while (cursor);

@@ -1,7 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
@@ -15,7 +35,11 @@ import { readYourWrites } from '../../http/read-your-writes';
 import { historyOf } from '../../http/stream-history';
 import { PagedQueryDto } from '../../institution/projections/institution-profile.query.dto';
 import { streamIds } from '../../knowledge-base.context';
-import { KNOWLEDGE_BASE_PROJECTIONS, KNOWLEDGE_BASE_RUNTIME, type KnowledgeBaseRuntime } from '../../knowledge-base.runtime';
+import {
+  KNOWLEDGE_BASE_PROJECTIONS,
+  KNOWLEDGE_BASE_RUNTIME,
+  type KnowledgeBaseRuntime,
+} from '../../knowledge-base.runtime';
 import { TargetNotFoundError } from '../domain/target.errors';
 import type { TargetScope, TargetSetData } from '../domain/target.events';
 import { TARGETS_PROJECTION, type TargetRow } from '../projections/targets.projection';
@@ -69,8 +93,15 @@ export class TargetsController {
 
   @Post()
   @RequirePermission('records:write')
-  @ApiCreatedResponse({ description: 'Set, and judged at once on the latest reports (targetsChanged when its status moved from no-data)' })
-  async set(@Body() dto: SetTargetDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @ApiCreatedResponse({
+    description:
+      'Set, and judged at once on the latest reports (targetsChanged when its status moved from no-data)',
+  })
+  async set(
+    @Body() dto: SetTargetDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const targetId = randomUUID();
     const scope: TargetScope =
       dto.scope === 'institution'
@@ -100,8 +131,20 @@ export class TargetsController {
   @HttpCode(200)
   @RequirePermission('records:write')
   @ApiHeader({ name: 'If-Match', required: false })
-  withdraw(@Param('id', uuid) id: string, @Body() dto: WithdrawTargetDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
-    return dispatch(this.commandBus, req, res, { kind: 'withdraw-target', targetId: id, reason: dto.reason }, ifMatch);
+  withdraw(
+    @Param('id', uuid) id: string,
+    @Body() dto: WithdrawTargetDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return dispatch(
+      this.commandBus,
+      req,
+      res,
+      { kind: 'withdraw-target', targetId: id, reason: dto.reason },
+      ifMatch,
+    );
   }
 
   /** Every target with its status; `format=csv` exports the page. */
@@ -120,7 +163,8 @@ export class TargetsController {
       ...(query.cursor ? { cursor: query.cursor } : {}),
     });
     const rows = page.items.map((i) => i.data);
-    if (query.format === 'csv') return sendCsv(res, 'targets.csv', toCsv(rows, COLUMNS), page.nextCursor);
+    if (query.format === 'csv')
+      return sendCsv(res, 'targets.csv', toCsv(rows, COLUMNS), page.nextCursor);
     return { items: rows, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
 
@@ -134,8 +178,20 @@ export class TargetsController {
     const caller = callerOf(req);
     const scope = (recorded[0]?.data as TargetSetData).scope;
     if (caller.scope !== undefined) {
-      const institution = scope.kind === 'institution' ? (await loadStream(this.runtime, streamIds.institution(scope.institutionId), institutionDecider)).state : undefined;
-      assertInScope(caller, institution && institution.status !== 'none' ? institution.reportingDepartment : undefined);
+      const institution =
+        scope.kind === 'institution'
+          ? (
+              await loadStream(
+                this.runtime,
+                streamIds.institution(scope.institutionId),
+                institutionDecider,
+              )
+            ).state
+          : undefined;
+      assertInScope(
+        caller,
+        institution && institution.status !== 'none' ? institution.reportingDepartment : undefined,
+      );
     }
     const view = await this.projections.readModel<TargetRow>(TARGETS_PROJECTION).get(id);
     return { targetId: id, streamVersion: recorded.length, view, history: historyOf(recorded) };

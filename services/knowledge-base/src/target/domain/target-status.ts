@@ -23,7 +23,8 @@ export interface TargetRule {
  */
 export function targetStatus(rule: TargetRule, value: number | null): TargetStatus {
   if (value === null || !Number.isFinite(value)) return 'no-data';
-  const shortfall = rule.comparator === 'at-least' ? rule.threshold - value : value - rule.threshold;
+  const shortfall =
+    rule.comparator === 'at-least' ? rule.threshold - value : value - rule.threshold;
   if (shortfall <= 0) return 'on-track';
   return shortfall <= rule.tolerance + 1e-12 ? 'at-risk' : 'off-track';
 }

@@ -1,5 +1,8 @@
 import { deciderSpec } from '@sfp/event-sourcing/testing';
-import { IllegalTransitionError, KnowledgeBaseRuleError } from '../../shared/domain/knowledge-base.errors';
+import {
+  IllegalTransitionError,
+  KnowledgeBaseRuleError,
+} from '../../shared/domain/knowledge-base.errors';
 import type { EvaluateTarget, SetTarget } from './target.commands';
 import { targetDecider } from './target.decider';
 import { TargetAlreadySetError, TargetNotFoundError } from './target.errors';
@@ -31,7 +34,12 @@ const targetSet = TargetSet.of({
   setAt: '2026-01-05T09:00:00.000Z',
 });
 const basis = { reportIds: ['inst-1_2026-01-01_2026-03-31'], versions: [1], year: 2026 };
-const evaluate = (value: number | null): EvaluateTarget => ({ type: 'EvaluateTarget', value, basis, at: '2026-04-20T10:00:00.000Z' });
+const evaluate = (value: number | null): EvaluateTarget => ({
+  type: 'EvaluateTarget',
+  value,
+  basis,
+  at: '2026-04-20T10:00:00.000Z',
+});
 const changed = (previousStatus: string, status: string, value: number | null) =>
   TargetStatusChanged.of({
     targetId: 't-1',
@@ -75,29 +83,63 @@ describe('target decider', () => {
   });
 
   it('refuses a negative tolerance, a bad date, or a fraction threshold that cannot be meant', () => {
-    spec.given().when({ ...set, tolerance: -0.01 }).thenThrows(KnowledgeBaseRuleError, (e) => expect(e.field).toBe('tolerance'));
-    spec.given().when({ ...set, dueDate: '2026-13-01' }).thenThrows(KnowledgeBaseRuleError, (e) => expect(e.field).toBe('dueDate'));
-    spec.given().when({ ...set, threshold: 500 }).thenThrows(KnowledgeBaseRuleError, (e) => expect(e.field).toBe('threshold'));
+    spec
+      .given()
+      .when({ ...set, tolerance: -0.01 })
+      .thenThrows(KnowledgeBaseRuleError, (e) => expect(e.field).toBe('tolerance'));
+    spec
+      .given()
+      .when({ ...set, dueDate: '2026-13-01' })
+      .thenThrows(KnowledgeBaseRuleError, (e) => expect(e.field).toBe('dueDate'));
+    spec
+      .given()
+      .when({ ...set, threshold: 500 })
+      .thenThrows(KnowledgeBaseRuleError, (e) => expect(e.field).toBe('threshold'));
   });
 
   it('records a change of status, and only a change', () => {
-    spec.given([targetSet]).when(evaluate(0.065)).then([changed('no-data', 'at-risk', 0.065)]);
+    spec
+      .given([targetSet])
+      .when(evaluate(0.065))
+      .then([changed('no-data', 'at-risk', 0.065)]);
     const atRisk = changed('no-data', 'at-risk', 0.065);
     spec.given([targetSet, atRisk]).when(evaluate(0.066)).thenNothingHappens();
-    spec.given([targetSet, atRisk]).when(evaluate(0.03)).then([changed('at-risk', 'on-track', 0.03)]);
-    spec.given([targetSet, atRisk]).when(evaluate(null)).then([changed('at-risk', 'no-data', null)]);
+    spec
+      .given([targetSet, atRisk])
+      .when(evaluate(0.03))
+      .then([changed('at-risk', 'on-track', 0.03)]);
+    spec
+      .given([targetSet, atRisk])
+      .when(evaluate(null))
+      .then([changed('at-risk', 'no-data', null)]);
   });
 
   it('a withdrawn target is no longer evaluated, and cannot be withdrawn twice', () => {
-    const withdrawn = TargetWithdrawn.of({ targetId: 't-1', scope: { kind: 'institution', institutionId: 'inst-1' }, reason: 'Programme ended', withdrawnBy: 'operator-1', withdrawnAt: '2026-05-01T00:00:00.000Z' });
+    const withdrawn = TargetWithdrawn.of({
+      targetId: 't-1',
+      scope: { kind: 'institution', institutionId: 'inst-1' },
+      reason: 'Programme ended',
+      withdrawnBy: 'operator-1',
+      withdrawnAt: '2026-05-01T00:00:00.000Z',
+    });
     spec
       .given([targetSet])
-      .when({ type: 'WithdrawTarget', reason: 'Programme ended', at: '2026-05-01T00:00:00.000Z', by: 'operator-1' })
+      .when({
+        type: 'WithdrawTarget',
+        reason: 'Programme ended',
+        at: '2026-05-01T00:00:00.000Z',
+        by: 'operator-1',
+      })
       .then([withdrawn]);
     spec.given([targetSet, withdrawn]).when(evaluate(0.2)).thenNothingHappens();
     spec
       .given([targetSet, withdrawn])
-      .when({ type: 'WithdrawTarget', reason: 'again', at: '2026-05-02T00:00:00.000Z', by: 'operator-1' })
+      .when({
+        type: 'WithdrawTarget',
+        reason: 'again',
+        at: '2026-05-02T00:00:00.000Z',
+        by: 'operator-1',
+      })
       .thenThrows(IllegalTransitionError);
     spec.given().when(evaluate(0.1)).thenThrows(TargetNotFoundError);
   });

@@ -1,10 +1,20 @@
 import type { Decider } from '@sfp/event-sourcing/domain';
 import { RATIO_DEFINITIONS } from '../../performance-report/domain/standard-ratios';
 import { isIsoDate } from '../../performance-report/domain/report-period';
-import { assertNever, IllegalTransitionError, KnowledgeBaseRuleError } from '../../shared/domain/knowledge-base.errors';
+import {
+  assertNever,
+  IllegalTransitionError,
+  KnowledgeBaseRuleError,
+} from '../../shared/domain/knowledge-base.errors';
 import type { TargetCommand } from './target.commands';
 import { TargetAlreadySetError, TargetNotFoundError } from './target.errors';
-import { TargetSet, TargetStatusChanged, TargetWithdrawn, type TargetEvent, type TargetSetData } from './target.events';
+import {
+  TargetSet,
+  TargetStatusChanged,
+  TargetWithdrawn,
+  type TargetEvent,
+  type TargetSetData,
+} from './target.events';
 import { targetStatus, type TargetStatus } from './target-status';
 
 /** Indicators relative to a country's GNI per capita: defined for one institution only. */
@@ -27,12 +37,20 @@ export const targetDecider: Decider<TargetState, TargetCommand, TargetEvent> = {
 function decide(command: TargetCommand, state: TargetState): TargetEvent[] {
   if (command.type === 'SetTarget') {
     if (state.status !== 'none') throw new TargetAlreadySetError(state.target.targetId);
-    if (!isIsoDate(command.dueDate)) throw new KnowledgeBaseRuleError('dueDate must be a calendar date YYYY-MM-DD', 'dueDate');
-    if (!Number.isFinite(command.threshold)) throw new KnowledgeBaseRuleError('threshold must be a finite number', 'threshold');
+    if (!isIsoDate(command.dueDate))
+      throw new KnowledgeBaseRuleError('dueDate must be a calendar date YYYY-MM-DD', 'dueDate');
+    if (!Number.isFinite(command.threshold))
+      throw new KnowledgeBaseRuleError('threshold must be a finite number', 'threshold');
     if (!Number.isFinite(command.tolerance) || command.tolerance < 0) {
-      throw new KnowledgeBaseRuleError('tolerance must be a number ≥ 0 (the width of the at-risk band)', 'tolerance');
+      throw new KnowledgeBaseRuleError(
+        'tolerance must be a number ≥ 0 (the width of the at-risk band)',
+        'tolerance',
+      );
     }
-    if (RATIO_DEFINITIONS[command.indicator].unit === 'fraction' && Math.abs(command.threshold) > 100) {
+    if (
+      RATIO_DEFINITIONS[command.indicator].unit === 'fraction' &&
+      Math.abs(command.threshold) > 100
+    ) {
       throw new KnowledgeBaseRuleError(
         `${command.indicator} is a fraction (1 = 100%); a threshold of ${command.threshold} cannot be meant`,
         'threshold',
@@ -84,7 +102,8 @@ function decide(command: TargetCommand, state: TargetState): TargetEvent[] {
       ];
     }
     case 'WithdrawTarget':
-      if (state.status === 'withdrawn') throw new IllegalTransitionError(command.type, 'withdrawn', ['set']);
+      if (state.status === 'withdrawn')
+        throw new IllegalTransitionError(command.type, 'withdrawn', ['set']);
       return [
         TargetWithdrawn.of({
           targetId: state.target.targetId,

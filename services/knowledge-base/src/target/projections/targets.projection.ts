@@ -26,7 +26,12 @@ export interface TargetRow {
   active: boolean;
   setAt: string;
   statusChangedAt?: string;
-  history: Array<{ previousStatus: TargetStatus; status: TargetStatus; value: number | null; at: string }>;
+  history: Array<{
+    previousStatus: TargetStatus;
+    status: TargetStatus;
+    value: number | null;
+    at: string;
+  }>;
   withdrawal?: { reason: string; at: string; by: string };
 }
 
@@ -92,7 +97,15 @@ export const targetsProjection = defineProjection<TargetRow>({
           ...(d.reason ? { reason: d.reason } : {}),
           basis: d.basis,
           statusChangedAt: d.evaluatedAt,
-          history: [...current.history, { previousStatus: d.previousStatus, status: d.status, value: d.value, at: d.evaluatedAt }],
+          history: [
+            ...current.history,
+            {
+              previousStatus: d.previousStatus,
+              status: d.status,
+              value: d.value,
+              at: d.evaluatedAt,
+            },
+          ],
         };
       });
     },
@@ -100,7 +113,10 @@ export const targetsProjection = defineProjection<TargetRow>({
       const event = { type: recorded.type, data: recorded.data } as TargetEvent;
       if (event.type !== 'knowledge-base.TargetWithdrawn') return;
       const d = event.data;
-      await view.patch(d.targetId, { active: false, withdrawal: { reason: d.reason, at: d.withdrawnAt, by: d.withdrawnBy } });
+      await view.patch(d.targetId, {
+        active: false,
+        withdrawal: { reason: d.reason, at: d.withdrawnAt, by: d.withdrawnBy },
+      });
     },
   },
 });

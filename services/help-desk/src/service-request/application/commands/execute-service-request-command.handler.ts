@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  handleCommand,
-  WrongExpectedVersionError,
-  type DomainEvent,
-} from '@sfp/event-sourcing';
+import { handleCommand, WrongExpectedVersionError, type DomainEvent } from '@sfp/event-sourcing';
 import type { ProjectionEngine } from '@sfp/projections';
-import { HELP_DESK_PROJECTIONS, HELP_DESK_RUNTIME, type HelpDeskRuntime } from '../../../help-desk.runtime';
+import {
+  HELP_DESK_PROJECTIONS,
+  HELP_DESK_RUNTIME,
+  type HelpDeskRuntime,
+} from '../../../help-desk.runtime';
 import { serviceRequestStreamId } from '../../../help-desk.context';
 import { serviceRequestDecider } from '../../domain/service-request.decider';
 import { ServiceRequestNotFoundError } from '../../domain/service-request.errors';
@@ -43,20 +43,33 @@ export class ExecuteServiceRequestCommandHandler
     await this.checkDepartment(streamId, requestId, message);
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await handleCommand(this.runtime.eventStore, streamId, this.decider, command, {
-          eventTypes: this.runtime.eventTypes,
-          expectedVersion: context.expectedVersion,
-          metadata: {
-            correlationId: context.correlationId,
-            ...(context.causationId ? { causationId: context.causationId } : {}),
-            actor: context.actor,
-            occurredAt: command.at,
+        const result = await handleCommand(
+          this.runtime.eventStore,
+          streamId,
+          this.decider,
+          command,
+          {
+            eventTypes: this.runtime.eventTypes,
+            expectedVersion: context.expectedVersion,
+            metadata: {
+              correlationId: context.correlationId,
+              ...(context.causationId ? { causationId: context.causationId } : {}),
+              actor: context.actor,
+              occurredAt: command.at,
+            },
+            ...(context.idempotencyKey ? { eventId: eventIdsFrom(context.idempotencyKey) } : {}),
           },
-          ...(context.idempotencyKey ? { eventId: eventIdsFrom(context.idempotencyKey) } : {}),
+        );
+        this.runtime.metrics.commands.inc({
+          context: 'help-desk',
+          command: command.type,
+          outcome: 'accepted',
         });
-        this.runtime.metrics.commands.inc({ context: 'help-desk', command: command.type, outcome: 'accepted' });
         if (result.positions.length) {
-          this.runtime.metrics.eventsAppended.inc({ context: 'help-desk' }, result.positions.length);
+          this.runtime.metrics.eventsAppended.inc(
+            { context: 'help-desk' },
+            result.positions.length,
+          );
           this.projections.wake();
         }
         const position = result.positions.at(-1) ?? (await this.runtime.eventStore.headPosition());
@@ -73,7 +86,11 @@ export class ExecuteServiceRequestCommandHandler
           attempt < RETRIES_ON_CONFLICT;
         if (!retry) {
           const outcome = error instanceof Error && 'code' in error ? 'rejected' : 'failed';
-          this.runtime.metrics.commands.inc({ context: 'help-desk', command: command.type, outcome });
+          this.runtime.metrics.commands.inc({
+            context: 'help-desk',
+            command: command.type,
+            outcome,
+          });
           throw error;
         }
       }
@@ -84,12 +101,21 @@ export class ExecuteServiceRequestCommandHandler
    * A department's integration client acts only on the requests its department
    * filed; another department's request is, for it, a request that does not exist.
    */
-  private async checkDepartment(streamId: string, requestId: string, message: ExecuteServiceRequestCommand) {
+  private async checkDepartment(
+    streamId: string,
+    requestId: string,
+    message: ExecuteServiceRequestCommand,
+  ) {
     const { actor } = message.context;
-    if (actor.kind !== 'integration-client' || message.command.type === 'SubmitServiceRequest') return;
+    if (actor.kind !== 'integration-client' || message.command.type === 'SubmitServiceRequest')
+      return;
     const [first] = await this.runtime.eventStore.readStream(streamId);
     if (first && first.actor.department !== actor.department) {
-      this.runtime.metrics.commands.inc({ context: 'help-desk', command: message.command.type, outcome: 'rejected' });
+      this.runtime.metrics.commands.inc({
+        context: 'help-desk',
+        command: message.command.type,
+        outcome: 'rejected',
+      });
       throw new ServiceRequestNotFoundError(requestId);
     }
   }

@@ -59,14 +59,21 @@ export class ServiceRequestCommandsController {
   ) {}
 
   @Post()
-  @ApiCreatedResponse({ description: 'Submitted; Location and ETag headers point at the new request' })
+  @ApiCreatedResponse({
+    description: 'Submitted; Location and ETag headers point at the new request',
+  })
   async submit(
     @Body() dto: SubmitRequestDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ServiceRequestCommandResult> {
     const requestId = randomUUID();
-    const result = await this.run(requestId, req, undefined, submitCommandOf(dto, requestId, this.runtime.personIdOf));
+    const result = await this.run(
+      requestId,
+      req,
+      undefined,
+      submitCommandOf(dto, requestId, this.runtime.personIdOf),
+    );
     res.setHeader('Location', `${req.baseUrl}${req.path}/${requestId}`.replace(/\/+/g, '/'));
     res.setHeader('ETag', etagOf(result.streamVersion));
     return result;
@@ -75,79 +82,168 @@ export class ServiceRequestCommandsController {
   @Post(':id/triage')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Triaged' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you saw; a stale one is a 409' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag you saw; a stale one is a 409',
+  })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Not allowed in the current status, or a stale If-Match' })
-  triage(@Param('id', uuid) id: string, @Body() dto: TriageRequestDto, @Req() req: Request, @Headers('if-match') ifMatch?: string, @Res({ passthrough: true }) res?: Response) {
-    return this.respond(res, this.run(id, req, ifMatch, {
-      type: 'TriageServiceRequest',
-      kind: dto.kind,
-      ...(dto.globalInitiative ? { globalInitiative: dto.globalInitiative } : {}),
-      themes: dto.themes,
-      priority: dto.priority,
-      ...(dto.note ? { note: dto.note } : {}),
-    }));
+  triage(
+    @Param('id', uuid) id: string,
+    @Body() dto: TriageRequestDto,
+    @Req() req: Request,
+    @Headers('if-match') ifMatch?: string,
+    @Res({ passthrough: true }) res?: Response,
+  ) {
+    return this.respond(
+      res,
+      this.run(id, req, ifMatch, {
+        type: 'TriageServiceRequest',
+        kind: dto.kind,
+        ...(dto.globalInitiative ? { globalInitiative: dto.globalInitiative } : {}),
+        themes: dto.themes,
+        priority: dto.priority,
+        ...(dto.note ? { note: dto.note } : {}),
+      }),
+    );
   }
 
   @Post(':id/assign')
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
-  assign(@Param('id', uuid) id: string, @Body() dto: AssignRequestDto, @Req() req: Request, @Headers('if-match') ifMatch?: string, @Res({ passthrough: true }) res?: Response) {
-    return this.respond(res, this.run(id, req, ifMatch, { type: 'AssignServiceRequest', assignee: dto.assignee }));
+  assign(
+    @Param('id', uuid) id: string,
+    @Body() dto: AssignRequestDto,
+    @Req() req: Request,
+    @Headers('if-match') ifMatch?: string,
+    @Res({ passthrough: true }) res?: Response,
+  ) {
+    return this.respond(
+      res,
+      this.run(id, req, ifMatch, { type: 'AssignServiceRequest', assignee: dto.assignee }),
+    );
   }
 
   @Post(':id/start')
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
-  start(@Param('id', uuid) id: string, @Req() req: Request, @Headers('if-match') ifMatch?: string, @Res({ passthrough: true }) res?: Response) {
+  start(
+    @Param('id', uuid) id: string,
+    @Req() req: Request,
+    @Headers('if-match') ifMatch?: string,
+    @Res({ passthrough: true }) res?: Response,
+  ) {
     return this.respond(res, this.run(id, req, ifMatch, { type: 'StartWorkOnServiceRequest' }));
   }
 
   @Post(':id/refer')
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
-  refer(@Param('id', uuid) id: string, @Body() dto: ReferRequestDto, @Req() req: Request, @Headers('if-match') ifMatch?: string, @Res({ passthrough: true }) res?: Response) {
-    return this.respond(res, this.run(id, req, ifMatch, {
-      type: 'ReferServiceRequest',
-      target: dto.target,
-      referredTo: dto.referredTo,
-      reason: dto.reason,
-    }));
+  refer(
+    @Param('id', uuid) id: string,
+    @Body() dto: ReferRequestDto,
+    @Req() req: Request,
+    @Headers('if-match') ifMatch?: string,
+    @Res({ passthrough: true }) res?: Response,
+  ) {
+    return this.respond(
+      res,
+      this.run(id, req, ifMatch, {
+        type: 'ReferServiceRequest',
+        target: dto.target,
+        referredTo: dto.referredTo,
+        reason: dto.reason,
+      }),
+    );
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
-  resolve(@Param('id', uuid) id: string, @Body() dto: ResolveRequestDto, @Req() req: Request, @Headers('if-match') ifMatch?: string, @Res({ passthrough: true }) res?: Response) {
-    return this.respond(res, this.run(id, req, ifMatch, { type: 'ResolveServiceRequest', answer: dto.answer, outputs: dto.outputs }));
+  resolve(
+    @Param('id', uuid) id: string,
+    @Body() dto: ResolveRequestDto,
+    @Req() req: Request,
+    @Headers('if-match') ifMatch?: string,
+    @Res({ passthrough: true }) res?: Response,
+  ) {
+    return this.respond(
+      res,
+      this.run(id, req, ifMatch, {
+        type: 'ResolveServiceRequest',
+        answer: dto.answer,
+        outputs: dto.outputs,
+      }),
+    );
   }
 
   @Post(':id/close')
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
-  close(@Param('id', uuid) id: string, @Req() req: Request, @Headers('if-match') ifMatch?: string, @Res({ passthrough: true }) res?: Response) {
+  close(
+    @Param('id', uuid) id: string,
+    @Req() req: Request,
+    @Headers('if-match') ifMatch?: string,
+    @Res({ passthrough: true }) res?: Response,
+  ) {
     return this.respond(res, this.run(id, req, ifMatch, { type: 'CloseServiceRequest' }));
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
-  reopen(@Param('id', uuid) id: string, @Body() dto: RequestReasonDto, @Req() req: Request, @Headers('if-match') ifMatch?: string, @Res({ passthrough: true }) res?: Response) {
-    return this.respond(res, this.run(id, req, ifMatch, { type: 'ReopenServiceRequest', reason: dto.reason }));
+  reopen(
+    @Param('id', uuid) id: string,
+    @Body() dto: RequestReasonDto,
+    @Req() req: Request,
+    @Headers('if-match') ifMatch?: string,
+    @Res({ passthrough: true }) res?: Response,
+  ) {
+    return this.respond(
+      res,
+      this.run(id, req, ifMatch, { type: 'ReopenServiceRequest', reason: dto.reason }),
+    );
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false })
-  cancel(@Param('id', uuid) id: string, @Body() dto: CancelRequestDto, @Req() req: Request, @Headers('if-match') ifMatch?: string, @Res({ passthrough: true }) res?: Response) {
-    return this.respond(res, this.run(id, req, ifMatch, { type: 'CancelServiceRequest', cancelledBy: dto.cancelledBy, reason: dto.reason }));
+  cancel(
+    @Param('id', uuid) id: string,
+    @Body() dto: CancelRequestDto,
+    @Req() req: Request,
+    @Headers('if-match') ifMatch?: string,
+    @Res({ passthrough: true }) res?: Response,
+  ) {
+    return this.respond(
+      res,
+      this.run(id, req, ifMatch, {
+        type: 'CancelServiceRequest',
+        cancelledBy: dto.cancelledBy,
+        reason: dto.reason,
+      }),
+    );
   }
 
   @Post(':id/comments')
   @HttpCode(201)
   @ApiHeader({ name: 'If-Match', required: false })
-  comment(@Param('id', uuid) id: string, @Body() dto: CommentDto, @Req() req: Request, @Headers('if-match') ifMatch?: string, @Res({ passthrough: true }) res?: Response) {
-    return this.respond(res, this.run(id, req, ifMatch, { type: 'CommentOnServiceRequest', commentId: randomUUID(), text: dto.text }));
+  comment(
+    @Param('id', uuid) id: string,
+    @Body() dto: CommentDto,
+    @Req() req: Request,
+    @Headers('if-match') ifMatch?: string,
+    @Res({ passthrough: true }) res?: Response,
+  ) {
+    return this.respond(
+      res,
+      this.run(id, req, ifMatch, {
+        type: 'CommentOnServiceRequest',
+        commentId: randomUUID(),
+        text: dto.text,
+      }),
+    );
   }
 
   private async respond(res: Response | undefined, result: Promise<ServiceRequestCommandResult>) {
@@ -163,7 +259,11 @@ export class ServiceRequestCommandsController {
     body: CommandBody,
   ): Promise<ServiceRequestCommandResult> {
     const actor = actorOf(principalOf(req));
-    const command = { ...body, at: this.runtime.clock().toISOString(), by: actor.id } as ServiceRequestCommand;
+    const command = {
+      ...body,
+      at: this.runtime.clock().toISOString(),
+      by: actor.id,
+    } as ServiceRequestCommand;
     return this.commandBus.execute(
       new ExecuteServiceRequestCommand(requestId, command, {
         correlationId: currentCorrelationId() ?? randomUUID(),

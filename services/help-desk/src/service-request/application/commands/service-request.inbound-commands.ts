@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import type { CommandBus } from '@nestjs/cqrs';
 import { IsUUID } from 'class-validator';
 import { DuplicateEventError } from '@sfp/event-sourcing';
-import type { CommandRejection, InboundCommandContext, InboundCommandDefinition } from '@sfp/messaging';
+import type {
+  CommandRejection,
+  InboundCommandContext,
+  InboundCommandDefinition,
+} from '@sfp/messaging';
 import { serviceRequestStreamId } from '../../../help-desk.context';
 import type { HelpDeskRuntime } from '../../../help-desk.runtime';
 import { ServiceRequestError } from '../../domain/service-request.errors';
@@ -34,8 +38,16 @@ export function helpDeskInboundCommands(
   commandBus: CommandBus,
   runtime: HelpDeskRuntime,
 ): Array<InboundCommandDefinition<object>> {
-  const run = async (requestId: string, body: DistributiveOmit<ServiceRequestCommand>, ctx: InboundCommandContext) => {
-    const command = { ...body, at: runtime.clock().toISOString(), by: ctx.actor.id } as ServiceRequestCommand;
+  const run = async (
+    requestId: string,
+    body: DistributiveOmit<ServiceRequestCommand>,
+    ctx: InboundCommandContext,
+  ) => {
+    const command = {
+      ...body,
+      at: runtime.clock().toISOString(),
+      by: ctx.actor.id,
+    } as ServiceRequestCommand;
     try {
       const result = await commandBus.execute(
         new ExecuteServiceRequestCommand(requestId, command, {
@@ -45,7 +57,11 @@ export function helpDeskInboundCommands(
           idempotencyKey: ctx.messageId,
         }),
       );
-      return { streamId: serviceRequestStreamId(requestId), streamVersion: result.streamVersion, position: result.position };
+      return {
+        streamId: serviceRequestStreamId(requestId),
+        streamVersion: result.streamVersion,
+        position: result.position,
+      };
     } catch (error) {
       // Appended before, by this very message (its event ids derive from the message id).
       if (error instanceof DuplicateEventError) {
@@ -72,18 +88,31 @@ export function helpDeskInboundCommands(
     type: 'CommentOnServiceRequest',
     dto: CommentOnRequestMessageDto,
     execute: (dto, ctx) =>
-      run(dto.requestId, { type: 'CommentOnServiceRequest', commentId: uuidFrom(`comment:${ctx.messageId}`), text: dto.text }, ctx),
+      run(
+        dto.requestId,
+        {
+          type: 'CommentOnServiceRequest',
+          commentId: uuidFrom(`comment:${ctx.messageId}`),
+          text: dto.text,
+        },
+        ctx,
+      ),
   };
   const cancel: InboundCommandDefinition<CancelRequestMessageDto> = {
     type: 'CancelServiceRequest',
     dto: CancelRequestMessageDto,
     execute: (dto, ctx) =>
-      run(dto.requestId, { type: 'CancelServiceRequest', cancelledBy: dto.cancelledBy, reason: dto.reason }, ctx),
+      run(
+        dto.requestId,
+        { type: 'CancelServiceRequest', cancelledBy: dto.cancelledBy, reason: dto.reason },
+        ctx,
+      ),
   };
   const reopen: InboundCommandDefinition<ReopenRequestMessageDto> = {
     type: 'ReopenServiceRequest',
     dto: ReopenRequestMessageDto,
-    execute: (dto, ctx) => run(dto.requestId, { type: 'ReopenServiceRequest', reason: dto.reason }, ctx),
+    execute: (dto, ctx) =>
+      run(dto.requestId, { type: 'ReopenServiceRequest', reason: dto.reason }, ctx),
   };
   return [submit, comment, cancel, reopen] as Array<InboundCommandDefinition<object>>;
 }

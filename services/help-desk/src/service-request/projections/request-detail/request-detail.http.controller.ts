@@ -1,4 +1,13 @@
-import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { departmentScope, principalOf, RequirePermission } from '@sfp/auth';
@@ -15,7 +24,9 @@ export class RequestDetailController {
 
   /** Read from the request's own stream: always current, with its full history. */
   @Get(':id')
-  @ApiOkResponse({ description: 'The request, its current state and its history; ETag = its version' })
+  @ApiOkResponse({
+    description: 'The request, its current state and its history; ETag = its version',
+  })
   @ApiNotFoundResponse()
   async detail(
     @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,

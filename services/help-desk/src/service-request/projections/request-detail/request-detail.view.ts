@@ -1,7 +1,13 @@
 import type { Actor, RecordedEvent } from '@sfp/event-sourcing';
 import type { ServiceRequestStatus } from '../../domain/service-request.decider';
 import type { Requester, ServiceRequestEvent } from '../../domain/service-request.events';
-import type { GlobalInitiative, Priority, Region, RequestKind, Theme } from '../../domain/service-request.reference-data';
+import type {
+  GlobalInitiative,
+  Priority,
+  Region,
+  RequestKind,
+  Theme,
+} from '../../domain/service-request.reference-data';
 
 export interface HistoryEntry {
   streamVersion: number;

@@ -65,7 +65,10 @@ function isoStart(value: string): string {
   return value.length === 10 ? `${value}T00:00:00.000Z` : new Date(value).toISOString();
 }
 
-export function sortOf(sort: RequestListQueryDto['sort'] = '-submittedAt'): { field: string; direction: 'asc' | 'desc' } {
+export function sortOf(sort: RequestListQueryDto['sort'] = '-submittedAt'): {
+  field: string;
+  direction: 'asc' | 'desc';
+} {
   const direction = sort.startsWith('-') ? 'desc' : 'asc';
   const name = sort.replace(/^-/, '');
   return { field: name === 'priority' ? 'priorityRank' : name, direction };

@@ -38,10 +38,42 @@ describe('request statistics', () => {
 
   it('counts volumes by kind, theme, region, month and status, and the breach rate of decided requests', () => {
     const stats = requestStatistics([
-      summary({ kind: 'referral', themes: ['youth', 'gender'], region: 'africa', submittedMonth: '2026-03', status: 'closed', hoursToFirstResponse: 2, hoursToResolution: 30 }),
-      summary({ kind: 'referral', themes: ['youth'], region: 'americas', submittedMonth: '2026-04', status: 'resolved', hoursToFirstResponse: 4, hoursToResolution: 50, slaEverBreached: true }),
-      summary({ kind: 'tool-development', themes: [], region: 'africa', submittedMonth: '2026-04', status: 'assigned', hoursToFirstResponse: 9, slaEverBreached: true, slaBreached: true }),
-      summary({ kind: 'tool-development', themes: ['gender'], region: 'asia-pacific', submittedMonth: '2026-04', status: 'submitted' }),
+      summary({
+        kind: 'referral',
+        themes: ['youth', 'gender'],
+        region: 'africa',
+        submittedMonth: '2026-03',
+        status: 'closed',
+        hoursToFirstResponse: 2,
+        hoursToResolution: 30,
+      }),
+      summary({
+        kind: 'referral',
+        themes: ['youth'],
+        region: 'americas',
+        submittedMonth: '2026-04',
+        status: 'resolved',
+        hoursToFirstResponse: 4,
+        hoursToResolution: 50,
+        slaEverBreached: true,
+      }),
+      summary({
+        kind: 'tool-development',
+        themes: [],
+        region: 'africa',
+        submittedMonth: '2026-04',
+        status: 'assigned',
+        hoursToFirstResponse: 9,
+        slaEverBreached: true,
+        slaBreached: true,
+      }),
+      summary({
+        kind: 'tool-development',
+        themes: ['gender'],
+        region: 'asia-pacific',
+        submittedMonth: '2026-04',
+        status: 'submitted',
+      }),
     ]);
     expect(stats.total).toBe(4);
     expect(stats.byKind).toEqual({ referral: 2, 'tool-development': 2 });

@@ -55,7 +55,9 @@ export function requestStatistics(requests: readonly RequestSummary[]): RequestS
     }
     return result;
   };
-  const decided = requests.filter((r) => r.slaEverBreached || r.status === 'resolved' || r.status === 'closed');
+  const decided = requests.filter(
+    (r) => r.slaEverBreached || r.status === 'resolved' || r.status === 'closed',
+  );
   const breached = decided.filter((r) => r.slaEverBreached).length;
   return {
     total: requests.length,

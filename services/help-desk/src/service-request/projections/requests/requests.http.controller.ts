@@ -4,7 +4,11 @@ import type { Request, Response } from 'express';
 import { departmentScope, principalOf, RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelDocument } from '@sfp/projections';
 import { toCsv, type CsvColumn } from '@sfp/service-kit';
-import { HELP_DESK_PROJECTIONS, HELP_DESK_RUNTIME, type HelpDeskRuntime } from '../../../help-desk.runtime';
+import {
+  HELP_DESK_PROJECTIONS,
+  HELP_DESK_RUNTIME,
+  type HelpDeskRuntime,
+} from '../../../help-desk.runtime';
 import { requestListFilter, slaStatusOf, sortOf } from './request-list.filter';
 import { RequestListQueryDto, RequestStatisticsQueryDto } from './request-list.query.dto';
 import { requestStatistics, type RequestStatistics } from './request-statistics';
@@ -51,8 +55,14 @@ export class RequestsQueryController {
   @Get('service-requests')
   @RequirePermission('records:read')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '{ items, nextCursor? }; each item has its SLA status against now' })
-  list(@Query() query: RequestListQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @ApiOkResponse({
+    description: '{ items, nextCursor? }; each item has its SLA status against now',
+  })
+  list(
+    @Query() query: RequestListQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.page(query, req, res);
   }
 
@@ -60,22 +70,36 @@ export class RequestsQueryController {
   @Get('queue')
   @RequirePermission('records:read')
   @ApiProduces('application/json', 'text/csv')
-  queue(@Query() query: RequestListQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  queue(
+    @Query() query: RequestListQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.page({ ...query, open: query.open ?? true, sort: query.sort ?? 'dueAt' }, req, res);
   }
 
   @Get('statistics')
   @RequirePermission('reports:read')
-  @ApiOkResponse({ description: 'Volumes by kind, theme, region, month and status; median and p90 hours to first response and resolution; SLA breach rate' })
-  async statistics(@Query() query: RequestStatisticsQueryDto): Promise<RequestStatistics & { position: number }> {
+  @ApiOkResponse({
+    description:
+      'Volumes by kind, theme, region, month and status; median and p90 hours to first response and resolution; SLA breach rate',
+  })
+  async statistics(
+    @Query() query: RequestStatisticsQueryDto,
+  ): Promise<RequestStatistics & { position: number }> {
     await this.readYourWrites(query.minPosition);
     const filter = requestListFilter(query, this.runtime.clock());
     const model = this.projections.readModel<RequestSummary>(REQUESTS_PROJECTION);
     const total = await model.count(filter);
     if (total > STATISTICS_LIMIT) {
-      throw Object.assign(new Error(`The statistics cover ${total} requests, more than ${STATISTICS_LIMIT}; narrow the filter (from, to, region, kind)`), {
-        code: 'QUERY_TOO_LARGE',
-      });
+      throw Object.assign(
+        new Error(
+          `The statistics cover ${total} requests, more than ${STATISTICS_LIMIT}; narrow the filter (from, to, region, kind)`,
+        ),
+        {
+          code: 'QUERY_TOO_LARGE',
+        },
+      );
     }
     const requests: RequestSummary[] = [];
     let cursor: string | undefined;
@@ -117,11 +141,17 @@ export class RequestsQueryController {
 
   private async readYourWrites(position: number | undefined): Promise<void> {
     if (position === undefined) return;
-    await this.projections.waitForPosition(REQUESTS_PROJECTION, position, READ_YOUR_WRITES_TIMEOUT_MS);
+    await this.projections.waitForPosition(
+      REQUESTS_PROJECTION,
+      position,
+      READ_YOUR_WRITES_TIMEOUT_MS,
+    );
   }
 }
 
 /** The theme_* flags exist for filtering; clients read `themes`. */
 function withoutThemeFlags(summary: RequestSummary): RequestSummary {
-  return Object.fromEntries(Object.entries(summary).filter(([key]) => !key.startsWith('theme_'))) as RequestSummary;
+  return Object.fromEntries(
+    Object.entries(summary).filter(([key]) => !key.startsWith('theme_')),
+  ) as RequestSummary;
 }

@@ -81,7 +81,8 @@ const on: { [T in ServiceRequestEvent['type']]: Handler } = {
       priorityRank: PRIORITY_RANK[d.priority],
       dueAt: d.dueAt,
       firstResponseAt: current.firstResponseAt ?? d.triagedAt,
-      hoursToFirstResponse: current.hoursToFirstResponse ?? hoursBetween(current.submittedAt, d.triagedAt),
+      hoursToFirstResponse:
+        current.hoursToFirstResponse ?? hoursBetween(current.submittedAt, d.triagedAt),
       lastActivityAt: d.triagedAt,
     };
   },
@@ -115,7 +116,13 @@ const on: { [T in ServiceRequestEvent['type']]: Handler } = {
       : undefined,
   'help-desk.ServiceRequestClosed': (event, current) =>
     event.type === 'help-desk.ServiceRequestClosed' && current
-      ? { ...current, status: 'closed', open: false, closedAt: event.data.closedAt, lastActivityAt: event.data.closedAt }
+      ? {
+          ...current,
+          status: 'closed',
+          open: false,
+          closedAt: event.data.closedAt,
+          lastActivityAt: event.data.closedAt,
+        }
       : undefined,
   'help-desk.ServiceRequestReopened': (event, current) => {
     if (event.type !== 'help-desk.ServiceRequestReopened' || !current) return undefined;

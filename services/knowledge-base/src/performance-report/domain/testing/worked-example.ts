@@ -24,7 +24,12 @@ export function workedExampleA(): ReportFigures {
       impairmentExpense: 12_000,
       operatingExpense: 160_000,
       netOperatingIncomeAfterTaxes: 30_000,
-      adjustments: { subsidisedFundingCost: 10_000, inKindSubsidies: 5_000, inflationOnEquity: 6_000, impairmentLoss: 1_000 },
+      adjustments: {
+        subsidisedFundingCost: 10_000,
+        inKindSubsidies: 5_000,
+        inflationOnEquity: 6_000,
+        impairmentLoss: 1_000,
+      },
       activeBorrowers: { opening: 3_000, closing: 5_000 },
       activeWomenBorrowers: 3_250,
       ruralClients: 2_500,

@@ -1,12 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsIn,
-  IsOptional,
-  IsString,
-  Length,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import {
   CANCELLED_BY,
   GLOBAL_INITIATIVES,
@@ -50,7 +43,10 @@ export class TriageRequestDto {
 }
 
 export class AssignRequestDto {
-  @ApiProperty({ example: 'staff-jkamau', description: 'The staff member who will handle the request' })
+  @ApiProperty({
+    example: 'staff-jkamau',
+    description: 'The staff member who will handle the request',
+  })
   @IsString()
   @Length(1, 100)
   assignee!: string;
@@ -73,7 +69,9 @@ export class ReferRequestDto {
 }
 
 export class ResolveRequestDto {
-  @ApiProperty({ example: 'Sent the 2026 guarantee-fund guidelines with a note on youth targeting' })
+  @ApiProperty({
+    example: 'Sent the 2026 guarantee-fund guidelines with a note on youth targeting',
+  })
   @IsString()
   @Length(1, 10_000)
   answer!: string;
@@ -104,4 +102,3 @@ export class CommentDto {
   @Length(1, 5_000)
   text!: string;
 }
-

@@ -16,7 +16,9 @@ export function submitCommandOf(
       email: dto.requester.email,
       origin: dto.requester.origin,
       organisation: dto.requester.organisation,
-      ...(dto.requester.constituentGroup ? { constituentGroup: dto.requester.constituentGroup } : {}),
+      ...(dto.requester.constituentGroup
+        ? { constituentGroup: dto.requester.constituentGroup }
+        : {}),
     },
     title: dto.title,
     description: dto.description,

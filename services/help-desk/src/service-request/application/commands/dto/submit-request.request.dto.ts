@@ -32,12 +32,18 @@ import {
 } from '../../../domain/service-request.reference-data';
 
 export class RequesterDto {
-  @ApiProperty({ example: 'Amina Diallo', description: 'Personal data: stored encrypted, erasable' })
+  @ApiProperty({
+    example: 'Amina Diallo',
+    description: 'Personal data: stored encrypted, erasable',
+  })
   @IsString()
   @Length(1, 200)
   name!: string;
 
-  @ApiProperty({ example: 'amina.diallo@example.org', description: 'Personal data: stored encrypted, erasable' })
+  @ApiProperty({
+    example: 'amina.diallo@example.org',
+    description: 'Personal data: stored encrypted, erasable',
+  })
   @IsEmail()
   @MaxLength(254)
   email!: string;
@@ -46,12 +52,18 @@ export class RequesterDto {
   @IsIn(ORIGINS)
   origin!: Origin;
 
-  @ApiProperty({ example: 'Regional Office for Africa', description: 'Unit, department, office or constituent organisation' })
+  @ApiProperty({
+    example: 'Regional Office for Africa',
+    description: 'Unit, department, office or constituent organisation',
+  })
   @IsString()
   @Length(1, 200)
   organisation!: string;
 
-  @ApiPropertyOptional({ enum: CONSTITUENT_GROUPS, description: 'Required when origin is constituent' })
+  @ApiPropertyOptional({
+    enum: CONSTITUENT_GROUPS,
+    description: 'Required when origin is constituent',
+  })
   @IsOptional()
   @IsIn(CONSTITUENT_GROUPS)
   constituentGroup?: ConstituentGroup;
@@ -79,7 +91,10 @@ export class SubmitRequestDto {
   @IsIn(REQUEST_KINDS)
   kind!: RequestKind;
 
-  @ApiPropertyOptional({ enum: GLOBAL_INITIATIVES, description: 'Only for global-initiative-coordination' })
+  @ApiPropertyOptional({
+    enum: GLOBAL_INITIATIVES,
+    description: 'Only for global-initiative-coordination',
+  })
   @IsOptional()
   @IsIn(GLOBAL_INITIATIVES)
   globalInitiative?: GlobalInitiative;
