@@ -687,6 +687,36 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
     });
   });
 
+  it('on MongoDB too: refuses a wrong password like an unknown user, and ends a signed-out session at once', async () => {
+    const root = httpClient(`${service.url}/api`);
+    const wrong = await root.post<Json>('/auth/sign-in', {
+      username: 'operator-1',
+      password: 'not the secret',
+    });
+    const unknown = await root.post<Json>('/auth/sign-in', {
+      username: 'nobody-here',
+      password: 'not the secret',
+    });
+    expect([wrong.status, unknown.status]).toEqual([401, 401]);
+    expect(Object.keys(wrong.body).sort()).toEqual(Object.keys(unknown.body).sort());
+    expect([wrong.body['code'], unknown.body['code']]).toEqual([
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+    ]);
+
+    const session = await root.post<Json>('/auth/sign-in', {
+      username: 'operator-1',
+      password: 'operator one secret',
+    });
+    expect(session.status).toBe(200);
+    const bearer = { authorization: `Bearer ${session.body['accessToken']}` };
+    expect((await root.get('/help-desk/queue', bearer)).status).toBe(200);
+    expect(
+      (await root.post('/auth/sign-out', { refreshToken: session.body['refreshToken'] })).status,
+    ).toBeLessThan(300);
+    expect((await root.get('/help-desk/queue', bearer)).status).toBe(401);
+  });
+
   it('answers hostile and careless bodies with problem documents, as the embedded platform does', async () => {
     const post = (body: string) => http.post<Json>('/service-requests', body);
     const deep = await post(`{"title":${'['.repeat(5_000)}${']'.repeat(5_000)}}`);
