@@ -320,15 +320,41 @@ describe('projection runner (in-memory event store, embedded read models)', () =
   });
 
   describe('read your writes', () => {
-    it('resolves at once for an applied position, and later for one applied after the call', async () => {
+    it('resolves at once for an applied position, and later for one appended but applied after the call', async () => {
+      const control = { broken: true };
+      const engine = newEngine();
+      engine.register(
+        defineProjection<TicketView>({
+          name: 'tickets',
+          version: 1,
+          handlers: {
+            [TICKET_NOTED]: async (event, view) => {
+              if (control.broken) throw new Error('not yet');
+              await view.upsert('seen', { kind: 'totals', events: event.position });
+            },
+          },
+        }),
+      );
+      await engine.start();
+      await engine.waitForPosition('tickets', 0, 0);
+      await appendTicket(events, 'a', { notes: 1 });
+      const waiting = engine.waitForPosition('tickets', 2, 5_000);
+      control.broken = false;
+      await waiting;
+      expect(await engine.readModel<TicketView>('tickets').get('seen')).toMatchObject({
+        events: 2,
+      });
+    });
+
+    it('refuses at once a position no event has yet (no command answered it)', async () => {
       const engine = newEngine();
       engine.register(ticketProjection());
       await engine.start();
-      await engine.waitForPosition('tickets', 0, 0);
-      const waiting = engine.waitForPosition('tickets', 2, 2_000);
-      await appendTicket(events, 'a', { notes: 1 });
-      await waiting;
-      expect(await tickets(engine).get('ticket-a')).toMatchObject({ notes: 1 });
+      const started = Date.now();
+      const ahead = await engine.waitForPosition('tickets', 99, 60_000).catch((e: unknown) => e);
+      expect(ahead).toBeInstanceOf(InvalidQueryError);
+      expect(ahead).toMatchObject({ problems: [{ field: 'minPosition' }] });
+      expect(Date.now() - started).toBeLessThan(30_000); // not held until the 60 s time-out
     });
 
     it('rejects with a timeout error that carries both positions', async () => {
@@ -387,9 +413,20 @@ describe('projection runner (in-memory event store, embedded read models)', () =
 
     it('rejects waiters when the runner stops', async () => {
       const engine = newEngine();
-      engine.register(ticketProjection());
+      engine.register(
+        defineProjection({
+          name: 'tickets',
+          version: 1,
+          handlers: {
+            [TICKET_NOTED]: () => {
+              throw new Error('never applied');
+            },
+          },
+        }),
+      );
       await engine.start();
-      const waiting = engine.waitForPosition('tickets', 99, 10_000);
+      await appendTicket(events, 'a', { notes: 1 });
+      const waiting = engine.waitForPosition('tickets', 2, 10_000);
       await engine.stop();
       await expect(waiting).rejects.toBeInstanceOf(ProjectionStoppedError);
     });
