@@ -3,6 +3,7 @@ import { Body, Controller, Get, Module, Post, type INestApplication } from '@nes
 import { Test } from '@nestjs/testing';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { Writable } from 'node:stream';
 import request from 'supertest';
 import { createLogger } from '../logging/logger';
 import { ServiceMetrics } from '../metrics/service-metrics';
@@ -47,6 +48,7 @@ const nested = (depth: number) => '{"title":' + '['.repeat(depth) + ']'.repeat(d
 
 describe('configureHttpApp: what every host answers the same way', () => {
   let app: INestApplication;
+  const logLines: Array<Record<string, unknown>> = [];
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [ThingsModule] }).compile();
@@ -55,7 +57,17 @@ describe('configureHttpApp: what every host answers the same way', () => {
       title: 'test',
       description: 'test',
       errorStatuses: {},
-      logger: createLogger('test', 'silent'),
+      logger: createLogger(
+        'test',
+        'info',
+        new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            for (const line of chunk.toString().split('\n').filter(Boolean))
+              logLines.push(JSON.parse(line));
+            done();
+          },
+        }),
+      ),
       metrics: new ServiceMetrics(),
     });
     await app.init();
@@ -198,6 +210,29 @@ describe('configureHttpApp: what every host answers the same way', () => {
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(answer.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('logs one line per API request with its correlation id, never its query, headers or body', async () => {
+    await request(app.getHttpServer())
+      .post('/api/things?email=amina@example.org')
+      .set('authorization', 'Bearer secret-token')
+      .set('x-correlation-id', 'log-check-1')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ title: 'Private title', count: 1, requester: { name: 'Amina' } }));
+    await request(app.getHttpServer()).get('/api/health/live');
+    const line = logLines.find((l) => l['correlationId'] === 'log-check-1');
+    expect(line).toMatchObject({
+      level: 30,
+      msg: 'POST /api/things 201',
+      req: { method: 'POST', path: '/api/things' },
+      res: { status: 201 },
+      ms: expect.any(Number),
+    });
+    const text = JSON.stringify(logLines);
+    expect(text).not.toMatch(/amina@example.org|secret-token|Private title/);
+    expect(logLines.some((l) => String(l['msg']).includes('/api/health/'))).toBe(false);
+    const refused = logLines.find((l) => l['msg'] === 'POST /api/things 400');
+    expect(refused?.['level']).toBe(40);
   });
 
   it('reads the depth limit from SFP_MAX_BODY_DEPTH, refusing nonsense', () => {

@@ -12,6 +12,7 @@ import {
   type StatusByErrorCode,
 } from '../http/error-response.filter';
 import { currentCorrelationId } from '../http/request-context';
+import { requestLogMiddleware } from '../http/request-log.middleware';
 import { sendProblem } from '../http/send-problem';
 import { createValidationPipe } from '../http/validation.pipe';
 import type { Logger } from '../logging/logger';
@@ -59,13 +60,14 @@ export interface HttpAppOptions {
 /**
  * What every HTTP host of the platform does the same way: security headers
  * (a strict Content-Security-Policy included), body size and depth limits,
- * correlation ids, request metrics, DTO validation with field
+ * correlation ids, a log line per API request, request metrics, DTO validation with field
  * errors, one error body (an RFC 9457 problem document), OpenAPI at /api/docs (JSON at /api/docs-json).
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   app.use(correlationIdMiddleware);
+  app.use(requestLogMiddleware(options.logger));
   express.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
   // Body errors answered here, with the request's correlation id, before Nest
   // turns them into a bare 400 (or a 500) and loses what kind of error it was.
