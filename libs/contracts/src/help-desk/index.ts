@@ -1,0 +1,3 @@
+export * from './reference-data';
+export * from './request-list';
+export * from './service-request.lifecycle';

@@ -1,0 +1,9 @@
+/**
+ * The public language of the platform: the reference data and the allowed
+ * transitions that the services decide by and the admin console shows.
+ * Pure TypeScript, no framework and no Node.js API: the browser bundle
+ * imports it too.
+ */
+export * from './shared';
+export * from './help-desk';
+export * from './knowledge-base';

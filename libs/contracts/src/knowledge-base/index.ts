@@ -1,0 +1,5 @@
+export * from './indicators';
+export * from './institution';
+export * from './library';
+export * from './performance-inputs';
+export * from './targets';
