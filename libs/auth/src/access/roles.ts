@@ -1,32 +1,12 @@
-/**
- * Roles and what each may do. Pure data: no framework, no I/O.
- *
- * - administrator: everything, including users, API keys, projection
- *   operations and erasure of personal data;
- * - operator: works in the services' consoles (reads records, files commands,
- *   reads reporting views);
- * - analyst: reads reporting views and exports only;
- * - integration: a department's system: files commands and reads the records
- *   and outcomes of its own department only.
- */
-export const ROLES = ['administrator', 'operator', 'analyst', 'integration'] as const;
-export type Role = (typeof ROLES)[number];
+import { PERMISSIONS, ROLES, type Permission, type Role } from '@sfp/contracts';
 
 /**
- * The permissions an endpoint may declare.
- * - `records:read`: a service's records (a request, a queue) — scoped to the
- *   caller's department for integration clients;
- * - `records:write`: commands that change records — idem;
- * - `reports:read`: reporting views, statistics and exports;
- * - `platform:admin`: users, keys, projections, dead letters, erasure.
+ * What each role may do. Pure data: no framework, no I/O. The roles and the
+ * permissions themselves are the platform's contracts (libs/contracts), which
+ * the console shows; see there what each means.
  */
-export const PERMISSIONS = [
-  'records:read',
-  'records:write',
-  'reports:read',
-  'platform:admin',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+export { PERMISSIONS, PERSON_ROLES, ROLES } from '@sfp/contracts';
+export type { Permission, PersonRole, Role } from '@sfp/contracts';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,

@@ -3,6 +3,7 @@
  * platform, as its users would: requests across kinds, themes, regions and
  * origins, many moved along their lifecycle.
  */
+import { CONSTITUENT_GROUPS } from '@sfp/contracts';
 
 export interface SeedOptions {
   baseUrl: string;
@@ -32,13 +33,6 @@ const PEOPLE = [
   ['María José Rojas', 'Federation of Employers', 'constituent', 'americas', 'CO'],
   ['Siti Rahmawati', 'Jakarta Office', 'regional-office', 'asia-pacific', 'ID'],
 ] as const;
-
-const CONSTITUENT_GROUPS = [
-  'government',
-  'employers-organisation',
-  'workers-organisation',
-  'partner-institution',
-];
 
 const TOPICS: Array<{ kind: string; title: string; themes: string[]; initiative?: string }> = [
   {

@@ -11,9 +11,8 @@ import {
   Matches,
   ValidateIf,
 } from 'class-validator';
-import type { Role } from '../../access/roles';
+import { PERSON_ROLES, type Role } from '../../access/roles';
 
-const PERSON_ROLES = ['administrator', 'operator', 'analyst'] as const;
 const USERNAME = /^[a-zA-Z0-9._@-]{3,60}$/;
 const DEPARTMENT = /^[A-Za-z0-9 ._&()/-]{1,80}$/;
 

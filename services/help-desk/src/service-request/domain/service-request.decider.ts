@@ -1,3 +1,9 @@
+import {
+  OPEN_REQUEST_STATUSES,
+  REQUEST_COMMAND_ALLOWED_FROM,
+  type RequestCommandType,
+  type RequestStatus,
+} from '@sfp/contracts';
 import type { Decider } from '@sfp/event-sourcing/domain';
 import type { ServiceRequestCommand } from './service-request.commands';
 import {
@@ -24,15 +30,8 @@ import {
 import type { GlobalInitiative, Priority, RequestKind } from './service-request.reference-data';
 import { DEFAULT_SLA_POLICY, dueDate, reopenDeadline, type SlaPolicy } from './sla-policy';
 
-export type ServiceRequestStatus =
-  | 'submitted'
-  | 'triaged'
-  | 'assigned'
-  | 'in-progress'
-  | 'referred'
-  | 'resolved'
-  | 'closed'
-  | 'cancelled';
+/** The statuses and the allowed transitions are the platform's contracts (libs/contracts): the console shows the same. */
+export type ServiceRequestStatus = RequestStatus;
 
 export interface OpenedServiceRequest {
   status: ServiceRequestStatus;
@@ -48,14 +47,6 @@ export interface OpenedServiceRequest {
 
 /** No personal data in state: snapshots are not encrypted (see libs/event-sourcing). */
 export type ServiceRequestState = { status: 'none' } | OpenedServiceRequest;
-
-const ACTIVE: readonly ServiceRequestStatus[] = [
-  'submitted',
-  'triaged',
-  'assigned',
-  'in-progress',
-  'referred',
-];
 
 export function serviceRequestDecider(
   policy: SlaPolicy = DEFAULT_SLA_POLICY,
@@ -98,7 +89,7 @@ function decide(
 
   switch (command.type) {
     case 'TriageServiceRequest': {
-      allowedFrom(command.type, state, ['submitted', 'triaged']);
+      allowedFrom(command.type, state);
       checkInitiative(command.kind, command.globalInitiative);
       checkThemes(command.themes);
       return [
@@ -116,7 +107,7 @@ function decide(
       ];
     }
     case 'AssignServiceRequest': {
-      allowedFrom(command.type, state, ['triaged', 'assigned', 'in-progress']);
+      allowedFrom(command.type, state);
       if (state.assignee === command.assignee) return [];
       return [
         ServiceRequestAssigned.of({
@@ -129,12 +120,12 @@ function decide(
       ];
     }
     case 'StartWorkOnServiceRequest':
-      allowedFrom(command.type, state, ['assigned']);
+      allowedFrom(command.type, state);
       return [
         ServiceRequestWorkStarted.of({ requestId, startedBy: command.by, startedAt: command.at }),
       ];
     case 'ReferServiceRequest':
-      allowedFrom(command.type, state, ['in-progress']);
+      allowedFrom(command.type, state);
       return [
         ServiceRequestReferred.of({
           requestId,
@@ -146,7 +137,7 @@ function decide(
         }),
       ];
     case 'ResolveServiceRequest':
-      allowedFrom(command.type, state, ['in-progress', 'referred']);
+      allowedFrom(command.type, state);
       return [
         ServiceRequestResolved.of({
           requestId,
@@ -157,10 +148,10 @@ function decide(
         }),
       ];
     case 'CloseServiceRequest':
-      allowedFrom(command.type, state, ['resolved']);
+      allowedFrom(command.type, state);
       return [ServiceRequestClosed.of({ requestId, closedBy: command.by, closedAt: command.at })];
     case 'ReopenServiceRequest': {
-      allowedFrom(command.type, state, ['resolved', 'closed']);
+      allowedFrom(command.type, state);
       const deadline = reopenDeadline(policy, state.resolvedAt ?? command.at);
       if (Date.parse(command.at) > Date.parse(deadline))
         throw new ReopenWindowClosedError(deadline);
@@ -175,7 +166,7 @@ function decide(
       ];
     }
     case 'CancelServiceRequest':
-      allowedFrom(command.type, state, ACTIVE);
+      allowedFrom(command.type, state);
       return [
         ServiceRequestCancelled.of({
           requestId,
@@ -186,9 +177,7 @@ function decide(
         }),
       ];
     case 'CommentOnServiceRequest':
-      if (state.status === 'cancelled' || state.status === 'closed') {
-        throw new IllegalTransitionError(command.type, state.status, [...ACTIVE, 'resolved']);
-      }
+      allowedFrom(command.type, state);
       return [
         ServiceRequestCommented.of({
           requestId,
@@ -199,7 +188,7 @@ function decide(
         }),
       ];
     case 'CheckServiceRequestSla':
-      if (!ACTIVE.includes(state.status) || state.slaBreached) return [];
+      if (!isOpen(state.status) || state.slaBreached) return [];
       if (Date.parse(command.at) <= Date.parse(state.dueAt)) return [];
       return [
         ServiceRequestSlaBreached.of({
@@ -269,13 +258,15 @@ export function evolve(
   }
 }
 
-function allowedFrom(
-  command: string,
-  state: OpenedServiceRequest,
-  statuses: readonly ServiceRequestStatus[],
-): void {
+/** Refuses a command its status does not allow, by the contracts' table. */
+function allowedFrom(command: RequestCommandType, state: OpenedServiceRequest): void {
+  const statuses = REQUEST_COMMAND_ALLOWED_FROM[command];
   if (!statuses.includes(state.status))
     throw new IllegalTransitionError(command, state.status, statuses);
+}
+
+function isOpen(status: RequestStatus): boolean {
+  return (OPEN_REQUEST_STATUSES as readonly RequestStatus[]).includes(status);
 }
 
 function checkInitiative(kind: RequestKind, initiative: GlobalInitiative | undefined): void {

@@ -1,74 +1,27 @@
 /**
- * Reference data of the help desk. Kinds follow the focal point's help desk
- * and service function; themes, global initiatives and regions are reference
- * lists that grow (add a value here and it is accepted everywhere).
+ * Reference data of the help desk. The single definition is the platform's
+ * contracts (libs/contracts/src/help-desk): the console offers the same lists.
+ * Add a value there and it is accepted everywhere.
  */
-
-export const REQUEST_KINDS = [
-  'advocacy-internal',
-  'advocacy-external',
-  'referral',
-  'global-initiative-coordination',
-  'tool-development',
-  'programme-guidance',
-  'fund-instrument-guidelines',
-] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
-
-/** Global initiatives whose responses the focal point coordinates Office-wide. */
-export const GLOBAL_INITIATIVES = [
-  'cgap',
-  'microcredit-summit-campaign',
-  'social-performance-task-force',
-  'microinsurance-network',
-  'smart-campaign',
-  'financial-inclusion-forum',
-  'other',
-] as const;
-export type GlobalInitiative = (typeof GLOBAL_INITIATIVES)[number];
-
-export const THEMES = [
-  'youth',
-  'gender',
-  'poverty',
-  'informal-economy',
-  'child-labour',
-  'migration-and-remittances',
-  'social-protection',
-  'microinsurance',
-  'cooperatives',
-  'green-finance',
-  'crisis-response',
-  'disability',
-] as const;
-export type Theme = (typeof THEMES)[number];
-
-export const REGIONS = [
-  'africa',
-  'americas',
-  'arab-states',
-  'asia-pacific',
-  'europe-central-asia',
-] as const;
-export type Region = (typeof REGIONS)[number];
-
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-
-/** Where a request comes from. */
-export const ORIGINS = ['unit', 'department', 'regional-office', 'constituent'] as const;
-export type Origin = (typeof ORIGINS)[number];
-
-export const CONSTITUENT_GROUPS = [
-  'government',
-  'employers-organisation',
-  'workers-organisation',
-  'partner-institution',
-] as const;
-export type ConstituentGroup = (typeof CONSTITUENT_GROUPS)[number];
-
-export const REFERRAL_TARGETS = ['internal-unit', 'external-body'] as const;
-export type ReferralTarget = (typeof REFERRAL_TARGETS)[number];
-
-export const CANCELLED_BY = ['requester', 'operator'] as const;
-export type CancelledBy = (typeof CANCELLED_BY)[number];
+export {
+  CANCELLED_BY,
+  CONSTITUENT_GROUPS,
+  GLOBAL_INITIATIVES,
+  ORIGINS,
+  PRIORITIES,
+  REFERRAL_TARGETS,
+  REGIONS,
+  REQUEST_KINDS,
+  THEMES,
+} from '@sfp/contracts';
+export type {
+  CancelledBy,
+  ConstituentGroup,
+  GlobalInitiative,
+  Origin,
+  Priority,
+  ReferralTarget,
+  Region,
+  RequestKind,
+  Theme,
+} from '@sfp/contracts';

@@ -1,3 +1,8 @@
+import {
+  INSTITUTION_COMMAND_ALLOWED_FROM,
+  type InstitutionCommandType,
+  type InstitutionStatus,
+} from '@sfp/contracts';
 import type { Decider } from '@sfp/event-sourcing/domain';
 import {
   assertNever,
@@ -22,8 +27,12 @@ import {
   type InstitutionEvent,
 } from './institution.events';
 
-/** registered → active → suspended ⇄ active → closed (closed from any status). */
-export type InstitutionStatus = 'registered' | 'active' | 'suspended' | 'closed';
+/**
+ * registered → active → suspended ⇄ active → closed (closed from any status):
+ * the statuses and the allowed transitions are the platform's contracts
+ * (libs/contracts), which the console shows.
+ */
+export type { InstitutionStatus };
 
 export interface KnownInstitution {
   status: InstitutionStatus;
@@ -76,19 +85,19 @@ function decide(command: InstitutionCommand, state: InstitutionState): Instituti
   const change = { institutionId: state.institutionId, by: command.by, at: command.at };
   switch (command.type) {
     case 'ActivateInstitution':
-      allowedFrom(command.type, state, ['registered']);
+      allowedFrom(command.type, state);
       return [InstitutionActivated.of(change)];
     case 'SuspendInstitution':
-      allowedFrom(command.type, state, ['active']);
+      allowedFrom(command.type, state);
       return [InstitutionSuspended.of({ ...change, reason: command.reason })];
     case 'ReinstateInstitution':
-      allowedFrom(command.type, state, ['suspended']);
+      allowedFrom(command.type, state);
       return [InstitutionReinstated.of(change)];
     case 'CloseInstitution':
-      allowedFrom(command.type, state, ['registered', 'active', 'suspended']);
+      allowedFrom(command.type, state);
       return [InstitutionClosed.of({ ...change, reason: command.reason })];
     case 'LinkInstitutionToProgramme':
-      allowedFrom(command.type, state, ['registered', 'active', 'suspended']);
+      allowedFrom(command.type, state);
       if (state.programmes.includes(command.programme)) return [];
       return [InstitutionLinkedToProgramme.of({ ...change, programme: command.programme })];
     default:
@@ -127,11 +136,9 @@ export function evolve(state: InstitutionState, event: InstitutionEvent): Instit
   }
 }
 
-function allowedFrom(
-  command: string,
-  state: KnownInstitution,
-  statuses: readonly InstitutionStatus[],
-): void {
+/** Refuses a command its status does not allow, by the contracts' table. */
+function allowedFrom(command: InstitutionCommandType, state: KnownInstitution): void {
+  const statuses = INSTITUTION_COMMAND_ALLOWED_FROM[command];
   if (!statuses.includes(state.status))
     throw new IllegalTransitionError(command, state.status, statuses);
 }

@@ -13,10 +13,9 @@ import {
   MinLength,
 } from 'class-validator';
 import { MAX_PAGE_SIZE } from '@sfp/projections';
+import { INSTITUTION_STATUSES } from '@sfp/contracts';
 import { INSTITUTION_KINDS, LEGAL_TYPES, REGIONS } from '../../shared/domain/reference-data';
 import { toList } from '../../shared/http/query-helpers';
-
-export const INSTITUTION_STATUSES = ['registered', 'active', 'suspended', 'closed'] as const;
 
 /** Read your writes and output format, shared by every query. */
 export class ViewQueryDto {

@@ -1,50 +1,19 @@
-export const ASSESSMENT_STATUSES = ['planned', 'ongoing', 'completed', 'abandoned'] as const;
-export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
-
-export const DESIGNS = [
-  'rct',
-  'difference-in-differences',
-  'matching',
-  'regression-discontinuity',
-  'before-after',
-  'qualitative',
-] as const;
-export type Design = (typeof DESIGNS)[number];
-
-export const SURVEY_ROUNDS = ['baseline', 'midline', 'endline'] as const;
-export type SurveyRound = (typeof SURVEY_ROUNDS)[number];
-
-export const OUTCOMES = [
-  'income',
-  'business-profit',
-  'consumption',
-  'assets',
-  'womens-decision-making',
-  'child-labour',
-  'occupational-safety-and-health',
-  'formalisation',
-  'vulnerability',
-  'other',
-] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-/** The sign of a finding. Null and negative results are first-class. */
-export const FINDINGS = ['positive', 'null', 'negative', 'mixed'] as const;
-export type Finding = (typeof FINDINGS)[number];
-
-export const PRACTICE_KINDS = ['good-practice', 'bad-practice', 'lesson'] as const;
-export type PracticeKind = (typeof PRACTICE_KINDS)[number];
-
-export const LIBRARY_THEMES = [
-  'vulnerability',
-  'business-performance',
-  'child-labour',
-  'formalisation',
-  'gender',
-  'youth',
-  'microinsurance',
-  'client-protection',
-  'green-finance',
-  'occupational-safety-and-health',
-] as const;
-export type LibraryTheme = (typeof LIBRARY_THEMES)[number];
+/** The library's reference data: defined in the platform's contracts (libs/contracts), which the console shows. */
+export {
+  ASSESSMENT_STATUSES,
+  DESIGNS,
+  FINDINGS,
+  LIBRARY_THEMES,
+  OUTCOMES,
+  PRACTICE_KINDS,
+  SURVEY_ROUNDS,
+} from '@sfp/contracts';
+export type {
+  AssessmentStatus,
+  Design,
+  Finding,
+  LibraryTheme,
+  Outcome,
+  PracticeKind,
+  SurveyRound,
+} from '@sfp/contracts';

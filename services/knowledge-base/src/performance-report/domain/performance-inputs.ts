@@ -88,33 +88,17 @@ export interface ReportFigures {
   inputs: PerformanceInputs;
 }
 
-/** Money fields, as paths in PerformanceInputs (for checks and scaling). */
-export const MONEY_STOCKS = [
-  'impairmentAllowance',
-  'voluntarySavings',
-  'par30Balance',
-  'renegotiatedLoans',
-] as const;
-export const MONEY_OPENING_CLOSING = ['totalAssets', 'equity', 'grossLoanPortfolio'] as const;
-export const MONEY_FLOWS = [
-  'writeOffs',
-  'financialRevenue',
-  'portfolioRevenue',
-  'financialExpense',
-  'impairmentExpense',
-  'operatingExpense',
-  'netOperatingIncomeAfterTaxes',
-] as const;
-export const ADJUSTMENT_FIELDS = [
-  'subsidisedFundingCost',
-  'inKindSubsidies',
-  'inflationOnEquity',
-  'impairmentLoss',
-] as const;
-export const COUNT_FIELDS = [
-  'activeWomenBorrowers',
-  'ruralClients',
-  'voluntarySavers',
-  'loanOfficers',
-  'personnel',
-] as const;
+/**
+ * The fields of PerformanceInputs by unit and kind (for checks and scaling):
+ * defined in the platform's contracts (libs/contracts), from which the
+ * console builds its form. performance-inputs.spec.ts checks they name every
+ * field of PerformanceInputs, and only those.
+ */
+export {
+  ADJUSTMENT_FIELDS,
+  COUNT_FIELDS,
+  COUNT_OPENING_CLOSING,
+  MONEY_FLOWS,
+  MONEY_OPENING_CLOSING,
+  MONEY_STOCKS,
+} from '@sfp/contracts';

@@ -1,9 +1,16 @@
+import {
+  INDICATOR_LABELS,
+  INDICATOR_UNITS,
+  INDICATORS,
+  type Indicator,
+  type IndicatorUnit,
+} from '@sfp/contracts';
 import type { NormalisedFigures } from './normalised-figures';
 
 /** A ratio's value, or why it has none: never NaN or Infinity. */
 export type RatioValue = { value: number } | { value: null; reason: string };
 
-export type RatioUnit = 'fraction' | 'usd' | 'people';
+export type RatioUnit = IndicatorUnit;
 
 export interface RatioDefinition {
   key: RatioKey;
@@ -16,174 +23,154 @@ export interface RatioDefinition {
   iris?: string;
 }
 
-export const RATIO_KEYS = [
-  'oss',
-  'fss',
-  'roa',
-  'roe',
-  'aroa',
-  'aroe',
-  'portfolioYield',
-  'par30',
-  'writeOffRatio',
-  'riskCoverage',
-  'impairmentExpenseRatio',
-  'operatingExpenseRatio',
-  'costPerBorrower',
-  'borrowersPerLoanOfficer',
-  'borrowersPerStaff',
-  'averageLoanBalancePerBorrower',
-  'depth',
-  'womenBorrowersShare',
-  'averageSavingsPerSaver',
-  'averageSavingsPerSaverToGni',
-] as const;
-export type RatioKey = (typeof RATIO_KEYS)[number];
+/** The standard ratios: the contracts' indicators (libs/contracts), with their labels and units. */
+export const RATIO_KEYS = INDICATORS;
+export type RatioKey = Indicator;
 export type Ratios = Record<RatioKey, RatioValue>;
 
 export const RATIO_DEFINITIONS: Readonly<Record<RatioKey, RatioDefinition>> = {
   oss: {
     key: 'oss',
-    label: 'Operational self-sufficiency',
+    label: INDICATOR_LABELS.oss,
     formula: 'financial revenue / (financial expense + net impairment loss + operating expense)',
-    unit: 'fraction',
+    unit: INDICATOR_UNITS.oss,
     better: 'higher',
   },
   fss: {
     key: 'fss',
-    label: 'Financial self-sufficiency',
+    label: INDICATOR_LABELS.fss,
     formula:
       'financial revenue / (adjusted financial expense + adjusted impairment loss + adjusted operating expense)',
-    unit: 'fraction',
+    unit: INDICATOR_UNITS.fss,
     better: 'higher',
   },
   roa: {
     key: 'roa',
-    label: 'Return on assets',
+    label: INDICATOR_LABELS.roa,
     formula: 'net operating income after taxes, excluding donations / average total assets',
-    unit: 'fraction',
+    unit: INDICATOR_UNITS.roa,
     better: 'higher',
   },
   roe: {
     key: 'roe',
-    label: 'Return on equity',
+    label: INDICATOR_LABELS.roe,
     formula: 'net operating income after taxes, excluding donations / average equity',
-    unit: 'fraction',
+    unit: INDICATOR_UNITS.roe,
     better: 'higher',
   },
   aroa: {
     key: 'aroa',
-    label: 'Adjusted return on assets',
+    label: INDICATOR_LABELS.aroa,
     formula:
       '(net operating income − subsidy, inflation and impairment adjustments) / average total assets',
-    unit: 'fraction',
+    unit: INDICATOR_UNITS.aroa,
     better: 'higher',
   },
   aroe: {
     key: 'aroe',
-    label: 'Adjusted return on equity',
+    label: INDICATOR_LABELS.aroe,
     formula: '(net operating income − adjustments) / average equity',
-    unit: 'fraction',
+    unit: INDICATOR_UNITS.aroe,
     better: 'higher',
   },
   portfolioYield: {
     key: 'portfolioYield',
-    label: 'Portfolio yield',
+    label: INDICATOR_LABELS.portfolioYield,
     formula: 'interest, fees and commissions on the loan portfolio / average GLP',
-    unit: 'fraction',
+    unit: INDICATOR_UNITS.portfolioYield,
     better: 'neither',
   },
   par30: {
     key: 'par30',
-    label: 'Portfolio at risk > 30 days',
+    label: INDICATOR_LABELS.par30,
     formula: '(outstanding principal of loans > 30 days overdue + renegotiated loans) / GLP',
-    unit: 'fraction',
+    unit: INDICATOR_UNITS.par30,
     better: 'lower',
     iris: 'FP2635',
   },
   writeOffRatio: {
     key: 'writeOffRatio',
-    label: 'Write-off ratio',
+    label: INDICATOR_LABELS.writeOffRatio,
     formula: 'loans written off in the period / average GLP',
-    unit: 'fraction',
+    unit: INDICATOR_UNITS.writeOffRatio,
     better: 'lower',
   },
   riskCoverage: {
     key: 'riskCoverage',
-    label: 'Risk coverage ratio',
+    label: INDICATOR_LABELS.riskCoverage,
     formula: 'impairment loss allowance / PAR30 balance',
-    unit: 'fraction',
+    unit: INDICATOR_UNITS.riskCoverage,
     better: 'higher',
   },
   impairmentExpenseRatio: {
     key: 'impairmentExpenseRatio',
-    label: 'Impairment expense ratio',
+    label: INDICATOR_LABELS.impairmentExpenseRatio,
     formula: 'net impairment loss on loans / average GLP',
-    unit: 'fraction',
+    unit: INDICATOR_UNITS.impairmentExpenseRatio,
     better: 'lower',
   },
   operatingExpenseRatio: {
     key: 'operatingExpenseRatio',
-    label: 'Operating expense ratio',
+    label: INDICATOR_LABELS.operatingExpenseRatio,
     formula: 'operating expense / average GLP',
-    unit: 'fraction',
+    unit: INDICATOR_UNITS.operatingExpenseRatio,
     better: 'lower',
   },
   costPerBorrower: {
     key: 'costPerBorrower',
-    label: 'Cost per borrower (USD)',
+    label: INDICATOR_LABELS.costPerBorrower,
     formula: 'operating expense / average active borrowers',
-    unit: 'usd',
+    unit: INDICATOR_UNITS.costPerBorrower,
     better: 'lower',
   },
   borrowersPerLoanOfficer: {
     key: 'borrowersPerLoanOfficer',
-    label: 'Borrowers per loan officer',
+    label: INDICATOR_LABELS.borrowersPerLoanOfficer,
     formula: 'active borrowers / loan officers',
-    unit: 'people',
+    unit: INDICATOR_UNITS.borrowersPerLoanOfficer,
     better: 'neither',
     iris: 'PI9250',
   },
   borrowersPerStaff: {
     key: 'borrowersPerStaff',
-    label: 'Borrowers per staff member',
+    label: INDICATOR_LABELS.borrowersPerStaff,
     formula: 'active borrowers / personnel',
-    unit: 'people',
+    unit: INDICATOR_UNITS.borrowersPerStaff,
     better: 'neither',
   },
   averageLoanBalancePerBorrower: {
     key: 'averageLoanBalancePerBorrower',
-    label: 'Average loan balance per borrower (USD)',
+    label: INDICATOR_LABELS.averageLoanBalancePerBorrower,
     formula: 'GLP / active borrowers',
-    unit: 'usd',
+    unit: INDICATOR_UNITS.averageLoanBalancePerBorrower,
     better: 'neither',
   },
   depth: {
     key: 'depth',
-    label: 'Depth: average loan balance per borrower / GNI per capita',
+    label: INDICATOR_LABELS.depth,
     formula: '(GLP / active borrowers) / GNI per capita (same country and year, USD)',
-    unit: 'fraction',
+    unit: INDICATOR_UNITS.depth,
     better: 'neither',
   },
   womenBorrowersShare: {
     key: 'womenBorrowersShare',
-    label: 'Women borrowers',
+    label: INDICATOR_LABELS.womenBorrowersShare,
     formula: 'active women borrowers / active borrowers',
-    unit: 'fraction',
+    unit: INDICATOR_UNITS.womenBorrowersShare,
     better: 'higher',
   },
   averageSavingsPerSaver: {
     key: 'averageSavingsPerSaver',
-    label: 'Average savings balance per saver (USD)',
+    label: INDICATOR_LABELS.averageSavingsPerSaver,
     formula: 'voluntary savings / voluntary savers',
-    unit: 'usd',
+    unit: INDICATOR_UNITS.averageSavingsPerSaver,
     better: 'neither',
   },
   averageSavingsPerSaverToGni: {
     key: 'averageSavingsPerSaverToGni',
-    label: 'Average savings per saver / GNI per capita',
+    label: INDICATOR_LABELS.averageSavingsPerSaverToGni,
     formula: '(voluntary savings / voluntary savers) / GNI per capita',
-    unit: 'fraction',
+    unit: INDICATOR_UNITS.averageSavingsPerSaverToGni,
     better: 'neither',
   },
 };

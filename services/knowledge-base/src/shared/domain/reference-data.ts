@@ -1,39 +1,12 @@
 /**
- * Reference lists of the knowledge base. A value added here is accepted
- * everywhere (HTTP, inbound commands, queries).
+ * Reference lists of the knowledge base. Regions, institution kinds and legal
+ * types are defined in the platform's contracts (libs/contracts), which the
+ * console shows; a value added there is accepted everywhere (HTTP, inbound
+ * commands, queries). The ISO code lists are the knowledge base's own checks.
  */
 
-export const REGIONS = [
-  'africa',
-  'americas',
-  'arab-states',
-  'asia-pacific',
-  'europe-central-asia',
-] as const;
-export type Region = (typeof REGIONS)[number];
-
-/** What kind of provider or instrument an institution is. */
-export const INSTITUTION_KINDS = [
-  'microfinance-institution',
-  'savings-and-credit-cooperative',
-  'guarantee-fund',
-  'microinsurance-scheme',
-  'payment-and-remittance-service',
-  'fund-instrument',
-] as const;
-export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
-
-/** Legal type, as peer groups use it (MIX / MicroBanking Bulletin classes). */
-export const LEGAL_TYPES = [
-  'bank',
-  'rural-bank',
-  'nbfi',
-  'cooperative',
-  'ngo',
-  'public-fund',
-  'other',
-] as const;
-export type LegalType = (typeof LEGAL_TYPES)[number];
+export { INSTITUTION_KINDS, LEGAL_TYPES, REGIONS } from '@sfp/contracts';
+export type { InstitutionKind, LegalType, Region } from '@sfp/contracts';
 
 /** ISO 3166-1 alpha-2 codes (officially assigned). */
 export const COUNTRY_CODES: ReadonlySet<string> = new Set(

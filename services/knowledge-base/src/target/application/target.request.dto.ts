@@ -13,17 +13,16 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { RATIO_KEYS, type RatioKey } from '../../performance-report/domain/standard-ratios';
+import { TARGET_SCOPE_KINDS, type TargetScopeKind } from '@sfp/contracts';
 import { COMPARATORS, type Comparator } from '../domain/target-status';
-
-export const SCOPE_KINDS = ['institution', 'programme', 'portfolio'] as const;
 
 export class SetTargetDto {
   @ApiProperty({
-    enum: SCOPE_KINDS,
+    enum: TARGET_SCOPE_KINDS,
     description: 'One institution, the institutions of a programme, or the whole portfolio',
   })
-  @IsIn(SCOPE_KINDS)
-  scope!: (typeof SCOPE_KINDS)[number];
+  @IsIn(TARGET_SCOPE_KINDS)
+  scope!: TargetScopeKind;
 
   @ApiPropertyOptional({ description: 'Required when scope is institution' })
   @ValidateIf((o: SetTargetDto) => o.scope === 'institution')

@@ -1,9 +1,8 @@
-/** How a target stands: met, missed within its tolerance band, missed beyond it, or not known yet. */
-export const TARGET_STATUSES = ['no-data', 'on-track', 'at-risk', 'off-track'] as const;
-export type TargetStatus = (typeof TARGET_STATUSES)[number];
+import type { Comparator, TargetStatus } from '@sfp/contracts';
 
-export const COMPARATORS = ['at-least', 'at-most'] as const;
-export type Comparator = (typeof COMPARATORS)[number];
+/** How a target stands, and which way it points: defined in the platform's contracts (libs/contracts). */
+export { COMPARATORS, TARGET_STATUSES } from '@sfp/contracts';
+export type { Comparator, TargetStatus };
 
 export interface TargetRule {
   comparator: Comparator;

@@ -13,36 +13,19 @@ import {
   Min,
 } from 'class-validator';
 import { MAX_PAGE_SIZE } from '@sfp/projections';
-import type { ServiceRequestStatus } from '../../domain/service-request.decider';
 import {
+  ORIGINS,
   PRIORITIES,
   REGIONS,
   REQUEST_KINDS,
+  REQUEST_SORTS,
+  REQUEST_STATUSES,
+  SLA_STATUSES,
   THEMES,
-  ORIGINS,
-} from '../../domain/service-request.reference-data';
-
-export const STATUSES: readonly ServiceRequestStatus[] = [
-  'submitted',
-  'triaged',
-  'assigned',
-  'in-progress',
-  'referred',
-  'resolved',
-  'closed',
-  'cancelled',
-];
-export const SLA_STATUSES = ['on-track', 'due-soon', 'overdue', 'breached'] as const;
-export const SORTS = [
-  'dueAt',
-  '-dueAt',
-  'priority',
-  '-priority',
-  'submittedAt',
-  '-submittedAt',
-  'lastActivityAt',
-  '-lastActivityAt',
-] as const;
+  type RequestSort,
+  type RequestStatus,
+  type SlaStatus,
+} from '@sfp/contracts';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -55,15 +38,15 @@ const toList = ({ value }: { value: unknown }) =>
 /** Filters, sort and page of the request list. Every value is checked; nothing reaches the store unchecked. */
 export class RequestListQueryDto {
   @ApiPropertyOptional({
-    enum: STATUSES,
+    enum: REQUEST_STATUSES,
     isArray: true,
     description: 'One or more, comma-separated',
   })
   @IsOptional()
   @Transform(toList)
-  @ArrayMaxSize(STATUSES.length)
-  @IsIn(STATUSES, { each: true })
-  status?: ServiceRequestStatus[];
+  @ArrayMaxSize(REQUEST_STATUSES.length)
+  @IsIn(REQUEST_STATUSES, { each: true })
+  status?: RequestStatus[];
 
   @ApiPropertyOptional({
     description: 'true: active requests only; false: resolved, closed or cancelled',
@@ -127,7 +110,7 @@ export class RequestListQueryDto {
   })
   @IsOptional()
   @IsIn(SLA_STATUSES)
-  sla?: (typeof SLA_STATUSES)[number];
+  sla?: SlaStatus;
 
   @ApiPropertyOptional({ description: 'Submitted on or after (ISO date or time)' })
   @IsOptional()
@@ -139,10 +122,10 @@ export class RequestListQueryDto {
   @Matches(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/)
   to?: string;
 
-  @ApiPropertyOptional({ enum: SORTS, default: '-submittedAt' })
+  @ApiPropertyOptional({ enum: REQUEST_SORTS, default: '-submittedAt' })
   @IsOptional()
-  @IsIn(SORTS)
-  sort?: (typeof SORTS)[number];
+  @IsIn(REQUEST_SORTS)
+  sort?: RequestSort;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
   @IsOptional()
