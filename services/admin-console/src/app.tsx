@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
+import type { Permission } from '@sfp/contracts';
 import { CapabilitiesProvider, useHasPath } from './api/capabilities';
-import type { Permission } from './api/types';
 import { label } from './api/types';
 import { Loading } from './components/ui';
 import { ChangePasswordPage, SignInPage } from './pages/account';

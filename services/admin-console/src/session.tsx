@@ -7,6 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import type { Permission } from '@sfp/contracts';
 import {
   api,
   currentSession,
@@ -15,7 +16,7 @@ import {
   setSession,
   type TokenResponse,
 } from './api/client';
-import type { IntegrationClient, Me, Permission, User } from './api/types';
+import type { IntegrationClient, Me, User } from './api/types';
 
 interface AuthContextValue {
   me: Me | null;

@@ -1,6 +1,6 @@
-// The shapes the console reads from the platform (see /api/docs-json).
-
-export type Permission = 'records:read' | 'records:write' | 'reports:read' | 'platform:admin';
+// The shapes the console reads from the platform (see /api/docs-json). The
+// reference data and the allowed transitions are @sfp/contracts, imported as such.
+import type { Permission, RequestStatus } from '@sfp/contracts';
 
 export interface Me {
   kind: 'person' | 'integration-client';
@@ -11,114 +11,6 @@ export interface Me {
   permissions: Permission[];
   passwordChangeRequired: boolean;
 }
-
-export const REQUEST_STATUSES = [
-  'submitted',
-  'triaged',
-  'assigned',
-  'in-progress',
-  'referred',
-  'resolved',
-  'closed',
-  'cancelled',
-] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export const KINDS = [
-  'advocacy-internal',
-  'advocacy-external',
-  'referral',
-  'global-initiative-coordination',
-  'tool-development',
-  'programme-guidance',
-  'fund-instrument-guidelines',
-] as const;
-export const GLOBAL_INITIATIVES = [
-  'cgap',
-  'microcredit-summit-campaign',
-  'social-performance-task-force',
-  'microinsurance-network',
-  'smart-campaign',
-  'financial-inclusion-forum',
-  'other',
-] as const;
-export const THEMES = [
-  'youth',
-  'gender',
-  'poverty',
-  'informal-economy',
-  'child-labour',
-  'migration-and-remittances',
-  'social-protection',
-  'microinsurance',
-  'cooperatives',
-  'green-finance',
-  'crisis-response',
-  'disability',
-] as const;
-/** The knowledge base's library reference data (its library.reference-data.ts). */
-export const LIBRARY_THEMES = [
-  'vulnerability',
-  'business-performance',
-  'child-labour',
-  'formalisation',
-  'gender',
-  'youth',
-  'microinsurance',
-  'client-protection',
-  'green-finance',
-  'occupational-safety-and-health',
-] as const;
-export const PRACTICE_KINDS = ['good-practice', 'bad-practice', 'lesson'] as const;
-export const ASSESSMENT_STATUSES = ['planned', 'ongoing', 'completed', 'abandoned'] as const;
-export const DESIGNS = [
-  'rct',
-  'difference-in-differences',
-  'matching',
-  'regression-discontinuity',
-  'before-after',
-  'qualitative',
-] as const;
-export const OUTCOMES = [
-  'income',
-  'business-profit',
-  'consumption',
-  'assets',
-  'womens-decision-making',
-  'child-labour',
-  'occupational-safety-and-health',
-  'formalisation',
-  'vulnerability',
-  'other',
-] as const;
-export const FINDINGS = ['positive', 'null', 'negative', 'mixed'] as const;
-
-export const REGIONS = [
-  'africa',
-  'americas',
-  'arab-states',
-  'asia-pacific',
-  'europe-central-asia',
-] as const;
-export const ORIGINS = ['unit', 'department', 'regional-office', 'constituent'] as const;
-export const CONSTITUENT_GROUPS = [
-  'government',
-  'employers-organisation',
-  'workers-organisation',
-  'partner-institution',
-] as const;
-export const SLA_STATUSES = ['on-track', 'due-soon', 'overdue', 'breached'] as const;
-export const SORTS = [
-  'dueAt',
-  '-dueAt',
-  'priority',
-  '-priority',
-  'submittedAt',
-  '-submittedAt',
-  'lastActivityAt',
-  '-lastActivityAt',
-] as const;
-export const ROLES = ['administrator', 'operator', 'analyst'] as const;
 
 export interface RequestSummary {
   requestId: string;

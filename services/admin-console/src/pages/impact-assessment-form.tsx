@@ -1,13 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { ASSESSMENT_STATUSES, DESIGNS, FINDINGS, LIBRARY_THEMES, OUTCOMES } from '@sfp/contracts';
 import { ApiError, post } from '../api/client';
-import {
-  ASSESSMENT_STATUSES,
-  DESIGNS,
-  FINDINGS,
-  label,
-  LIBRARY_THEMES,
-  OUTCOMES,
-} from '../api/types';
+import { label } from '../api/types';
 import { listOf, numberOf } from '../components/form-values';
 import { CheckboxGroup, FormErrors, SelectField, TextField } from '../components/ui';
 import { Link, navigate } from '../router';

@@ -1,33 +1,38 @@
 import { useState, type FormEvent } from 'react';
+import {
+  INSTITUTION_STATUS_CHANGE_ACTIONS,
+  INSTITUTION_STATUS_CHANGES_WITH_REASON,
+  INSTITUTION_STATUSES,
+  institutionStatusChangesAllowedIn,
+  type InstitutionStatus,
+  type InstitutionStatusChange,
+} from '@sfp/contracts';
 import { ApiError, post } from '../api/client';
 import { ActionButtons, FormErrors, TextField } from '../components/ui';
 
-/** What an institution's status allows (the knowledge base's institution decider). */
-type LifecycleAction = 'activate' | 'suspend' | 'reinstate' | 'close';
-
-const ACTIONS_BY_STATUS: Record<string, LifecycleAction[]> = {
-  registered: ['activate', 'close'],
-  active: ['suspend', 'close'],
-  suspended: ['reinstate', 'close'],
-  closed: [],
-};
+/**
+ * A status change. Which ones a status allows is the knowledge base's
+ * transition table (@sfp/contracts), by which its institution decider refuses
+ * the rest: the buttons offer exactly what the API accepts.
+ */
+type LifecycleAction = InstitutionStatusChange;
 
 const ACTION_LABELS: Record<LifecycleAction, string> = {
-  activate: 'Activate',
-  suspend: 'Suspend',
-  reinstate: 'Reinstate',
-  close: 'Close',
+  ActivateInstitution: 'Activate',
+  SuspendInstitution: 'Suspend',
+  ReinstateInstitution: 'Reinstate',
+  CloseInstitution: 'Close',
 };
 
 const DONE: Record<LifecycleAction, string> = {
-  activate: 'Institution activated: performance reports can be filed.',
-  suspend: 'Institution suspended: no report can be filed until it is reinstated.',
-  reinstate: 'Institution reinstated.',
-  close: 'Institution closed.',
+  ActivateInstitution: 'Institution activated: performance reports can be filed.',
+  SuspendInstitution: 'Institution suspended: no report can be filed until it is reinstated.',
+  ReinstateInstitution: 'Institution reinstated.',
+  CloseInstitution: 'Institution closed.',
 };
 
 /** Suspending and closing need a reason; it goes into the institution's history. */
-const NEEDS_REASON: ReadonlySet<LifecycleAction> = new Set(['suspend', 'close']);
+const NEEDS_REASON: ReadonlySet<LifecycleAction> = new Set(INSTITUTION_STATUS_CHANGES_WITH_REASON);
 
 /**
  * The status changes of a finance institution, for users who may write
@@ -40,7 +45,9 @@ export function InstitutionLifecycle(props: {
   status: string;
   onDone: (what: string) => void;
 }) {
-  const allowed = ACTIONS_BY_STATUS[props.status] ?? [];
+  const allowed = isInstitutionStatus(props.status)
+    ? institutionStatusChangesAllowedIn(props.status)
+    : [];
   const [open, setOpen] = useState<LifecycleAction | null>(null);
   if (allowed.length === 0)
     return <p className="empty">No status change: the institution is {props.status}.</p>;
@@ -90,7 +97,7 @@ function LifecycleForm(props: {
     setError(null);
     try {
       await post(
-        `/api/knowledge-base/institutions/${props.institutionId}/${action}`,
+        `/api/knowledge-base/institutions/${props.institutionId}/${INSTITUTION_STATUS_CHANGE_ACTIONS[action]}`,
         needsReason ? { reason } : {},
       );
       props.onDone(DONE[action]);
@@ -130,4 +137,8 @@ function LifecycleForm(props: {
       </div>
     </form>
   );
+}
+
+function isInstitutionStatus(status: string): status is InstitutionStatus {
+  return (INSTITUTION_STATUSES as readonly string[]).includes(status);
 }

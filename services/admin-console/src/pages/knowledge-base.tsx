@@ -1,6 +1,26 @@
 import { useState, type FormEvent } from 'react';
+import {
+  ADJUSTMENT_FIELDS,
+  COMPARATORS,
+  COUNT_FIELDS,
+  COUNT_OPENING_CLOSING,
+  INDICATOR_LABELS,
+  INDICATOR_UNITS,
+  INDICATORS,
+  INSTITUTION_KINDS,
+  INSTITUTION_STATUSES,
+  LEGAL_TYPES,
+  MONEY_FLOWS,
+  MONEY_OPENING_CLOSING,
+  MONEY_STOCKS,
+  PERFORMANCE_INPUT_LABELS,
+  REGIONS,
+  TARGET_SCOPE_KINDS,
+  TARGET_STATUSES,
+  type Indicator,
+} from '@sfp/contracts';
 import { ApiError, get, lastWritePosition, post, queryString } from '../api/client';
-import { label, REGIONS, type HistoryEntry } from '../api/types';
+import { label, type HistoryEntry } from '../api/types';
 import { LineChart, type Series } from '../components/charts';
 import {
   Badge,
@@ -20,69 +40,10 @@ import { InstitutionLifecycle } from './institution-lifecycle';
 import { useAuth, useDirectory } from '../session';
 
 const KB = '/api/knowledge-base';
-const KINDS = [
-  'microfinance-institution',
-  'savings-and-credit-cooperative',
-  'guarantee-fund',
-  'microinsurance-scheme',
-  'payment-and-remittance-service',
-  'fund-instrument',
-] as const;
-const LEGAL_TYPES = [
-  'bank',
-  'rural-bank',
-  'nbfi',
-  'cooperative',
-  'ngo',
-  'public-fund',
-  'other',
-] as const;
-const STATUSES = ['registered', 'active', 'suspended', 'closed'] as const;
-export const INDICATORS = [
-  'oss',
-  'fss',
-  'roa',
-  'roe',
-  'aroa',
-  'aroe',
-  'portfolioYield',
-  'par30',
-  'writeOffRatio',
-  'riskCoverage',
-  'impairmentExpenseRatio',
-  'operatingExpenseRatio',
-  'costPerBorrower',
-  'borrowersPerLoanOfficer',
-  'borrowersPerStaff',
-  'averageLoanBalancePerBorrower',
-  'depth',
-  'womenBorrowersShare',
-  'averageSavingsPerSaver',
-  'averageSavingsPerSaverToGni',
-] as const;
-const INDICATOR_NAMES: Record<string, string> = {
-  oss: 'Operational self-sufficiency (OSS)',
-  fss: 'Financial self-sufficiency (FSS)',
-  roa: 'Return on assets',
-  roe: 'Return on equity',
-  aroa: 'Adjusted return on assets',
-  aroe: 'Adjusted return on equity',
-  portfolioYield: 'Portfolio yield',
-  par30: 'Portfolio at risk > 30 days (PAR30)',
-  writeOffRatio: 'Write-off ratio',
-  riskCoverage: 'Risk coverage',
-  impairmentExpenseRatio: 'Impairment expense ratio',
-  operatingExpenseRatio: 'Operating expense ratio',
-  costPerBorrower: 'Cost per borrower (USD)',
-  borrowersPerLoanOfficer: 'Borrowers per loan officer',
-  borrowersPerStaff: 'Borrowers per staff member',
-  averageLoanBalancePerBorrower: 'Average loan balance per borrower (USD)',
-  depth: 'Depth (average loan / GNI per capita)',
-  womenBorrowersShare: 'Women borrowers share',
-  averageSavingsPerSaver: 'Average savings per saver (USD)',
-  averageSavingsPerSaverToGni: 'Average savings per saver / GNI per capita',
-};
-const indicatorName = (indicator: string) => INDICATOR_NAMES[indicator] ?? indicator;
+const isIndicator = (value: string): value is Indicator =>
+  (INDICATORS as readonly string[]).includes(value);
+const indicatorName = (indicator: string) =>
+  isIndicator(indicator) ? INDICATOR_LABELS[indicator] : indicator;
 
 interface Target {
   targetId: string;
@@ -153,9 +114,9 @@ function targetBadge(status: string) {
 
 function formatRatio(value: number | null | undefined, indicator: string): string {
   if (value === null || value === undefined) return '—';
-  const money = /cost|Balance|Savings|PerSaver$/.test(indicator) && !indicator.endsWith('ToGni');
-  const count = indicator.startsWith('borrowersPer');
-  if (money || count) return value.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  // Amounts in USD and numbers of people as such; fractions as percentages.
+  if (isIndicator(indicator) && INDICATOR_UNITS[indicator] !== 'fraction')
+    return value.toLocaleString('en-GB', { maximumFractionDigits: 1 });
   return `${(value * 100).toLocaleString('en-GB', { maximumFractionDigits: 1 })} %`;
 }
 
@@ -190,8 +151,8 @@ export function InstitutionsPage() {
           [
             ['region', 'Region', REGIONS],
             ['legalType', 'Legal type', LEGAL_TYPES],
-            ['kind', 'Kind', KINDS],
-            ['status', 'Status', STATUSES],
+            ['kind', 'Kind', INSTITUTION_KINDS],
+            ['status', 'Status', INSTITUTION_STATUSES],
           ] as const
         ).map(([name, text, options]) => (
           <div className="field" key={name}>
@@ -332,7 +293,7 @@ function RegisterInstitution() {
         name="kind"
         value={v.kind ?? ''}
         onChange={set('kind')}
-        options={KINDS}
+        options={INSTITUTION_KINDS}
         format={label}
         errors={errors}
       />
@@ -633,36 +594,9 @@ function TargetsTable({ targets }: { targets: Target[] }) {
 
 // ----------------------------------------------------------- performance reports
 
-const AMOUNT_PAIRS = [
-  ['totalAssets', 'Total assets'],
-  ['equity', 'Equity (may be negative)'],
-  ['grossLoanPortfolio', 'Gross loan portfolio'],
-  ['activeBorrowers', 'Active borrowers'],
-] as const;
-const SINGLE_INPUTS = [
-  ['impairmentAllowance', 'Impairment loss allowance (period end)'],
-  ['voluntarySavings', 'Voluntary savings (period end)'],
-  ['par30Balance', 'PAR30 balance (loans > 30 days overdue)'],
-  ['renegotiatedLoans', 'Renegotiated loans not in PAR30'],
-  ['writeOffs', 'Write-offs in the period'],
-  ['financialRevenue', 'Financial revenue'],
-  ['portfolioRevenue', 'Portfolio revenue'],
-  ['financialExpense', 'Financial expense'],
-  ['impairmentExpense', 'Impairment expense (may be negative)'],
-  ['operatingExpense', 'Operating expense'],
-  ['netOperatingIncomeAfterTaxes', 'Net operating income after taxes'],
-  ['activeWomenBorrowers', 'Active women borrowers'],
-  ['ruralClients', 'Rural clients'],
-  ['voluntarySavers', 'Voluntary savers'],
-  ['loanOfficers', 'Loan officers'],
-  ['personnel', 'Personnel'],
-] as const;
-const ADJUSTMENTS = [
-  ['subsidisedFundingCost', 'Subsidised cost of funds'],
-  ['inKindSubsidies', 'In-kind subsidies'],
-  ['inflationOnEquity', 'Inflation on equity'],
-  ['impairmentLoss', 'Impairment loss adjustment'],
-] as const;
+/** The report's figures, as the knowledge base groups them (@sfp/contracts). */
+const OPENING_CLOSING = [...MONEY_OPENING_CLOSING, ...COUNT_OPENING_CLOSING];
+const SINGLE_VALUES = [...MONEY_STOCKS, ...MONEY_FLOWS, ...COUNT_FIELDS];
 
 type ReportValues = Record<string, string>;
 
@@ -693,15 +627,15 @@ function bodyOf(values: ReportValues, withAdjustments: boolean): Record<string, 
     return text === '' ? undefined : Number(text);
   };
   const inputs: Record<string, unknown> = {};
-  for (const [key] of AMOUNT_PAIRS)
+  for (const key of OPENING_CLOSING)
     inputs[key] = {
       opening: number(`inputs.${key}.opening`),
       closing: number(`inputs.${key}.closing`),
     };
-  for (const [key] of SINGLE_INPUTS) inputs[key] = number(`inputs.${key}`);
+  for (const key of SINGLE_VALUES) inputs[key] = number(`inputs.${key}`);
   if (withAdjustments) {
     inputs.adjustments = Object.fromEntries(
-      ADJUSTMENTS.map(([key]) => [key, number(`inputs.adjustments.${key}`)]),
+      ADJUSTMENT_FIELDS.map((key) => [key, number(`inputs.adjustments.${key}`)]),
     );
   }
   return {
@@ -776,17 +710,17 @@ function ReportForm(props: {
       </fieldset>
       <fieldset>
         <legend>Balances (opening and closing)</legend>
-        {AMOUNT_PAIRS.map(([key, text]) => (
+        {OPENING_CLOSING.map((key) => (
           <div className="pair" key={key}>
-            {field(`inputs.${key}.opening`, `${text}, opening`)}
-            {field(`inputs.${key}.closing`, `${text}, closing`)}
+            {field(`inputs.${key}.opening`, `${PERFORMANCE_INPUT_LABELS[key]}, opening`)}
+            {field(`inputs.${key}.closing`, `${PERFORMANCE_INPUT_LABELS[key]}, closing`)}
           </div>
         ))}
       </fieldset>
       <fieldset>
         <legend>Figures of the period</legend>
         <div className="grid-3">
-          {SINGLE_INPUTS.map(([key, text]) => field(`inputs.${key}`, text))}
+          {SINGLE_VALUES.map((key) => field(`inputs.${key}`, PERFORMANCE_INPUT_LABELS[key]))}
         </div>
       </fieldset>
       <fieldset>
@@ -801,7 +735,9 @@ function ReportForm(props: {
         </label>
         {withAdjustments ? (
           <div className="grid-3">
-            {ADJUSTMENTS.map(([key, text]) => field(`inputs.adjustments.${key}`, text))}
+            {ADJUSTMENT_FIELDS.map((key) =>
+              field(`inputs.adjustments.${key}`, PERFORMANCE_INPUT_LABELS[key]),
+            )}
           </div>
         ) : null}
       </fieldset>
@@ -1054,7 +990,7 @@ export function TargetsPage() {
             }
           >
             <option value="">Any</option>
-            {['no-data', 'on-track', 'at-risk', 'off-track'].map((s) => (
+            {TARGET_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {label(s)}
               </option>
@@ -1147,7 +1083,7 @@ function SetTarget({ institutionId, onSet }: { institutionId: string; onSet: () 
         name="scope"
         value={v.scope ?? ''}
         onChange={set('scope')}
-        options={['institution', 'programme', 'portfolio']}
+        options={TARGET_SCOPE_KINDS}
         format={label}
         errors={errors}
       />
@@ -1184,7 +1120,7 @@ function SetTarget({ institutionId, onSet }: { institutionId: string; onSet: () 
         name="comparator"
         value={v.comparator ?? ''}
         onChange={set('comparator')}
-        options={['at-least', 'at-most']}
+        options={COMPARATORS}
         format={label}
         errors={errors}
       />

@@ -1,16 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, post } from '../api/client';
 import {
   CONSTITUENT_GROUPS,
   GLOBAL_INITIATIVES,
-  KINDS,
-  label,
   ORIGINS,
   PRIORITIES,
   REGIONS,
+  REQUEST_KINDS,
   THEMES,
-  type CommandResult,
-} from '../api/types';
+} from '@sfp/contracts';
+import { ApiError, post } from '../api/client';
+import { label, type CommandResult } from '../api/types';
 import { CheckboxGroup, FormErrors, SelectField, TextField } from '../components/ui';
 import { Link, navigate } from '../router';
 
@@ -161,7 +160,7 @@ export function NewRequestPage() {
             name="kind"
             value={v('kind')}
             onChange={set('kind')}
-            options={KINDS}
+            options={REQUEST_KINDS}
             emptyLabel="Choose…"
             format={label}
             errors={errors}

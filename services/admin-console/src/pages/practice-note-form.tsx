@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { LIBRARY_THEMES, PRACTICE_KINDS } from '@sfp/contracts';
 import { ApiError, post } from '../api/client';
-import { label, LIBRARY_THEMES, PRACTICE_KINDS } from '../api/types';
+import { label } from '../api/types';
 import { listOf } from '../components/form-values';
 import { CheckboxGroup, FormErrors, SelectField, TextField } from '../components/ui';
 import { Link, navigate } from '../router';

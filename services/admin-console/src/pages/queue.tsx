@@ -1,18 +1,17 @@
 import { useState } from 'react';
-import { api, get, lastWritePosition, queryString } from '../api/client';
 import {
-  KINDS,
-  label,
+  OPEN_REQUEST_STATUSES,
   ORIGINS,
-  THEMES,
   PRIORITIES,
   REGIONS,
+  REQUEST_KINDS,
+  REQUEST_SORTS,
   REQUEST_STATUSES,
   SLA_STATUSES,
-  SORTS,
-  type Page,
-  type RequestSummary,
-} from '../api/types';
+  THEMES,
+} from '@sfp/contracts';
+import { api, get, lastWritePosition, queryString } from '../api/client';
+import { label, type Page, type RequestSummary } from '../api/types';
 import {
   Badge,
   downloadText,
@@ -114,7 +113,7 @@ export function QueuePage() {
           name="status"
           label="Status"
           value={params.status}
-          options={scope === 'open' ? REQUEST_STATUSES.slice(0, 5) : REQUEST_STATUSES}
+          options={scope === 'open' ? OPEN_REQUEST_STATUSES : REQUEST_STATUSES}
           onChange={setFilter}
         />
         <FilterSelect
@@ -135,7 +134,7 @@ export function QueuePage() {
           name="kind"
           label="Kind"
           value={params.kind}
-          options={KINDS}
+          options={REQUEST_KINDS}
           onChange={setFilter}
         />
         <FilterSelect
@@ -207,7 +206,7 @@ export function QueuePage() {
           name="sort"
           label="Sort"
           value={params.sort}
-          options={SORTS}
+          options={REQUEST_SORTS}
           onChange={setFilter}
           emptyLabel={scope === 'open' ? 'Due date (default)' : 'Newest first (default)'}
           format={sortLabel}

@@ -1,16 +1,17 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, get, post } from '../api/client';
 import {
+  CANCELLED_BY,
   GLOBAL_INITIATIVES,
-  KINDS,
-  label,
   PRIORITIES,
+  REFERRAL_TARGETS,
+  REQUEST_COMMAND_ACTIONS,
+  REQUEST_KINDS,
+  requestCommandsAllowedIn,
   THEMES,
-  type CommandResult,
-  type HistoryEntry,
-  type RequestDetail,
-  type RequestStatus,
-} from '../api/types';
+  type RequestCommandType,
+} from '@sfp/contracts';
+import { ApiError, get, post } from '../api/client';
+import { label, type CommandResult, type HistoryEntry, type RequestDetail } from '../api/types';
 import {
   ActionButtons,
   Badge,
@@ -27,39 +28,23 @@ import {
 import { Link } from '../router';
 import { useAuth, useDirectory } from '../session';
 
-type Action =
-  | 'triage'
-  | 'assign'
-  | 'start'
-  | 'refer'
-  | 'resolve'
-  | 'close'
-  | 'reopen'
-  | 'cancel'
-  | 'comments';
-
-/** What each status allows (the help desk's decider refuses the rest with 409). */
-export const ACTIONS_BY_STATUS: Record<RequestStatus, Action[]> = {
-  submitted: ['triage', 'cancel', 'comments'],
-  triaged: ['assign', 'triage', 'cancel', 'comments'],
-  assigned: ['start', 'assign', 'cancel', 'comments'],
-  'in-progress': ['resolve', 'refer', 'assign', 'cancel', 'comments'],
-  referred: ['resolve', 'cancel', 'comments'],
-  resolved: ['close', 'reopen', 'comments'],
-  closed: ['reopen'],
-  cancelled: [],
-};
+/**
+ * A command given on the request. Which ones a status allows is the help
+ * desk's transition table (@sfp/contracts), by which its decider refuses the
+ * rest with 409: the buttons offer exactly what the API accepts.
+ */
+type Action = RequestCommandType;
 
 const ACTION_LABELS: Record<Action, string> = {
-  triage: 'Triage',
-  assign: 'Assign',
-  start: 'Start work',
-  refer: 'Refer',
-  resolve: 'Resolve',
-  close: 'Close',
-  reopen: 'Reopen',
-  cancel: 'Cancel request',
-  comments: 'Comment',
+  TriageServiceRequest: 'Triage',
+  AssignServiceRequest: 'Assign',
+  StartWorkOnServiceRequest: 'Start work',
+  ReferServiceRequest: 'Refer',
+  ResolveServiceRequest: 'Resolve',
+  CloseServiceRequest: 'Close',
+  ReopenServiceRequest: 'Reopen',
+  CancelServiceRequest: 'Cancel request',
+  CommentOnServiceRequest: 'Comment',
 };
 
 export function RequestPage({ id }: { id: string }) {
@@ -175,7 +160,7 @@ function Actions({
   onDone: (what: string) => void;
   onStale: () => void;
 }) {
-  const allowed = ACTIONS_BY_STATUS[request.status] ?? [];
+  const allowed = requestCommandsAllowedIn(request.status);
   const [open, setOpen] = useState<Action | null>(null);
   if (allowed.length === 0)
     return (
@@ -247,7 +232,7 @@ function ActionForm(props: {
 
   const body = (): Record<string, unknown> => {
     switch (action) {
-      case 'triage':
+      case 'TriageServiceRequest':
         return {
           kind: values.kind,
           themes,
@@ -257,15 +242,15 @@ function ActionForm(props: {
             : {}),
           ...(values.note ? { note: values.note } : {}),
         };
-      case 'assign':
+      case 'AssignServiceRequest':
         return { assignee: values.assignee ?? '' };
-      case 'refer':
+      case 'ReferServiceRequest':
         return {
           target: values.target,
           referredTo: values.referredTo ?? '',
           reason: values.reason ?? '',
         };
-      case 'resolve':
+      case 'ResolveServiceRequest':
         return {
           answer: values.answer ?? '',
           outputs: (values.outputs ?? '')
@@ -273,14 +258,14 @@ function ActionForm(props: {
             .map((line) => line.trim())
             .filter(Boolean),
         };
-      case 'reopen':
+      case 'ReopenServiceRequest':
         return { reason: values.reason ?? '' };
-      case 'cancel':
+      case 'CancelServiceRequest':
         return { reason: values.reason ?? '', cancelledBy: values.cancelledBy };
-      case 'comments':
+      case 'CommentOnServiceRequest':
         return { text: values.text ?? '' };
-      case 'start':
-      case 'close':
+      case 'StartWorkOnServiceRequest':
+      case 'CloseServiceRequest':
         return {};
     }
   };
@@ -291,7 +276,7 @@ function ActionForm(props: {
     setError(null);
     try {
       await post<CommandResult>(
-        `/api/help-desk/service-requests/${request.requestId}/${action}`,
+        `/api/help-desk/service-requests/${request.requestId}/${REQUEST_COMMAND_ACTIONS[action]}`,
         body(),
         request.streamVersion,
       );
@@ -304,7 +289,7 @@ function ActionForm(props: {
 
   let fields: ReactNode = null;
   switch (action) {
-    case 'triage':
+    case 'TriageServiceRequest':
       fields = (
         <>
           <SelectField
@@ -312,7 +297,7 @@ function ActionForm(props: {
             name="kind"
             value={values.kind ?? ''}
             onChange={set('kind')}
-            options={KINDS}
+            options={REQUEST_KINDS}
             format={label}
             errors={errors}
           />
@@ -350,12 +335,12 @@ function ActionForm(props: {
         </>
       );
       break;
-    case 'assign':
+    case 'AssignServiceRequest':
       fields = text('assignee', 'Assignee', {
         hint: 'The staff member who will handle it, e.g. staff-jkamau',
       });
       break;
-    case 'refer':
+    case 'ReferServiceRequest':
       fields = (
         <>
           <SelectField
@@ -363,7 +348,7 @@ function ActionForm(props: {
             name="target"
             value={values.target ?? ''}
             onChange={set('target')}
-            options={['internal-unit', 'external-body']}
+            options={REFERRAL_TARGETS}
             format={label}
             errors={errors}
           />
@@ -372,7 +357,7 @@ function ActionForm(props: {
         </>
       );
       break;
-    case 'resolve':
+    case 'ResolveServiceRequest':
       fields = (
         <>
           {text('answer', 'Answer', { multiline: true })}
@@ -384,10 +369,10 @@ function ActionForm(props: {
         </>
       );
       break;
-    case 'reopen':
+    case 'ReopenServiceRequest':
       fields = text('reason', 'Why reopen it', { multiline: true });
       break;
-    case 'cancel':
+    case 'CancelServiceRequest':
       fields = (
         <>
           {text('reason', 'Reason', { multiline: true })}
@@ -396,20 +381,20 @@ function ActionForm(props: {
             name="cancelledBy"
             value={values.cancelledBy ?? ''}
             onChange={set('cancelledBy')}
-            options={['operator', 'requester']}
+            options={CANCELLED_BY}
             format={label}
             errors={errors}
           />
         </>
       );
       break;
-    case 'comments':
+    case 'CommentOnServiceRequest':
       fields = text('text', 'Comment', { multiline: true });
       break;
-    case 'start':
+    case 'StartWorkOnServiceRequest':
       fields = <p>Record that work on this request has started.</p>;
       break;
-    case 'close':
+    case 'CloseServiceRequest':
       fields = (
         <p>Close this resolved request. It can still be reopened within the reopen window.</p>
       );

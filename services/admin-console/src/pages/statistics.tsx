@@ -1,5 +1,6 @@
+import { REGIONS, REQUEST_KINDS, THEMES } from '@sfp/contracts';
 import { get, lastWritePosition, queryString } from '../api/client';
-import { KINDS, label, REGIONS, THEMES, type Statistics } from '../api/types';
+import { label, type Statistics } from '../api/types';
 import { BarChart } from '../components/charts';
 import { ErrorMessage, Loading, useLoad } from '../components/ui';
 import { useSearchState } from '../router';
@@ -58,7 +59,7 @@ export function StatisticsPage() {
         {(
           [
             ['region', REGIONS],
-            ['kind', KINDS],
+            ['kind', REQUEST_KINDS],
             ['theme', THEMES],
           ] as const
         ).map(([name, options]) => (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { PERSON_ROLES } from '@sfp/contracts';
 import { ApiError, get, patch, post } from '../api/client';
-import { label, ROLES, type User } from '../api/types';
+import { label, type User } from '../api/types';
 import {
   Badge,
   CheckboxGroup,
@@ -178,7 +179,7 @@ function CreateUser({
       <CheckboxGroup
         legend="Roles"
         name="roles"
-        options={ROLES}
+        options={PERSON_ROLES}
         value={roles}
         onChange={setRoles}
         format={label}
@@ -253,7 +254,7 @@ function EditUser({
       <CheckboxGroup
         legend="Roles"
         name="roles"
-        options={ROLES}
+        options={PERSON_ROLES}
         value={roles}
         onChange={setRoles}
         format={label}
