@@ -14,14 +14,8 @@ import {
 import { ledgerStore, metadata, owner } from '../test-fixtures/ledger.setup';
 import { handleCommand } from './handle-command';
 import { loadState, type DeciderSnapshots } from './load-state';
+import { deposit, open } from './ledger.commands.fixture';
 
-const open: LedgerCommand = {
-  type: 'OpenLedger',
-  ledgerId: 'ledger-1',
-  owner,
-  now: '2024-03-01T10:00:00Z',
-};
-const deposit = (amount: number): LedgerCommand => ({ type: 'Deposit', amount });
 /** Event ids are UUID v7 (newEventId). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
