@@ -3,6 +3,8 @@
 // and the constraints below decide who may import whom.
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import react from 'eslint-plugin-react';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default [
   ...nx.configs['flat/base'],
@@ -12,7 +14,7 @@ export default [
     ignores: ['**/dist', '**/node_modules', '**/coverage', '.nx', 'tmp', 'data', '.local-infra'],
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -54,26 +56,22 @@ export default [
               onlyDependOnLibsWithTags: ['scope:help-desk', 'scope:shared'],
             },
             {
-              sourceTag: 'scope:innovation-research',
-              onlyDependOnLibsWithTags: ['scope:innovation-research', 'scope:shared'],
-            },
-            {
               sourceTag: 'scope:knowledge-base',
               onlyDependOnLibsWithTags: ['scope:knowledge-base', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:training',
-              onlyDependOnLibsWithTags: ['scope:training', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:quality-monitoring',
-              onlyDependOnLibsWithTags: ['scope:quality-monitoring', 'scope:shared'],
             },
             {
               sourceTag: 'scope:reporting',
               onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'],
             },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },
+            // The admin console runs in the browser and talks to the services over HTTP:
+            // of the other projects it sees only the shared contracts, never a service's
+            // code nor the Node libraries.
+            {
+              sourceTag: 'scope:admin-console',
+              onlyDependOnLibsWithTags: ['scope:admin-console', 'scope:shared'],
+            },
+            { sourceTag: 'scope:admin-console', onlyDependOnLibsWithTags: ['type:contracts'] },
           ],
         },
       ],
@@ -129,4 +127,12 @@ export default [
       ],
     },
   },
+  // The admin console (React 19, automatic JSX runtime): React's recommended rules
+  // and the Rules of Hooks, with the React Compiler checks of the hooks plugin.
+  ...[
+    react.configs.flat.recommended,
+    react.configs.flat['jsx-runtime'],
+    reactHooks.configs.flat.recommended,
+    { settings: { react: { version: 'detect' } } },
+  ].map((config) => ({ ...config, files: ['services/admin-console/src/**/*.tsx'] })),
 ];

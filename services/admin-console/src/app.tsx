@@ -245,6 +245,7 @@ function Shell() {
   }
   const routeTitle = ROUTES.find((r) => r.path.test(pathname))?.title;
   if (typeof document !== 'undefined')
+    // eslint-disable-next-line react-hooks/immutability -- idempotent, derived from the path; an effect would have to sit above the early returns and would retitle the sign-in pages too
     document.title = `${routeTitle ? `${routeTitle} — ` : ''}SFP admin console`;
 
   return (

@@ -40,6 +40,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (currentSession()) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- loadMe sets state only after its request answers, never synchronously
       loadMe()
         .catch(() => setSession(null))
         .finally(() => setChecking(false));

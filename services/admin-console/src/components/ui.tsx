@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { ApiError, messageOf } from '../api/client';
 
 export interface Loaded<T> {
@@ -15,9 +23,13 @@ export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
   });
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
-  loadRef.current = load;
+  // Layout effects run before effects: the load below always calls the latest `load`.
+  useLayoutEffect(() => {
+    loadRef.current = load;
+  });
   useEffect(() => {
     let current = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the effect that starts a load marks it as loading (keeping the previous data); deriving `loading` from key and tick instead would restructure the hook
     setState((previous) => ({ data: previous.data, loading: true }));
     Promise.resolve()
       .then(() => loadRef.current())

@@ -144,6 +144,7 @@ function ProjectionRow({ url, initial }: { url: string; initial: ProjectionStatu
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
   const timer = useRef<number | undefined>(undefined);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- a reloaded list replaces the row's polled status; kept as an effect so the row updates when it did before
   useEffect(() => setStatus(initial), [initial]);
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
