@@ -32,7 +32,8 @@ import {
 import { libraryProjection } from './library/projections/library.projection';
 import { performanceReportsProjection } from './performance-report/projections/performance-reports.projection';
 import { targetsProjection } from './target/projections/targets.projection';
-import { TargetEvaluator } from './target/application/target-evaluator';
+import { targetReevaluationReactor } from './target/application/evaluate-target/target-reevaluation.reactor';
+import { TARGET_REEVALUATION } from './target/projections/target-statuses.read-your-writes';
 
 export const KNOWLEDGE_BASE_PROJECTION_DEFINITIONS = [
   institutionProfilesProjection,
@@ -45,7 +46,8 @@ export const KNOWLEDGE_BASE_PROJECTION_DEFINITIONS = [
 
 /**
  * The knowledge base's background work, started and stopped with the
- * application: its projections, the GNI per capita seed (first start only),
+ * application: its projections, the target re-evaluation (a reactor run by
+ * the projection engine), the GNI per capita seed (first start only),
  * topic provisioning, the outbox relay to sfp.knowledge-base.events and the
  * gateway for department commands on sfp.knowledge-base.commands.
  */
@@ -53,7 +55,6 @@ export const KNOWLEDGE_BASE_PROJECTION_DEFINITIONS = [
 export class KnowledgeBaseWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private relay?: OutboxRelay;
   private gateway?: RunningConsumer;
-  private reevaluation: Promise<unknown> = Promise.resolve();
 
   constructor(
     @Inject(KNOWLEDGE_BASE_RUNTIME) private readonly runtime: KnowledgeBaseRuntime,
@@ -65,18 +66,13 @@ export class KnowledgeBaseWorkers implements OnApplicationBootstrap, OnApplicati
     const topics = contextTopics(KNOWLEDGE_BASE_CONTEXT);
     for (const definition of KNOWLEDGE_BASE_PROJECTION_DEFINITIONS)
       this.projections.register(definition as never);
+    this.projections.register(targetReevaluationReactor(this.runtime, this.projections));
     await this.projections.start();
     this.runtime.metrics.addProjectionSource({
       context: KNOWLEDGE_BASE_CONTEXT,
       statuses: () => this.projections.statuses(),
     });
     if (this.runtime.seedGniTable !== false) await this.seedGniTable();
-    this.reevaluation = this.reevaluateTargets().catch((error: unknown) =>
-      this.runtime.logger.warn(
-        { err: error },
-        'Re-evaluation of the targets at start did not finish',
-      ),
-    );
     await provisionContextTopics(
       this.runtime.bus,
       KNOWLEDGE_BASE_CONTEXT,
@@ -112,14 +108,6 @@ export class KnowledgeBaseWorkers implements OnApplicationBootstrap, OnApplicati
     });
   }
 
-  /** Judges every active target again; returns how many changed status. */
-  reevaluateTargets(): Promise<number> {
-    return new TargetEvaluator(this.runtime, this.projections).evaluateAll({
-      correlationId: `knowledge-base-target-check-${this.runtime.clock().toISOString()}`,
-      actor: SYSTEM_ACTOR,
-    });
-  }
-
   /** The GNI per capita table gets its seed values when it is still empty (nothing when it has entries). */
   private async seedGniTable(): Promise<void> {
     try {
@@ -141,9 +129,10 @@ export class KnowledgeBaseWorkers implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.reevaluation;
     await this.gateway?.stop();
     await this.relay?.stop();
+    // The reactor first: its reactions under way wait for the other projections.
+    await this.projections.runner(TARGET_REEVALUATION)?.stop();
     await this.projections.stop();
   }
 

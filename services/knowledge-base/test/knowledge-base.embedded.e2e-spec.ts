@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { COMMAND_HEADERS, contextTopics, type IncomingMessage } from '@sfp/messaging';
+import { physicalName, type ProjectionEngine } from '@sfp/projections';
 import { httpClient } from '@sfp/testing';
-import { loadStream, runCommand } from '../src/application/command-runner';
-import {
-  institutionDecider,
-  type KnownInstitution,
-} from '../src/institution/domain/institution.decider';
-import { KnowledgeBaseWorkers } from '../src/knowledge-base.workers';
-import { performanceReportDecider } from '../src/performance-report/domain/performance-report.decider';
+import { KNOWLEDGE_BASE_PROJECTIONS } from '../src/knowledge-base.runtime';
 import { workedExampleA } from '../src/performance-report/domain/testing/worked-example';
+import { TARGET_REEVALUATION } from '../src/target/projections/target-statuses.read-your-writes';
 import {
   startEmbeddedKnowledgeBase,
   type EmbeddedKnowledgeBase,
@@ -142,8 +138,11 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     });
     expect(target.status).toBe(201);
     const targetId = target.body['id'];
-    // Judged at once on the filed report: PAR30 4% ≤ 5%
-    expect(target.body['targetsChanged']).toEqual([targetId]);
+    // Judged on the filed report after the answer (PAR30 4% ≤ 5%): minPosition waits for that.
+    const judged = await http.get<Json>(
+      `/targets/${targetId}?minPosition=${target.body['position']}`,
+    );
+    expect(judged.body['view']).toMatchObject({ status: 'on-track', value: 0.04 });
 
     // Audited PAR30: (51 000 + 6 000) / 900 000 = 6.33%: missed by 1.33 points, within the 2-point band
     const restated = await http.post<Json>(
@@ -157,7 +156,7 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     );
     expect(restated.status).toBe(200);
     expect(restated.headers.get('etag')).toBe('"2"');
-    expect(restated.body['targetsChanged']).toEqual([targetId]);
+    expect(restated.body).not.toHaveProperty('targetsChanged');
 
     const stale = await http.post<Json>(
       `/performance-reports/${reportId}/restatements`,
@@ -189,7 +188,9 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
       expect.objectContaining({ targetId, status: 'at-risk', value: 57_000 / 900_000 }),
     ]);
 
-    const targetDetail = await http.get<Json>(`/targets/${targetId}`);
+    const targetDetail = await http.get<Json>(
+      `/targets/${targetId}?minPosition=${restated.body['position']}`,
+    );
     const changes = targetDetail.body['history']
       .filter((h: Json) => h.event === 'TargetStatusChanged')
       .map((h: Json) => `${h.data.previousStatus}>${h.data.status}`);
@@ -694,7 +695,9 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     ]);
   });
 
-  it('after a crash between a report and its targets, the check at start brings the status up to date', async () => {
+  it('after a crash between a report and its reaction, the target re-evaluation catches up from its checkpoint; delivered twice, a report moves a status once', async () => {
+    const projections = kb.app.get<ProjectionEngine>(KNOWLEDGE_BASE_PROJECTIONS);
+    const reactor = projections.runner(TARGET_REEVALUATION)!;
     const id = await register({ name: 'Harvest Microfinance' });
     const filed = await http.post<Json>(`/institutions/${id}/performance-reports`, fileBody());
     const target = await http.post<Json>('/targets', {
@@ -711,39 +714,65 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
         'items'
       ].find((t: Json) => t.targetId === target.body['id']);
     expect((await targetRow(target.body['position'])).status).toBe('on-track');
-
-    // The restatement is appended, then the process "dies" before evaluating the target.
-    const figures = example();
-    const appended = await runCommand(
-      kb.runtime,
-      { id: filed.body['id'], streamId: `performance-report-${filed.body['id']}` },
-      performanceReportDecider,
-      async () => ({
-        type: 'RestatePerformanceReport' as const,
-        institution: (await loadStream(kb.runtime, `institution-${id}`, institutionDecider))
-          .state as KnownInstitution,
-        currency: 'USD',
-        fx: figures.fx,
-        // 260 000 − 40 000 − 12 000 − 240 000 = −32 000: the income follows the expense.
-        inputs: {
-          ...figures.inputs,
-          operatingExpense: 240_000,
-          netOperatingIncomeAfterTaxes: -32_000,
-        },
-        reason: 'Restated before the crash',
-        at: new Date().toISOString(),
-        by: 'operator-1',
+    const statusChanges = async () =>
+      (await kb.runtime.eventStore.readStream(`target-${target.body['id']}`)).filter(
+        (e) => e.type === 'knowledge-base.TargetStatusChanged',
+      );
+    const [set] = await kb.runtime.eventStore.readStream(`target-${target.body['id']}`);
+    // Recorded by the reactor for the platform, caused by the target's setting, in its conversation.
+    expect(await statusChanges()).toEqual([
+      expect.objectContaining({
+        causationId: set!.eventId,
+        correlationId: set!.correlationId,
+        actor: expect.objectContaining({ kind: 'system' }),
       }),
-      { correlationId: randomUUID(), actor: { kind: 'person', id: 'operator-1' } },
-      new Date().toISOString(),
-    );
-    expect((await targetRow(appended.position)).status).toBe('on-track');
+    ]);
 
-    // 260 000 / 292 000 = 0.89: off track
-    expect(await kb.app.get(KnowledgeBaseWorkers).reevaluateTargets()).toBeGreaterThanOrEqual(1);
+    // Delivered twice: the reactor's checkpoint goes back before the report, as a crash before its commit leaves it.
     const head = await kb.runtime.eventStore.headPosition();
-    expect(await targetRow(head)).toMatchObject({ status: 'off-track' });
-    expect(await kb.app.get(KnowledgeBaseWorkers).reevaluateTargets()).toBe(0);
+    await reactor.stop();
+    const { active } = (await kb.runtime.readModels.loadState(TARGET_REEVALUATION))!;
+    await kb.runtime.readModels.saveCheckpoint({
+      readModel: physicalName({ projection: TARGET_REEVALUATION, generation: active.generation }),
+      position: filed.body['position'] - 1,
+      updatedAt: new Date().toISOString(),
+    });
+    const judged = jest.spyOn(kb.runtime, 'clock');
+    await reactor.start();
+    await projections.waitForPosition(TARGET_REEVALUATION, head, 10_000);
+    expect(judged).toHaveBeenCalled(); // the report and the target were judged again...
+    judged.mockRestore();
+    expect(await kb.runtime.eventStore.headPosition()).toBe(head); // ...and nothing was appended
+    expect(await statusChanges()).toHaveLength(1);
+
+    // The restatement is appended while the reactor is down (the process "dies" before reacting).
+    await reactor.stop();
+    const restated = await http.post<Json>(
+      `/performance-reports/${filed.body['id']}/restatements`,
+      {
+        // 260 000 − 40 000 − 12 000 − 240 000 = −32 000: the income follows the expense.
+        ...fileBody((f) =>
+          Object.assign(f.inputs, {
+            operatingExpense: 240_000,
+            netOperatingIncomeAfterTaxes: -32_000,
+          }),
+        ),
+        period: undefined,
+        reason: 'Restated before the crash',
+      },
+    );
+    // The command answers once its own event is appended: nothing waits for the targets.
+    expect(restated.body).toMatchObject({ changed: true, streamVersion: 2 });
+    expect(await kb.runtime.eventStore.headPosition()).toBe(restated.body['position']);
+    expect(await statusChanges()).toHaveLength(1);
+
+    // Started again, it reacts from its checkpoint. 260 000 / 292 000 = 0.89: off track
+    await reactor.start();
+    expect(await targetRow(restated.body['position'])).toMatchObject({ status: 'off-track' });
+    expect((await statusChanges()).map((e) => (e.data as Json)['status'])).toEqual([
+      'on-track',
+      'off-track',
+    ]);
   });
 
   it('rebuilding every read model from the events gives the same views (deterministic, replay-safe handlers)', async () => {
@@ -767,6 +796,7 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
       'kb-library',
       'kb-performance-reports',
       'kb-programme-members',
+      'kb-target-reevaluation',
       'kb-targets',
     ]);
     for (const { name, generation } of statuses as Array<{ name: string; generation: number }>) {
@@ -782,6 +812,8 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
       }
     }
     expect(await snapshot()).toEqual(before);
+    // The target re-evaluation replayed every report and target from the start: no status moved again.
+    expect(await kb.runtime.eventStore.headPosition()).toBe(head);
   });
 
   it('takes report filings from a regional office on sfp.knowledge-base.commands', async () => {

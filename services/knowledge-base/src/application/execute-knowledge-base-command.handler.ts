@@ -23,34 +23,27 @@ import { periodYear } from '../performance-report/domain/report-period';
 import type { ReportPeriod } from '../performance-report/domain/performance-inputs';
 import { assertNever, OutOfDepartmentScopeError } from '../shared/domain/knowledge-base.errors';
 import { targetDecider } from '../target/domain/target.decider';
-import { TargetEvaluator } from '../target/application/target-evaluator';
 import { loadStream, runCommand } from './command-runner';
 import type { CommandResult } from './knowledge-base-command';
 import { ExecuteKnowledgeBaseCommand } from './knowledge-base-request';
 
-/** A command's own result, and the target status changes it caused. */
-export interface KnowledgeBaseCommandResult extends CommandResult {
-  /** Targets re-evaluated after a report or a new target (only those whose status changed). */
-  targetsChanged?: string[];
-}
+/** A command's own result: its events are appended (targets are re-evaluated after, by a reactor). */
+export type KnowledgeBaseCommandResult = CommandResult;
 
 /**
  * Runs every knowledge-base command: load the stream, decide, append with the
  * expected version. A report's command first reads its institution and the
- * GNI per capita table; after it, the targets it touches are re-evaluated.
+ * GNI per capita table. Targets are re-evaluated after the answer, in
+ * reaction to the events (target-reevaluation.reactor.ts).
  */
 @CommandHandler(ExecuteKnowledgeBaseCommand)
 export class ExecuteKnowledgeBaseCommandHandler
   implements ICommandHandler<ExecuteKnowledgeBaseCommand, KnowledgeBaseCommandResult>
 {
-  private readonly evaluator: TargetEvaluator;
-
   constructor(
     @Inject(KNOWLEDGE_BASE_RUNTIME) private readonly runtime: KnowledgeBaseRuntime,
     @Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine,
-  ) {
-    this.evaluator = new TargetEvaluator(runtime, projections);
-  }
+  ) {}
 
   async execute({
     request,
@@ -99,7 +92,6 @@ export class ExecuteKnowledgeBaseCommandHandler
             ...timed,
           }),
         );
-        result = await this.afterReport(result, request.institutionId, request.period, context);
         break;
       }
       case 'restate-report': {
@@ -121,7 +113,6 @@ export class ExecuteKnowledgeBaseCommandHandler
             ...timed,
           }),
         );
-        result = await this.afterReport(result, state.institutionId, state.period, context);
         break;
       }
       case 'set-target': {
@@ -132,20 +123,6 @@ export class ExecuteKnowledgeBaseCommandHandler
           ...request.command,
           ...timed,
         }));
-        if (result.changed) {
-          const evaluation = await this.evaluator.afterTargetSet(
-            targetId,
-            result.position,
-            context,
-          );
-          if (evaluation?.changed)
-            result = {
-              ...result,
-              streamVersion: evaluation.streamVersion,
-              position: evaluation.position,
-              targetsChanged: [targetId],
-            };
-        }
         break;
       }
       case 'withdraw-target':
@@ -297,33 +274,6 @@ export class ExecuteKnowledgeBaseCommandHandler
       ...(context.scope !== undefined ? { scope: context.scope } : {}),
       ...(context.actor.department ? { filingDepartment: context.actor.department } : {}),
       ...(gni !== undefined ? { gniPerCapitaUsd: gni } : {}),
-    };
-  }
-
-  private async afterReport(
-    result: KnowledgeBaseCommandResult,
-    institutionId: string,
-    period: ReportPeriod,
-    context: ExecuteKnowledgeBaseCommand['context'],
-  ): Promise<KnowledgeBaseCommandResult> {
-    if (!result.changed) return result;
-    this.projections.wake();
-    const institution = await this.institution(institutionId);
-    const evaluations = await this.evaluator.afterReport(
-      {
-        institutionId,
-        programmes: institution.programmes,
-        periodEnd: period.end,
-        position: result.position,
-      },
-      context,
-    );
-    const changed = evaluations.filter((e) => e.changed);
-    // The position covers the status changes too, so a query with minPosition sees them.
-    return {
-      ...result,
-      position: Math.max(result.position, ...changed.map((e) => e.position)),
-      targetsChanged: changed.map((e) => e.id),
     };
   }
 }

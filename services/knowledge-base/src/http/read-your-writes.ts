@@ -1,3 +1,4 @@
+import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine } from '@sfp/projections';
 
 const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
@@ -11,6 +12,25 @@ export async function readYourWrites(
   if (position === undefined) return;
   for (const name of names)
     await projections.waitForPosition(name, position, READ_YOUR_WRITES_TIMEOUT_MS);
+}
+
+/**
+ * Read your writes on views that also show what reactors record in reaction
+ * to events (target statuses): waits until each reactor has handled
+ * `position`, so that its reactions to everything up to it are appended, then
+ * until each view has applied the store's head as it stands then, those
+ * reactions included. Each wait is bounded (503 PROJECTION_TIMEOUT past it).
+ */
+export async function readYourWritesAndReactions(
+  projections: ProjectionEngine,
+  eventStore: Pick<EventStore, 'headPosition'>,
+  position: number | undefined,
+  reactors: readonly string[],
+  ...views: string[]
+): Promise<void> {
+  if (position === undefined) return;
+  await readYourWrites(projections, position, ...reactors);
+  await readYourWrites(projections, await eventStore.headPosition(), ...views);
 }
 
 /** Every document of a filter, page by page, with a clear error past `limit` (never a silent cut). */

@@ -5,7 +5,7 @@ import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine } from '@sfp/projections';
 import { toCsv, type CsvColumn } from '@sfp/service-kit';
 import { sendCsv } from '../http/csv-response';
-import { findAll, readYourWrites } from '../http/read-your-writes';
+import { findAll } from '../http/read-your-writes';
 import {
   INSTITUTION_PROFILES_PROJECTION,
   type InstitutionProfile,
@@ -15,7 +15,11 @@ import {
   PROGRAMME_MEMBERS_PROJECTION,
   type ProgrammeMember,
 } from '../institution/projections/programme-members.projection';
-import { KNOWLEDGE_BASE_PROJECTIONS } from '../knowledge-base.runtime';
+import {
+  KNOWLEDGE_BASE_PROJECTIONS,
+  KNOWLEDGE_BASE_RUNTIME,
+  type KnowledgeBaseRuntime,
+} from '../knowledge-base.runtime';
 import { aggregateFigures } from '../performance-report/domain/normalised-figures';
 import {
   RATIO_KEYS,
@@ -27,6 +31,7 @@ import {
   type ReportRow,
 } from '../performance-report/projections/performance-reports.projection';
 import { latestPerInstitutionAndYear } from '../performance-report/projections/outreach-summary';
+import { readYourTargetStatuses } from '../target/projections/target-statuses.read-your-writes';
 import { TARGETS_PROJECTION, type TargetRow } from '../target/projections/targets.projection';
 
 interface PortfolioMember {
@@ -60,7 +65,10 @@ const COLUMNS: CsvColumn<PortfolioMember>[] = [
 @ApiTags('knowledge-base: analysis')
 @Controller('portfolios')
 export class PortfolioViewController {
-  constructor(@Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine) {}
+  constructor(
+    @Inject(KNOWLEDGE_BASE_RUNTIME) private readonly runtime: KnowledgeBaseRuntime,
+    @Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine,
+  ) {}
 
   /** A programme's institutions with their latest ratios and target status, the programme's own ratios by year and its targets. */
   @Get(':programme')
@@ -84,8 +92,9 @@ export class PortfolioViewController {
         ],
       });
     }
-    await readYourWrites(
+    await readYourTargetStatuses(
       this.projections,
+      this.runtime,
       query.minPosition,
       PROGRAMME_MEMBERS_PROJECTION,
       INSTITUTION_PROFILES_PROJECTION,

@@ -7,12 +7,17 @@ import { toCsv, type CsvColumn } from '@sfp/service-kit';
 import { sendCsv } from '../../http/csv-response';
 import { findAll, readYourWrites } from '../../http/read-your-writes';
 import { assertInScope, callerOf } from '../../http/request-principal';
-import { KNOWLEDGE_BASE_PROJECTIONS } from '../../knowledge-base.runtime';
+import {
+  KNOWLEDGE_BASE_PROJECTIONS,
+  KNOWLEDGE_BASE_RUNTIME,
+  type KnowledgeBaseRuntime,
+} from '../../knowledge-base.runtime';
 import { RATIO_KEYS } from '../../performance-report/domain/standard-ratios';
 import {
   PERFORMANCE_REPORTS_PROJECTION,
   type ReportRow,
 } from '../../performance-report/projections/performance-reports.projection';
+import { readYourTargetStatuses } from '../../target/projections/target-statuses.read-your-writes';
 import { InstitutionNotFoundError } from '../domain/institution.errors';
 import {
   INSTITUTION_PROFILES_PROJECTION,
@@ -65,7 +70,10 @@ const IRIS_COLUMNS: CsvColumn<IrisValue>[] = [
 @ApiTags('knowledge-base: institutions')
 @Controller('institutions')
 export class InstitutionProfileController {
-  constructor(@Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine) {}
+  constructor(
+    @Inject(KNOWLEDGE_BASE_RUNTIME) private readonly runtime: KnowledgeBaseRuntime,
+    @Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine,
+  ) {}
 
   /** Institutions with their status, latest ratios and targets off track, filtered and paged (a view: reports:read). */
   @Get()
@@ -76,7 +84,13 @@ export class InstitutionProfileController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await readYourWrites(this.projections, query.minPosition, INSTITUTION_PROFILES_PROJECTION);
+    // The profiles show target statuses, recorded in reaction to reports.
+    await readYourTargetStatuses(
+      this.projections,
+      this.runtime,
+      query.minPosition,
+      INSTITUTION_PROFILES_PROJECTION,
+    );
     const caller = callerOf(req);
     const filter: ReadModelFilter = {};
     if (query.status?.length) filter['status'] = { in: query.status };
@@ -126,7 +140,13 @@ export class InstitutionProfileController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await readYourWrites(this.projections, query.minPosition, INSTITUTION_PROFILES_PROJECTION);
+    // The profiles show target statuses, recorded in reaction to reports.
+    await readYourTargetStatuses(
+      this.projections,
+      this.runtime,
+      query.minPosition,
+      INSTITUTION_PROFILES_PROJECTION,
+    );
     const doc = await this.projections
       .readModel<InstitutionProfile>(INSTITUTION_PROFILES_PROJECTION)
       .getDocument(id);

@@ -61,7 +61,7 @@ export class PerformanceReportsController {
   @RequirePermission('records:write')
   @ApiCreatedResponse({
     description:
-      '{ id (the report id), streamVersion, position, targetsChanged }; Location points at the report',
+      '{ id (the report id), streamId, streamVersion, position, changed }; Location points at the report. The targets it touches are judged again just after the answer: a view of targets with minPosition=<position> waits for that',
   })
   @ApiConflictResponse({
     description: 'A report for this period exists (restate it), or the institution is not active',

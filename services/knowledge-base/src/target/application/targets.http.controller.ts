@@ -31,9 +31,11 @@ import { sendCsv } from '../../http/csv-response';
 import { assertInScope, callerOf } from '../../http/request-principal';
 import { loadStream } from '../../application/command-runner';
 import { institutionDecider } from '../../institution/domain/institution.decider';
-import { readYourWrites } from '../../http/read-your-writes';
 import { historyOf } from '../../http/stream-history';
-import { PagedQueryDto } from '../../institution/projections/institution-profile.query.dto';
+import {
+  PagedQueryDto,
+  ViewQueryDto,
+} from '../../institution/projections/institution-profile.query.dto';
 import { streamIds } from '../../knowledge-base.context';
 import {
   KNOWLEDGE_BASE_PROJECTIONS,
@@ -42,9 +44,10 @@ import {
 } from '../../knowledge-base.runtime';
 import { TargetNotFoundError } from '../domain/target.errors';
 import type { TargetScope, TargetSetData } from '../domain/target.events';
+import { readYourTargetStatuses } from '../projections/target-statuses.read-your-writes';
 import { TARGETS_PROJECTION, type TargetRow } from '../projections/targets.projection';
 import { SetTargetDto, WithdrawTargetDto } from './target.request.dto';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { toBoolean } from '../../shared/http/query-helpers';
@@ -64,6 +67,8 @@ export class TargetListQueryDto extends PagedQueryDto {
   @IsBoolean()
   active?: boolean;
 }
+
+export class TargetDetailQueryDto extends PickType(ViewQueryDto, ['minPosition'] as const) {}
 
 const COLUMNS: CsvColumn<TargetRow>[] = [
   { header: 'targetId', value: (t) => t.targetId },
@@ -95,7 +100,7 @@ export class TargetsController {
   @RequirePermission('records:write')
   @ApiCreatedResponse({
     description:
-      'Set, and judged at once on the latest reports (targetsChanged when its status moved from no-data)',
+      'Set; judged on the latest reports just after the answer (GET /targets/{id}?minPosition=<position> waits for that)',
   })
   async set(
     @Body() dto: SetTargetDto,
@@ -152,7 +157,12 @@ export class TargetsController {
   @RequirePermission('reports:read')
   @ApiProduces('application/json', 'text/csv')
   async list(@Query() query: TargetListQueryDto, @Res({ passthrough: true }) res: Response) {
-    await readYourWrites(this.projections, query.minPosition, TARGETS_PROJECTION);
+    await readYourTargetStatuses(
+      this.projections,
+      this.runtime,
+      query.minPosition,
+      TARGETS_PROJECTION,
+    );
     const filter: ReadModelFilter = {};
     if (query.status) filter['status'] = query.status;
     if (query.active !== undefined) filter['active'] = query.active;
@@ -172,7 +182,17 @@ export class TargetsController {
   @Get(':id')
   @RequirePermission('records:read')
   @ApiNotFoundResponse()
-  async detail(@Param('id', uuid) id: string, @Req() req: Request) {
+  async detail(
+    @Param('id', uuid) id: string,
+    @Query() query: TargetDetailQueryDto,
+    @Req() req: Request,
+  ) {
+    await readYourTargetStatuses(
+      this.projections,
+      this.runtime,
+      query.minPosition,
+      TARGETS_PROJECTION,
+    );
     const recorded = await this.runtime.eventStore.readStream(streamIds.target(id));
     if (recorded.length === 0) throw new TargetNotFoundError(id);
     const caller = callerOf(req);
