@@ -14,16 +14,16 @@ import {
   type RunningConsumer,
 } from '@sfp/messaging';
 import type { ProjectionEngine } from '@sfp/projections';
-import { ExecuteKnowledgeBaseCommand } from './application/knowledge-base-request';
-import {
-  knowledgeBaseInboundCommands,
-  knowledgeBaseRejectionOf,
-} from './application/knowledge-base.inbound-commands';
+import { RecordGniCommand } from './gni/application/record-gni/record-gni.command';
 import { GNI_SEED_SOURCE, gniSeedEntries } from './gni/domain/gni-seed-values';
 import { gniTableProjection } from './gni/projections/gni-table.projection';
 import { institutionProfilesProjection } from './institution/projections/institution-profile.projection';
 import { programmeMembersProjection } from './institution/projections/programme-members.projection';
 import { KNOWLEDGE_BASE_CONTEXT } from './knowledge-base.context';
+import {
+  knowledgeBaseInboundCommands,
+  knowledgeBaseRejectionOf,
+} from './knowledge-base.inbound-commands';
 import {
   KNOWLEDGE_BASE_PROJECTIONS,
   KNOWLEDGE_BASE_RUNTIME,
@@ -112,9 +112,9 @@ export class KnowledgeBaseWorkers implements OnApplicationBootstrap, OnApplicati
   private async seedGniTable(): Promise<void> {
     try {
       await this.commandBus.execute(
-        new ExecuteKnowledgeBaseCommand(
+        new RecordGniCommand(
           {
-            kind: 'record-gni',
+            type: 'RecordGniPerCapita',
             entries: gniSeedEntries(),
             source: GNI_SEED_SOURCE,
             onlyIfEmpty: true,

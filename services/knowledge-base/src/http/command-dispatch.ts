@@ -2,24 +2,27 @@ import { randomUUID } from 'node:crypto';
 import type { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { currentCorrelationId, etagOf, expectedVersionFromIfMatch } from '@sfp/service-kit';
-import type { KnowledgeBaseCommandResult } from '../application/execute-knowledge-base-command.handler';
-import {
-  ExecuteKnowledgeBaseCommand,
-  type KnowledgeBaseRequest,
-} from '../application/knowledge-base-request';
+import type {
+  CommandContext,
+  CommandResult,
+  KnowledgeBaseCommand,
+} from '../application/knowledge-base-command';
 import { callerOf } from './request-principal';
 
-/** Sends an HTTP command through the command bus as the authenticated caller; sets the record's ETag. */
+/**
+ * Sends an HTTP command through the command bus as the authenticated caller
+ * (a department's integration client confined to it); sets the record's ETag.
+ */
 export async function dispatch(
   commandBus: CommandBus,
   req: Request,
   res: Response | undefined,
-  request: KnowledgeBaseRequest,
+  command: (context: CommandContext) => KnowledgeBaseCommand<unknown>,
   ifMatch?: string,
-): Promise<KnowledgeBaseCommandResult> {
+): Promise<CommandResult> {
   const caller = callerOf(req);
-  const result: KnowledgeBaseCommandResult = await commandBus.execute(
-    new ExecuteKnowledgeBaseCommand(request, {
+  const result: CommandResult = await commandBus.execute(
+    command({
       correlationId: currentCorrelationId() ?? randomUUID(),
       actor: caller.actor,
       expectedVersion: expectedVersionFromIfMatch(ifMatch),

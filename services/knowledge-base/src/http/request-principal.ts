@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { actorOf, departmentScope, principalOf } from '@sfp/auth';
 import type { Actor } from '@sfp/event-sourcing';
-import { OutOfDepartmentScopeError } from '../shared/domain/knowledge-base.errors';
+import { assertInDepartment } from '../application/knowledge-base-command';
 
 /** Who is calling, as the auth guard established it: the actor of events and the department scope. */
 export interface Caller {
@@ -24,7 +24,5 @@ export function callerOfActor(actor: Actor): Caller {
 
 /** Refuses a read by an integration client outside its department. */
 export function assertInScope(caller: Caller, reportingDepartment: string | undefined): void {
-  if (caller.scope !== undefined && caller.scope !== reportingDepartment) {
-    throw new OutOfDepartmentScopeError(caller.scope, reportingDepartment);
-  }
+  assertInDepartment(caller.scope, reportingDepartment);
 }

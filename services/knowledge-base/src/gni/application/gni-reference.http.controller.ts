@@ -27,6 +27,7 @@ import { findAll, readYourWrites } from '../../http/read-your-writes';
 import { ViewQueryDto } from '../../institution/projections/institution-profile.query.dto';
 import { KNOWLEDGE_BASE_PROJECTIONS } from '../../knowledge-base.runtime';
 import { GNI_TABLE_PROJECTION, type GniRow } from '../projections/gni-table.projection';
+import { RecordGniCommand } from './record-gni/record-gni.command';
 
 export class GniEntryDto {
   @ApiProperty({ example: 'KE' })
@@ -94,12 +95,13 @@ export class GniReferenceController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const body = plain(dto);
-    return dispatch(this.commandBus, req, res, {
-      kind: 'record-gni',
-      entries: body.entries,
-      source: body.source,
-    });
+    const { entries, source } = plain(dto);
+    return dispatch(
+      this.commandBus,
+      req,
+      res,
+      (context) => new RecordGniCommand({ type: 'RecordGniPerCapita', entries, source }, context),
+    );
   }
 
   @Get()

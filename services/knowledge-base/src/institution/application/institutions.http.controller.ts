@@ -25,8 +25,8 @@ import {
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import { etagOf } from '@sfp/service-kit';
-import type { KnowledgeBaseCommandResult } from '../../application/execute-knowledge-base-command.handler';
 import { loadStream } from '../../application/command-runner';
+import type { CommandResult } from '../../application/knowledge-base-command';
 import { dispatch } from '../../http/command-dispatch';
 import { assertInScope, callerOf } from '../../http/request-principal';
 import { historyOf, type HistoryEntry } from '../../http/stream-history';
@@ -35,10 +35,17 @@ import { KNOWLEDGE_BASE_RUNTIME, type KnowledgeBaseRuntime } from '../../knowled
 import { institutionDecider, type KnownInstitution } from '../domain/institution.decider';
 import { InstitutionNotFoundError } from '../domain/institution.errors';
 import {
+  ChangeInstitutionStatusCommand,
+  type StatusChange,
+} from './change-institution-status/change-institution-status.command';
+import { LinkInstitutionToProgrammeCommand } from './link-institution-to-programme/link-institution-to-programme.command';
+import {
   LinkProgrammeDto,
   InstitutionStatusReasonDto,
   RegisterInstitutionDto,
 } from './institution.request.dto';
+import { RegisterInstitutionCommand } from './register-institution/register-institution.command';
+import { registrationOf } from './register-institution/register-institution.mapping';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -59,23 +66,14 @@ export class InstitutionsController {
     @Body() dto: RegisterInstitutionDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<KnowledgeBaseCommandResult> {
+  ): Promise<CommandResult> {
     const institutionId = randomUUID();
-    const result = await dispatch(this.commandBus, req, res, {
-      kind: 'institution',
-      institutionId,
-      command: {
-        type: 'RegisterInstitution',
-        institutionId,
-        name: dto.name,
-        kind: dto.kind,
-        legalType: dto.legalType,
-        country: dto.country,
-        region: dto.region,
-        programmes: dto.programmes,
-        ...(dto.reportingDepartment ? { reportingDepartment: dto.reportingDepartment } : {}),
-      },
-    });
+    const result = await dispatch(
+      this.commandBus,
+      req,
+      res,
+      (context) => new RegisterInstitutionCommand(registrationOf(institutionId, dto), context),
+    );
     res.setHeader('Location', `${req.baseUrl}${req.path}/${institutionId}`.replace(/\/+/g, '/'));
     return result;
   }
@@ -95,13 +93,7 @@ export class InstitutionsController {
     @Res({ passthrough: true }) res: Response,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return dispatch(
-      this.commandBus,
-      req,
-      res,
-      { kind: 'institution', institutionId: id, command: { type: 'ActivateInstitution' } },
-      ifMatch,
-    );
+    return this.changeStatus(req, res, id, { type: 'ActivateInstitution' }, ifMatch);
   }
 
   @Post(':id/suspend')
@@ -115,15 +107,11 @@ export class InstitutionsController {
     @Res({ passthrough: true }) res: Response,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return dispatch(
-      this.commandBus,
+    return this.changeStatus(
       req,
       res,
-      {
-        kind: 'institution',
-        institutionId: id,
-        command: { type: 'SuspendInstitution', reason: dto.reason },
-      },
+      id,
+      { type: 'SuspendInstitution', reason: dto.reason },
       ifMatch,
     );
   }
@@ -138,13 +126,7 @@ export class InstitutionsController {
     @Res({ passthrough: true }) res: Response,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return dispatch(
-      this.commandBus,
-      req,
-      res,
-      { kind: 'institution', institutionId: id, command: { type: 'ReinstateInstitution' } },
-      ifMatch,
-    );
+    return this.changeStatus(req, res, id, { type: 'ReinstateInstitution' }, ifMatch);
   }
 
   @Post(':id/close')
@@ -158,15 +140,11 @@ export class InstitutionsController {
     @Res({ passthrough: true }) res: Response,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return dispatch(
-      this.commandBus,
+    return this.changeStatus(
       req,
       res,
-      {
-        kind: 'institution',
-        institutionId: id,
-        command: { type: 'CloseInstitution', reason: dto.reason },
-      },
+      id,
+      { type: 'CloseInstitution', reason: dto.reason },
       ifMatch,
     );
   }
@@ -186,11 +164,11 @@ export class InstitutionsController {
       this.commandBus,
       req,
       res,
-      {
-        kind: 'institution',
-        institutionId: id,
-        command: { type: 'LinkInstitutionToProgramme', programme: dto.programme },
-      },
+      (context) =>
+        new LinkInstitutionToProgrammeCommand(
+          { institutionId: id, programme: dto.programme },
+          context,
+        ),
       ifMatch,
     );
   }
@@ -215,5 +193,21 @@ export class InstitutionsController {
     res.setHeader('ETag', etagOf(version));
     const history = historyOf(await this.runtime.eventStore.readStream(streamIds.institution(id)));
     return { ...state, streamVersion: version, history };
+  }
+
+  private changeStatus(
+    req: Request,
+    res: Response,
+    institutionId: string,
+    change: StatusChange,
+    ifMatch: string | undefined,
+  ): Promise<CommandResult> {
+    return dispatch(
+      this.commandBus,
+      req,
+      res,
+      (context) => new ChangeInstitutionStatusCommand({ institutionId, change }, context),
+      ifMatch,
+    );
   }
 }

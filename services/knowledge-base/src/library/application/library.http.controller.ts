@@ -26,6 +26,7 @@ import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { toCsv, type CsvColumn } from '@sfp/service-kit';
+import type { CommandResult } from '../../application/knowledge-base-command';
 import { dispatch } from '../../http/command-dispatch';
 import { plain } from '../../http/plain-json';
 import { sendCsv } from '../../http/csv-response';
@@ -50,6 +51,10 @@ import {
   type LibraryKind,
 } from '../projections/library.projection';
 import { searchLibrary } from '../projections/library-search';
+import {
+  RecordLibraryEntryCommand,
+  type LibraryEntryChange,
+} from './record-library-entry/record-library-entry.command';
 import {
   ImpactAssessmentDto,
   PracticeNoteDto,
@@ -117,10 +122,11 @@ export class LibraryController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const assessmentId = randomUUID();
-    const result = await dispatch(this.commandBus, req, res, {
-      kind: 'record-assessment',
+    const assessment = plain(dto) as ImpactAssessment;
+    const result = await this.recordEntry(req, res, {
+      kind: 'impact-assessment',
       assessmentId,
-      assessment: plain(dto) as ImpactAssessment,
+      command: { type: 'RecordImpactAssessment', assessmentId, assessment },
     });
     res.setHeader('Location', `${req.baseUrl}${req.path}/${assessmentId}`.replace(/\/+/g, '/'));
     return result;
@@ -136,11 +142,14 @@ export class LibraryController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { reason, ...assessment } = plain(dto);
-    return dispatch(this.commandBus, req, res, {
-      kind: 'revise-assessment',
+    return this.recordEntry(req, res, {
+      kind: 'impact-assessment',
       assessmentId: id,
-      assessment: assessment as ImpactAssessment,
-      reason,
+      command: {
+        type: 'ReviseImpactAssessment',
+        assessment: assessment as ImpactAssessment,
+        reason,
+      },
     });
   }
 
@@ -153,10 +162,11 @@ export class LibraryController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const noteId = randomUUID();
-    const result = await dispatch(this.commandBus, req, res, {
-      kind: 'publish-note',
+    const note = plain(dto) as PracticeNote;
+    const result = await this.recordEntry(req, res, {
+      kind: 'practice-note',
       noteId,
-      note: plain(dto) as PracticeNote,
+      command: { type: 'PublishPracticeNote', noteId, note },
     });
     res.setHeader('Location', `${req.baseUrl}${req.path}/${noteId}`.replace(/\/+/g, '/'));
     return result;
@@ -172,11 +182,10 @@ export class LibraryController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { reason, ...note } = plain(dto);
-    return dispatch(this.commandBus, req, res, {
-      kind: 'revise-note',
+    return this.recordEntry(req, res, {
+      kind: 'practice-note',
       noteId: id,
-      note: note as PracticeNote,
-      reason,
+      command: { type: 'RevisePracticeNote', note: note as PracticeNote, reason },
     });
   }
 
@@ -229,6 +238,19 @@ export class LibraryController {
         ),
       );
     return { query: query.q, items: hits.map((h) => ({ score: h.score, ...summaryOf(h.entry) })) };
+  }
+
+  private recordEntry(
+    req: Request,
+    res: Response,
+    entry: LibraryEntryChange,
+  ): Promise<CommandResult> {
+    return dispatch(
+      this.commandBus,
+      req,
+      res,
+      (context) => new RecordLibraryEntryCommand(entry, context),
+    );
   }
 
   private async detail(kind: LibraryKind, streamId: string) {

@@ -27,7 +27,7 @@ import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import { etagOf } from '@sfp/service-kit';
 import { loadStream } from '../../application/command-runner';
-import type { KnowledgeBaseCommandResult } from '../../application/execute-knowledge-base-command.handler';
+import type { CommandResult } from '../../application/knowledge-base-command';
 import { dispatch } from '../../http/command-dispatch';
 import { plain } from '../../http/plain-json';
 import { assertInScope, callerOf } from '../../http/request-principal';
@@ -37,7 +37,9 @@ import { KNOWLEDGE_BASE_RUNTIME, type KnowledgeBaseRuntime } from '../../knowled
 import { institutionDecider } from '../../institution/domain/institution.decider';
 import { PerformanceReportNotFoundError } from '../domain/performance-report.errors';
 import type { PerformanceReportEvent } from '../domain/performance-report.events';
+import { FileReportCommand } from './file-report/file-report.command';
 import { FileReportDto, RestateReportDto } from './performance-report.request.dto';
+import { RestateReportCommand } from './restate-report/restate-report.command';
 
 const REPORT_ID = /^[0-9a-f-]{36}_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}$/;
 
@@ -71,16 +73,14 @@ export class PerformanceReportsController {
     @Body() dto: FileReportDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<KnowledgeBaseCommandResult> {
-    const body = plain(dto);
-    const result = await dispatch(this.commandBus, req, res, {
-      kind: 'file-report',
-      institutionId,
-      period: body.period,
-      currency: body.currency,
-      fx: body.fx,
-      inputs: body.inputs,
-    });
+  ): Promise<CommandResult> {
+    const { period, currency, fx, inputs } = plain(dto);
+    const result = await dispatch(
+      this.commandBus,
+      req,
+      res,
+      (context) => new FileReportCommand({ institutionId, period, currency, fx, inputs }, context),
+    );
     const prefix = `${req.baseUrl}${req.path}`.replace(
       /\/institutions\/[^/]+\/performance-reports\/?$/,
       '',
@@ -109,21 +109,14 @@ export class PerformanceReportsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
     @Headers('if-match') ifMatch?: string,
-  ): Promise<KnowledgeBaseCommandResult> {
+  ): Promise<CommandResult> {
     if (!REPORT_ID.test(reportId)) throw new PerformanceReportNotFoundError(reportId);
-    const body = plain(dto);
+    const { currency, fx, inputs, reason } = plain(dto);
     return dispatch(
       this.commandBus,
       req,
       res,
-      {
-        kind: 'restate-report',
-        reportId,
-        currency: body.currency,
-        fx: body.fx,
-        inputs: body.inputs,
-        reason: body.reason,
-      },
+      (context) => new RestateReportCommand({ reportId, currency, fx, inputs, reason }, context),
       ifMatch,
     );
   }

@@ -43,10 +43,13 @@ import {
   type KnowledgeBaseRuntime,
 } from '../../knowledge-base.runtime';
 import { TargetNotFoundError } from '../domain/target.errors';
-import type { TargetScope, TargetSetData } from '../domain/target.events';
+import type { TargetSetData } from '../domain/target.events';
 import { readYourTargetStatuses } from '../projections/target-statuses.read-your-writes';
 import { TARGETS_PROJECTION, type TargetRow } from '../projections/targets.projection';
+import { SetTargetCommand } from './set-target/set-target.command';
+import { targetOf } from './set-target/set-target.mapping';
 import { SetTargetDto, WithdrawTargetDto } from './target.request.dto';
+import { WithdrawTargetCommand } from './withdraw-target/withdraw-target.command';
 import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { Transform } from 'class-transformer';
@@ -108,26 +111,12 @@ export class TargetsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const targetId = randomUUID();
-    const scope: TargetScope =
-      dto.scope === 'institution'
-        ? { kind: 'institution', institutionId: String(dto.institutionId) }
-        : dto.scope === 'programme'
-          ? { kind: 'programme', programme: String(dto.programme) }
-          : { kind: 'portfolio' };
-    const result = await dispatch(this.commandBus, req, res, {
-      kind: 'set-target',
-      command: {
-        type: 'SetTarget',
-        targetId,
-        scope,
-        indicator: dto.indicator,
-        comparator: dto.comparator,
-        threshold: dto.threshold,
-        tolerance: dto.tolerance,
-        dueDate: dto.dueDate,
-        ...(dto.description ? { description: dto.description } : {}),
-      },
-    });
+    const result = await dispatch(
+      this.commandBus,
+      req,
+      res,
+      (context) => new SetTargetCommand(targetOf(targetId, dto), context),
+    );
     res.setHeader('Location', `${req.baseUrl}${req.path}/${targetId}`.replace(/\/+/g, '/'));
     return result;
   }
@@ -147,7 +136,7 @@ export class TargetsController {
       this.commandBus,
       req,
       res,
-      { kind: 'withdraw-target', targetId: id, reason: dto.reason },
+      (context) => new WithdrawTargetCommand({ targetId: id, reason: dto.reason }, context),
       ifMatch,
     );
   }

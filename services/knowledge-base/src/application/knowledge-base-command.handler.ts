@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Decider, DomainEvent } from '@sfp/event-sourcing';
+import type { ProjectionEngine } from '@sfp/projections';
+import {
+  institutionDecider,
+  type KnownInstitution,
+} from '../institution/domain/institution.decider';
+import { InstitutionNotFoundError } from '../institution/domain/institution.errors';
+import { streamIds } from '../knowledge-base.context';
+import {
+  KNOWLEDGE_BASE_PROJECTIONS,
+  KNOWLEDGE_BASE_RUNTIME,
+  type KnowledgeBaseRuntime,
+} from '../knowledge-base.runtime';
+import { loadStream, runCommand } from './command-runner';
+import {
+  assertInDepartment,
+  type CommandContext,
+  type CommandResult,
+  type KnowledgeBaseCommand,
+} from './knowledge-base-command';
+
+/** What every domain command carries besides its request: when, and by whom. */
+export interface Timed {
+  at: string;
+  by: string;
+}
+
+/** A record's stream and the decider of its commands: where a use case runs its command. */
+export interface CommandStream<State, Command, Event extends DomainEvent> {
+  /** The record's id, as the command's answer names it. */
+  id: string;
+  streamId: string;
+  decider: Decider<State, Command, Event>;
+}
+
+/**
+ * What the handlers of the knowledge base's use cases share: running a
+ * command on one stream (load, decide, append with the expected version) at
+ * the runtime's clock and as the context's actor, and the institution checks
+ * of the department scope. A handler decides what to run; this runs it.
+ * (Nest's ICommandHandler is a conditional type, which a generic class cannot
+ * implement: `execute` below is its contract.)
+ */
+@Injectable()
+export abstract class KnowledgeBaseCommandHandler<TCommand extends KnowledgeBaseCommand<unknown>> {
+  constructor(
+    @Inject(KNOWLEDGE_BASE_RUNTIME) protected readonly runtime: KnowledgeBaseRuntime,
+    @Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine,
+  ) {}
+
+  abstract execute(command: TCommand): Promise<CommandResult>;
+
+  /**
+   * Runs the command `build` gives on the record's stream (rebuilt on a
+   * retry, so what it reads from other streams is fresh), at the runtime's
+   * clock and as the context's actor; the projections look at once when it
+   * recorded something.
+   */
+  protected async run<State, Command extends { type: string }, Event extends DomainEvent>(
+    stream: CommandStream<State, Command, Event>,
+    context: CommandContext,
+    build: (timed: Timed) => Promise<Command> | Command,
+  ): Promise<CommandResult> {
+    const at = this.runtime.clock().toISOString();
+    const timed = { at, by: context.actor.id };
+    const { decider, ...target } = stream;
+    const result = await runCommand(this.runtime, target, decider, () => build(timed), context, at);
+    if (result.changed) this.projections.wake();
+    return result;
+  }
+
+  /** The institution as its stream says now; a missing one is a 404. */
+  protected async institution(institutionId: string): Promise<KnownInstitution> {
+    const { state } = await loadStream(
+      this.runtime,
+      streamIds.institution(institutionId),
+      institutionDecider,
+    );
+    if (state.status === 'none') throw new InstitutionNotFoundError(institutionId);
+    return state;
+  }
+
+  /** An integration client may act only on its department's institutions (and their records). */
+  protected async assertInstitutionInScope(
+    institutionId: string,
+    context: CommandContext,
+  ): Promise<void> {
+    if (context.scope === undefined) return;
+    assertInDepartment(context.scope, (await this.institution(institutionId)).reportingDepartment);
+  }
+}

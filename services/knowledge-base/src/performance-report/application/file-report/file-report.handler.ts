@@ -1,0 +1,20 @@
+import { CommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../../application/knowledge-base-command';
+import { performanceReportId } from '../../domain/performance-report.id';
+import { performanceReportStream } from '../performance-report.stream';
+import { ReportCommandHandler } from '../report-command.handler';
+import { FileReportCommand } from './file-report.command';
+
+@CommandHandler(FileReportCommand)
+export class FileReportHandler extends ReportCommandHandler<FileReportCommand> {
+  async execute({ request, context }: FileReportCommand): Promise<CommandResult> {
+    const reportId = performanceReportId(request.institutionId, request.period);
+    return this.run(performanceReportStream(reportId), context, async (timed) => ({
+      type: 'FilePerformanceReport' as const,
+      reportId,
+      period: request.period,
+      ...(await this.decisionInputs(request, request, context)),
+      ...timed,
+    }));
+  }
+}

@@ -1,0 +1,51 @@
+import { loadStream } from '../../application/command-runner';
+import type {
+  CommandContext,
+  KnowledgeBaseCommand,
+} from '../../application/knowledge-base-command';
+import { KnowledgeBaseCommandHandler } from '../../application/knowledge-base-command.handler';
+import { gniPerCapita, gniReferenceDecider } from '../../gni/domain/gni-reference.decider';
+import { streamIds } from '../../knowledge-base.context';
+import type { FxRates, PerformanceInputs, ReportPeriod } from '../domain/performance-inputs';
+import { periodYear } from '../domain/report-period';
+
+/** A report's figures, as filed or restated. */
+export interface ReportFigures {
+  currency: string;
+  fx: FxRates;
+  inputs: PerformanceInputs;
+}
+
+/**
+ * What filing and restating share: a report's decision takes, besides its
+ * figures, other records (the institution, the GNI per capita table) and who
+ * files it (the decider confines an integration client to its department).
+ */
+export abstract class ReportCommandHandler<
+  TCommand extends KnowledgeBaseCommand<ReportFigures>,
+> extends KnowledgeBaseCommandHandler<TCommand> {
+  protected async decisionInputs(
+    report: { institutionId: string; period: ReportPeriod },
+    { currency, fx, inputs }: ReportFigures,
+    context: CommandContext,
+  ) {
+    const institution = await this.institution(report.institutionId);
+    const { state: table } = await loadStream(
+      this.runtime,
+      streamIds.gniReference(),
+      gniReferenceDecider,
+    );
+    const gni = /^\d{4}-/.test(report.period.end)
+      ? gniPerCapita(table, institution.country, periodYear(report.period))
+      : undefined;
+    return {
+      institution,
+      ...(context.scope !== undefined ? { scope: context.scope } : {}),
+      ...(context.actor.department ? { filingDepartment: context.actor.department } : {}),
+      ...(gni !== undefined ? { gniPerCapitaUsd: gni } : {}),
+      currency,
+      fx,
+      inputs,
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { CommandHandler } from '@nestjs/cqrs';
+import {
+  assertInDepartment,
+  type CommandResult,
+} from '../../../application/knowledge-base-command';
+import { KnowledgeBaseCommandHandler } from '../../../application/knowledge-base-command.handler';
+import { targetStream } from '../target.stream';
+import { SetTargetCommand } from './set-target.command';
+
+@CommandHandler(SetTargetCommand)
+export class SetTargetHandler extends KnowledgeBaseCommandHandler<SetTargetCommand> {
+  async execute({ request, context }: SetTargetCommand): Promise<CommandResult> {
+    const scope = request.scope;
+    // An institution's target needs the institution (404); programme and portfolio
+    // targets belong to no department, so no integration client sets them.
+    const department =
+      scope.kind === 'institution'
+        ? (await this.institution(scope.institutionId)).reportingDepartment
+        : undefined;
+    assertInDepartment(context.scope, department);
+    return this.run(targetStream(request.targetId), context, (timed) => ({ ...request, ...timed }));
+  }
+}
