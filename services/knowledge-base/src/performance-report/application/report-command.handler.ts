@@ -24,6 +24,7 @@ export interface ReportFigures {
 export abstract class ReportCommandHandler<
   TCommand extends KnowledgeBaseCommand<ReportFigures>,
 > extends KnowledgeBaseCommandHandler<TCommand> {
+  /** The command's inputs besides its own fields: for the report of this institution and period. */
   protected async decisionInputs(
     report: { institutionId: string; period: ReportPeriod },
     { currency, fx, inputs }: ReportFigures,

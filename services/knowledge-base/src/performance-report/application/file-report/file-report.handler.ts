@@ -8,12 +8,13 @@ import { FileReportCommand } from './file-report.command';
 @CommandHandler(FileReportCommand)
 export class FileReportHandler extends ReportCommandHandler<FileReportCommand> {
   async execute({ request, context }: FileReportCommand): Promise<CommandResult> {
-    const reportId = performanceReportId(request.institutionId, request.period);
+    const { institutionId, period, ...figures } = request;
+    const reportId = performanceReportId(institutionId, period);
     return this.run(performanceReportStream(reportId), context, async (timed) => ({
       type: 'FilePerformanceReport' as const,
       reportId,
-      period: request.period,
-      ...(await this.decisionInputs(request, request, context)),
+      period,
+      ...(await this.decisionInputs({ institutionId, period }, figures, context)),
       ...timed,
     }));
   }
