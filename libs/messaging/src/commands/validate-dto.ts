@@ -19,8 +19,8 @@ export async function validateDto<T extends object>(
   }
   const shape = jsonShapeProblem(payload, maxDepth);
   if (shape) {
-    const pointer = shape.code === 'RESERVED_PROPERTY_NAME' ? shape.pointer : '';
-    const field = pointer ? pointer.slice(1).split('/').join('.') : '(body)';
+    const [field, pointer] =
+      shape.code === 'RESERVED_PROPERTY_NAME' ? [shape.field, shape.pointer] : ['(body)', ''];
     return { errors: [{ field, pointer, messages: [shape.message] }] };
   }
   const instance = plainToInstance(dtoClass, payload);

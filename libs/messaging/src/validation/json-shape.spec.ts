@@ -29,6 +29,7 @@ describe('jsonShapeProblem', () => {
         code: 'RESERVED_PROPERTY_NAME',
         message: `The body uses the reserved property name "${name}" (at /a/0/b/${name})`,
         pointer: `/a/0/b/${name}`,
+        field: `a.0.b.${name}`,
       });
     },
   );

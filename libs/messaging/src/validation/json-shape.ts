@@ -16,7 +16,7 @@ export const RESERVED_PROPERTY_NAMES: ReadonlySet<string> = new Set([
 
 export type JsonShapeProblem =
   | { code: 'BODY_TOO_DEEP'; message: string; maxDepth: number }
-  | { code: 'RESERVED_PROPERTY_NAME'; message: string; pointer: string };
+  | { code: 'RESERVED_PROPERTY_NAME'; message: string; pointer: string; field: string };
 
 /**
  * What makes a parsed JSON body unsafe to hand to class-transformer and
@@ -46,6 +46,7 @@ export function jsonShapeProblem(
           code: 'RESERVED_PROPERTY_NAME',
           message: `The body uses the reserved property name "${key}" (at ${jsonPointer([...path, key])})`,
           pointer: jsonPointer([...path, key]),
+          field: [...path, key].join('.'),
         };
       }
       if (child !== null && typeof child === 'object')

@@ -121,7 +121,7 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
         : {
             fieldErrors: [
               {
-                field: problem.pointer.slice(1).split('/').join('.'),
+                field: problem.field,
                 pointer: problem.pointer,
                 messages: ['is a reserved property name'],
               },

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { CommandBus } from '@nestjs/cqrs';
 import { IsUUID } from 'class-validator';
-import { DuplicateEventError } from '@sfp/event-sourcing';
+import { DuplicateEventError, uuidFromKey } from '@sfp/event-sourcing';
 import type {
   CommandRejection,
   InboundCommandContext,
@@ -80,7 +79,7 @@ export function helpDeskInboundCommands(
     type: 'SubmitServiceRequest',
     dto: SubmitRequestDto,
     execute: (dto, ctx) => {
-      const requestId = uuidFrom(`submit:${ctx.actor.id}:${ctx.messageId}`);
+      const requestId = uuidFromKey(`submit:${ctx.actor.id}:${ctx.messageId}`, 4);
       return run(requestId, submitCommandOf(dto, requestId, runtime.personIdOf), ctx);
     },
   };
@@ -92,7 +91,7 @@ export function helpDeskInboundCommands(
         dto.requestId,
         {
           type: 'CommentOnServiceRequest',
-          commentId: uuidFrom(`comment:${ctx.messageId}`),
+          commentId: uuidFromKey(`comment:${ctx.messageId}`, 4),
           text: dto.text,
         },
         ctx,
@@ -124,9 +123,3 @@ export function helpDeskRejectionOf(error: unknown): CommandRejection | undefine
 }
 
 type DistributiveOmit<T> = T extends unknown ? Omit<T, 'at' | 'by'> : never;
-
-/** A UUID (version 4 layout) derived from a key: the same message always names the same request. */
-function uuidFrom(key: string): string {
-  const hex = createHash('sha256').update(key).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
