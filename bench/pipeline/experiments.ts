@@ -13,12 +13,11 @@
  * ferretdb-updates  (MONGODB_URI) update commands of 99 and 100 statements,
  *                   and 500 guarded replaces in chunks of 50
  */
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
-import { SqliteEventStore } from '@sfp/event-sourcing';
+import { openSqliteDatabase, SqliteEventStore } from '@sfp/event-sourcing';
 import type { ProcessedMessageStore } from '@sfp/messaging';
 import { ProjectionEngine, SqliteReadModelStore } from '@sfp/projections';
 import { openEmbeddedBus } from './embedded';
@@ -30,9 +29,7 @@ const ROUNDS = 3;
 
 /** The library's messaging_processed table, on a connection with the durability asked. */
 function sqliteProcessed(filename: string, synchronous: 'FULL' | 'NORMAL') {
-  const db = new Database(filename);
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous}`);
+  const db = openSqliteDatabase(filename, { synchronous });
   db.exec(`CREATE TABLE IF NOT EXISTS messaging_processed (
     group_id TEXT NOT NULL, message_id TEXT NOT NULL, outcome TEXT, processed_at TEXT NOT NULL,
     PRIMARY KEY (group_id, message_id)) WITHOUT ROWID`);

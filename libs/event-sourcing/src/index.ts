@@ -3,6 +3,7 @@ export * from './envelope/event-id';
 export * from './store/event-store.port';
 export * from './store/event-store.errors';
 export * from './store/adapters';
+export * from './store/sqlite/sqlite-database';
 export * from './model';
 export * from './model/decider/event-ids';
 export * from './model/decider/execute-command';

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteDatabase } from '@sfp/event-sourcing';
 import type {
   ApiKeyRecord,
   ClientRecord,
@@ -25,10 +24,7 @@ export class SqliteIdentityStore implements IdentityStore {
   private readonly db: Database.Database;
 
   constructor(options: { filename: string }) {
-    if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
-    this.db = new Database(options.filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db = openSqliteDatabase(options.filename, { synchronous: 'FULL' });
     this.db.exec(`CREATE TABLE IF NOT EXISTS auth_records (
       kind TEXT NOT NULL, id TEXT NOT NULL, name TEXT, owner TEXT, active INTEGER NOT NULL DEFAULT 1,
       data TEXT NOT NULL, PRIMARY KEY (kind, id));

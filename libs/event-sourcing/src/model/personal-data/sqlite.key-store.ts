@@ -1,6 +1,9 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import {
+  SqliteStoreConnection,
+  sqlTableName,
+  type SqliteSource,
+} from '../../store/sqlite/sqlite-database';
 import {
   assertSubjectId,
   generateSubjectKey,
@@ -8,11 +11,11 @@ import {
   type SubjectKey,
 } from './key-store.port';
 
-export type SqliteKeyStoreOptions =
-  /** Opens (and owns) its own file: WAL, synchronous=FULL, secure_delete. */
-  | { filename: string; table?: string }
-  /** Shares a connection (e.g. the event store's file); `close` leaves it open. */
-  | { database: Database.Database; table?: string };
+/**
+ * `filename`: opens (and owns) its own file: WAL, synchronous=FULL, secure_delete.
+ * `database`: shares a connection (e.g. the event store's file); `close` leaves it open.
+ */
+export type SqliteKeyStoreOptions = SqliteSource & { table?: string };
 
 interface KeyRow {
   keyId: string;
@@ -26,27 +29,16 @@ interface KeyRow {
  * in the file, and the WAL is checkpointed after an erasure.
  */
 export class SqliteKeyStore implements KeyStore {
+  private readonly connection: SqliteStoreConnection;
   private readonly db: Database.Database;
-  private readonly ownsDatabase: boolean;
   private readonly insertKey: Database.Statement<[string, string, Buffer, string]>;
   private readonly selectKey: Database.Statement<[string], KeyRow>;
   private readonly deleteKey: Database.Statement<[string]>;
 
   constructor(options: SqliteKeyStoreOptions) {
-    const table = options.table ?? 'sfp_subject_keys';
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(table))
-      throw new TypeError(`Invalid table name: ${table}`);
-    if ('database' in options) {
-      this.db = options.database;
-      this.ownsDatabase = false;
-    } else {
-      if (options.filename !== ':memory:')
-        mkdirSync(dirname(options.filename), { recursive: true });
-      this.db = new Database(options.filename);
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = FULL');
-      this.ownsDatabase = true;
-    }
+    const table = sqlTableName(options.table ?? 'sfp_subject_keys');
+    this.connection = SqliteStoreConnection.open(options, { synchronous: 'FULL' });
+    this.db = this.connection.db;
     this.db.pragma('secure_delete = ON');
     this.db.exec(
       `CREATE TABLE IF NOT EXISTS ${table} (
@@ -96,6 +88,6 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async close(): Promise<void> {
-    if (this.ownsDatabase && this.db.open) this.db.close();
+    this.connection.close();
   }
 }

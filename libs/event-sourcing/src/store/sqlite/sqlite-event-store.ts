@@ -1,6 +1,4 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { Actor, NewEvent, RecordedEvent } from '../../envelope/event-envelope';
 import { AppendedFeed, recordedFromPrepared } from '../common/appended-feed';
 import { prepareAppend, type PreparedEvent } from '../common/prepare-append';
@@ -26,6 +24,7 @@ import {
   type WriteAppend,
   type WriteOutcome,
 } from './sqlite-append-writer';
+import { openSqliteDatabase } from './sqlite-database';
 import {
   SQLITE_EVENT_COLUMNS,
   SQLITE_EVENT_STORE_SCHEMA,
@@ -119,12 +118,11 @@ export class SqliteEventStore implements EventStore {
     this.filename = options.filename ?? DEFAULT_SQLITE_EVENT_STORE_FILE;
     this.now = options.now ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs;
-    if (this.filename !== ':memory:') mkdirSync(dirname(this.filename), { recursive: true });
-    this.database = new Database(this.filename);
+    this.database = openSqliteDatabase(this.filename, {
+      synchronous: 'FULL',
+      busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+    });
     const db = this.database;
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     db.exec(SQLITE_EVENT_STORE_SCHEMA);
 
     this.selectVersion = db

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { openSqliteDatabase } from '@sfp/event-sourcing';
 import {
   assertConsumerHandlers,
   UnknownTopicError,
@@ -59,10 +58,7 @@ export class EmbeddedEventBus implements EventBus {
   private readonly upsertCommitted: Database.Statement;
 
   constructor(options: EmbeddedEventBusOptions) {
-    if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
-    this.db = new Database(options.filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db = openSqliteDatabase(options.filename, { synchronous: 'FULL' });
     this.db.exec(EMBEDDED_BUS_SCHEMA);
     this.batchSize = options.batchSize ?? 256;
     this.retryDelayMs = options.retryDelayMs ?? 200;

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteDatabase } from '@sfp/event-sourcing';
 import type { DeadLetterEntry } from './dead-letter-entry';
 import {
   cursorOf,
@@ -15,11 +14,7 @@ export class SqliteDeadLetterIndex implements DeadLetterIndex {
   private readonly db: Database.Database;
 
   constructor(options: { filename: string }) {
-    if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
-    this.db = new Database(options.filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openSqliteDatabase(options.filename, { synchronous: 'FULL', busyTimeoutMs: 5000 });
     this.db.exec(`CREATE TABLE IF NOT EXISTS messaging_dead_letters (
       id TEXT PRIMARY KEY, dlq_topic TEXT NOT NULL, at TEXT NOT NULL,
       status TEXT NOT NULL, data TEXT NOT NULL) WITHOUT ROWID;

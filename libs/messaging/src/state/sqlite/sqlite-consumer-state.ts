@@ -1,6 +1,4 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { openSqliteDatabase } from '@sfp/event-sourcing';
 import type {
   CheckpointStore,
   ConsumerStateStores,
@@ -27,11 +25,7 @@ export function openSqliteConsumerState(
   filename: string,
   now: () => Date = () => new Date(),
 ): ConsumerStateStores & { close(): void } {
-  if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
-  const db = new Database(filename);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
+  const db = openSqliteDatabase(filename, { synchronous: 'FULL', busyTimeoutMs: 5000 });
   db.exec(SCHEMA);
 
   const loadCheckpoint = db.prepare('SELECT position FROM messaging_checkpoints WHERE name = ?');

@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { SqliteStoreConnection } from '@sfp/event-sourcing';
 import { parseDocument } from '../read-model.document';
 import { ProjectionStateConflictError } from '../read-model.errors';
 import type {
@@ -76,30 +75,24 @@ interface CheckpointRow {
  */
 export class SqliteReadModelStore implements ReadModelStore {
   readonly database: Database.Database;
-  private readonly ownsDatabase: boolean;
+  private readonly connection: SqliteStoreConnection;
   private readonly checkpointer: WalCheckpointer | undefined;
   private readonly statements = new Map<string, Map<string, Database.Statement>>();
 
   constructor(options: SqliteReadModelStoreOptions = {}) {
-    if (options.database) {
-      this.database = options.database;
-      this.ownsDatabase = false;
-    } else {
-      const filename = options.filename ?? DEFAULT_SQLITE_READ_MODEL_FILE;
-      if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
-      this.database = new Database(filename);
-      this.ownsDatabase = true;
-      this.database.pragma('journal_mode = WAL');
-      // Read models can be rebuilt from the events: NORMAL keeps them consistent
-      // after a crash (documents and checkpoint commit together) without an fsync per batch.
-      this.database.pragma('synchronous = NORMAL');
-      this.database.pragma('busy_timeout = 5000');
-      if (filename !== ':memory:' && options.checkpoints !== 'inline') {
-        // Batches write pages all over the field indexes; checkpointing them
-        // (and the fsync that ends each checkpoint) is the thread's job.
-        this.database.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
-        this.checkpointer = startWalCheckpointer(filename);
-      }
+    const filename = options.filename ?? DEFAULT_SQLITE_READ_MODEL_FILE;
+    // Read models can be rebuilt from the events: NORMAL keeps them consistent
+    // after a crash (documents and checkpoint commit together) without an fsync per batch.
+    this.connection = SqliteStoreConnection.open(
+      options.database ? { database: options.database } : { filename },
+      { synchronous: 'NORMAL', busyTimeoutMs: 5000 },
+    );
+    this.database = this.connection.db;
+    if (this.connection.owned && filename !== ':memory:' && options.checkpoints !== 'inline') {
+      // Batches write pages all over the field indexes; checkpointing them
+      // (and the fsync that ends each checkpoint) is the thread's job.
+      this.database.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
+      this.checkpointer = startWalCheckpointer(filename);
     }
     this.database.exec(SCHEMA);
   }
@@ -257,7 +250,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   async close(): Promise<void> {
     this.statements.clear();
     await this.checkpointer?.close();
-    if (this.ownsDatabase && this.database.open) this.database.close();
+    this.connection.close();
   }
 
   private saveCheckpointNow(checkpoint: Checkpoint): void {
