@@ -1,11 +1,7 @@
+import type { ReopenableStoreFixture } from '../test-fixtures/store-contract.fixtures';
 import type { KeyStore } from './key-store.port';
 
-export interface KeyStoreFixture {
-  store: KeyStore;
-  /** A new store on the same data (a restarted process, or a second instance). */
-  reopen(): Promise<KeyStore>;
-  cleanup(): Promise<void>;
-}
+export type KeyStoreFixture = ReopenableStoreFixture<KeyStore>;
 
 /**
  * The one contract every KeyStore adapter keeps. Run by

@@ -1,11 +1,7 @@
+import type { ReopenableStoreFixture } from '../test-fixtures/store-contract.fixtures';
 import type { SnapshotStore } from './snapshot-store.port';
 
-export interface SnapshotStoreFixture {
-  store: SnapshotStore;
-  /** A new store on the same data (a restarted process). */
-  reopen(): Promise<SnapshotStore>;
-  cleanup(): Promise<void>;
-}
+export type SnapshotStoreFixture = ReopenableStoreFixture<SnapshotStore>;
 
 /**
  * The one contract every SnapshotStore adapter keeps. Run by
