@@ -156,29 +156,4 @@ export interface Statistics {
   sla: { evaluated: number; breached: number; breachRate: number | null };
 }
 
-/** 'fund-instrument-guidelines' → 'Fund instrument guidelines'. */
-/** Codes and acronyms written as such, not as words. */
-const ACRONYMS = new Set([
-  'rct',
-  'nbfi',
-  'ngo',
-  'mfi',
-  'sacco',
-  'sla',
-  'csv',
-  'usd',
-  'gni',
-  'iris',
-  'oss',
-  'fss',
-  'roa',
-  'roe',
-]);
-
-export function label(value: string): string {
-  const text = value
-    .split('-')
-    .map((word) => (ACRONYMS.has(word.toLowerCase()) ? word.toUpperCase() : word))
-    .join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+export { label } from '../components/format';

@@ -267,19 +267,7 @@ export function FormErrors({ error, fields }: { error: unknown; fields: readonly
   return <ErrorMessage error={error} />;
 }
 
-export function formatDateTime(value: string | undefined | null): string {
-  if (!value) return '—';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime())
-    ? value
-    : date.toLocaleString('en-GB', {
-        year: 'numeric',
-        month: 'short',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-      });
-}
+export { formatDateTime } from './format';
 
 export function Badge({ kind, children }: { kind: string; children: ReactNode }) {
   return <span className={`badge badge-${kind}`}>{children}</span>;

@@ -11,6 +11,7 @@ import {
   useLoad,
 } from '../components/ui';
 import { numberOf } from '../components/form-values';
+import { formatNumber } from '../components/format';
 import { useSearchState } from '../router';
 import { useAuth } from '../session';
 
@@ -103,7 +104,7 @@ export function GniPage() {
               <tr key={`${row.country}-${row.year}`}>
                 <td>{row.country}</td>
                 <td>{row.year}</td>
-                <td>{row.usd.toLocaleString('en')}</td>
+                <td>{formatNumber(row.usd, 0)}</td>
                 <td>{row.source}</td>
                 <td>{formatDateTime(row.recordedAt)}</td>
               </tr>

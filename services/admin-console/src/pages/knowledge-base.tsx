@@ -22,6 +22,7 @@ import {
 import { ApiError, get, lastWritePosition, post, queryString } from '../api/client';
 import { label, type HistoryEntry } from '../api/types';
 import { LineChart, type Series } from '../components/charts';
+import { formatNumber, formatPercent } from '../components/format';
 import {
   Badge,
   Empty,
@@ -116,8 +117,8 @@ function formatRatio(value: number | null | undefined, indicator: string): strin
   if (value === null || value === undefined) return '—';
   // Amounts in USD and numbers of people as such; fractions as percentages.
   if (isIndicator(indicator) && INDICATOR_UNITS[indicator] !== 'fraction')
-    return value.toLocaleString('en-GB', { maximumFractionDigits: 1 });
-  return `${(value * 100).toLocaleString('en-GB', { maximumFractionDigits: 1 })} %`;
+    return formatNumber(value, 1);
+  return formatPercent(value, 1);
 }
 
 // ---------------------------------------------------------------- institutions

@@ -1,0 +1,123 @@
+// How the console shows figures, dates and codes to people: one place, on
+// Intl, in the browser's own locale (no locale is written into the console).
+// A figure is shown formatted (grouped digits, a per cent, a currency), never
+// as a raw fraction; a code ('in-progress', 'nbfi') as a label.
+
+/** What stands where there is no value. */
+export const NONE = '—';
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+const isFigure = (value: number | null | undefined): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+
+/** 1234.56 → "1,234.6" (en-GB): grouped, at most `digits` decimals. */
+export function formatNumber(value: number | null | undefined, digits = 1): string {
+  return isFigure(value) ? numberFormat({ maximumFractionDigits: digits }).format(value) : NONE;
+}
+
+/**
+ * A fraction as a per cent: 0.8667 → "86.7 %". The digits are the locale's;
+ * the sign follows a space, as the console has always written it.
+ */
+export function formatPercent(fraction: number | null | undefined, digits = 1): string {
+  return isFigure(fraction) ? `${formatNumber(fraction * 100, digits)} %` : NONE;
+}
+
+/** An amount in a currency (ISO 4217): 1234.5, 'USD' → "US$1,234.50" (en-GB). */
+export function formatCurrency(amount: number | null | undefined, currency: string): string {
+  if (!isFigure(amount)) return NONE;
+  try {
+    return numberFormat({ style: 'currency', currency, maximumFractionDigits: 2 }).format(amount);
+  } catch {
+    // Not a currency Intl knows: the figure, then the code.
+    return `${formatNumber(amount, 2)} ${currency}`;
+  }
+}
+
+/** A duration in hours: 36.25 → "36.3 h". */
+export function formatHours(hours: number | null | undefined): string {
+  return isFigure(hours) ? `${formatNumber(hours, 1)} h` : NONE;
+}
+
+/** A duration in seconds: 4 → "4 s". */
+export function formatSeconds(seconds: number | null | undefined): string {
+  return isFigure(seconds) ? `${formatNumber(seconds, 1)} s` : NONE;
+}
+
+/** A count with its noun: 1 → "1 row", 1200 → "1,200 rows". */
+export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(count, 0)} ${count === 1 ? singular : plural}`;
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const dateFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: '2-digit',
+});
+
+function formatInstant(value: string | undefined | null, format: Intl.DateTimeFormat): string {
+  if (!value) return NONE;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : format.format(date);
+}
+
+/** An instant (ISO 8601) in the reader's time zone: "06 Dec 2026, 14:05" (en-GB). */
+export function formatDateTime(value: string | undefined | null): string {
+  return formatInstant(value, dateTimeFormat);
+}
+
+/** An instant's day: "06 Dec 2026" (en-GB). */
+export function formatDate(value: string | undefined | null): string {
+  return formatInstant(value, dateFormat);
+}
+
+/** Codes and acronyms written as such, not as words. */
+const ACRONYMS = new Set([
+  'rct',
+  'nbfi',
+  'ngo',
+  'mfi',
+  'sacco',
+  'sla',
+  'csv',
+  'usd',
+  'gni',
+  'iris',
+  'oss',
+  'fss',
+  'roa',
+  'roe',
+]);
+
+/** A code as a label: 'fund-instrument-guidelines' → 'Fund instrument guidelines', 'nbfi' → 'NBFI'. */
+export function label(value: string): string {
+  const text = value
+    .split('-')
+    .map((word) => (ACRONYMS.has(word.toLowerCase()) ? word.toUpperCase() : word))
+    .join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A camel-case name as a sentence: 'medianHoursToResolution' → 'Median hours to resolution'. */
+export function sentence(name: string): string {
+  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
