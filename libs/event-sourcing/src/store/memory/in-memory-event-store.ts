@@ -3,7 +3,6 @@ import { checkExpectedVersion } from '../common/expected-version';
 import { prepareAppend } from '../common/prepare-append';
 import { fromVersionOf, readAllBounds } from '../common/read-options';
 import { DuplicateEventError } from '../event-store.errors';
-import { AppendedFeed } from '../common/appended-feed';
 import type {
   AppendedListener,
   AppendResult,
@@ -14,8 +13,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { AppendNotifier } from '../subscription/append-notifier';
-import { SubscriptionSet } from '../subscription/catch-up.subscription';
+import { AppendBroadcast } from '../subscription/append-broadcast';
 
 export interface InMemoryEventStoreOptions {
   /** The clock of `recordedAt` (default: the system clock). */
@@ -37,16 +35,13 @@ export class InMemoryEventStore implements EventStore {
   /** Positions of each stream's events, index = streamVersion - 1. */
   private readonly streams = new Map<string, number[]>();
   private readonly eventIds = new Set<string>();
-  private readonly notifier = new AppendNotifier();
-  private readonly feed = new AppendedFeed();
-  private readonly subscriptions = new SubscriptionSet();
+  private readonly broadcast: AppendBroadcast;
   private readonly now: () => Date;
-  private readonly pollIntervalMs: number | undefined;
   private closed = false;
 
   constructor(options: InMemoryEventStoreOptions = {}) {
     this.now = options.now ?? (() => new Date());
-    this.pollIntervalMs = options.pollIntervalMs;
+    this.broadcast = new AppendBroadcast(options.pollIntervalMs);
   }
 
   async append(
@@ -71,8 +66,8 @@ export class InMemoryEventStore implements EventStore {
       return position;
     });
     this.streams.set(streamId, stream);
-    this.feed.emit(() => positions.map((position) => this.at(position)));
-    this.notifier.notify();
+    this.broadcast.emit(() => positions.map((position) => this.at(position)));
+    this.broadcast.notify();
     return { streamId, nextExpectedVersion: stream.length, positions };
   }
 
@@ -104,21 +99,17 @@ export class InMemoryEventStore implements EventStore {
 
   subscribe(handler: EventHandler, options: SubscribeOptions): Subscription {
     this.assertOpen();
-    return this.subscriptions.start(this, handler, {
-      ...options,
-      notifier: this.notifier,
-      ...(this.pollIntervalMs === undefined ? {} : { pollIntervalMs: this.pollIntervalMs }),
-    });
+    return this.broadcast.subscribe(this, handler, options);
   }
 
   onAppended(listener: AppendedListener): () => void {
-    return this.feed.listen(listener);
+    return this.broadcast.onAppended(listener);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.subscriptions.stopAll();
+    await this.broadcast.stopSubscriptions();
   }
 
   private at(position: number): RecordedEvent {

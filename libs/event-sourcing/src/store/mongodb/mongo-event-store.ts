@@ -2,7 +2,6 @@ import type { Connection, mongo } from 'mongoose';
 import type { NewEvent, RecordedEvent } from '../../envelope/event-envelope';
 import { prepareAppend } from '../common/prepare-append';
 import { fromVersionOf, readAllBounds } from '../common/read-options';
-import { AppendedFeed } from '../common/appended-feed';
 import type {
   AppendedListener,
   AppendResult,
@@ -13,8 +12,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { AppendNotifier } from '../subscription/append-notifier';
-import { SubscriptionSet } from '../subscription/catch-up.subscription';
+import { AppendBroadcast } from '../subscription/append-broadcast';
 import { MongoCommitWriter } from './mongo-commit-writer';
 import {
   commitId,
@@ -118,12 +116,9 @@ export interface MongoEventStoreOptions {
  */
 export class MongoEventStore implements EventStore {
   private readonly collection: mongo.Collection<EventStoreDocument>;
-  private readonly notifier = new AppendNotifier();
-  private readonly feed = new AppendedFeed();
-  private readonly subscriptions = new SubscriptionSet();
+  private readonly broadcast: AppendBroadcast;
   private readonly versions = new StreamVersionCache();
   private readonly writer: MongoCommitWriter;
-  private readonly pollIntervalMs: number | undefined;
   /** Positions known to end a commit: readAll after one of them starts with an _id lookup. */
   private readonly commitEnds = new Set<number>();
   private closed = false;
@@ -132,7 +127,7 @@ export class MongoEventStore implements EventStore {
     this.collection = connection.collection<EventStoreDocument>(
       options.collection ?? 'event_store',
     );
-    this.pollIntervalMs = options.pollIntervalMs;
+    this.broadcast = new AppendBroadcast(options.pollIntervalMs);
     const now = options.now ?? (() => new Date());
     this.writer = new MongoCommitWriter(
       {
@@ -141,8 +136,8 @@ export class MongoEventStore implements EventStore {
         claimTimeoutMs: options.claimTimeoutMs ?? 10_000,
         claimPollMs: options.claimPollMs ?? 20,
         maxBatchAppends: options.maxBatchAppends ?? 64,
-        onAppended: () => this.notifier.notify(),
-        onCommitted: (commit) => this.feed.emit(() => recordedEvents(commit)),
+        onAppended: () => this.broadcast.notify(),
+        onCommitted: (commit) => this.broadcast.emit(() => recordedEvents(commit)),
         onCommitEnd: (position) => this.rememberCommitEnd(position),
         ...(options.beforeInsert ? { beforeInsert: options.beforeInsert } : {}),
       },
@@ -238,22 +233,18 @@ export class MongoEventStore implements EventStore {
 
   subscribe(handler: EventHandler, options: SubscribeOptions): Subscription {
     this.assertOpen();
-    return this.subscriptions.start(this, handler, {
-      ...options,
-      notifier: this.notifier,
-      ...(this.pollIntervalMs === undefined ? {} : { pollIntervalMs: this.pollIntervalMs }),
-    });
+    return this.broadcast.subscribe(this, handler, options);
   }
 
   onAppended(listener: AppendedListener): () => void {
-    return this.feed.listen(listener);
+    return this.broadcast.onAppended(listener);
   }
 
   /** Stops the subscriptions and waits for appends in flight; the connection stays open (it is the caller's). */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.subscriptions.stopAll();
+    await this.broadcast.stopSubscriptions();
     await this.writer.idle();
   }
 

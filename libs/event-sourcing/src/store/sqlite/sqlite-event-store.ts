@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Actor, NewEvent, RecordedEvent } from '../../envelope/event-envelope';
-import { AppendedFeed, recordedFromPrepared } from '../common/appended-feed';
+import { recordedFromPrepared } from '../common/appended-feed';
 import { prepareAppend, type PreparedEvent } from '../common/prepare-append';
 import { fromVersionOf, readAllBounds } from '../common/read-options';
 import { DuplicateEventError, WrongExpectedVersionError } from '../event-store.errors';
@@ -14,8 +14,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { AppendNotifier } from '../subscription/append-notifier';
-import { SubscriptionSet } from '../subscription/catch-up.subscription';
+import { AppendBroadcast } from '../subscription/append-broadcast';
 import {
   errorOf,
   openInlineAppendWriter,
@@ -87,11 +86,8 @@ export class SqliteEventStore implements EventStore {
   readonly database: Database.Database;
   readonly filename: string;
 
-  private readonly notifier = new AppendNotifier();
-  private readonly feed = new AppendedFeed();
-  private readonly subscriptions = new SubscriptionSet();
+  private readonly broadcast: AppendBroadcast;
   private readonly now: () => Date;
-  private readonly pollIntervalMs: number | undefined;
   private readonly writer: AppendWriter;
   /**
    * When an idle writer gets the queue. Inline: at the next turn of the event
@@ -117,7 +113,7 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions = {}) {
     this.filename = options.filename ?? DEFAULT_SQLITE_EVENT_STORE_FILE;
     this.now = options.now ?? (() => new Date());
-    this.pollIntervalMs = options.pollIntervalMs;
+    this.broadcast = new AppendBroadcast(options.pollIntervalMs);
     this.database = openSqliteDatabase(this.filename, {
       synchronous: 'FULL',
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
@@ -184,21 +180,17 @@ export class SqliteEventStore implements EventStore {
 
   subscribe(handler: EventHandler, options: SubscribeOptions): Subscription {
     this.assertOpen();
-    return this.subscriptions.start(this, handler, {
-      ...options,
-      notifier: this.notifier,
-      ...(this.pollIntervalMs === undefined ? {} : { pollIntervalMs: this.pollIntervalMs }),
-    });
+    return this.broadcast.subscribe(this, handler, options);
   }
 
   onAppended(listener: AppendedListener): () => void {
-    return this.feed.listen(listener);
+    return this.broadcast.onAppended(listener);
   }
 
   /** Stops the subscriptions, writes what is queued, then closes the file. */
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.subscriptions.stopAll();
+    await this.broadcast.stopSubscriptions();
     while (this.writing || this.queue.length > 0) {
       this.flush();
       await this.writing;
@@ -242,7 +234,7 @@ export class SqliteEventStore implements EventStore {
           positions: outcome.positions,
         };
         // Positions increase in queue order: one transaction, rows inserted in this order.
-        this.feed.emit(() =>
+        this.broadcast.emit(() =>
           recordedFromPrepared(
             append.streamId,
             result.nextExpectedVersion - append.events.length + 1,
@@ -256,7 +248,7 @@ export class SqliteEventStore implements EventStore {
         append.reject(refusalOf(append, outcome));
       }
     });
-    if (appended) this.notifier.notify();
+    if (appended) this.broadcast.notify();
   }
 
   private assertOpen(): void {
