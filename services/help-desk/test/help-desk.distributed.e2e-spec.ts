@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import mongoose from 'mongoose';
 import { COMMAND_HEADERS, contextTopics, DEAD_LETTER_HEADERS, EVENT_HEADERS } from '@sfp/messaging';
-import { loadConfig, pseudonymizer } from '@sfp/service-kit';
+import { pseudonymizer, startStandaloneService, type StandaloneService } from '@sfp/service-kit';
 import { signCommand, SIGNATURE_HEADERS } from '@sfp/auth';
 import {
   httpClient,
@@ -13,11 +13,7 @@ import {
   uniqueName,
   type RecordedMessage,
 } from '@sfp/testing';
-import { HelpDeskServiceConfig } from '../src/standalone/help-desk-service.config';
-import {
-  startHelpDeskService,
-  type HelpDeskService,
-} from '../src/standalone/start-help-desk-service';
+import { helpDeskService } from '../src/help-desk.service';
 
 type Json = Record<string, any>;
 
@@ -41,7 +37,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
   const authDatabase = `${database.slice(0, 50)}_auth`;
   const ADMIN_PASSWORD = 'distributed e2e secret phrase';
 
-  let service: HelpDeskService;
+  let service: StandaloneService;
   let kafka: Kafka;
   let producer: Producer;
   let recorder: TopicRecorder;
@@ -56,7 +52,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
   beforeAll(async () => {
     const env = integrationEnv();
     mongodbUri = env.mongodbUri;
-    const config = loadConfig(HelpDeskServiceConfig, {
+    service = await startStandaloneService(helpDeskService, {
       KAFKA_BROKERS: env.kafkaBrokers.join(','),
       MONGODB_URI: env.mongodbUri,
       MONGODB_DATABASE: database,
@@ -70,7 +66,6 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
       SFP_AUTH_DATABASE: authDatabase,
       SFP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     });
-    service = await startHelpDeskService(config);
     admin = httpClient(`${service.url}/api`, await signIn(service.url, 'admin', ADMIN_PASSWORD));
     const operator = await admin.post<{ user: { id: string } }>('/auth/users', {
       username: 'operator-1',

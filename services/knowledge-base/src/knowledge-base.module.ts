@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionEngine } from '@sfp/projections';
+import { LOGGER } from '@sfp/service-kit';
 import { GniReferenceController } from './gni/application/gni-reference.http.controller';
 import { RecordGniHandler } from './gni/application/record-gni/record-gni.handler';
 import { ChangeInstitutionStatusHandler } from './institution/application/change-institution-status/change-institution-status.handler';
@@ -64,6 +65,7 @@ export class KnowledgeBaseModule {
       ],
       providers: [
         { provide: KNOWLEDGE_BASE_RUNTIME, useValue: runtime },
+        { provide: LOGGER, useValue: runtime.logger },
         {
           provide: KNOWLEDGE_BASE_PROJECTIONS,
           useFactory: () =>

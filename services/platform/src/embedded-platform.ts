@@ -20,15 +20,7 @@ import {
   knowledgeBaseEventTypes,
   type KnowledgeBaseRuntime,
 } from '@sfp/knowledge-base';
-import {
-  HELP_DESK_PROJECTIONS,
-  HELP_DESK_CONTEXT,
-  slaPolicyFromEnv,
-  HELP_DESK_ERROR_STATUSES,
-  HelpDeskModule,
-  helpDeskEventTypes,
-  type HelpDeskRuntime,
-} from '@sfp/help-desk';
+import { helpDeskService } from '@sfp/help-desk';
 import { consoleDistDir, mountAdminConsole } from '@sfp/admin-console';
 import {
   applyTrustedProxies,
@@ -41,6 +33,7 @@ import {
   type AuthRuntime,
 } from '@sfp/auth';
 import {
+  contextTopics,
   EmbeddedEventBus,
   SqliteDeadLetterIndex,
   startDeadLetterIndexer,
@@ -51,14 +44,21 @@ import {
   createLogger,
   embeddedPseudonymSecret,
   OperationsModule,
+  openEmbeddedContext,
   openEmbeddedContextStores,
   PinoNestLogger,
   pseudonymizer,
   ServiceMetrics,
   type ContextStores,
+  type EmbeddedContext,
   type Logger,
+  type ServiceDefinition,
 } from '@sfp/service-kit';
+import type { ProjectionEngine } from '@sfp/projections';
 import type { PlatformConfig } from './platform.config';
+
+/** The contexts the platform mounts from their declarations (defineService). */
+export const PLATFORM_CONTEXTS: ReadonlyArray<ServiceDefinition<object>> = [helpDeskService];
 
 export interface EmbeddedPlatform {
   app: INestApplication;
@@ -79,7 +79,11 @@ export interface EmbeddedPlatform {
  */
 export async function startEmbeddedPlatform(
   config: PlatformConfig,
-  options: { logDestination?: DestinationStream } = {},
+  options: {
+    logDestination?: DestinationStream;
+    /** The contexts declared with defineService to mount (default PLATFORM_CONTEXTS). */
+    contexts?: ReadonlyArray<ServiceDefinition<object>>;
+  } = {},
 ): Promise<EmbeddedPlatform> {
   const dataDir = resolve(config.SFP_DATA_DIR);
   const logger = createLogger('sfp-platform', config.LOG_LEVEL, options.logDestination);
@@ -95,29 +99,20 @@ export async function startEmbeddedPlatform(
     config.SFP_ADMIN_PASSWORD || undefined,
   );
 
-  const helpDeskStores = openEmbeddedContextStores(
-    dataDir,
-    HELP_DESK_CONTEXT,
-    helpDeskEventTypes(),
+  // The contexts declared with defineService, each with its SQLite files under <dataDir>/<context>/.
+  const contexts: EmbeddedContext[] = (options.contexts ?? PLATFORM_CONTEXTS).map((definition) =>
+    openEmbeddedContext(definition, {
+      dataDir,
+      bus,
+      attributeCommand: signedCommandAttribution(auth.store),
+      personIdOf,
+      clock,
+      metrics,
+      logger,
+      settingsSource: { ...process.env, ...config },
+    }),
   );
-  opened.push(helpDeskStores);
-  const helpDesk: HelpDeskRuntime = {
-    eventStore: helpDeskStores.eventStore,
-    outboxStore: helpDeskStores.rawEventStore,
-    eventTypes: helpDeskStores.eventStore.eventTypes,
-    keyStore: helpDeskStores.keyStore,
-    bus,
-    topicProvisioning: { partitions: 3, replicationFactor: 1 },
-    consumerState: helpDeskStores.consumerState,
-    readModels: helpDeskStores.readModels,
-    attributeCommand: signedCommandAttribution(auth.store),
-    sla: slaPolicyFromEnv(),
-    slaCheckIntervalMs: config.SLA_CHECK_INTERVAL_MS,
-    personIdOf,
-    clock,
-    metrics,
-    logger: logger.child({ context: HELP_DESK_CONTEXT }),
-  };
+  opened.push(...contexts.map((c) => c.stores));
 
   const knowledgeBaseStores = openEmbeddedContextStores(
     dataDir,
@@ -159,7 +154,11 @@ export async function startEmbeddedPlatform(
       filename: join(dataDir, 'operations', 'dead-letters.sqlite'),
     }),
     bus,
-    dlqTopics: ['sfp.help-desk.dlq', 'sfp.knowledge-base.dlq', REPORTING_DEAD_LETTER_TOPIC],
+    dlqTopics: [
+      ...contexts.map((c) => contextTopics(c.definition.context).dlq),
+      'sfp.knowledge-base.dlq',
+      REPORTING_DEAD_LETTER_TOPIC,
+    ],
   };
 
   const readiness = [
@@ -178,12 +177,12 @@ export async function startEmbeddedPlatform(
         module: PlatformModule,
         imports: [
           AuthModule.register(auth),
-          HelpDeskModule.register(helpDesk),
+          ...contexts.map((c) => c.module),
           KnowledgeBaseModule.register(knowledgeBase),
           ReportingModule.register(reporting),
           OperationsModule.register(metrics, readiness, deadLetters),
           RouterModule.register([
-            { path: 'api/help-desk', module: HelpDeskModule },
+            ...contexts.map((c) => ({ path: c.definition.routePath, module: c.definition.module })),
             { path: 'api/knowledge-base', module: KnowledgeBaseModule },
             { path: 'api/reporting', module: ReportingModule },
             { path: 'api', module: OperationsModule },
@@ -205,7 +204,7 @@ export async function startEmbeddedPlatform(
     description:
       'The social-finance focal point: help desk, knowledge base (institutions, performance reports, indicators, targets, library), reporting (analyst queries, Governing Body report), identities and operations. Every context is under /api/<context>; sign in at POST /api/auth/sign-in.',
     errorStatuses: {
-      ...HELP_DESK_ERROR_STATUSES,
+      ...Object.assign({}, ...contexts.map((c) => c.definition.errorStatuses)),
       ...KNOWLEDGE_BASE_ERROR_STATUSES,
       ...REPORTING_ERROR_STATUSES,
       ...AUTH_ERROR_STATUSES,
@@ -217,7 +216,10 @@ export async function startEmbeddedPlatform(
   // The admin console's built files at /, the API under /api.
   mountAdminConsole(app, consoleDistDir());
   reporting.projectionSources.push(
-    { context: HELP_DESK_CONTEXT, engine: app.get(HELP_DESK_PROJECTIONS) },
+    ...contexts.map((c) => ({
+      context: c.definition.context,
+      engine: app.get<ProjectionEngine>(c.definition.projectionEngine),
+    })),
     { context: KNOWLEDGE_BASE_CONTEXT, engine: app.get(KNOWLEDGE_BASE_PROJECTIONS) },
   );
   await app.listen(config.PORT, config.HOST);

@@ -2,7 +2,11 @@ import { Type } from 'class-transformer';
 import { AuthConfig } from '@sfp/auth';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 
-/** The embedded platform's settings, from the environment. */
+/**
+ * The embedded platform's settings, from the environment. Each context reads
+ * its own variables (e.g. the help desk's SLA_CHECK_INTERVAL_MS) with the
+ * settings class of its declaration, from the environment and this config.
+ */
 export class PlatformConfig extends AuthConfig {
   /** HTTP port (default 3000). */
   @IsOptional()
@@ -23,13 +27,6 @@ export class PlatformConfig extends AuthConfig {
   @IsString()
   @MinLength(1)
   SFP_DATA_DIR = './data';
-
-  /** How often the help desk checks SLAs (default every minute; 0 = off). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  SLA_CHECK_INTERVAL_MS = 60_000;
 
   @IsOptional()
   @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])

@@ -7,7 +7,7 @@ import type { Logger } from '../logging/logger';
 /**
  * A context's projection operations at `<context>/projections`: status of each
  * read model, and rebuild from zero while queries are served. Made per context
- * because the engine and the runtime (for its logger) are the context's own
+ * because the engine and the logger are the context's own
  * DI tokens.
  */
 export function createProjectionsController(options: {
@@ -15,8 +15,8 @@ export function createProjectionsController(options: {
   tag: string;
   /** DI token of the context's ProjectionEngine. */
   projections: symbol;
-  /** DI token of the context's runtime (anything with a `logger`). */
-  runtime: symbol;
+  /** DI token of the context's logger. */
+  logger: symbol;
 }): Type<unknown> {
   @ApiTags(options.tag)
   @RequirePermission('platform:admin')
@@ -24,7 +24,7 @@ export function createProjectionsController(options: {
   class ProjectionsController {
     constructor(
       @Inject(options.projections) private readonly projections: ProjectionEngine,
-      @Inject(options.runtime) private readonly runtime: { logger: Logger },
+      @Inject(options.logger) private readonly logger: Logger,
     ) {}
 
     @Get()
@@ -54,12 +54,9 @@ export function createProjectionsController(options: {
     ): Promise<{ projection: string; generation: number }> {
       const handle = await this.projections.rebuild(name);
       handle.done.then(
-        (result) => this.runtime.logger.info({ ...result }, 'Projection rebuilt and swapped'),
+        (result) => this.logger.info({ ...result }, 'Projection rebuilt and swapped'),
         (error: unknown) =>
-          this.runtime.logger.warn(
-            { err: error, projection: name },
-            'Projection rebuild did not finish',
-          ),
+          this.logger.warn({ err: error, projection: name }, 'Projection rebuild did not finish'),
       );
       return { projection: name, generation: handle.generation };
     }

@@ -2,7 +2,8 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { RequirePermission } from '@sfp/auth';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsEmail, MaxLength } from 'class-validator';
-import { HELP_DESK_RUNTIME, type HelpDeskRuntime } from '../help-desk.runtime';
+import type { KeyStore } from '@sfp/event-sourcing';
+import { KEY_STORE, LOGGER, PERSON_ID_OF, type Logger, type PersonIdOf } from '@sfp/service-kit';
 
 export class ErasureRequestDto {
   @ApiProperty({ example: 'amina.diallo@example.org', description: "The person's e-mail address" })
@@ -20,7 +21,11 @@ export class ErasureRequestDto {
 @RequirePermission('platform:admin')
 @Controller('personal-data')
 export class PersonalDataErasureController {
-  constructor(@Inject(HELP_DESK_RUNTIME) private readonly runtime: HelpDeskRuntime) {}
+  constructor(
+    @Inject(PERSON_ID_OF) private readonly personIdOf: PersonIdOf,
+    @Inject(KEY_STORE) private readonly keys: KeyStore,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   @Post('erasures')
   @HttpCode(200)
@@ -28,9 +33,9 @@ export class PersonalDataErasureController {
     description: '{ personId, erased } — erased is false when nothing was held for the person',
   })
   async erase(@Body() dto: ErasureRequestDto): Promise<{ personId: string; erased: boolean }> {
-    const personId = this.runtime.personIdOf(dto.email);
-    const erased = await this.runtime.keyStore.erase(personId);
-    this.runtime.logger.info({ personId, erased }, 'Personal data erased on request');
+    const personId = this.personIdOf(dto.email);
+    const erased = await this.keys.erase(personId);
+    this.logger.info({ personId, erased }, 'Personal data erased on request');
     return { personId, erased };
   }
 }

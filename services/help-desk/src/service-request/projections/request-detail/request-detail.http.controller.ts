@@ -13,14 +13,15 @@ import type { Request, Response } from 'express';
 import { departmentScope, principalOf, RequirePermission } from '@sfp/auth';
 import { etagOf } from '@sfp/service-kit';
 import { serviceRequestStreamId } from '../../../help-desk.context';
-import { HELP_DESK_RUNTIME, type HelpDeskRuntime } from '../../../help-desk.runtime';
+import type { EventStore } from '@sfp/event-sourcing';
+import { EVENT_STORE } from '@sfp/service-kit';
 import { buildRequestDetail, type RequestDetail } from './request-detail.view';
 
 @ApiTags('help-desk: service requests')
 @RequirePermission('records:read')
 @Controller('service-requests')
 export class RequestDetailController {
-  constructor(@Inject(HELP_DESK_RUNTIME) private readonly runtime: HelpDeskRuntime) {}
+  constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
 
   /** Read from the request's own stream: always current, with its full history. */
   @Get(':id')
@@ -33,7 +34,7 @@ export class RequestDetailController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<RequestDetail> {
-    const events = await this.runtime.eventStore.readStream(serviceRequestStreamId(id));
+    const events = await this.events.readStream(serviceRequestStreamId(id));
     const detail = buildRequestDetail(events);
     const scope = departmentScope(principalOf(req));
     if (!detail || (scope !== undefined && detail.department !== scope)) {

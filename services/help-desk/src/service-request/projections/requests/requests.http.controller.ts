@@ -3,12 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { departmentScope, principalOf, RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelDocument } from '@sfp/projections';
-import { toCsv, type CsvColumn } from '@sfp/service-kit';
-import {
-  HELP_DESK_PROJECTIONS,
-  HELP_DESK_RUNTIME,
-  type HelpDeskRuntime,
-} from '../../../help-desk.runtime';
+import { CLOCK, PROJECTION_ENGINE, toCsv, type Clock, type CsvColumn } from '@sfp/service-kit';
 import { requestListFilter, slaStatusOf, sortOf } from './request-list.filter';
 import { RequestListQueryDto, RequestStatisticsQueryDto } from './request-list.query.dto';
 import { requestStatistics, type RequestStatistics } from './request-statistics';
@@ -47,8 +42,8 @@ const CSV_COLUMNS: CsvColumn<RequestRow>[] = [
 @Controller()
 export class RequestsQueryController {
   constructor(
-    @Inject(HELP_DESK_PROJECTIONS) private readonly projections: ProjectionEngine,
-    @Inject(HELP_DESK_RUNTIME) private readonly runtime: HelpDeskRuntime,
+    @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Every request, filtered, sorted and paged; `format=csv` exports the page as CSV. */
@@ -88,7 +83,7 @@ export class RequestsQueryController {
     @Query() query: RequestStatisticsQueryDto,
   ): Promise<RequestStatistics & { position: number }> {
     await this.readYourWrites(query.minPosition);
-    const filter = requestListFilter(query, this.runtime.clock());
+    const filter = requestListFilter(query, this.clock());
     const model = this.projections.readModel<RequestSummary>(REQUESTS_PROJECTION);
     const total = await model.count(filter);
     if (total > STATISTICS_LIMIT) {
@@ -114,7 +109,7 @@ export class RequestsQueryController {
 
   private async page(query: RequestListQueryDto, req: Request, res: Response) {
     await this.readYourWrites(query.minPosition);
-    const now = this.runtime.clock();
+    const now = this.clock();
     const filter = requestListFilter(query, now);
     // A department's integration client sees its own department's requests only.
     const scope = departmentScope(principalOf(req));

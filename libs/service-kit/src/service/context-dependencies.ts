@@ -1,0 +1,96 @@
+import type { Provider } from '@nestjs/common';
+import type {
+  InboundCommandGatewayOptions,
+  EventBus,
+  TopicProvisioningConfig,
+} from '@sfp/messaging';
+import { ProjectionEngine } from '@sfp/projections';
+import type { Logger } from '../logging/logger';
+import type { ServiceMetrics } from '../metrics/service-metrics';
+import type { ContextStores } from '../runtime/context-stores';
+import { ContextCommands } from './context-commands';
+import {
+  CLOCK,
+  COMMAND_ATTRIBUTION,
+  COMMANDS,
+  CONSUMER_STATE,
+  CONTEXT_NAME,
+  CONTEXT_SETTINGS,
+  EVENT_BUS,
+  EVENT_STORE,
+  EVENT_TYPES,
+  KEY_STORE,
+  LOGGER,
+  METRICS,
+  OUTBOX_STORE,
+  PERSON_ID_OF,
+  PROJECTION_ENGINE,
+  READ_MODELS,
+  TOPIC_PROVISIONING,
+  type Clock,
+  type PersonIdOf,
+} from './context.tokens';
+
+/** Who sent an inbound command, or why it cannot be attributed (libs/auth's signedCommandAttribution). */
+export type CommandAttribution = NonNullable<InboundCommandGatewayOptions['actorOf']>;
+
+/**
+ * What a host gives each context it mounts: the context's own stores (opened
+ * for it, embedded or distributed) and what the host shares among its contexts.
+ */
+export interface ContextDependencies {
+  stores: ContextStores;
+  bus: EventBus;
+  topicProvisioning: TopicProvisioningConfig;
+  /** Without it, the sender and department headers are trusted (tests only). */
+  attributeCommand?: CommandAttribution;
+  personIdOf: PersonIdOf;
+  clock: Clock;
+  metrics: ServiceMetrics;
+  /** The host's logger; the context gets a child with `context`. */
+  logger: Logger;
+  /** Options of the projection engine (poll interval, batch size), e.g. for tests. */
+  projectionBatchSize?: number;
+}
+
+/** The typed tokens of one context, each provided inside its module. */
+export function contextProviders(
+  context: string,
+  dependencies: ContextDependencies,
+  settings: object,
+): Provider[] {
+  const { stores } = dependencies;
+  const logger = dependencies.logger.child({ context });
+  const engine = new ProjectionEngine({
+    eventStore: stores.eventStore,
+    store: stores.readModels,
+    logger,
+    ...(dependencies.projectionBatchSize ? { batchSize: dependencies.projectionBatchSize } : {}),
+  });
+  const commands = new ContextCommands({
+    context,
+    store: stores.eventStore,
+    eventTypes: stores.eventStore.eventTypes,
+    metrics: dependencies.metrics,
+    appended: () => engine.wake(),
+  });
+  return [
+    { provide: CONTEXT_NAME, useValue: context },
+    { provide: EVENT_STORE, useValue: stores.eventStore },
+    { provide: OUTBOX_STORE, useValue: stores.rawEventStore },
+    { provide: KEY_STORE, useValue: stores.keyStore },
+    { provide: EVENT_TYPES, useValue: stores.eventStore.eventTypes },
+    { provide: EVENT_BUS, useValue: dependencies.bus },
+    { provide: TOPIC_PROVISIONING, useValue: dependencies.topicProvisioning },
+    { provide: CONSUMER_STATE, useValue: stores.consumerState },
+    { provide: READ_MODELS, useValue: stores.readModels },
+    { provide: PROJECTION_ENGINE, useValue: engine },
+    { provide: COMMANDS, useValue: commands },
+    { provide: COMMAND_ATTRIBUTION, useValue: dependencies.attributeCommand ?? null },
+    { provide: PERSON_ID_OF, useValue: dependencies.personIdOf },
+    { provide: CLOCK, useValue: dependencies.clock },
+    { provide: METRICS, useValue: dependencies.metrics },
+    { provide: LOGGER, useValue: logger },
+    { provide: CONTEXT_SETTINGS, useValue: settings },
+  ];
+}

@@ -1,0 +1,130 @@
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { EventStore } from '@sfp/event-sourcing';
+import {
+  contextTopics,
+  OutboxRelay,
+  provisionContextTopics,
+  startInboundCommandGateway,
+  type ConsumerStateStores,
+  type EventBus,
+  type RunningConsumer,
+  type TopicProvisioningConfig,
+} from '@sfp/messaging';
+import type { ProjectionEngine } from '@sfp/projections';
+import type { Logger } from '../logging/logger';
+import type { ServiceMetrics } from '../metrics/service-metrics';
+import type { CommandAttribution } from './context-dependencies';
+import {
+  COMMAND_ATTRIBUTION,
+  CONSUMER_STATE,
+  EVENT_BUS,
+  LOGGER,
+  METRICS,
+  OUTBOX_STORE,
+  PROJECTION_ENGINE,
+  TOPIC_PROVISIONING,
+} from './context.tokens';
+import type { ContextWorker, ServiceDefinition } from './service-definition';
+
+/** DI token of the context's own definition (inside its module). */
+export const SERVICE_DEFINITION = Symbol('sfp.context.definition');
+
+/**
+ * The background work every context has, started with the application and
+ * stopped with it, in this order: its projections and reactors; its topics
+ * (sfp.<context>.events, .commands, .outcomes, .dlq); the outbox relay that
+ * publishes its events; the gateway of its inbound commands; then its own
+ * workers. Stopped the other way round, reactors before the projections they
+ * may wait for.
+ */
+@Injectable()
+export class ContextWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private relay?: OutboxRelay;
+  private gateway?: RunningConsumer;
+  private readonly reactorNames: string[] = [];
+  private readonly started: ContextWorker[] = [];
+
+  constructor(
+    @Inject(SERVICE_DEFINITION) private readonly definition: ServiceDefinition,
+    @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
+    @Inject(OUTBOX_STORE) private readonly outbox: EventStore,
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(CONSUMER_STATE) private readonly consumerState: ConsumerStateStores,
+    @Inject(TOPIC_PROVISIONING) private readonly provisioning: TopicProvisioningConfig,
+    @Inject(COMMAND_ATTRIBUTION) private readonly attribution: CommandAttribution | null,
+    @Inject(METRICS) private readonly metrics: ServiceMetrics,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { context } = this.definition;
+    const topics = contextTopics(context);
+    for (const projection of this.definition.projections ?? [])
+      this.projections.register(projection);
+    for (const reactorType of this.definition.reactors ?? []) {
+      const reactor = this.moduleRef.get(reactorType, { strict: true }).definition();
+      this.projections.register(reactor);
+      this.reactorNames.push(reactor.name);
+    }
+    await this.projections.start();
+    this.metrics.addProjectionSource({ context, statuses: () => this.projections.statuses() });
+    await provisionContextTopics(this.bus, context, this.provisioning);
+    this.relay = new OutboxRelay({
+      name: `${context}.outbox`,
+      store: this.outbox,
+      bus: this.bus,
+      checkpoints: this.consumerState.checkpoints,
+      leases: this.consumerState.leases,
+      topicFor: () => topics.events,
+      onError: (error) => this.logger.error({ err: error }, 'Outbox relay round failed'),
+    });
+    this.relay.start();
+    if (this.definition.inboundCommands) {
+      const source = this.moduleRef.get(this.definition.inboundCommands, { strict: true });
+      this.gateway = await startInboundCommandGateway({
+        context,
+        bus: this.bus,
+        processed: this.consumerState.processed,
+        commands: source.commands(),
+        rejectionOf: (error) => source.rejectionOf(error),
+        ...(this.attribution ? { actorOf: this.attribution } : {}),
+        onDeadLetter: (notice) =>
+          this.logger.warn(
+            {
+              reason: notice.reason,
+              error: notice.error,
+              topic: notice.message.topic,
+              offset: notice.message.offset,
+            },
+            'Inbound command dead-lettered',
+          ),
+      });
+    }
+    for (const workerType of this.definition.workers ?? []) {
+      const worker = this.moduleRef.get(workerType, { strict: true });
+      await worker.start();
+      this.started.push(worker);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const worker of this.started.splice(0).reverse()) await worker.stop();
+    await this.gateway?.stop();
+    await this.relay?.stop();
+    // Reactors first: a reaction under way may wait for the other projections.
+    for (const name of this.reactorNames) await this.projections.runner(name)?.stop();
+    await this.projections.stop();
+  }
+
+  /** The outbox relay's position and lag (operations). */
+  relayStatus() {
+    return this.relay?.status();
+  }
+}

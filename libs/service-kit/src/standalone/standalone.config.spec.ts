@@ -1,0 +1,117 @@
+import 'reflect-metadata';
+import { ConfigurationError } from '../config/env-config';
+import { kafkaBrokersOf } from '../runtime/standalone-resources';
+import { loadStandaloneConfig } from './standalone.config';
+
+/** A context like the help desk: it holds personal data, so the pseudonym secret is required. */
+const helpDesk = { context: 'help-desk', defaultPort: 3001, personalData: true };
+const load = (env: Record<string, unknown>) => loadStandaloneConfig(helpDesk, env);
+
+const SECRET = 'a-pseudonym-secret-of-at-least-32-chars';
+const required = {
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  MONGODB_URI: 'mongodb://127.0.0.1:27017',
+  SFP_PSEUDONYM_SECRET: SECRET,
+};
+
+function problemsOf(env: Record<string, unknown>): string[] {
+  try {
+    load(env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.problems;
+    throw error;
+  }
+  throw new Error('the configuration was accepted');
+}
+
+describe('loadStandaloneConfig', () => {
+  it('takes the required settings and defaults the rest', () => {
+    const config = load(required);
+    expect(config).toMatchObject({
+      ...required,
+      PORT: 3001,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      MONGODB_DATABASE: 'sfp_help_desk',
+      KAFKA_TOPIC_PARTITIONS: 3,
+      KAFKA_REPLICATION_FACTOR: 1,
+      KAFKA_CLIENT_ID: 'sfp-help-desk',
+    });
+  });
+
+  it('reads numbers from the environment and ignores variables it does not know', () => {
+    const config = load({
+      ...required,
+      PORT: '0',
+      KAFKA_TOPIC_PARTITIONS: '12',
+      KAFKA_REPLICATION_FACTOR: '3',
+      MONGODB_DATABASE: 'help_desk_eu',
+      PATH: '/usr/bin',
+    });
+    expect(config).toMatchObject({
+      PORT: 0,
+      KAFKA_TOPIC_PARTITIONS: 12,
+      KAFKA_REPLICATION_FACTOR: 3,
+      MONGODB_DATABASE: 'help_desk_eu',
+    });
+  });
+
+  it('lists every missing required setting at once', () => {
+    const problems = problemsOf({});
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'KAFKA_BROKERS',
+      'MONGODB_URI',
+      'SFP_PSEUDONYM_SECRET',
+    ]);
+  });
+
+  it('refuses malformed values, without echoing them', () => {
+    const problems = problemsOf({
+      KAFKA_BROKERS: 'kafka',
+      MONGODB_URI: 'http://db:27017',
+      SFP_PSEUDONYM_SECRET: 'too-short-secret',
+      PORT: '70000',
+      KAFKA_TOPIC_PARTITIONS: '0',
+      KAFKA_REPLICATION_FACTOR: 'two',
+      MONGODB_DATABASE: 'a/b',
+      LOG_LEVEL: 'loud',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(
+      [
+        'KAFKA_BROKERS',
+        'MONGODB_URI',
+        'SFP_PSEUDONYM_SECRET',
+        'PORT',
+        'KAFKA_TOPIC_PARTITIONS',
+        'KAFKA_REPLICATION_FACTOR',
+        'MONGODB_DATABASE',
+        'LOG_LEVEL',
+      ].sort(),
+    );
+    expect(problems.join('\n')).not.toContain('too-short-secret');
+  });
+
+  it('splits a broker list', () => {
+    expect(kafkaBrokersOf({ KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092,10.0.0.7:9093' })).toEqual([
+      'kafka-1:9092',
+      'kafka-2:9092',
+      '10.0.0.7:9093',
+    ]);
+    expect(problemsOf({ ...required, KAFKA_BROKERS: 'kafka-1:9092,,kafka-2' })[0]).toMatch(
+      /^KAFKA_BROKERS: /,
+    );
+  });
+
+  it('names the defaults after the context, and asks no secret of a context without personal data', () => {
+    const config = loadStandaloneConfig(
+      { context: 'knowledge-base', defaultPort: 3003 },
+      { KAFKA_BROKERS: '127.0.0.1:9092', MONGODB_URI: 'mongodb://127.0.0.1:27017' },
+    );
+    expect(config).toMatchObject({
+      PORT: 3003,
+      MONGODB_DATABASE: 'sfp_knowledge_base',
+      KAFKA_CLIENT_ID: 'sfp-knowledge-base',
+    });
+    expect(config.SFP_PSEUDONYM_SECRET).toBeUndefined();
+  });
+});

@@ -1,0 +1,123 @@
+import { Type } from 'class-transformer';
+import { AuthConfig } from '@sfp/auth';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { ConfigurationError, loadConfig } from '../config/env-config';
+
+/** A comma-separated list of host:port (host name or IPv4 address). */
+const BROKER_LIST = /^\s*[A-Za-z0-9._-]+:\d{1,5}\s*(?:,\s*[A-Za-z0-9._-]+:\d{1,5}\s*)*$/;
+const PSEUDONYM_SECRET_RULE =
+  'must be at least 32 characters, the same value in every service (required)';
+const DATABASE_NAME = /^[A-Za-z0-9_-]{1,63}$/;
+
+/**
+ * The settings every standalone service reads from the environment
+ * (distributed mode: Kafka and MongoDB). Every problem is reported at once;
+ * no value is ever echoed (a secret must not reach a log). The defaults that
+ * name the service (database, Kafka client id, port) come from its context:
+ * see `loadStandaloneConfig`.
+ */
+export class StandaloneConfig extends AuthConfig {
+  /** The shared database of identities (users, integration clients, API keys): the same in every service. */
+  @IsOptional()
+  @Matches(DATABASE_NAME, { message: 'must be 1 to 63 letters, digits, _ or -' })
+  SFP_AUTH_DATABASE = 'sfp_auth';
+
+  /** Kafka bootstrap brokers, e.g. `127.0.0.1:9092` or `kafka-1:9092,kafka-2:9092`. Required. */
+  @Matches(BROKER_LIST, {
+    message: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092 (required)',
+  })
+  KAFKA_BROKERS!: string;
+
+  /** The MongoDB (or FerretDB) server, e.g. `mongodb://127.0.0.1:27017`. Required. */
+  @Matches(/^mongodb(\+srv)?:\/\/\S+$/, {
+    message: 'must be a mongodb:// or mongodb+srv:// connection string (required)',
+  })
+  MONGODB_URI!: string;
+
+  /** The service's own database on that server (default sfp_<context>): one database per context. */
+  @Matches(DATABASE_NAME, { message: 'must be 1 to 63 letters, digits, _ or -' })
+  MONGODB_DATABASE!: string;
+
+  /**
+   * Keys the pseudonymous person ids (HMAC of the e-mail): at least 32
+   * characters, the same value in every service so a person has one id.
+   * Required by the services that hold personal data.
+   */
+  @IsOptional()
+  @MinLength(32, { message: PSEUDONYM_SECRET_RULE })
+  SFP_PSEUDONYM_SECRET?: string;
+
+  /** HTTP port (default: the service's; 0 = any free port). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT!: number;
+
+  /** Interface to listen on (default 127.0.0.1; 0.0.0.0 in a container). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  HOST = '127.0.0.1';
+
+  @IsOptional()
+  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Partitions of the service's sfp.<context>.* topics when it creates them (default 3). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_TOPIC_PARTITIONS = 3;
+
+  /** Replication factor of the topics when the service creates them (default 1). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  KAFKA_REPLICATION_FACTOR = 1;
+
+  /** The Kafka client id (default sfp-<context>). */
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'must be 1 to 100 letters, digits, ., _ or -' })
+  KAFKA_CLIENT_ID!: string;
+}
+
+/**
+ * A standalone service's settings from the environment, with the defaults
+ * its context gives: database sfp_<context> (dashes as underscores), Kafka
+ * client id sfp-<context>, and its port. `configClass` extends StandaloneConfig
+ * with a host's own variables (e.g. reporting's query bounds).
+ */
+export function loadStandaloneConfig<T extends StandaloneConfig = StandaloneConfig>(
+  service: { context: string; defaultPort: number; personalData?: boolean },
+  env: Record<string, unknown> = process.env,
+  configClass: new () => T = StandaloneConfig as new () => T,
+): T {
+  const problems: string[] = [];
+  let config: T | undefined;
+  try {
+    config = loadConfig(configClass, {
+      MONGODB_DATABASE: `sfp_${service.context.replace(/-/g, '_')}`,
+      KAFKA_CLIENT_ID: `sfp-${service.context}`,
+      PORT: String(service.defaultPort),
+      ...definedOnly(env),
+    } as NodeJS.ProcessEnv);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (service.personalData && !definedOnly(env)['SFP_PSEUDONYM_SECRET'])
+    problems.push(`SFP_PSEUDONYM_SECRET: ${PSEUDONYM_SECRET_RULE}`);
+  if (problems.length || !config) throw new ConfigurationError(problems);
+  return config;
+}
+
+/** An empty variable counts as unset, as for the other defaults. */
+function definedOnly(env: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+}

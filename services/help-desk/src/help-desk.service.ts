@@ -1,0 +1,70 @@
+import { CONTEXT_SETTINGS, defineService } from '@sfp/service-kit';
+import {
+  HELP_DESK_CONTEXT,
+  HELP_DESK_ERROR_STATUSES,
+  helpDeskEventTypes,
+} from './help-desk.context';
+import { HelpDeskSettings, SLA_POLICY, slaPolicyFromEnv } from './help-desk.settings';
+import { PersonalDataErasureController } from './personal-data/personal-data-erasure.http.controller';
+import { AssignRequestController } from './service-request/application/assign-request/assign-request.http.controller';
+import { CancelRequestController } from './service-request/application/cancel-request/cancel-request.http.controller';
+import { SlaChecks } from './service-request/application/check-sla/sla-checks.worker';
+import { CloseRequestController } from './service-request/application/close-request/close-request.http.controller';
+import { CommentOnRequestController } from './service-request/application/comment-on-request/comment-on-request.http.controller';
+import { ReferRequestController } from './service-request/application/refer-request/refer-request.http.controller';
+import { ReopenRequestController } from './service-request/application/reopen-request/reopen-request.http.controller';
+import { ResolveRequestController } from './service-request/application/resolve-request/resolve-request.http.controller';
+import { HelpDeskInboundCommands } from './service-request/application/service-request.inbound-commands';
+import { ServiceRequests } from './service-request/application/service-requests';
+import { StartWorkController } from './service-request/application/start-work/start-work.http.controller';
+import { SubmitRequestController } from './service-request/application/submit-request/submit-request.http.controller';
+import { TriageRequestController } from './service-request/application/triage-request/triage-request.http.controller';
+import { RequestDetailController } from './service-request/projections/request-detail/request-detail.http.controller';
+import { requestsProjection } from './service-request/projections/requests/requests.projection';
+import { RequestsQueryController } from './service-request/projections/requests/requests.http.controller';
+
+/** One controller per command of a service request (a use case each). */
+export const SERVICE_REQUEST_COMMAND_CONTROLLERS = [
+  SubmitRequestController,
+  TriageRequestController,
+  AssignRequestController,
+  StartWorkController,
+  ReferRequestController,
+  ResolveRequestController,
+  CloseRequestController,
+  ReopenRequestController,
+  CancelRequestController,
+  CommentOnRequestController,
+];
+
+/**
+ * The help desk: service requests from units, departments, regional offices
+ * and constituents, with SLAs, over HTTP (/api/help-desk) and by message
+ * (sfp.help-desk.commands). The template a new context copies: its
+ * declaration, its deciders and its use cases; the hosts do the rest.
+ */
+export const helpDeskService = defineService({
+  context: HELP_DESK_CONTEXT,
+  title: 'SFP Help Desk',
+  description:
+    'The help desk service on its own: service requests from units, departments, regional offices and constituents. ' +
+    'Departments can also file and follow requests by message on sfp.help-desk.commands.',
+  defaultPort: 3001,
+  personalData: true,
+  eventTypes: helpDeskEventTypes,
+  errorStatuses: HELP_DESK_ERROR_STATUSES,
+  settings: HelpDeskSettings,
+  controllers: [
+    ...SERVICE_REQUEST_COMMAND_CONTROLLERS,
+    RequestsQueryController,
+    RequestDetailController,
+    PersonalDataErasureController,
+  ],
+  providers: [
+    ServiceRequests,
+    { provide: SLA_POLICY, useFactory: slaPolicyFromEnv, inject: [CONTEXT_SETTINGS] },
+  ],
+  projections: [requestsProjection],
+  inboundCommands: HelpDeskInboundCommands,
+  workers: [SlaChecks],
+});
