@@ -10,7 +10,7 @@ import {
   INSTITUTION_PROFILES_PROJECTION,
   type InstitutionProfile,
 } from '../institution/projections/institution-profile.projection';
-import { ViewQueryDto } from '../institution/projections/institution-profile.query.dto';
+import { ViewQueryDto } from '../shared/http/view-query.dto';
 import {
   PROGRAMME_MEMBERS_PROJECTION,
   type ProgrammeMember,

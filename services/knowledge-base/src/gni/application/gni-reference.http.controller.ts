@@ -1,21 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiProperty, ApiPropertyOptional, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
@@ -24,14 +11,14 @@ import { dispatch } from '../../http/command-dispatch';
 import { plain } from '../../http/plain-json';
 import { sendCsv } from '../../http/csv-response';
 import { findAll, readYourWrites } from '../../http/read-your-writes';
-import { ViewQueryDto } from '../../institution/projections/institution-profile.query.dto';
+import { CountryCode, FiniteNumber, Text } from '../../shared/http/dto-fields';
+import { ViewQueryDto } from '../../shared/http/view-query.dto';
 import { KNOWLEDGE_BASE_PROJECTIONS } from '../../knowledge-base.runtime';
 import { GNI_TABLE_PROJECTION, type GniRow } from '../projections/gni-table.projection';
 import { RecordGniCommand } from './record-gni/record-gni.command';
 
 export class GniEntryDto {
-  @ApiProperty({ example: 'KE' })
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' })
+  @CountryCode('KE')
   country!: string;
 
   @ApiProperty({ example: 2025 })
@@ -40,8 +27,7 @@ export class GniEntryDto {
   @Max(2100)
   year!: number;
 
-  @ApiProperty({ example: 2_170, description: 'GNI per capita, current USD (Atlas method)' })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @FiniteNumber({ example: 2_170, description: 'GNI per capita, current USD (Atlas method)' })
   @Min(1)
   @Max(1_000_000)
   usd!: number;
@@ -55,17 +41,12 @@ export class RecordGniDto {
   @ArrayMaxSize(5_000)
   entries!: GniEntryDto[];
 
-  @ApiProperty({ example: 'World Bank WDI NY.GNP.PCAP.CD, July 2026 release' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @Text({ min: 1, max: 300 }, { example: 'World Bank WDI NY.GNP.PCAP.CD, July 2026 release' })
   source!: string;
 }
 
 export class GniQueryDto extends ViewQueryDto {
-  @ApiPropertyOptional({ example: 'KE' })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' })
+  @CountryCode('KE', { optional: true })
   country?: string;
 }
 

@@ -1,14 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsIn,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsIn, IsOptional, Matches } from 'class-validator';
 import {
   INSTITUTION_KINDS,
   LEGAL_TYPES,
@@ -17,14 +8,12 @@ import {
   type LegalType,
   type Region,
 } from '../../shared/domain/reference-data';
+import { Reason, Text } from '../../shared/http/dto-fields';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
 export class RegisterInstitutionDto {
-  @ApiProperty({ example: 'Umoja Microfinance Bank' })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
+  @Text({ min: 2, max: 200 }, { example: 'Umoja Microfinance Bank' })
   name!: string;
 
   @ApiProperty({ enum: INSTITUTION_KINDS })
@@ -69,10 +58,7 @@ export class RegisterInstitutionDto {
 }
 
 export class InstitutionStatusReasonDto {
-  @ApiProperty({ example: 'Licence under review by the central bank' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2_000)
+  @Reason('Licence under review by the central bank')
   reason!: string;
 }
 

@@ -24,7 +24,8 @@ import {
   type InstitutionProfile,
   type SeriesPoint,
 } from './institution-profile.projection';
-import { InstitutionListQueryDto, ViewQueryDto } from './institution-profile.query.dto';
+import { ViewQueryDto } from '../../shared/http/view-query.dto';
+import { InstitutionListQueryDto } from './institution-profile.query.dto';
 import { irisValues, type IrisValue } from './iris-export';
 
 const uuid = new ParseUUIDPipe({ version: '4' });

@@ -1,110 +1,37 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { MAX_PAGE_SIZE } from '@sfp/projections';
+import { IsIn, IsOptional } from 'class-validator';
 import { INSTITUTION_STATUSES } from '@sfp/contracts';
 import { INSTITUTION_KINDS, LEGAL_TYPES, REGIONS } from '../../shared/domain/reference-data';
-import { toList } from '../../shared/http/query-helpers';
+import { ListFilter, CountryCode } from '../../shared/http/dto-fields';
+import { PagedQueryDto } from '../../shared/http/view-query.dto';
 
-/** Read your writes and output format, shared by every query. */
-export class ViewQueryDto {
-  @ApiPropertyOptional({
-    description:
-      'Wait (up to 5 s) until the view has applied this position (from a command response)',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  minPosition?: number;
-
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
-  @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
-}
-
-export class PagedQueryDto extends ViewQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2_000)
-  cursor?: string;
-}
+const SORTS = [
+  'name',
+  'registeredAt',
+  '-registeredAt',
+  'latestPeriodEnd',
+  '-latestPeriodEnd',
+  '-targetsOffTrack',
+];
 
 export class InstitutionListQueryDto extends PagedQueryDto {
-  @ApiPropertyOptional({ enum: INSTITUTION_STATUSES, isArray: true })
-  @IsOptional()
-  @Transform(toList)
-  @IsIn(INSTITUTION_STATUSES, { each: true })
-  @ArrayMaxSize(INSTITUTION_STATUSES.length)
+  @ListFilter(INSTITUTION_STATUSES)
   status?: string[];
 
-  @ApiPropertyOptional({ enum: REGIONS, isArray: true })
-  @IsOptional()
-  @Transform(toList)
-  @IsIn(REGIONS, { each: true })
-  @ArrayMaxSize(REGIONS.length)
+  @ListFilter(REGIONS)
   region?: string[];
 
-  @ApiPropertyOptional({ enum: LEGAL_TYPES, isArray: true })
-  @IsOptional()
-  @Transform(toList)
-  @IsIn(LEGAL_TYPES, { each: true })
-  @ArrayMaxSize(LEGAL_TYPES.length)
+  @ListFilter(LEGAL_TYPES)
   legalType?: string[];
 
-  @ApiPropertyOptional({ enum: INSTITUTION_KINDS, isArray: true })
-  @IsOptional()
-  @Transform(toList)
-  @IsIn(INSTITUTION_KINDS, { each: true })
-  @ArrayMaxSize(INSTITUTION_KINDS.length)
+  @ListFilter(INSTITUTION_KINDS)
   kind?: string[];
 
-  @ApiPropertyOptional({ example: 'KE' })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' })
+  @CountryCode('KE', { optional: true })
   country?: string;
 
-  @ApiPropertyOptional({
-    enum: [
-      'name',
-      'registeredAt',
-      '-registeredAt',
-      'latestPeriodEnd',
-      '-latestPeriodEnd',
-      '-targetsOffTrack',
-    ],
-    default: 'name',
-  })
+  @ApiPropertyOptional({ enum: SORTS, default: 'name' })
   @IsOptional()
-  @IsIn([
-    'name',
-    'registeredAt',
-    '-registeredAt',
-    'latestPeriodEnd',
-    '-latestPeriodEnd',
-    '-targetsOffTrack',
-  ])
+  @IsIn(SORTS)
   sort?: string;
 }

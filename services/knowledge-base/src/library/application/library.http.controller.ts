@@ -32,10 +32,7 @@ import { plain } from '../../http/plain-json';
 import { sendCsv } from '../../http/csv-response';
 import { readYourWrites } from '../../http/read-your-writes';
 import { historyOf } from '../../http/stream-history';
-import {
-  PagedQueryDto,
-  ViewQueryDto,
-} from '../../institution/projections/institution-profile.query.dto';
+import { PagedQueryDto, ViewQueryDto } from '../../shared/http/view-query.dto';
 import { streamIds } from '../../knowledge-base.context';
 import {
   KNOWLEDGE_BASE_PROJECTIONS,

@@ -1,13 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
-  IsDefined,
   IsIn,
   IsInt,
-  IsNumber,
-  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -17,7 +13,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import {
   ASSESSMENT_STATUSES,
@@ -35,19 +30,25 @@ import {
   type PracticeKind,
   type SurveyRound,
 } from '../domain/library.reference-data';
+import {
+  CountryCode,
+  Count,
+  FiniteNumber,
+  IsoDate,
+  NestedList,
+  NestedObject,
+  Reason,
+  Share,
+  Text,
+} from '../../shared/http/dto-fields';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const finite = { allowNaN: false, allowInfinity: false };
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N} -]{0,59}$/u;
 
 export class InterventionDto {
-  @ApiProperty({ example: '2024-03-01' })
-  @Matches(DATE, { message: 'start must be a date YYYY-MM-DD' })
+  @IsoDate('2024-03-01')
   start!: string;
 
-  @ApiPropertyOptional({ example: '2025-02-28' })
-  @IsOptional()
-  @Matches(DATE, { message: 'end must be a date YYYY-MM-DD' })
+  @IsoDate('2025-02-28', { optional: true })
   end?: string;
 }
 
@@ -56,8 +57,7 @@ export class SurveyRoundDto {
   @IsIn(SURVEY_ROUNDS)
   round!: SurveyRound;
 
-  @ApiProperty({ example: '2024-02-15' })
-  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  @IsoDate('2024-02-15')
   date!: string;
 }
 
@@ -66,11 +66,10 @@ export class DesignDto {
   @IsIn(DESIGNS)
   method!: Design;
 
-  @ApiPropertyOptional({ example: 'village', description: 'Required for an RCT' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @Text(
+    { min: 1, max: 100 },
+    { example: 'village', description: 'Required for an RCT', optional: true },
+  )
   unitOfRandomisation?: string;
 
   @ApiPropertyOptional({ example: 120 })
@@ -81,50 +80,27 @@ export class DesignDto {
 }
 
 export class SampleDto {
-  @ApiPropertyOptional({ example: 2_400 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  @Count(2_400, { optional: true })
   planned?: number;
 
-  @ApiPropertyOptional({ example: 2_180 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  @Count(2_180, { optional: true })
   achieved?: number;
 
-  @ApiPropertyOptional({
-    example: 0.31,
-    description: 'Share of the treatment group that took the product up',
-  })
-  @IsOptional()
-  @IsNumber(finite)
-  @Min(0)
-  @Max(1)
+  @Share(0.31, 'Share of the treatment group that took the product up')
   takeUp?: number;
 
-  @ApiPropertyOptional({
-    example: 0.09,
-    description: 'Share of the baseline sample lost by endline',
-  })
-  @IsOptional()
-  @IsNumber(finite)
-  @Min(0)
-  @Max(1)
+  @Share(0.09, 'Share of the baseline sample lost by endline')
   attrition?: number;
 }
 
 export class ConfidenceIntervalDto {
-  @ApiProperty({ example: -0.02 })
-  @IsNumber(finite)
+  @FiniteNumber({ example: -0.02 })
   lower!: number;
 
-  @ApiProperty({ example: 0.11 })
-  @IsNumber(finite)
+  @FiniteNumber({ example: 0.11 })
   upper!: number;
 
-  @ApiProperty({ example: 0.95 })
-  @IsNumber(finite)
+  @FiniteNumber({ example: 0.95 })
   @Min(0.5)
   @Max(0.999)
   level!: number;
@@ -135,61 +111,38 @@ export class OutcomeEstimateDto {
   @IsIn(OUTCOMES)
   outcome!: Outcome;
 
-  @ApiProperty({ example: 'ITT, OLS with strata fixed effects' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Text({ min: 1, max: 200 }, { example: 'ITT, OLS with strata fixed effects' })
   estimator!: string;
 
-  @ApiProperty({ example: 0.045 })
-  @IsNumber(finite)
+  @FiniteNumber({ example: 0.045 })
   effectSize!: number;
 
-  @ApiPropertyOptional({ example: 0.033 })
-  @IsOptional()
-  @IsNumber(finite)
+  @FiniteNumber({ example: 0.033, optional: true })
   @Min(0)
   standardError?: number;
 
-  @ApiPropertyOptional({ type: ConfidenceIntervalDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ConfidenceIntervalDto)
+  @NestedObject(ConfidenceIntervalDto, { optional: true })
   confidenceInterval?: ConfidenceIntervalDto;
 
   @ApiProperty({ enum: FINDINGS, description: 'Null and negative results are first-class' })
   @IsIn(FINDINGS)
   finding!: Finding;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1_000)
+  @Text({ min: 1, max: 1_000 }, { optional: true })
   note?: string;
 }
 
 export class CostBenefitDto {
-  @ApiPropertyOptional({ example: 1.4 })
-  @IsOptional()
-  @IsNumber(finite)
+  @FiniteNumber({ example: 1.4, optional: true })
   @Min(0)
   benefitCostRatio?: number;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2_000)
+  @Text({ min: 1, max: 2_000 }, { optional: true })
   note?: string;
 }
 
 export class LinkDto {
-  @ApiProperty({ example: 'Working paper' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Text({ min: 1, max: 200 }, { example: 'Working paper' })
   label!: string;
 
   @ApiProperty({ example: 'https://example.org/paper.pdf' })
@@ -199,16 +152,13 @@ export class LinkDto {
 }
 
 class LibraryEntryDto {
-  @ApiProperty({ example: 'Microcredit and child labour in rural Ghana' })
-  @IsString()
-  @MinLength(3)
-  @MaxLength(300)
+  @Text({ min: 3, max: 300 }, { example: 'Microcredit and child labour in rural Ghana' })
   title!: string;
 
-  @ApiProperty({ example: 'A cluster RCT of group loans found no effect on child labour ...' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(5_000)
+  @Text(
+    { min: 1, max: 5_000 },
+    { example: 'A cluster RCT of group loans found no effect on child labour ...' },
+  )
   summary!: string;
 
   @ApiProperty({ enum: LIBRARY_THEMES, isArray: true })
@@ -232,8 +182,7 @@ export class ImpactAssessmentDto extends LibraryEntryDto {
   @ArrayMaxSize(50)
   investigators!: string[];
 
-  @ApiProperty({ example: 'GH' })
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' })
+  @CountryCode('GH')
   country!: string;
 
   @ApiPropertyOptional({ description: 'The partner institution (an institution id)' })
@@ -241,78 +190,42 @@ export class ImpactAssessmentDto extends LibraryEntryDto {
   @IsUUID('4')
   partnerInstitutionId?: string;
 
-  @ApiPropertyOptional({ example: 'AEARCTR-0001234' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @Text({ min: 1, max: 100 }, { example: 'AEARCTR-0001234', optional: true })
   registryId?: string;
 
   @ApiProperty({ enum: ASSESSMENT_STATUSES })
   @IsIn(ASSESSMENT_STATUSES)
   status!: AssessmentStatus;
 
-  @ApiPropertyOptional({ type: InterventionDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => InterventionDto)
+  @NestedObject(InterventionDto, { optional: true })
   intervention?: InterventionDto;
 
-  @ApiProperty({ type: [SurveyRoundDto] })
-  @ValidateNested({ each: true })
-  @Type(() => SurveyRoundDto)
-  @ArrayMaxSize(20)
+  @NestedList(SurveyRoundDto, 20)
   surveyRounds!: SurveyRoundDto[];
 
-  @ApiProperty({ type: DesignDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => DesignDto)
+  @NestedObject(DesignDto)
   design!: DesignDto;
 
-  @ApiProperty({ type: SampleDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SampleDto)
+  @NestedObject(SampleDto)
   sample!: SampleDto;
 
-  @ApiProperty({ type: [OutcomeEstimateDto] })
-  @ValidateNested({ each: true })
-  @Type(() => OutcomeEstimateDto)
-  @ArrayMaxSize(50)
+  @NestedList(OutcomeEstimateDto, 50)
   outcomes!: OutcomeEstimateDto[];
 
-  @ApiPropertyOptional({ type: CostBenefitDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CostBenefitDto)
+  @NestedObject(CostBenefitDto, { optional: true })
   costBenefit?: CostBenefitDto;
 
-  @ApiProperty({ type: [LinkDto] })
-  @ValidateNested({ each: true })
-  @Type(() => LinkDto)
-  @ArrayMaxSize(20)
+  @NestedList(LinkDto, 20)
   links!: LinkDto[];
 }
 
 export class ReviseImpactAssessmentDto extends ImpactAssessmentDto {
-  @ApiProperty({ example: 'Endline results added' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2_000)
+  @Reason('Endline results added')
   reason!: string;
 }
 
 export class PracticeNoteDto extends LibraryEntryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(50_000)
+  @Text({ min: 1, max: 50_000 }, { optional: true })
   body?: string;
 
   @ApiProperty({ enum: PRACTICE_KINDS })
@@ -333,9 +246,6 @@ export class PracticeNoteDto extends LibraryEntryDto {
 }
 
 export class RevisePracticeNoteDto extends PracticeNoteDto {
-  @ApiProperty({ example: 'Added the 2026 follow-up' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2_000)
+  @Reason('Added the 2026 follow-up')
   reason!: string;
 }

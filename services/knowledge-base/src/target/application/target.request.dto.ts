@@ -1,19 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsUUID, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { RATIO_KEYS, type RatioKey } from '../../performance-report/domain/standard-ratios';
 import { TARGET_SCOPE_KINDS, type TargetScopeKind } from '@sfp/contracts';
+import { FiniteNumber, IsoDate, Reason, Text } from '../../shared/http/dto-fields';
 import { COMPARATORS, type Comparator } from '../domain/target-status';
 
 export class SetTargetDto {
@@ -50,40 +39,29 @@ export class SetTargetDto {
   @IsIn(COMPARATORS)
   comparator!: Comparator;
 
-  @ApiProperty({
+  @FiniteNumber({
     example: 1,
     description: 'In the indicator unit: fractions as fractions (OSS 100% = 1, PAR30 5% = 0.05)',
   })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(-1e15)
   @Max(1e15)
   threshold!: number;
 
-  @ApiProperty({ example: 0.1, description: 'Width of the at-risk band beyond the threshold' })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @FiniteNumber({ example: 0.1, description: 'Width of the at-risk band beyond the threshold' })
   @Min(0)
   @Max(1e15)
   tolerance!: number;
 
-  @ApiProperty({
-    example: '2026-12-31',
+  @IsoDate('2026-12-31', {
     description: 'Judged on the latest report(s) ending on or before this date',
   })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date YYYY-MM-DD' })
   dueDate!: string;
 
-  @ApiPropertyOptional({ example: 'Break-even by the end of the programme' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @Text({ min: 1, max: 500 }, { example: 'Break-even by the end of the programme', optional: true })
   description?: string;
 }
 
 export class WithdrawTargetDto {
-  @ApiProperty({ example: 'The programme was closed' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2_000)
+  @Reason('The programme was closed')
   reason!: string;
 }

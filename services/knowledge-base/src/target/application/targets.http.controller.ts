@@ -32,10 +32,7 @@ import { assertInScope, callerOf } from '../../http/request-principal';
 import { loadStream } from '../../application/command-runner';
 import { institutionDecider } from '../../institution/domain/institution.decider';
 import { historyOf } from '../../http/stream-history';
-import {
-  PagedQueryDto,
-  ViewQueryDto,
-} from '../../institution/projections/institution-profile.query.dto';
+import { PagedQueryDto, ViewQueryDto } from '../../shared/http/view-query.dto';
 import { streamIds } from '../../knowledge-base.context';
 import {
   KNOWLEDGE_BASE_PROJECTIONS,

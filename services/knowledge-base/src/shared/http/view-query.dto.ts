@@ -1,0 +1,36 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { MAX_PAGE_SIZE } from '@sfp/projections';
+import { Text } from './dto-fields';
+
+/** Read your writes and output format, shared by every query. */
+export class ViewQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'Wait (up to 5 s) until the view has applied this position (from a command response)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  minPosition?: number;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+export class PagedQueryDto extends ViewQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @Text({ min: 1, max: 2_000 }, { description: 'nextCursor of the previous page', optional: true })
+  cursor?: string;
+}
