@@ -289,7 +289,6 @@ export function describeEventStoreContract(
         const writers = 6;
         const appendsPerWriter = 15;
         const acknowledged = new Map<number, string>();
-        let writing = true;
 
         const write = async (writer: number): Promise<void> => {
           const target = stores[writer % stores.length]!;
@@ -300,33 +299,12 @@ export function describeEventStoreContract(
             const version = versions.get(streamId) ?? 0;
             const result = await target.append(streamId, version, events);
             versions.set(streamId, result.nextExpectedVersion);
-            result.positions.forEach((position, k) =>
-              acknowledged.set(position, events[k]!.eventId),
-            );
+            acknowledge(acknowledged, result, events);
           }
         };
-        const seen: RecordedEvent[] = [];
-        const read = async (): Promise<void> => {
-          let after = 0;
-          for (;;) {
-            const stillWriting = writing;
-            const page = await store.readAll({ afterPosition: after, limit: 7 });
-            for (const event of page) {
-              expect(event.position).toBeGreaterThan(after);
-              seen.push(event);
-              after = event.position;
-            }
-            if (page.length === 0) {
-              if (!stillWriting) return;
-              await pause(2);
-            }
-          }
-        };
-
-        const reader = read();
-        await Promise.all(Array.from({ length: writers }, (_, w) => write(w)));
-        writing = false;
-        await reader;
+        const seen = await readAllWhile(store, 7, () =>
+          Promise.all(Array.from({ length: writers }, (_, w) => write(w))),
+        );
 
         const total = acknowledged.size;
         expect(total).toBeGreaterThan(writers * appendsPerWriter);
@@ -338,7 +316,6 @@ export function describeEventStoreContract(
       it('never skips or repeats a position while writers conflict', async () => {
         const stores = await writerStores(3);
         const acknowledged = new Map<number, string>();
-        let writing = true;
 
         const write = async (writer: number): Promise<void> => {
           const target = stores[writer % stores.length]!;
@@ -349,37 +326,15 @@ export function describeEventStoreContract(
             const expected: ExpectedVersion =
               writer % 3 === 0 ? 'any' : await target.streamVersion(streamId);
             try {
-              const result = await target.append(streamId, expected, events);
-              result.positions.forEach((position, k) =>
-                acknowledged.set(position, events[k]!.eventId),
-              );
+              acknowledge(acknowledged, await target.append(streamId, expected, events), events);
             } catch (error) {
               if (!(error instanceof WrongExpectedVersionError)) throw error;
             }
           }
         };
-        const seen: RecordedEvent[] = [];
-        const read = async (): Promise<void> => {
-          let after = 0;
-          for (;;) {
-            const stillWriting = writing;
-            const page = await store.readAll({ afterPosition: after, limit: 5 });
-            for (const event of page) {
-              expect(event.position).toBeGreaterThan(after);
-              seen.push(event);
-              after = event.position;
-            }
-            if (page.length === 0) {
-              if (!stillWriting) return;
-              await pause(2);
-            }
-          }
-        };
-
-        const reader = read();
-        await Promise.all(Array.from({ length: 6 }, (_, w) => write(w)));
-        writing = false;
-        await reader;
+        const seen = await readAllWhile(store, 5, () =>
+          Promise.all(Array.from({ length: 6 }, (_, w) => write(w))),
+        );
 
         const positions = [...acknowledged.keys()].sort((x, y) => x - y);
         expect(seen.map((e) => e.position)).toEqual(positions);
@@ -855,6 +810,49 @@ async function rejection(promise: Promise<AppendResult>): Promise<unknown> {
     return error;
   }
   throw new Error('Expected the append to be refused, but it succeeded');
+}
+
+/** Records the eventId stored at each position of an acknowledged append. */
+function acknowledge(
+  acknowledged: Map<number, string>,
+  result: AppendResult,
+  events: readonly NewEvent[],
+): void {
+  result.positions.forEach((position, k) => acknowledged.set(position, events[k]!.eventId));
+}
+
+/**
+ * Reads the whole log page by page (`limit` events a page) while `write` runs,
+ * then to its end: every event read, each page checked to go forward only.
+ */
+async function readAllWhile(
+  store: EventStore,
+  limit: number,
+  write: () => Promise<unknown>,
+): Promise<RecordedEvent[]> {
+  let writing = true;
+  const seen: RecordedEvent[] = [];
+  const read = async (): Promise<void> => {
+    let after = 0;
+    for (;;) {
+      const stillWriting = writing;
+      const page = await store.readAll({ afterPosition: after, limit });
+      for (const event of page) {
+        expect(event.position).toBeGreaterThan(after);
+        seen.push(event);
+        after = event.position;
+      }
+      if (page.length === 0) {
+        if (!stillWriting) return;
+        await pause(2);
+      }
+    }
+  };
+  const reader = read();
+  await write();
+  writing = false;
+  await reader;
+  return seen;
 }
 
 function pause(ms: number): Promise<void> {

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RecordedEvent } from '../../envelope/event-envelope';
 import type { EventStore } from '../../store/event-store.port';
+import { InMemoryEventStore } from '../../store/memory/in-memory-event-store';
+import { SqliteEventStore } from '../../store/sqlite/sqlite-event-store';
 import { handleCommand } from '../decider/handle-command';
 import { loadState } from '../decider/load-state';
 import {
@@ -11,6 +16,7 @@ import { ERASED } from '../personal-data/encrypted-value';
 import type { KeyStore } from '../personal-data/key-store.port';
 import { MemoryKeyStore } from '../personal-data/memory.key-store';
 import { PersonalDataUnprotectedError } from '../personal-data/personal-data.errors';
+import { SqliteKeyStore } from '../personal-data/sqlite.key-store';
 import { ledgerDecider, type LedgerCommand } from '../test-fixtures/ledger.decider';
 import { AmountDeposited, ledgerEventTypes, LedgerOpened } from '../test-fixtures/ledger.events';
 import { metadata } from '../test-fixtures/ledger.setup';
@@ -22,6 +28,28 @@ export interface TypedEventStoreFixture {
   /** Default: an in-memory key store. */
   keyStore?: KeyStore;
   cleanup(): Promise<void>;
+}
+
+/** The in-memory event store, keys in memory. */
+export async function inMemoryTypedStoreFixture(): Promise<TypedEventStoreFixture> {
+  const store = new InMemoryEventStore();
+  return { store, keyStore: new MemoryKeyStore(), cleanup: () => store.close() };
+}
+
+/** The SQLite event store on a file in a new temporary folder, its keys in the same file. */
+export async function sqliteTypedStoreFixture(): Promise<TypedEventStoreFixture> {
+  const dir = mkdtempSync(join(tmpdir(), 'sfp-typed-store-'));
+  const store = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
+  const keyStore = new SqliteKeyStore({ database: store.database });
+  return {
+    store,
+    keyStore,
+    cleanup: async () => {
+      await keyStore.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
