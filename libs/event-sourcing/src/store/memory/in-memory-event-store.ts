@@ -1,19 +1,15 @@
 import type { NewEvent, RecordedEvent } from '../../envelope/event-envelope';
+import { EventStoreAdapter } from '../common/event-store-adapter';
 import { checkExpectedVersion } from '../common/expected-version';
 import { prepareAppend } from '../common/prepare-append';
 import { fromVersionOf, readAllBounds } from '../common/read-options';
 import { DuplicateEventError } from '../event-store.errors';
 import type {
-  AppendedListener,
   AppendResult,
-  EventHandler,
   EventStore,
   ExpectedVersion,
   ReadAllOptions,
-  SubscribeOptions,
-  Subscription,
 } from '../event-store.port';
-import { AppendBroadcast } from '../subscription/append-broadcast';
 
 export interface InMemoryEventStoreOptions {
   /** The clock of `recordedAt` (default: the system clock). */
@@ -29,19 +25,17 @@ export interface InMemoryEventStoreOptions {
  * back is a copy that went through JSON, as it would from SQLite or MongoDB.
  * Not durable, not shared between processes.
  */
-export class InMemoryEventStore implements EventStore {
+export class InMemoryEventStore extends EventStoreAdapter implements EventStore {
   /** The log in global order: index = position - 1. */
   private readonly log: string[] = [];
   /** Positions of each stream's events, index = streamVersion - 1. */
   private readonly streams = new Map<string, number[]>();
   private readonly eventIds = new Set<string>();
-  private readonly broadcast: AppendBroadcast;
   private readonly now: () => Date;
-  private closed = false;
 
   constructor(options: InMemoryEventStoreOptions = {}) {
+    super(options.pollIntervalMs);
     this.now = options.now ?? (() => new Date());
-    this.broadcast = new AppendBroadcast(options.pollIntervalMs);
   }
 
   async append(
@@ -66,8 +60,8 @@ export class InMemoryEventStore implements EventStore {
       return position;
     });
     this.streams.set(streamId, stream);
-    this.broadcast.emit(() => positions.map((position) => this.at(position)));
-    this.broadcast.notify();
+    this.emitAppended(() => positions.map((position) => this.at(position)));
+    this.notifyAppended();
     return { streamId, nextExpectedVersion: stream.length, positions };
   }
 
@@ -97,27 +91,18 @@ export class InMemoryEventStore implements EventStore {
     return this.log.length;
   }
 
-  subscribe(handler: EventHandler, options: SubscribeOptions): Subscription {
-    this.assertOpen();
-    return this.broadcast.subscribe(this, handler, options);
-  }
-
-  onAppended(listener: AppendedListener): () => void {
-    return this.broadcast.onAppended(listener);
-  }
-
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.broadcast.stopSubscriptions();
+    await this.stopSubscriptions();
   }
 
   private at(position: number): RecordedEvent {
     return JSON.parse(this.log[position - 1] as string) as RecordedEvent;
   }
 
-  private assertOpen(): void {
-    if (this.closed) throw new Error('The in-memory event store is closed');
+  protected storeName(): string {
+    return 'in-memory event store';
   }
 }
 

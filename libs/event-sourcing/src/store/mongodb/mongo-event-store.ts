@@ -1,18 +1,14 @@
 import type { Connection, mongo } from 'mongoose';
 import type { NewEvent, RecordedEvent } from '../../envelope/event-envelope';
+import { EventStoreAdapter } from '../common/event-store-adapter';
 import { prepareAppend } from '../common/prepare-append';
 import { fromVersionOf, readAllBounds } from '../common/read-options';
 import type {
-  AppendedListener,
   AppendResult,
-  EventHandler,
   EventStore,
   ExpectedVersion,
   ReadAllOptions,
-  SubscribeOptions,
-  Subscription,
 } from '../event-store.port';
-import { AppendBroadcast } from '../subscription/append-broadcast';
 import { MongoCommitWriter } from './mongo-commit-writer';
 import {
   commitId,
@@ -114,20 +110,18 @@ export interface MongoEventStoreOptions {
  * the version read after a conflict scan the collection. On MongoDB all of
  * them use the indexes above.
  */
-export class MongoEventStore implements EventStore {
+export class MongoEventStore extends EventStoreAdapter implements EventStore {
   private readonly collection: mongo.Collection<EventStoreDocument>;
-  private readonly broadcast: AppendBroadcast;
   private readonly versions = new StreamVersionCache();
   private readonly writer: MongoCommitWriter;
   /** Positions known to end a commit: readAll after one of them starts with an _id lookup. */
   private readonly commitEnds = new Set<number>();
-  private closed = false;
 
   private constructor(connection: Connection, options: MongoEventStoreOptions) {
+    super(options.pollIntervalMs);
     this.collection = connection.collection<EventStoreDocument>(
       options.collection ?? 'event_store',
     );
-    this.broadcast = new AppendBroadcast(options.pollIntervalMs);
     const now = options.now ?? (() => new Date());
     this.writer = new MongoCommitWriter(
       {
@@ -136,8 +130,8 @@ export class MongoEventStore implements EventStore {
         claimTimeoutMs: options.claimTimeoutMs ?? 10_000,
         claimPollMs: options.claimPollMs ?? 20,
         maxBatchAppends: options.maxBatchAppends ?? 64,
-        onAppended: () => this.broadcast.notify(),
-        onCommitted: (commit) => this.broadcast.emit(() => recordedEvents(commit)),
+        onAppended: () => this.notifyAppended(),
+        onCommitted: (commit) => this.emitAppended(() => recordedEvents(commit)),
         onCommitEnd: (position) => this.rememberCommitEnd(position),
         ...(options.beforeInsert ? { beforeInsert: options.beforeInsert } : {}),
       },
@@ -231,20 +225,11 @@ export class MongoEventStore implements EventStore {
     return this.writer.currentHead();
   }
 
-  subscribe(handler: EventHandler, options: SubscribeOptions): Subscription {
-    this.assertOpen();
-    return this.broadcast.subscribe(this, handler, options);
-  }
-
-  onAppended(listener: AppendedListener): () => void {
-    return this.broadcast.onAppended(listener);
-  }
-
   /** Stops the subscriptions and waits for appends in flight; the connection stays open (it is the caller's). */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.broadcast.stopSubscriptions();
+    await this.stopSubscriptions();
     await this.writer.idle();
   }
 
@@ -273,8 +258,8 @@ export class MongoEventStore implements EventStore {
     }
   }
 
-  private assertOpen(): void {
-    if (this.closed) throw new Error('The MongoDB event store is closed');
+  protected storeName(): string {
+    return 'MongoDB event store';
   }
 }
 

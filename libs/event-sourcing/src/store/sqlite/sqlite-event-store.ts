@@ -1,20 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { Actor, NewEvent, RecordedEvent } from '../../envelope/event-envelope';
 import { recordedFromPrepared } from '../common/appended-feed';
+import { EventStoreAdapter } from '../common/event-store-adapter';
 import { prepareAppend, type PreparedEvent } from '../common/prepare-append';
 import { fromVersionOf, readAllBounds } from '../common/read-options';
 import { DuplicateEventError, WrongExpectedVersionError } from '../event-store.errors';
 import type {
-  AppendedListener,
   AppendResult,
-  EventHandler,
   EventStore,
   ExpectedVersion,
   ReadAllOptions,
-  SubscribeOptions,
-  Subscription,
 } from '../event-store.port';
-import { AppendBroadcast } from '../subscription/append-broadcast';
 import {
   errorOf,
   openInlineAppendWriter,
@@ -81,12 +77,11 @@ interface PendingAppend {
  * lock before the version check, so checks and inserts are serialised across
  * processes, and subscriptions poll for the other processes' appends.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore extends EventStoreAdapter implements EventStore {
   /** The connection, e.g. to keep snapshots in the same file (SqliteSnapshotStore's `database`). */
   readonly database: Database.Database;
   readonly filename: string;
 
-  private readonly broadcast: AppendBroadcast;
   private readonly now: () => Date;
   private readonly writer: AppendWriter;
   /**
@@ -103,7 +98,6 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   /** The batch being written, if any. */
   private writing: Promise<void> | undefined;
-  private closed = false;
 
   private readonly selectVersion: Database.Statement<[string], number | null>;
   private readonly selectStream: Database.Statement<[string, number], SqliteEventRow>;
@@ -111,9 +105,9 @@ export class SqliteEventStore implements EventStore {
   private readonly selectHead: Database.Statement<[], number | null>;
 
   constructor(options: SqliteEventStoreOptions = {}) {
+    super(options.pollIntervalMs);
     this.filename = options.filename ?? DEFAULT_SQLITE_EVENT_STORE_FILE;
     this.now = options.now ?? (() => new Date());
-    this.broadcast = new AppendBroadcast(options.pollIntervalMs);
     this.database = openSqliteDatabase(this.filename, {
       synchronous: 'FULL',
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
@@ -178,19 +172,10 @@ export class SqliteEventStore implements EventStore {
     return this.selectHead.get() ?? 0;
   }
 
-  subscribe(handler: EventHandler, options: SubscribeOptions): Subscription {
-    this.assertOpen();
-    return this.broadcast.subscribe(this, handler, options);
-  }
-
-  onAppended(listener: AppendedListener): () => void {
-    return this.broadcast.onAppended(listener);
-  }
-
   /** Stops the subscriptions, writes what is queued, then closes the file. */
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.broadcast.stopSubscriptions();
+    await this.stopSubscriptions();
     while (this.writing || this.queue.length > 0) {
       this.flush();
       await this.writing;
@@ -234,7 +219,7 @@ export class SqliteEventStore implements EventStore {
           positions: outcome.positions,
         };
         // Positions increase in queue order: one transaction, rows inserted in this order.
-        this.broadcast.emit(() =>
+        this.emitAppended(() =>
           recordedFromPrepared(
             append.streamId,
             result.nextExpectedVersion - append.events.length + 1,
@@ -248,11 +233,11 @@ export class SqliteEventStore implements EventStore {
         append.reject(refusalOf(append, outcome));
       }
     });
-    if (appended) this.broadcast.notify();
+    if (appended) this.notifyAppended();
   }
 
-  private assertOpen(): void {
-    if (this.closed) throw new Error(`The SQLite event store ${this.filename} is closed`);
+  protected storeName(): string {
+    return `SQLite event store ${this.filename}`;
   }
 }
 
