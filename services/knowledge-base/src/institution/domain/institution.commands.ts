@@ -1,4 +1,4 @@
-import type { InstitutionKind, LegalType, Region } from '../../shared/domain/reference-data';
+import type { InstitutionDetails } from './institution-details';
 
 /** Every command carries its time (`at`) and who gives it (`by`); the domain reads no clock. */
 interface Timed {
@@ -6,16 +6,9 @@ interface Timed {
   by: string;
 }
 
-export interface RegisterInstitution extends Timed {
+export interface RegisterInstitution extends Timed, InstitutionDetails {
   type: 'RegisterInstitution';
   institutionId: string;
-  name: string;
-  kind: InstitutionKind;
-  legalType: LegalType;
-  country: string;
-  region: Region;
-  programmes: string[];
-  reportingDepartment?: string;
 }
 
 export interface ActivateInstitution extends Timed {

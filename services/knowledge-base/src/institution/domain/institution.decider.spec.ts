@@ -14,31 +14,20 @@ import {
   InstitutionReinstated,
   InstitutionSuspended,
 } from './institution.events';
+import { exampleInstitution } from './testing/example-institution';
 
 const spec = deciderSpec(institutionDecider);
 const at = '2026-01-10T09:00:00.000Z';
 const register: RegisterInstitution = {
   type: 'RegisterInstitution',
   institutionId: 'inst-1',
-  name: 'Umoja Microfinance',
-  kind: 'microfinance-institution',
-  legalType: 'nbfi',
-  country: 'KE',
-  region: 'africa',
-  programmes: ['sfp-youth'],
-  reportingDepartment: 'ro-africa',
+  ...exampleInstitution,
   at,
   by: 'operator-1',
 };
 const registered = InstitutionRegistered.of({
   institutionId: 'inst-1',
-  name: 'Umoja Microfinance',
-  kind: 'microfinance-institution',
-  legalType: 'nbfi',
-  country: 'KE',
-  region: 'africa',
-  programmes: ['sfp-youth'],
-  reportingDepartment: 'ro-africa',
+  ...exampleInstitution,
   registeredBy: 'operator-1',
   registeredAt: at,
 });
@@ -81,17 +70,7 @@ describe('institution decider', () => {
     spec
       .given([registered, activated, suspended])
       .when({ type: 'ReinstateInstitution', ...cmd })
-      .thenState({
-        status: 'active',
-        institutionId: 'inst-1',
-        name: 'Umoja Microfinance',
-        kind: 'microfinance-institution',
-        legalType: 'nbfi',
-        country: 'KE',
-        region: 'africa',
-        programmes: ['sfp-youth'],
-        reportingDepartment: 'ro-africa',
-      });
+      .thenState({ status: 'active', institutionId: 'inst-1', ...exampleInstitution });
   });
 
   it('refuses transitions out of order', () => {

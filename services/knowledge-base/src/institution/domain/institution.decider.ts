@@ -9,13 +9,9 @@ import {
   IllegalTransitionError,
   KnowledgeBaseRuleError,
 } from '../../shared/domain/knowledge-base.errors';
-import {
-  isCountryCode,
-  type InstitutionKind,
-  type LegalType,
-  type Region,
-} from '../../shared/domain/reference-data';
+import { isCountryCode } from '../../shared/domain/reference-data';
 import type { InstitutionCommand } from './institution.commands';
+import { institutionDetailsOf, type InstitutionDetails } from './institution-details';
 import { InstitutionAlreadyRegisteredError, InstitutionNotFoundError } from './institution.errors';
 import {
   InstitutionActivated,
@@ -34,16 +30,9 @@ import {
  */
 export type { InstitutionStatus };
 
-export interface KnownInstitution {
+export interface KnownInstitution extends InstitutionDetails {
   status: InstitutionStatus;
   institutionId: string;
-  name: string;
-  kind: InstitutionKind;
-  legalType: LegalType;
-  country: string;
-  region: Region;
-  programmes: string[];
-  reportingDepartment?: string;
 }
 
 export type InstitutionState = { status: 'none' } | KnownInstitution;
@@ -67,15 +56,7 @@ function decide(command: InstitutionCommand, state: InstitutionState): Instituti
     return [
       InstitutionRegistered.of({
         institutionId: command.institutionId,
-        name: command.name,
-        kind: command.kind,
-        legalType: command.legalType,
-        country: command.country,
-        region: command.region,
-        programmes: command.programmes,
-        ...(command.reportingDepartment
-          ? { reportingDepartment: command.reportingDepartment }
-          : {}),
+        ...institutionDetailsOf(command),
         registeredBy: command.by,
         registeredAt: command.at,
       }),
@@ -108,17 +89,7 @@ function decide(command: InstitutionCommand, state: InstitutionState): Instituti
 export function evolve(state: InstitutionState, event: InstitutionEvent): InstitutionState {
   if (event.type === 'knowledge-base.InstitutionRegistered') {
     const d = event.data;
-    return {
-      status: 'registered',
-      institutionId: d.institutionId,
-      name: d.name,
-      kind: d.kind,
-      legalType: d.legalType,
-      country: d.country,
-      region: d.region,
-      programmes: d.programmes,
-      ...(d.reportingDepartment ? { reportingDepartment: d.reportingDepartment } : {}),
-    };
+    return { status: 'registered', institutionId: d.institutionId, ...institutionDetailsOf(d) };
   }
   if (state.status === 'none') return state;
   switch (event.type) {

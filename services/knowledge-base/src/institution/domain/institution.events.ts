@@ -1,18 +1,8 @@
 import { defineEventType, type EventOf } from '@sfp/event-sourcing/domain';
-import type { InstitutionKind, LegalType, Region } from '../../shared/domain/reference-data';
+import type { InstitutionDetails } from './institution-details';
 
-export interface InstitutionRegisteredData {
+export interface InstitutionRegisteredData extends InstitutionDetails {
   institutionId: string;
-  name: string;
-  kind: InstitutionKind;
-  legalType: LegalType;
-  /** ISO 3166-1 alpha-2. */
-  country: string;
-  region: Region;
-  /** Programmes of the organisation the institution takes part in. */
-  programmes: string[];
-  /** The department or regional office that reports on it; its integration clients may file its reports. */
-  reportingDepartment?: string;
   registeredBy: string;
   registeredAt: string;
 }

@@ -2,10 +2,15 @@ import type { RecordedEvent } from '@sfp/event-sourcing';
 import { defineProjection, type ViewWriter } from '@sfp/projections';
 import type { PerformanceReportEvent } from '../../performance-report/domain/performance-report.events';
 import type { ReportPeriod } from '../../performance-report/domain/performance-inputs';
-import type { RatioKey, Ratios } from '../../performance-report/domain/standard-ratios';
-import type { TargetEvent } from '../../target/domain/target.events';
-import type { Comparator, TargetStatus } from '../../target/domain/target-status';
+import type { Ratios } from '../../performance-report/domain/standard-ratios';
+import {
+  targetMeasureOf,
+  type TargetEvent,
+  type TargetMeasure,
+} from '../../target/domain/target.events';
+import type { TargetStatus } from '../../target/domain/target-status';
 import type { InstitutionStatus } from '../domain/institution.decider';
+import { institutionDetailsOf, type InstitutionDetails } from '../domain/institution-details';
 import type { InstitutionEvent } from '../domain/institution.events';
 
 export const INSTITUTION_PROFILES_PROJECTION = 'kb-institution-profiles';
@@ -20,12 +25,8 @@ export interface SeriesPoint {
   restated: boolean;
 }
 
-export interface ProfileTarget {
+export interface ProfileTarget extends TargetMeasure {
   targetId: string;
-  indicator: RatioKey;
-  comparator: Comparator;
-  threshold: number;
-  tolerance: number;
   dueDate: string;
   status: TargetStatus;
   value?: number | null;
@@ -34,15 +35,8 @@ export interface ProfileTarget {
 }
 
 /** An institution as analysts read it: identity, status, ratio time series, target status. */
-export interface InstitutionProfile {
+export interface InstitutionProfile extends InstitutionDetails {
   institutionId: string;
-  name: string;
-  kind: string;
-  legalType: string;
-  country: string;
-  region: string;
-  programmes: string[];
-  reportingDepartment?: string;
   status: InstitutionStatus;
   registeredAt: string;
   lastActivityAt: string;
@@ -63,13 +57,7 @@ async function onInstitution(recorded: RecordedEvent, view: Writer): Promise<voi
     const d = event.data;
     await view.upsert(d.institutionId, {
       institutionId: d.institutionId,
-      name: d.name,
-      kind: d.kind,
-      legalType: d.legalType,
-      country: d.country,
-      region: d.region,
-      programmes: d.programmes,
-      ...(d.reportingDepartment ? { reportingDepartment: d.reportingDepartment } : {}),
+      ...institutionDetailsOf(d),
       status: 'registered',
       registeredAt: d.registeredAt,
       lastActivityAt: d.registeredAt,
@@ -149,10 +137,7 @@ async function onTarget(recorded: RecordedEvent, view: Writer): Promise<void> {
           ...targets.filter((t) => t.targetId !== d.targetId),
           {
             targetId: d.targetId,
-            indicator: d.indicator,
-            comparator: d.comparator,
-            threshold: d.threshold,
-            tolerance: d.tolerance,
+            ...targetMeasureOf(d),
             dueDate: d.dueDate,
             status: 'no-data',
             active: true,

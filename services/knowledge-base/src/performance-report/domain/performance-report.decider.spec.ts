@@ -1,5 +1,6 @@
 import { deciderSpec } from '@sfp/event-sourcing/testing';
 import type { KnownInstitution } from '../../institution/domain/institution.decider';
+import { exampleInstitution } from '../../institution/domain/testing/example-institution';
 import {
   IllegalTransitionError,
   KnowledgeBaseRuleError,
@@ -24,13 +25,7 @@ const spec = deciderSpec(performanceReportDecider);
 const institution: KnownInstitution = {
   status: 'active',
   institutionId: 'inst-1',
-  name: 'Umoja Microfinance',
-  kind: 'microfinance-institution',
-  legalType: 'nbfi',
-  country: 'KE',
-  region: 'africa',
-  programmes: ['sfp-youth'],
-  reportingDepartment: 'ro-africa',
+  ...exampleInstitution,
 };
 const figures = workedExampleA();
 const reportId = 'inst-1_2025-01-01_2025-12-31';
@@ -47,15 +42,6 @@ const file: FilePerformanceReport = {
   at: '2026-02-10T08:00:00.000Z',
   by: 'operator-1',
 };
-const snapshot = {
-  name: 'Umoja Microfinance',
-  kind: 'microfinance-institution' as const,
-  legalType: 'nbfi' as const,
-  country: 'KE',
-  region: 'africa' as const,
-  programmes: ['sfp-youth'],
-  reportingDepartment: 'ro-africa',
-};
 const filed = PerformanceReportFiled.of({
   reportId,
   institutionId: 'inst-1',
@@ -67,7 +53,7 @@ const filed = PerformanceReportFiled.of({
   inputs: figures.inputs,
   gniPerCapitaUsd: 1_800,
   ratios: standardRatios(normaliseFigures(figures), 1_800),
-  institution: snapshot,
+  institution: exampleInstitution,
   filingDepartment: 'ro-africa',
   filedBy: 'operator-1',
   filedAt: '2026-02-10T08:00:00.000Z',
@@ -151,7 +137,7 @@ describe('performance report decider', () => {
           inputs: corrected,
           gniPerCapitaUsd: 1_800,
           ratios,
-          institution: snapshot,
+          institution: exampleInstitution,
           previousVersion: 1,
           reason: 'Audited PAR30 higher than the management accounts',
           changedRatios: ['par30', 'riskCoverage'],

@@ -1,5 +1,6 @@
 import type { Decider } from '@sfp/event-sourcing/domain';
 import type { KnownInstitution } from '../../institution/domain/institution.decider';
+import { institutionDetailsOf } from '../../institution/domain/institution-details';
 import {
   assertNever,
   IllegalTransitionError,
@@ -16,7 +17,6 @@ import {
 import {
   PerformanceReportFiled,
   PerformanceReportRestated,
-  type InstitutionSnapshot,
   type PerformanceReportEvent,
   type ReportVersionData,
 } from './performance-report.events';
@@ -154,22 +154,8 @@ function versionData(
     inputs: figures.inputs,
     ...(command.gniPerCapitaUsd !== undefined ? { gniPerCapitaUsd: command.gniPerCapitaUsd } : {}),
     ratios: standardRatios(normaliseFigures(figures), command.gniPerCapitaUsd),
-    institution: snapshotOf(command.institution),
+    institution: institutionDetailsOf(command.institution),
     ...(command.filingDepartment ? { filingDepartment: command.filingDepartment } : {}),
-  };
-}
-
-function snapshotOf(institution: KnownInstitution): InstitutionSnapshot {
-  return {
-    name: institution.name,
-    kind: institution.kind,
-    legalType: institution.legalType,
-    country: institution.country,
-    region: institution.region,
-    programmes: institution.programmes,
-    ...(institution.reportingDepartment
-      ? { reportingDepartment: institution.reportingDepartment }
-      : {}),
   };
 }
 

@@ -1,18 +1,7 @@
 import { defineEventType, type EventOf } from '@sfp/event-sourcing/domain';
-import type { InstitutionKind, LegalType, Region } from '../../shared/domain/reference-data';
+import type { InstitutionDetails } from '../../institution/domain/institution-details';
 import type { FxRates, PerformanceInputs, ReportPeriod } from './performance-inputs';
 import type { RatioKey, Ratios } from './standard-ratios';
-
-/** The institution as it stood when the report was filed: what peer groups and summaries need. */
-export interface InstitutionSnapshot {
-  name: string;
-  kind: InstitutionKind;
-  legalType: LegalType;
-  country: string;
-  region: Region;
-  programmes: string[];
-  reportingDepartment?: string;
-}
 
 /** What every version of a report holds: its figures, and the ratios computed from them. */
 export interface ReportVersionData {
@@ -29,7 +18,8 @@ export interface ReportVersionData {
   /** GNI per capita (USD) of the country and year used for depth; absent when none was recorded. */
   gniPerCapitaUsd?: number;
   ratios: Ratios;
-  institution: InstitutionSnapshot;
+  /** The institution as it stood when the report was filed: what peer groups and summaries need. */
+  institution: InstitutionDetails;
   /** The department or office that filed this version (integration clients and people who act for one). */
   filingDepartment?: string;
 }
