@@ -1,17 +1,8 @@
-import type { RatioKey } from '../../performance-report/domain/standard-ratios';
-import type { EvaluationBasis, TargetScope } from './target.events';
-import type { Comparator } from './target-status';
+import type { EvaluationBasis, TargetDefinition } from './target.events';
 
-export interface SetTarget {
+export interface SetTarget extends TargetDefinition {
   type: 'SetTarget';
   targetId: string;
-  scope: TargetScope;
-  indicator: RatioKey;
-  comparator: Comparator;
-  threshold: number;
-  tolerance: number;
-  dueDate: string;
-  description?: string;
   at: string;
   by: string;
 }

@@ -3,32 +3,39 @@ import {
   IllegalTransitionError,
   KnowledgeBaseRuleError,
 } from '../../shared/domain/knowledge-base.errors';
-import type { EvaluateTarget, SetTarget } from './target.commands';
+import type { EvaluateTarget, SetTarget, WithdrawTarget } from './target.commands';
 import { targetDecider } from './target.decider';
 import { TargetAlreadySetError, TargetNotFoundError } from './target.errors';
-import { TargetSet, TargetStatusChanged, TargetWithdrawn } from './target.events';
+import {
+  TargetSet,
+  TargetStatusChanged,
+  TargetWithdrawn,
+  type TargetMeasure,
+  type TargetScope,
+} from './target.events';
 import { targetStatus } from './target-status';
 
 const spec = deciderSpec(targetDecider);
-const set: SetTarget = {
-  type: 'SetTarget',
-  targetId: 't-1',
-  scope: { kind: 'institution', institutionId: 'inst-1' },
+const scope: TargetScope = { kind: 'institution', institutionId: 'inst-1' };
+const par30AtMost5: TargetMeasure = {
   indicator: 'par30',
   comparator: 'at-most',
   threshold: 0.05,
   tolerance: 0.02,
+};
+const set: SetTarget = {
+  type: 'SetTarget',
+  targetId: 't-1',
+  scope,
+  ...par30AtMost5,
   dueDate: '2026-12-31',
   at: '2026-01-05T09:00:00.000Z',
   by: 'operator-1',
 };
 const targetSet = TargetSet.of({
   targetId: 't-1',
-  scope: { kind: 'institution', institutionId: 'inst-1' },
-  indicator: 'par30',
-  comparator: 'at-most',
-  threshold: 0.05,
-  tolerance: 0.02,
+  scope,
+  ...par30AtMost5,
   dueDate: '2026-12-31',
   setBy: 'operator-1',
   setAt: '2026-01-05T09:00:00.000Z',
@@ -40,14 +47,17 @@ const evaluate = (value: number | null): EvaluateTarget => ({
   basis,
   at: '2026-04-20T10:00:00.000Z',
 });
+const withdraw = (reason: string, at: string): WithdrawTarget => ({
+  type: 'WithdrawTarget',
+  reason,
+  at,
+  by: 'operator-1',
+});
 const changed = (previousStatus: string, status: string, value: number | null) =>
   TargetStatusChanged.of({
     targetId: 't-1',
-    scope: { kind: 'institution', institutionId: 'inst-1' },
-    indicator: 'par30',
-    comparator: 'at-most',
-    threshold: 0.05,
-    tolerance: 0.02,
+    scope,
+    ...par30AtMost5,
     previousStatus: previousStatus as never,
     status: status as never,
     value,
@@ -117,29 +127,19 @@ describe('target decider', () => {
   it('a withdrawn target is no longer evaluated, and cannot be withdrawn twice', () => {
     const withdrawn = TargetWithdrawn.of({
       targetId: 't-1',
-      scope: { kind: 'institution', institutionId: 'inst-1' },
+      scope,
       reason: 'Programme ended',
       withdrawnBy: 'operator-1',
       withdrawnAt: '2026-05-01T00:00:00.000Z',
     });
     spec
       .given([targetSet])
-      .when({
-        type: 'WithdrawTarget',
-        reason: 'Programme ended',
-        at: '2026-05-01T00:00:00.000Z',
-        by: 'operator-1',
-      })
+      .when(withdraw('Programme ended', '2026-05-01T00:00:00.000Z'))
       .then([withdrawn]);
     spec.given([targetSet, withdrawn]).when(evaluate(0.2)).thenNothingHappens();
     spec
       .given([targetSet, withdrawn])
-      .when({
-        type: 'WithdrawTarget',
-        reason: 'again',
-        at: '2026-05-02T00:00:00.000Z',
-        by: 'operator-1',
-      })
+      .when(withdraw('again', '2026-05-02T00:00:00.000Z'))
       .thenThrows(IllegalTransitionError);
     spec.given().when(evaluate(0.1)).thenThrows(TargetNotFoundError);
   });

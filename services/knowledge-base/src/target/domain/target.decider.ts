@@ -12,6 +12,8 @@ import {
   TargetSet,
   TargetStatusChanged,
   TargetWithdrawn,
+  targetDefinitionOf,
+  targetMeasureOf,
   type TargetEvent,
   type TargetSetData,
 } from './target.events';
@@ -65,13 +67,7 @@ function decide(command: TargetCommand, state: TargetState): TargetEvent[] {
     return [
       TargetSet.of({
         targetId: command.targetId,
-        scope: command.scope,
-        indicator: command.indicator,
-        comparator: command.comparator,
-        threshold: command.threshold,
-        tolerance: command.tolerance,
-        dueDate: command.dueDate,
-        ...(command.description ? { description: command.description } : {}),
+        ...targetDefinitionOf(command),
         setBy: command.by,
         setAt: command.at,
       }),
@@ -88,10 +84,7 @@ function decide(command: TargetCommand, state: TargetState): TargetEvent[] {
         TargetStatusChanged.of({
           targetId: t.targetId,
           scope: t.scope,
-          indicator: t.indicator,
-          comparator: t.comparator,
-          threshold: t.threshold,
-          tolerance: t.tolerance,
+          ...targetMeasureOf(t),
           previousStatus: state.current,
           status,
           value: command.value,

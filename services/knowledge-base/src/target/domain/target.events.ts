@@ -1,6 +1,6 @@
 import { defineEventType, type EventOf } from '@sfp/event-sourcing/domain';
 import type { RatioKey } from '../../performance-report/domain/standard-ratios';
-import type { Comparator, TargetStatus } from './target-status';
+import type { TargetRule, TargetStatus } from './target-status';
 
 /** Whose performance a target measures: one institution, a programme's institutions, or the whole portfolio. */
 export type TargetScope =
@@ -8,16 +8,41 @@ export type TargetScope =
   | { kind: 'programme'; programme: string }
   | { kind: 'portfolio' };
 
-export interface TargetSetData {
-  targetId: string;
-  scope: TargetScope;
+/** What a target asks of an indicator: at least or at most a threshold, with an at-risk band beyond it. */
+export interface TargetMeasure extends TargetRule {
   indicator: RatioKey;
-  comparator: Comparator;
-  threshold: number;
-  tolerance: number;
+}
+
+/** A target as it is set: whose performance, what it asks, by when. */
+export interface TargetDefinition extends TargetMeasure {
+  scope: TargetScope;
   /** The target is judged on the latest report(s) whose period ends on or before this date. */
   dueDate: string;
   description?: string;
+}
+
+/** The measure alone, out of a command, an event or a row. */
+export function targetMeasureOf(source: TargetMeasure): TargetMeasure {
+  return {
+    indicator: source.indicator,
+    comparator: source.comparator,
+    threshold: source.threshold,
+    tolerance: source.tolerance,
+  };
+}
+
+/** The definition alone; the description only when there is one. */
+export function targetDefinitionOf(source: TargetDefinition): TargetDefinition {
+  return {
+    scope: source.scope,
+    ...targetMeasureOf(source),
+    dueDate: source.dueDate,
+    ...(source.description ? { description: source.description } : {}),
+  };
+}
+
+export interface TargetSetData extends TargetDefinition {
+  targetId: string;
   setBy: string;
   setAt: string;
 }
@@ -37,13 +62,9 @@ export interface EvaluationBasis {
   year?: number;
 }
 
-export interface TargetStatusChangedData {
+export interface TargetStatusChangedData extends TargetMeasure {
   targetId: string;
   scope: TargetScope;
-  indicator: RatioKey;
-  comparator: Comparator;
-  threshold: number;
-  tolerance: number;
   previousStatus: TargetStatus;
   status: TargetStatus;
   /** The observed value; null when there is none (then `reason` says why). */

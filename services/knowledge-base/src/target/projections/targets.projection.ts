@@ -1,24 +1,22 @@
 import { defineProjection } from '@sfp/projections';
-import type { RatioKey } from '../../performance-report/domain/standard-ratios';
-import type { EvaluationBasis, TargetEvent, TargetScope } from '../domain/target.events';
-import type { Comparator, TargetStatus } from '../domain/target-status';
+import {
+  targetMeasureOf,
+  type EvaluationBasis,
+  type TargetDefinition,
+  type TargetEvent,
+  type TargetScope,
+} from '../domain/target.events';
+import type { TargetStatus } from '../domain/target-status';
 
 export const TARGETS_PROJECTION = 'kb-targets';
 
-export interface TargetRow {
+export interface TargetRow extends TargetDefinition {
   targetId: string;
-  scope: TargetScope;
   scopeKind: TargetScope['kind'];
   /** `institution:<id>`, `programme:<name>` or `portfolio`: what a report touches. */
   scopeKey: string;
   institutionId?: string;
   programme?: string;
-  indicator: RatioKey;
-  comparator: Comparator;
-  threshold: number;
-  tolerance: number;
-  dueDate: string;
-  description?: string;
   status: TargetStatus;
   value?: number | null;
   reason?: string;
@@ -71,10 +69,7 @@ export const targetsProjection = defineProjection<TargetRow>({
         scopeKey: scopeKeyOf(d.scope),
         ...(d.scope.kind === 'institution' ? { institutionId: d.scope.institutionId } : {}),
         ...(d.scope.kind === 'programme' ? { programme: d.scope.programme } : {}),
-        indicator: d.indicator,
-        comparator: d.comparator,
-        threshold: d.threshold,
-        tolerance: d.tolerance,
+        ...targetMeasureOf(d),
         dueDate: d.dueDate,
         ...(d.description ? { description: d.description } : {}),
         status: 'no-data',
