@@ -19,6 +19,15 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // react-router marks its modules "use client" (for React Server Components);
+        // a client-only bundle has nothing to keep of it.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use client'))
+          return;
+        warn(warning);
+      },
+    },
   },
   server: {
     // `npx vite services/admin-console` during development: the API of a running `npm start`.

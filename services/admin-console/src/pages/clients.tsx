@@ -11,13 +11,13 @@ import {
   TextField,
   useLoad,
 } from '../components/ui';
-import { useSearchState } from '../router';
+import { useRouteSearch } from '../routing/paths';
 import { OneTimeSecret } from './users';
 
 /** Departments' systems and their API keys (platform:admin). A new key is shown once. */
 export function ClientsPage() {
   const clients = useLoad(() => get<IntegrationClient[]>('/api/auth/clients'), 'clients');
-  const [search, update] = useSearchState();
+  const [search, update] = useRouteSearch('clients');
   const selected = search.get('client');
   const [error, setError] = useState<unknown>(null);
   const toggle = async (client: IntegrationClient) => {

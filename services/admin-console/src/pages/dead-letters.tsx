@@ -10,7 +10,7 @@ import {
   Pager,
   useLoad,
 } from '../components/ui';
-import { useSearchState } from '../router';
+import { useRouteSearch } from '../routing/paths';
 
 interface DeadLetter {
   id: string;
@@ -36,7 +36,7 @@ interface DeadLetter {
 
 /** Messages no consumer could process, per dead-letter topic: why, what, and a once-only re-drive (platform:admin). */
 export function DeadLettersPage() {
-  const [search, update] = useSearchState();
+  const [search, update] = useRouteSearch('deadLetters');
   const topic = search.get('topic') ?? undefined;
   const status = search.get('status') ?? 'pending';
   const cursor = search.get('cursor') ?? undefined;

@@ -12,7 +12,7 @@ import {
 } from '../components/ui';
 import { numberOf } from '../components/form-values';
 import { formatNumber } from '../components/format';
-import { useSearchState } from '../router';
+import { useRouteSearch } from '../routing/paths';
 import { useAuth } from '../session';
 
 const GNI = '/api/knowledge-base/reference/gni-per-capita';
@@ -33,7 +33,7 @@ interface GniRow {
  */
 export function GniPage() {
   const { can } = useAuth();
-  const [search, update] = useSearchState();
+  const [search, update] = useRouteSearch('gni');
   const country = search.get('country') ?? '';
   const [draft, setDraft] = useState(country);
   const [notice, setNotice] = useState<string | null>(null);

@@ -4,7 +4,8 @@ import { ApiError, post } from '../api/client';
 import { label } from '../api/types';
 import { listOf, numberOf } from '../components/form-values';
 import { CheckboxGroup, FormErrors, SelectField, TextField } from '../components/ui';
-import { Link, navigate } from '../router';
+import { Link, useNavigate } from 'react-router';
+import { href } from '../routing/paths';
 
 interface OutcomeRow {
   outcome: string;
@@ -28,6 +29,7 @@ const emptyOutcome = (): OutcomeRow => ({
  * randomisation), show beside their fields.
  */
 export function NewImpactAssessmentPage() {
+  const navigate = useNavigate();
   const [values, setValues] = useState({
     title: '',
     summary: '',
@@ -87,9 +89,7 @@ export function NewImpactAssessmentPage() {
         })),
         links: [],
       });
-      navigate(
-        `/knowledge-base/library?q=${encodeURIComponent(values.title)}&published=impact-assessment`,
-      );
+      navigate(href('library', { q: values.title, published: 'impact-assessment' }));
     } catch (e) {
       setError(e);
       setBusy(false);
@@ -127,7 +127,7 @@ export function NewImpactAssessmentPage() {
   return (
     <main id="main">
       <p>
-        <Link to="/knowledge-base/library">← Library</Link>
+        <Link to={href('library')}>← Library</Link>
       </p>
       <h1>Record an impact assessment</h1>
       <form className="panel" aria-label="Impact assessment" onSubmit={submit} noValidate>

@@ -36,7 +36,8 @@ import {
   TextField,
   useLoad,
 } from '../components/ui';
-import { Link, navigate, useSearchState } from '../router';
+import { Link, useNavigate } from 'react-router';
+import { href, useRouteSearch } from '../routing/paths';
 import { InstitutionLifecycle } from './institution-lifecycle';
 import { useAuth, useDirectory } from '../session';
 
@@ -125,7 +126,7 @@ function formatRatio(value: number | null | undefined, indicator: string): strin
 
 export function InstitutionsPage() {
   const { can } = useAuth();
-  const [search, update] = useSearchState();
+  const [search, update] = useRouteSearch('institutions');
   const filters = {
     region: search.get('region') ?? undefined,
     legalType: search.get('legalType') ?? undefined,
@@ -199,7 +200,9 @@ export function InstitutionsPage() {
               {list.data.items.map((i) => (
                 <tr key={i.institutionId}>
                   <td>
-                    <Link to={`/knowledge-base/institutions/${i.institutionId}`}>{i.name}</Link>
+                    <Link to={href('institution', { institutionId: i.institutionId })}>
+                      {i.name}
+                    </Link>
                     <div className="sub">{i.programmes.join(', ')}</div>
                   </td>
                   <td>
@@ -244,6 +247,7 @@ export function InstitutionsPage() {
 }
 
 function RegisterInstitution() {
+  const navigate = useNavigate();
   const [v, setV] = useState<Record<string, string>>({
     kind: 'microfinance-institution',
     legalType: 'nbfi',
@@ -273,7 +277,7 @@ function RegisterInstitution() {
       });
       if (activate)
         await post(`${KB}/institutions/${created.id}/activate`, {}, created.streamVersion);
-      navigate(`/knowledge-base/institutions/${created.id}`);
+      navigate(href('institution', { institutionId: created.id }));
     } catch (e) {
       setError(e);
     }
@@ -371,7 +375,7 @@ function RegisterInstitution() {
 
 export function InstitutionPage({ id }: { id: string }) {
   const { can } = useAuth();
-  const [search, update] = useSearchState();
+  const [search, update] = useRouteSearch('institution');
   const indicator = search.get('ratio') ?? 'oss';
   const [notice, setNotice] = useState<string | null>(null);
   // The table always shows PAR30 and OSS; the chart's ratio gets a column of its own when it is another one.
@@ -397,7 +401,7 @@ export function InstitutionPage({ id }: { id: string }) {
     return (
       <main id="main">
         <p>
-          <Link to="/knowledge-base/institutions">← Institutions</Link>
+          <Link to={href('institutions')}>← Institutions</Link>
         </p>
         {profile.error ? (
           <ErrorMessage error={profile.error} />
@@ -434,7 +438,7 @@ export function InstitutionPage({ id }: { id: string }) {
   return (
     <main id="main">
       <p>
-        <Link to="/knowledge-base/institutions">← Institutions</Link>
+        <Link to={href('institutions')}>← Institutions</Link>
       </p>
       <div className="title-row">
         <h1>{p.name}</h1>
@@ -496,7 +500,7 @@ export function InstitutionPage({ id }: { id: string }) {
           <h2 id="reports-heading">Performance reports</h2>
           {can('records:write') && p.status === 'active' ? (
             <Link
-              to={`/knowledge-base/institutions/${p.institutionId}/reports/new`}
+              to={href('fileReport', { institutionId: p.institutionId })}
               className="button primary"
             >
               File a performance report
@@ -521,7 +525,7 @@ export function InstitutionPage({ id }: { id: string }) {
               {[...p.series].reverse().map((s) => (
                 <tr key={s.reportId}>
                   <td>
-                    <Link to={`/knowledge-base/reports/${encodeURIComponent(s.reportId)}`}>
+                    <Link to={href('report', { reportId: s.reportId })}>
                       {s.period.start} to {s.period.end}
                     </Link>
                   </td>
@@ -544,7 +548,7 @@ export function InstitutionPage({ id }: { id: string }) {
         <h2 id="targets-heading">Targets</h2>
         <TargetsTable targets={p.targets} />
         <p>
-          <Link to={`/knowledge-base/targets?institution=${p.institutionId}`}>
+          <Link to={href('targets', { institution: p.institutionId })}>
             Set a target for {p.name}
           </Link>
         </p>
@@ -767,6 +771,7 @@ function ReportForm(props: {
 }
 
 export function FileReportPage({ institutionId }: { institutionId: string }) {
+  const navigate = useNavigate();
   const institution = useLoad(
     () => get<{ name: string }>(`${KB}/institutions/${institutionId}`),
     institutionId,
@@ -775,7 +780,7 @@ export function FileReportPage({ institutionId }: { institutionId: string }) {
   return (
     <main id="main" className="medium">
       <p>
-        <Link to={`/knowledge-base/institutions/${institutionId}`}>
+        <Link to={href('institution', { institutionId })}>
           ← {institution.data?.name ?? 'Institution'}
         </Link>
       </p>
@@ -802,7 +807,7 @@ export function FileReportPage({ institutionId }: { institutionId: string }) {
             `${KB}/institutions/${institutionId}/performance-reports`,
             body,
           );
-          navigate(`/knowledge-base/reports/${encodeURIComponent(filed.id)}?filed=1`);
+          navigate(href('report', { reportId: filed.id }, { filed: '1' }));
         }}
       />
     </main>
@@ -829,7 +834,7 @@ interface ReportVersion {
 export function ReportPage({ reportId }: { reportId: string }) {
   const { can } = useAuth();
   const nameOf = useDirectory();
-  const [search, update] = useSearchState();
+  const [search, update] = useRouteSearch('report');
   const report = useLoad(
     () =>
       get<{
@@ -856,7 +861,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
   return (
     <main id="main">
       <p>
-        <Link to={`/knowledge-base/institutions/${r.institutionId}`}>
+        <Link to={href('institution', { institutionId: r.institutionId })}>
           ← {r.institution?.name ?? 'Institution'}
         </Link>
       </p>
@@ -964,7 +969,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
 
 export function TargetsPage() {
   const { can } = useAuth();
-  const [search, update] = useSearchState();
+  const [search, update] = useRouteSearch('targets');
   const status = search.get('status') ?? undefined;
   const active = search.get('active') ?? 'true';
   const cursor = search.get('cursor') ?? undefined;
@@ -1193,7 +1198,7 @@ interface SearchHit {
 /** Impact assessments and practice notes, searched by words (reports:read). */
 export function LibraryPage() {
   const { can } = useAuth();
-  const [search, update] = useSearchState();
+  const [search, update] = useRouteSearch('library');
   const q = search.get('q') ?? '';
   const kind = search.get('kind') ?? '';
   const [draft, setDraft] = useState(q);
@@ -1225,10 +1230,10 @@ export function LibraryPage() {
         <h1>Impact assessments and practice notes</h1>
         {can('records:write') ? (
           <div>
-            <Link to="/knowledge-base/library/impact-assessments/new" className="button">
+            <Link to={href('newImpactAssessment')} className="button">
               Record an impact assessment
             </Link>{' '}
-            <Link to="/knowledge-base/library/practice-notes/new" className="button primary">
+            <Link to={href('newPracticeNote')} className="button primary">
               Write a practice note
             </Link>
           </div>

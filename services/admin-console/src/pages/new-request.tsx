@@ -11,7 +11,8 @@ import {
 import { ApiError, post } from '../api/client';
 import { label, type CommandResult } from '../api/types';
 import { CheckboxGroup, FormErrors, SelectField, TextField } from '../components/ui';
-import { Link, navigate } from '../router';
+import { Link, useNavigate } from 'react-router';
+import { href } from '../routing/paths';
 
 const FIELDS = [
   'requester.name',
@@ -31,6 +32,7 @@ const FIELDS = [
 
 /** Files a request. The API validates it; its messages are shown beside the fields. */
 export function NewRequestPage() {
+  const navigate = useNavigate();
   const [values, setValues] = useState<Record<string, string>>({
     priority: 'normal',
     'requester.origin': 'unit',
@@ -69,7 +71,7 @@ export function NewRequestPage() {
         country: v('country').trim().toUpperCase(),
         priority: v('priority'),
       });
-      navigate(`/help-desk/requests/${result.requestId}`);
+      navigate(href('request', { requestId: result.requestId }));
     } catch (e) {
       setError(e);
       setBusy(false);
@@ -81,7 +83,7 @@ export function NewRequestPage() {
   return (
     <main id="main" className="medium">
       <p>
-        <Link to="/help-desk/queue">← Request queue</Link>
+        <Link to={href('queue')}>← Request queue</Link>
       </p>
       <h1>File a request</h1>
       <form onSubmit={submit} aria-label="File a request" noValidate>
@@ -223,7 +225,7 @@ export function NewRequestPage() {
           <button type="submit" className="primary" disabled={busy}>
             {busy ? 'Filing…' : 'File the request'}
           </button>
-          <Link to="/help-desk/queue" className="button">
+          <Link to={href('queue')} className="button">
             Cancel
           </Link>
         </div>

@@ -4,7 +4,8 @@ import { ApiError, post } from '../api/client';
 import { label } from '../api/types';
 import { listOf } from '../components/form-values';
 import { CheckboxGroup, FormErrors, SelectField, TextField } from '../components/ui';
-import { Link, navigate } from '../router';
+import { Link, useNavigate } from 'react-router';
+import { href } from '../routing/paths';
 
 const FIELDS = ['title', 'summary', 'practiceKind', 'themes', 'tags', 'body'] as const;
 
@@ -15,6 +16,7 @@ const FIELDS = ['title', 'summary', 'practiceKind', 'themes', 'tags', 'body'] as
  * search for its title, which waits until the search index has it.
  */
 export function NewPracticeNotePage() {
+  const navigate = useNavigate();
   const [values, setValues] = useState({
     title: '',
     summary: '',
@@ -44,9 +46,7 @@ export function NewPracticeNotePage() {
         institutionIds: [],
         assessmentIds: [],
       });
-      navigate(
-        `/knowledge-base/library?q=${encodeURIComponent(values.title)}&published=practice-note`,
-      );
+      navigate(href('library', { q: values.title, published: 'practice-note' }));
     } catch (e) {
       setError(e);
       setBusy(false);
@@ -56,7 +56,7 @@ export function NewPracticeNotePage() {
   return (
     <main id="main">
       <p>
-        <Link to="/knowledge-base/library">← Library</Link>
+        <Link to={href('library')}>← Library</Link>
       </p>
       <h1>Write a practice note</h1>
       <form className="panel" aria-label="Practice note" onSubmit={submit} noValidate>

@@ -22,24 +22,11 @@ import {
   Pager,
   useLoad,
 } from '../components/ui';
-import { Link, useSearchState } from '../router';
+import { Link } from 'react-router';
+import { href, REQUEST_LIST_FILTERS, useRouteSearch } from '../routing/paths';
 import { useAuth } from '../session';
 
-const FILTERS = [
-  'status',
-  'priority',
-  'kind',
-  'region',
-  'sla',
-  'assignee',
-  'unassigned',
-  'sort',
-  'from',
-  'to',
-  'country',
-  'theme',
-  'origin',
-] as const;
+const FILTERS = REQUEST_LIST_FILTERS;
 const PAGE_SIZE = 25;
 
 export function slaBadge(status: string | undefined) {
@@ -53,7 +40,7 @@ export function slaBadge(status: string | undefined) {
  */
 export function QueuePage() {
   const { can } = useAuth();
-  const [search, update] = useSearchState();
+  const [search, update] = useRouteSearch('queue');
   const scope = search.get('scope') === 'all' ? 'all' : 'open';
   const params: Record<string, string | undefined> = Object.fromEntries(
     FILTERS.map((f) => [f, search.get(f) ?? undefined]),
@@ -95,16 +82,19 @@ export function QueuePage() {
       <div className="title-row">
         <h1>{scope === 'open' ? 'Request queue' : 'All requests'}</h1>
         {can('records:write') ? (
-          <Link to="/help-desk/requests/new" className="button primary">
+          <Link to={href('newRequest')} className="button primary">
             File a request
           </Link>
         ) : null}
       </div>
       <nav className="tabs" aria-label="Which requests">
-        <Link to="/help-desk/queue" aria-current={scope === 'open' ? 'page' : undefined}>
+        <Link to={href('queue')} aria-current={scope === 'open' ? 'page' : undefined}>
           Open queue
         </Link>
-        <Link to="/help-desk/queue?scope=all" aria-current={scope === 'all' ? 'page' : undefined}>
+        <Link
+          to={href('queue', { scope: 'all' })}
+          aria-current={scope === 'all' ? 'page' : undefined}
+        >
           All requests
         </Link>
       </nav>
@@ -257,7 +247,9 @@ export function QueuePage() {
                 {page.data.items.map((request) => (
                   <tr key={request.requestId}>
                     <td>
-                      <Link to={`/help-desk/requests/${request.requestId}`}>{request.title}</Link>
+                      <Link to={href('request', { requestId: request.requestId })}>
+                        {request.title}
+                      </Link>
                       <div className="sub">{request.organisation}</div>
                     </td>
                     <td>

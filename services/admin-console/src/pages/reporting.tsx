@@ -10,7 +10,7 @@ import {
   Loading,
   useLoad,
 } from '../components/ui';
-import { useSearchState } from '../router';
+import { useRouteSearch } from '../routing/paths';
 
 interface ViewField {
   name: string;
@@ -37,7 +37,7 @@ interface QueryAnswer {
 /** The analyst query API as a form: a view, one grouping, one measure, a filter; table, chart and CSV. The query is in the URL. */
 export function ReportingViewsPage() {
   const catalogue = useLoad(() => get<{ views: ReportingView[] }>('/api/reporting/views'), 'views');
-  const [search, update] = useSearchState();
+  const [search, update] = useRouteSearch('reportingViews');
   const views = catalogue.data?.views ?? [];
   const view = views.find((v) => v.name === search.get('view')) ?? views[0];
   if (!view) {
@@ -362,7 +362,7 @@ interface ProgressReport {
 
 /** The Governing Body progress report for a period, with CSV download and a print view. */
 export function ProgressReportPage() {
-  const [search, update] = useSearchState();
+  const [search, update] = useRouteSearch('progressReport');
   const period = search.get('period') ?? String(new Date().getUTCFullYear());
   const [draft, setDraft] = useState(period);
   const report = useLoad(

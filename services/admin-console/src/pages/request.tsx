@@ -25,7 +25,8 @@ import {
   TextField,
   useLoad,
 } from '../components/ui';
-import { Link } from '../router';
+import { Link } from 'react-router';
+import { href } from '../routing/paths';
 import { useAuth, useDirectory } from '../session';
 
 /**
@@ -59,7 +60,7 @@ export function RequestPage({ id }: { id: string }) {
     return (
       <main id="main">
         <p>
-          <Link to="/help-desk/queue">← Request queue</Link>
+          <Link to={href('queue')}>← Request queue</Link>
         </p>
         {detail.error ? (
           <ErrorMessage error={detail.error} />
@@ -76,7 +77,7 @@ export function RequestPage({ id }: { id: string }) {
   return (
     <main id="main">
       <p>
-        <Link to="/help-desk/queue">← Request queue</Link>
+        <Link to={href('queue')}>← Request queue</Link>
       </p>
       <div className="title-row">
         <h1>{request.title}</h1>

@@ -3,7 +3,7 @@ import { get, lastWritePosition, queryString } from '../api/client';
 import { label, type Statistics } from '../api/types';
 import { BarChart } from '../components/charts';
 import { ErrorMessage, Loading, useLoad } from '../components/ui';
-import { useSearchState } from '../router';
+import { useRouteSearch } from '../routing/paths';
 
 const bars = (counts: Record<string, number>, format = label) =>
   Object.entries(counts)
@@ -12,7 +12,7 @@ const bars = (counts: Record<string, number>, format = label) =>
 
 /** The help desk's figures for a period (reports:read). */
 export function StatisticsPage() {
-  const [search, update] = useSearchState();
+  const [search, update] = useRouteSearch('statistics');
   const params = {
     from: search.get('from') ?? undefined,
     to: search.get('to') ?? undefined,

@@ -14,12 +14,12 @@ import {
   TextField,
   useLoad,
 } from '../components/ui';
-import { useSearchState } from '../router';
+import { useRouteSearch } from '../routing/paths';
 
 /** People who sign in, their roles; create, edit, reset passwords, unlock (platform:admin). */
 export function UsersPage() {
   const users = useLoad(() => get<User[]>('/api/auth/users'), 'users');
-  const [search, update] = useSearchState();
+  const [search, update] = useRouteSearch('users');
   const selected = search.get('user');
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
   const filter = (search.get('q') ?? '').toLowerCase();

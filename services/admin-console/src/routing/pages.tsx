@@ -1,0 +1,199 @@
+// The console's pages: where each is (its route), what it is called, who may
+// see it, and in which section of the navigation it is listed.
+import type { ComponentType } from 'react';
+import type { Permission } from '@sfp/contracts';
+import { ClientsPage } from '../pages/clients';
+import { DeadLettersPage } from '../pages/dead-letters';
+import { ErasurePage } from '../pages/erasure';
+import { GniPage } from '../pages/gni-table';
+import { NewImpactAssessmentPage } from '../pages/impact-assessment-form';
+import {
+  FileReportPage,
+  InstitutionPage,
+  InstitutionsPage,
+  LibraryPage,
+  ReportPage,
+  TargetsPage,
+} from '../pages/knowledge-base';
+import { NewPracticeNotePage } from '../pages/practice-note-form';
+import { NewRequestPage } from '../pages/new-request';
+import { ProjectionsPage } from '../pages/projections';
+import { QueuePage } from '../pages/queue';
+import { ProgressReportPage, ReportingViewsPage } from '../pages/reporting';
+import { RequestPage } from '../pages/request';
+import { StatisticsPage } from '../pages/statistics';
+import { UsersPage } from '../pages/users';
+import { useRouteParams, type PlainRouteName, type RouteName } from './paths';
+
+export type NavSection = 'Help desk' | 'Knowledge base' | 'Reporting' | 'Operations';
+
+interface PageBase {
+  title: string;
+  permission: Permission;
+  /** Shown only when the platform serves this API path (contexts arrive one by one). */
+  needsPath?: string;
+  Page: ComponentType;
+}
+
+/** A page listed in the navigation (reached without parameters), or one reached by links. */
+export type ConsolePage =
+  | (PageBase & { route: PlainRouteName; nav?: NavSection })
+  | (PageBase & { route: Exclude<RouteName, PlainRouteName>; nav?: never });
+
+function RequestRoute() {
+  return <RequestPage id={useRouteParams('request').requestId} />;
+}
+function InstitutionRoute() {
+  return <InstitutionPage id={useRouteParams('institution').institutionId} />;
+}
+function FileReportRoute() {
+  return <FileReportPage institutionId={useRouteParams('fileReport').institutionId} />;
+}
+function ReportRoute() {
+  return <ReportPage reportId={useRouteParams('report').reportId} />;
+}
+
+/** In navigation order within each section. */
+export const PAGES: ConsolePage[] = [
+  {
+    route: 'queue',
+    title: 'Request queue',
+    permission: 'records:read',
+    Page: QueuePage,
+    nav: 'Help desk',
+  },
+  {
+    route: 'newRequest',
+    title: 'File a request',
+    permission: 'records:write',
+    Page: NewRequestPage,
+    nav: 'Help desk',
+  },
+  { route: 'request', title: 'Request', permission: 'records:read', Page: RequestRoute },
+  {
+    route: 'statistics',
+    title: 'Statistics',
+    permission: 'reports:read',
+    Page: StatisticsPage,
+    nav: 'Help desk',
+  },
+  {
+    route: 'institutions',
+    title: 'Institutions',
+    permission: 'reports:read',
+    needsPath: '/api/knowledge-base/institutions',
+    Page: InstitutionsPage,
+    nav: 'Knowledge base',
+  },
+  {
+    route: 'institution',
+    title: 'Institution',
+    permission: 'reports:read',
+    needsPath: '/api/knowledge-base/institutions/{id}/profile',
+    Page: InstitutionRoute,
+  },
+  {
+    route: 'fileReport',
+    title: 'File a performance report',
+    permission: 'records:write',
+    needsPath: '/api/knowledge-base/institutions/{id}/performance-reports',
+    Page: FileReportRoute,
+  },
+  {
+    route: 'report',
+    title: 'Performance report',
+    permission: 'records:read',
+    needsPath: '/api/knowledge-base/performance-reports/{reportId}',
+    Page: ReportRoute,
+  },
+  {
+    route: 'targets',
+    title: 'Targets',
+    permission: 'reports:read',
+    needsPath: '/api/knowledge-base/targets',
+    Page: TargetsPage,
+    nav: 'Knowledge base',
+  },
+  {
+    route: 'gni',
+    title: 'GNI per capita',
+    permission: 'reports:read',
+    needsPath: '/api/knowledge-base/reference/gni-per-capita',
+    Page: GniPage,
+    nav: 'Knowledge base',
+  },
+  {
+    route: 'newImpactAssessment',
+    title: 'Record an impact assessment',
+    permission: 'records:write',
+    needsPath: '/api/knowledge-base/impact-assessments',
+    Page: NewImpactAssessmentPage,
+  },
+  {
+    route: 'newPracticeNote',
+    title: 'Write a practice note',
+    permission: 'records:write',
+    needsPath: '/api/knowledge-base/practice-notes',
+    Page: NewPracticeNotePage,
+  },
+  {
+    route: 'library',
+    title: 'Library',
+    permission: 'reports:read',
+    needsPath: '/api/knowledge-base/search',
+    Page: LibraryPage,
+    nav: 'Knowledge base',
+  },
+  {
+    route: 'reportingViews',
+    title: 'Views and queries',
+    permission: 'reports:read',
+    needsPath: '/api/reporting/views',
+    Page: ReportingViewsPage,
+    nav: 'Reporting',
+  },
+  {
+    route: 'progressReport',
+    title: 'Progress report',
+    permission: 'reports:read',
+    needsPath: '/api/reporting/reports/progress',
+    Page: ProgressReportPage,
+    nav: 'Reporting',
+  },
+  {
+    route: 'projections',
+    title: 'Projections',
+    permission: 'platform:admin',
+    Page: ProjectionsPage,
+    nav: 'Operations',
+  },
+  {
+    route: 'users',
+    title: 'Users and roles',
+    permission: 'platform:admin',
+    Page: UsersPage,
+    nav: 'Operations',
+  },
+  {
+    route: 'clients',
+    title: 'Clients and API keys',
+    permission: 'platform:admin',
+    Page: ClientsPage,
+    nav: 'Operations',
+  },
+  {
+    route: 'deadLetters',
+    title: 'Dead letters',
+    permission: 'platform:admin',
+    needsPath: '/api/dead-letters',
+    Page: DeadLettersPage,
+    nav: 'Operations',
+  },
+  {
+    route: 'erasure',
+    title: 'Personal data erasure',
+    permission: 'platform:admin',
+    Page: ErasurePage,
+    nav: 'Operations',
+  },
+];

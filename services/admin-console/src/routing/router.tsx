@@ -1,0 +1,28 @@
+// The console's router (react-router): the shell around every page, `/` to the
+// first page the user may open, each page of the table at its path, and a
+// "not found" page for the rest. The platform serves index.html for any page
+// path (services/admin-console/serve), so a deep link opens its page.
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { PAGES } from './pages';
+import { ROUTES } from './paths';
+import { ChangePasswordRoute, Crash, GuardedPage, Home, NotFound, Shell } from './shell';
+
+export const CONSOLE_ROUTES: RouteObject[] = [
+  {
+    element: <Shell />,
+    errorElement: <Crash />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: ROUTES.changePassword.path, element: <ChangePasswordRoute /> },
+      ...PAGES.map((page) => ({
+        path: ROUTES[page.route].path,
+        element: <GuardedPage page={page} />,
+      })),
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];
+
+export function createConsoleRouter() {
+  return createBrowserRouter(CONSOLE_ROUTES);
+}
