@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { EventStore, ExpectedVersion, RecordedEvent } from '@sfp/event-sourcing';
+import type { EventStore, ExpectedVersion, NewEvent, RecordedEvent } from '@sfp/event-sourcing';
 import { commitEvents } from './payload';
 
 /** What every adapter's bench receives from the command line. */
@@ -172,6 +172,23 @@ export function warmupSeconds(options: BenchOptions): number {
   return Math.min(0.3, options.seconds / 5);
 }
 
+/**
+ * timeWriters after an untimed warm-up run (warmupSeconds). `counter`, a
+ * diagnostic (transactions, insert commands...), is read before and after the
+ * timed run: `counted` is how much it grew during that run alone.
+ */
+export async function timeWritersAfterWarmUp(
+  writers: number,
+  options: BenchOptions,
+  commit: (writer: number) => Promise<unknown> | unknown,
+  counter: () => number = () => 0,
+): Promise<TimedRun & { counted: number }> {
+  await timeWriters(writers, warmupSeconds(options), commit);
+  const before = counter();
+  const run = await timeWriters(writers, options.seconds, commit);
+  return { ...run, counted: counter() - before };
+}
+
 /** Commits per stream before a writer moves on to a new one (a service request's life). */
 export const COMMITS_PER_STREAM = 20;
 
@@ -215,6 +232,52 @@ export class StreamCursor {
 /** One cursor per writer, their streams named apart. */
 export function cursors(prefix: string, writers: number): StreamCursor[] {
   return Array.from({ length: writers }, (_, w) => new StreamCursor(`${prefix}-w${w}`));
+}
+
+/** Where one commit goes: the writer's stream, the version it expects, its first event's version. */
+export type CommitTarget = ReturnType<StreamCursor['next']>;
+
+/**
+ * The commit of each writer, for timeWriters: `eventsPerCommit` new events
+ * written by `write` at the writer's cursor (one cursor per writer, streams
+ * named `<prefix>-w<writer>-<n>`), the cursor moved on once it is written.
+ */
+export function writerCommits(
+  prefix: string,
+  writers: number,
+  eventsPerCommit: number,
+  write: (target: CommitTarget, events: NewEvent[]) => Promise<unknown> | unknown,
+): (writer: number) => Promise<void> {
+  const streams = cursors(prefix, writers);
+  return async (writer) => {
+    const cursor = streams[writer] as StreamCursor;
+    await write(cursor.next(), commitEvents(eventsPerCommit));
+    cursor.advance(eventsPerCommit);
+  };
+}
+
+/**
+ * The appends of one case through the port, on `store` (closed at the end):
+ * each writer appends at the version it expects; see timeWritersAfterWarmUp.
+ */
+export async function timeStoreAppends(
+  store: EventStore,
+  prefix: string,
+  { eventsPerCommit, writers }: AppendCase,
+  options: BenchOptions,
+  counter?: () => number,
+): Promise<TimedRun & { counted: number }> {
+  try {
+    const commit = writerCommits(
+      prefix,
+      writers,
+      eventsPerCommit,
+      ({ streamId, expected }, events) => store.append(streamId, expected, events),
+    );
+    return await timeWritersAfterWarmUp(writers, options, commit, counter);
+  } finally {
+    await store.close();
+  }
 }
 
 export function newMeasurement(
@@ -328,6 +391,13 @@ export async function timePages(
   } while (performance.now() < deadline);
   const { user, system } = process.cpuUsage(cpu);
   return { count, seconds: (performance.now() - start) / 1000, cpuSeconds: (user + system) / 1e6 };
+}
+
+/** readAll through the port, pages of `options.readPage` events, after one untimed page (see timePages). */
+export async function timeStoreReads(store: EventStore, options: BenchOptions): Promise<TimedRun> {
+  const page = (after: number): Promise<Page> => storePage(store, after, options.readPage);
+  await page(0); // warm-up: prepared statement, connection, JIT
+  return timePages(options.seconds, page);
 }
 
 /** A page of readAll through the port. */

@@ -4,7 +4,6 @@ import {
   READ_CASES,
   appendCaseName,
   cpuRate,
-  cursors,
   formatRate,
   median,
   newMeasurement,
@@ -12,16 +11,11 @@ import {
   rate,
   readCaseName,
   record,
-  storePage,
-  timePages,
-  timeWriters,
-  warmupSeconds,
-  type AppendCase,
+  timeStoreAppends,
+  timeStoreReads,
   type BenchOptions,
   type Measurement,
-  type Page,
 } from './harness';
-import { commitEvents } from './payload';
 
 const ADAPTER = 'in-memory';
 
@@ -43,18 +37,11 @@ export async function benchMemory(options: BenchOptions): Promise<Measurement[]>
   );
   for (let round = 0; round < options.rounds; round++) {
     for (const [i, appendCase] of APPEND_CASES.entries()) {
-      record(
-        appendLines[i] as Measurement,
-        await append(appendCase, options),
-        undefined,
-        round,
-        options,
-      );
+      const run = await timeStoreAppends(new InMemoryEventStore(), 'memory', appendCase, options);
+      record(appendLines[i] as Measurement, rate(run), undefined, round, options);
     }
     for (const [i, store] of readStores.entries()) {
-      const page = (after: number): Promise<Page> => storePage(store, after, options.readPage);
-      await page(0);
-      const run = await timePages(options.seconds, page);
+      const run = await timeStoreReads(store, options);
       (readCpu[i] as number[]).push(cpuRate(run) ?? Number.NaN);
       record(readLines[i] as Measurement, rate(run), undefined, round, options);
     }
@@ -67,24 +54,4 @@ export async function benchMemory(options: BenchOptions): Promise<Measurement[]>
   );
   await Promise.all(readStores.map((store) => store.close()));
   return [...appendLines, ...readLines];
-}
-
-async function append(
-  { eventsPerCommit, writers }: AppendCase,
-  options: BenchOptions,
-): Promise<number> {
-  const store = new InMemoryEventStore();
-  try {
-    const streams = cursors('memory', writers);
-    const commit = async (writer: number): Promise<void> => {
-      const cursor = streams[writer] as (typeof streams)[number];
-      const { streamId, expected } = cursor.next();
-      await store.append(streamId, expected, commitEvents(eventsPerCommit));
-      cursor.advance(eventsPerCommit);
-    };
-    await timeWriters(writers, warmupSeconds(options), commit);
-    return rate(await timeWriters(writers, options.seconds, commit));
-  } finally {
-    await store.close();
-  }
 }

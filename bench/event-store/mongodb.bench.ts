@@ -1,12 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import mongoose, { type Connection, type mongo } from 'mongoose';
-import { MongoEventStore, type NewEvent } from '@sfp/event-sourcing';
+import {
+  mongoCommitDocument,
+  MongoEventStore,
+  type MongoCommitDocument,
+} from '@sfp/event-sourcing';
 import {
   APPEND_CASES,
   APPEND_TARGET,
   READ_CASES,
   appendCaseName,
-  cursors,
   median,
   newMeasurement,
   onInterrupt,
@@ -15,42 +18,17 @@ import {
   rate,
   readCaseName,
   record,
-  storePage,
-  timePages,
   timePasses,
-  timeWriters,
-  warmupSeconds,
+  timeStoreAppends,
+  timeStoreReads,
+  timeWritersAfterWarmUp,
+  writerCommits,
   type AppendCase,
   type BenchOptions,
   type Measurement,
-  type Page,
 } from './harness';
-import { commitEvents } from './payload';
 
 const ADAPTER = 'MongoDB';
-
-/** The commit document, as MongoEventStore stores it (mongo-event-store.documents.ts). */
-interface CommitDocument {
-  _id: string;
-  kind: 'commit';
-  streamId: string;
-  streamVersion: number;
-  lastVersion: number;
-  firstPosition: number;
-  lastPosition: number;
-  token: string;
-  recordedAt: string;
-  events: Array<{
-    eventId: string;
-    type: string;
-    schemaVersion: number;
-    occurredAt: string;
-    correlationId: string;
-    causationId?: string;
-    actor: string;
-    data: string;
-  }>;
-}
 
 /**
  * MongoEventStore against the mongodb driver, in a temporary database dropped
@@ -192,27 +170,13 @@ async function storeIndexes(connection: Connection): Promise<mongo.IndexDescript
 async function appendStore(
   connection: Connection,
   collection: string,
-  { eventsPerCommit, writers }: AppendCase,
+  appendCase: AppendCase,
   options: BenchOptions,
   insertCommands: () => number,
 ): Promise<{ rate: number; commitsPerInsert: number }> {
   const store = await MongoEventStore.open(connection, { collection });
-  try {
-    const streams = cursors('store', writers);
-    const commit = async (writer: number): Promise<void> => {
-      const cursor = streams[writer] as (typeof streams)[number];
-      const { streamId, expected } = cursor.next();
-      await store.append(streamId, expected, commitEvents(eventsPerCommit));
-      cursor.advance(eventsPerCommit);
-    };
-    await timeWriters(writers, warmupSeconds(options), commit);
-    const before = insertCommands();
-    const result = await timeWriters(writers, options.seconds, commit);
-    const commitsPerInsert = result.count / Math.max(1, insertCommands() - before);
-    return { rate: rate(result), commitsPerInsert };
-  } finally {
-    await store.close();
-  }
+  const result = await timeStoreAppends(store, 'store', appendCase, options, insertCommands);
+  return { rate: rate(result), commitsPerInsert: result.count / Math.max(1, result.counted) };
 }
 
 async function appendRaw(
@@ -222,55 +186,31 @@ async function appendRaw(
   { eventsPerCommit, writers }: AppendCase,
   options: BenchOptions,
 ): Promise<number> {
-  const collection = db.collection<CommitDocument>(name);
+  const collection = db.collection<MongoCommitDocument>(name);
   // One index per command: FerretDB v1.24 panics on some multi-index createIndexes.
   for (const index of indexes) await collection.createIndexes([index]);
   let head = 0;
-  const streams = cursors('raw', writers);
-  const commit = async (writer: number): Promise<void> => {
-    const cursor = streams[writer] as (typeof streams)[number];
-    const { streamId, firstVersion } = cursor.next();
-    const firstPosition = head + 1;
-    head += eventsPerCommit;
-    await collection.insertOne(
-      commitDocument(streamId, firstVersion, firstPosition, commitEvents(eventsPerCommit)),
-    );
-    cursor.advance(eventsPerCommit);
-  };
-  await timeWriters(writers, warmupSeconds(options), commit);
-  return rate(await timeWriters(writers, options.seconds, commit));
-}
-
-function commitDocument(
-  streamId: string,
-  firstVersion: number,
-  firstPosition: number,
-  events: NewEvent[],
-): CommitDocument {
-  return {
-    _id: `c${String(firstPosition).padStart(16, '0')}`,
-    kind: 'commit',
-    streamId,
-    streamVersion: firstVersion,
-    lastVersion: firstVersion + events.length - 1,
-    firstPosition,
-    lastPosition: firstPosition + events.length - 1,
-    token: randomUUID(),
-    recordedAt: new Date().toISOString(),
-    events: events.map((event) => {
-      const { metadata } = event;
-      return {
-        eventId: event.eventId,
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        occurredAt: metadata.occurredAt,
-        correlationId: metadata.correlationId,
-        ...(metadata.causationId === undefined ? {} : { causationId: metadata.causationId }),
-        actor: JSON.stringify(metadata.actor),
-        data: JSON.stringify(event.data),
-      };
-    }),
-  };
+  // The very document the store writes for a commit, with positions from `head`.
+  const commit = writerCommits(
+    'raw',
+    writers,
+    eventsPerCommit,
+    ({ streamId, firstVersion }, events) => {
+      const firstPosition = head + 1;
+      head += eventsPerCommit;
+      return collection.insertOne(
+        mongoCommitDocument(
+          streamId,
+          firstVersion,
+          firstPosition,
+          randomUUID(),
+          new Date().toISOString(),
+          events.map((event) => ({ event, dataJson: JSON.stringify(event.data) })),
+        ),
+      );
+    },
+  );
+  return rate(await timeWritersAfterWarmUp(writers, options, commit));
 }
 
 async function readStore(
@@ -280,9 +220,7 @@ async function readStore(
 ): Promise<number> {
   const store = await MongoEventStore.open(connection, { collection });
   try {
-    const page = (after: number): Promise<Page> => storePage(store, after, options.readPage);
-    await page(0);
-    return rate(await timePages(options.seconds, page));
+    return rate(await timeStoreReads(store, options));
   } finally {
     await store.close();
   }
@@ -295,9 +233,9 @@ async function readRaw(
   eventsPerCommit: number,
   options: BenchOptions,
 ): Promise<number> {
-  const collection = db.collection<CommitDocument>(name);
+  const collection = db.collection<MongoCommitDocument>(name);
   const batch = Math.max(1, Math.ceil(options.readPage / eventsPerCommit));
-  const find = (): mongo.FindCursor<CommitDocument> =>
+  const find = (): mongo.FindCursor<MongoCommitDocument> =>
     collection.find({ kind: 'commit' }).sort({ firstPosition: 1 }).batchSize(batch);
   await find().limit(batch).toArray(); // warm-up, as the store's first page
   const pass = async (): Promise<number> => {

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteEventStore, type NewEvent } from '@sfp/event-sourcing';
+import { openSqliteDatabase, SqliteEventStore, type NewEvent } from '@sfp/event-sourcing';
 import {
   APPEND_CASES,
   APPEND_TARGET,
@@ -9,7 +8,6 @@ import {
   READ_CASES,
   appendCaseName,
   cpuRate,
-  cursors,
   formatRate,
   median,
   newMeasurement,
@@ -18,17 +16,17 @@ import {
   rate,
   readCaseName,
   record,
-  storePage,
   timePages,
-  timeWriters,
-  warmupSeconds,
+  timeStoreAppends,
+  timeStoreReads,
+  timeWritersAfterWarmUp,
+  writerCommits,
   type AppendCase,
   type BenchOptions,
   type Measurement,
   type Page,
   type TimedRun,
 } from './harness';
-import { commitEvents } from './payload';
 
 const ADAPTER = 'SQLite';
 
@@ -133,25 +131,12 @@ async function storeDdl(filename: string): Promise<string[]> {
 
 async function appendStore(
   filename: string,
-  { eventsPerCommit, writers }: AppendCase,
+  appendCase: AppendCase,
   options: BenchOptions,
 ): Promise<{ rate: number; commitsPerTransaction: number }> {
   const store = new SqliteEventStore({ filename });
-  try {
-    const streams = cursors('store', writers);
-    const commit = async (writer: number): Promise<void> => {
-      const cursor = streams[writer] as (typeof streams)[number];
-      const { streamId, expected } = cursor.next();
-      await store.append(streamId, expected, commitEvents(eventsPerCommit));
-      cursor.advance(eventsPerCommit);
-    };
-    await timeWriters(writers, warmupSeconds(options), commit);
-    const flushes = countFlushes(store);
-    const run = await timeWriters(writers, options.seconds, commit);
-    return { rate: rate(run), commitsPerTransaction: run.count / Math.max(1, flushes()) };
-  } finally {
-    await store.close();
-  }
+  const run = await timeStoreAppends(store, 'store', appendCase, options, countFlushes(store));
+  return { rate: rate(run), commitsPerTransaction: run.count / Math.max(1, run.counted) };
 }
 
 /**
@@ -175,20 +160,13 @@ const INSERT_RAW = `INSERT INTO es_events (stream_id, stream_version, event_id, 
   occurred_at, recorded_at, correlation_id, causation_id, actor_kind, actor_id, actor_department, data)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-function openRaw(filename: string): Database.Database {
-  const db = new Database(filename);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  return db;
-}
-
 async function appendRaw(
   filename: string,
   ddl: string[],
   { eventsPerCommit, writers }: AppendCase,
   options: BenchOptions,
 ): Promise<number> {
-  const db = openRaw(filename);
+  const db = openSqliteDatabase(filename, { synchronous: 'FULL' });
   try {
     for (const statement of ddl) db.exec(statement);
     const insert = db.prepare(INSERT_RAW);
@@ -215,15 +193,13 @@ async function appendRaw(
         });
       },
     );
-    const streams = cursors('raw', writers);
-    const commit = (writer: number): void => {
-      const cursor = streams[writer] as (typeof streams)[number];
-      const { streamId, firstVersion } = cursor.next();
-      insertCommit(streamId, firstVersion, commitEvents(eventsPerCommit));
-      cursor.advance(eventsPerCommit);
-    };
-    await timeWriters(writers, warmupSeconds(options), commit);
-    return rate(await timeWriters(writers, options.seconds, commit));
+    const commit = writerCommits(
+      'raw',
+      writers,
+      eventsPerCommit,
+      ({ streamId, firstVersion }, events) => insertCommit(streamId, firstVersion, events),
+    );
+    return rate(await timeWritersAfterWarmUp(writers, options, commit));
   } finally {
     db.close();
   }
@@ -232,9 +208,7 @@ async function appendRaw(
 async function readStore(filename: string, options: BenchOptions): Promise<TimedRun> {
   const store = new SqliteEventStore({ filename });
   try {
-    const page = (after: number): Promise<Page> => storePage(store, after, options.readPage);
-    await page(0); // warm-up: prepared statement
-    return await timePages(options.seconds, page);
+    return await timeStoreReads(store, options);
   } finally {
     await store.close();
   }
@@ -242,7 +216,7 @@ async function readStore(filename: string, options: BenchOptions): Promise<Timed
 
 /** A plain SELECT of the same rows ordered by position, in pages of the same size (keyset). */
 async function readRaw(filename: string, options: BenchOptions): Promise<TimedRun> {
-  const db = openRaw(filename);
+  const db = openSqliteDatabase(filename, { synchronous: 'FULL' });
   try {
     const select = db.prepare<[number, number], { position: number }>(
       `SELECT * FROM es_events WHERE position > ? ORDER BY position LIMIT ?`,
