@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { PERMISSION_METADATA, PUBLIC_METADATA } from '@sfp/auth';
-import { KnowledgeBaseModule } from './knowledge-base.module';
-import type { KnowledgeBaseRuntime } from './knowledge-base.runtime';
+import { knowledgeBaseService } from './knowledge-base.service';
 
 /** Every route of the knowledge base declares its permission (the platform's guard denies the rest). */
 describe('knowledge-base routes and permissions', () => {
-  const controllers = (KnowledgeBaseModule.register({} as KnowledgeBaseRuntime).controllers ??
-    []) as Array<new (...args: never[]) => object>;
+  const controllers = knowledgeBaseService.mountedControllers as Array<
+    new (...args: never[]) => object
+  >;
   const routes = controllers.flatMap((controller) => {
     const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
     return Object.getOwnPropertyNames(controller.prototype)

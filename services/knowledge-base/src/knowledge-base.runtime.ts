@@ -10,13 +10,14 @@ import type { Logger, ServiceMetrics } from '@sfp/service-kit';
 
 /** DI token of the knowledge base's runtime. */
 export const KNOWLEDGE_BASE_RUNTIME = Symbol('KNOWLEDGE_BASE_RUNTIME');
-/** DI token of the knowledge base's ProjectionEngine (its read models). */
+/** DI token of the knowledge base's ProjectionEngine (its read models): the context's PROJECTION_ENGINE. */
 export const KNOWLEDGE_BASE_PROJECTIONS = Symbol('KNOWLEDGE_BASE_PROJECTIONS');
 
 /**
- * Everything the knowledge base needs from its surroundings, built by the
- * embedded platform host (SQLite files, embedded bus) or by the standalone
- * service (MongoDB, Kafka). The module never builds adapters itself.
+ * What the knowledge base's use cases are handed (the command runner, the
+ * target reactor, the message dispatch): built in its declaration
+ * (knowledge-base.service.ts) from the context's typed tokens, which the
+ * hosts provide. Controllers inject the tokens they use.
  */
 export interface KnowledgeBaseRuntime {
   /** A TypedEventStore (events upcast on read). The knowledge base holds no personal data. */
@@ -34,8 +35,6 @@ export interface KnowledgeBaseRuntime {
    * the client whose API key signed it); by default the sender and department headers.
    */
   attributeCommand?: InboundCommandGatewayOptions['actorOf'];
-  /** Seed the GNI per capita table at first start when it is empty (default true). */
-  seedGniTable?: boolean;
   clock: () => Date;
   metrics: ServiceMetrics;
   logger: Logger;

@@ -4,14 +4,10 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import mongoose from 'mongoose';
 import { signCommand } from '@sfp/auth';
 import { COMMAND_HEADERS, contextTopics, EVENT_HEADERS } from '@sfp/messaging';
-import { loadConfig } from '@sfp/service-kit';
+import { startStandaloneService, type StandaloneService } from '@sfp/service-kit';
 import { httpClient, integrationEnv, signIn, TopicRecorder, uniqueName } from '@sfp/testing';
 import { workedExampleA } from '../src/performance-report/domain/testing/worked-example';
-import { KnowledgeBaseServiceConfig } from '../src/standalone/knowledge-base-service.config';
-import {
-  startKnowledgeBaseService,
-  type KnowledgeBaseService,
-} from '../src/standalone/start-knowledge-base-service';
+import { knowledgeBaseService } from '../src/knowledge-base.service';
 
 type Json = Record<string, any>;
 
@@ -29,7 +25,7 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
   const authDatabase = `${database}_auth`;
   const ADMIN_PASSWORD = 'distributed e2e secret phrase';
 
-  let service: KnowledgeBaseService;
+  let service: StandaloneService;
   let kafka: Kafka;
   let producer: Producer;
   let recorder: TopicRecorder;
@@ -42,7 +38,7 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
   beforeAll(async () => {
     const env = integrationEnv();
     mongodbUri = env.mongodbUri;
-    const config = loadConfig(KnowledgeBaseServiceConfig, {
+    service = await startStandaloneService(knowledgeBaseService, {
       KAFKA_BROKERS: env.kafkaBrokers.join(','),
       MONGODB_URI: env.mongodbUri,
       MONGODB_DATABASE: database,
@@ -54,7 +50,6 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
       SFP_AUTH_DATABASE: authDatabase,
       SFP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     });
-    service = await startKnowledgeBaseService(config);
     const admin = httpClient(
       `${service.url}/api`,
       await signIn(service.url, 'admin', ADMIN_PASSWORD),

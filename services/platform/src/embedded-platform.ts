@@ -12,14 +12,7 @@ import {
   ReportingModule,
   type ReportingRuntime,
 } from '@sfp/reporting';
-import {
-  KNOWLEDGE_BASE_CONTEXT,
-  KNOWLEDGE_BASE_ERROR_STATUSES,
-  KNOWLEDGE_BASE_PROJECTIONS,
-  KnowledgeBaseModule,
-  knowledgeBaseEventTypes,
-  type KnowledgeBaseRuntime,
-} from '@sfp/knowledge-base';
+import { knowledgeBaseService } from '@sfp/knowledge-base';
 import { helpDeskService } from '@sfp/help-desk';
 import { consoleDistDir, mountAdminConsole } from '@sfp/admin-console';
 import {
@@ -45,7 +38,6 @@ import {
   embeddedPseudonymSecret,
   OperationsModule,
   openEmbeddedContext,
-  openEmbeddedContextStores,
   PinoNestLogger,
   pseudonymizer,
   ServiceMetrics,
@@ -58,7 +50,10 @@ import type { ProjectionEngine } from '@sfp/projections';
 import type { PlatformConfig } from './platform.config';
 
 /** The contexts the platform mounts from their declarations (defineService). */
-export const PLATFORM_CONTEXTS: ReadonlyArray<ServiceDefinition<object>> = [helpDeskService];
+export const PLATFORM_CONTEXTS: ReadonlyArray<ServiceDefinition<object>> = [
+  helpDeskService,
+  knowledgeBaseService,
+];
 
 export interface EmbeddedPlatform {
   app: INestApplication;
@@ -114,26 +109,6 @@ export async function startEmbeddedPlatform(
   );
   opened.push(...contexts.map((c) => c.stores));
 
-  const knowledgeBaseStores = openEmbeddedContextStores(
-    dataDir,
-    KNOWLEDGE_BASE_CONTEXT,
-    knowledgeBaseEventTypes(),
-  );
-  opened.push(knowledgeBaseStores);
-  const knowledgeBase: KnowledgeBaseRuntime = {
-    eventStore: knowledgeBaseStores.eventStore,
-    outboxStore: knowledgeBaseStores.rawEventStore,
-    eventTypes: knowledgeBaseStores.eventStore.eventTypes,
-    bus,
-    topicProvisioning: { partitions: 3, replicationFactor: 1 },
-    consumerState: knowledgeBaseStores.consumerState,
-    readModels: knowledgeBaseStores.readModels,
-    attributeCommand: signedCommandAttribution(auth.store),
-    clock,
-    metrics,
-    logger: logger.child({ context: KNOWLEDGE_BASE_CONTEXT }),
-  };
-
   const reportingStores = openEmbeddedReportingStores(dataDir);
   const reporting: ReportingRuntime = {
     log: reportingStores.log,
@@ -156,7 +131,6 @@ export async function startEmbeddedPlatform(
     bus,
     dlqTopics: [
       ...contexts.map((c) => contextTopics(c.definition.context).dlq),
-      'sfp.knowledge-base.dlq',
       REPORTING_DEAD_LETTER_TOPIC,
     ],
   };
@@ -178,12 +152,10 @@ export async function startEmbeddedPlatform(
         imports: [
           AuthModule.register(auth),
           ...contexts.map((c) => c.module),
-          KnowledgeBaseModule.register(knowledgeBase),
           ReportingModule.register(reporting),
           OperationsModule.register(metrics, readiness, deadLetters),
           RouterModule.register([
             ...contexts.map((c) => ({ path: c.definition.routePath, module: c.definition.module })),
-            { path: 'api/knowledge-base', module: KnowledgeBaseModule },
             { path: 'api/reporting', module: ReportingModule },
             { path: 'api', module: OperationsModule },
             { path: 'api', module: AuthModule },
@@ -205,7 +177,6 @@ export async function startEmbeddedPlatform(
       'The social-finance focal point: help desk, knowledge base (institutions, performance reports, indicators, targets, library), reporting (analyst queries, Governing Body report), identities and operations. Every context is under /api/<context>; sign in at POST /api/auth/sign-in.',
     errorStatuses: {
       ...Object.assign({}, ...contexts.map((c) => c.definition.errorStatuses)),
-      ...KNOWLEDGE_BASE_ERROR_STATUSES,
       ...REPORTING_ERROR_STATUSES,
       ...AUTH_ERROR_STATUSES,
     },
@@ -220,7 +191,6 @@ export async function startEmbeddedPlatform(
       context: c.definition.context,
       engine: app.get<ProjectionEngine>(c.definition.projectionEngine),
     })),
-    { context: KNOWLEDGE_BASE_CONTEXT, engine: app.get(KNOWLEDGE_BASE_PROJECTIONS) },
   );
   await app.listen(config.PORT, config.HOST);
   // After the start, when every context has provisioned its topics.

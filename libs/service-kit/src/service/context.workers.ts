@@ -115,7 +115,7 @@ export class ContextWorkers implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (const worker of this.started.splice(0).reverse()) await worker.stop();
+    for (const worker of this.started.splice(0).reverse()) await worker.stop?.();
     await this.gateway?.stop();
     await this.relay?.stop();
     // Reactors first: a reaction under way may wait for the other projections.

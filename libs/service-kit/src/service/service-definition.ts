@@ -12,7 +12,8 @@ import { LOGGER, PROJECTION_ENGINE } from './context.tokens';
 /** Background work of a context beyond the common one (a schedule, a seed): started after it, stopped before it. */
 export interface ContextWorker {
   start(): Promise<void> | void;
-  stop(): Promise<void> | void;
+  /** Nothing to stop for a one-off job at start (a seed). */
+  stop?(): Promise<void> | void;
 }
 
 /**
@@ -77,6 +78,8 @@ export interface ServiceDefinition<Settings extends object = object>
   readonly module: Type;
   /** Where a host mounts it: `api/<context>`. */
   readonly routePath: string;
+  /** Every controller its module mounts: its own and the projection operations (permission audits). */
+  readonly mountedControllers: readonly Type[];
   /** A token of its projection engine unique to the context, exported: `app.get(definition.projectionEngine)`. */
   readonly projectionEngine: symbol;
   /** Reads its settings from a source of variables (the environment, a host's config); throws ConfigurationError. */
@@ -117,6 +120,7 @@ export function defineService<Settings extends object = object>(
     module: moduleClass,
     routePath: `api/${context}`,
     projectionEngine,
+    mountedControllers: [...(declaration.controllers ?? []), projectionsController],
     loadSettings: (source) =>
       declaration.settings
         ? loadConfig(declaration.settings, source as NodeJS.ProcessEnv)
@@ -124,7 +128,7 @@ export function defineService<Settings extends object = object>(
     register: (dependencies, settings) => ({
       module: moduleClass,
       imports: [CqrsModule],
-      controllers: [...(declaration.controllers ?? []), projectionsController],
+      controllers: [...definition.mountedControllers],
       providers: [
         ...contextProviders(context, dependencies, settings),
         { provide: SERVICE_DEFINITION, useValue: definition },

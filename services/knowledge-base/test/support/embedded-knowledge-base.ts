@@ -11,17 +11,16 @@ import { EmbeddedEventBus } from '@sfp/messaging';
 import {
   configureHttpApp,
   createLogger,
-  openEmbeddedContextStores,
+  openEmbeddedContext,
+  pseudonymizer,
   ServiceMetrics,
-  type ContextStores,
 } from '@sfp/service-kit';
+import { KNOWLEDGE_BASE_ERROR_STATUSES } from '../../src/knowledge-base.context';
 import {
-  KNOWLEDGE_BASE_CONTEXT,
-  KNOWLEDGE_BASE_ERROR_STATUSES,
-  knowledgeBaseEventTypes,
-} from '../../src/knowledge-base.context';
-import { KnowledgeBaseModule } from '../../src/knowledge-base.module';
-import type { KnowledgeBaseRuntime } from '../../src/knowledge-base.runtime';
+  KNOWLEDGE_BASE_RUNTIME,
+  type KnowledgeBaseRuntime,
+} from '../../src/knowledge-base.runtime';
+import { knowledgeBaseService } from '../../src/knowledge-base.service';
 
 /**
  * Test-only stand-in for the platform's auth guard: the principal named by
@@ -64,24 +63,16 @@ export async function startEmbeddedKnowledgeBase(
   const dataDir = mkdtempSync(join(tmpdir(), 'sfp-kb-'));
   const logger = createLogger('sfp-knowledge-base-test', 'silent');
   const metrics = new ServiceMetrics();
-  const stores: ContextStores = openEmbeddedContextStores(
-    dataDir,
-    KNOWLEDGE_BASE_CONTEXT,
-    knowledgeBaseEventTypes(),
-  );
   const bus = new EmbeddedEventBus({ filename: join(dataDir, 'bus.sqlite') });
-  const runtime: KnowledgeBaseRuntime = {
-    eventStore: stores.eventStore,
-    outboxStore: stores.rawEventStore,
-    eventTypes: stores.eventStore.eventTypes,
+  const context = openEmbeddedContext(knowledgeBaseService, {
+    dataDir,
     bus,
-    topicProvisioning: { partitions: 2, replicationFactor: 1 },
-    consumerState: stores.consumerState,
-    readModels: stores.readModels,
+    personIdOf: pseudonymizer('a test pseudonym secret of 32 characters'),
     clock: options.clock ?? (() => new Date()),
     metrics,
     logger,
-  };
+    topicProvisioning: { partitions: 2, replicationFactor: 1 },
+  });
 
   @Module({})
   class TestHostModule {
@@ -89,8 +80,10 @@ export async function startEmbeddedKnowledgeBase(
       return {
         module: TestHostModule,
         imports: [
-          KnowledgeBaseModule.register(runtime),
-          RouterModule.register([{ path: 'api/knowledge-base', module: KnowledgeBaseModule }]),
+          context.module,
+          RouterModule.register([
+            { path: knowledgeBaseService.routePath, module: knowledgeBaseService.module },
+          ]),
         ],
       };
     }
@@ -114,11 +107,11 @@ export async function startEmbeddedKnowledgeBase(
     app,
     url: `http://127.0.0.1:${address.port}/api/knowledge-base`,
     bus,
-    runtime,
+    runtime: app.get<KnowledgeBaseRuntime>(KNOWLEDGE_BASE_RUNTIME),
     close: async () => {
       await app.close();
       await bus.close();
-      await stores.close();
+      await context.stores.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
