@@ -3,14 +3,11 @@ import { SqliteEventStore } from '@sfp/event-sourcing';
 import {
   EmbeddedEventBus,
   openSqliteConsumerState,
-  OutboxRelay,
-  provisionContextTopics,
   type ProcessedMessageStore,
 } from '@sfp/messaging';
-import { ProjectionEngine, SqliteReadModelStore } from '@sfp/projections';
-import { ArrivalRecorder, NO_INSTRUMENT, type Instrument } from './measure';
-import { directPathHook, type Pipeline } from './pipeline';
-import { startViewConsumer, summaryProjection } from './workload';
+import { SqliteReadModelStore } from '@sfp/projections';
+import { NO_INSTRUMENT, type Instrument } from './measure';
+import { openBusPipeline, openDirectPipeline, type Pipeline } from './pipeline';
 
 /**
  * Embedded, direct path: the context's own read model. SqliteEventStore
@@ -24,28 +21,18 @@ export async function openEmbeddedDirect(
   instrument: Instrument = NO_INSTRUMENT,
 ): Promise<Pipeline> {
   const sqliteStore = new SqliteEventStore({ filename: join(dir, 'direct', 'event-store.sqlite') });
-  const eventStore = instrument('eventStore', sqliteStore);
   const sqliteReadModels = new SqliteReadModelStore({
     filename: join(dir, 'direct', 'read-models.sqlite'),
   });
-  const readModels = instrument('readModels', sqliteReadModels);
-  const pipeline: Pipeline = {
+  return openDirectPipeline({
     label: 'embedded · direct projection',
-    recorder: new ArrivalRecorder(),
-    appender: { store: eventStore },
-    close: async () => undefined,
-  };
-  const hook = directPathHook(readModels, () => pipeline.recorder);
-  const engine = new ProjectionEngine({ eventStore, store: hook.store });
-  engine.register(summaryProjection('bench-requests', hook.handled));
-  await engine.start();
-  pipeline.appender.afterAppend = () => engine.wake();
-  pipeline.close = async () => {
-    await engine.stop();
-    await sqliteStore.close();
-    await sqliteReadModels.close();
-  };
-  return pipeline;
+    eventStore: instrument('eventStore', sqliteStore),
+    readModels: instrument('readModels', sqliteReadModels),
+    closeStores: async () => {
+      await sqliteStore.close();
+      await sqliteReadModels.close();
+    },
+  });
 }
 
 /**
@@ -74,46 +61,25 @@ export async function openEmbeddedBus(
   const sqliteReadModels = new SqliteReadModelStore({
     filename: join(destination, 'read-models.sqlite'),
   });
-  const readModels = instrument('readModels', sqliteReadModels);
-  const topics = await provisionContextTopics(bus, context, {
-    partitions: 3,
-    replicationFactor: 1,
-  });
-  const relay = new OutboxRelay({
-    name: `${context}.outbox`,
-    store: eventStore,
-    bus,
-    checkpoints: instrument('relayCheckpoints', sourceState.checkpoints),
-    leases: sourceState.leases,
-    topicFor: () => topics.events,
-    onError: (error) => console.error('  relay round failed:', error),
-  });
-  const pipeline: Pipeline = {
+  return openBusPipeline({
     label: 'embedded · via the bus',
-    recorder: new ArrivalRecorder(),
-    appender: { store: eventStore },
-    close: async () => undefined,
-  };
-  const consumer = await startViewConsumer({
+    context,
+    eventStore,
     bus,
-    topics,
+    source: sourceState,
     groupId: 'bench-view.events',
     processed:
       processedOverride === null
         ? undefined
         : instrument('processed', processedOverride ?? destinationState.processed),
-    readModels,
-    recorder: () => pipeline.recorder,
+    readModels: instrument('readModels', sqliteReadModels),
+    instrument,
+    closeResources: async () => {
+      await embeddedBus.close();
+      await sqliteStore.close();
+      sourceState.close();
+      destinationState.close();
+      await sqliteReadModels.close();
+    },
   });
-  relay.start();
-  pipeline.close = async () => {
-    await consumer.stop();
-    await relay.stop();
-    await embeddedBus.close();
-    await sqliteStore.close();
-    sourceState.close();
-    destinationState.close();
-    await sqliteReadModels.close();
-  };
-  return pipeline;
 }

@@ -1,15 +1,9 @@
 import type { Connection } from 'mongoose';
 import { MongoEventStore } from '@sfp/event-sourcing';
-import {
-  KafkaEventBus,
-  mongoConsumerState,
-  OutboxRelay,
-  provisionContextTopics,
-} from '@sfp/messaging';
-import { MongoReadModelStore, ProjectionEngine } from '@sfp/projections';
-import { ArrivalRecorder, NO_INSTRUMENT, type Instrument } from './measure';
-import { directPathHook, type Pipeline } from './pipeline';
-import { startViewConsumer, summaryProjection } from './workload';
+import { KafkaEventBus, mongoConsumerState } from '@sfp/messaging';
+import { MongoReadModelStore } from '@sfp/projections';
+import { NO_INSTRUMENT, type Instrument } from './measure';
+import { openBusPipeline, openDirectPipeline, type Pipeline } from './pipeline';
 
 /**
  * Kafka + MongoDB, bus path (what the raw kafkajs baseline compares to):
@@ -28,47 +22,23 @@ export async function openKafkaMongoBus(options: {
 }): Promise<Pipeline> {
   const instrument = options.instrument ?? NO_INSTRUMENT;
   const mongoStore = await MongoEventStore.open(options.sourceDb);
-  const eventStore = instrument('eventStore', mongoStore);
-  const sourceState = mongoConsumerState(options.sourceDb);
   const destinationState = mongoConsumerState(options.destinationDb);
-  const readModels = instrument('readModels', new MongoReadModelStore(options.destinationDb));
   const kafkaBus = new KafkaEventBus({ brokers: options.brokers, clientId: 'sfp-bench-pipeline' });
-  const bus = instrument('bus', kafkaBus);
-  const topics = await provisionContextTopics(bus, options.context, {
-    partitions: 3,
-    replicationFactor: 1,
-  });
-  const relay = new OutboxRelay({
-    name: `${options.context}.outbox`,
-    store: eventStore,
-    bus,
-    checkpoints: instrument('relayCheckpoints', sourceState.checkpoints),
-    leases: sourceState.leases,
-    topicFor: () => topics.events,
-    onError: (error) => console.error('  relay round failed:', error),
-  });
-  const pipeline: Pipeline = {
+  return openBusPipeline({
     label: 'Kafka+MongoDB · via the bus',
-    recorder: new ArrivalRecorder(),
-    appender: { store: eventStore },
-    close: async () => undefined,
-  };
-  const consumer = await startViewConsumer({
-    bus,
-    topics,
+    context: options.context,
+    eventStore: instrument('eventStore', mongoStore),
+    bus: instrument('bus', kafkaBus),
+    source: mongoConsumerState(options.sourceDb),
     groupId: `${options.context}.bench-view`,
     processed: instrument('processed', destinationState.processed),
-    readModels,
-    recorder: () => pipeline.recorder,
+    readModels: instrument('readModels', new MongoReadModelStore(options.destinationDb)),
+    instrument,
+    closeResources: async () => {
+      await kafkaBus.close();
+      await mongoStore.close();
+    },
   });
-  relay.start();
-  pipeline.close = async () => {
-    await consumer.stop();
-    await relay.stop();
-    await kafkaBus.close();
-    await mongoStore.close();
-  };
-  return pipeline;
 }
 
 /**
@@ -87,27 +57,11 @@ export async function openMongoDirect(
   instrument: Instrument = NO_INSTRUMENT,
 ): Promise<Pipeline> {
   const mongoStore = await MongoEventStore.open(db);
-  const eventStore = instrument('eventStore', mongoStore);
-  const readModels = instrument('readModels', new MongoReadModelStore(db));
-  const pipeline: Pipeline = {
-    label: 'MongoDB · direct projection',
-    recorder: new ArrivalRecorder(),
-    appender: { store: eventStore },
-    close: async () => undefined,
-  };
-  const hook = directPathHook(readModels, () => pipeline.recorder);
-  const engine = new ProjectionEngine({
-    eventStore,
-    store: hook.store,
+  return openDirectPipeline({
+    label: `MongoDB · direct projection (batches of ${batchSize ?? 500})`,
+    eventStore: instrument('eventStore', mongoStore),
+    readModels: instrument('readModels', new MongoReadModelStore(db)),
     ...(batchSize === undefined ? {} : { batchSize }),
+    closeStores: () => mongoStore.close(),
   });
-  engine.register(summaryProjection('bench-requests', hook.handled));
-  await engine.start();
-  pipeline.appender.afterAppend = () => engine.wake();
-  pipeline.label = `MongoDB · direct projection (batches of ${batchSize ?? 500})`;
-  pipeline.close = async () => {
-    await engine.stop();
-    await mongoStore.close();
-  };
-  return pipeline;
 }

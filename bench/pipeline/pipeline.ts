@@ -1,10 +1,26 @@
-import type { RecordedEvent } from '@sfp/event-sourcing';
-import type { ReadModelStore } from '@sfp/projections';
-import { ArrivalRecorder, nowMs, percentile, type LatencySummary } from './measure';
+import type { EventStore, RecordedEvent } from '@sfp/event-sourcing';
+import {
+  OutboxRelay,
+  provisionContextTopics,
+  type CheckpointStore,
+  type EventBus,
+  type LeaseStore,
+  type ProcessedMessageStore,
+} from '@sfp/messaging';
+import { ProjectionEngine, type ReadModelStore } from '@sfp/projections';
+import {
+  ArrivalRecorder,
+  nowMs,
+  percentile,
+  type Instrument,
+  type LatencySummary,
+} from './measure';
 import {
   appendAsFastAsPossible,
   appendAtFixedRate,
   drain,
+  startViewConsumer,
+  summaryProjection,
   withWriteHook,
   type Appender,
 } from './workload';
@@ -36,6 +52,98 @@ export function directPathHook(
     for (const eventId of done) current.applied(eventId, at);
   });
   return { store, handled: (event) => pending.push(event.eventId) };
+}
+
+/**
+ * The direct path: a ProjectionEngine following `eventStore` into `readModels`
+ * (batches of `batchSize`, default the library's), woken after each append as
+ * a context's command handler does. Closing stops the engine, then
+ * `closeStores`.
+ */
+export async function openDirectPipeline(options: {
+  label: string;
+  eventStore: EventStore;
+  readModels: ReadModelStore;
+  batchSize?: number;
+  closeStores: () => Promise<void>;
+}): Promise<Pipeline> {
+  const { eventStore, batchSize } = options;
+  const pipeline: Pipeline = {
+    label: options.label,
+    recorder: new ArrivalRecorder(),
+    appender: { store: eventStore },
+    close: async () => undefined,
+  };
+  const hook = directPathHook(options.readModels, () => pipeline.recorder);
+  const engine = new ProjectionEngine({
+    eventStore,
+    store: hook.store,
+    ...(batchSize === undefined ? {} : { batchSize }),
+  });
+  engine.register(summaryProjection('bench-requests', hook.handled));
+  await engine.start();
+  pipeline.appender.afterAppend = () => engine.wake();
+  pipeline.close = async () => {
+    await engine.stop();
+    await options.closeStores();
+  };
+  return pipeline;
+}
+
+/**
+ * The bus path: the context's topics provisioned on `bus` (3 partitions), an
+ * OutboxRelay from `eventStore` (checkpoint and lease in the source context's
+ * state, library defaults) and, in the destination context, the view consumer
+ * writing `readModels` (idempotency records in `processed`, none if
+ * undefined). Closing stops the consumer and the relay, then `closeResources`.
+ */
+export async function openBusPipeline(options: {
+  label: string;
+  context: string;
+  eventStore: EventStore;
+  bus: EventBus;
+  source: { checkpoints: CheckpointStore; leases: LeaseStore };
+  groupId: string;
+  processed: ProcessedMessageStore | undefined;
+  readModels: ReadModelStore;
+  instrument: Instrument;
+  closeResources: () => Promise<void>;
+}): Promise<Pipeline> {
+  const { bus, context } = options;
+  const topics = await provisionContextTopics(bus, context, {
+    partitions: 3,
+    replicationFactor: 1,
+  });
+  const relay = new OutboxRelay({
+    name: `${context}.outbox`,
+    store: options.eventStore,
+    bus,
+    checkpoints: options.instrument('relayCheckpoints', options.source.checkpoints),
+    leases: options.source.leases,
+    topicFor: () => topics.events,
+    onError: (error) => console.error('  relay round failed:', error),
+  });
+  const pipeline: Pipeline = {
+    label: options.label,
+    recorder: new ArrivalRecorder(),
+    appender: { store: options.eventStore },
+    close: async () => undefined,
+  };
+  const consumer = await startViewConsumer({
+    bus,
+    topics,
+    groupId: options.groupId,
+    processed: options.processed,
+    readModels: options.readModels,
+    recorder: () => pipeline.recorder,
+  });
+  relay.start();
+  pipeline.close = async () => {
+    await consumer.stop();
+    await relay.stop();
+    await options.closeResources();
+  };
+  return pipeline;
 }
 
 export interface ThroughputResult {
