@@ -7,6 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Permission } from '@sfp/contracts';
 import {
   api,
@@ -16,7 +17,8 @@ import {
   setSession,
   type TokenResponse,
 } from './api/client';
-import type { IntegrationClient, Me, User } from './api/types';
+import type { Me } from './api/types';
+import { identityQueries } from './contexts/identity/identity.api';
 
 interface AuthContextValue {
   me: Me | null;
@@ -33,6 +35,7 @@ const AuthContext = createContext<AuthContextValue | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [checking, setChecking] = useState(currentSession() !== null);
+  const queryClient = useQueryClient();
 
   const loadMe = useCallback(async () => {
     setMe(await get<Me>('/api/auth/me'));
@@ -45,11 +48,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         .catch(() => setSession(null))
         .finally(() => setChecking(false));
     }
-    // Signed out elsewhere (refresh refused, token revoked): back to the sign-in page.
+    // Signed out, here or elsewhere (refresh refused, token revoked): back to the
+    // sign-in page, and nothing of what this user read stays in the cache.
     return onSessionChange(() => {
-      if (!currentSession()) setMe(null);
+      if (currentSession()) return;
+      setMe(null);
+      queryClient.clear();
     });
-  }, [loadMe]);
+  }, [loadMe, queryClient]);
 
   const signIn = useCallback(
     async (username: string, password: string) => {
@@ -118,23 +124,14 @@ export function useAuth(): AuthContextValue {
 export function useDirectory(): (kind: string | undefined, id: string | undefined) => string {
   const { me, can } = useAuth();
   const admin = can('platform:admin');
-  const [names, setNames] = useState<Map<string, string>>(new Map());
-  useEffect(() => {
-    if (!admin) return;
-    let current = true;
-    Promise.all([get<User[]>('/api/auth/users'), get<IntegrationClient[]>('/api/auth/clients')])
-      .then(([users, clients]) => {
-        if (!current) return;
-        const map = new Map<string, string>();
-        for (const user of users) map.set(user.id, `${user.displayName} (${user.username})`);
-        for (const client of clients) map.set(client.id, `${client.name} (${client.department})`);
-        setNames(map);
-      })
-      .catch(() => undefined);
-    return () => {
-      current = false;
-    };
-  }, [admin]);
+  const users = useQuery({ ...identityQueries.users(), enabled: admin }).data;
+  const clients = useQuery({ ...identityQueries.clients(), enabled: admin }).data;
+  const names = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const user of users ?? []) map.set(user.id, `${user.displayName} (${user.username})`);
+    for (const client of clients ?? []) map.set(client.id, `${client.name} (${client.department})`);
+    return map;
+  }, [users, clients]);
   return useCallback(
     (kind, id) => {
       if (!id) return kind === 'system' ? 'the platform' : 'unknown';

@@ -4,6 +4,12 @@
 // once (single flight: a refresh token is single use, and replaying one closes
 // every session of the user).
 
+/**
+ * One refused field of a problem document: its dotted path (`requester.email`,
+ * `entries.0.country`), the same place as a JSON pointer, and the messages.
+ * (The platform's own type is @sfp/messaging's FieldError, a Node library the
+ * console may not import; @sfp/contracts does not carry it yet.)
+ */
 export interface FieldError {
   field: string;
   /** JSON pointer into the body, for body fields. */
@@ -12,10 +18,30 @@ export interface FieldError {
 }
 
 /**
- * The platform's error answer, an RFC 9457 problem document:
- * {type, title, status, detail, instance, code, fieldErrors?}.
+ * The platform's error answer, an RFC 9457 problem document
+ * (libs/service-kit/src/http/problem.ts): the RFC's members and the platform's
+ * extensions `code`, `correlationId`, `fieldErrors` and `details`. Mirrored
+ * here: it is not in @sfp/contracts.
  */
-export class ApiError extends Error {
+export interface ProblemDocument {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  instance?: string;
+  code?: string;
+  correlationId?: string;
+  fieldErrors?: FieldError[];
+  details?: Record<string, unknown>;
+}
+
+/** Where a form finds the API's messages for one of its fields. */
+export interface FieldMessageSource {
+  messagesFor(field: string): string[];
+}
+
+/** A problem document answered by the API (or a failure to reach it, status 0), as an Error. */
+export class ApiError extends Error implements FieldMessageSource {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -30,6 +56,11 @@ export class ApiError extends Error {
   messagesFor(field: string): string[] {
     return this.fieldErrors.filter((e) => e.field === field).flatMap((e) => e.messages);
   }
+}
+
+/** The If-Match version was not the record's any more: someone changed it meanwhile (409). */
+export function isStaleVersion(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'WRONG_EXPECTED_VERSION';
 }
 
 export interface Session {
@@ -166,12 +197,7 @@ async function credentialsRefused(response: Response, options: RequestOptions): 
 async function errorOf(response: Response): Promise<ApiError> {
   const text = await response.text();
   try {
-    const body = JSON.parse(text) as {
-      code?: string;
-      title?: string;
-      detail?: string;
-      fieldErrors?: FieldError[];
-    };
+    const body = JSON.parse(text) as ProblemDocument;
     return new ApiError(
       response.status,
       body.code ?? `HTTP_${response.status}`,
@@ -257,6 +283,15 @@ export const post = async <T>(path: string, body?: unknown, ifMatch?: number) =>
   ).body;
 export const patch = async <T>(path: string, body: unknown) =>
   (await api<T>(path, { method: 'PATCH', body })).body;
+
+/** A text answer (CSV, HTML) of a GET, or of a POST with a body. */
+export const fetchText = async (path: string, accept: string, body?: unknown) =>
+  (
+    await api<string>(path, {
+      accept,
+      ...(body === undefined ? {} : { method: 'POST' as const, body }),
+    })
+  ).body;
 
 /** A query string from the set values only. */
 export function queryString(

@@ -1,5 +1,6 @@
-// The shapes the console reads from the platform (see /api/docs-json). The
-// reference data and the allowed transitions are @sfp/contracts, imported as such.
+// The shapes every context's answers share (see /api/docs-json). The reference
+// data and the allowed transitions are @sfp/contracts, imported as such; each
+// context's own shapes are in its API module (src/contexts/<context>/*.api.ts).
 import type { Permission, RequestStatus } from '@sfp/contracts';
 
 export interface Me {
@@ -11,6 +12,35 @@ export interface Me {
   permissions: Permission[];
   passwordChangeRequired: boolean;
 }
+
+/** A page of a cursor-paged list. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/** Who recorded an event: a person, an integration client or the platform itself. */
+export interface Actor {
+  kind: 'person' | 'integration-client' | 'system' | string;
+  id: string;
+  department?: string;
+}
+
+/** One event of a record's stream, as its history lists it. */
+export interface HistoryEntry {
+  streamVersion: number;
+  position: number;
+  event: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor?: Actor;
+  correlationId?: string;
+  data: Record<string, unknown>;
+}
+
+// Until their pages move to their contexts (src/contexts/*):
+export { label } from '../components/format';
+export type { IntegrationClient, ApiKey, User } from '../contexts/identity/identity.api';
 
 export interface RequestSummary {
   requestId: string;
@@ -30,28 +60,6 @@ export interface RequestSummary {
   slaBreached: boolean;
   slaStatus?: string;
   lastActivityAt: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor?: string;
-}
-
-export interface Actor {
-  kind: 'person' | 'integration-client' | 'system' | string;
-  id: string;
-  department?: string;
-}
-
-export interface HistoryEntry {
-  streamVersion: number;
-  position: number;
-  event: string;
-  occurredAt: string;
-  recordedAt: string;
-  actor?: Actor;
-  correlationId?: string;
-  data: Record<string, unknown>;
 }
 
 export interface RequestDetail {
@@ -113,37 +121,6 @@ export interface ProjectionStatus extends VersionStatus {
   checkedAt: string;
 }
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  department?: string;
-  disabled: boolean;
-  passwordChangeRequired: boolean;
-  failedSignIns: number;
-  locked: boolean;
-  createdAt: string;
-}
-
-export interface IntegrationClient {
-  id: string;
-  name: string;
-  department: string;
-  disabled: boolean;
-  createdAt: string;
-}
-
-export interface ApiKey {
-  id: string;
-  clientId: string;
-  label: string;
-  createdAt: string;
-  expiresAt: string;
-  status: string;
-  revokedAt?: string;
-}
-
 export interface Statistics {
   total: number;
   byKind: Record<string, number>;
@@ -155,5 +132,3 @@ export interface Statistics {
   resolution: { count: number; medianHours: number | null; p90Hours: number | null };
   sla: { evaluated: number; breached: number; breachRate: number | null };
 }
-
-export { label } from '../components/format';

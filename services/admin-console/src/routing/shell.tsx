@@ -4,7 +4,7 @@
 // cannot be shown instead of failing).
 import { useEffect } from 'react';
 import { Link, Navigate, NavLink, Outlet, ScrollRestoration, useRouteError } from 'react-router';
-import { useHasPath } from '../api/capabilities';
+import { useCapabilitiesKnown, useHasPath } from '../api/capabilities';
 import { label } from '../components/format';
 import { ErrorMessage, Loading } from '../components/ui';
 import { ChangePasswordPage, SignInPage } from '../pages/account';
@@ -78,11 +78,11 @@ export function Shell() {
 /** `/`: the first page the navigation offers this user. */
 export function Home() {
   const first = useVisiblePages().find((p) => p.nav);
-  const hasPath = useHasPath();
+  const known = useCapabilitiesKnown();
   useDocumentTitle(undefined);
   if (first) return <Navigate to={ROUTES[first.route].path} replace />;
   // The contexts are still being looked up: a page may yet appear.
-  if (hasPath('/api') === undefined) return <Loading />;
+  if (!known) return <Loading />;
   return <NoAccess />;
 }
 
