@@ -1,68 +1,21 @@
 import { Type } from 'class-transformer';
-import { AuthConfig } from '@sfp/auth';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { StandaloneConfig } from '@sfp/service-kit';
 
-const BROKER_LIST = /^\s*[A-Za-z0-9._-]+:\d{1,5}\s*(?:,\s*[A-Za-z0-9._-]+:\d{1,5}\s*)*$/;
-
-/** The standalone reporting service's settings (distributed mode: Kafka and MongoDB), checked at start. */
-export class ReportingServiceConfig extends AuthConfig {
-  /** The shared database of identities (users, integration clients, API keys): the same in every service. */
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,63}$/, { message: 'must be 1 to 63 letters, digits, _ or -' })
-  SFP_AUTH_DATABASE = 'sfp_auth';
-
-  /** Kafka bootstrap brokers, e.g. `127.0.0.1:9092`. Required. */
-  @Matches(BROKER_LIST, {
-    message: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092 (required)',
-  })
-  KAFKA_BROKERS!: string;
-
-  /** The MongoDB (or FerretDB) server. Required. */
-  @Matches(/^mongodb(\+srv)?:\/\/\S+$/, {
-    message: 'must be a mongodb:// or mongodb+srv:// connection string (required)',
-  })
-  MONGODB_URI!: string;
-
+/**
+ * The standalone reporting service's settings (distributed mode: Kafka and
+ * MongoDB), checked at start: every standalone service's, with reporting's
+ * defaults, and its query bounds and consumer groups.
+ */
+export class ReportingServiceConfig extends StandaloneConfig {
   /** Reporting's own database (default sfp_reporting). */
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,63}$/, { message: 'must be 1 to 63 letters, digits, _ or -' })
-  MONGODB_DATABASE = 'sfp_reporting';
+  override MONGODB_DATABASE = 'sfp_reporting';
 
   /** HTTP port (default 3002; 0 = any free port). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
-  PORT = 3002;
+  override PORT = 3002;
 
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  HOST = '127.0.0.1';
-
-  @IsOptional()
-  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
-  LOG_LEVEL = 'info';
-
-  /** Partitions of the topics reporting creates when missing (default 3). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  KAFKA_TOPIC_PARTITIONS = 3;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(32)
-  KAFKA_REPLICATION_FACTOR = 1;
-
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'must be 1 to 100 letters, digits, ., _ or -' })
-  KAFKA_CLIENT_ID = 'sfp-reporting';
+  /** The Kafka client id (default sfp-reporting). */
+  override KAFKA_CLIENT_ID = 'sfp-reporting';
 
   /** Prefix of reporting's consumer groups, one per context (default sfp.reporting). */
   @IsOptional()
