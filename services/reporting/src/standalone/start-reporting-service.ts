@@ -69,5 +69,6 @@ export async function startReportingService(
       };
     },
   });
-  return { ...service, runtime: runtime! };
+  if (!runtime) throw new Error('Reporting started without its runtime');
+  return { ...service, runtime };
 }
