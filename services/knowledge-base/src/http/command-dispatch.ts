@@ -32,3 +32,8 @@ export async function dispatch(
   res?.setHeader('ETag', etagOf(result.streamVersion));
   return result;
 }
+
+/** Points Location at the record a POST created: its id below the path it was posted to. */
+export function setCreatedLocation(req: Request, res: Response, id: string): void {
+  res.setHeader('Location', `${req.baseUrl}${req.path}/${id}`.replace(/\/+/g, '/'));
+}

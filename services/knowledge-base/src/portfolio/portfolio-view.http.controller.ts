@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine } from '@sfp/projections';
 import { toCsv, type CsvColumn } from '@sfp/service-kit';
-import { sendCsv } from '../http/csv-response';
+import { fieldColumns, sendCsv } from '../http/csv-response';
 import { findAll } from '../http/read-your-writes';
 import {
   INSTITUTION_PROFILES_PROJECTION,
@@ -46,12 +46,14 @@ interface PortfolioMember {
 }
 
 const COLUMNS: CsvColumn<PortfolioMember>[] = [
-  { header: 'institutionId', value: (m) => m.institutionId },
-  { header: 'name', value: (m) => m.name },
-  { header: 'status', value: (m) => m.status },
-  { header: 'country', value: (m) => m.country },
-  { header: 'region', value: (m) => m.region },
-  { header: 'latestPeriodEnd', value: (m) => m.latestPeriodEnd },
+  ...fieldColumns<PortfolioMember>(
+    'institutionId',
+    'name',
+    'status',
+    'country',
+    'region',
+    'latestPeriodEnd',
+  ),
   ...RATIO_KEYS.map((key) => ({
     header: key,
     value: (m: PortfolioMember) => m.ratios?.[key].value,

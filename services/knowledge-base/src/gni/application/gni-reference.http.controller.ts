@@ -6,10 +6,10 @@ import { ArrayMaxSize, ArrayMinSize, IsInt, Max, Min, ValidateNested } from 'cla
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
-import { toCsv, type CsvColumn } from '@sfp/service-kit';
+import { toCsv } from '@sfp/service-kit';
 import { dispatch } from '../../http/command-dispatch';
 import { plain } from '../../http/plain-json';
-import { sendCsv } from '../../http/csv-response';
+import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { findAll, readYourWrites } from '../../http/read-your-writes';
 import { CountryCode, FiniteNumber, Text } from '../../shared/http/dto-fields';
 import { ViewQueryDto } from '../../shared/http/view-query.dto';
@@ -50,13 +50,7 @@ export class GniQueryDto extends ViewQueryDto {
   country?: string;
 }
 
-const COLUMNS: CsvColumn<GniRow>[] = [
-  { header: 'country', value: (r) => r.country },
-  { header: 'year', value: (r) => r.year },
-  { header: 'usd', value: (r) => r.usd },
-  { header: 'source', value: (r) => r.source },
-  { header: 'recordedAt', value: (r) => r.recordedAt },
-];
+const COLUMNS = fieldColumns<GniRow>('country', 'year', 'usd', 'source', 'recordedAt');
 
 /** The GNI per capita reference table (depth of outreach): loadable and updatable; later reports use it. */
 @ApiTags('knowledge-base: reference data')

@@ -27,7 +27,7 @@ import { RequirePermission } from '@sfp/auth';
 import { etagOf } from '@sfp/service-kit';
 import { loadStream } from '../../application/command-runner';
 import type { CommandResult } from '../../application/knowledge-base-command';
-import { dispatch } from '../../http/command-dispatch';
+import { dispatch, setCreatedLocation } from '../../http/command-dispatch';
 import { assertInScope, callerOf } from '../../http/request-principal';
 import { historyOf, type HistoryEntry } from '../../http/stream-history';
 import { streamIds } from '../../knowledge-base.context';
@@ -74,7 +74,7 @@ export class InstitutionsController {
       res,
       (context) => new RegisterInstitutionCommand(registrationOf(institutionId, dto), context),
     );
-    res.setHeader('Location', `${req.baseUrl}${req.path}/${institutionId}`.replace(/\/+/g, '/'));
+    setCreatedLocation(req, res, institutionId);
     return result;
   }
 

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { toCsv, type CsvColumn } from '@sfp/service-kit';
-import { sendCsv } from '../../http/csv-response';
+import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { findAll, readYourWrites } from '../../http/read-your-writes';
 import { assertInScope, callerOf } from '../../http/request-principal';
 import {
@@ -24,49 +24,47 @@ import {
   type InstitutionProfile,
   type SeriesPoint,
 } from './institution-profile.projection';
-import { ViewQueryDto } from '../../shared/http/view-query.dto';
+import { pageAnswer, pageOf, ViewQueryDto } from '../../shared/http/view-query.dto';
 import { InstitutionListQueryDto } from './institution-profile.query.dto';
 import { irisValues, type IrisValue } from './iris-export';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
-const LIST_COLUMNS: CsvColumn<InstitutionProfile>[] = [
-  { header: 'institutionId', value: (r) => r.institutionId },
-  { header: 'name', value: (r) => r.name },
-  { header: 'status', value: (r) => r.status },
-  { header: 'kind', value: (r) => r.kind },
-  { header: 'legalType', value: (r) => r.legalType },
-  { header: 'country', value: (r) => r.country },
-  { header: 'region', value: (r) => r.region },
-  { header: 'programmes', value: (r) => r.programmes },
-  { header: 'reportingDepartment', value: (r) => r.reportingDepartment },
-  { header: 'reports', value: (r) => r.reports },
-  { header: 'latestPeriodEnd', value: (r) => r.latestPeriodEnd },
-  { header: 'targetsOffTrack', value: (r) => r.targetsOffTrack },
-  { header: 'registeredAt', value: (r) => r.registeredAt },
-];
+const LIST_COLUMNS = fieldColumns<InstitutionProfile>(
+  'institutionId',
+  'name',
+  'status',
+  'kind',
+  'legalType',
+  'country',
+  'region',
+  'programmes',
+  'reportingDepartment',
+  'reports',
+  'latestPeriodEnd',
+  'targetsOffTrack',
+  'registeredAt',
+);
 
 const SERIES_COLUMNS: CsvColumn<SeriesPoint>[] = [
-  { header: 'reportId', value: (p) => p.reportId },
+  ...fieldColumns<SeriesPoint>('reportId'),
   { header: 'periodStart', value: (p) => p.period.start },
   { header: 'periodEnd', value: (p) => p.period.end },
-  { header: 'year', value: (p) => p.year },
-  { header: 'version', value: (p) => p.version },
-  { header: 'currency', value: (p) => p.currency },
+  ...fieldColumns<SeriesPoint>('year', 'version', 'currency'),
   ...RATIO_KEYS.map((key) => ({ header: key, value: (p: SeriesPoint) => p.ratios[key].value })),
 ];
 
-const IRIS_COLUMNS: CsvColumn<IrisValue>[] = [
-  { header: 'irisId', value: (v) => v.irisId },
-  { header: 'metric', value: (v) => v.metric },
-  { header: 'reportId', value: (v) => v.reportId },
-  { header: 'periodStart', value: (v) => v.periodStart },
-  { header: 'periodEnd', value: (v) => v.periodEnd },
-  { header: 'value', value: (v) => v.value },
-  { header: 'unit', value: (v) => v.unit },
-  { header: 'currency', value: (v) => v.currency },
-  { header: 'reason', value: (v) => v.reason },
-];
+const IRIS_COLUMNS = fieldColumns<IrisValue>(
+  'irisId',
+  'metric',
+  'reportId',
+  'periodStart',
+  'periodEnd',
+  'value',
+  'unit',
+  'currency',
+  'reason',
+);
 
 @ApiTags('knowledge-base: institutions')
 @Controller('institutions')
@@ -106,8 +104,7 @@ export class InstitutionProfileController {
       .find({
         filter,
         sort: { field: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' },
-        ...(query.limit ? { limit: query.limit } : {}),
-        ...(query.cursor ? { cursor: query.cursor } : {}),
+        ...pageOf(query),
       });
     const items = page.items.map((doc) => {
       const { series: _series, ...rest } = doc.data;
@@ -123,7 +120,7 @@ export class InstitutionProfileController {
         ),
         page.nextCursor,
       );
-    return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return pageAnswer(items, page.nextCursor);
   }
 
   /** The institution's profile: identity, status, the time series of its ratios (CSV: the series), its targets. */

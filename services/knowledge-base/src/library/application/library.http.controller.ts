@@ -27,12 +27,12 @@ import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { toCsv, type CsvColumn } from '@sfp/service-kit';
 import type { CommandResult } from '../../application/knowledge-base-command';
-import { dispatch } from '../../http/command-dispatch';
+import { dispatch, setCreatedLocation } from '../../http/command-dispatch';
 import { plain } from '../../http/plain-json';
-import { sendCsv } from '../../http/csv-response';
+import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { readYourWrites } from '../../http/read-your-writes';
 import { historyOf } from '../../http/stream-history';
-import { PagedQueryDto, ViewQueryDto } from '../../shared/http/view-query.dto';
+import { pageAnswer, pageOf, PagedQueryDto, ViewQueryDto } from '../../shared/http/view-query.dto';
 import { streamIds } from '../../knowledge-base.context';
 import {
   KNOWLEDGE_BASE_PROJECTIONS,
@@ -88,15 +88,17 @@ export class SearchQueryDto extends ViewQueryDto {
 }
 
 const COLUMNS: CsvColumn<LibraryEntryDoc>[] = [
-  { header: 'kind', value: (e) => e.kind },
+  ...fieldColumns<LibraryEntryDoc>('kind'),
   { header: 'id', value: (e) => e.entryId },
-  { header: 'title', value: (e) => e.title },
-  { header: 'country', value: (e) => e.country },
-  { header: 'themes', value: (e) => e.themes },
-  { header: 'tags', value: (e) => e.tags },
-  { header: 'revision', value: (e) => e.revision },
-  { header: 'recordedAt', value: (e) => e.recordedAt },
-  { header: 'summary', value: (e) => e.summary },
+  ...fieldColumns<LibraryEntryDoc>(
+    'title',
+    'country',
+    'themes',
+    'tags',
+    'revision',
+    'recordedAt',
+    'summary',
+  ),
 ];
 
 /** Impact assessments and practice notes, and full-text search over their titles, tags and summaries. */
@@ -125,7 +127,7 @@ export class LibraryController {
       assessmentId,
       command: { type: 'RecordImpactAssessment', assessmentId, assessment },
     });
-    res.setHeader('Location', `${req.baseUrl}${req.path}/${assessmentId}`.replace(/\/+/g, '/'));
+    setCreatedLocation(req, res, assessmentId);
     return result;
   }
 
@@ -165,7 +167,7 @@ export class LibraryController {
       noteId,
       command: { type: 'PublishPracticeNote', noteId, note },
     });
-    res.setHeader('Location', `${req.baseUrl}${req.path}/${noteId}`.replace(/\/+/g, '/'));
+    setCreatedLocation(req, res, noteId);
     return result;
   }
 
@@ -273,16 +275,12 @@ export class LibraryController {
     const page = await this.projections.readModel<LibraryEntryDoc>(LIBRARY_PROJECTION).find({
       filter,
       sort: { field: 'recordedAt', direction: 'desc' },
-      ...(query.limit ? { limit: query.limit } : {}),
-      ...(query.cursor ? { cursor: query.cursor } : {}),
+      ...pageOf(query),
     });
     const entries = page.items.map((i) => i.data);
     if (query.format === 'csv')
       return sendCsv(res, `${kind}s.csv`, toCsv(entries, COLUMNS), page.nextCursor);
-    return {
-      items: entries.map(summaryOf),
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-    };
+    return pageAnswer(entries.map(summaryOf), page.nextCursor);
   }
 }
 

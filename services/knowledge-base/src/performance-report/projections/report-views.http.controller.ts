@@ -5,7 +5,7 @@ import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { toCsv, type CsvColumn } from '@sfp/service-kit';
 import { peerBenchmarks, type PeerGroupStatistics } from '../../benchmark/domain/peer-statistics';
-import { sendCsv } from '../../http/csv-response';
+import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { findAll, readYourWrites } from '../../http/read-your-writes';
 import { callerOf } from '../../http/request-principal';
 import { KNOWLEDGE_BASE_PROJECTIONS } from '../../knowledge-base.runtime';
@@ -16,20 +16,22 @@ import {
   type OutreachSummaryRow,
 } from './outreach-summary';
 import { PERFORMANCE_REPORTS_PROJECTION, type ReportRow } from './performance-reports.projection';
+import { pageAnswer, pageOf } from '../../shared/http/view-query.dto';
 import { GroupQueryDto, ReportListQueryDto } from './report-views.query.dto';
 
 const REPORT_COLUMNS: CsvColumn<ReportRow>[] = [
-  { header: 'reportId', value: (r) => r.reportId },
-  { header: 'institutionId', value: (r) => r.institutionId },
+  ...fieldColumns<ReportRow>('reportId', 'institutionId'),
   { header: 'institution', value: (r) => r.institutionName },
-  { header: 'country', value: (r) => r.country },
-  { header: 'region', value: (r) => r.region },
-  { header: 'legalType', value: (r) => r.legalType },
-  { header: 'periodStart', value: (r) => r.periodStart },
-  { header: 'periodEnd', value: (r) => r.periodEnd },
-  { header: 'version', value: (r) => r.version },
-  { header: 'currency', value: (r) => r.currency },
-  { header: 'filingDepartment', value: (r) => r.filingDepartment },
+  ...fieldColumns<ReportRow>(
+    'country',
+    'region',
+    'legalType',
+    'periodStart',
+    'periodEnd',
+    'version',
+    'currency',
+    'filingDepartment',
+  ),
   { header: 'activeBorrowers', value: (r) => r.inputs.activeBorrowers.closing },
   { header: 'glpUsd', value: (r) => r.figures.glpClosing },
   ...RATIO_KEYS.map((key) => ({ header: key, value: (r: ReportRow) => r.ratios[key].value })),
@@ -50,39 +52,35 @@ interface BenchmarkRow {
   max?: number;
 }
 
-const BENCHMARK_COLUMNS: CsvColumn<BenchmarkRow>[] = (
-  [
-    'year',
-    'region',
-    'legalType',
-    'institutions',
-    'ratio',
-    'count',
-    'absent',
-    'min',
-    'q1',
-    'median',
-    'q3',
-    'max',
-  ] as const
-).map((header) => ({ header, value: (r: BenchmarkRow) => r[header] }));
+const BENCHMARK_COLUMNS = fieldColumns<BenchmarkRow>(
+  'year',
+  'region',
+  'legalType',
+  'institutions',
+  'ratio',
+  'count',
+  'absent',
+  'min',
+  'q1',
+  'median',
+  'q3',
+  'max',
+);
 
-const OUTREACH_COLUMNS: CsvColumn<OutreachSummaryRow>[] = (
-  [
-    'region',
-    'year',
-    'institutions',
-    'activeBorrowers',
-    'activeWomenBorrowers',
-    'womenShare',
-    'ruralClients',
-    'voluntarySavers',
-    'grossLoanPortfolioUsd',
-    'averageLoanBalanceUsd',
-    'medianDepth',
-    'depthNotComputable',
-  ] as const
-).map((header) => ({ header, value: (r: OutreachSummaryRow) => r[header] }));
+const OUTREACH_COLUMNS = fieldColumns<OutreachSummaryRow>(
+  'region',
+  'year',
+  'institutions',
+  'activeBorrowers',
+  'activeWomenBorrowers',
+  'womenShare',
+  'ruralClients',
+  'voluntarySavers',
+  'grossLoanPortfolioUsd',
+  'averageLoanBalanceUsd',
+  'medianDepth',
+  'depthNotComputable',
+);
 
 /** Analysts' views over the reports: the list, peer benchmarks, the poverty outreach summary. */
 @ApiTags('knowledge-base: analysis')
@@ -107,8 +105,7 @@ export class ReportViewsController {
     const page = await this.projections.readModel<ReportRow>(PERFORMANCE_REPORTS_PROJECTION).find({
       filter,
       sort: { field: 'periodEnd', direction: 'desc' },
-      ...(query.limit ? { limit: query.limit } : {}),
-      ...(query.cursor ? { cursor: query.cursor } : {}),
+      ...pageOf(query),
     });
     const rows = page.items.map((i) => i.data);
     if (query.format === 'csv')
@@ -117,7 +114,7 @@ export class ReportViewsController {
       const { figures: _figures, ...rest } = data;
       return { ...rest, position };
     });
-    return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return pageAnswer(items, page.nextCursor);
   }
 
   /** Medians and quartiles of every ratio by region, legal type and year (one report per institution and year). */

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { MAX_PAGE_SIZE } from '@sfp/projections';
+import { MAX_PAGE_SIZE, type FindQuery } from '@sfp/projections';
 import { Text } from './dto-fields';
 
 /** Read your writes and output format, shared by every query. */
@@ -33,4 +33,20 @@ export class PagedQueryDto extends ViewQueryDto {
 
   @Text({ min: 1, max: 2_000 }, { description: 'nextCursor of the previous page', optional: true })
   cursor?: string;
+}
+
+/** The page a paged query asks for: its size, and the cursor where the previous page ended. */
+export function pageOf(query: PagedQueryDto): Pick<FindQuery, 'limit' | 'cursor'> {
+  return {
+    ...(query.limit ? { limit: query.limit } : {}),
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  };
+}
+
+/** A page of a list as JSON: its items, and the cursor of the next page when there is one. */
+export function pageAnswer<T>(
+  items: T[],
+  nextCursor: string | undefined,
+): { items: T[]; nextCursor?: string } {
+  return { items, ...(nextCursor ? { nextCursor } : {}) };
 }

@@ -26,13 +26,13 @@ import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { toCsv, type CsvColumn } from '@sfp/service-kit';
-import { dispatch } from '../../http/command-dispatch';
-import { sendCsv } from '../../http/csv-response';
+import { dispatch, setCreatedLocation } from '../../http/command-dispatch';
+import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { assertInScope, callerOf } from '../../http/request-principal';
 import { loadStream } from '../../application/command-runner';
 import { institutionDecider } from '../../institution/domain/institution.decider';
 import { historyOf } from '../../http/stream-history';
-import { PagedQueryDto, ViewQueryDto } from '../../shared/http/view-query.dto';
+import { pageAnswer, pageOf, PagedQueryDto, ViewQueryDto } from '../../shared/http/view-query.dto';
 import { streamIds } from '../../knowledge-base.context';
 import {
   KNOWLEDGE_BASE_PROJECTIONS,
@@ -71,18 +71,20 @@ export class TargetListQueryDto extends PagedQueryDto {
 export class TargetDetailQueryDto extends PickType(ViewQueryDto, ['minPosition'] as const) {}
 
 const COLUMNS: CsvColumn<TargetRow>[] = [
-  { header: 'targetId', value: (t) => t.targetId },
+  ...fieldColumns<TargetRow>('targetId'),
   { header: 'scope', value: (t) => t.scopeKey },
-  { header: 'indicator', value: (t) => t.indicator },
-  { header: 'comparator', value: (t) => t.comparator },
-  { header: 'threshold', value: (t) => t.threshold },
-  { header: 'tolerance', value: (t) => t.tolerance },
-  { header: 'dueDate', value: (t) => t.dueDate },
-  { header: 'status', value: (t) => t.status },
-  { header: 'value', value: (t) => t.value },
-  { header: 'reason', value: (t) => t.reason },
-  { header: 'active', value: (t) => t.active },
-  { header: 'statusChangedAt', value: (t) => t.statusChangedAt },
+  ...fieldColumns<TargetRow>(
+    'indicator',
+    'comparator',
+    'threshold',
+    'tolerance',
+    'dueDate',
+    'status',
+    'value',
+    'reason',
+    'active',
+    'statusChangedAt',
+  ),
 ];
 
 /** Targets per institution, programme or portfolio, with tolerance bands; status re-evaluated on every report. */
@@ -114,7 +116,7 @@ export class TargetsController {
       res,
       (context) => new SetTargetCommand(targetOf(targetId, dto), context),
     );
-    res.setHeader('Location', `${req.baseUrl}${req.path}/${targetId}`.replace(/\/+/g, '/'));
+    setCreatedLocation(req, res, targetId);
     return result;
   }
 
@@ -155,13 +157,12 @@ export class TargetsController {
     const page = await this.projections.readModel<TargetRow>(TARGETS_PROJECTION).find({
       filter,
       sort: { field: 'dueDate', direction: 'asc' },
-      ...(query.limit ? { limit: query.limit } : {}),
-      ...(query.cursor ? { cursor: query.cursor } : {}),
+      ...pageOf(query),
     });
     const rows = page.items.map((i) => i.data);
     if (query.format === 'csv')
       return sendCsv(res, 'targets.csv', toCsv(rows, COLUMNS), page.nextCursor);
-    return { items: rows, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return pageAnswer(rows, page.nextCursor);
   }
 
   /** A target, its status and the history of its status changes (from its stream). */
