@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { listRouteAccess } from '@sfp/auth';
 import { httpClient as client, signIn, type HttpResult } from '@sfp/testing';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/embedded-platform';
-import { PlatformConfig } from '../src/platform.config';
+import type { EmbeddedPlatform } from '../src/embedded-platform';
+import { SERVICE_REQUEST, startTestPlatform } from './support/test-platform';
 
 const SOME_ID = '0b6b1c3e-3f5e-4e8a-9d3c-1f2a3b4c5d6e';
 
@@ -16,7 +13,6 @@ const SOME_ID = '0b6b1c3e-3f5e-4e8a-9d3c-1f2a3b4c5d6e';
  */
 describe('access control on the embedded platform (e2e)', () => {
   let platform: EmbeddedPlatform;
-  let dataDir: string;
   const as: Record<
     'admin' | 'operator' | 'analyst' | 'finance' | 'employment',
     Record<string, string>
@@ -24,20 +20,12 @@ describe('access control on the embedded platform (e2e)', () => {
   let financeClientId: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sfp-access-'));
     // No SFP_ADMIN_PASSWORD: the first start makes a one-time password.
-    const config = Object.assign(new PlatformConfig(), {
-      PORT: 0,
-      SFP_DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      SLA_CHECK_INTERVAL_MS: 0,
-    });
-    platform = await startEmbeddedPlatform(config);
+    platform = await startTestPlatform('sfp-access-');
   });
 
   afterAll(async () => {
     await platform?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const api = (headers: Record<string, string> = {}) => client(`${platform.url}/api`, headers);
@@ -187,21 +175,6 @@ describe('access control on the embedded platform (e2e)', () => {
   });
 
   it('gives each role exactly its permissions (401 without credentials, 403 without the permission)', async () => {
-    const submit = {
-      requester: {
-        name: 'Kofi Mensah',
-        email: 'kofi@example.org',
-        origin: 'department',
-        organisation: 'Finance Department',
-      },
-      title: 'Guarantee fund for cooperatives',
-      description: 'Which instrument fits?',
-      kind: 'fund-instrument-guidelines',
-      themes: ['cooperatives'],
-      region: 'africa',
-      country: 'GH',
-      priority: 'normal',
-    };
     const cases: Array<{
       kind: string;
       call: (h: Record<string, string>) => Promise<{ status: number }>;
@@ -214,7 +187,7 @@ describe('access control on the embedded platform (e2e)', () => {
       },
       {
         kind: 'records:write',
-        call: (h) => api(h).post('/help-desk/service-requests', submit),
+        call: (h) => api(h).post('/help-desk/service-requests', SERVICE_REQUEST),
         allowed: ['admin', 'operator', 'finance', 'employment'],
       },
       {
@@ -296,18 +269,11 @@ describe('access control on the embedded platform (e2e)', () => {
     const filed = await api(as.finance).post<{ requestId: string; position: number }>(
       '/help-desk/service-requests',
       {
-        requester: {
-          name: 'Kofi Mensah',
-          email: 'kofi@example.org',
-          origin: 'department',
-          organisation: 'Finance Department',
-        },
+        ...SERVICE_REQUEST,
         title: 'Remittance-linked savings',
         description: 'Options for migrant workers',
         kind: 'programme-guidance',
         themes: ['migration-and-remittances'],
-        region: 'africa',
-        country: 'GH',
         priority: 'low',
       },
     );

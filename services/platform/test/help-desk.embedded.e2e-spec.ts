@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SlaChecks } from '@sfp/help-desk';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/embedded-platform';
-import { PlatformConfig } from '../src/platform.config';
+import type { EmbeddedPlatform } from '../src/embedded-platform';
+import { startTestPlatform } from './support/test-platform';
 import { httpClient as client, signIn } from '@sfp/testing';
 
 /** The embedded platform, booted as `npm start` boots it, driven over HTTP. */
 describe('help desk on the embedded platform (e2e)', () => {
   let platform: EmbeddedPlatform;
-  let dataDir: string;
   let http: ReturnType<typeof client>;
   let operatorId: string;
   /** Erasure, projection operations and metrics are the administrator's. */
@@ -17,15 +13,9 @@ describe('help desk on the embedded platform (e2e)', () => {
   let adminRoot: ReturnType<typeof client>;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sfp-platform-'));
-    const config = Object.assign(new PlatformConfig(), {
-      PORT: 0,
-      SFP_DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      SLA_CHECK_INTERVAL_MS: 0,
+    platform = await startTestPlatform('sfp-platform-', {
       SFP_ADMIN_PASSWORD: 'an e2e secret phrase',
     });
-    platform = await startEmbeddedPlatform(config);
     const adminAuth = await signIn(platform.url, 'admin', 'an e2e secret phrase');
     const admin = client(`${platform.url}/api/auth`, adminAuth);
     adminHttp = client(`${platform.url}/api/help-desk`, adminAuth);
@@ -46,7 +36,6 @@ describe('help desk on the embedded platform (e2e)', () => {
 
   afterAll(async () => {
     await platform?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const validRequest = {

@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { getMetadataStorage } from 'class-validator';
 import { signIn } from '@sfp/testing';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/embedded-platform';
-import { PlatformConfig } from '../src/platform.config';
+import type { EmbeddedPlatform } from '../src/embedded-platform';
+import { startTestPlatform } from './support/test-platform';
 
 const PASSWORD = 'hostile input passphrase 2026';
 const nested = (depth: number, inner = '1') => '['.repeat(depth) + inner + ']'.repeat(depth);
@@ -19,19 +16,10 @@ const nested = (depth: number, inner = '1') => '['.repeat(depth) + inner + ']'.r
  */
 describe('hostile input on the embedded platform (e2e)', () => {
   let platform: EmbeddedPlatform;
-  let dataDir: string;
   let admin: Record<string, string>;
   const logLines: Array<{ level: number; msg: string; context?: string }> = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sfp-hostile-'));
-    const config = Object.assign(new PlatformConfig(), {
-      PORT: 0,
-      SFP_DATA_DIR: dataDir,
-      SFP_ADMIN_PASSWORD: PASSWORD,
-      LOG_LEVEL: 'info',
-      SLA_CHECK_INTERVAL_MS: 0,
-    });
     const logDestination = new Writable({
       write(chunk: Buffer, _encoding, done) {
         for (const line of chunk.toString().split('\n').filter(Boolean))
@@ -39,13 +27,19 @@ describe('hostile input on the embedded platform (e2e)', () => {
         done();
       },
     });
-    platform = await startEmbeddedPlatform(config, { logDestination });
+    platform = await startTestPlatform(
+      'sfp-hostile-',
+      {
+        SFP_ADMIN_PASSWORD: PASSWORD,
+        LOG_LEVEL: 'info',
+      },
+      { logDestination },
+    );
     admin = await signIn(platform.url, 'admin', PASSWORD);
   });
 
   afterAll(async () => {
     await platform?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>

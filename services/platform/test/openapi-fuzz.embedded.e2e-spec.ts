@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { signIn } from '@sfp/testing';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/embedded-platform';
-import { PlatformConfig } from '../src/platform.config';
+import type { EmbeddedPlatform } from '../src/embedded-platform';
+import { SERVICE_REQUEST, startTestPlatform } from './support/test-platform';
 import {
   deeplyNested,
   DEEP_DEPTH,
@@ -47,21 +44,6 @@ const ADMIN_PASSWORD = 'a fuzzing secret phrase 2026';
 /** Operations called with the sacrificial user's token when the generator picks the administrator. */
 const AS_SACRIFICIAL_USER = ['POST /api/auth/me/sign-out-everywhere', 'POST /api/auth/me/password'];
 
-const SERVICE_REQUEST = {
-  requester: {
-    name: 'Kofi Mensah',
-    email: 'kofi@example.org',
-    origin: 'department',
-    organisation: 'Finance Department',
-  },
-  title: 'Guarantee fund for cooperatives',
-  description: 'Which instrument fits?',
-  kind: 'fund-instrument-guidelines',
-  themes: ['cooperatives'],
-  region: 'africa',
-  country: 'GH',
-  priority: 'normal',
-};
 const INSTITUTION = {
   name: 'Umoja Microfinance',
   kind: 'microfinance-institution',
@@ -161,7 +143,6 @@ const excerpt = (text: string | undefined, max = 300) =>
 
 describe('OpenAPI-driven fuzz test of the embedded platform (e2e)', () => {
   let platform: EmbeddedPlatform;
-  let dataDir: string;
   let admin: Record<string, string>;
   let sacrificial: Record<string, string>;
   let doc: OpenApiDocument;
@@ -172,15 +153,9 @@ describe('OpenAPI-driven fuzz test of the embedded platform (e2e)', () => {
   let inFlight = -1;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sfp-fuzz-'));
-    const config = Object.assign(new PlatformConfig(), {
-      PORT: 0,
-      SFP_DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      SLA_CHECK_INTERVAL_MS: 0,
+    platform = await startTestPlatform('sfp-fuzz-', {
       SFP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     });
-    platform = await startEmbeddedPlatform(config);
     // The error filter logs every 5xx with its error on this logger: keep them (silent otherwise).
     const logger = platform.logger as unknown as { error: (...args: unknown[]) => void };
     logger.error = (...args: unknown[]) => {
@@ -202,7 +177,6 @@ describe('OpenAPI-driven fuzz test of the embedded platform (e2e)', () => {
 
   afterAll(async () => {
     await platform?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const call = async (

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import {
   applyRouteSecurity,
@@ -12,8 +9,8 @@ import {
   type RouteAccess,
 } from '@sfp/auth';
 import { httpClient as client, signIn } from '@sfp/testing';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/embedded-platform';
-import { PlatformConfig } from '../src/platform.config';
+import type { EmbeddedPlatform } from '../src/embedded-platform';
+import { startTestPlatform } from './support/test-platform';
 
 const SOME_ID = '0b6b1c3e-3f5e-4e8a-9d3c-1f2a3b4c5d6e';
 const ADMIN_PASSWORD = 'the chief passphrase 2026';
@@ -29,20 +26,13 @@ type Operation = NonNullable<OpenAPIObject['paths'][string]['get']> & Record<str
  */
 describe('the OpenAPI document and the guard agree (e2e)', () => {
   let platform: EmbeddedPlatform;
-  let dataDir: string;
   let routes: RouteAccess[];
   const as: Record<'analyst' | 'finance', Record<string, string>> = {} as never;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sfp-openapi-'));
-    const config = Object.assign(new PlatformConfig(), {
-      PORT: 0,
-      SFP_DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      SLA_CHECK_INTERVAL_MS: 0,
+    platform = await startTestPlatform('sfp-openapi-', {
       SFP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     });
-    platform = await startEmbeddedPlatform(config);
     routes = listRouteAccess(platform.app);
 
     const admin = client(
@@ -71,7 +61,6 @@ describe('the OpenAPI document and the guard agree (e2e)', () => {
 
   afterAll(async () => {
     await platform?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const operationOf = (document: OpenAPIObject, route: RouteAccess) =>

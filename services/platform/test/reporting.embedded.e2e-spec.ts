@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { httpClient as client, signIn } from '@sfp/testing';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/embedded-platform';
-import { PlatformConfig } from '../src/platform.config';
+import type { EmbeddedPlatform } from '../src/embedded-platform';
+import { startTestPlatform } from './support/test-platform';
 
 type Json = Record<string, any>;
 
@@ -14,21 +11,14 @@ type Json = Record<string, any>;
  */
 describe('reporting on the embedded platform (e2e)', () => {
   let platform: EmbeddedPlatform;
-  let dataDir: string;
   let operator: ReturnType<typeof client>;
   let analyst: ReturnType<typeof client>;
   const year = new Date().getUTCFullYear();
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sfp-reporting-'));
-    const config = Object.assign(new PlatformConfig(), {
-      PORT: 0,
-      SFP_DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      SLA_CHECK_INTERVAL_MS: 0,
+    platform = await startTestPlatform('sfp-reporting-', {
       SFP_ADMIN_PASSWORD: 'reporting e2e phrase',
     });
-    platform = await startEmbeddedPlatform(config);
     const admin = client(
       `${platform.url}/api/auth`,
       await signIn(platform.url, 'admin', 'reporting e2e phrase'),
@@ -60,7 +50,6 @@ describe('reporting on the embedded platform (e2e)', () => {
 
   afterAll(async () => {
     await platform?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const file = async (kind: string, themes: string[]) => {

@@ -1,13 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { RunningConsumer } from '@sfp/messaging';
-import {
-  PLATFORM_CONTEXTS,
-  startEmbeddedPlatform,
-  type EmbeddedPlatform,
-} from '../src/embedded-platform';
-import { PlatformConfig } from '../src/platform.config';
+import { PLATFORM_CONTEXTS, type EmbeddedPlatform } from '../src/embedded-platform';
+import { startTestPlatform } from './support/test-platform';
 import { noticeBoardService } from './fixtures/notice-board/notice-board.service';
 import {
   describeTemplateScenario,
@@ -23,22 +16,19 @@ const ADMIN_PASSWORD = 'a template e2e secret phrase';
  */
 describe('a context declared with defineService, on the embedded platform (e2e)', () => {
   let platform: EmbeddedPlatform;
-  let dataDir: string;
   let recorder: RunningConsumer;
   const seen: SeenMessage[] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sfp-template-'));
-    const config = Object.assign(new PlatformConfig(), {
-      PORT: 0,
-      SFP_DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      SLA_CHECK_INTERVAL_MS: 0,
-      SFP_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    });
-    platform = await startEmbeddedPlatform(config, {
-      contexts: [...PLATFORM_CONTEXTS, noticeBoardService],
-    });
+    platform = await startTestPlatform(
+      'sfp-template-',
+      {
+        SFP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      },
+      {
+        contexts: [...PLATFORM_CONTEXTS, noticeBoardService],
+      },
+    );
     recorder = await platform.bus.consume({
       groupId: 'template-e2e-recorder',
       topics: ['sfp.notice-board.outcomes', 'sfp.notice-board.events', 'sfp.notice-board.dlq'],
@@ -52,7 +42,6 @@ describe('a context declared with defineService, on the embedded platform (e2e)'
   afterAll(async () => {
     await recorder?.stop();
     await platform?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   describeTemplateScenario(() => ({

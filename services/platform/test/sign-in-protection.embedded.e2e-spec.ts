@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { httpClient as client, type HttpResult } from '@sfp/testing';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/embedded-platform';
-import { PlatformConfig } from '../src/platform.config';
+import type { EmbeddedPlatform } from '../src/embedded-platform';
+import { startTestPlatform } from './support/test-platform';
 
 const ADMIN_PASSWORD = 'the chief passphrase 2026';
 const OLGA_PASSWORD = 'pw of olga 2026';
@@ -24,22 +21,15 @@ interface SignedIn {
  */
 describe('sign-in protection and sessions on the embedded platform (e2e)', () => {
   let platform: EmbeddedPlatform;
-  let dataDir: string;
   let admin: Record<string, string>;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sfp-sign-in-'));
-    const config = Object.assign(new PlatformConfig(), {
-      PORT: 0,
-      SFP_DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      SLA_CHECK_INTERVAL_MS: 0,
+    platform = await startTestPlatform('sfp-sign-in-', {
       SFP_ADMIN_PASSWORD: ADMIN_PASSWORD,
       SFP_TRUSTED_PROXIES: 'loopback',
       // The per-address flood limit (429) is not what these tests look at.
       SFP_SIGN_INS_PER_MINUTE: 1000,
     });
-    platform = await startEmbeddedPlatform(config);
     admin = await bearerOf(await signInFrom('198.51.100.1', 'admin', ADMIN_PASSWORD));
     const created = await api(admin).post('/auth/users', {
       username: 'olga.operator',
@@ -53,7 +43,6 @@ describe('sign-in protection and sessions on the embedded platform (e2e)', () =>
 
   afterAll(async () => {
     await platform?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const api = (headers: Record<string, string> = {}) => client(`${platform.url}/api`, headers);
