@@ -1,3 +1,6 @@
+import { payloadShapeProblems, type PayloadShapes } from '../../consumption/payload-shape';
+import type { ShapeProblem } from '../../registry/reporting-plugin';
+
 /**
  * The help desk's public events as reporting reads them (see
  * docs/event-catalogue.md, help-desk): type names and the payload fields
@@ -21,10 +24,8 @@ export const HELP_DESK_EVENT_TYPES = {
   slaBreached: 'help-desk.ServiceRequestSlaBreached',
 } as const;
 
-type Check = 'string' | 'string?' | 'string[]' | 'object';
-
 /** The fields reporting reads from each event's data, and their shape. */
-const SHAPES: Record<string, Record<string, Check>> = {
+const SHAPES: PayloadShapes = {
   [HELP_DESK_EVENT_TYPES.submitted]: {
     requestId: 'string',
     requester: 'object',
@@ -70,12 +71,8 @@ const SHAPES: Record<string, Record<string, Check>> = {
   },
 };
 
+/** The `string` fields named `...At` are timestamps. */
 const TIME_FIELDS = /At$/;
-
-export interface ShapeProblem {
-  field: string;
-  messages: string[];
-}
 
 /**
  * What is wrong with a help desk event's data for reporting ([] when it can be
@@ -83,39 +80,5 @@ export interface ShapeProblem {
  * skipped by the projections).
  */
 export function helpDeskShapeProblems(type: string, data: unknown): ShapeProblem[] {
-  const shape = SHAPES[type];
-  if (!shape) return [];
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return [{ field: 'data', messages: ['must be an object'] }];
-  }
-  const record = data as Record<string, unknown>;
-  const problems: ShapeProblem[] = [];
-  for (const [field, check] of Object.entries(shape)) {
-    const value = record[field];
-    const fail = (message: string) =>
-      problems.push({ field: `data.${field}`, messages: [message] });
-    switch (check) {
-      case 'string':
-        if (typeof value !== 'string' || value === '') fail('must be a non-empty string');
-        else if (TIME_FIELDS.test(field) && Number.isNaN(Date.parse(value)))
-          fail('must be an ISO 8601 timestamp');
-        break;
-      case 'string?':
-        if (value !== undefined && typeof value !== 'string') fail('must be a string when present');
-        break;
-      case 'string[]':
-        if (!Array.isArray(value) || value.some((item) => typeof item !== 'string'))
-          fail('must be an array of strings');
-        break;
-      case 'object':
-        if (typeof value !== 'object' || value === null || Array.isArray(value))
-          fail('must be an object');
-        break;
-      default: {
-        const unexpected: never = check;
-        throw new Error(`Unknown check ${String(unexpected)}`);
-      }
-    }
-  }
-  return problems;
+  return payloadShapeProblems(SHAPES, type, data, TIME_FIELDS);
 }

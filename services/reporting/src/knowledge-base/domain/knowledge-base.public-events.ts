@@ -1,3 +1,10 @@
+import {
+  payloadShapeProblems,
+  type FieldCheck,
+  type PayloadShapes,
+} from '../../consumption/payload-shape';
+import type { ShapeProblem } from '../../registry/reporting-plugin';
+
 /**
  * The knowledge base's public events as reporting reads them: type names and
  * the payload fields reporting uses (institutions, performance reports,
@@ -19,11 +26,9 @@ export const KNOWLEDGE_BASE_EVENT_TYPES = {
   targetWithdrawn: 'knowledge-base.TargetWithdrawn',
 } as const;
 
-type Check = 'string' | 'time' | 'number' | 'object' | 'string[]' | 'number|null';
-
 const T = KNOWLEDGE_BASE_EVENT_TYPES;
-const INSTITUTION_CHANGE: Record<string, Check> = { institutionId: 'string', at: 'time' };
-const REPORT_VERSION: Record<string, Check> = {
+const INSTITUTION_CHANGE: Record<string, FieldCheck> = { institutionId: 'string', at: 'time' };
+const REPORT_VERSION: Record<string, FieldCheck> = {
   reportId: 'string',
   institutionId: 'string',
   version: 'number',
@@ -32,7 +37,7 @@ const REPORT_VERSION: Record<string, Check> = {
   institution: 'object',
 };
 
-const SHAPES: Record<string, Record<string, Check>> = {
+const SHAPES: PayloadShapes = {
   [T.institutionRegistered]: {
     institutionId: 'string',
     name: 'string',
@@ -68,54 +73,13 @@ const SHAPES: Record<string, Record<string, Check>> = {
   [T.targetWithdrawn]: { targetId: 'string', withdrawnAt: 'time' },
 };
 
-export interface ShapeProblem {
-  field: string;
-  messages: string[];
-}
-
 /** What is wrong with a knowledge base event's data for reporting ([] when usable; unknown types are not checked). */
 export function knowledgeBaseShapeProblems(type: string, data: unknown): ShapeProblem[] {
-  const shape = SHAPES[type];
-  if (!shape) return [];
-  if (typeof data !== 'object' || data === null || Array.isArray(data))
-    return [{ field: 'data', messages: ['must be an object'] }];
-  const record = data as Record<string, unknown>;
-  const problems: ShapeProblem[] = [];
-  for (const [field, check] of Object.entries(shape)) {
-    const value = record[field];
-    const fail = (message: string) =>
-      problems.push({ field: `data.${field}`, messages: [message] });
-    switch (check) {
-      case 'string':
-        if (typeof value !== 'string' || value === '') fail('must be a non-empty string');
-        break;
-      case 'time':
-        if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
-          fail('must be an ISO 8601 timestamp');
-        break;
-      case 'number':
-        if (typeof value !== 'number' || !Number.isFinite(value)) fail('must be a number');
-        break;
-      case 'number|null':
-        if (value !== null && (typeof value !== 'number' || !Number.isFinite(value)))
-          fail('must be a number or null');
-        break;
-      case 'object':
-        if (typeof value !== 'object' || value === null || Array.isArray(value))
-          fail('must be an object');
-        break;
-      case 'string[]':
-        if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
-          fail('must be an array of strings');
-        break;
-      default: {
-        const unexpected: never = check;
-        throw new Error(`Unknown check ${String(unexpected)}`);
-      }
-    }
-  }
+  const problems = payloadShapeProblems(SHAPES, type, data);
   if (type === T.reportFiled || type === T.reportRestated) {
-    const institution = record['institution'] as Record<string, unknown> | null;
+    // Data that is not an object has its problem already, and no institution.
+    const institution = (data as { institution?: Record<string, unknown> } | null | undefined)
+      ?.institution;
     if (
       institution &&
       typeof institution === 'object' &&
