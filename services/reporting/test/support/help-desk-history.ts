@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '@sfp/event-sourcing';
-
-type Data = Record<string, unknown>;
+import { PublicEventHistory, type EventData } from './public-event-history';
 
 /**
  * Builds help desk public events as the help desk publishes them (envelope
@@ -9,30 +8,13 @@ type Data = Record<string, unknown>;
  * and recording times under the test's control. Personal data is encrypted
  * the way the help desk publishes it.
  */
-export class HelpDeskHistory {
-  readonly events: RecordedEvent[] = [];
-  private position = 0;
-  private readonly versions = new Map<string, number>();
+export class HelpDeskHistory extends PublicEventHistory {
+  constructor() {
+    super('help-desk', 'operator-1');
+  }
 
-  private add(requestId: string, type: string, at: string, data: Data): RecordedEvent {
-    const streamId = `service-request-${requestId}`;
-    const streamVersion = (this.versions.get(streamId) ?? 0) + 1;
-    this.versions.set(streamId, streamVersion);
-    const event: RecordedEvent = {
-      eventId: randomUUID(),
-      type: `help-desk.${type}`,
-      schemaVersion: 1,
-      streamId,
-      streamVersion,
-      position: ++this.position,
-      occurredAt: at,
-      recordedAt: at,
-      correlationId: randomUUID(),
-      actor: { kind: 'person', id: 'operator-1' },
-      data: { requestId, ...data },
-    };
-    this.events.push(event);
-    return event;
+  private add(requestId: string, type: string, at: string, data: EventData): RecordedEvent {
+    return this.record(`service-request-${requestId}`, type, at, { requestId, ...data });
   }
 
   submit(

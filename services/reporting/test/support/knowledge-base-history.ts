@@ -1,33 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '@sfp/event-sourcing';
-
-type Data = Record<string, unknown>;
+import { PublicEventHistory, type EventData } from './public-event-history';
 
 /** Builds knowledge base public events in the shape of services/knowledge-base's domain events. */
-export class KnowledgeBaseHistory {
-  readonly events: RecordedEvent[] = [];
-  private position = 0;
-  private readonly versions = new Map<string, number>();
-  private readonly institutions = new Map<string, Data>();
+export class KnowledgeBaseHistory extends PublicEventHistory {
+  private readonly institutions = new Map<string, EventData>();
 
-  private add(streamId: string, type: string, at: string, data: Data): RecordedEvent {
-    const streamVersion = (this.versions.get(streamId) ?? 0) + 1;
-    this.versions.set(streamId, streamVersion);
-    const event: RecordedEvent = {
-      eventId: randomUUID(),
-      type: `knowledge-base.${type}`,
-      schemaVersion: 1,
-      streamId,
-      streamVersion,
-      position: ++this.position,
-      occurredAt: at,
-      recordedAt: at,
-      correlationId: randomUUID(),
-      actor: { kind: 'person', id: 'analyst-1' },
-      data,
-    };
-    this.events.push(event);
-    return event;
+  constructor() {
+    super('knowledge-base', 'analyst-1');
   }
 
   register(institutionId: string, at: string, region: string): RecordedEvent {
@@ -43,11 +22,11 @@ export class KnowledgeBaseHistory {
       registeredAt: at,
     };
     this.institutions.set(institutionId, data);
-    return this.add(`institution-${institutionId}`, 'InstitutionRegistered', at, data);
+    return this.record(`institution-${institutionId}`, 'InstitutionRegistered', at, data);
   }
 
   activate(institutionId: string, at: string): RecordedEvent {
-    return this.add(`institution-${institutionId}`, 'InstitutionActivated', at, {
+    return this.record(`institution-${institutionId}`, 'InstitutionActivated', at, {
       institutionId,
       by: 'analyst-1',
       at,
@@ -59,7 +38,7 @@ export class KnowledgeBaseHistory {
     institutionId: string,
     version: number,
     year: number,
-  ): Data {
+  ): EventData {
     const i = this.institutions.get(institutionId) ?? {};
     return {
       reportId,
@@ -83,7 +62,7 @@ export class KnowledgeBaseHistory {
   }
 
   file(reportId: string, institutionId: string, at: string, year: number): RecordedEvent {
-    return this.add(`performance-report-${reportId}`, 'PerformanceReportFiled', at, {
+    return this.record(`performance-report-${reportId}`, 'PerformanceReportFiled', at, {
       ...this.reportVersion(reportId, institutionId, 1, year),
       filedBy: 'analyst-1',
       filedAt: at,
@@ -97,7 +76,7 @@ export class KnowledgeBaseHistory {
     year: number,
     version: number,
   ): RecordedEvent {
-    return this.add(`performance-report-${reportId}`, 'PerformanceReportRestated', at, {
+    return this.record(`performance-report-${reportId}`, 'PerformanceReportRestated', at, {
       ...this.reportVersion(reportId, institutionId, version, year),
       previousVersion: version - 1,
       reason: 'Audited figures',
@@ -108,7 +87,7 @@ export class KnowledgeBaseHistory {
   }
 
   setTarget(targetId: string, at: string, indicator: string, dueDate: string): RecordedEvent {
-    return this.add(`target-${targetId}`, 'TargetSet', at, {
+    return this.record(`target-${targetId}`, 'TargetSet', at, {
       targetId,
       scope: { kind: 'portfolio' },
       indicator,
@@ -128,7 +107,7 @@ export class KnowledgeBaseHistory {
     status: string,
     value: number | null,
   ): RecordedEvent {
-    return this.add(`target-${targetId}`, 'TargetStatusChanged', at, {
+    return this.record(`target-${targetId}`, 'TargetStatusChanged', at, {
       targetId,
       scope: { kind: 'portfolio' },
       indicator: 'oss',
@@ -144,7 +123,7 @@ export class KnowledgeBaseHistory {
   }
 
   withdraw(targetId: string, at: string): RecordedEvent {
-    return this.add(`target-${targetId}`, 'TargetWithdrawn', at, {
+    return this.record(`target-${targetId}`, 'TargetWithdrawn', at, {
       targetId,
       scope: { kind: 'portfolio' },
       reason: 'Replaced',

@@ -1,4 +1,8 @@
 import { scriptedKnowledgeBaseHistory } from '../../../test/support/knowledge-base-history';
+import {
+  figuresByName,
+  KNOWLEDGE_MANAGEMENT_FIGURES_2026_Q1,
+} from '../../../test/support/report-figures';
 import { parseReportPeriod } from '../../report/domain/report-period';
 import {
   evolveInstitutionFacts,
@@ -29,30 +33,12 @@ function figures(period: string): Record<string, number | null> {
     reports: fold(evolvePerformanceReportFacts, 'reportId'),
     targets: fold(evolveTargetFacts, 'targetId'),
   });
-  return Object.fromEntries(
-    section.figures.map((f) => [f.key === null ? f.metric : `${f.metric}.${f.key}`, f.value]),
-  );
+  return figuresByName(section.figures);
 }
 
 describe('knowledge management section of the progress report (figures worked by hand)', () => {
   it('2026-Q1: I2 I3 registered; I1 and I2 reporting (R1 R2 R3); one restatement; T1 T2 due; three status changes', () => {
-    expect(figures('2026-Q1')).toEqual({
-      institutionsRegistered: 2,
-      institutionsReporting: 2,
-      performanceReportsFiled: 3,
-      performanceReportsRestated: 1,
-      targetsDue: 2, // T1 (at-risk), T2 (no-data); T3 withdrawn, T4 due in Q2
-      targetStatusChanges: 3, // T1 on-track 01-21, T4 off-track 02-16, T1 at-risk 03-11
-      'institutionsReportingByRegion.africa': 1,
-      'institutionsReportingByRegion.asia-pacific': 1,
-      'targetsDueByStatus.at-risk': 1,
-      'targetsDueByStatus.no-data': 1,
-      'targetsDueByIndicator.oss': 1,
-      'targetsDueByIndicator.par30': 1,
-      'targetStatusChangesByStatus.at-risk': 1,
-      'targetStatusChangesByStatus.off-track': 1,
-      'targetStatusChangesByStatus.on-track': 1,
-    });
+    expect(figures('2026-Q1')).toEqual(KNOWLEDGE_MANAGEMENT_FIGURES_2026_Q1);
   });
 
   it('2026-Q2: I3 reporting (R4), R1 restated again, T4 due and off track', () => {
@@ -117,6 +103,9 @@ describe('knowledge management section of the progress report (figures worked by
         filedAt: 'x',
       }).map((p) => p.field),
     ).toEqual(['data.version', 'data.filedAt', 'data.institution.region']);
+    expect(knowledgeBaseShapeProblems('knowledge-base.PerformanceReportFiled', null)).toEqual([
+      { field: 'data', messages: ['must be an object'] },
+    ]);
     expect(knowledgeBaseShapeProblems('knowledge-base.GniReferenceRecorded', 42)).toEqual([]);
   });
 });

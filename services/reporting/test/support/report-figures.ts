@@ -1,0 +1,69 @@
+/** One figure of a report section, as computed or as served (JSON). */
+export interface FigureLike {
+  metric: string;
+  key: string | null;
+  value: number | null;
+}
+
+/** A section's figures by name: `metric` for a headline figure, `metric.key` for a breakdown. */
+export function figuresByName(figures: readonly FigureLike[]): Record<string, number | null> {
+  return Object.fromEntries(
+    figures.map((f) => [f.key === null ? f.metric : `${f.metric}.${f.key}`, f.value]),
+  );
+}
+
+/** The help desk's figures of 2026-Q1, worked by hand from scriptedHistory (help-desk-history.ts). */
+export const HELP_DESK_FIGURES_2026_Q1 = {
+  requestsReceived: 4,
+  requestsResolved: 3,
+  requestsCancelled: 1,
+  medianHoursToResolution: 312,
+  meanHoursToResolution: 240,
+  slaBreaches: 2,
+  'requestsReceivedByKind.referral': 3,
+  'requestsReceivedByKind.programme-guidance': 1,
+  'requestsReceivedByTheme.youth': 2,
+  'requestsReceivedByTheme.gender': 2,
+  'requestsReceivedByTheme.poverty': 1,
+  'requestsResolvedByKind.referral': 1,
+  'requestsResolvedByKind.programme-guidance': 1,
+  'requestsResolvedByKind.fund-instrument-guidelines': 1,
+  'requestsResolvedByTheme.youth': 2,
+  'requestsResolvedByTheme.gender': 1,
+  'requestsResolvedByTheme.poverty': 1,
+  'requestsResolvedByTheme.microinsurance': 1,
+  'slaBreachesByPriority.normal': 1,
+  'slaBreachesByPriority.urgent': 1,
+};
+
+/** The help desk's figures of a period with no activity: zero counts, no time to measure, no breakdowns. */
+export const HELP_DESK_FIGURES_EMPTY = {
+  requestsReceived: 0,
+  requestsResolved: 0,
+  requestsCancelled: 0,
+  medianHoursToResolution: null,
+  meanHoursToResolution: null,
+  slaBreaches: 0,
+};
+
+/**
+ * The knowledge management figures of 2026-Q1, worked by hand from
+ * scriptedKnowledgeBaseHistory (knowledge-base-history.ts).
+ */
+export const KNOWLEDGE_MANAGEMENT_FIGURES_2026_Q1 = {
+  institutionsRegistered: 2,
+  institutionsReporting: 2,
+  performanceReportsFiled: 3,
+  performanceReportsRestated: 1,
+  targetsDue: 2, // T1 (at-risk), T2 (no-data); T3 withdrawn, T4 due in Q2
+  targetStatusChanges: 3, // T1 on-track 01-21, T4 off-track 02-16, T1 at-risk 03-11
+  'institutionsReportingByRegion.africa': 1,
+  'institutionsReportingByRegion.asia-pacific': 1,
+  'targetsDueByStatus.at-risk': 1,
+  'targetsDueByStatus.no-data': 1,
+  'targetsDueByIndicator.oss': 1,
+  'targetsDueByIndicator.par30': 1,
+  'targetStatusChangesByStatus.at-risk': 1,
+  'targetStatusChangesByStatus.off-track': 1,
+  'targetStatusChangesByStatus.on-track': 1,
+};
