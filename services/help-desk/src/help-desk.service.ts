@@ -6,35 +6,41 @@ import {
 } from './help-desk.context';
 import { HelpDeskSettings, SLA_POLICY, slaPolicyFromEnv } from './help-desk.settings';
 import { PersonalDataErasureController } from './personal-data/personal-data-erasure.http.controller';
-import { AssignRequestController } from './service-request/application/assign-request/assign-request.http.controller';
-import { CancelRequestController } from './service-request/application/cancel-request/cancel-request.http.controller';
 import { SlaChecks } from './service-request/application/check-sla/sla-checks.worker';
-import { CloseRequestController } from './service-request/application/close-request/close-request.http.controller';
-import { CommentOnRequestController } from './service-request/application/comment-on-request/comment-on-request.http.controller';
-import { ReferRequestController } from './service-request/application/refer-request/refer-request.http.controller';
-import { ReopenRequestController } from './service-request/application/reopen-request/reopen-request.http.controller';
-import { ResolveRequestController } from './service-request/application/resolve-request/resolve-request.http.controller';
 import { HelpDeskInboundCommands } from './service-request/application/service-request.inbound-commands';
+import { requestCommandController } from './service-request/application/service-request.command-routes';
 import { ServiceRequests } from './service-request/application/service-requests';
-import { StartWorkController } from './service-request/application/start-work/start-work.http.controller';
+import { assignRequest } from './service-request/application/assign-request/assign-request.use-case';
+import { cancelRequest } from './service-request/application/cancel-request/cancel-request.use-case';
+import { closeRequest } from './service-request/application/close-request/close-request.use-case';
+import { commentOnRequest } from './service-request/application/comment-on-request/comment-on-request.use-case';
+import { referRequest } from './service-request/application/refer-request/refer-request.use-case';
+import { reopenRequest } from './service-request/application/reopen-request/reopen-request.use-case';
+import { resolveRequest } from './service-request/application/resolve-request/resolve-request.use-case';
+import { startWork } from './service-request/application/start-work/start-work.use-case';
+import { triageRequest } from './service-request/application/triage-request/triage-request.use-case';
 import { SubmitRequestController } from './service-request/application/submit-request/submit-request.http.controller';
-import { TriageRequestController } from './service-request/application/triage-request/triage-request.http.controller';
 import { RequestDetailController } from './service-request/projections/request-detail/request-detail.http.controller';
 import { requestsProjection } from './service-request/projections/requests/requests.projection';
 import { RequestsQueryController } from './service-request/projections/requests/requests.http.controller';
 
-/** One controller per command of a service request (a use case each). */
+/** The commands on an existing request, one use case each (its folder: DTO, mapping, message). */
+const REQUEST_COMMANDS = [
+  triageRequest,
+  assignRequest,
+  startWork,
+  referRequest,
+  resolveRequest,
+  closeRequest,
+  reopenRequest,
+  cancelRequest,
+  commentOnRequest,
+];
+
+/** One controller per command of a service request: filing it, then each use case's route. */
 export const SERVICE_REQUEST_COMMAND_CONTROLLERS = [
   SubmitRequestController,
-  TriageRequestController,
-  AssignRequestController,
-  StartWorkController,
-  ReferRequestController,
-  ResolveRequestController,
-  CloseRequestController,
-  ReopenRequestController,
-  CancelRequestController,
-  CommentOnRequestController,
+  ...REQUEST_COMMANDS.map((useCase) => requestCommandController(useCase)),
 ];
 
 /**

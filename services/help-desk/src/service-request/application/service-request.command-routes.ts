@@ -1,6 +1,28 @@
-import { applyDecorators, Controller, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiTags } from '@nestjs/swagger';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  type Type,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RequirePermission } from '@sfp/auth';
+import type { CommandContext } from '@sfp/event-sourcing';
+import { HttpCommandContext, VersionedCommandRoute } from '@sfp/service-kit';
+import {
+  ServiceRequests,
+  type ServiceRequestCommandBody,
+  type ServiceRequestCommandResult,
+} from './service-requests';
 
 /** The id of a request in a route (a version 4 UUID, else 400). */
 export const REQUEST_ID = new ParseUUIDPipe({ version: '4' });
@@ -17,4 +39,95 @@ export function ServiceRequestCommandController(): ClassDecorator {
     RequirePermission('records:write'),
     Controller('service-requests'),
   );
+}
+
+/** A command on an existing request, as its use case declares it. */
+export interface RequestCommandUseCase<Dto extends object> {
+  /** POST /service-requests/:id/<action> (the action of @sfp/contracts' REQUEST_COMMAND_ACTIONS). */
+  action: string;
+  /** What the answer means, for the OpenAPI document. */
+  done: string;
+  /** The validated body (none: the command takes no input). */
+  dto?: new () => Dto;
+  /** 201 when the command adds something to the request (a comment); 200 otherwise. */
+  status?: 200 | 201;
+  /** The domain command of a validated body. */
+  command(dto: Dto): ServiceRequestCommandBody;
+}
+
+/** Declares a use case (typed by its DTO). */
+export function requestCommand<Dto extends object>(
+  useCase: RequestCommandUseCase<Dto>,
+): RequestCommandUseCase<Dto> {
+  return useCase;
+}
+
+/**
+ * The route of a use case on an existing request: POST /service-requests/:id/<action>,
+ * If-Match honoured (a stale one is a 409), the new version as ETag, 404 for
+ * an unknown request. The body is validated as the use case's DTO.
+ */
+export function requestCommandController<Dto extends object>(
+  useCase: RequestCommandUseCase<Dto>,
+): Type {
+  const status = useCase.status ?? 200;
+  const route = applyDecorators(
+    Post(`:id/${useCase.action}`),
+    HttpCode(status),
+    status === 201
+      ? ApiCreatedResponse({ description: useCase.done })
+      : ApiOkResponse({ description: useCase.done }),
+    ApiNotFoundResponse({ description: 'No such request (or another department’s)' }),
+    VersionedCommandRoute(),
+  );
+  const controller = useCase.dto
+    ? withBody(useCase, route, useCase.dto)
+    : withoutBody(useCase as RequestCommandUseCase<never>, route);
+  const name = useCase.action.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+  Object.defineProperty(controller, 'name', { value: `${name}RequestController` });
+  return controller;
+}
+
+function withBody<Dto extends object>(
+  useCase: RequestCommandUseCase<Dto>,
+  route: MethodDecorator,
+  dto: new () => Dto,
+): Type {
+  @ServiceRequestCommandController()
+  class RequestCommandController {
+    constructor(readonly requests: ServiceRequests) {}
+
+    @route
+    run(
+      @Param('id', REQUEST_ID) id: string,
+      @Body() body: Dto,
+      @HttpCommandContext() context: CommandContext,
+    ): Promise<ServiceRequestCommandResult> {
+      return this.requests.run(id, useCase.command(body), context);
+    }
+  }
+  // The body's class, for the validation pipe and the OpenAPI document (a generic parameter erases it).
+  Reflect.defineMetadata(
+    'design:paramtypes',
+    [String, dto, Object],
+    RequestCommandController.prototype,
+    'run',
+  );
+  return RequestCommandController;
+}
+
+function withoutBody(useCase: RequestCommandUseCase<never>, route: MethodDecorator): Type {
+  @ServiceRequestCommandController()
+  class RequestCommandController {
+    constructor(readonly requests: ServiceRequests) {}
+
+    @route
+    run(
+      @Param('id', REQUEST_ID) id: string,
+      @HttpCommandContext() context: CommandContext,
+    ): Promise<ServiceRequestCommandResult> {
+      return this.requests.run(id, useCase.command(undefined as never), context);
+    }
+  }
+  return RequestCommandController;
 }

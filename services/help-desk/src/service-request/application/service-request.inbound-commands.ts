@@ -4,11 +4,11 @@ import { uuidFromKey } from '@sfp/event-sourcing';
 import type { CommandRejection, InboundCommandDefinition } from '@sfp/messaging';
 import { PERSON_ID_OF, type InboundCommandSource, type PersonIdOf } from '@sfp/service-kit';
 import { ServiceRequestError } from '../domain/service-request.errors';
-import { cancelRequestCommandOf } from './cancel-request/cancel-request.command';
+import { cancelRequest } from './cancel-request/cancel-request.use-case';
 import { CancelRequestDto } from './cancel-request/cancel-request.request.dto';
 import { commentCommandOf } from './comment-on-request/comment-on-request.command';
 import { CommentDto } from './comment-on-request/comment-on-request.request.dto';
-import { reopenRequestCommandOf } from './reopen-request/reopen-request.command';
+import { reopenRequest } from './reopen-request/reopen-request.use-case';
 import { RequestReasonDto } from './reopen-request/reopen-request.request.dto';
 import { serviceRequestMessage } from './service-request.messages';
 import { ServiceRequests } from './service-requests';
@@ -63,7 +63,7 @@ export class HelpDeskInboundCommands implements InboundCommandSource {
         CancelRequestMessageDto,
         (dto) => ({
           requestId: dto.requestId,
-          body: cancelRequestCommandOf(dto),
+          body: cancelRequest.command(dto),
         }),
       ),
       serviceRequestMessage(
@@ -72,7 +72,7 @@ export class HelpDeskInboundCommands implements InboundCommandSource {
         ReopenRequestMessageDto,
         (dto) => ({
           requestId: dto.requestId,
-          body: reopenRequestCommandOf(dto),
+          body: reopenRequest.command(dto),
         }),
       ),
     ] as Array<InboundCommandDefinition<object>>;

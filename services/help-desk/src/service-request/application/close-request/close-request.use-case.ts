@@ -1,0 +1,8 @@
+import { requestCommand } from '../service-request.command-routes';
+
+/** Closing a resolved request. POST /service-requests/:id/close */
+export const closeRequest = requestCommand({
+  action: 'close',
+  done: 'Closed',
+  command: () => ({ type: 'CloseServiceRequest' }),
+});

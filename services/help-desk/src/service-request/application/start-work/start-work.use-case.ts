@@ -1,0 +1,8 @@
+import { requestCommand } from '../service-request.command-routes';
+
+/** The assignee starts work on the request. POST /service-requests/:id/start */
+export const startWork = requestCommand({
+  action: 'start',
+  done: 'Work started',
+  command: () => ({ type: 'StartWorkOnServiceRequest' }),
+});
