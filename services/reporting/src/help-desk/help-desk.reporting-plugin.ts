@@ -7,16 +7,9 @@ import {
 } from './domain/help-desk.public-events';
 import { helpDeskReportSection } from './domain/help-desk.report-section';
 import type { ReportingPlugin } from '../registry/reporting-plugin';
-import { defineReportingView, type PublicEventHandler } from '../registry/reporting-view';
+import { defineReportingView, handlersFor, updateDocumentById } from '../registry/reporting-view';
 
 export const SERVICE_REQUESTS_VIEW = 'service-requests';
-
-const apply: PublicEventHandler<ServiceRequestFacts> = async (event, view) => {
-  const data = event.data as Record<string, unknown>;
-  await view.update(String(data['requestId']), (current) =>
-    evolveServiceRequestFacts(current, { type: event.type, data }),
-  );
-};
 
 /** One document per service request: what the help desk did and when, without personal data. */
 export const serviceRequestsView = defineReportingView<ServiceRequestFacts>({
@@ -59,7 +52,10 @@ export const serviceRequestsView = defineReportingView<ServiceRequestFacts>({
     slaBreachDetectedAt: { type: 'string-list', description: 'When each SLA breach was detected' },
     slaBreached: { type: 'boolean', description: 'Breached its SLA at least once' },
   },
-  handlers: Object.fromEntries(Object.values(HELP_DESK_EVENT_TYPES).map((type) => [type, apply])),
+  handlers: handlersFor(
+    Object.values(HELP_DESK_EVENT_TYPES),
+    updateDocumentById('requestId', evolveServiceRequestFacts),
+  ),
 });
 
 /** The help desk's contribution to reporting. */

@@ -1,11 +1,10 @@
 import type { ReportingPlugin } from '../registry/reporting-plugin';
-import { defineReportingView, type PublicEventHandler } from '../registry/reporting-view';
+import { defineReportingView, handlersFor, updateDocumentById } from '../registry/reporting-view';
 import {
   evolveInstitutionFacts,
   evolvePerformanceReportFacts,
   evolveTargetFacts,
   type InstitutionFacts,
-  type KnowledgeBaseEvent,
   type PerformanceReportFacts,
   type TargetFacts,
 } from './domain/knowledge-base.facts';
@@ -19,23 +18,6 @@ import { knowledgeManagementReportSection } from './domain/knowledge-management.
 export const INSTITUTIONS_VIEW = 'institutions';
 export const PERFORMANCE_REPORTS_VIEW = 'performance-reports';
 export const TARGETS_VIEW = 'targets';
-
-function applier<TDoc extends object>(
-  idField: string,
-  evolve: (current: TDoc | undefined, event: KnowledgeBaseEvent) => TDoc | undefined,
-): PublicEventHandler<TDoc> {
-  return async (event, view) => {
-    const data = event.data as Record<string, unknown>;
-    await view.update(String(data[idField]), (current) =>
-      evolve(current, { type: event.type, data }),
-    );
-  };
-}
-
-const handlersFor = <TDoc extends object>(
-  types: readonly string[],
-  handler: PublicEventHandler<TDoc>,
-) => Object.fromEntries(types.map((type) => [type, handler]));
 
 export const institutionsView = defineReportingView<InstitutionFacts>({
   name: INSTITUTIONS_VIEW,
@@ -64,7 +46,7 @@ export const institutionsView = defineReportingView<InstitutionFacts>({
       T.institutionReinstated,
       T.institutionClosed,
     ],
-    applier('institutionId', evolveInstitutionFacts),
+    updateDocumentById('institutionId', evolveInstitutionFacts),
   ),
 });
 
@@ -93,7 +75,7 @@ export const performanceReportsView = defineReportingView<PerformanceReportFacts
   },
   handlers: handlersFor(
     [T.reportFiled, T.reportRestated],
-    applier('reportId', evolvePerformanceReportFacts),
+    updateDocumentById('reportId', evolvePerformanceReportFacts),
   ),
 });
 
@@ -120,7 +102,7 @@ export const targetsView = defineReportingView<TargetFacts>({
   },
   handlers: handlersFor(
     [T.targetSet, T.targetStatusChanged, T.targetWithdrawn],
-    applier('targetId', evolveTargetFacts),
+    updateDocumentById('targetId', evolveTargetFacts),
   ),
 });
 

@@ -11,6 +11,33 @@ export type PublicEventHandler<TDoc extends object> = (
 ) => Promise<void> | void;
 
 /**
+ * The handler of a view with one document per value of the events' `idField`:
+ * the document becomes `evolve(current, event)` (unchanged when undefined).
+ */
+export function updateDocumentById<TDoc extends object>(
+  idField: string,
+  evolve: (
+    current: TDoc | undefined,
+    event: { type: string; data: Record<string, unknown> },
+  ) => TDoc | undefined,
+): PublicEventHandler<TDoc> {
+  return async (event, view) => {
+    const data = event.data as Record<string, unknown>;
+    await view.update(String(data[idField]), (current) =>
+      evolve(current, { type: event.type, data }),
+    );
+  };
+}
+
+/** The same handler for each of `types`. */
+export function handlersFor<TDoc extends object>(
+  types: readonly string[],
+  handler: PublicEventHandler<TDoc>,
+): Record<string, PublicEventHandler<TDoc>> {
+  return Object.fromEntries(types.map((type) => [type, handler]));
+}
+
+/**
  * A reporting view: a projection over public events, the fields analysts may
  * query, and a name and description for the catalogue.
  */
