@@ -1,7 +1,7 @@
 // The shapes every context's answers share (see /api/docs-json). The reference
 // data and the allowed transitions are @sfp/contracts, imported as such; each
 // context's own shapes are in its API module (src/contexts/<context>/*.api.ts).
-import type { Permission, RequestStatus } from '@sfp/contracts';
+import type { Permission } from '@sfp/contracts';
 
 export interface Me {
   kind: 'person' | 'integration-client';
@@ -42,63 +42,6 @@ export interface HistoryEntry {
 export { label } from '../components/format';
 export type { IntegrationClient, ApiKey, User } from '../contexts/identity/identity.api';
 
-export interface RequestSummary {
-  requestId: string;
-  title: string;
-  status: RequestStatus;
-  open: boolean;
-  kind: string;
-  themes: string[];
-  region: string;
-  country: string;
-  priority: string;
-  origin: string;
-  organisation: string;
-  assignee?: string;
-  submittedAt: string;
-  dueAt: string;
-  slaBreached: boolean;
-  slaStatus?: string;
-  lastActivityAt: string;
-}
-
-export interface RequestDetail {
-  requestId: string;
-  streamVersion: number;
-  status: RequestStatus;
-  title: string;
-  description: string;
-  kind: string;
-  globalInitiative?: string;
-  themes: string[];
-  region: string;
-  country: string;
-  priority: string;
-  assignee?: string;
-  requester: {
-    personId: string;
-    name: string;
-    email: string;
-    origin: string;
-    organisation: string;
-    constituentGroup?: string;
-  };
-  submittedAt: string;
-  dueAt: string;
-  slaBreached: boolean;
-  resolvedAt?: string;
-  firstResponseAt?: string;
-  comments: Array<{ commentId: string; text: string; author: string; commentedAt: string }>;
-  history: HistoryEntry[];
-}
-
-export interface CommandResult {
-  requestId: string;
-  streamVersion: number;
-  position: number;
-  changed: boolean;
-}
-
 export interface VersionStatus {
   generation: number;
   version: number;
@@ -119,16 +62,4 @@ export interface ProjectionStatus extends VersionStatus {
   local: boolean;
   rebuild: (VersionStatus & { startedAt: string }) | null;
   checkedAt: string;
-}
-
-export interface Statistics {
-  total: number;
-  byKind: Record<string, number>;
-  byTheme: Record<string, number>;
-  byRegion: Record<string, number>;
-  byMonth: Record<string, number>;
-  byStatus: Record<string, number>;
-  firstResponse: { count: number; medianHours: number | null; p90Hours: number | null };
-  resolution: { count: number; medianHours: number | null; p90Hours: number | null };
-  sla: { evaluated: number; breached: number; breachRate: number | null };
 }

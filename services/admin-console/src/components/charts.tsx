@@ -6,6 +6,13 @@ export interface Bar {
   value: number;
 }
 
+/** Bars from counts by code, largest first, each code shown by `format`. */
+export function barsOf(counts: Record<string, number>, format: (key: string) => string): Bar[] {
+  return Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([key, value]) => ({ label: format(key), value }));
+}
+
 export function BarChart({
   title,
   bars,

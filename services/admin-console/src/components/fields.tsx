@@ -98,7 +98,9 @@ export function TextField(
 
 /** A choice among reference data (@sfp/contracts), each shown by `format`. */
 export function SelectField<T extends string>(
-  props: FieldProps<T | ''> & {
+  props: Omit<FieldProps<T | ''>, 'onChange'> & {
+    /** One of the options ('' only when an empty choice is offered and taken). */
+    onChange: (value: T) => void;
     options: readonly T[];
     emptyLabel?: string;
     format?: (value: T) => string;

@@ -2,6 +2,10 @@
 // see it, and in which section of the navigation it is listed.
 import type { ComponentType } from 'react';
 import type { Permission } from '@sfp/contracts';
+import { NewRequestPage } from '../contexts/help-desk/new-request.page';
+import { QueuePage } from '../contexts/help-desk/queue.page';
+import { RequestPage } from '../contexts/help-desk/request.page';
+import { StatisticsPage } from '../contexts/help-desk/statistics.page';
 import { ClientsPage } from '../pages/clients';
 import { DeadLettersPage } from '../pages/dead-letters';
 import { ErasurePage } from '../pages/erasure';
@@ -16,12 +20,8 @@ import {
   TargetsPage,
 } from '../pages/knowledge-base';
 import { NewPracticeNotePage } from '../pages/practice-note-form';
-import { NewRequestPage } from '../pages/new-request';
 import { ProjectionsPage } from '../pages/projections';
-import { QueuePage } from '../pages/queue';
 import { ProgressReportPage, ReportingViewsPage } from '../pages/reporting';
-import { RequestPage } from '../pages/request';
-import { StatisticsPage } from '../pages/statistics';
 import { UsersPage } from '../pages/users';
 import { useRouteParams, type PlainRouteName, type RouteName } from './paths';
 
@@ -40,9 +40,6 @@ export type ConsolePage =
   | (PageBase & { route: PlainRouteName; nav?: NavSection })
   | (PageBase & { route: Exclude<RouteName, PlainRouteName>; nav?: never });
 
-function RequestRoute() {
-  return <RequestPage id={useRouteParams('request').requestId} />;
-}
 function InstitutionRoute() {
   return <InstitutionPage id={useRouteParams('institution').institutionId} />;
 }
@@ -69,7 +66,7 @@ export const PAGES: ConsolePage[] = [
     Page: NewRequestPage,
     nav: 'Help desk',
   },
-  { route: 'request', title: 'Request', permission: 'records:read', Page: RequestRoute },
+  { route: 'request', title: 'Request', permission: 'records:read', Page: RequestPage },
   {
     route: 'statistics',
     title: 'Statistics',

@@ -1,0 +1,205 @@
+// The help desk's HTTP API (/api/help-desk) as the console uses it: its
+// queries, keyed under 'help-desk' (a command invalidates them all), and its
+// commands. Reference data, statuses and the transitions a status allows are
+// @sfp/contracts. The answers' shapes are not in @sfp/contracts (it holds
+// reference data and transitions only): they are declared here, as the API
+// documents them (/api/docs-json).
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import {
+  REQUEST_COMMAND_ACTIONS,
+  type CancelledBy,
+  type ConstituentGroup,
+  type GlobalInitiative,
+  type Origin,
+  type Priority,
+  type ReferralTarget,
+  type Region,
+  type RequestCommandType,
+  type RequestKind,
+  type RequestStatus,
+  type SlaStatus,
+  type Theme,
+} from '@sfp/contracts';
+import { fetchText, get, lastWritePosition, post, queryString } from '../../api/client';
+import type { HistoryEntry, Page } from '../../api/types';
+import type { REQUEST_LIST_FILTERS } from '../../routing/paths';
+
+const HELP_DESK = '/api/help-desk';
+export const HELP_DESK_KEY = ['help-desk'] as const;
+const PAGE_SIZE = 25;
+
+/** A choice the form may leave empty: the API names it in its answer. */
+export type Choice<T extends string> = T | '';
+
+export interface RequestSummary {
+  requestId: string;
+  title: string;
+  status: RequestStatus;
+  open: boolean;
+  kind: RequestKind;
+  themes: Theme[];
+  region: Region;
+  country: string;
+  priority: Priority;
+  origin: Origin;
+  organisation: string;
+  assignee?: string;
+  submittedAt: string;
+  dueAt: string;
+  slaBreached: boolean;
+  slaStatus?: SlaStatus;
+  lastActivityAt: string;
+}
+
+export interface RequestDetail {
+  requestId: string;
+  streamVersion: number;
+  status: RequestStatus;
+  title: string;
+  description: string;
+  kind: RequestKind;
+  globalInitiative?: GlobalInitiative;
+  themes: Theme[];
+  region: Region;
+  country: string;
+  priority: Priority;
+  assignee?: string;
+  requester: {
+    personId: string;
+    name: string;
+    email: string;
+    origin: Origin;
+    organisation: string;
+    constituentGroup?: ConstituentGroup;
+  };
+  submittedAt: string;
+  dueAt: string;
+  slaBreached: boolean;
+  resolvedAt?: string;
+  firstResponseAt?: string;
+  comments: Array<{ commentId: string; text: string; author: string; commentedAt: string }>;
+  history: HistoryEntry[];
+}
+
+/** What a command answers: the request's new version and its last event's position. */
+export interface CommandResult {
+  requestId: string;
+  streamVersion: number;
+  position: number;
+  changed: boolean;
+}
+
+export interface Statistics {
+  total: number;
+  byKind: Record<string, number>;
+  byTheme: Record<string, number>;
+  byRegion: Record<string, number>;
+  byMonth: Record<string, number>;
+  byStatus: Record<string, number>;
+  firstResponse: { count: number; medianHours: number | null; p90Hours: number | null };
+  resolution: { count: number; medianHours: number | null; p90Hours: number | null };
+  sla: { evaluated: number; breached: number; breachRate: number | null };
+}
+
+export interface NewRequest {
+  requester: {
+    name: string;
+    email: string;
+    origin: Origin;
+    organisation: string;
+    constituentGroup?: ConstituentGroup;
+  };
+  title: string;
+  description: string;
+  kind: Choice<RequestKind>;
+  globalInitiative?: GlobalInitiative;
+  themes: Theme[];
+  region: Choice<Region>;
+  country: string;
+  priority: Priority;
+}
+
+/** Each command's body (CommandOn…: the request's commands, @sfp/contracts). */
+export interface RequestCommandBodies {
+  TriageServiceRequest: {
+    kind: RequestKind;
+    themes: Theme[];
+    priority: Priority;
+    globalInitiative?: GlobalInitiative;
+    note?: string;
+  };
+  AssignServiceRequest: { assignee: string };
+  StartWorkOnServiceRequest: Record<string, never>;
+  ReferServiceRequest: { target: ReferralTarget; referredTo: string; reason: string };
+  ResolveServiceRequest: { answer: string; outputs: string[] };
+  CloseServiceRequest: Record<string, never>;
+  ReopenServiceRequest: { reason: string };
+  CancelServiceRequest: { reason: string; cancelledBy: CancelledBy };
+  CommentOnServiceRequest: { text: string };
+}
+
+export type RequestListFilters = Partial<
+  Record<(typeof REQUEST_LIST_FILTERS)[number], string | undefined>
+>;
+export type RequestScope = 'open' | 'all';
+export type StatisticsFilters = Partial<
+  Record<'from' | 'to' | 'region' | 'kind' | 'theme', string | undefined>
+>;
+
+/** The open queue (most urgent deadline first), or every request. */
+const listPath = (scope: RequestScope) =>
+  scope === 'open' ? `${HELP_DESK}/queue` : `${HELP_DESK}/service-requests`;
+const requestPath = (id: string) => `${HELP_DESK}/service-requests/${encodeURIComponent(id)}`;
+/** Lists wait until they include this tab's last write (read your own writes). */
+const since = () => ({ minPosition: lastWritePosition('help-desk') });
+
+export const helpDeskQueries = {
+  requests: (scope: RequestScope, filters: RequestListFilters, cursor: string | undefined) =>
+    queryOptions({
+      queryKey: [...HELP_DESK_KEY, 'requests', scope, filters, cursor],
+      queryFn: () =>
+        get<Page<RequestSummary>>(
+          `${listPath(scope)}${queryString({ ...filters, limit: PAGE_SIZE, cursor, ...since() })}`,
+        ),
+      placeholderData: keepPreviousData,
+    }),
+  request: (requestId: string) =>
+    queryOptions({
+      queryKey: [...HELP_DESK_KEY, 'request', requestId],
+      queryFn: () => get<RequestDetail>(requestPath(requestId)),
+    }),
+  statistics: (filters: StatisticsFilters) =>
+    queryOptions({
+      queryKey: [...HELP_DESK_KEY, 'statistics', filters],
+      queryFn: () =>
+        get<Statistics>(`${HELP_DESK}/statistics${queryString({ ...filters, ...since() })}`),
+      placeholderData: keepPreviousData,
+    }),
+};
+
+export const helpDeskCommands = {
+  submit: (request: NewRequest) => post<CommandResult>(`${HELP_DESK}/service-requests`, request),
+  /** A command on a request, refused (409) unless `ifMatch` is still its version. */
+  give: <C extends RequestCommandType>(
+    requestId: string,
+    command: C,
+    body: RequestCommandBodies[C],
+    ifMatch: number | undefined,
+  ) =>
+    post<CommandResult>(
+      `${requestPath(requestId)}/${REQUEST_COMMAND_ACTIONS[command]}`,
+      body,
+      ifMatch,
+    ),
+  /** Deletes a person's key: every personal field of theirs then reads "[erased]". */
+  erasePersonalData: (email: string) =>
+    post<{ personId: string; erased: boolean }>(`${HELP_DESK}/personal-data/erasures`, { email }),
+};
+
+/** The list as CSV (up to 1,000 rows), as filtered. */
+export function requestsCsv(scope: RequestScope, filters: RequestListFilters): Promise<string> {
+  return fetchText(
+    `${listPath(scope)}${queryString({ ...filters, limit: 1000, format: 'csv' })}`,
+    'text/csv',
+  );
+}

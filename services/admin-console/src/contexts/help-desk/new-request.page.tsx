@@ -1,0 +1,166 @@
+import { useNavigate, Link } from 'react-router';
+import {
+  CONSTITUENT_GROUPS,
+  GLOBAL_INITIATIVES,
+  ORIGINS,
+  PRIORITIES,
+  REGIONS,
+  REQUEST_KINDS,
+  THEMES,
+  type ConstituentGroup,
+  type GlobalInitiative,
+  type Origin,
+  type Priority,
+  type Region,
+  type RequestKind,
+  type Theme,
+} from '@sfp/contracts';
+import {
+  CheckboxGroup,
+  FormErrors,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../components/fields';
+import { label } from '../../components/format';
+import { useCommandForm } from '../../components/use-command-form';
+import { href } from '../../routing/paths';
+import { HELP_DESK_KEY, helpDeskCommands, type Choice } from './help-desk.api';
+
+const INITIAL = {
+  'requester.name': '',
+  'requester.email': '',
+  'requester.origin': 'unit' as Origin,
+  'requester.organisation': '',
+  'requester.constituentGroup': '' as Choice<ConstituentGroup>,
+  title: '',
+  description: '',
+  kind: '' as Choice<RequestKind>,
+  globalInitiative: '' as Choice<GlobalInitiative>,
+  themes: [] as Theme[],
+  region: '' as Choice<Region>,
+  country: '',
+  priority: 'normal' as Priority,
+};
+
+/** Files a request. The API validates it; its messages are shown beside the fields. */
+export function NewRequestPage() {
+  const navigate = useNavigate();
+  const form = useCommandForm({
+    initial: INITIAL,
+    invalidates: [HELP_DESK_KEY],
+    send: (v) =>
+      helpDeskCommands.submit({
+        requester: {
+          name: v['requester.name'],
+          email: v['requester.email'],
+          origin: v['requester.origin'],
+          organisation: v['requester.organisation'],
+          ...(v['requester.origin'] === 'constituent' && v['requester.constituentGroup']
+            ? { constituentGroup: v['requester.constituentGroup'] }
+            : {}),
+        },
+        title: v.title,
+        description: v.description,
+        kind: v.kind,
+        ...(v.kind === 'global-initiative-coordination' && v.globalInitiative
+          ? { globalInitiative: v.globalInitiative }
+          : {}),
+        themes: v.themes,
+        region: v.region,
+        country: v.country.trim().toUpperCase(),
+        priority: v.priority,
+      }),
+    onSuccess: (result) => navigate(href('request', { requestId: result.requestId })),
+  });
+  const { values, bind } = form;
+  return (
+    <main id="main" className="medium">
+      <p>
+        <Link to={href('queue')}>← Request queue</Link>
+      </p>
+      <h1>File a request</h1>
+      <form onSubmit={form.onSubmit} aria-label="File a request" noValidate>
+        <fieldset>
+          <legend>Requester</legend>
+          <TextField
+            label="Name"
+            {...bind('requester.name')}
+            required
+            hint="Personal data: stored encrypted, erasable"
+          />
+          <TextField label="E-mail" type="email" {...bind('requester.email')} required />
+          <SelectField
+            label="Origin"
+            {...bind('requester.origin')}
+            options={ORIGINS}
+            format={label}
+          />
+          <TextField
+            label="Organisation"
+            {...bind('requester.organisation')}
+            required
+            hint="Unit, department, office or constituent organisation"
+          />
+          {values['requester.origin'] === 'constituent' ? (
+            <SelectField
+              label="Constituent group"
+              {...bind('requester.constituentGroup')}
+              options={CONSTITUENT_GROUPS}
+              emptyLabel="Choose…"
+              format={label}
+            />
+          ) : null}
+        </fieldset>
+        <fieldset>
+          <legend>Request</legend>
+          <TextField label="Title" {...bind('title')} required />
+          <TextField label="Description" {...bind('description')} required multiline />
+          <SelectField
+            label="Kind"
+            {...bind('kind')}
+            options={REQUEST_KINDS}
+            emptyLabel="Choose…"
+            format={label}
+            required
+          />
+          {values.kind === 'global-initiative-coordination' ? (
+            <SelectField
+              label="Global initiative"
+              {...bind('globalInitiative')}
+              options={GLOBAL_INITIATIVES}
+              emptyLabel="Choose…"
+              format={label}
+            />
+          ) : null}
+          <CheckboxGroup legend="Themes" {...bind('themes')} options={THEMES} format={label} />
+          <SelectField
+            label="Region"
+            {...bind('region')}
+            options={REGIONS}
+            emptyLabel="Choose…"
+            format={label}
+            required
+          />
+          <TextField
+            label="Country"
+            {...bind('country')}
+            required
+            hint="ISO 3166-1 alpha-2 code, e.g. SN"
+            maxLength={10}
+          />
+          <SelectField label="Priority" {...bind('priority')} options={PRIORITIES} format={label} />
+        </fieldset>
+        <FormErrors form={form} />
+        <div className="actions">
+          <SubmitButton busy={form.busy} busyLabel="Filing…">
+            File the request
+          </SubmitButton>
+          <Link to={href('queue')} className="button">
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </main>
+  );
+}

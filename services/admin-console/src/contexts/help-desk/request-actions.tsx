@@ -1,0 +1,267 @@
+// The commands a request's status allows (the help desk's transition table,
+// @sfp/contracts, by which its decider refuses the rest with 409): the buttons
+// offer exactly what the API accepts. Each is sent with the version the page
+// shows as If-Match, so an edit on a request someone changed meanwhile is
+// refused and said so.
+import type { ReactNode } from 'react';
+import {
+  CANCELLED_BY,
+  GLOBAL_INITIATIVES,
+  PRIORITIES,
+  REFERRAL_TARGETS,
+  REQUEST_KINDS,
+  requestCommandsAllowedIn,
+  THEMES,
+  type RequestCommandType,
+} from '@sfp/contracts';
+import { ActionPicker } from '../../components/action-picker';
+import {
+  CheckboxGroup,
+  FormErrors,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../components/fields';
+import { label } from '../../components/format';
+import { useCommandForm, type CommandForm } from '../../components/use-command-form';
+import {
+  HELP_DESK_KEY,
+  helpDeskCommands,
+  type RequestCommandBodies,
+  type RequestDetail,
+} from './help-desk.api';
+
+const ACTION_LABELS: Record<RequestCommandType, string> = {
+  TriageServiceRequest: 'Triage',
+  AssignServiceRequest: 'Assign',
+  StartWorkOnServiceRequest: 'Start work',
+  ReferServiceRequest: 'Refer',
+  ResolveServiceRequest: 'Resolve',
+  CloseServiceRequest: 'Close',
+  ReopenServiceRequest: 'Reopen',
+  CancelServiceRequest: 'Cancel request',
+  CommentOnServiceRequest: 'Comment',
+};
+
+export function RequestActions(props: {
+  request: RequestDetail;
+  onDone: (what: string) => void;
+  onStale: () => void;
+}) {
+  const { request } = props;
+  return (
+    <ActionPicker
+      label="Actions this status allows"
+      allowed={requestCommandsAllowedIn(request.status)}
+      labels={ACTION_LABELS}
+      none={`No action: this request is ${label(request.status).toLowerCase()}.`}
+    >
+      {(action, close) => (
+        <ActionForm
+          key={`${action}-${request.streamVersion}`}
+          action={action}
+          request={request}
+          onCancel={close}
+          onDone={(what) => {
+            close();
+            props.onDone(what);
+          }}
+          onStale={props.onStale}
+        />
+      )}
+    </ActionPicker>
+  );
+}
+
+/** Every action's values: a form opens with the request's own classification. */
+function initialValues(request: RequestDetail) {
+  return {
+    kind: request.kind,
+    globalInitiative: request.globalInitiative ?? ('' as const),
+    themes: request.themes,
+    priority: request.priority,
+    note: '',
+    assignee: '',
+    target: 'external-body' as RequestCommandBodies['ReferServiceRequest']['target'],
+    referredTo: '',
+    reason: '',
+    answer: '',
+    outputs: '',
+    cancelledBy: 'operator' as RequestCommandBodies['CancelServiceRequest']['cancelledBy'],
+    text: '',
+  };
+}
+type ActionValues = ReturnType<typeof initialValues>;
+
+function bodyOf(
+  action: RequestCommandType,
+  v: ActionValues,
+): RequestCommandBodies[RequestCommandType] {
+  switch (action) {
+    case 'TriageServiceRequest':
+      return {
+        kind: v.kind,
+        themes: v.themes,
+        priority: v.priority,
+        ...(v.kind === 'global-initiative-coordination' && v.globalInitiative
+          ? { globalInitiative: v.globalInitiative }
+          : {}),
+        ...(v.note ? { note: v.note } : {}),
+      };
+    case 'AssignServiceRequest':
+      return { assignee: v.assignee };
+    case 'ReferServiceRequest':
+      return { target: v.target, referredTo: v.referredTo, reason: v.reason };
+    case 'ResolveServiceRequest':
+      return {
+        answer: v.answer,
+        outputs: v.outputs
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+      };
+    case 'ReopenServiceRequest':
+      return { reason: v.reason };
+    case 'CancelServiceRequest':
+      return { reason: v.reason, cancelledBy: v.cancelledBy };
+    case 'CommentOnServiceRequest':
+      return { text: v.text };
+    case 'StartWorkOnServiceRequest':
+    case 'CloseServiceRequest':
+      return {};
+  }
+}
+
+function ActionForm(props: {
+  action: RequestCommandType;
+  request: RequestDetail;
+  onCancel: () => void;
+  onDone: (what: string) => void;
+  onStale: () => void;
+}) {
+  const { action, request } = props;
+  const form = useCommandForm({
+    initial: initialValues(request),
+    version: request.streamVersion,
+    invalidates: [HELP_DESK_KEY],
+    send: (values, ifMatch) =>
+      helpDeskCommands.give(request.requestId, action, bodyOf(action, values), ifMatch),
+    onSuccess: () => props.onDone(`${ACTION_LABELS[action]}: done.`),
+  });
+  return (
+    <form className="panel" onSubmit={form.onSubmit} aria-label={ACTION_LABELS[action]} noValidate>
+      <h3>{ACTION_LABELS[action]}</h3>
+      <ActionFields action={action} form={form} />
+      {form.stale ? (
+        <div className="error" role="alert">
+          <strong>Someone changed this request since you opened it.</strong> Reload it to see what
+          changed, then try again.{' '}
+          <button type="button" onClick={props.onStale}>
+            Reload the request
+          </button>
+        </div>
+      ) : (
+        <FormErrors form={form} />
+      )}
+      <div className="actions">
+        <SubmitButton busy={form.busy} busyLabel="Saving…">
+          {`Confirm: ${ACTION_LABELS[action].toLowerCase()}`}
+        </SubmitButton>
+        <button type="button" onClick={props.onCancel}>
+          Back
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ActionFields({
+  action,
+  form,
+}: {
+  action: RequestCommandType;
+  form: CommandForm<ActionValues>;
+}): ReactNode {
+  const { bind, values } = form;
+  const text = (
+    name: 'note' | 'assignee' | 'referredTo' | 'reason' | 'answer' | 'outputs' | 'text',
+    fieldLabel: string,
+    extra: { multiline?: boolean; hint?: string; required?: boolean } = {},
+  ) => (
+    <TextField
+      label={fieldLabel}
+      {...bind(name)}
+      required={extra.required ?? true}
+      multiline={extra.multiline}
+      hint={extra.hint}
+    />
+  );
+  switch (action) {
+    case 'TriageServiceRequest':
+      return (
+        <>
+          <SelectField label="Kind" {...bind('kind')} options={REQUEST_KINDS} format={label} />
+          {values.kind === 'global-initiative-coordination' ? (
+            <SelectField
+              label="Global initiative"
+              {...bind('globalInitiative')}
+              options={GLOBAL_INITIATIVES}
+              emptyLabel="Choose…"
+              format={label}
+            />
+          ) : null}
+          <CheckboxGroup legend="Themes" {...bind('themes')} options={THEMES} format={label} />
+          <SelectField label="Priority" {...bind('priority')} options={PRIORITIES} format={label} />
+          {text('note', 'Note (optional)', { multiline: true, required: false })}
+        </>
+      );
+    case 'AssignServiceRequest':
+      return text('assignee', 'Assignee', {
+        hint: 'The staff member who will handle it, e.g. staff-jkamau',
+      });
+    case 'ReferServiceRequest':
+      return (
+        <>
+          <SelectField
+            label="Refer to"
+            {...bind('target')}
+            options={REFERRAL_TARGETS}
+            format={label}
+          />
+          {text('referredTo', 'Unit or body')}
+          {text('reason', 'Reason', { multiline: true })}
+        </>
+      );
+    case 'ResolveServiceRequest':
+      return (
+        <>
+          {text('answer', 'Answer', { multiline: true })}
+          {text('outputs', 'Outputs (one a line)', {
+            multiline: true,
+            required: false,
+            hint: 'Documents or tools sent, one a line',
+          })}
+        </>
+      );
+    case 'ReopenServiceRequest':
+      return text('reason', 'Why reopen it', { multiline: true });
+    case 'CancelServiceRequest':
+      return (
+        <>
+          {text('reason', 'Reason', { multiline: true })}
+          <SelectField
+            label="Cancelled at the request of"
+            {...bind('cancelledBy')}
+            options={CANCELLED_BY}
+            format={label}
+          />
+        </>
+      );
+    case 'CommentOnServiceRequest':
+      return text('text', 'Comment', { multiline: true });
+    case 'StartWorkOnServiceRequest':
+      return <p>Record that work on this request has started.</p>;
+    case 'CloseServiceRequest':
+      return <p>Close this resolved request. It can still be reopened within the reopen window.</p>;
+  }
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { Badge, ErrorMessage, Loading, Notice } from '../../components/feedback';
+import { formatDateTime, label } from '../../components/format';
+import { Timeline } from '../../components/timeline';
+import { href, useRouteParams } from '../../routing/paths';
+import { useAuth } from '../../session';
+import { helpDeskQueries, type RequestDetail } from './help-desk.api';
+import { RequestActions } from './request-actions';
+import { requestEventSummary, requestEventTitle } from './request-history';
+
+/** One request: its details, the actions its status allows, and its timeline. */
+export function RequestPage() {
+  const { requestId } = useRouteParams('request');
+  const { can } = useAuth();
+  const detail = useQuery(helpDeskQueries.request(requestId));
+  const [notice, setNotice] = useState<string | null>(null);
+  const request = detail.data;
+  const back = (
+    <p>
+      <Link to={href('queue')}>← Request queue</Link>
+    </p>
+  );
+  if (!request) {
+    return (
+      <main id="main">
+        {back}
+        {detail.error ? (
+          <ErrorMessage error={detail.error} />
+        ) : (
+          <Loading what="Loading the request" />
+        )}
+      </main>
+    );
+  }
+  return (
+    <main id="main">
+      {back}
+      <div className="title-row">
+        <h1>{request.title}</h1>
+        <div>
+          <Badge kind={`status-${request.status}`}>
+            <span data-testid="request-status">{label(request.status)}</span>
+          </Badge>{' '}
+          <Badge kind={`priority-${request.priority}`}>{label(request.priority)}</Badge>{' '}
+          {request.slaBreached ? <Badge kind="sla-breached">SLA breached</Badge> : null}
+        </div>
+      </div>
+      {notice ? <Notice>{notice}</Notice> : null}
+      <ErrorMessage error={detail.error} />
+      <div className="columns">
+        <section aria-labelledby="details-heading">
+          <h2 id="details-heading">Details</h2>
+          <RequestDetails request={request} />
+        </section>
+        {can('records:write') ? (
+          <section aria-labelledby="actions-heading">
+            <h2 id="actions-heading">Actions</h2>
+            <RequestActions
+              request={request}
+              onDone={setNotice}
+              onStale={() => void detail.refetch()}
+            />
+          </section>
+        ) : null}
+      </div>
+      <Timeline
+        heading="Timeline"
+        history={request.history}
+        title={requestEventTitle}
+        summary={requestEventSummary}
+      />
+    </main>
+  );
+}
+
+function RequestDetails({ request }: { request: RequestDetail }) {
+  const { requester } = request;
+  const when = (term: string, value: string | undefined) =>
+    value ? (
+      <>
+        <dt>{term}</dt>
+        <dd>{formatDateTime(value)}</dd>
+      </>
+    ) : null;
+  return (
+    <dl className="details">
+      <dt>Description</dt>
+      <dd className="prose">{request.description}</dd>
+      <dt>Requester</dt>
+      <dd>
+        {requester.name} &lt;{requester.email}&gt;
+        <div className="sub">
+          {label(requester.origin)}, {requester.organisation}
+          {requester.constituentGroup ? ` (${label(requester.constituentGroup)})` : ''}
+        </div>
+      </dd>
+      <dt>Kind</dt>
+      <dd>
+        {label(request.kind)}
+        {request.globalInitiative ? ` — ${label(request.globalInitiative)}` : ''}
+      </dd>
+      <dt>Themes</dt>
+      <dd>{request.themes.map(label).join(', ') || '—'}</dd>
+      <dt>Region, country</dt>
+      <dd>
+        {label(request.region)}, {request.country}
+      </dd>
+      <dt>Assignee</dt>
+      <dd>{request.assignee ?? 'nobody yet'}</dd>
+      {when('Submitted', request.submittedAt)}
+      {when('Due', request.dueAt)}
+      {when('First response', request.firstResponseAt)}
+      {when('Resolved', request.resolvedAt)}
+      <dt>Version</dt>
+      <dd>{request.streamVersion}</dd>
+    </dl>
+  );
+}

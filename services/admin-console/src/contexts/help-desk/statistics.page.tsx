@@ -1,0 +1,85 @@
+import { useQuery } from '@tanstack/react-query';
+import { REGIONS, REQUEST_KINDS, THEMES } from '@sfp/contracts';
+import { BarChart, barsOf } from '../../components/charts';
+import { QueryState } from '../../components/feedback';
+import { Figures } from '../../components/figures';
+import { FilterBar, FilterInput, FilterSelect } from '../../components/filters';
+import { formatHours, formatNumber, formatPercent, label, NONE } from '../../components/format';
+import { useRouteSearch } from '../../routing/paths';
+import { helpDeskQueries, type Statistics } from './help-desk.api';
+
+const CHOICES = [
+  ['region', 'Region', REGIONS],
+  ['kind', 'Kind', REQUEST_KINDS],
+  ['theme', 'Theme', THEMES],
+] as const;
+
+/** The help desk's figures for a period (reports:read). */
+export function StatisticsPage() {
+  const [search, update] = useRouteSearch('statistics');
+  const stats = useQuery(helpDeskQueries.statistics(search.values));
+  const s = stats.data;
+  return (
+    <main id="main">
+      <h1>Help desk statistics</h1>
+      <FilterBar label="Period and filters">
+        <FilterInput
+          label="From"
+          type="date"
+          value={search.get('from') ?? ''}
+          onChange={(from) => update({ from }, { replace: true })}
+        />
+        <FilterInput
+          label="To (before)"
+          type="date"
+          value={search.get('to') ?? ''}
+          onChange={(to) => update({ to }, { replace: true })}
+        />
+        {CHOICES.map(([name, text, options]) => (
+          <FilterSelect
+            key={name}
+            label={text}
+            value={search.get(name)}
+            options={options}
+            onChange={(value) => update({ [name]: value })}
+          />
+        ))}
+      </FilterBar>
+      <QueryState query={stats} what="Computing the statistics" />
+      {s ? (
+        <>
+          <Figures items={figuresOf(s)} />
+          <div className="chart-grid">
+            <BarChart title="By status" bars={barsOf(s.byStatus, label)} />
+            <BarChart
+              title="By month"
+              bars={Object.entries(s.byMonth)
+                .sort()
+                .map(([month, value]) => ({ label: month, value }))}
+            />
+            <BarChart title="By kind" bars={barsOf(s.byKind, label)} />
+            <BarChart title="By region" bars={barsOf(s.byRegion, label)} />
+            <BarChart title="By theme" bars={barsOf(s.byTheme, label)} />
+          </div>
+        </>
+      ) : null}
+    </main>
+  );
+}
+
+function figuresOf(s: Statistics) {
+  const spread = (d: { medianHours: number | null; p90Hours: number | null }) =>
+    `${formatHours(d.medianHours)} / ${formatHours(d.p90Hours)}`;
+  return [
+    { label: 'Requests', value: formatNumber(s.total, 0) },
+    { label: 'First response, median / p90', value: spread(s.firstResponse) },
+    { label: 'Resolution, median / p90', value: spread(s.resolution) },
+    {
+      label: 'SLA breach rate',
+      value:
+        s.sla.breachRate === null
+          ? NONE
+          : `${formatPercent(s.sla.breachRate)} of ${formatNumber(s.sla.evaluated, 0)}`,
+    },
+  ];
+}
