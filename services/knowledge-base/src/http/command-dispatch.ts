@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { applyDecorators, HttpCode, Post } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { RequirePermission } from '@sfp/auth';
 import { currentCorrelationId, etagOf, expectedVersionFromIfMatch } from '@sfp/service-kit';
 import type {
   CommandContext,
@@ -33,7 +36,28 @@ export async function dispatch(
   return result;
 }
 
-/** Points Location at the record a POST created: its id below the path it was posted to. */
-export function setCreatedLocation(req: Request, res: Response, id: string): void {
+/**
+ * Sends a command that creates a record under a new id, as `dispatch` does;
+ * Location points at the new record, below the path the request was posted to.
+ */
+export async function dispatchCreate(
+  commandBus: CommandBus,
+  req: Request,
+  res: Response,
+  command: (id: string, context: CommandContext) => KnowledgeBaseCommand<unknown>,
+): Promise<CommandResult> {
+  const id = randomUUID();
+  const result = await dispatch(commandBus, req, res, (context) => command(id, context));
   res.setHeader('Location', `${req.baseUrl}${req.path}/${id}`.replace(/\/+/g, '/'));
+  return result;
+}
+
+/** A command on a record that exists: POST to `path`, 200, records:write, If-Match taken (optional). */
+export function CommandOnRecord(path: string): MethodDecorator {
+  return applyDecorators(
+    Post(path),
+    HttpCode(200),
+    RequirePermission('records:write'),
+    ApiHeader({ name: 'If-Match', required: false }),
+  );
 }

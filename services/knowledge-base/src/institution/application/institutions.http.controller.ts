@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   Body,
   Controller,
@@ -27,7 +26,7 @@ import { RequirePermission } from '@sfp/auth';
 import { etagOf } from '@sfp/service-kit';
 import { loadStream } from '../../application/command-runner';
 import type { CommandResult } from '../../application/knowledge-base-command';
-import { dispatch, setCreatedLocation } from '../../http/command-dispatch';
+import { CommandOnRecord, dispatch, dispatchCreate } from '../../http/command-dispatch';
 import { assertInScope, callerOf } from '../../http/request-principal';
 import { historyOf, type HistoryEntry } from '../../http/stream-history';
 import { streamIds } from '../../knowledge-base.context';
@@ -62,20 +61,18 @@ export class InstitutionsController {
   @Post()
   @RequirePermission('records:write')
   @ApiCreatedResponse({ description: 'Registered; Location and ETag point at the new institution' })
-  async register(
+  register(
     @Body() dto: RegisterInstitutionDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResult> {
-    const institutionId = randomUUID();
-    const result = await dispatch(
+    return dispatchCreate(
       this.commandBus,
       req,
       res,
-      (context) => new RegisterInstitutionCommand(registrationOf(institutionId, dto), context),
+      (institutionId, context) =>
+        new RegisterInstitutionCommand(registrationOf(institutionId, dto), context),
     );
-    setCreatedLocation(req, res, institutionId);
-    return result;
   }
 
   @Post(':id/activate')
@@ -96,10 +93,7 @@ export class InstitutionsController {
     return this.changeStatus(req, res, id, { type: 'ActivateInstitution' }, ifMatch);
   }
 
-  @Post(':id/suspend')
-  @HttpCode(200)
-  @RequirePermission('records:write')
-  @ApiHeader({ name: 'If-Match', required: false })
+  @CommandOnRecord(':id/suspend')
   suspend(
     @Param('id', uuid) id: string,
     @Body() dto: InstitutionStatusReasonDto,
@@ -116,10 +110,7 @@ export class InstitutionsController {
     );
   }
 
-  @Post(':id/reinstate')
-  @HttpCode(200)
-  @RequirePermission('records:write')
-  @ApiHeader({ name: 'If-Match', required: false })
+  @CommandOnRecord(':id/reinstate')
   reinstate(
     @Param('id', uuid) id: string,
     @Req() req: Request,
@@ -129,10 +120,7 @@ export class InstitutionsController {
     return this.changeStatus(req, res, id, { type: 'ReinstateInstitution' }, ifMatch);
   }
 
-  @Post(':id/close')
-  @HttpCode(200)
-  @RequirePermission('records:write')
-  @ApiHeader({ name: 'If-Match', required: false })
+  @CommandOnRecord(':id/close')
   close(
     @Param('id', uuid) id: string,
     @Body() dto: InstitutionStatusReasonDto,
@@ -149,10 +137,7 @@ export class InstitutionsController {
     );
   }
 
-  @Post(':id/programmes')
-  @HttpCode(200)
-  @RequirePermission('records:write')
-  @ApiHeader({ name: 'If-Match', required: false })
+  @CommandOnRecord(':id/programmes')
   link(
     @Param('id', uuid) id: string,
     @Body() dto: LinkProgrammeDto,

@@ -83,13 +83,7 @@ export class InstitutionProfileController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    // The profiles show target statuses, recorded in reaction to reports.
-    await readYourTargetStatuses(
-      this.projections,
-      this.runtime,
-      query.minPosition,
-      INSTITUTION_PROFILES_PROJECTION,
-    );
+    const profiles = await this.profilesShowing(query.minPosition);
     const caller = callerOf(req);
     const filter: ReadModelFilter = {};
     if (query.status?.length) filter['status'] = { in: query.status };
@@ -99,13 +93,11 @@ export class InstitutionProfileController {
     if (query.country) filter['country'] = query.country;
     if (caller.scope !== undefined) filter['reportingDepartment'] = caller.scope;
     const sort = query.sort ?? 'name';
-    const page = await this.projections
-      .readModel<InstitutionProfile>(INSTITUTION_PROFILES_PROJECTION)
-      .find({
-        filter,
-        sort: { field: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' },
-        ...pageOf(query),
-      });
+    const page = await profiles.find({
+      filter,
+      sort: { field: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' },
+      ...pageOf(query),
+    });
     const items = page.items.map((doc) => {
       const { series: _series, ...rest } = doc.data;
       return { ...rest, latest: doc.data.series.at(-1), position: doc.position };
@@ -138,16 +130,8 @@ export class InstitutionProfileController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    // The profiles show target statuses, recorded in reaction to reports.
-    await readYourTargetStatuses(
-      this.projections,
-      this.runtime,
-      query.minPosition,
-      INSTITUTION_PROFILES_PROJECTION,
-    );
-    const doc = await this.projections
-      .readModel<InstitutionProfile>(INSTITUTION_PROFILES_PROJECTION)
-      .getDocument(id);
+    const profiles = await this.profilesShowing(query.minPosition);
+    const doc = await profiles.getDocument(id);
     if (!doc) throw new InstitutionNotFoundError(id);
     assertInScope(callerOf(req), doc.data.reportingDepartment);
     if (query.format === 'csv')
@@ -184,5 +168,16 @@ export class InstitutionProfileController {
     if (query.format === 'csv')
       return sendCsv(res, `institution-${id}-iris.csv`, toCsv(values, IRIS_COLUMNS));
     return { institutionId: id, name: profile.name, country: profile.country, values };
+  }
+
+  /** The profiles, once they show `minPosition` and the target statuses recorded in reaction to it. */
+  private async profilesShowing(minPosition: number | undefined) {
+    await readYourTargetStatuses(
+      this.projections,
+      this.runtime,
+      minPosition,
+      INSTITUTION_PROFILES_PROJECTION,
+    );
+    return this.projections.readModel<InstitutionProfile>(INSTITUTION_PROFILES_PROJECTION);
   }
 }

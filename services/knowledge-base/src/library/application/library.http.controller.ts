@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   Body,
   Controller,
@@ -27,7 +26,7 @@ import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { toCsv, type CsvColumn } from '@sfp/service-kit';
 import type { CommandResult } from '../../application/knowledge-base-command';
-import { dispatch, setCreatedLocation } from '../../http/command-dispatch';
+import { dispatch, dispatchCreate } from '../../http/command-dispatch';
 import { plain } from '../../http/plain-json';
 import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { readYourWrites } from '../../http/read-your-writes';
@@ -115,20 +114,26 @@ export class LibraryController {
   @Post('impact-assessments')
   @RequirePermission('records:write')
   @ApiCreatedResponse()
-  async record(
+  record(
     @Body() dto: ImpactAssessmentDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const assessmentId = randomUUID();
     const assessment = plain(dto) as ImpactAssessment;
-    const result = await this.recordEntry(req, res, {
-      kind: 'impact-assessment',
-      assessmentId,
-      command: { type: 'RecordImpactAssessment', assessmentId, assessment },
-    });
-    setCreatedLocation(req, res, assessmentId);
-    return result;
+    return dispatchCreate(
+      this.commandBus,
+      req,
+      res,
+      (assessmentId, context) =>
+        new RecordLibraryEntryCommand(
+          {
+            kind: 'impact-assessment',
+            assessmentId,
+            command: { type: 'RecordImpactAssessment', assessmentId, assessment },
+          },
+          context,
+        ),
+    );
   }
 
   @Post('impact-assessments/:id/revisions')
@@ -155,20 +160,22 @@ export class LibraryController {
   @Post('practice-notes')
   @RequirePermission('records:write')
   @ApiCreatedResponse()
-  async publish(
+  publish(
     @Body() dto: PracticeNoteDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const noteId = randomUUID();
     const note = plain(dto) as PracticeNote;
-    const result = await this.recordEntry(req, res, {
-      kind: 'practice-note',
-      noteId,
-      command: { type: 'PublishPracticeNote', noteId, note },
-    });
-    setCreatedLocation(req, res, noteId);
-    return result;
+    return dispatchCreate(
+      this.commandBus,
+      req,
+      res,
+      (noteId, context) =>
+        new RecordLibraryEntryCommand(
+          { kind: 'practice-note', noteId, command: { type: 'PublishPracticeNote', noteId, note } },
+          context,
+        ),
+    );
   }
 
   @Post('practice-notes/:id/revisions')

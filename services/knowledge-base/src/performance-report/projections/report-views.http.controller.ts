@@ -4,7 +4,11 @@ import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { toCsv, type CsvColumn } from '@sfp/service-kit';
-import { peerBenchmarks, type PeerGroupStatistics } from '../../benchmark/domain/peer-statistics';
+import {
+  peerBenchmarks,
+  type PeerGroupStatistics,
+  type PeerStatistic,
+} from '../../benchmark/domain/peer-statistics';
 import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { findAll, readYourWrites } from '../../http/read-your-writes';
 import { callerOf } from '../../http/request-principal';
@@ -37,19 +41,9 @@ const REPORT_COLUMNS: CsvColumn<ReportRow>[] = [
   ...RATIO_KEYS.map((key) => ({ header: key, value: (r: ReportRow) => r.ratios[key].value })),
 ];
 
-interface BenchmarkRow {
-  year: number;
-  region: string;
-  legalType: string;
-  institutions: number;
+/** One ratio of one peer group: a line of the benchmarks' CSV. */
+interface BenchmarkRow extends Omit<PeerGroupStatistics, 'ratios'>, PeerStatistic {
   ratio: string;
-  count: number;
-  absent: number;
-  min?: number;
-  q1?: number;
-  median?: number;
-  q3?: number;
-  max?: number;
 }
 
 const BENCHMARK_COLUMNS = fieldColumns<BenchmarkRow>(
@@ -130,12 +124,7 @@ export class ReportViewsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await readYourWrites(this.projections, query.minPosition, PERFORMANCE_REPORTS_PROJECTION);
-    const reports = await findAll<ReportRow>(
-      this.projections,
-      PERFORMANCE_REPORTS_PROJECTION,
-      this.groupFilter(query, req),
-    );
+    const reports = await this.reportsOfGroups(query, req);
     const groups = peerBenchmarks(
       latestPerInstitutionAndYear(reports).map((r) => ({
         region: r.region,
@@ -158,16 +147,21 @@ export class ReportViewsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await readYourWrites(this.projections, query.minPosition, PERFORMANCE_REPORTS_PROJECTION);
-    const reports = await findAll<ReportRow>(
-      this.projections,
-      PERFORMANCE_REPORTS_PROJECTION,
-      this.groupFilter(query, req),
-    );
+    const reports = await this.reportsOfGroups(query, req);
     const rows = outreachSummary(reports);
     if (query.format === 'csv')
       return sendCsv(res, 'poverty-outreach.csv', toCsv(rows, OUTREACH_COLUMNS));
     return { items: rows };
+  }
+
+  /** Every report of the peer groups the query names, once the view shows `minPosition`. */
+  private async reportsOfGroups(query: GroupQueryDto, req: Request): Promise<ReportRow[]> {
+    await readYourWrites(this.projections, query.minPosition, PERFORMANCE_REPORTS_PROJECTION);
+    return findAll<ReportRow>(
+      this.projections,
+      PERFORMANCE_REPORTS_PROJECTION,
+      this.groupFilter(query, req),
+    );
   }
 
   private groupFilter(query: GroupQueryDto, req: Request): ReadModelFilter {

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import {
   Body,
   Controller,
   Get,
   Headers,
-  HttpCode,
   Inject,
   Param,
   ParseUUIDPipe,
@@ -17,7 +15,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiProduces,
   ApiTags,
@@ -26,7 +23,7 @@ import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { toCsv, type CsvColumn } from '@sfp/service-kit';
-import { dispatch, setCreatedLocation } from '../../http/command-dispatch';
+import { CommandOnRecord, dispatch, dispatchCreate } from '../../http/command-dispatch';
 import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { assertInScope, callerOf } from '../../http/request-principal';
 import { loadStream } from '../../application/command-runner';
@@ -104,26 +101,16 @@ export class TargetsController {
     description:
       'Set; judged on the latest reports just after the answer (GET /targets/{id}?minPosition=<position> waits for that)',
   })
-  async set(
-    @Body() dto: SetTargetDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const targetId = randomUUID();
-    const result = await dispatch(
+  set(@Body() dto: SetTargetDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return dispatchCreate(
       this.commandBus,
       req,
       res,
-      (context) => new SetTargetCommand(targetOf(targetId, dto), context),
+      (targetId, context) => new SetTargetCommand(targetOf(targetId, dto), context),
     );
-    setCreatedLocation(req, res, targetId);
-    return result;
   }
 
-  @Post(':id/withdraw')
-  @HttpCode(200)
-  @RequirePermission('records:write')
-  @ApiHeader({ name: 'If-Match', required: false })
+  @CommandOnRecord(':id/withdraw')
   withdraw(
     @Param('id', uuid) id: string,
     @Body() dto: WithdrawTargetDto,
