@@ -1,4 +1,5 @@
 export * from './config/env-config';
+export * from './config/host.config';
 export * from './http/problem';
 export * from './http/request-context';
 export * from './http/correlation-id.middleware';

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
+import { EnvInt } from '@sfp/service-kit';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from './service-request/domain/sla-policy';
 import { PRIORITIES, type Priority } from './service-request/domain/service-request.reference-data';
 
@@ -12,10 +12,7 @@ export const SLA_POLICY = Symbol('help-desk.sla-policy');
  */
 export class HelpDeskSettings {
   /** How often the help desk checks SLAs (default every minute; 0 = off). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @EnvInt(0)
   SLA_CHECK_INTERVAL_MS = 60_000;
 
   /** Resolution days per priority, e.g. "urgent=2,high=5" (see slaPolicyFromEnv). */

@@ -1,7 +1,6 @@
-import { Type } from 'class-transformer';
-import { AuthConfig } from '@sfp/auth';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsOptional, Matches, MinLength } from 'class-validator';
 import { ConfigurationError, loadConfig } from '../config/env-config';
+import { EnvInt, HostConfig } from '../config/host.config';
 
 /** A comma-separated list of host:port (host name or IPv4 address). */
 const BROKER_LIST = /^\s*[A-Za-z0-9._-]+:\d{1,5}\s*(?:,\s*[A-Za-z0-9._-]+:\d{1,5}\s*)*$/;
@@ -16,7 +15,7 @@ const DATABASE_NAME = /^[A-Za-z0-9_-]{1,63}$/;
  * name the service (database, Kafka client id, port) come from its context:
  * see `loadStandaloneConfig`.
  */
-export class StandaloneConfig extends AuthConfig {
+export class StandaloneConfig extends HostConfig {
   /** The shared database of identities (users, integration clients, API keys): the same in every service. */
   @IsOptional()
   @Matches(DATABASE_NAME, { message: 'must be 1 to 63 letters, digits, _ or -' })
@@ -47,37 +46,12 @@ export class StandaloneConfig extends AuthConfig {
   @MinLength(32, { message: PSEUDONYM_SECRET_RULE })
   SFP_PSEUDONYM_SECRET?: string;
 
-  /** HTTP port (default: the service's; 0 = any free port). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
-  PORT!: number;
-
-  /** Interface to listen on (default 127.0.0.1; 0.0.0.0 in a container). */
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  HOST = '127.0.0.1';
-
-  @IsOptional()
-  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
-  LOG_LEVEL = 'info';
-
   /** Partitions of the service's sfp.<context>.* topics when it creates them (default 3). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @EnvInt(1, 1000)
   KAFKA_TOPIC_PARTITIONS = 3;
 
   /** Replication factor of the topics when the service creates them (default 1). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(32)
+  @EnvInt(1, 32)
   KAFKA_REPLICATION_FACTOR = 1;
 
   /** The Kafka client id (default sfp-<context>). */

@@ -1,6 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Min } from 'class-validator';
-import { StandaloneConfig } from '@sfp/service-kit';
+import { IsOptional, Matches } from 'class-validator';
+import { EnvInt, StandaloneConfig } from '@sfp/service-kit';
 
 /**
  * The standalone reporting service's settings (distributed mode: Kafka and
@@ -23,17 +22,11 @@ export class ReportingServiceConfig extends StandaloneConfig {
   REPORTING_CONSUMER_GROUP_PREFIX = 'sfp.reporting';
 
   /** Documents one query may read (default 50000). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @EnvInt(1)
   REPORTING_MAX_SCANNED_ROWS = 50_000;
 
   /** Time one query may take, in ms (default 10000). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
+  @EnvInt(100)
   REPORTING_QUERY_TIMEOUT_MS = 10_000;
 }
 
