@@ -15,6 +15,18 @@ import type { AuthSettings } from '../service/auth-settings';
 import type { OidcSettings } from '../tokens/oidc-verifier';
 
 /**
+ * An optional whole-number setting (environment text turned into a number)
+ * from `min` to `max`: the decorators IsOptional, Type(Number), IsInt, Min and
+ * Max, applied bottom-up as when stacked above the property in that order.
+ */
+function IntegerSetting(min: number, max: number): PropertyDecorator {
+  const decorators = [Max(max), Min(min), IsInt(), Type(() => Number), IsOptional()];
+  return (target, property) => {
+    for (const decorate of decorators) decorate(target, property as string);
+  };
+}
+
+/**
  * Authentication settings from the environment (every HTTP host reads the same
  * ones). Embedded mode makes its own token secret; distributed mode needs
  * SFP_AUTH_TOKEN_SECRET, the same in every service.
@@ -34,58 +46,30 @@ export class AuthConfig {
   @MinLength(12, { message: 'must be at least 12 characters' })
   SFP_ADMIN_PASSWORD?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1440)
+  @IntegerSetting(1, 1440)
   SFP_ACCESS_TOKEN_MINUTES = 15;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(365)
+  @IntegerSetting(1, 365)
   SFP_REFRESH_TOKEN_DAYS = 14;
 
   /** Failed sign-ins of one user name from one address before each further one makes the next wait. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntegerSetting(1, 100)
   SFP_SIGN_IN_FREE_FAILURES = 5;
 
   /** The longest wait of the sign-in back-off. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1440)
+  @IntegerSetting(1, 1440)
   SFP_SIGN_IN_MAX_BACKOFF_MINUTES = 15;
 
   /** How long a failed sign-in counts. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(720)
+  @IntegerSetting(1, 720)
   SFP_SIGN_IN_FAILURE_WINDOW_HOURS = 12;
 
   /** Sign-in attempts per client address per minute, per process (floods: 429). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @IntegerSetting(1, 10_000)
   SFP_SIGN_INS_PER_MINUTE = 10;
 
   /** Calls per API key per minute, per process. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntegerSetting(1, 1_000_000)
   SFP_API_KEY_CALLS_PER_MINUTE = 1200;
 
   /**

@@ -14,15 +14,22 @@ describe('AuthenticationService', () => {
   let store: SqliteIdentityStore;
   let adminId: string;
 
+  /** A runtime (an instance of the service) on the test's store and clock; default settings unless given. */
+  const runtimeOnStore = (
+    options: Partial<Omit<Parameters<typeof createAuthRuntime>[0], 'store' | 'now'>> = {},
+  ) =>
+    createAuthRuntime({
+      store,
+      tokenSecret: SECRET,
+      settings: DEFAULT_AUTH_SETTINGS,
+      now: () => clock,
+      ...options,
+    });
+
   beforeEach(async () => {
     clock = new Date('2026-11-29T10:00:00.000Z');
     store = new SqliteIdentityStore({ filename: ':memory:' });
-    runtime = createAuthRuntime({
-      store,
-      tokenSecret: SECRET,
-      settings: { ...DEFAULT_AUTH_SETTINGS, signInsPerMinute: 100 },
-      now: () => clock,
-    });
+    runtime = runtimeOnStore({ settings: { ...DEFAULT_AUTH_SETTINGS, signInsPerMinute: 100 } });
     const { user } = await runtime.administration.createUser(
       {
         username: 'Amina',
@@ -167,11 +174,8 @@ describe('AuthenticationService', () => {
 
   it('logs sign-in.throttled with the user name, the address and the count once the back-off applies', async () => {
     const warnings: Array<Record<string, unknown>> = [];
-    const audited = createAuthRuntime({
-      store,
-      tokenSecret: SECRET,
+    const audited = runtimeOnStore({
       settings: { ...DEFAULT_AUTH_SETTINGS, signInsPerMinute: 100 },
-      now: () => clock,
       audit: { warn: (object) => warnings.push(object) },
     });
     for (let i = 0; i < 6; i++) await attempt('amina', 'wrong password!', '10.4.4.4', audited);
@@ -215,11 +219,8 @@ describe('AuthenticationService', () => {
   });
 
   it('rate-limits sign-in attempts per address', async () => {
-    const limited = createAuthRuntime({
-      store,
-      tokenSecret: SECRET,
+    const limited = runtimeOnStore({
       settings: { ...DEFAULT_AUTH_SETTINGS, signInsPerMinute: 3 },
-      now: () => clock,
     });
     for (let i = 0; i < 3; i++)
       await limited.authentication.signIn(`nobody-${i}`, 'x', '10.9.9.9').catch(() => undefined);
@@ -301,12 +302,7 @@ describe('AuthenticationService', () => {
   });
 
   it('a sign-out in one instance is refused at once by another sharing the store, at no extra read per request', async () => {
-    const other = createAuthRuntime({
-      store,
-      tokenSecret: SECRET,
-      settings: DEFAULT_AUTH_SETTINGS,
-      now: () => clock,
-    });
+    const other = runtimeOnStore();
     const a = await runtime.authentication.signIn('amina', PASSWORD, 'a');
     const b = await runtime.authentication.signIn('amina', PASSWORD, 'a');
     await other.authentication.authenticateBearer(a.accessToken);
@@ -330,12 +326,7 @@ describe('AuthenticationService', () => {
   });
 
   it('when the mark on the user record is lost (a concurrent replace), the periodic pull refuses the session within its interval', async () => {
-    const other = createAuthRuntime({
-      store,
-      tokenSecret: SECRET,
-      settings: DEFAULT_AUTH_SETTINGS,
-      now: () => clock,
-    });
+    const other = runtimeOnStore();
     const a = await runtime.authentication.signIn('amina', PASSWORD, 'a');
     await other.authentication.authenticateBearer(a.accessToken);
     const before = (await store.findUser(adminId))!;

@@ -183,16 +183,7 @@ export class IdentityAdministration {
   async resetPassword(id: string): Promise<{ user: UserView; oneTimePassword: string }> {
     const user = await this.user(id);
     const oneTimePassword = generatePassword();
-    const now = this.now().toISOString();
-    const next: UserRecord = {
-      ...user,
-      passwordHash: await hashPassword(oneTimePassword),
-      passwordChangeRequired: true,
-      tokenGeneration: user.tokenGeneration + 1,
-      updatedAt: now,
-    };
-    await this.store.saveUser(next);
-    await this.store.revokeUserRefreshTokens(id, now);
+    const next = await this.replacePassword(user, oneTimePassword, true);
     await this.store.clearSignInFailures(user.username);
     return { user: this.userView(next), oneTimePassword };
   }
@@ -220,16 +211,29 @@ export class IdentityAdministration {
       (current === next ? 'must differ from the current one' : undefined);
     if (problem)
       throw new AuthError('WEAK_PASSWORD', `The new password ${problem}`, { field: 'newPassword' });
+    return this.replacePassword(user, next, false);
+  }
+
+  /**
+   * Saves the user with a new password (`changeRequired`: to be changed at the
+   * next sign-in) and ends every session: a new token generation, the refresh
+   * tokens revoked. Returns the saved record.
+   */
+  private async replacePassword(
+    user: UserRecord,
+    password: string,
+    changeRequired: boolean,
+  ): Promise<UserRecord> {
     const now = this.now().toISOString();
     const updated: UserRecord = {
       ...user,
-      passwordHash: await hashPassword(next),
-      passwordChangeRequired: false,
+      passwordHash: await hashPassword(password),
+      passwordChangeRequired: changeRequired,
       tokenGeneration: user.tokenGeneration + 1,
       updatedAt: now,
     };
     await this.store.saveUser(updated);
-    await this.store.revokeUserRefreshTokens(userId, now);
+    await this.store.revokeUserRefreshTokens(user.id, now);
     return updated;
   }
 
