@@ -6,3 +6,4 @@ export * from './infrastructure/test-topics';
 export * from './infrastructure/test-database';
 export * from './http/http-client';
 export * from './kafka/topic-recorder';
+export * from './kafka/department-system';

@@ -1,9 +1,13 @@
 import 'reflect-metadata';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
-import mongoose from 'mongoose';
 import { contextTopics } from '@sfp/messaging';
 import { startStandaloneService, type StandaloneService } from '@sfp/service-kit';
-import { integrationEnv, TopicRecorder, uniqueName } from '@sfp/testing';
+import {
+  dropDatabases,
+  integrationEnv,
+  startDepartmentSystem,
+  uniqueName,
+  type DepartmentSystem,
+} from '@sfp/testing';
 import { noticeBoardService } from './fixtures/notice-board/notice-board.service';
 import { describeTemplateScenario } from './fixtures/notice-board/notice-board.scenario';
 
@@ -19,8 +23,7 @@ describe('a context declared with defineService, on its own on Kafka and MongoDB
   const database = uniqueName('nb_e2e').replace(/-/g, '_').slice(0, 60);
   const authDatabase = `${database.slice(0, 50)}_auth`;
   let service: StandaloneService;
-  let producer: Producer;
-  let recorder: TopicRecorder;
+  let department: DepartmentSystem;
   let mongodbUri = '';
 
   beforeAll(async () => {
@@ -37,39 +40,24 @@ describe('a context declared with defineService, on its own on Kafka and MongoDB
       SFP_AUTH_DATABASE: authDatabase,
       SFP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     });
-    const kafka = new Kafka({
-      clientId: 'template-e2e',
+    department = await startDepartmentSystem({
       brokers: env.kafkaBrokers,
-      logLevel: logLevel.NOTHING,
+      clientId: 'template-e2e',
+      topics: [topics.outcomes, topics.events, topics.dlq],
+      recorderGroup: 'template-e2e',
     });
-    producer = kafka.producer({ allowAutoTopicCreation: false });
-    await producer.connect();
-    recorder = await TopicRecorder.start(
-      kafka,
-      [topics.outcomes, topics.events, topics.dlq],
-      'template-e2e',
-    );
   });
 
   afterAll(async () => {
-    await Promise.all([
-      recorder?.stop().catch(() => undefined),
-      producer?.disconnect().catch(() => undefined),
-      service?.close(),
-    ]);
-    for (const dbName of mongodbUri ? [database, authDatabase] : []) {
-      const connection = await mongoose.createConnection(mongodbUri, { dbName }).asPromise();
-      await connection.dropDatabase().finally(() => connection.close());
-    }
+    await Promise.all([department?.stop(), service?.close()]);
+    await dropDatabases(mongodbUri, [database, authDatabase]);
   });
 
   describeTemplateScenario(() => ({
     url: service.url,
     adminPassword: ADMIN_PASSWORD,
-    publish: async (topic, message) => {
-      await producer.send({ topic, acks: -1, messages: [message] });
-    },
-    waitFor: async (label, predicate) => (await recorder.waitFor(label, predicate))[0]!,
+    publish: (topic, message) => department.send(topic, [message]),
+    waitFor: async (label, predicate) => (await department.recorder.waitFor(label, predicate))[0]!,
   }));
 
   it('reports MongoDB, Kafka and its command gateway ready', async () => {
