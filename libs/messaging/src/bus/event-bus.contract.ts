@@ -1,5 +1,6 @@
 import type { EventBus, IncomingMessage, RunningConsumer } from './event-bus.port';
 import { UnknownTopicError } from './event-bus.port';
+import { eventually } from '../testing/bus-test-helpers';
 
 export interface EventBusFixture {
   bus: EventBus;
@@ -305,7 +306,7 @@ export function describeEventBusContract(
       const seen = collector();
       await consume(groupId, [t], seen.add);
       await waitUntil(() => seen.count() >= 4, 'four messages');
-      await waitUntilAsync(async () => (await bus.groupLag(groupId, t))[0]!.lag === 0, 'lag 0');
+      await waitUntil(async () => (await bus.groupLag(groupId, t))[0]!.lag === 0, 'lag 0');
     });
 
     it('refuses to publish to a topic that was never provisioned', async () => {
@@ -347,18 +348,7 @@ function dedupe(values: Array<string | null>): Array<string | null> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitUntil(condition: () => boolean, what: string, timeoutMs = 45_000) {
-  return waitUntilAsync(async () => condition(), what, timeoutMs);
-}
-
-async function waitUntilAsync(
-  condition: () => Promise<boolean>,
-  what: string,
-  timeoutMs = 45_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(25);
-  }
+/** `eventually`, looking every 25 ms. */
+function waitUntil(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  return eventually(condition, what, 45_000, 25);
 }

@@ -18,14 +18,16 @@ export async function recordTopic(
   return { messages, consumer };
 }
 
+/** Waits until `condition` holds, looking every `pollMs`; fails naming `what` after `timeoutMs`. */
 export async function eventually(
   condition: () => boolean | Promise<boolean>,
   what: string,
   timeoutMs = 45_000,
+  pollMs = 10,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
 }
