@@ -8,6 +8,7 @@ import { startStandaloneService, type StandaloneService } from '@sfp/service-kit
 import { httpClient, integrationEnv, signIn, TopicRecorder, uniqueName } from '@sfp/testing';
 import { workedExampleA } from '../src/performance-report/domain/testing/worked-example';
 import { knowledgeBaseService } from '../src/knowledge-base.service';
+import { institutionRegistration, institutionTarget } from './support/knowledge-base-requests';
 
 type Json = Record<string, any>;
 
@@ -157,27 +158,25 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
   };
 
   it('files a report by signed message, publishes the events, re-evaluates the target on a restatement', async () => {
-    const registered = await operator.post<Json>('/institutions', {
-      name: 'Umoja Microfinance (distributed)',
-      kind: 'microfinance-institution',
-      legalType: 'nbfi',
-      country: 'KE',
-      region: 'africa',
-      programmes: ['sfp-youth-employment'],
-      reportingDepartment: DEPARTMENT,
-    });
+    const registered = await operator.post<Json>(
+      '/institutions',
+      institutionRegistration({
+        name: 'Umoja Microfinance (distributed)',
+        reportingDepartment: DEPARTMENT,
+      }),
+    );
     expect(registered.status).toBe(201);
     const institutionId = registered.body['id'];
     expect((await operator.post(`/institutions/${institutionId}/activate`, {})).status).toBe(200);
-    const target = await operator.post<Json>('/targets', {
-      scope: 'institution',
-      institutionId,
-      indicator: 'oss',
-      comparator: 'at-least',
-      threshold: 1.25,
-      tolerance: 0.05,
-      dueDate: '2025-12-31',
-    });
+    const target = await operator.post<Json>(
+      '/targets',
+      institutionTarget(institutionId, {
+        indicator: 'oss',
+        comparator: 'at-least',
+        threshold: 1.25,
+        tolerance: 0.05,
+      }),
+    );
     expect(target.status).toBe(201);
 
     const figures = workedExampleA();
@@ -251,15 +250,17 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
   });
 
   it('refuses a client outside its department, and an analyst who tries to write', async () => {
-    const registered = await operator.post<Json>('/institutions', {
-      name: 'Andes Microfinance (distributed)',
-      kind: 'microfinance-institution',
-      legalType: 'ngo',
-      country: 'PE',
-      region: 'americas',
-      programmes: [],
-      reportingDepartment: 'ro-americas',
-    });
+    const registered = await operator.post<Json>(
+      '/institutions',
+      institutionRegistration({
+        name: 'Andes Microfinance (distributed)',
+        legalType: 'ngo',
+        country: 'PE',
+        region: 'americas',
+        programmes: [],
+        reportingDepartment: 'ro-americas',
+      }),
+    );
     const institutionId = registered.body['id'];
     await operator.post(`/institutions/${institutionId}/activate`, {});
     const outcome = await outcomeOf(

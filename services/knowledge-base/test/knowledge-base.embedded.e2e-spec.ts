@@ -3,12 +3,14 @@ import { COMMAND_HEADERS, contextTopics, type IncomingMessage } from '@sfp/messa
 import { physicalName, type ProjectionEngine } from '@sfp/projections';
 import { httpClient } from '@sfp/testing';
 import { KNOWLEDGE_BASE_PROJECTIONS } from '../src/knowledge-base.runtime';
+import { exampleAssessment } from '../src/library/domain/testing/example-assessment';
 import { workedExampleA } from '../src/performance-report/domain/testing/worked-example';
 import { TARGET_REEVALUATION } from '../src/target/projections/target-statuses.read-your-writes';
 import {
   startEmbeddedKnowledgeBase,
   type EmbeddedKnowledgeBase,
 } from './support/embedded-knowledge-base';
+import { institutionRegistration, institutionTarget } from './support/knowledge-base-requests';
 
 type Json = Record<string, any>;
 
@@ -37,16 +39,7 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
   afterAll(async () => kb?.close());
 
   const register = async (overrides: Json = {}): Promise<string> => {
-    const created = await http.post<Json>('/institutions', {
-      name: 'Umoja Microfinance',
-      kind: 'microfinance-institution',
-      legalType: 'nbfi',
-      country: 'KE',
-      region: 'africa',
-      programmes: ['sfp-youth-employment'],
-      reportingDepartment: 'ro-africa',
-      ...overrides,
-    });
+    const created = await http.post<Json>('/institutions', institutionRegistration(overrides));
     expect(created.status).toBe(201);
     const id = created.body['id'] as string;
     expect((await http.post(`/institutions/${id}/activate`, {})).status).toBe(200);
@@ -127,15 +120,7 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     const filed = await http.post<Json>(`/institutions/${id}/performance-reports`, fileBody());
     const reportId = filed.body['id'];
 
-    const target = await http.post<Json>('/targets', {
-      scope: 'institution',
-      institutionId: id,
-      indicator: 'par30',
-      comparator: 'at-most',
-      threshold: 0.05,
-      tolerance: 0.02,
-      dueDate: '2025-12-31',
-    });
+    const target = await http.post<Json>('/targets', institutionTarget(id));
     expect(target.status).toBe(201);
     const targetId = target.body['id'];
     // Judged on the filed report after the answer (PAR30 4% ≤ 5%): minPosition waits for that.
@@ -253,14 +238,10 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
       messages: [expect.stringContaining('write-offs-non-negative')],
     });
 
-    const country = await http.post<Json>('/institutions', {
-      name: 'Nowhere Finance',
-      kind: 'microfinance-institution',
-      legalType: 'ngo',
-      country: 'XX',
-      region: 'africa',
-      programmes: [],
-    });
+    const country = await http.post<Json>(
+      '/institutions',
+      institutionRegistration({ name: 'Nowhere Finance', legalType: 'ngo', country: 'XX' }),
+    );
     expect(country.status).toBe(400);
     expect(country.body['fieldErrors']).toEqual([
       { field: 'country', messages: ['XX is not an ISO 3166-1 alpha-2 country code'] },
@@ -278,44 +259,50 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     const id = await register({ name: 'Kilimo Microfinance' });
     const post = (body: unknown) =>
       http.post<Json>(`/institutions/${id}/performance-reports`, body);
+    // Each change breaks one identity: 400 IDENTITY_VIOLATED, the one field refused, the identity named.
+    const refusals: Array<{
+      change: Parameters<typeof fileBody>[0];
+      field: string;
+      identity: string;
+    }> = [
+      // ROA 1 380 000 / 1 000 000 = 138 %, where the statement leaves 260 000 − 40 000 − 12 000 − 160 000 = 48 000.
+      {
+        change: (f) => (f.inputs.netOperatingIncomeAfterTaxes = 1_380_000),
+        field: 'inputs.netOperatingIncomeAfterTaxes',
+        identity: 'net-income-matches-statement',
+      },
+      {
+        change: (f) => (f.inputs.portfolioRevenue = 300_000),
+        field: 'inputs.portfolioRevenue',
+        identity: 'portfolio-revenue-within-financial-revenue',
+      },
+      {
+        change: (f) => (f.inputs.financialRevenue = 1e308),
+        field: 'inputs.financialRevenue',
+        identity: 'amounts-within-bounds',
+      },
+      {
+        change: (f) => (f.inputs.personnel = 2_000_000_000),
+        field: 'inputs.personnel',
+        identity: 'counts-within-bounds',
+      },
+      {
+        change: (f) => {
+          f.currency = 'KES';
+          f.fx = { periodAverage: 1e-9, periodEnd: 128 };
+        },
+        field: 'fx.periodAverage',
+        identity: 'fx-rates-within-bounds',
+      },
+    ];
     // Only `code`, the fields and the identity in their messages: the rest of the error body may change.
-    const expectRefused = async (body: unknown, field: string, identity: string) => {
-      const refused = await post(body);
+    for (const { change, field, identity } of refusals) {
+      const refused = await post(fileBody(change));
       expect(refused.status).toBe(400);
       expect(refused.body['code']).toBe('IDENTITY_VIOLATED');
       expect(refused.body['fieldErrors'].map((e: Json) => e.field)).toEqual([field]);
       expect(refused.body['fieldErrors'][0].messages.join(' ')).toContain(identity);
-    };
-
-    // ROA 1 380 000 / 1 000 000 = 138 %, where the statement leaves 260 000 − 40 000 − 12 000 − 160 000 = 48 000.
-    await expectRefused(
-      fileBody((f) => (f.inputs.netOperatingIncomeAfterTaxes = 1_380_000)),
-      'inputs.netOperatingIncomeAfterTaxes',
-      'net-income-matches-statement',
-    );
-    await expectRefused(
-      fileBody((f) => (f.inputs.portfolioRevenue = 300_000)),
-      'inputs.portfolioRevenue',
-      'portfolio-revenue-within-financial-revenue',
-    );
-    await expectRefused(
-      fileBody((f) => (f.inputs.financialRevenue = 1e308)),
-      'inputs.financialRevenue',
-      'amounts-within-bounds',
-    );
-    await expectRefused(
-      fileBody((f) => (f.inputs.personnel = 2_000_000_000)),
-      'inputs.personnel',
-      'counts-within-bounds',
-    );
-    await expectRefused(
-      fileBody((f) => {
-        f.currency = 'KES';
-        f.fx = { periodAverage: 1e-9, periodEnd: 128 };
-      }),
-      'fx.periodAverage',
-      'fx-rates-within-bounds',
-    );
+    }
 
     // Nothing was recorded: the consistent report is the first version.
     const filed = await post(fileBody((f) => (f.inputs.netOperatingIncomeAfterTaxes = 48_000)));
@@ -355,15 +342,7 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
 
     const elsewhere = await http.post<Json>(
       '/institutions',
-      {
-        name: 'Not mine',
-        kind: 'microfinance-institution',
-        legalType: 'ngo',
-        country: 'KE',
-        region: 'africa',
-        programmes: [],
-        reportingDepartment: 'ro-africa',
-      },
+      institutionRegistration({ name: 'Not mine', legalType: 'ngo', programmes: [] }),
       asiaClient,
     );
     expect(elsewhere.body).toMatchObject({ status: 403, code: 'OUT_OF_DEPARTMENT_SCOPE' });
@@ -388,15 +367,13 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     ).toBe(403);
     const own = await http.post<Json>(
       '/targets',
-      {
-        scope: 'institution',
-        institutionId: id,
+      institutionTarget(id, {
         indicator: 'oss',
         comparator: 'at-least',
         threshold: 1,
         tolerance: 0,
         dueDate: '2026-12-31',
-      },
+      }),
       africaClient,
     );
     expect(own.status).toBe(201);
@@ -525,28 +502,7 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
   });
 
   it('searches impact assessments and practice notes by title, tags and summary', async () => {
-    const assessment = await http.post<Json>('/impact-assessments', {
-      title: 'Microcredit and child labour in rural Ghana',
-      summary: 'No effect on household income; a small reduction in hours of child work.',
-      investigators: ['A. Mensah'],
-      country: 'GH',
-      status: 'completed',
-      surveyRounds: [{ round: 'baseline', date: '2022-02-10' }],
-      design: { method: 'rct', unitOfRandomisation: 'village', clusters: 120 },
-      sample: { planned: 2_400, achieved: 2_180, takeUp: 0.31, attrition: 0.09 },
-      outcomes: [
-        {
-          outcome: 'income',
-          estimator: 'ITT',
-          effectSize: 0.02,
-          confidenceInterval: { lower: -0.04, upper: 0.08, level: 0.95 },
-          finding: 'null',
-        },
-      ],
-      links: [],
-      themes: ['child-labour'],
-      tags: ['group lending'],
-    });
+    const assessment = await http.post<Json>('/impact-assessments', exampleAssessment());
     expect(assessment.status).toBe(201);
     const note = await http.post<Json>('/practice-notes', {
       title: 'Safety checklists in loan appraisal',
@@ -629,15 +585,10 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
       region: 'europe-central-asia',
       reportingDepartment: 'ro-eca',
     });
-    const target = await http.post<Json>('/targets', {
-      scope: 'institution',
-      institutionId: id,
-      indicator: 'par30',
-      comparator: 'at-most',
-      threshold: 0.05,
-      tolerance: 0.01,
-      dueDate: '2026-12-31',
-    });
+    const target = await http.post<Json>(
+      '/targets',
+      institutionTarget(id, { tolerance: 0.01, dueDate: '2026-12-31' }),
+    );
     const profileAt = async (position: number) =>
       (await http.get<Json>(`/institutions/${id}/profile?minPosition=${position}`, analyst)).body;
 
@@ -700,15 +651,15 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     const reactor = projections.runner(TARGET_REEVALUATION)!;
     const id = await register({ name: 'Harvest Microfinance' });
     const filed = await http.post<Json>(`/institutions/${id}/performance-reports`, fileBody());
-    const target = await http.post<Json>('/targets', {
-      scope: 'institution',
-      institutionId: id,
-      indicator: 'oss',
-      comparator: 'at-least',
-      threshold: 1.2,
-      tolerance: 0.05,
-      dueDate: '2025-12-31',
-    });
+    const target = await http.post<Json>(
+      '/targets',
+      institutionTarget(id, {
+        indicator: 'oss',
+        comparator: 'at-least',
+        threshold: 1.2,
+        tolerance: 0.05,
+      }),
+    );
     const targetRow = async (minPosition: number) =>
       (await http.get<Json>(`/targets?minPosition=${minPosition}&limit=1000`, analyst)).body[
         'items'

@@ -15,6 +15,25 @@ export interface SeedKnowledgeBaseOptions {
 }
 
 const YEARS = [2022, 2023, 2024, 2025];
+/** The targets set on every other institution. */
+const INSTITUTION_TARGETS = [
+  {
+    indicator: 'oss',
+    comparator: 'at-least',
+    threshold: 1,
+    tolerance: 0.1,
+    dueDate: '2025-12-31',
+    description: 'Operational break-even',
+  },
+  {
+    indicator: 'par30',
+    comparator: 'at-most',
+    threshold: 0.05,
+    tolerance: 0.02,
+    dueDate: '2025-12-31',
+    description: 'Portfolio quality',
+  },
+];
 const PROGRAMMES = ['sfp-youth-employment', 'sfp-green-jobs', 'sfp-microinsurance-innovation'];
 const NAMES = [
   'Umoja',
@@ -137,26 +156,8 @@ export async function seedKnowledgeBase(
       }
     }
     if (i % 2 === 0) {
-      await post('/targets', {
-        scope: 'institution',
-        institutionId: id,
-        indicator: 'oss',
-        comparator: 'at-least',
-        threshold: 1,
-        tolerance: 0.1,
-        dueDate: '2025-12-31',
-        description: 'Operational break-even',
-      });
-      await post('/targets', {
-        scope: 'institution',
-        institutionId: id,
-        indicator: 'par30',
-        comparator: 'at-most',
-        threshold: 0.05,
-        tolerance: 0.02,
-        dueDate: '2025-12-31',
-        description: 'Portfolio quality',
-      });
+      for (const target of INSTITUTION_TARGETS)
+        await post('/targets', { scope: 'institution', institutionId: id, ...target });
     }
     log(`knowledge base: ${name} (${place.country}) registered with its reports`);
   }

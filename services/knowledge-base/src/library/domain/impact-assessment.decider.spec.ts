@@ -4,31 +4,11 @@ import { impactAssessmentDecider } from './impact-assessment.decider';
 import type { ImpactAssessment } from './library.entries';
 import { LibraryEntryAlreadyRecordedError, LibraryEntryNotFoundError } from './library.errors';
 import { ImpactAssessmentRecorded, ImpactAssessmentRevised } from './library.events';
+import { exampleAssessment } from './testing/example-assessment';
 
 const spec = deciderSpec(impactAssessmentDecider);
 const at = '2026-02-01T10:00:00.000Z';
-const assessment: ImpactAssessment = {
-  title: 'Group microcredit and child labour',
-  summary: 'No effect on income.',
-  investigators: ['A. Mensah'],
-  country: 'GH',
-  status: 'completed',
-  surveyRounds: [{ round: 'baseline', date: '2022-02-10' }],
-  design: { method: 'rct', unitOfRandomisation: 'village', clusters: 120 },
-  sample: { planned: 2_400, achieved: 2_180 },
-  outcomes: [
-    {
-      outcome: 'income',
-      estimator: 'ITT',
-      effectSize: 0.02,
-      confidenceInterval: { lower: -0.04, upper: 0.08, level: 0.95 },
-      finding: 'null',
-    },
-  ],
-  links: [],
-  themes: ['child-labour'],
-  tags: [],
-};
+const assessment = exampleAssessment();
 const recorded = ImpactAssessmentRecorded.of({
   assessmentId: 'a-1',
   assessment,
