@@ -12,20 +12,36 @@ import {
   type LedgerState,
 } from '../test-fixtures/ledger.decider';
 import { ledgerStore, metadata, owner } from '../test-fixtures/ledger.setup';
-import { handleCommand } from './handle-command';
+import { handleCommand, type HandleCommandOptions } from './handle-command';
 import { loadState, type DeciderSnapshots } from './load-state';
 import { deposit, open } from './ledger.commands.fixture';
 
 /** Event ids are UUID v7 (newEventId). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
+type RunOptions = Partial<HandleCommandOptions<LedgerState>>;
+
+/**
+ * A ledger store (ledgerStore) and `run`: handleCommand of a ledger command on
+ * `ledger-1` with the store's event types, the test metadata, `options` and
+ * those of the call.
+ */
+function ledger(options: RunOptions = {}) {
+  const fixture = ledgerStore();
+  const run = (command: LedgerCommand, more: RunOptions = {}) =>
+    handleCommand(fixture.store, 'ledger-1', ledgerDecider, command, {
+      eventTypes: fixture.eventTypes,
+      metadata,
+      ...options,
+      ...more,
+    });
+  return { ...fixture, run };
+}
+
 describe('handleCommand', () => {
   it('appends the decided events with ids, schema versions and metadata', async () => {
-    const { store, eventTypes } = ledgerStore();
-    const result = await handleCommand(store, 'ledger-1', ledgerDecider, open, {
-      eventTypes,
-      metadata,
-    });
+    const { store, run } = ledger();
+    const result = await run(open);
     expect(result.nextExpectedVersion).toBe(1);
     expect(result.positions).toEqual([1]);
     expect(result.events).toEqual([
@@ -33,10 +49,7 @@ describe('handleCommand', () => {
     ]);
     expect(result.state).toMatchObject({ status: 'open', balance: 0 });
 
-    const second = await handleCommand(store, 'ledger-1', ledgerDecider, deposit(5), {
-      eventTypes,
-      metadata,
-    });
+    const second = await run(deposit(5));
     expect(second.nextExpectedVersion).toBe(2);
     const [first, next] = await store.readStream('ledger-1');
     expect(first!.eventId).toMatch(UUID);
@@ -54,27 +67,16 @@ describe('handleCommand', () => {
   });
 
   it('lets a domain error through and appends nothing', async () => {
-    const { store, eventTypes } = ledgerStore();
-    await handleCommand(store, 'ledger-1', ledgerDecider, open, { eventTypes, metadata });
-    await expect(
-      handleCommand(
-        store,
-        'ledger-1',
-        ledgerDecider,
-        { type: 'Withdraw', amount: 1 },
-        { eventTypes, metadata },
-      ),
-    ).rejects.toThrow(InsufficientFundsError);
+    const { store, run } = ledger();
+    await run(open);
+    await expect(run({ type: 'Withdraw', amount: 1 })).rejects.toThrow(InsufficientFundsError);
     expect(await store.streamVersion('ledger-1')).toBe(1);
   });
 
   it('appends nothing when the decider decides nothing', async () => {
-    const { store, eventTypes } = ledgerStore();
-    await handleCommand(store, 'ledger-1', ledgerDecider, open, { eventTypes, metadata });
-    const result = await handleCommand(store, 'ledger-1', ledgerDecider, deposit(0), {
-      eventTypes,
-      metadata,
-    });
+    const { store, run } = ledger();
+    await run(open);
+    const result = await run(deposit(0));
     expect(result).toMatchObject({
       nextExpectedVersion: 1,
       positions: [],
@@ -85,42 +87,26 @@ describe('handleCommand', () => {
   });
 
   it("refuses the caller's stale expected version before deciding", async () => {
-    const { store, eventTypes } = ledgerStore();
-    await handleCommand(store, 'ledger-1', ledgerDecider, open, { eventTypes, metadata });
+    const { run } = ledger();
+    await run(open);
     const decide = jest.spyOn(ledgerDecider, 'decide');
-    const stale = handleCommand(store, 'ledger-1', ledgerDecider, deposit(1), {
-      eventTypes,
-      metadata,
-      expectedVersion: 0,
-    });
+    const stale = run(deposit(1), { expectedVersion: 0 });
     await expect(stale).rejects.toThrow(WrongExpectedVersionError);
     await expect(stale).rejects.toMatchObject({ expectedVersion: 0, actualVersion: 1 });
     expect(decide).not.toHaveBeenCalled();
     decide.mockRestore();
-    const noStream = handleCommand(store, 'ledger-1', ledgerDecider, open, {
-      eventTypes,
-      metadata,
-      expectedVersion: 'no-stream',
-    });
+    const noStream = run(open, { expectedVersion: 'no-stream' });
     await expect(noStream).rejects.toThrow(WrongExpectedVersionError);
-    const right = await handleCommand(store, 'ledger-1', ledgerDecider, deposit(1), {
-      eventTypes,
-      metadata,
-      expectedVersion: 1,
-    });
+    const right = await run(deposit(1), { expectedVersion: 1 });
     expect(right.nextExpectedVersion).toBe(2);
-    const any = await handleCommand(store, 'ledger-1', ledgerDecider, deposit(1), {
-      eventTypes,
-      metadata,
-      expectedVersion: 'any',
-    });
+    const any = await run(deposit(1), { expectedVersion: 'any' });
     expect(any.nextExpectedVersion).toBe(3);
   });
 
   it('turns a write between load and append into a conflict, never a lost update', async () => {
-    const { store, eventTypes } = ledgerStore();
-    await handleCommand(store, 'ledger-1', ledgerDecider, open, { eventTypes, metadata });
-    await handleCommand(store, 'ledger-1', ledgerDecider, deposit(10), { eventTypes, metadata });
+    const { store, eventTypes, run } = ledger();
+    await run(open);
+    await run(deposit(10));
 
     // Writer A loads (balance 10), then writer B withdraws 10 before A appends.
     let releaseA!: () => void;
@@ -141,13 +127,7 @@ describe('handleCommand', () => {
       { eventTypes, metadata },
     );
     await new Promise((resolve) => setImmediate(resolve));
-    await handleCommand(
-      store,
-      'ledger-1',
-      ledgerDecider,
-      { type: 'Withdraw', amount: 10 },
-      { eventTypes, metadata },
-    );
+    await run({ type: 'Withdraw', amount: 10 });
     releaseA();
 
     await expect(writerA).rejects.toMatchObject({
@@ -160,13 +140,9 @@ describe('handleCommand', () => {
   });
 
   it('of concurrent commands on one stream, one wins and the others conflict', async () => {
-    const { store, eventTypes } = ledgerStore();
-    await handleCommand(store, 'ledger-1', ledgerDecider, open, { eventTypes, metadata });
-    const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () =>
-        handleCommand(store, 'ledger-1', ledgerDecider, deposit(1), { eventTypes, metadata }),
-      ),
-    );
+    const { store, run } = ledger();
+    await run(open);
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => run(deposit(1))));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
       expect(r.reason).toBeInstanceOf(WrongExpectedVersionError);
@@ -175,8 +151,8 @@ describe('handleCommand', () => {
   });
 
   it('folds old versions upcast to the current one', async () => {
-    const { raw, store, eventTypes } = ledgerStore();
-    await handleCommand(store, 'ledger-1', ledgerDecider, open, { eventTypes, metadata });
+    const { raw, run } = ledger();
+    await run(open);
     await raw.append('ledger-1', 1, [
       {
         eventId: 'legacy-1',
@@ -186,22 +162,8 @@ describe('handleCommand', () => {
         metadata,
       },
     ]);
-    await expect(
-      handleCommand(
-        store,
-        'ledger-1',
-        ledgerDecider,
-        { type: 'Withdraw', amount: 25.51 },
-        { eventTypes, metadata },
-      ),
-    ).rejects.toThrow(InsufficientFundsError);
-    const result = await handleCommand(
-      store,
-      'ledger-1',
-      ledgerDecider,
-      { type: 'Withdraw', amount: 25.5 },
-      { eventTypes, metadata },
-    );
+    await expect(run({ type: 'Withdraw', amount: 25.51 })).rejects.toThrow(InsufficientFundsError);
+    const result = await run({ type: 'Withdraw', amount: 25.5 });
     expect(result.state).toMatchObject({ balance: 0, entries: 2 });
   });
 
@@ -226,26 +188,15 @@ describe('handleCommand', () => {
   });
 
   it('uses the given event ids, so a redelivered command is a duplicate', async () => {
-    const { store, eventTypes } = ledgerStore();
-    await handleCommand(store, 'ledger-1', ledgerDecider, open, {
-      eventTypes,
-      metadata,
-      eventId: (_, i) => `msg-1-${i}`,
-    });
+    const { store, run } = ledger({ eventId: (_, i) => `msg-1-${i}` });
+    await run(open);
     expect((await store.readStream('ledger-1'))[0]!.eventId).toBe('msg-1-0');
-    await expect(
-      handleCommand(store, 'ledger-1', ledgerDecider, deposit(1), {
-        eventTypes,
-        metadata,
-        eventId: (_, i) => `msg-1-${i}`,
-      }),
-    ).rejects.toThrow(DuplicateEventError);
+    await expect(run(deposit(1))).rejects.toThrow(DuplicateEventError);
   });
 });
 
 describe('handleCommand with snapshots', () => {
   function setup(every = 3, overrides: Partial<DeciderSnapshots<LedgerState>> = {}) {
-    const fixture = ledgerStore();
     const snapshotStore = new MemorySnapshotStore();
     const snapshots: DeciderSnapshots<LedgerState> = {
       store: snapshotStore,
@@ -253,13 +204,7 @@ describe('handleCommand with snapshots', () => {
       schemaVersion: 1,
       ...overrides,
     };
-    const run = (command: LedgerCommand) =>
-      handleCommand(fixture.store, 'ledger-1', ledgerDecider, command, {
-        eventTypes: fixture.eventTypes,
-        metadata,
-        snapshots,
-      });
-    return { ...fixture, snapshotStore, snapshots, run };
+    return { ...ledger({ snapshots }), snapshotStore, snapshots };
   }
 
   it('saves a snapshot when an append crosses a multiple of N, and loads from it plus the tail', async () => {
