@@ -320,6 +320,18 @@ describe('projection runner (in-memory event store, embedded read models)', () =
   });
 
   describe('read your writes', () => {
+    /** A `tickets` projection that applies nothing: its handler throws while `failing()`. */
+    const failingTickets = (message: string, failing: () => boolean = () => true) =>
+      defineProjection({
+        name: 'tickets',
+        version: 1,
+        handlers: {
+          [TICKET_NOTED]: () => {
+            if (failing()) throw new Error(message);
+          },
+        },
+      });
+
     it('resolves at once for an applied position, and later for one appended but applied after the call', async () => {
       const control = { broken: true };
       const engine = newEngine();
@@ -360,17 +372,7 @@ describe('projection runner (in-memory event store, embedded read models)', () =
     it('rejects with a timeout error that carries both positions', async () => {
       const control = { broken: true };
       const engine = newEngine();
-      engine.register(
-        defineProjection({
-          name: 'tickets',
-          version: 1,
-          handlers: {
-            [TICKET_NOTED]: () => {
-              if (control.broken) throw new Error('not now');
-            },
-          },
-        }),
-      );
+      engine.register(failingTickets('not now', () => control.broken));
       await engine.start();
       await appendTicket(events, 'a', { notes: 1 });
       const error = await engine.waitForPosition('tickets', 2, 100).catch((e: unknown) => e);
@@ -413,17 +415,7 @@ describe('projection runner (in-memory event store, embedded read models)', () =
 
     it('rejects waiters when the runner stops', async () => {
       const engine = newEngine();
-      engine.register(
-        defineProjection({
-          name: 'tickets',
-          version: 1,
-          handlers: {
-            [TICKET_NOTED]: () => {
-              throw new Error('never applied');
-            },
-          },
-        }),
-      );
+      engine.register(failingTickets('never applied'));
       await engine.start();
       await appendTicket(events, 'a', { notes: 1 });
       const waiting = engine.waitForPosition('tickets', 2, 10_000);
