@@ -35,7 +35,12 @@ function ledger(options: RunOptions = {}) {
       ...options,
       ...more,
     });
-  return { ...fixture, run };
+  /** Appends to ledger-1, below the typed store, a deposit at an old schema version (second event). */
+  const appendLegacyDeposit = (schemaVersion: number, data: Record<string, unknown>) =>
+    fixture.raw.append('ledger-1', 1, [
+      { eventId: 'legacy-1', type: 'ledger.AmountDeposited', schemaVersion, data, metadata },
+    ]);
+  return { ...fixture, run, appendLegacyDeposit };
 }
 
 describe('handleCommand', () => {
@@ -151,17 +156,9 @@ describe('handleCommand', () => {
   });
 
   it('folds old versions upcast to the current one', async () => {
-    const { raw, run } = ledger();
+    const { run, appendLegacyDeposit } = ledger();
     await run(open);
-    await raw.append('ledger-1', 1, [
-      {
-        eventId: 'legacy-1',
-        type: 'ledger.AmountDeposited',
-        schemaVersion: 1,
-        data: { amountCents: 2550 },
-        metadata,
-      },
-    ]);
+    await appendLegacyDeposit(1, { amountCents: 2550 });
     await expect(run({ type: 'Withdraw', amount: 25.51 })).rejects.toThrow(InsufficientFundsError);
     const result = await run({ type: 'Withdraw', amount: 25.5 });
     expect(result.state).toMatchObject({ balance: 0, entries: 2 });
@@ -317,17 +314,9 @@ describe('handleCommand with snapshots', () => {
   });
 
   it('keeps working from snapshot + tail after the deposits are upcast', async () => {
-    const { raw, store, eventTypes, snapshots, run } = setup(2);
+    const { store, eventTypes, snapshots, run, appendLegacyDeposit } = setup(2);
     await run(open);
-    await raw.append('ledger-1', 1, [
-      {
-        eventId: 'legacy-1',
-        type: 'ledger.AmountDeposited',
-        schemaVersion: 2,
-        data: { amount: 4 },
-        metadata,
-      },
-    ]);
+    await appendLegacyDeposit(2, { amount: 4 });
     for (const amount of [1, 1, 1]) await run(deposit(amount));
     const viaSnapshot = await loadState(store, 'ledger-1', ledgerDecider, {
       eventTypes,
