@@ -1,14 +1,9 @@
-import { KnowledgeBaseError } from '../../shared/domain/knowledge-base.errors';
+import { KnowledgeBaseError, RecordNotFoundError } from '../../shared/domain/knowledge-base.errors';
 
-export class PerformanceReportNotFoundError extends KnowledgeBaseError {
+export class PerformanceReportNotFoundError extends RecordNotFoundError {
   readonly code = 'PERFORMANCE_REPORT_NOT_FOUND';
   constructor(readonly reportId?: string) {
-    super(
-      reportId
-        ? `Performance report ${reportId} does not exist`
-        : 'The performance report does not exist',
-    );
-    this.name = 'PerformanceReportNotFoundError';
+    super('performance report', reportId);
   }
 }
 
@@ -19,6 +14,5 @@ export class PerformanceReportAlreadyFiledError extends KnowledgeBaseError {
     super(
       `A report for this institution and period was already filed (${reportId}); restate it to correct it`,
     );
-    this.name = 'PerformanceReportAlreadyFiledError';
   }
 }

@@ -84,7 +84,6 @@ export class IdentityViolatedError extends KnowledgeBaseError {
       `The report breaks the identity "${IDENTITIES[first.identity]}" (${first.identity}): ${first.message}` +
         (violations.length > 1 ? ` (and ${violations.length - 1} more)` : ''),
     );
-    this.name = 'IdentityViolatedError';
     this.identity = first.identity;
     this.field = first.field;
   }

@@ -1,6 +1,21 @@
 /** A refused command of the knowledge base. `code` is stable: APIs and outcome messages carry it. */
 export abstract class KnowledgeBaseError extends Error {
   abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A record that does not exist (HTTP 404): "Institution 42 does not exist", or without its id "The institution does not exist". */
+export abstract class RecordNotFoundError extends KnowledgeBaseError {
+  constructor(record: string, id: string | undefined) {
+    super(
+      id
+        ? `${record.charAt(0).toUpperCase()}${record.slice(1)} ${id} does not exist`
+        : `The ${record} does not exist`,
+    );
+  }
 }
 
 /** A rule of the domain that a well-formed command still breaks (HTTP 400). */
@@ -11,7 +26,6 @@ export class KnowledgeBaseRuleError extends KnowledgeBaseError {
     readonly field?: string,
   ) {
     super(message);
-    this.name = 'KnowledgeBaseRuleError';
   }
 }
 
@@ -27,7 +41,6 @@ export class IllegalTransitionError extends KnowledgeBaseError {
       `${command} is not allowed while the record is ${status}` +
         (allowedFrom.length ? ` (only when ${allowedFrom.join(' or ')})` : ''),
     );
-    this.name = 'IllegalTransitionError';
   }
 }
 
@@ -44,7 +57,6 @@ export class OutOfDepartmentScopeError extends KnowledgeBaseError {
           ? ` (this one reports to ${reportingDepartment})`
           : ' (this record belongs to no department of yours)'),
     );
-    this.name = 'OutOfDepartmentScopeError';
   }
 }
 

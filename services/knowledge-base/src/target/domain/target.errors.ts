@@ -1,10 +1,9 @@
-import { KnowledgeBaseError } from '../../shared/domain/knowledge-base.errors';
+import { KnowledgeBaseError, RecordNotFoundError } from '../../shared/domain/knowledge-base.errors';
 
-export class TargetNotFoundError extends KnowledgeBaseError {
+export class TargetNotFoundError extends RecordNotFoundError {
   readonly code = 'TARGET_NOT_FOUND';
   constructor(readonly targetId?: string) {
-    super(targetId ? `Target ${targetId} does not exist` : 'The target does not exist');
-    this.name = 'TargetNotFoundError';
+    super('target', targetId);
   }
 }
 
@@ -12,6 +11,5 @@ export class TargetAlreadySetError extends KnowledgeBaseError {
   readonly code = 'TARGET_ALREADY_SET';
   constructor(readonly targetId: string) {
     super(`Target ${targetId} was already set`);
-    this.name = 'TargetAlreadySetError';
   }
 }
