@@ -1,6 +1,7 @@
 /**
  * The public language of the platform: the reference data and the allowed
- * transitions that the services decide by and the admin console shows.
+ * transitions that the services decide by and the admin console shows, and
+ * the shape of a service request as the help desk's API reads and writes it.
  * Pure TypeScript, no framework and no Node.js API: the browser bundle
  * imports it too.
  */

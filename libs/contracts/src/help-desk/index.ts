@@ -1,3 +1,4 @@
 export * from './reference-data';
 export * from './request-list';
+export * from './service-request';
 export * from './service-request.lifecycle';

@@ -1,13 +1,10 @@
-import type { Requester } from './service-request.events';
 import type {
   CancelledBy,
-  GlobalInitiative,
-  Priority,
   ReferralTarget,
-  Region,
-  RequestKind,
-  Theme,
-} from './service-request.reference-data';
+  RequestClassification,
+  Requester,
+  RequestSubject,
+} from '@sfp/contracts';
 
 /** Every command carries its time (`at`) and who gives it (`by`); the domain reads no clock. */
 interface Timed {
@@ -15,26 +12,16 @@ interface Timed {
   by: string;
 }
 
-export interface SubmitServiceRequest extends Timed {
+/** The request as its requester files it; the decider gives it its due date. */
+export interface SubmitServiceRequest extends Timed, RequestSubject {
   type: 'SubmitServiceRequest';
   requestId: string;
   requester: Requester;
-  title: string;
-  description: string;
-  kind: RequestKind;
-  globalInitiative?: GlobalInitiative;
-  themes: Theme[];
-  region: Region;
-  country: string;
-  priority: Priority;
 }
 
-export interface TriageServiceRequest extends Timed {
+/** The classification confirmed or changed (and so the due date), with an optional note. */
+export interface TriageServiceRequest extends Timed, RequestClassification {
   type: 'TriageServiceRequest';
-  kind: RequestKind;
-  globalInitiative?: GlobalInitiative;
-  themes: Theme[];
-  priority: Priority;
   note?: string;
 }
 

@@ -1,39 +1,17 @@
-import { defineEventType, type EventOf } from '@sfp/event-sourcing/domain';
 import type {
   CancelledBy,
-  ConstituentGroup,
-  GlobalInitiative,
-  Origin,
   Priority,
   ReferralTarget,
-  Region,
-  RequestKind,
-  Theme,
-} from './service-request.reference-data';
+  RequestClassification,
+  Requester,
+  RequestSubject,
+} from '@sfp/contracts';
+import { defineEventType, type EventOf } from '@sfp/event-sourcing/domain';
 
-/** The person who asked. `personId` is pseudonymous; name and e-mail are personal data. */
-export interface Requester {
-  personId: string;
-  name: string;
-  email: string;
-  origin: Origin;
-  /** The unit, department, office or constituent organisation the person speaks for. */
-  organisation: string;
-  constituentGroup?: ConstituentGroup;
-}
-
-export interface ServiceRequestSubmittedData {
+/** The request as filed (the requester's name and e-mail are personal data), and its due date. */
+export interface ServiceRequestSubmittedData extends RequestSubject {
   requestId: string;
   requester: Requester;
-  title: string;
-  description: string;
-  kind: RequestKind;
-  globalInitiative?: GlobalInitiative;
-  themes: Theme[];
-  region: Region;
-  /** ISO 3166-1 alpha-2. */
-  country: string;
-  priority: Priority;
   submittedAt: string;
   dueAt: string;
 }
@@ -47,12 +25,9 @@ export class ServiceRequestSubmitted extends defineEventType<ServiceRequestSubmi
   },
 }) {}
 
-export interface ServiceRequestTriagedData {
+/** The classification triage confirms or changes, and the due date it gives. */
+export interface ServiceRequestTriagedData extends RequestClassification {
   requestId: string;
-  kind: RequestKind;
-  globalInitiative?: GlobalInitiative;
-  themes: Theme[];
-  priority: Priority;
   dueAt: string;
   note?: string;
   triagedBy: string;

@@ -1,13 +1,13 @@
 import type { Actor, RecordedEvent } from '@sfp/event-sourcing';
 import type { ServiceRequestStatus } from '../../domain/service-request.decider';
-import type { Requester, ServiceRequestEvent } from '../../domain/service-request.events';
 import type {
-  GlobalInitiative,
-  Priority,
-  Region,
-  RequestKind,
-  Theme,
-} from '../../domain/service-request.reference-data';
+  ServiceRequestCancelledData,
+  ServiceRequestCommentedData,
+  ServiceRequestEvent,
+  ServiceRequestReferredData,
+  ServiceRequestResolvedData,
+  ServiceRequestSubmittedData,
+} from '../../domain/service-request.events';
 
 export interface HistoryEntry {
   streamVersion: number;
@@ -21,33 +21,24 @@ export interface HistoryEntry {
   data: unknown;
 }
 
-/** A request as its operator sees it, with its whole history (who did what, when). */
-export interface RequestDetail {
-  requestId: string;
+/**
+ * A request as its operator sees it: the request as filed (the requester's name
+ * and e-mail read "[erased]" after the person's data was erased), where it
+ * stands, and its whole history (who did what, when).
+ */
+export interface RequestDetail extends ServiceRequestSubmittedData {
   streamVersion: number;
   status: ServiceRequestStatus;
-  title: string;
-  description: string;
-  kind: RequestKind;
-  globalInitiative?: GlobalInitiative;
-  themes: Theme[];
-  region: Region;
-  country: string;
-  priority: Priority;
-  /** Name and e-mail read "[erased]" after the person's data was erased. */
-  requester: Requester;
   /** The department whose person or system filed the request. */
   department?: string;
-  submittedAt: string;
-  dueAt: string;
   slaBreached: boolean;
   assignee?: string;
   firstResponseAt?: string;
-  referral?: { target: string; referredTo: string; reason: string; referredAt: string };
-  resolution?: { answer: string; outputs: string[]; resolvedAt: string; resolvedBy: string };
+  referral?: Omit<ServiceRequestReferredData, 'requestId' | 'referredBy'>;
+  resolution?: Omit<ServiceRequestResolvedData, 'requestId'>;
   closedAt?: string;
-  cancellation?: { cancelledBy: string; reason: string; cancelledAt: string };
-  comments: Array<{ commentId: string; text: string; author: string; commentedAt: string }>;
+  cancellation?: Omit<ServiceRequestCancelledData, 'requestId' | 'actorId'>;
+  comments: Array<Omit<ServiceRequestCommentedData, 'requestId'>>;
   history: HistoryEntry[];
 }
 
@@ -113,21 +104,11 @@ export function buildRequestDetail(recorded: readonly RecordedEvent[]): RequestD
         break;
       case 'help-desk.ServiceRequestReferred':
         detail.status = 'referred';
-        detail.referral = {
-          target: event.data.target,
-          referredTo: event.data.referredTo,
-          reason: event.data.reason,
-          referredAt: event.data.referredAt,
-        };
+        detail.referral = pick(event.data, ['target', 'referredTo', 'reason', 'referredAt']);
         break;
       case 'help-desk.ServiceRequestResolved':
         detail.status = 'resolved';
-        detail.resolution = {
-          answer: event.data.answer,
-          outputs: event.data.outputs,
-          resolvedAt: event.data.resolvedAt,
-          resolvedBy: event.data.resolvedBy,
-        };
+        detail.resolution = pick(event.data, ['answer', 'outputs', 'resolvedAt', 'resolvedBy']);
         break;
       case 'help-desk.ServiceRequestClosed':
         detail.status = 'closed';
@@ -141,19 +122,10 @@ export function buildRequestDetail(recorded: readonly RecordedEvent[]): RequestD
         break;
       case 'help-desk.ServiceRequestCancelled':
         detail.status = 'cancelled';
-        detail.cancellation = {
-          cancelledBy: event.data.cancelledBy,
-          reason: event.data.reason,
-          cancelledAt: event.data.cancelledAt,
-        };
+        detail.cancellation = pick(event.data, ['cancelledBy', 'reason', 'cancelledAt']);
         break;
       case 'help-desk.ServiceRequestCommented':
-        detail.comments.push({
-          commentId: event.data.commentId,
-          text: event.data.text,
-          author: event.data.author,
-          commentedAt: event.data.commentedAt,
-        });
+        detail.comments.push(pick(event.data, ['commentId', 'text', 'author', 'commentedAt']));
         break;
       case 'help-desk.ServiceRequestSlaBreached':
         detail.slaBreached = true;
@@ -165,4 +137,9 @@ export function buildRequestDetail(recorded: readonly RecordedEvent[]): RequestD
     }
   }
   return detail;
+}
+
+/** The named fields of an event's data, in the order named (the detail's JSON keeps it). */
+function pick<T, K extends keyof T>(data: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, data[key]])) as Pick<T, K>;
 }

@@ -1,35 +1,22 @@
+import type { Requester, RequestSubject } from '@sfp/contracts';
 import type { ServiceRequestStatus } from '../../domain/service-request.decider';
-import type {
-  GlobalInitiative,
-  Origin,
-  Priority,
-  Region,
-  RequestKind,
-  Theme,
-} from '../../domain/service-request.reference-data';
+import type { Priority, Theme } from '../../domain/service-request.reference-data';
 import { THEMES } from '../../domain/service-request.reference-data';
 
 /**
  * One row of the help desk's request list: what the queue, the filters and the
- * statistics need. No personal data (the requester's organisation only), so an
- * erasure leaves nothing here to purge.
+ * statistics need. No personal data (the requester's origin and organisation
+ * only), so an erasure leaves nothing here to purge.
  */
-export interface RequestSummary {
+export interface RequestSummary
+  extends Omit<RequestSubject, 'description'>,
+    Pick<Requester, 'origin' | 'organisation'> {
   requestId: string;
-  title: string;
   status: ServiceRequestStatus;
   /** Active: submitted, triaged, assigned, in progress or referred. */
   open: boolean;
-  kind: RequestKind;
-  globalInitiative?: GlobalInitiative;
-  themes: Theme[];
-  region: Region;
-  country: string;
-  priority: Priority;
   /** urgent 4, high 3, normal 2, low 1: sorts by priority. */
   priorityRank: number;
-  origin: Origin;
-  organisation: string;
   /** The department whose person or system filed the request (integration clients see only theirs). */
   department?: string;
   assignee?: string;
