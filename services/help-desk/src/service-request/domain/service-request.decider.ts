@@ -1,6 +1,7 @@
 import {
   OPEN_REQUEST_STATUSES,
   REQUEST_COMMAND_ALLOWED_FROM,
+  type RequestClassification,
   type RequestCommandType,
   type RequestStatus,
 } from '@sfp/contracts';
@@ -65,17 +66,13 @@ function decide(
 ): ServiceRequestEvent[] {
   if (command.type === 'SubmitServiceRequest') {
     if (state.status !== 'none') throw new ServiceRequestAlreadySubmittedError(state.requestId);
-    checkInitiative(command.kind, command.globalInitiative);
-    checkThemes(command.themes);
     return [
       ServiceRequestSubmitted.of({
         requestId: command.requestId,
         requester: command.requester,
         title: command.title,
         description: command.description,
-        kind: command.kind,
-        ...(command.globalInitiative ? { globalInitiative: command.globalInitiative } : {}),
-        themes: command.themes,
+        ...checkedClassification(command),
         region: command.region,
         country: command.country,
         priority: command.priority,
@@ -85,19 +82,15 @@ function decide(
     ];
   }
   if (state.status === 'none') throw new ServiceRequestNotFoundError();
+  if (command.type !== 'CheckServiceRequestSla') allowedFrom(command.type, state);
   const requestId = state.requestId;
 
   switch (command.type) {
-    case 'TriageServiceRequest': {
-      allowedFrom(command.type, state);
-      checkInitiative(command.kind, command.globalInitiative);
-      checkThemes(command.themes);
+    case 'TriageServiceRequest':
       return [
         ServiceRequestTriaged.of({
           requestId,
-          kind: command.kind,
-          ...(command.globalInitiative ? { globalInitiative: command.globalInitiative } : {}),
-          themes: command.themes,
+          ...checkedClassification(command),
           priority: command.priority,
           dueAt: dueDate(policy, state.submittedAt, command.priority),
           ...(command.note ? { note: command.note } : {}),
@@ -105,9 +98,7 @@ function decide(
           triagedAt: command.at,
         }),
       ];
-    }
     case 'AssignServiceRequest': {
-      allowedFrom(command.type, state);
       if (state.assignee === command.assignee) return [];
       return [
         ServiceRequestAssigned.of({
@@ -120,12 +111,10 @@ function decide(
       ];
     }
     case 'StartWorkOnServiceRequest':
-      allowedFrom(command.type, state);
       return [
         ServiceRequestWorkStarted.of({ requestId, startedBy: command.by, startedAt: command.at }),
       ];
     case 'ReferServiceRequest':
-      allowedFrom(command.type, state);
       return [
         ServiceRequestReferred.of({
           requestId,
@@ -137,7 +126,6 @@ function decide(
         }),
       ];
     case 'ResolveServiceRequest':
-      allowedFrom(command.type, state);
       return [
         ServiceRequestResolved.of({
           requestId,
@@ -148,10 +136,8 @@ function decide(
         }),
       ];
     case 'CloseServiceRequest':
-      allowedFrom(command.type, state);
       return [ServiceRequestClosed.of({ requestId, closedBy: command.by, closedAt: command.at })];
     case 'ReopenServiceRequest': {
-      allowedFrom(command.type, state);
       const deadline = reopenDeadline(policy, state.resolvedAt ?? command.at);
       if (Date.parse(command.at) > Date.parse(deadline))
         throw new ReopenWindowClosedError(deadline);
@@ -166,7 +152,6 @@ function decide(
       ];
     }
     case 'CancelServiceRequest':
-      allowedFrom(command.type, state);
       return [
         ServiceRequestCancelled.of({
           requestId,
@@ -177,7 +162,6 @@ function decide(
         }),
       ];
     case 'CommentOnServiceRequest':
-      allowedFrom(command.type, state);
       return [
         ServiceRequestCommented.of({
           requestId,
@@ -267,6 +251,17 @@ function allowedFrom(command: RequestCommandType, state: OpenedServiceRequest): 
 
 function isOpen(status: RequestStatus): boolean {
   return (OPEN_REQUEST_STATUSES as readonly RequestStatus[]).includes(status);
+}
+
+/** The kind, initiative and themes of a filing or a triage, once the domain's rules accept them. */
+function checkedClassification({
+  kind,
+  globalInitiative,
+  themes,
+}: RequestClassification): Omit<RequestClassification, 'priority'> {
+  checkInitiative(kind, globalInitiative);
+  checkThemes(themes);
+  return { kind, ...(globalInitiative ? { globalInitiative } : {}), themes };
 }
 
 function checkInitiative(kind: RequestKind, initiative: GlobalInitiative | undefined): void {
