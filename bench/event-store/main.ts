@@ -8,9 +8,10 @@
  *   npm run bench:event-store -- --seconds 5 --rounds 5
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { exitOnHelp, loadNow, machine, positiveOption as positive } from '../cli';
 import {
   formatRate,
   formatRatio,
@@ -38,14 +39,6 @@ const USAGE = `Usage: npm run bench:event-store -- [options]
   --read-page <n>    events per readAll call (default 1000)
 Environment: MONGODB_URI (e.g. mongodb://127.0.0.1:27017) enables MongoDB.`;
 
-function positive(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0)
-    throw new Error(`--${name} must be a positive number`);
-  return parsed;
-}
-
 function parse(): { adapters: Adapter[]; options: Omit<BenchOptions, 'log'> } {
   const { values } = parseArgs({
     options: {
@@ -57,10 +50,7 @@ function parse(): { adapters: Adapter[]; options: Omit<BenchOptions, 'log'> } {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  exitOnHelp(values.help, USAGE);
   const asked = (values.adapter ?? ['all']).flatMap((a) => a.split(','));
   const adapters = asked.includes('all')
     ? [...ADAPTERS]
@@ -76,18 +66,6 @@ function parse(): { adapters: Adapter[]; options: Omit<BenchOptions, 'log'> } {
       readPage: Math.round(positive('read-page', values['read-page'], 1_000)),
     },
   };
-}
-
-function machine(): string[] {
-  const gib = (bytes: number): string => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
-  return [
-    `date: ${new Date().toISOString()}`,
-    `node ${process.version}, ${process.platform}/${process.arch}`,
-    `cpus: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}; memory ${gib(totalmem())} (free ${gib(freemem())})`,
-    `load average (1/5/15 min): ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' / ')}`,
-  ];
 }
 
 function table(results: readonly Measurement[]): string[] {
@@ -219,11 +197,7 @@ async function main(): Promise<void> {
   }
   console.log('\nTargets');
   for (const line of verdicts(results, skipped)) console.log(`  ${line}`);
-  console.log(
-    `\n  load average at the end (1/5/15 min): ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' / ')}`,
-  );
+  console.log(`\n  load average at the end (1/5/15 min): ${loadNow()}`);
 }
 
 main().catch((error: unknown) => {

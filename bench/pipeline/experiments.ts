@@ -21,7 +21,8 @@ import { openSqliteDatabase, SqliteEventStore } from '@sfp/event-sourcing';
 import type { ProcessedMessageStore } from '@sfp/messaging';
 import { ProjectionEngine, SqliteReadModelStore } from '@sfp/projections';
 import { openEmbeddedBus } from './embedded';
-import { ArrivalRecorder, formatRate, loadNow, machine, median, nowMs, sleep } from './measure';
+import { loadNow, machine } from '../cli';
+import { ArrivalRecorder, formatRate, median, nowMs, sleep } from './measure';
 import { settle, throughputRound } from './pipeline';
 import { appendAsFastAsPossible, summaryProjection } from './workload';
 

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose, { type Connection } from 'mongoose';
 import { contextTopics } from '@sfp/messaging';
+import { exitOnHelp, loadNow, machine, positiveOption } from '../cli';
 import { openEmbeddedBus, openEmbeddedDirect } from './embedded';
 import { openKafkaMongoBus, openMongoDirect } from './kafka-mongo';
 import {
@@ -24,8 +25,6 @@ import {
   formatMs,
   formatRate,
   formatRatio,
-  loadNow,
-  machine,
   median,
   NO_INSTRUMENT,
   table,
@@ -97,17 +96,9 @@ function parse(): Options {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const positive = (name: string, raw: string | undefined, fallback: number): number => {
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value <= 0)
-      throw new Error(`--${name} must be a positive number\n${USAGE}`);
-    return value;
-  };
+  exitOnHelp(values.help, USAGE);
+  const positive = (name: string, raw: string | undefined, fallback: number): number =>
+    positiveOption(name, raw, fallback, USAGE);
   const asked = (values.mode ?? ['all']).flatMap((m) => m.split(','));
   for (const mode of asked) {
     if (!['embedded', 'kafka', 'all'].includes(mode))

@@ -1,4 +1,3 @@
-import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 /** Wall-clock milliseconds with sub-millisecond resolution (one clock for the whole process). */
@@ -220,22 +219,6 @@ export function formatMs(value: number, lowerBound = false): string {
 
 export function formatRatio(value: number | undefined): string {
   return value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(2);
-}
-
-export function machine(): string[] {
-  const gib = (bytes: number): string => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
-  return [
-    `date: ${new Date().toISOString()}`,
-    `node ${process.version}, ${process.platform}/${process.arch}`,
-    `cpus: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}; memory ${gib(totalmem())} (free ${gib(freemem())})`,
-    `load average (1/5/15 min): ${loadNow()}`,
-  ];
-}
-
-export function loadNow(): string {
-  return loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' / ');
 }
 
 /** A plain-text table with padded columns (Markdown-compatible). */
