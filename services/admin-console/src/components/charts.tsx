@@ -1,9 +1,12 @@
 // Small hand-written SVG charts: each has a title, a text description for
-// screen readers and the numbers themselves on the chart.
+// screen readers and the numbers themselves on the chart, formatted as the
+// page says (a per cent, an amount), never raw.
+import { formatNumber } from './format';
 
-export interface Bar {
-  label: string;
-  value: number;
+/** A figure with as many decimals as its size needs: 1,234 · 12.3 · 0.87. */
+export function figure(value: number): string {
+  const size = Math.abs(value);
+  return formatNumber(value, size >= 100 ? 0 : size >= 10 ? 1 : 2);
 }
 
 /** Bars from counts by code, largest first, each code shown by `format`. */
@@ -13,14 +16,19 @@ export function barsOf(counts: Record<string, number>, format: (key: string) => 
     .map(([key, value]) => ({ label: format(key), value }));
 }
 
+export interface Bar {
+  label: string;
+  value: number;
+}
+
 export function BarChart({
   title,
   bars,
-  unit = '',
+  format = figure,
 }: {
   title: string;
   bars: Bar[];
-  unit?: string;
+  format?: (value: number) => string;
 }) {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const rowHeight = 24;
@@ -37,7 +45,7 @@ export function BarChart({
           viewBox={`0 0 ${width} ${height}`}
           width="100%"
           role="img"
-          aria-label={`${title}: ${bars.map((b) => `${b.label} ${b.value}${unit}`).join(', ')}`}
+          aria-label={`${title}: ${bars.map((b) => `${b.label} ${format(b.value)}`).join(', ')}`}
         >
           {bars.map((bar, index) => {
             const y = index * rowHeight + 4;
@@ -55,8 +63,7 @@ export function BarChart({
                   className="chart-bar"
                 />
                 <text x={labelWidth + w + 6} y={y + 15} className="chart-value">
-                  {bar.value}
-                  {unit}
+                  {format(bar.value)}
                 </text>
               </g>
             );
@@ -82,11 +89,12 @@ const COLOURS = ['#1f5fa8', '#c2410c', '#15803d', '#7e22ce', '#0f766e'];
 export function LineChart({
   title,
   series,
-  unit = '',
+  format = figure,
 }: {
   title: string;
   series: Series[];
-  unit?: string;
+  /** How a value is written (a per cent, an amount); by default a plain figure. */
+  format?: (value: number) => string;
 }) {
   const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort();
   const values = series
@@ -122,8 +130,8 @@ export function LineChart({
   const description = series
     .map((s) =>
       s.constant !== undefined
-        ? `${s.name}: ${round(s.constant)}${unit}`
-        : `${s.name}: ${s.points.map((p) => `${p.x} ${p.y === null ? 'none' : `${round(p.y)}${unit}`}`).join(', ')}`,
+        ? `${s.name}: ${format(s.constant)}`
+        : `${s.name}: ${s.points.map((p) => `${p.x} ${p.y === null ? 'none' : format(p.y)}`).join(', ')}`,
     )
     .join('; ');
   return (
@@ -145,8 +153,7 @@ export function LineChart({
               className="chart-grid"
             />
             <text x={left - 6} y={yOf(tick) + 4} textAnchor="end" className="chart-label">
-              {round(tick)}
-              {unit}
+              {format(tick)}
             </text>
           </g>
         ))}
@@ -195,7 +202,7 @@ export function LineChart({
                     r={s.dashed ? 2 : 3.5}
                     fill={colour}
                   >
-                    <title>{`${s.name}, ${p.x}: ${round(p.y)}${unit}`}</title>
+                    <title>{`${s.name}, ${p.x}: ${format(p.y)}`}</title>
                   </circle>
                 ))}
             </g>
@@ -217,12 +224,4 @@ export function LineChart({
       </ul>
     </figure>
   );
-}
-
-function round(value: number): string {
-  return Math.abs(value) >= 100
-    ? value.toFixed(0)
-    : Math.abs(value) >= 10
-      ? value.toFixed(1)
-      : value.toFixed(2);
 }

@@ -9,21 +9,19 @@ import { StatisticsPage } from '../contexts/help-desk/statistics.page';
 import { ClientsPage } from '../pages/clients';
 import { DeadLettersPage } from '../pages/dead-letters';
 import { ErasurePage } from '../pages/erasure';
-import { GniPage } from '../pages/gni-table';
-import { NewImpactAssessmentPage } from '../pages/impact-assessment-form';
-import {
-  FileReportPage,
-  InstitutionPage,
-  InstitutionsPage,
-  LibraryPage,
-  ReportPage,
-  TargetsPage,
-} from '../pages/knowledge-base';
-import { NewPracticeNotePage } from '../pages/practice-note-form';
+import { FileReportPage } from '../contexts/knowledge-base/file-report.page';
+import { GniPage } from '../contexts/knowledge-base/gni.page';
+import { InstitutionPage } from '../contexts/knowledge-base/institution.page';
+import { InstitutionsPage } from '../contexts/knowledge-base/institutions.page';
+import { LibraryPage } from '../contexts/knowledge-base/library.page';
+import { NewImpactAssessmentPage } from '../contexts/knowledge-base/new-impact-assessment.page';
+import { NewPracticeNotePage } from '../contexts/knowledge-base/new-practice-note.page';
+import { ReportPage } from '../contexts/knowledge-base/report.page';
+import { TargetsPage } from '../contexts/knowledge-base/targets.page';
 import { ProjectionsPage } from '../pages/projections';
 import { ProgressReportPage, ReportingViewsPage } from '../pages/reporting';
 import { UsersPage } from '../pages/users';
-import { useRouteParams, type PlainRouteName, type RouteName } from './paths';
+import type { PlainRouteName, RouteName } from './paths';
 
 export type NavSection = 'Help desk' | 'Knowledge base' | 'Reporting' | 'Operations';
 
@@ -39,16 +37,6 @@ interface PageBase {
 export type ConsolePage =
   | (PageBase & { route: PlainRouteName; nav?: NavSection })
   | (PageBase & { route: Exclude<RouteName, PlainRouteName>; nav?: never });
-
-function InstitutionRoute() {
-  return <InstitutionPage id={useRouteParams('institution').institutionId} />;
-}
-function FileReportRoute() {
-  return <FileReportPage institutionId={useRouteParams('fileReport').institutionId} />;
-}
-function ReportRoute() {
-  return <ReportPage reportId={useRouteParams('report').reportId} />;
-}
 
 /** In navigation order within each section. */
 export const PAGES: ConsolePage[] = [
@@ -87,21 +75,21 @@ export const PAGES: ConsolePage[] = [
     title: 'Institution',
     permission: 'reports:read',
     needsPath: '/api/knowledge-base/institutions/{id}/profile',
-    Page: InstitutionRoute,
+    Page: InstitutionPage,
   },
   {
     route: 'fileReport',
     title: 'File a performance report',
     permission: 'records:write',
     needsPath: '/api/knowledge-base/institutions/{id}/performance-reports',
-    Page: FileReportRoute,
+    Page: FileReportPage,
   },
   {
     route: 'report',
     title: 'Performance report',
     permission: 'records:read',
     needsPath: '/api/knowledge-base/performance-reports/{reportId}',
-    Page: ReportRoute,
+    Page: ReportPage,
   },
   {
     route: 'targets',

@@ -50,7 +50,7 @@ export const ROUTES = {
   ]),
   institution: route('/knowledge-base/institutions/:institutionId', ['ratio']),
   fileReport: route('/knowledge-base/institutions/:institutionId/reports/new'),
-  report: route('/knowledge-base/reports/:reportId', ['filed', 'restated', 'restate', 'v']),
+  report: route('/knowledge-base/reports/:reportId', ['filed', 'restated', 'restate']),
   targets: route('/knowledge-base/targets', ['status', 'active', 'institution', ...PAGING]),
   gni: route('/knowledge-base/gni', ['country']),
   library: route('/knowledge-base/library', ['q', 'kind', 'published']),

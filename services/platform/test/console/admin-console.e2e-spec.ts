@@ -514,9 +514,10 @@ describe('admin console in a browser (e2e)', () => {
     // The peer medians arrive in their own request: wait until the chart has drawn them.
     await page.getByRole('img', { name: /Peer median \(Africa, NBFI\): 2025/ }).waitFor();
     const described = (await chart.getAttribute('aria-label')) ?? '';
-    expect(described).toContain('Sahel Youth Finance: 2025 0.87');
-    expect(described).toContain('Target: at-least 110 % by 2026-12-31: 1.10');
-    expect(described).toContain('Peer median (Africa, NBFI): 2025 0.87');
+    // Figures read as the ratio's unit (a per cent), as on the page, never as raw fractions.
+    expect(described).toContain('Sahel Youth Finance: 2025 86.7 %');
+    expect(described).toContain('Target: at least 110 % by 2026-12-31: 110 %');
+    expect(described).toContain('Peer median (Africa, NBFI): 2025 86.7 %');
     // Below the threshold by more than the tolerance: off track.
     const targetRow = page
       .getByRole('table', { name: 'Targets' })

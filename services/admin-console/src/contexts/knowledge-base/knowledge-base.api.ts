@@ -1,0 +1,315 @@
+// The knowledge base's HTTP API (/api/knowledge-base) as the console uses it:
+// its queries, keyed under 'knowledge-base' (a command invalidates them all),
+// and its commands. Reference data, indicators, the figures of a report and
+// the status changes an institution's status allows are @sfp/contracts. The
+// answers' shapes are not in @sfp/contracts (it holds reference data and
+// transitions only): they are declared here, as the API documents them
+// (/api/docs-json).
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import {
+  INSTITUTION_STATUS_CHANGE_ACTIONS,
+  type AssessmentStatus,
+  type Comparator,
+  type Design,
+  type Finding,
+  type Indicator,
+  type InstitutionKind,
+  type InstitutionStatus,
+  type InstitutionStatusChange,
+  type LegalType,
+  type LibraryTheme,
+  type Outcome,
+  type PracticeKind,
+  type Region,
+  type TargetScopeKind,
+  type TargetStatus,
+} from '@sfp/contracts';
+import { get, lastWritePosition, post, queryString } from '../../api/client';
+import type { HistoryEntry, Page } from '../../api/types';
+
+const KB = '/api/knowledge-base';
+export const KNOWLEDGE_BASE_KEY = ['knowledge-base'] as const;
+const PAGE_SIZE = 25;
+
+export interface Institution {
+  institutionId: string;
+  name: string;
+  kind: InstitutionKind;
+  legalType: LegalType;
+  country: string;
+  region: Region;
+  programmes: string[];
+  status: InstitutionStatus;
+  registeredAt: string;
+  reports?: number;
+  targetsOffTrack?: number;
+  latestPeriodEnd?: string;
+}
+
+/** A ratio of a report: its value, or why it cannot be computed. */
+export interface Ratio {
+  value: number | null;
+  reason?: string;
+}
+
+export interface Target {
+  targetId: string;
+  indicator: Indicator;
+  comparator: Comparator;
+  threshold: number;
+  tolerance: number;
+  dueDate: string;
+  status: TargetStatus;
+  active: boolean;
+  value?: number | null;
+  description?: string;
+  scopeKind?: TargetScopeKind;
+  institutionId?: string;
+  programme?: string;
+  statusChangedAt?: string;
+}
+
+/** One report (its version that counts) in an institution's series. */
+export interface SeriesPoint {
+  reportId: string;
+  period: { start: string; end: string };
+  year: number;
+  version: number;
+  currency: string;
+  restated: boolean;
+  ratios: Partial<Record<Indicator, Ratio>>;
+}
+
+export interface Profile extends Institution {
+  series: SeriesPoint[];
+  targets: Target[];
+}
+
+/** The peers of a region and legal type in a year: medians of each ratio. */
+export interface BenchmarkGroup {
+  region: Region;
+  legalType: LegalType;
+  year: number;
+  institutions: number;
+  ratios: Partial<Record<Indicator, { count: number; median?: number }>>;
+}
+
+export interface ReportVersion {
+  reportId: string;
+  institutionId: string;
+  version: number;
+  period: { start: string; end: string };
+  year: number;
+  currency: string;
+  fx: { periodAverage: number; periodEnd: number };
+  inputs: Record<string, unknown>;
+  ratios: Partial<Record<Indicator, Ratio>>;
+  gniPerCapitaUsd?: number;
+  institution?: { name: string };
+  filedBy?: string;
+  filedAt?: string;
+  reason?: string;
+}
+
+export interface PerformanceReport {
+  version: number;
+  current: ReportVersion;
+  versions: ReportVersion[];
+  history: HistoryEntry[];
+}
+
+export type LibraryKind = 'impact-assessment' | 'practice-note';
+
+export interface LibraryEntry {
+  score: number;
+  kind: LibraryKind;
+  entryId: string;
+  title: string;
+  summary: string;
+  tags: string[];
+  themes: string[];
+  recordedAt: string;
+}
+
+export interface GniRow {
+  country: string;
+  year: number;
+  usd: number;
+  source: string;
+  recordedAt: string;
+}
+
+export interface NewInstitution {
+  name: string;
+  kind: InstitutionKind;
+  legalType: LegalType;
+  country: string;
+  region: Region;
+  programmes: string[];
+  reportingDepartment?: string;
+}
+
+export interface NewTarget {
+  scope: TargetScopeKind;
+  institutionId?: string;
+  programme?: string;
+  indicator: Indicator;
+  comparator: Comparator;
+  threshold?: number;
+  tolerance?: number;
+  dueDate: string;
+  description?: string;
+}
+
+/** A report's figures as the form gives them: the API names what is missing or does not add up. */
+export type ReportBody = Record<string, unknown>;
+
+export interface NewImpactAssessment {
+  title: string;
+  summary: string;
+  themes: LibraryTheme[];
+  tags: string[];
+  investigators: string[];
+  country: string;
+  status: AssessmentStatus;
+  design: { method: Design; unitOfRandomisation?: string; clusters?: number };
+  sample: { planned?: number; achieved?: number };
+  surveyRounds: [];
+  outcomes: Array<{ outcome: Outcome; estimator: string; effectSize?: number; finding: Finding }>;
+  links: [];
+}
+
+export interface NewPracticeNote {
+  title: string;
+  summary: string;
+  practiceKind: PracticeKind;
+  themes: LibraryTheme[];
+  tags: string[];
+  body?: string;
+  institutionIds: string[];
+  assessmentIds: string[];
+}
+
+export type InstitutionFilters = Partial<
+  Record<'region' | 'legalType' | 'kind' | 'status', string | undefined>
+>;
+
+const institutionPath = (id: string) => `${KB}/institutions/${encodeURIComponent(id)}`;
+const reportPath = (id: string) => `${KB}/performance-reports/${encodeURIComponent(id)}`;
+/** Lists wait until they include this tab's last write (read your own writes). */
+const since = () => ({ minPosition: lastWritePosition('knowledge-base') });
+const key = (...parts: unknown[]) => [...KNOWLEDGE_BASE_KEY, ...parts];
+
+export const knowledgeBaseQueries = {
+  institutions: (filters: InstitutionFilters, cursor: string | undefined) =>
+    queryOptions({
+      queryKey: key('institutions', filters, cursor),
+      queryFn: () =>
+        get<Page<Institution>>(
+          `${KB}/institutions${queryString({ ...filters, cursor, limit: PAGE_SIZE, ...since() })}`,
+        ),
+      placeholderData: keepPreviousData,
+    }),
+  institution: (id: string) =>
+    queryOptions({
+      queryKey: key('institution', id),
+      queryFn: () => get<Institution>(institutionPath(id)),
+    }),
+  profile: (id: string) =>
+    queryOptions({
+      queryKey: key('institution', id, 'profile'),
+      queryFn: () => get<Profile>(`${institutionPath(id)}/profile${queryString(since())}`),
+    }),
+  benchmarks: (region: Region, legalType: LegalType) =>
+    queryOptions({
+      queryKey: key('benchmarks', region, legalType),
+      queryFn: () =>
+        get<{ groups: BenchmarkGroup[] }>(
+          `${KB}/benchmarks${queryString({ region, legalType, ...since() })}`,
+        ),
+    }),
+  report: (reportId: string) =>
+    queryOptions({
+      queryKey: key('report', reportId),
+      queryFn: () => get<PerformanceReport>(reportPath(reportId)),
+    }),
+  targets: (status: string | undefined, active: string | undefined, cursor: string | undefined) =>
+    queryOptions({
+      queryKey: key('targets', status, active, cursor),
+      queryFn: () =>
+        get<Page<Target>>(
+          `${KB}/targets${queryString({ status, active, cursor, limit: PAGE_SIZE, ...since() })}`,
+        ),
+      placeholderData: keepPreviousData,
+    }),
+  /** Entries matching words (both kinds, or one); with no words, the latest of one kind. */
+  library: (words: string, kind: LibraryKind | undefined) =>
+    queryOptions({
+      queryKey: key('library', words, kind),
+      queryFn: () => (words.trim() ? searchLibrary(words, kind) : latestEntries(kind)),
+    }),
+  gni: (country: string | undefined) =>
+    queryOptions({
+      queryKey: key('gni', country),
+      queryFn: () =>
+        get<{ items: GniRow[] }>(
+          `${KB}/reference/gni-per-capita${queryString({ country, ...since() })}`,
+        ),
+    }),
+};
+
+function searchLibrary(words: string, kind: LibraryKind | undefined) {
+  return get<{ items: LibraryEntry[] }>(
+    `${KB}/search${queryString({ q: words, kind, ...since() })}`,
+  );
+}
+
+async function latestEntries(kind: LibraryKind | undefined): Promise<{ items: LibraryEntry[] }> {
+  const listed: LibraryKind = kind ?? 'practice-note';
+  const page = await get<{ items: Array<Record<string, unknown>> }>(
+    `${KB}/${listed === 'impact-assessment' ? 'impact-assessments' : 'practice-notes'}${queryString({ limit: PAGE_SIZE, ...since() })}`,
+  );
+  return {
+    items: page.items.map((item) => ({
+      score: 0,
+      kind: listed,
+      entryId: String(item.entryId ?? item.id ?? ''),
+      title: String(item.title ?? ''),
+      summary: String(item.summary ?? ''),
+      tags: (item.tags as string[] | undefined) ?? [],
+      themes: (item.themes as string[] | undefined) ?? [],
+      recordedAt: String(item.recordedAt ?? ''),
+    })),
+  };
+}
+
+export const knowledgeBaseCommands = {
+  registerInstitution: (institution: NewInstitution) =>
+    post<{ id: string; streamVersion: number }>(`${KB}/institutions`, institution),
+  /** A status change its status allows (@sfp/contracts), with a reason where one is asked. */
+  changeStatus: (
+    institutionId: string,
+    change: InstitutionStatusChange,
+    body: { reason?: string },
+    ifMatch?: number,
+  ) =>
+    post(
+      `${institutionPath(institutionId)}/${INSTITUTION_STATUS_CHANGE_ACTIONS[change]}`,
+      body,
+      ifMatch,
+    ),
+  setTarget: (target: NewTarget) => post(`${KB}/targets`, target),
+  fileReport: (institutionId: string, report: ReportBody) =>
+    post<{ id: string }>(`${institutionPath(institutionId)}/performance-reports`, report),
+  /** A new version of the report, refused (409) unless `ifMatch` is still its version. */
+  restateReport: (reportId: string, report: ReportBody, ifMatch: number | undefined) =>
+    post(`${reportPath(reportId)}/restatements`, report, ifMatch),
+  recordImpactAssessment: (assessment: NewImpactAssessment) =>
+    post(`${KB}/impact-assessments`, assessment),
+  publishPracticeNote: (note: NewPracticeNote) => post(`${KB}/practice-notes`, note),
+  /** Adds or corrects GNI per capita values; a value for the same country and year replaces the one before. */
+  recordGni: (values: {
+    entries: Array<{ country: string; year?: number; usd?: number }>;
+    source: string;
+  }) => post(`${KB}/reference/gni-per-capita`, values),
+};

@@ -1,0 +1,90 @@
+import { Link, useNavigate } from 'react-router';
+import {
+  LIBRARY_THEMES,
+  PRACTICE_KINDS,
+  type LibraryTheme,
+  type PracticeKind,
+} from '@sfp/contracts';
+import {
+  CheckboxGroup,
+  FormErrors,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../components/fields';
+import { listOf } from '../../components/form-values';
+import { label } from '../../components/format';
+import { useCommandForm } from '../../components/use-command-form';
+import { href } from '../../routing/paths';
+import { KNOWLEDGE_BASE_KEY, knowledgeBaseCommands } from './knowledge-base.api';
+
+/**
+ * Writes a practice note for the knowledge base's library (records:write): a
+ * good or bad practice, or a lesson, with its themes and tags. The API's field
+ * messages show beside their fields; once published, the library opens on a
+ * search for its title, which waits until the search index has it.
+ */
+export function NewPracticeNotePage() {
+  const navigate = useNavigate();
+  const form = useCommandForm({
+    initial: {
+      title: '',
+      summary: '',
+      practiceKind: 'good-practice' as PracticeKind,
+      themes: [] as LibraryTheme[],
+      tags: '',
+      body: '',
+    },
+    invalidates: [KNOWLEDGE_BASE_KEY],
+    send: (v) =>
+      knowledgeBaseCommands.publishPracticeNote({
+        title: v.title,
+        summary: v.summary,
+        practiceKind: v.practiceKind,
+        themes: v.themes,
+        tags: listOf(v.tags),
+        ...(v.body.trim() ? { body: v.body } : {}),
+        institutionIds: [],
+        assessmentIds: [],
+      }),
+    onSuccess: (_result, v) =>
+      navigate(href('library', { q: v.title, published: 'practice-note' })),
+  });
+  const { bind } = form;
+  return (
+    <main id="main">
+      <p>
+        <Link to={href('library')}>← Library</Link>
+      </p>
+      <h1>Write a practice note</h1>
+      <form className="panel" aria-label="Practice note" onSubmit={form.onSubmit} noValidate>
+        <TextField label="Title" {...bind('title')} required hint="3 to 300 characters." />
+        <TextField label="Summary" {...bind('summary')} required multiline />
+        <SelectField
+          label="Kind"
+          {...bind('practiceKind')}
+          options={PRACTICE_KINDS}
+          format={label}
+        />
+        <CheckboxGroup
+          legend="Themes"
+          {...bind('themes')}
+          options={LIBRARY_THEMES}
+          format={label}
+        />
+        <TextField
+          label="Tags"
+          {...bind('tags')}
+          hint="Separated by commas; letters, digits, spaces or -."
+        />
+        <TextField label="Text" {...bind('body')} multiline hint="Optional: the note in full." />
+        <FormErrors form={form} />
+        <div className="actions">
+          <SubmitButton busy={form.busy} busyLabel="Publishing…">
+            Publish the note
+          </SubmitButton>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,88 @@
+import { useNavigate } from 'react-router';
+import {
+  INSTITUTION_KINDS,
+  LEGAL_TYPES,
+  REGIONS,
+  type InstitutionKind,
+  type LegalType,
+  type Region,
+} from '@sfp/contracts';
+import {
+  CheckboxField,
+  FormErrors,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../components/fields';
+import { listOf } from '../../components/form-values';
+import { label } from '../../components/format';
+import { useCommandForm } from '../../components/use-command-form';
+import { href } from '../../routing/paths';
+import { KNOWLEDGE_BASE_KEY, knowledgeBaseCommands } from './knowledge-base.api';
+
+/** Registers an institution, and activates it at once unless told not to. */
+export function RegisterInstitution() {
+  const navigate = useNavigate();
+  const form = useCommandForm({
+    initial: {
+      name: '',
+      kind: 'microfinance-institution' as InstitutionKind,
+      legalType: 'nbfi' as LegalType,
+      country: '',
+      region: 'africa' as Region,
+      programmes: '',
+      reportingDepartment: '',
+      activate: true,
+    },
+    invalidates: [KNOWLEDGE_BASE_KEY],
+    send: async (v) => {
+      const created = await knowledgeBaseCommands.registerInstitution({
+        name: v.name.trim(),
+        kind: v.kind,
+        legalType: v.legalType,
+        country: v.country.trim().toUpperCase(),
+        region: v.region,
+        programmes: listOf(v.programmes),
+        ...(v.reportingDepartment.trim()
+          ? { reportingDepartment: v.reportingDepartment.trim() }
+          : {}),
+      });
+      if (v.activate)
+        await knowledgeBaseCommands.changeStatus(
+          created.id,
+          'ActivateInstitution',
+          {},
+          created.streamVersion,
+        );
+      return created;
+    },
+    onSuccess: (created) => navigate(href('institution', { institutionId: created.id })),
+  });
+  const { bind } = form;
+  return (
+    <form className="panel" onSubmit={form.onSubmit} aria-labelledby="register-heading" noValidate>
+      <h2 id="register-heading">Register an institution</h2>
+      <TextField label="Name" {...bind('name')} required />
+      <SelectField label="Kind" {...bind('kind')} options={INSTITUTION_KINDS} format={label} />
+      <SelectField label="Legal type" {...bind('legalType')} options={LEGAL_TYPES} format={label} />
+      <TextField label="Country" {...bind('country')} required hint="ISO 3166-1 alpha-2, e.g. KE" />
+      <SelectField label="Region" {...bind('region')} options={REGIONS} format={label} />
+      <TextField
+        label="Programmes"
+        {...bind('programmes')}
+        hint="Comma-separated ids, e.g. sfp-youth-employment"
+      />
+      <TextField label="Reporting department (optional)" {...bind('reportingDepartment')} />
+      <CheckboxField
+        checked={form.values.activate}
+        onChange={(activate) => form.set('activate', activate)}
+      >
+        Activate it now (reports can be filed for active institutions)
+      </CheckboxField>
+      <FormErrors form={form} />
+      <SubmitButton busy={form.busy} busyLabel="Registering…">
+        Register
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,121 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { INDICATORS } from '@sfp/contracts';
+import type { HistoryEntry } from '../../api/types';
+import { ErrorMessage, Loading, Notice } from '../../components/feedback';
+import { formatCurrency, formatNumber } from '../../components/format';
+import { ListTable } from '../../components/table';
+import { eventName, Timeline } from '../../components/timeline';
+import { href, useRouteParams, useRouteSearch } from '../../routing/paths';
+import { useAuth } from '../../session';
+import { formatIndicator, indicatorName } from './indicators';
+import {
+  knowledgeBaseCommands,
+  knowledgeBaseQueries,
+  type PerformanceReport,
+} from './knowledge-base.api';
+import { ReportForm, valuesOf } from './report-form';
+
+/** A performance report: its ratios, a restatement (records:write), and its versions' history. */
+export function ReportPage() {
+  const { reportId } = useRouteParams('report');
+  const { can } = useAuth();
+  const [search, update] = useRouteSearch('report');
+  const report = useQuery(knowledgeBaseQueries.report(reportId));
+  const r = report.data?.current;
+  if (!report.data || !r) {
+    return (
+      <main id="main">
+        {report.error ? (
+          <ErrorMessage error={report.error} />
+        ) : (
+          <Loading what="Loading the report" />
+        )}
+      </main>
+    );
+  }
+  const { version } = report.data;
+  return (
+    <main id="main">
+      <p>
+        <Link to={href('institution', { institutionId: r.institutionId })}>
+          ← {r.institution?.name ?? 'Institution'}
+        </Link>
+      </p>
+      <h1>
+        Performance report {r.period.start} to {r.period.end}
+      </h1>
+      {search.get('filed') === '1' ? <Notice>Filed: version {version}.</Notice> : null}
+      {search.get('restated') === '1' ? (
+        <Notice>
+          Restated: version {version} now counts; the earlier versions stay in the history.
+        </Notice>
+      ) : null}
+      <p className="sub">
+        Version {version} · {r.currency} (per USD: average {formatNumber(r.fx.periodAverage, 4)},
+        end {formatNumber(r.fx.periodEnd, 4)})
+        {r.gniPerCapitaUsd ? ` · GNI per capita ${formatCurrency(r.gniPerCapitaUsd, 'USD')}` : ''}
+      </p>
+      <RatiosTable report={report.data} />
+      {!can('records:write') ? null : search.get('restate') === '1' ? (
+        <section className="panel" aria-labelledby="restate-heading">
+          <h2 id="restate-heading">Restate this report</h2>
+          <ReportForm
+            title="Restatement"
+            initial={valuesOf(r)}
+            version={version}
+            withPeriod={false}
+            withReason
+            submitLabel="Restate"
+            send={(body, ifMatch) => knowledgeBaseCommands.restateReport(reportId, body, ifMatch)}
+            onSuccess={() => update({ restate: undefined, filed: undefined, restated: '1' })}
+          />
+        </section>
+      ) : (
+        <p>
+          <button
+            type="button"
+            onClick={() => update({ restate: '1', restated: undefined, filed: undefined })}
+          >
+            Restate this report
+          </button>
+        </p>
+      )}
+      <Timeline
+        heading="History"
+        history={report.data.history}
+        title={reportEventTitle}
+        summary={(entry) =>
+          typeof entry.data.reason === 'string' ? [`Reason: ${entry.data.reason}`] : []
+        }
+      />
+    </main>
+  );
+}
+
+/** 'kb.PerformanceReportRestated' → 'report restated'. */
+function reportEventTitle(entry: HistoryEntry): string {
+  return eventName(entry)
+    .replace(/^PerformanceReport/, 'Report ')
+    .toLowerCase();
+}
+
+function RatiosTable({ report }: { report: PerformanceReport }) {
+  const { ratios } = report.current;
+  return (
+    <ListTable label="Ratios" columns={['Ratio', 'Value']}>
+      {INDICATORS.map((i) => (
+        <tr key={i}>
+          <th scope="row">{indicatorName(i)}</th>
+          <td>
+            {ratios[i]?.value === null ? (
+              <span className="sub">not computable: {ratios[i]?.reason}</span>
+            ) : (
+              formatIndicator(ratios[i]?.value, i)
+            )}
+          </td>
+        </tr>
+      ))}
+    </ListTable>
+  );
+}

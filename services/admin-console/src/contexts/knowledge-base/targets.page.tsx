@@ -1,0 +1,63 @@
+import { useQuery } from '@tanstack/react-query';
+import { TARGET_STATUSES } from '@sfp/contracts';
+import { QueryState } from '../../components/feedback';
+import { FilterBar, FilterSelect } from '../../components/filters';
+import { CursorPager, FIRST_PAGE } from '../../components/pager';
+import { useRouteSearch } from '../../routing/paths';
+import { useAuth } from '../../session';
+import { knowledgeBaseQueries } from './knowledge-base.api';
+import { SetTarget } from './set-target';
+import { TargetsTable } from './targets-table';
+
+const WHICH = ['true', 'false', 'all'] as const;
+const WHICH_LABELS: Record<(typeof WHICH)[number], string> = {
+  true: 'Active',
+  false: 'Withdrawn',
+  all: 'All',
+};
+
+/** Targets on the indicators, by status; set one (records:write). */
+export function TargetsPage() {
+  const { can } = useAuth();
+  const [search, update] = useRouteSearch('targets');
+  const status = search.get('status');
+  const active = search.get('active') ?? 'true';
+  const list = useQuery(
+    knowledgeBaseQueries.targets(
+      status,
+      active === 'all' ? undefined : active,
+      search.get('cursor'),
+    ),
+  );
+  return (
+    <main id="main">
+      <h1>Targets</h1>
+      <FilterBar label="Filters">
+        <FilterSelect
+          label="Status"
+          value={status}
+          options={TARGET_STATUSES}
+          onChange={(value) => update({ status: value, ...FIRST_PAGE })}
+        />
+        <FilterSelect
+          label="Which"
+          value={active}
+          options={WHICH}
+          emptyLabel={null}
+          format={(which) => WHICH_LABELS[which]}
+          onChange={(value) =>
+            update({ active: value === 'true' ? undefined : value, ...FIRST_PAGE })
+          }
+        />
+      </FilterBar>
+      <QueryState query={list} what="Loading targets" />
+      {list.data ? (
+        <>
+          <TargetsTable targets={list.data.items} />
+          <CursorPager nextCursor={list.data.nextCursor} />
+        </>
+      ) : null}
+      {can('records:write') ? <SetTarget institutionId={search.get('institution') ?? ''} /> : null}
+    </main>
+  );
+}
