@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -34,164 +35,141 @@ const toList = ({ value }: { value: unknown }) =>
   (Array.isArray(value) ? value : String(value).split(','))
     .map((v) => String(v).trim())
     .filter(Boolean);
+const ISO_DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/;
+
+/**
+ * An optional query parameter, documented by `api` and checked by `rules`. The
+ * rules are listed as they would be stacked above the property: class-validator
+ * runs (and reports) the last one first, as before.
+ */
+function OptionalParameter(
+  api: ApiPropertyOptions,
+  ...rules: PropertyDecorator[]
+): PropertyDecorator {
+  // A stack applies from the bottom up; applyDecorators applies its arguments in order.
+  return applyDecorators(...rules.reverse(), IsOptional(), ApiPropertyOptional(api));
+}
+
+/** One or more of `values`, comma-separated or repeated. */
+function OneOrMoreOf(values: readonly string[], api: ApiPropertyOptions = {}): PropertyDecorator {
+  return OptionalParameter(
+    { enum: values, isArray: true, ...api },
+    Transform(toList),
+    ArrayMaxSize(values.length),
+    IsIn(values, { each: true }),
+  );
+}
+
+/** One of `values`. */
+function OneOf(values: readonly string[], api: ApiPropertyOptions = {}): PropertyDecorator {
+  return OptionalParameter({ enum: values, ...api }, IsIn(values));
+}
+
+/** `true` or `false`. */
+function Flag(description: string): PropertyDecorator {
+  return OptionalParameter({ description }, Transform(toBoolean), IsBoolean());
+}
+
+/** An ISO date (`2026-03-01`) or time (`2026-03-01T09:00:00Z`) bounding the submission time. */
+function SubmittedBound(description: string): PropertyDecorator {
+  return OptionalParameter({ description }, Matches(ISO_DATE_OR_TIME));
+}
+
+/** A whole number from `min` (up to `max`), e.g. a page size or an event position. */
+function WholeNumber(api: ApiPropertyOptions, min: number, max?: number): PropertyDecorator {
+  return OptionalParameter(
+    api,
+    Type(() => Number),
+    IsInt(),
+    Min(min),
+    ...(max === undefined ? [] : [Max(max)]),
+  );
+}
 
 /** Filters, sort and page of the request list. Every value is checked; nothing reaches the store unchecked. */
 export class RequestListQueryDto {
-  @ApiPropertyOptional({
-    enum: REQUEST_STATUSES,
-    isArray: true,
-    description: 'One or more, comma-separated',
-  })
-  @IsOptional()
-  @Transform(toList)
-  @ArrayMaxSize(REQUEST_STATUSES.length)
-  @IsIn(REQUEST_STATUSES, { each: true })
+  @OneOrMoreOf(REQUEST_STATUSES, { description: 'One or more, comma-separated' })
   status?: RequestStatus[];
 
-  @ApiPropertyOptional({
-    description: 'true: active requests only; false: resolved, closed or cancelled',
-  })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @Flag('true: active requests only; false: resolved, closed or cancelled')
   open?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @OptionalParameter({}, IsString(), Length(1, 100))
   assignee?: string;
 
-  @ApiPropertyOptional({ description: 'true: only requests nobody is assigned to' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @Flag('true: only requests nobody is assigned to')
   unassigned?: boolean;
 
-  @ApiPropertyOptional({ enum: PRIORITIES, isArray: true })
-  @IsOptional()
-  @Transform(toList)
-  @ArrayMaxSize(PRIORITIES.length)
-  @IsIn(PRIORITIES, { each: true })
+  @OneOrMoreOf(PRIORITIES)
   priority?: string[];
 
-  @ApiPropertyOptional({ enum: REQUEST_KINDS, isArray: true })
-  @IsOptional()
-  @Transform(toList)
-  @ArrayMaxSize(REQUEST_KINDS.length)
-  @IsIn(REQUEST_KINDS, { each: true })
+  @OneOrMoreOf(REQUEST_KINDS)
   kind?: string[];
 
-  @ApiPropertyOptional({ enum: REGIONS, isArray: true })
-  @IsOptional()
-  @Transform(toList)
-  @ArrayMaxSize(REGIONS.length)
-  @IsIn(REGIONS, { each: true })
+  @OneOrMoreOf(REGIONS)
   region?: string[];
 
-  @ApiPropertyOptional({ example: 'SN' })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}$/)
+  @OptionalParameter({ example: 'SN' }, Matches(/^[A-Z]{2}$/))
   country?: string;
 
-  @ApiPropertyOptional({ enum: ORIGINS })
-  @IsOptional()
-  @IsIn(ORIGINS)
+  @OneOf(ORIGINS)
   origin?: string;
 
-  @ApiPropertyOptional({ enum: THEMES })
-  @IsOptional()
-  @IsIn(THEMES)
+  @OneOf(THEMES)
   theme?: string;
 
-  @ApiPropertyOptional({
-    enum: SLA_STATUSES,
-    description: 'Against the current time: due-soon = due within 24 h',
-  })
-  @IsOptional()
-  @IsIn(SLA_STATUSES)
+  @OneOf(SLA_STATUSES, { description: 'Against the current time: due-soon = due within 24 h' })
   sla?: SlaStatus;
 
-  @ApiPropertyOptional({ description: 'Submitted on or after (ISO date or time)' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/)
+  @SubmittedBound('Submitted on or after (ISO date or time)')
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Submitted before (ISO date or time)' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/)
+  @SubmittedBound('Submitted before (ISO date or time)')
   to?: string;
 
-  @ApiPropertyOptional({ enum: REQUEST_SORTS, default: '-submittedAt' })
-  @IsOptional()
-  @IsIn(REQUEST_SORTS)
+  @OneOf(REQUEST_SORTS, { default: '-submittedAt' })
   sort?: RequestSort;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @WholeNumber({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 }, 1, MAX_PAGE_SIZE)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2_000)
+  @OptionalParameter(
+    { description: 'nextCursor of the previous page' },
+    IsString(),
+    Length(1, 2_000),
+  )
   cursor?: string;
 
-  @ApiPropertyOptional({
-    description:
-      'Read your writes: wait (up to 5 s) until the list has applied this position (from a command response)',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @WholeNumber(
+    {
+      description:
+        'Read your writes: wait (up to 5 s) until the list has applied this position (from a command response)',
+    },
+    0,
+  )
   minPosition?: number;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
-  @IsOptional()
-  @IsIn(['json', 'csv'])
+  @OneOf(['json', 'csv'], { default: 'json' })
   format?: 'json' | 'csv';
 }
 
 /** Filters of the statistics: the same as the list's, without sort and page. */
 export class RequestStatisticsQueryDto {
-  @ApiPropertyOptional({ enum: REQUEST_KINDS, isArray: true })
-  @IsOptional()
-  @Transform(toList)
-  @ArrayMaxSize(REQUEST_KINDS.length)
-  @IsIn(REQUEST_KINDS, { each: true })
+  @OneOrMoreOf(REQUEST_KINDS)
   kind?: string[];
 
-  @ApiPropertyOptional({ enum: REGIONS, isArray: true })
-  @IsOptional()
-  @Transform(toList)
-  @ArrayMaxSize(REGIONS.length)
-  @IsIn(REGIONS, { each: true })
+  @OneOrMoreOf(REGIONS)
   region?: string[];
 
-  @ApiPropertyOptional({ enum: THEMES })
-  @IsOptional()
-  @IsIn(THEMES)
+  @OneOf(THEMES)
   theme?: string;
 
-  @ApiPropertyOptional({ description: 'Submitted on or after (ISO date)' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/)
+  @SubmittedBound('Submitted on or after (ISO date)')
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Submitted before (ISO date)' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/)
+  @SubmittedBound('Submitted before (ISO date)')
   to?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @WholeNumber({}, 0)
   minPosition?: number;
 }
