@@ -111,6 +111,13 @@ describe('analyst query validation', () => {
       'aggregates[1]': expect.stringContaining('must be count'),
       'sort[0]': expect.stringContaining('cannot sort on "$natural"'),
     });
+    expect(
+      problemsOf({ groupBy: 'kind', aggregates: [7, 'count'], sort: ['a', 'b', 'c', 'd'] }),
+    ).toEqual({
+      groupBy: 'must be an array of at most 3 field names',
+      'aggregates[0]': 'must be count or <function>:<number field>',
+      sort: 'must be an array of at most 3 columns, - in front for descending',
+    });
     expect(problemsOf({ select: ['kind', 'json', '_id'] })).toEqual({
       'select[1]': expect.stringContaining('not a queryable field'),
       'select[2]': expect.stringContaining('not a queryable field'),

@@ -214,24 +214,14 @@ function groupKeys(
   problems: QueryProblem[],
   fieldProblem: (path: string, name: string) => void,
 ): GroupKey[] {
-  if (input === undefined) return [];
-  if (!Array.isArray(input) || input.length > QUERY_LIMITS.maxGroupBy) {
-    problems.push({
-      field: 'groupBy',
-      message: `must be an array of at most ${QUERY_LIMITS.maxGroupBy} field names`,
-    });
-    return [];
-  }
   const keys: GroupKey[] = [];
-  input.forEach((item, index) => {
-    const path = `groupBy[${index}]`;
-    if (typeof item !== 'string') {
-      problems.push({
-        field: path,
-        message: 'must be a field name, or timestampField:year|quarter|month|day',
-      });
-      return;
-    }
+  const list = {
+    field: 'groupBy',
+    max: QUERY_LIMITS.maxGroupBy,
+    message: `must be an array of at most ${QUERY_LIMITS.maxGroupBy} field names`,
+    itemMessage: 'must be a field name, or timestampField:year|quarter|month|day',
+  };
+  forEachListItem(input, list, problems, (item, path) => {
     const [name = '', bucket, ...rest] = item.split(':');
     const type = viewFieldType(fields, name);
     if (!type) return fieldProblem(path, name);
@@ -277,21 +267,14 @@ function aggregateList(
   problems: QueryProblem[],
   fieldProblem: (path: string, name: string) => void,
 ): Aggregate[] {
-  if (input === undefined) return [];
-  if (!Array.isArray(input) || input.length > QUERY_LIMITS.maxAggregates) {
-    problems.push({
-      field: 'aggregates',
-      message: `must be an array of at most ${QUERY_LIMITS.maxAggregates} of count, sum:field, avg:field, median:field, min:field, max:field`,
-    });
-    return [];
-  }
   const aggregates: Aggregate[] = [];
-  input.forEach((item, index) => {
-    const path = `aggregates[${index}]`;
-    if (typeof item !== 'string') {
-      problems.push({ field: path, message: 'must be count or <function>:<number field>' });
-      return;
-    }
+  const list = {
+    field: 'aggregates',
+    max: QUERY_LIMITS.maxAggregates,
+    message: `must be an array of at most ${QUERY_LIMITS.maxAggregates} of count, sum:field, avg:field, median:field, min:field, max:field`,
+    itemMessage: 'must be count or <function>:<number field>',
+  };
+  forEachListItem(input, list, problems, (item, path) => {
     const [fn = '', field, ...rest] = item.split(':');
     if (!(AGGREGATE_FUNCTIONS as readonly string[]).includes(fn) || rest.length > 0) {
       problems.push({
@@ -357,21 +340,14 @@ function sortKeys(
   grouped: boolean,
   problems: QueryProblem[],
 ): SortKey[] {
-  if (input === undefined) return [];
-  if (!Array.isArray(input) || input.length > QUERY_LIMITS.maxSort) {
-    problems.push({
-      field: 'sort',
-      message: `must be an array of at most ${QUERY_LIMITS.maxSort} columns, - in front for descending`,
-    });
-    return [];
-  }
   const keys: SortKey[] = [];
-  input.forEach((item, index) => {
-    const path = `sort[${index}]`;
-    if (typeof item !== 'string') {
-      problems.push({ field: path, message: 'must be a column name, - in front for descending' });
-      return;
-    }
+  const list = {
+    field: 'sort',
+    max: QUERY_LIMITS.maxSort,
+    message: `must be an array of at most ${QUERY_LIMITS.maxSort} columns, - in front for descending`,
+    itemMessage: 'must be a column name, - in front for descending',
+  };
+  forEachListItem(input, list, problems, (item, path) => {
     const column = item.replace(/^-/, '');
     const sortable = grouped
       ? columns.includes(column)
@@ -386,6 +362,30 @@ function sortKeys(
     keys.push({ column, direction: item.startsWith('-') ? 'desc' : 'asc' });
   });
   return keys;
+}
+
+/**
+ * Calls `each` with every item of a list option (`input`, absent: none) and
+ * its path (`groupBy[2]`), in order. A problem instead on the option when it
+ * is not an array of at most `max` items (then no item is read), on an item
+ * that is not a string.
+ */
+function forEachListItem(
+  input: unknown,
+  list: { field: string; max: number; message: string; itemMessage: string },
+  problems: QueryProblem[],
+  each: (item: string, path: string) => void,
+): void {
+  if (input === undefined) return;
+  if (!Array.isArray(input) || input.length > list.max) {
+    problems.push({ field: list.field, message: list.message });
+    return;
+  }
+  input.forEach((item: unknown, index) => {
+    const path = `${list.field}[${index}]`;
+    if (typeof item !== 'string') problems.push({ field: path, message: list.itemMessage });
+    else each(item, path);
+  });
 }
 
 function integerIn(
