@@ -38,9 +38,13 @@ export interface LibraryTokenDoc {
 export const entryKeyOf = (kind: LibraryKind, id: string) => `entry|${kind}|${id}`;
 const tokenId = (token: string, entryKey: string) => `token|${token}|${entryKey}`;
 
+/** A first record (revision 1), or a revision that keeps the time the entry was first recorded. */
+type Recording = { recordedAt: string } | { revision: number; revisedAt: string };
+
 async function index(
   view: ViewWriter<LibraryDoc>,
-  entry: Omit<LibraryEntryDoc, 'tokens' | 'docType'>,
+  entry: Omit<LibraryEntryDoc, 'tokens' | 'docType' | 'revision' | 'recordedAt' | 'revisedAt'>,
+  recording: Recording,
 ): Promise<void> {
   const key = entryKeyOf(entry.kind, entry.entryId);
   const previous = (await view.get(key)) as LibraryEntryDoc | undefined;
@@ -51,56 +55,56 @@ async function index(
   for (const [token, weight] of weights) {
     await view.upsert(tokenId(token, key), { docType: 'token', token, entryKey: key, weight });
   }
-  await view.upsert(key, { docType: 'entry', ...entry, tokens: [...weights.keys()] });
+  const revision =
+    'recordedAt' in recording
+      ? { revision: 1, recordedAt: recording.recordedAt }
+      : {
+          revision: recording.revision,
+          recordedAt: previous?.recordedAt ?? recording.revisedAt,
+          revisedAt: recording.revisedAt,
+        };
+  await view.upsert(key, { docType: 'entry', ...entry, ...revision, tokens: [...weights.keys()] });
 }
 
 async function onAssessment(recorded: RecordedEvent, view: ViewWriter<LibraryDoc>): Promise<void> {
   const event = { type: recorded.type, data: recorded.data } as ImpactAssessmentEvent;
   const a = event.data.assessment;
-  const previous = (await view.get(entryKeyOf('impact-assessment', event.data.assessmentId))) as
-    | LibraryEntryDoc
-    | undefined;
-  await index(view, {
-    kind: 'impact-assessment',
-    entryId: event.data.assessmentId,
-    title: a.title,
-    summary: a.summary,
-    tags: a.tags,
-    themes: a.themes,
-    country: a.country,
-    assessment: a,
-    ...(event.type === 'knowledge-base.ImpactAssessmentRecorded'
-      ? { revision: 1, recordedAt: event.data.recordedAt }
-      : {
-          revision: event.data.revision,
-          recordedAt: previous?.recordedAt ?? event.data.revisedAt,
-          revisedAt: event.data.revisedAt,
-        }),
-  });
+  await index(
+    view,
+    {
+      kind: 'impact-assessment',
+      entryId: event.data.assessmentId,
+      title: a.title,
+      summary: a.summary,
+      tags: a.tags,
+      themes: a.themes,
+      country: a.country,
+      assessment: a,
+    },
+    event.type === 'knowledge-base.ImpactAssessmentRecorded'
+      ? { recordedAt: event.data.recordedAt }
+      : { revision: event.data.revision, revisedAt: event.data.revisedAt },
+  );
 }
 
 async function onNote(recorded: RecordedEvent, view: ViewWriter<LibraryDoc>): Promise<void> {
   const event = { type: recorded.type, data: recorded.data } as PracticeNoteEvent;
   const n = event.data.note;
-  const previous = (await view.get(entryKeyOf('practice-note', event.data.noteId))) as
-    | LibraryEntryDoc
-    | undefined;
-  await index(view, {
-    kind: 'practice-note',
-    entryId: event.data.noteId,
-    title: n.title,
-    summary: n.summary,
-    tags: n.tags,
-    themes: n.themes,
-    note: n,
-    ...(event.type === 'knowledge-base.PracticeNotePublished'
-      ? { revision: 1, recordedAt: event.data.publishedAt }
-      : {
-          revision: event.data.revision,
-          recordedAt: previous?.recordedAt ?? event.data.revisedAt,
-          revisedAt: event.data.revisedAt,
-        }),
-  });
+  await index(
+    view,
+    {
+      kind: 'practice-note',
+      entryId: event.data.noteId,
+      title: n.title,
+      summary: n.summary,
+      tags: n.tags,
+      themes: n.themes,
+      note: n,
+    },
+    event.type === 'knowledge-base.PracticeNotePublished'
+      ? { recordedAt: event.data.publishedAt }
+      : { revision: event.data.revision, revisedAt: event.data.revisedAt },
+  );
 }
 
 /**

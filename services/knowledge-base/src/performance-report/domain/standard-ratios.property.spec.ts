@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { aggregateFigures, normaliseFigures, type NormalisedFigures } from './normalised-figures';
-import type { PerformanceInputs, ReportFigures } from './performance-inputs';
+import {
+  COUNT_FIELDS,
+  COUNT_OPENING_CLOSING,
+  MONEY_FLOWS,
+  MONEY_OPENING_CLOSING,
+  MONEY_STOCKS,
+  type PerformanceInputs,
+  type ReportFigures,
+} from './performance-inputs';
 import {
   identityProblems,
   MAX_AMOUNT,
@@ -83,27 +91,13 @@ function figuresArbitrary(
     inputs,
   });
 }
+/** Every input but the optional adjustments. */
 const RATIO_INPUT_KEYS: Array<keyof PerformanceInputs> = [
-  'totalAssets',
-  'equity',
-  'grossLoanPortfolio',
-  'impairmentAllowance',
-  'voluntarySavings',
-  'par30Balance',
-  'renegotiatedLoans',
-  'writeOffs',
-  'financialRevenue',
-  'portfolioRevenue',
-  'financialExpense',
-  'impairmentExpense',
-  'operatingExpense',
-  'netOperatingIncomeAfterTaxes',
-  'activeBorrowers',
-  'activeWomenBorrowers',
-  'ruralClients',
-  'voluntarySavers',
-  'loanOfficers',
-  'personnel',
+  ...MONEY_OPENING_CLOSING,
+  ...MONEY_STOCKS,
+  ...MONEY_FLOWS,
+  ...COUNT_OPENING_CLOSING,
+  ...COUNT_FIELDS,
 ];
 const gni = fc.option(fc.double({ min: 1, max: 100_000, noNaN: true }), { nil: undefined });
 
