@@ -1,11 +1,17 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
-import mongoose from 'mongoose';
 import { signCommand } from '@sfp/auth';
 import { COMMAND_HEADERS, contextTopics, EVENT_HEADERS } from '@sfp/messaging';
 import { startStandaloneService, type StandaloneService } from '@sfp/service-kit';
-import { httpClient, integrationEnv, signIn, TopicRecorder, uniqueName } from '@sfp/testing';
+import {
+  dropDatabases,
+  httpClient,
+  integrationEnv,
+  signIn,
+  startDepartmentSystem,
+  uniqueName,
+  type DepartmentSystem,
+} from '@sfp/testing';
 import { workedExampleA } from '../src/performance-report/domain/testing/worked-example';
 import { knowledgeBaseService } from '../src/knowledge-base.service';
 import { institutionRegistration, institutionTarget } from './support/knowledge-base-requests';
@@ -27,9 +33,7 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
   const ADMIN_PASSWORD = 'distributed e2e secret phrase';
 
   let service: StandaloneService;
-  let kafka: Kafka;
-  let producer: Producer;
-  let recorder: TopicRecorder;
+  let department: DepartmentSystem;
   let operator: ReturnType<typeof httpClient>;
   let analyst: ReturnType<typeof httpClient>;
   let mongodbUri: string;
@@ -85,69 +89,46 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
     apiKey = (
       await admin.post<{ apiKey: string }>(`/auth/clients/${clientId}/keys`, { label: 'e2e' })
     ).body.apiKey;
-    kafka = new Kafka({
-      clientId: 'kb-e2e',
+    department = await startDepartmentSystem({
       brokers: env.kafkaBrokers,
-      logLevel: logLevel.NOTHING,
+      clientId: 'kb-e2e',
+      topics: [topics.outcomes, topics.events],
+      recorderGroup: 'knowledge-base-e2e',
     });
-    producer = kafka.producer({ allowAutoTopicCreation: false });
-    await producer.connect();
-    recorder = await TopicRecorder.start(
-      kafka,
-      [topics.outcomes, topics.events],
-      'knowledge-base-e2e',
-    );
   });
 
   afterAll(async () => {
-    await Promise.all([
-      recorder?.stop().catch(() => undefined),
-      producer?.disconnect().catch(() => undefined),
-      service?.close(),
-    ]);
-    if (mongodbUri) {
-      for (const dbName of [database, authDatabase]) {
-        const connection = await mongoose.createConnection(mongodbUri, { dbName }).asPromise();
-        try {
-          await connection.dropDatabase();
-        } finally {
-          await connection.close();
-        }
-      }
-    }
+    await Promise.all([department?.stop(), service?.close()]);
+    await dropDatabases(mongodbUri, [database, authDatabase]);
   });
 
   const send = async (commandType: string, payload: unknown): Promise<string> => {
     const messageId = randomUUID();
     const value = JSON.stringify(payload);
-    await producer.send({
-      topic: topics.commands,
-      acks: -1,
-      messages: [
-        {
-          key: messageId,
-          value,
-          headers: {
-            [COMMAND_HEADERS.messageId]: messageId,
-            [COMMAND_HEADERS.commandType]: commandType,
-            [COMMAND_HEADERS.sender]: 'ro-africa-reporting',
-            [COMMAND_HEADERS.department]: DEPARTMENT,
-            ...signCommand({ apiKey, topic: topics.commands, messageId, commandType, value }),
-          },
+    await department.send(topics.commands, [
+      {
+        key: messageId,
+        value,
+        headers: {
+          [COMMAND_HEADERS.messageId]: messageId,
+          [COMMAND_HEADERS.commandType]: commandType,
+          [COMMAND_HEADERS.sender]: 'ro-africa-reporting',
+          [COMMAND_HEADERS.department]: DEPARTMENT,
+          ...signCommand({ apiKey, topic: topics.commands, messageId, commandType, value }),
         },
-      ],
-    });
+      },
+    ]);
     return messageId;
   };
   const outcomeOf = async (messageId: string): Promise<Json> => {
-    const [message] = await recorder.waitFor(
+    const [message] = await department.recorder.waitFor(
       `outcome of ${messageId}`,
       (m) => m.topic === topics.outcomes && m.key === messageId,
     );
     return JSON.parse(message?.value ?? 'null') as Json;
   };
   const eventOf = async (type: string, streamId: string): Promise<Json> => {
-    const [message] = await recorder.waitFor(
+    const [message] = await department.recorder.waitFor(
       `${type} of ${streamId}`,
       (m) =>
         m.topic === topics.events &&
