@@ -28,6 +28,17 @@ export function positiveOption(
   return value;
 }
 
+/** A part of the bench that could not run: said now, and kept for the targets at the end. */
+export function reportSkipped(skipped: string[], line: string): void {
+  console.log(`\n${line}`);
+  skipped.push(line);
+}
+
+/** A server URI for the report: credentials masked. */
+export function withoutCredentials(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//***@');
+}
+
 /** The machine the bench runs on: date, node, CPUs and memory, load average. */
 export function machine(): string[] {
   const gib = (bytes: number): string => `${(bytes / 2 ** 30).toFixed(1)} GiB`;

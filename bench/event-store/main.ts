@@ -11,7 +11,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exitOnHelp, loadNow, machine, positiveOption as positive } from '../cli';
+import {
+  exitOnHelp,
+  loadNow,
+  machine,
+  positiveOption as positive,
+  reportSkipped,
+  withoutCredentials,
+} from '../cli';
 import {
   formatRate,
   formatRatio,
@@ -168,14 +175,14 @@ async function main(): Promise<void> {
     if (adapters.includes('mongodb')) {
       const uri = process.env['MONGODB_URI'];
       if (!uri) {
-        const line =
+        reportSkipped(
+          skipped,
           'MongoDB: SKIPPED, MONGODB_URI is not set. Start the local server with ' +
-          '`bash infra/local/up` (it prints MONGODB_URI=mongodb://127.0.0.1:27017), then run ' +
-          '`MONGODB_URI=mongodb://127.0.0.1:27017 npm run bench:event-store`.';
-        console.log(`\n${line}`);
-        skipped.push(line);
+            '`bash infra/local/up` (it prints MONGODB_URI=mongodb://127.0.0.1:27017), then run ' +
+            '`MONGODB_URI=mongodb://127.0.0.1:27017 npm run bench:event-store`.',
+        );
       } else {
-        console.log(`\nMongoDB (${uri.replace(/\/\/[^@/]*@/, '//***@')})`);
+        console.log(`\nMongoDB (${withoutCredentials(uri)})`);
         results.push(...(await timed('MongoDB', () => benchMongo(options, uri))));
       }
     }

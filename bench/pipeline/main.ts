@@ -17,7 +17,14 @@ import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose, { type Connection } from 'mongoose';
 import { contextTopics } from '@sfp/messaging';
-import { exitOnHelp, loadNow, machine, positiveOption } from '../cli';
+import {
+  exitOnHelp,
+  loadNow,
+  machine,
+  positiveOption,
+  reportSkipped,
+  withoutCredentials,
+} from '../cli';
 import { openEmbeddedBus, openEmbeddedDirect } from './embedded';
 import { openKafkaMongoBus, openMongoDirect } from './kafka-mongo';
 import {
@@ -433,15 +440,15 @@ async function main(): Promise<void> {
 
     if (options.modes.has('kafka')) {
       if (!brokers?.length || !mongoUri) {
-        const line =
+        reportSkipped(
+          skipped,
           'Kafka+MongoDB mode: SKIPPED, KAFKA_BROKERS and MONGODB_URI must both be set. ' +
-          'Start the local servers with `bash infra/local/up` (it prints both), then ' +
-          '`KAFKA_BROKERS=127.0.0.1:9092 MONGODB_URI=mongodb://127.0.0.1:27017 npm run bench:pipeline`.';
-        console.log(`\n${line}`);
-        skipped.push(line);
+            'Start the local servers with `bash infra/local/up` (it prints both), then ' +
+            '`KAFKA_BROKERS=127.0.0.1:9092 MONGODB_URI=mongodb://127.0.0.1:27017 npm run bench:pipeline`.',
+        );
       } else {
         console.log(
-          `\n=== Kafka + MongoDB mode (brokers ${brokers.join(',')}, ${mongoUri.replace(/\/\/[^@/]*@/, '//***@')})`,
+          `\n=== Kafka + MongoDB mode (brokers ${brokers.join(',')}, ${withoutCredentials(mongoUri)})`,
         );
         const report: ModeReport = { mode: 'Kafka + MongoDB', throughput: [], latency: [] };
         reports.push(report);
