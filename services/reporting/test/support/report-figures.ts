@@ -1,3 +1,27 @@
+import type { RecordedEvent } from '@sfp/event-sourcing';
+
+/**
+ * Folds public events into facts as a reporting view keeps them: one per
+ * value of the data's `idField`, each the result of `evolve`.
+ */
+export function foldFacts<T>(
+  events: readonly RecordedEvent[],
+  evolve: (
+    current: T | undefined,
+    event: { type: string; data: Record<string, unknown> },
+  ) => T | undefined,
+  idField: string,
+): T[] {
+  const byId = new Map<string, T>();
+  for (const event of events) {
+    const data = event.data as Record<string, unknown>;
+    const id = String(data[idField]);
+    const next = evolve(byId.get(id), { type: event.type, data });
+    if (next) byId.set(id, next);
+  }
+  return [...byId.values()];
+}
+
 /** One figure of a report section, as computed or as served (JSON). */
 export interface FigureLike {
   metric: string;

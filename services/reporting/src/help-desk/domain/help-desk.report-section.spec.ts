@@ -1,6 +1,7 @@
 import { scriptedHistory } from '../../../test/support/help-desk-history';
 import {
   figuresByName,
+  foldFacts,
   HELP_DESK_FIGURES_2026_Q1,
   HELP_DESK_FIGURES_EMPTY,
 } from '../../../test/support/report-figures';
@@ -10,15 +11,8 @@ import { evolveServiceRequestFacts, type ServiceRequestFacts } from './service-r
 
 /** Folds the events recorded up to `until` into facts, one per request. */
 function facts(until = '9999'): ServiceRequestFacts[] {
-  const byId = new Map<string, ServiceRequestFacts>();
-  for (const event of scriptedHistory().history.events) {
-    if (event.recordedAt > until) continue;
-    const data = event.data as Record<string, unknown>;
-    const id = String(data['requestId']);
-    const next = evolveServiceRequestFacts(byId.get(id), { type: event.type, data });
-    if (next) byId.set(id, next);
-  }
-  return [...byId.values()];
+  const recorded = scriptedHistory().history.events.filter((event) => event.recordedAt <= until);
+  return foldFacts(recorded, evolveServiceRequestFacts, 'requestId');
 }
 
 function figures(period: string, until?: string): Record<string, number | null> {

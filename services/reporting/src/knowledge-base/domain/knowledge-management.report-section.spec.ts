@@ -1,6 +1,7 @@
 import { scriptedKnowledgeBaseHistory } from '../../../test/support/knowledge-base-history';
 import {
   figuresByName,
+  foldFacts,
   KNOWLEDGE_MANAGEMENT_FIGURES_2026_Q1,
 } from '../../../test/support/report-figures';
 import { parseReportPeriod } from '../../report/domain/report-period';
@@ -17,14 +18,7 @@ function fold<T>(
   evolve: (c: T | undefined, e: KnowledgeBaseEvent) => T | undefined,
   idField: string,
 ): T[] {
-  const byId = new Map<string, T>();
-  for (const event of scriptedKnowledgeBaseHistory().events) {
-    const data = event.data as Record<string, unknown>;
-    const id = String(data[idField]);
-    const next = evolve(byId.get(id), { type: event.type, data });
-    if (next) byId.set(id, next);
-  }
-  return [...byId.values()];
+  return foldFacts(scriptedKnowledgeBaseHistory().events, evolve, idField);
 }
 
 function figures(period: string): Record<string, number | null> {
