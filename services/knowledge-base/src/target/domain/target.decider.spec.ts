@@ -66,22 +66,22 @@ const changed = (previousStatus: string, status: string, value: number | null) =
   });
 
 describe('target status', () => {
-  it('at least: met, within the band, beyond it, no data', () => {
-    const oss = { comparator: 'at-least' as const, threshold: 1, tolerance: 0.1 };
-    expect(targetStatus(oss, 1.02)).toBe('on-track');
-    expect(targetStatus(oss, 1)).toBe('on-track');
-    expect(targetStatus(oss, 0.95)).toBe('at-risk');
-    expect(targetStatus(oss, 0.9)).toBe('at-risk');
-    expect(targetStatus(oss, 0.85)).toBe('off-track');
-    expect(targetStatus(oss, null)).toBe('no-data');
-  });
-
-  it('at most: PAR30 ≤ 5% with a 2-point band', () => {
-    const par = { comparator: 'at-most' as const, threshold: 0.05, tolerance: 0.02 };
-    expect(targetStatus(par, 0.04)).toBe('on-track');
-    expect(targetStatus(par, 0.065)).toBe('at-risk');
-    expect(targetStatus(par, 0.07)).toBe('at-risk');
-    expect(targetStatus(par, 0.08)).toBe('off-track');
+  const oss = { comparator: 'at-least', threshold: 1, tolerance: 0.1 } as const;
+  const par30 = { comparator: 'at-most', threshold: 0.05, tolerance: 0.02 } as const;
+  // At least: met, within the band, beyond it, no data. At most: PAR30 ≤ 5% with a 2-point band.
+  it.each([
+    { target: 'OSS ≥ 1', rule: oss, value: 1.02, status: 'on-track' },
+    { target: 'OSS ≥ 1', rule: oss, value: 1, status: 'on-track' },
+    { target: 'OSS ≥ 1', rule: oss, value: 0.95, status: 'at-risk' },
+    { target: 'OSS ≥ 1', rule: oss, value: 0.9, status: 'at-risk' },
+    { target: 'OSS ≥ 1', rule: oss, value: 0.85, status: 'off-track' },
+    { target: 'OSS ≥ 1', rule: oss, value: null, status: 'no-data' },
+    { target: 'PAR30 ≤ 5%', rule: par30, value: 0.04, status: 'on-track' },
+    { target: 'PAR30 ≤ 5%', rule: par30, value: 0.065, status: 'at-risk' },
+    { target: 'PAR30 ≤ 5%', rule: par30, value: 0.07, status: 'at-risk' },
+    { target: 'PAR30 ≤ 5%', rule: par30, value: 0.08, status: 'off-track' },
+  ] as const)('$target, value $value: $status', ({ rule, value, status }) => {
+    expect(targetStatus(rule, value)).toBe(status);
   });
 });
 
