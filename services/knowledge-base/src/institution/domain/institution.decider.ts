@@ -63,22 +63,18 @@ function decide(command: InstitutionCommand, state: InstitutionState): Instituti
     ];
   }
   if (state.status === 'none') throw new InstitutionNotFoundError();
+  allowedFrom(command.type, state);
   const change = { institutionId: state.institutionId, by: command.by, at: command.at };
   switch (command.type) {
     case 'ActivateInstitution':
-      allowedFrom(command.type, state);
       return [InstitutionActivated.of(change)];
     case 'SuspendInstitution':
-      allowedFrom(command.type, state);
       return [InstitutionSuspended.of({ ...change, reason: command.reason })];
     case 'ReinstateInstitution':
-      allowedFrom(command.type, state);
       return [InstitutionReinstated.of(change)];
     case 'CloseInstitution':
-      allowedFrom(command.type, state);
       return [InstitutionClosed.of({ ...change, reason: command.reason })];
     case 'LinkInstitutionToProgramme':
-      allowedFrom(command.type, state);
       if (state.programmes.includes(command.programme)) return [];
       return [InstitutionLinkedToProgramme.of({ ...change, programme: command.programme })];
     default:
