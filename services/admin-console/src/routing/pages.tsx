@@ -6,6 +6,8 @@ import { NewRequestPage } from '../contexts/help-desk/new-request.page';
 import { QueuePage } from '../contexts/help-desk/queue.page';
 import { RequestPage } from '../contexts/help-desk/request.page';
 import { StatisticsPage } from '../contexts/help-desk/statistics.page';
+import { ProgressReportPage } from '../contexts/reporting/progress-report.page';
+import { ReportingViewsPage } from '../contexts/reporting/views.page';
 import { ClientsPage } from '../pages/clients';
 import { DeadLettersPage } from '../pages/dead-letters';
 import { ErasurePage } from '../pages/erasure';
@@ -19,7 +21,6 @@ import { NewPracticeNotePage } from '../contexts/knowledge-base/new-practice-not
 import { ReportPage } from '../contexts/knowledge-base/report.page';
 import { TargetsPage } from '../contexts/knowledge-base/targets.page';
 import { ProjectionsPage } from '../pages/projections';
-import { ProgressReportPage, ReportingViewsPage } from '../pages/reporting';
 import { UsersPage } from '../pages/users';
 import type { PlainRouteName, RouteName } from './paths';
 
