@@ -1,0 +1,36 @@
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { AuthConfig } from '@sfp/auth';
+
+/** An optional whole number from the environment, within [min, max]. */
+export function EnvInt(min: number, max?: number): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(min),
+    ...(max === undefined ? [] : [Max(max)]),
+  );
+}
+
+/**
+ * What every host process reads from the environment, embedded platform or
+ * standalone service: the identities' settings (AuthConfig), where it
+ * listens and how much it logs. Each host gives its own default port.
+ */
+export class HostConfig extends AuthConfig {
+  /** HTTP port (0 = any free port); each host has its default. */
+  @EnvInt(0, 65535)
+  PORT!: number;
+
+  /** Interface to listen on (default 127.0.0.1; 0.0.0.0 in a container). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  HOST = '127.0.0.1';
+
+  @IsOptional()
+  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+  LOG_LEVEL = 'info';
+}
