@@ -41,25 +41,3 @@ export interface HistoryEntry {
 // Until their pages move to their contexts (src/contexts/*):
 export { label } from '../components/format';
 export type { IntegrationClient, ApiKey, User } from '../contexts/identity/identity.api';
-
-export interface VersionStatus {
-  generation: number;
-  version: number;
-  readModel: string;
-  position: number;
-  lagEvents: number;
-  lagSeconds: number;
-  updatedAt: string;
-  lastError: { message?: string; position?: number; at?: string } | null;
-  stalledSince: string | null;
-  stalledSeconds: number;
-}
-
-export interface ProjectionStatus extends VersionStatus {
-  name: string;
-  state: 'running' | 'rebuilding' | 'stalled';
-  headPosition: number;
-  local: boolean;
-  rebuild: (VersionStatus & { startedAt: string }) | null;
-  checkedAt: string;
-}

@@ -8,9 +8,10 @@ import { RequestPage } from '../contexts/help-desk/request.page';
 import { StatisticsPage } from '../contexts/help-desk/statistics.page';
 import { ProgressReportPage } from '../contexts/reporting/progress-report.page';
 import { ReportingViewsPage } from '../contexts/reporting/views.page';
+import { DeadLettersPage } from '../contexts/operations/dead-letters.page';
+import { ErasurePage } from '../contexts/operations/erasure.page';
+import { ProjectionsPage } from '../contexts/operations/projections.page';
 import { ClientsPage } from '../pages/clients';
-import { DeadLettersPage } from '../pages/dead-letters';
-import { ErasurePage } from '../pages/erasure';
 import { FileReportPage } from '../contexts/knowledge-base/file-report.page';
 import { GniPage } from '../contexts/knowledge-base/gni.page';
 import { InstitutionPage } from '../contexts/knowledge-base/institution.page';
@@ -20,7 +21,6 @@ import { NewImpactAssessmentPage } from '../contexts/knowledge-base/new-impact-a
 import { NewPracticeNotePage } from '../contexts/knowledge-base/new-practice-note.page';
 import { ReportPage } from '../contexts/knowledge-base/report.page';
 import { TargetsPage } from '../contexts/knowledge-base/targets.page';
-import { ProjectionsPage } from '../pages/projections';
 import { UsersPage } from '../pages/users';
 import type { PlainRouteName, RouteName } from './paths';
 

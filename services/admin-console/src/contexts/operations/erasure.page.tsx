@@ -1,45 +1,43 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, post } from '../api/client';
-import { FormErrors, Notice, TextField } from '../components/ui';
+import { useCommand } from '../../api/query';
+import { ApiError } from '../../api/client';
+import { Notice } from '../../components/feedback';
+import { FormErrors, TextField } from '../../components/fields';
+import { HELP_DESK_KEY, helpDeskCommands } from '../help-desk/help-desk.api';
+
+interface Erased {
+  email: string;
+  personId: string;
+  erased: boolean;
+}
 
 /**
  * Erases a person's personal data (platform:admin): their key is deleted, so
- * every personal field of theirs reads "[erased]"; events and figures stay.
+ * every personal field of theirs in the help desk reads "[erased]"; events
+ * and figures stay. The address is typed twice: it cannot be undone.
  */
 export function ErasurePage() {
   const [email, setEmail] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
-  const [result, setResult] = useState<{ email: string; personId: string; erased: boolean } | null>(
-    null,
-  );
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = error instanceof ApiError ? error : null;
+  const [result, setResult] = useState<Erased | null>(null);
+  const erase = useCommand((address: string) => helpDeskCommands.erasePersonalData(address), {
+    invalidates: [HELP_DESK_KEY],
+    onSuccess: (answer, address) => {
+      setResult({ email: address, ...answer });
+      setEmail('');
+      setConfirming(false);
+    },
+    onError: () => setConfirming(false),
+  });
   const ask = (event: FormEvent) => {
     event.preventDefault();
     setResult(null);
-    setError(null);
+    erase.reset();
     setTyped('');
     setConfirming(true);
   };
-  const erase = async () => {
-    setBusy(true);
-    try {
-      const answer = await post<{ personId: string; erased: boolean }>(
-        '/api/help-desk/personal-data/erasures',
-        { email: email.trim() },
-      );
-      setResult({ email: email.trim(), ...answer });
-      setEmail('');
-      setConfirming(false);
-    } catch (e) {
-      setError(e);
-      setConfirming(false);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const matches = typed.trim().toLowerCase() === email.trim().toLowerCase();
   return (
     <main id="main" className="medium">
       <h1>Erase a person&apos;s personal data</h1>
@@ -48,35 +46,21 @@ export function ErasurePage() {
         every help-desk request become <code>[erased]</code>; the requests, their history and the
         statistics stay. <strong>This cannot be undone.</strong>
       </p>
-      {result ? (
-        <Notice>
-          {result.erased ? (
-            <>
-              Erased: the personal data of <strong>{result.email}</strong> ({result.personId}) now
-              reads [erased].
-            </>
-          ) : (
-            <>
-              Nothing was held for <strong>{result.email}</strong> ({result.personId}); nothing to
-              erase.
-            </>
-          )}
-        </Notice>
-      ) : null}
+      {result ? <ErasureNotice result={result} /> : null}
       <form onSubmit={ask} aria-label="Erase personal data" noValidate>
         <TextField
           label="The person's e-mail address"
           name="email"
           type="email"
           value={email}
-          onChange={(v) => {
-            setEmail(v);
+          onChange={(value) => {
+            setEmail(value);
             setConfirming(false);
           }}
-          errors={errors}
+          errors={erase.error instanceof ApiError ? erase.error : null}
           required
         />
-        <FormErrors error={error} fields={['email']} />
+        <FormErrors form={{ error: erase.error, fields: ['email'] }} />
         {!confirming ? (
           <button type="submit" className="danger" disabled={!email.trim()}>
             Erase…
@@ -95,23 +79,21 @@ export function ErasurePage() {
             Type the address <strong>{email.trim()}</strong> again to erase this person&apos;s
             personal data for good.
           </p>
-          <div className="field">
-            <label htmlFor="erase-confirm">Type the e-mail address to confirm</label>
-            <input
-              id="erase-confirm"
-              value={typed}
-              onChange={(e) => setTyped(e.target.value)}
-              autoComplete="off"
-            />
-          </div>
+          <TextField
+            label="Type the e-mail address to confirm"
+            name="confirm"
+            value={typed}
+            onChange={setTyped}
+            autoComplete="off"
+          />
           <div className="actions">
             <button
               type="button"
               className="danger"
-              disabled={busy || typed.trim().toLowerCase() !== email.trim().toLowerCase()}
-              onClick={() => void erase()}
+              disabled={erase.busy || !matches}
+              onClick={() => erase.run(email.trim())}
             >
-              {busy ? 'Erasing…' : 'Erase for good'}
+              {erase.busy ? 'Erasing…' : 'Erase for good'}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
               Cancel
@@ -120,5 +102,23 @@ export function ErasurePage() {
         </div>
       ) : null}
     </main>
+  );
+}
+
+function ErasureNotice({ result }: { result: Erased }) {
+  return (
+    <Notice>
+      {result.erased ? (
+        <>
+          Erased: the personal data of <strong>{result.email}</strong> ({result.personId}) now reads
+          [erased].
+        </>
+      ) : (
+        <>
+          Nothing was held for <strong>{result.email}</strong> ({result.personId}); nothing to
+          erase.
+        </>
+      )}
+    </Notice>
   );
 }
