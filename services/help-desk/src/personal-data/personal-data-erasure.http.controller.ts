@@ -1,14 +1,12 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { RequirePermission } from '@sfp/auth';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsEmail, MaxLength } from 'class-validator';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { KeyStore } from '@sfp/event-sourcing';
+import { Email } from '../http/field-decorators';
 import { KEY_STORE, LOGGER, PERSON_ID_OF, type Logger, type PersonIdOf } from '@sfp/service-kit';
 
 export class ErasureRequestDto {
-  @ApiProperty({ example: 'amina.diallo@example.org', description: "The person's e-mail address" })
-  @IsEmail()
-  @MaxLength(254)
+  @Email({ example: 'amina.diallo@example.org', description: "The person's e-mail address" })
   email!: string;
 }
 

@@ -1,12 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { Text } from '../../../http/field-decorators';
 
 export class AssignRequestDto {
-  @ApiProperty({
+  @Text(1, 100, {
     example: 'staff-jkamau',
     description: 'The staff member who will handle the request',
   })
-  @IsString()
-  @Length(1, 100)
   assignee!: string;
 }

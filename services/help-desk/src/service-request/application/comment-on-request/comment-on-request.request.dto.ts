@@ -1,9 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { Text } from '../../../http/field-decorators';
 
 export class CommentDto {
-  @ApiProperty({ example: 'Called the requester; more detail to follow' })
-  @IsString()
-  @Length(1, 5_000)
+  @Text(1, 5_000, { example: 'Called the requester; more detail to follow' })
   text!: string;
 }

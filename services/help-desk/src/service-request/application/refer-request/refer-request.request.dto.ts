@@ -1,19 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length } from 'class-validator';
+import { OneOf, Text } from '../../../http/field-decorators';
 import { REFERRAL_TARGETS, type ReferralTarget } from '../../domain/service-request.reference-data';
 
 export class ReferRequestDto {
-  @ApiProperty({ enum: REFERRAL_TARGETS })
-  @IsIn(REFERRAL_TARGETS)
+  @OneOf(REFERRAL_TARGETS)
   target!: ReferralTarget;
 
-  @ApiProperty({ example: 'CGAP' })
-  @IsString()
-  @Length(1, 200)
+  @Text(1, 200, { example: 'CGAP' })
   referredTo!: string;
 
-  @ApiProperty({ example: 'They maintain the toolkit requested' })
-  @IsString()
-  @Length(1, 2_000)
+  @Text(1, 2_000, { example: 'They maintain the toolkit requested' })
   reason!: string;
 }

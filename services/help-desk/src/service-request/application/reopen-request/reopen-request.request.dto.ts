@@ -1,10 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { Text } from '../../../http/field-decorators';
 
 /** A reason given for a step (reopening; cancelling adds who cancels). */
 export class RequestReasonDto {
-  @ApiProperty({ example: 'The answer did not cover the youth component' })
-  @IsString()
-  @Length(1, 2_000)
+  @Text(1, 2_000, { example: 'The answer did not cover the youth component' })
   reason!: string;
 }

@@ -1,12 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsString, Length } from 'class-validator';
+import { Text } from '../../../http/field-decorators';
 
 export class ResolveRequestDto {
-  @ApiProperty({
+  @Text(1, 10_000, {
     example: 'Sent the 2026 guarantee-fund guidelines with a note on youth targeting',
   })
-  @IsString()
-  @Length(1, 10_000)
   answer!: string;
 
   @ApiProperty({ type: [String], example: ['Guarantee fund guidelines (PDF)'] })

@@ -1,19 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsDefined,
-  IsEmail,
-  IsObject,
-  IsIn,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsDefined, IsObject, Matches, ValidateNested } from 'class-validator';
+import { DistinctOf, Email, OneOf, OptionalOneOf, Text } from '../../../http/field-decorators';
 import {
   CONSTITUENT_GROUPS,
   GLOBAL_INITIATIVES,
@@ -31,41 +19,25 @@ import {
   type Theme,
 } from '../../domain/service-request.reference-data';
 
+const PERSONAL_DATA = 'Personal data: stored encrypted, erasable';
+
 export class RequesterDto {
-  @ApiProperty({
-    example: 'Amina Diallo',
-    description: 'Personal data: stored encrypted, erasable',
-  })
-  @IsString()
-  @Length(1, 200)
+  @Text(1, 200, { example: 'Amina Diallo', description: PERSONAL_DATA })
   name!: string;
 
-  @ApiProperty({
-    example: 'amina.diallo@example.org',
-    description: 'Personal data: stored encrypted, erasable',
-  })
-  @IsEmail()
-  @MaxLength(254)
+  @Email({ example: 'amina.diallo@example.org', description: PERSONAL_DATA })
   email!: string;
 
-  @ApiProperty({ enum: ORIGINS })
-  @IsIn(ORIGINS)
+  @OneOf(ORIGINS)
   origin!: Origin;
 
-  @ApiProperty({
+  @Text(1, 200, {
     example: 'Regional Office for Africa',
     description: 'Unit, department, office or constituent organisation',
   })
-  @IsString()
-  @Length(1, 200)
   organisation!: string;
 
-  @ApiPropertyOptional({
-    enum: CONSTITUENT_GROUPS,
-    description: 'Required when origin is constituent',
-  })
-  @IsOptional()
-  @IsIn(CONSTITUENT_GROUPS)
+  @OptionalOneOf(CONSTITUENT_GROUPS, { description: 'Required when origin is constituent' })
   constituentGroup?: ConstituentGroup;
 }
 
@@ -77,43 +49,28 @@ export class SubmitRequestDto {
   @Type(() => RequesterDto)
   requester!: RequesterDto;
 
-  @ApiProperty({ example: 'Guidelines for a youth guarantee fund' })
-  @IsString()
-  @Length(3, 200)
+  @Text(3, 200, { example: 'Guidelines for a youth guarantee fund' })
   title!: string;
 
-  @ApiProperty({ example: 'How should the fund be managed and monitored?' })
-  @IsString()
-  @Length(1, 10_000)
+  @Text(1, 10_000, { example: 'How should the fund be managed and monitored?' })
   description!: string;
 
-  @ApiProperty({ enum: REQUEST_KINDS })
-  @IsIn(REQUEST_KINDS)
+  @OneOf(REQUEST_KINDS)
   kind!: RequestKind;
 
-  @ApiPropertyOptional({
-    enum: GLOBAL_INITIATIVES,
-    description: 'Only for global-initiative-coordination',
-  })
-  @IsOptional()
-  @IsIn(GLOBAL_INITIATIVES)
+  @OptionalOneOf(GLOBAL_INITIATIVES, { description: 'Only for global-initiative-coordination' })
   globalInitiative?: GlobalInitiative;
 
-  @ApiProperty({ enum: THEMES, isArray: true })
-  @IsIn(THEMES, { each: true })
-  @ArrayUnique()
-  @ArrayMaxSize(THEMES.length)
+  @DistinctOf(THEMES)
   themes!: Theme[];
 
-  @ApiProperty({ enum: REGIONS })
-  @IsIn(REGIONS)
+  @OneOf(REGIONS)
   region!: Region;
 
   @ApiProperty({ example: 'SN', description: 'ISO 3166-1 alpha-2 country code' })
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code, e.g. SN' })
   country!: string;
 
-  @ApiProperty({ enum: PRIORITIES })
-  @IsIn(PRIORITIES)
+  @OneOf(PRIORITIES)
   priority!: Priority;
 }

@@ -1,5 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { DistinctOf, OneOf, OptionalOneOf, OptionalText } from '../../../http/field-decorators';
 import {
   GLOBAL_INITIATIVES,
   PRIORITIES,
@@ -12,28 +11,18 @@ import {
 } from '../../domain/service-request.reference-data';
 
 export class TriageRequestDto {
-  @ApiProperty({ enum: REQUEST_KINDS })
-  @IsIn(REQUEST_KINDS)
+  @OneOf(REQUEST_KINDS)
   kind!: RequestKind;
 
-  @ApiPropertyOptional({ enum: GLOBAL_INITIATIVES })
-  @IsOptional()
-  @IsIn(GLOBAL_INITIATIVES)
+  @OptionalOneOf(GLOBAL_INITIATIVES)
   globalInitiative?: GlobalInitiative;
 
-  @ApiProperty({ enum: THEMES, isArray: true })
-  @IsIn(THEMES, { each: true })
-  @ArrayUnique()
-  @ArrayMaxSize(THEMES.length)
+  @DistinctOf(THEMES)
   themes!: Theme[];
 
-  @ApiProperty({ enum: PRIORITIES })
-  @IsIn(PRIORITIES)
+  @OneOf(PRIORITIES)
   priority!: Priority;
 
-  @ApiPropertyOptional({ maxLength: 2_000 })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2_000)
+  @OptionalText(1, 2_000, { maxLength: 2_000 })
   note?: string;
 }

@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -7,13 +6,12 @@ import {
   IsIn,
   IsInt,
   IsOptional,
-  IsString,
-  Length,
   Matches,
   Max,
   Min,
 } from 'class-validator';
 import { MAX_PAGE_SIZE } from '@sfp/projections';
+import { OptionalOneOf, OptionalText, stacked } from '../../../http/field-decorators';
 import {
   ORIGINS,
   PRIORITIES,
@@ -37,17 +35,12 @@ const toList = ({ value }: { value: unknown }) =>
     .filter(Boolean);
 const ISO_DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/;
 
-/**
- * An optional query parameter, documented by `api` and checked by `rules`. The
- * rules are listed as they would be stacked above the property: class-validator
- * runs (and reports) the last one first, as before.
- */
+/** An optional query parameter, documented by `api` and checked by `rules`. */
 function OptionalParameter(
   api: ApiPropertyOptions,
   ...rules: PropertyDecorator[]
 ): PropertyDecorator {
-  // A stack applies from the bottom up; applyDecorators applies its arguments in order.
-  return applyDecorators(...rules.reverse(), IsOptional(), ApiPropertyOptional(api));
+  return stacked(ApiPropertyOptional(api), IsOptional(), ...rules);
 }
 
 /** One or more of `values`, comma-separated or repeated. */
@@ -58,11 +51,6 @@ function OneOrMoreOf(values: readonly string[], api: ApiPropertyOptions = {}): P
     ArrayMaxSize(values.length),
     IsIn(values, { each: true }),
   );
-}
-
-/** One of `values`. */
-function OneOf(values: readonly string[], api: ApiPropertyOptions = {}): PropertyDecorator {
-  return OptionalParameter({ enum: values, ...api }, IsIn(values));
 }
 
 /** `true` or `false`. */
@@ -94,7 +82,7 @@ export class RequestListQueryDto {
   @Flag('true: active requests only; false: resolved, closed or cancelled')
   open?: boolean;
 
-  @OptionalParameter({}, IsString(), Length(1, 100))
+  @OptionalText(1, 100)
   assignee?: string;
 
   @Flag('true: only requests nobody is assigned to')
@@ -112,13 +100,15 @@ export class RequestListQueryDto {
   @OptionalParameter({ example: 'SN' }, Matches(/^[A-Z]{2}$/))
   country?: string;
 
-  @OneOf(ORIGINS)
+  @OptionalOneOf(ORIGINS)
   origin?: string;
 
-  @OneOf(THEMES)
+  @OptionalOneOf(THEMES)
   theme?: string;
 
-  @OneOf(SLA_STATUSES, { description: 'Against the current time: due-soon = due within 24 h' })
+  @OptionalOneOf(SLA_STATUSES, {
+    description: 'Against the current time: due-soon = due within 24 h',
+  })
   sla?: SlaStatus;
 
   @SubmittedBound('Submitted on or after (ISO date or time)')
@@ -127,17 +117,13 @@ export class RequestListQueryDto {
   @SubmittedBound('Submitted before (ISO date or time)')
   to?: string;
 
-  @OneOf(REQUEST_SORTS, { default: '-submittedAt' })
+  @OptionalOneOf(REQUEST_SORTS, { default: '-submittedAt' })
   sort?: RequestSort;
 
   @WholeNumber({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 }, 1, MAX_PAGE_SIZE)
   limit?: number;
 
-  @OptionalParameter(
-    { description: 'nextCursor of the previous page' },
-    IsString(),
-    Length(1, 2_000),
-  )
+  @OptionalText(1, 2_000, { description: 'nextCursor of the previous page' })
   cursor?: string;
 
   @WholeNumber(
@@ -149,7 +135,7 @@ export class RequestListQueryDto {
   )
   minPosition?: number;
 
-  @OneOf(['json', 'csv'], { default: 'json' })
+  @OptionalOneOf(['json', 'csv'], { default: 'json' })
   format?: 'json' | 'csv';
 }
 
@@ -161,7 +147,7 @@ export class RequestStatisticsQueryDto {
   @OneOrMoreOf(REGIONS)
   region?: string[];
 
-  @OneOf(THEMES)
+  @OptionalOneOf(THEMES)
   theme?: string;
 
   @SubmittedBound('Submitted on or after (ISO date)')
