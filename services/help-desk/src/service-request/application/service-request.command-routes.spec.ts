@@ -28,7 +28,7 @@ describe('service request command routes', () => {
         Reflect.getMetadata('design:paramtypes', controller.prototype, 'run') as
           | unknown[]
           | undefined
-      )?.[1];
+      )?.[2];
     const byName = new Map(SERVICE_REQUEST_COMMAND_CONTROLLERS.map((c) => [c.name, c]));
     expect(bodyOf(byName.get('TriageRequestController')!)).toBe(TriageRequestDto);
     expect(bodyOf(byName.get('CommentsRequestController')!)).toBe(CommentDto);

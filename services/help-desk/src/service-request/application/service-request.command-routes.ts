@@ -80,54 +80,29 @@ export function requestCommandController<Dto extends object>(
     ApiNotFoundResponse({ description: 'No such request (or another department’s)' }),
     VersionedCommandRoute(),
   );
-  const controller = useCase.dto
-    ? withBody(useCase, route, useCase.dto)
-    : withoutBody(useCase as RequestCommandUseCase<never>, route);
-  const name = useCase.action.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
-  Object.defineProperty(controller, 'name', { value: `${name}RequestController` });
-  return controller;
-}
-
-function withBody<Dto extends object>(
-  useCase: RequestCommandUseCase<Dto>,
-  route: MethodDecorator,
-  dto: new () => Dto,
-): Type {
   @ServiceRequestCommandController()
   class RequestCommandController {
     constructor(readonly requests: ServiceRequests) {}
 
-    @route
-    run(
-      @Param('id', REQUEST_ID) id: string,
-      @Body() body: Dto,
-      @HttpCommandContext() context: CommandContext,
-    ): Promise<ServiceRequestCommandResult> {
-      return this.requests.run(id, useCase.command(body), context);
+    run(id: string, context: CommandContext, body?: Dto): Promise<ServiceRequestCommandResult> {
+      return this.requests.run(id, useCase.command(body as Dto), context);
     }
   }
-  // The body's class, for the validation pipe and the OpenAPI document (a generic parameter erases it).
+  // Decorated here rather than in the class: the body parameter exists only
+  // when the use case has a DTO, and its class (which a generic parameter
+  // erases) is what the validation pipe and the OpenAPI document read.
+  const prototype = RequestCommandController.prototype;
+  Param('id', REQUEST_ID)(prototype, 'run', 0);
+  HttpCommandContext()(prototype, 'run', 1);
+  if (useCase.dto) Body()(prototype, 'run', 2);
   Reflect.defineMetadata(
     'design:paramtypes',
-    [String, dto, Object],
-    RequestCommandController.prototype,
+    useCase.dto ? [String, Object, useCase.dto] : [String, Object],
+    prototype,
     'run',
   );
-  return RequestCommandController;
-}
-
-function withoutBody(useCase: RequestCommandUseCase<never>, route: MethodDecorator): Type {
-  @ServiceRequestCommandController()
-  class RequestCommandController {
-    constructor(readonly requests: ServiceRequests) {}
-
-    @route
-    run(
-      @Param('id', REQUEST_ID) id: string,
-      @HttpCommandContext() context: CommandContext,
-    ): Promise<ServiceRequestCommandResult> {
-      return this.requests.run(id, useCase.command(undefined as never), context);
-    }
-  }
+  route(prototype, 'run', Object.getOwnPropertyDescriptor(prototype, 'run') as PropertyDescriptor);
+  const name = useCase.action.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+  Object.defineProperty(RequestCommandController, 'name', { value: `${name}RequestController` });
   return RequestCommandController;
 }
