@@ -37,7 +37,3 @@ export interface HistoryEntry {
   correlationId?: string;
   data: Record<string, unknown>;
 }
-
-// Until their pages move to their contexts (src/contexts/*):
-export { label } from '../components/format';
-export type { IntegrationClient, ApiKey, User } from '../contexts/identity/identity.api';

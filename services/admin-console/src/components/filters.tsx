@@ -66,10 +66,12 @@ export function FilterInput(props: {
   maxLength?: number;
   placeholder?: string;
   hint?: ReactNode;
+  /** Its label beside it, not above (a filter on its own). */
+  inline?: boolean;
 }) {
   const id = useId();
   return (
-    <div className="field">
+    <div className={props.inline ? 'field inline' : 'field'}>
       <label htmlFor={id}>{props.label}</label>
       <input
         id={id}

@@ -11,7 +11,7 @@ import { ReportingViewsPage } from '../contexts/reporting/views.page';
 import { DeadLettersPage } from '../contexts/operations/dead-letters.page';
 import { ErasurePage } from '../contexts/operations/erasure.page';
 import { ProjectionsPage } from '../contexts/operations/projections.page';
-import { ClientsPage } from '../pages/clients';
+import { ClientsPage } from '../contexts/identity/clients.page';
 import { FileReportPage } from '../contexts/knowledge-base/file-report.page';
 import { GniPage } from '../contexts/knowledge-base/gni.page';
 import { InstitutionPage } from '../contexts/knowledge-base/institution.page';
@@ -21,7 +21,7 @@ import { NewImpactAssessmentPage } from '../contexts/knowledge-base/new-impact-a
 import { NewPracticeNotePage } from '../contexts/knowledge-base/new-practice-note.page';
 import { ReportPage } from '../contexts/knowledge-base/report.page';
 import { TargetsPage } from '../contexts/knowledge-base/targets.page';
-import { UsersPage } from '../pages/users';
+import { UsersPage } from '../contexts/identity/users.page';
 import type { PlainRouteName, RouteName } from './paths';
 
 export type NavSection = 'Help desk' | 'Knowledge base' | 'Reporting' | 'Operations';
