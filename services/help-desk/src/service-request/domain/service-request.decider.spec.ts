@@ -1,8 +1,7 @@
+import { OPEN_REQUEST_STATUSES, type RequestCommandType, type RequestStatus } from '@sfp/contracts';
 import { deciderSpec } from '@sfp/event-sourcing/testing';
-import type { ServiceRequestCommand } from './service-request.commands';
 import { serviceRequestDecider } from './service-request.decider';
 import {
-  IllegalTransitionError,
   ReopenWindowClosedError,
   ServiceRequestAlreadySubmittedError,
   ServiceRequestNotFoundError,
@@ -11,156 +10,86 @@ import {
 import {
   ServiceRequestAssigned,
   ServiceRequestCancelled,
-  ServiceRequestClosed,
   ServiceRequestCommented,
   ServiceRequestReferred,
   ServiceRequestReopened,
   ServiceRequestResolved,
   ServiceRequestSlaBreached,
   ServiceRequestSubmitted,
-  ServiceRequestTriaged,
-  ServiceRequestWorkStarted,
   type ServiceRequestEvent,
 } from './service-request.events';
+import {
+  at,
+  closed,
+  commands,
+  history,
+  requestId,
+  started,
+  submit,
+  submitted,
+  triaged,
+} from './testing/service-request.fixtures';
 
 const spec = deciderSpec(serviceRequestDecider());
-const id = 'service-request-0b6c3f0e-8a55-4d5e-9c1b-5f6a7e8d9c0a';
-const T0 = '2026-03-02T09:00:00.000Z';
-const at = (days: number) => new Date(Date.parse(T0) + days * 86_400_000).toISOString();
 
-const requester = {
-  personId: 'person-1',
-  name: 'Amina Diallo',
-  email: 'amina.diallo@example.org',
-  origin: 'regional-office' as const,
-  organisation: 'Regional Office for Africa',
-};
-
-const submit: ServiceRequestCommand = {
-  type: 'SubmitServiceRequest',
-  requestId: id,
-  requester,
-  title: 'Guidelines for a guarantee fund',
-  description: 'How should the fund for youth entrepreneurs be managed?',
-  kind: 'fund-instrument-guidelines',
-  themes: ['youth', 'poverty'],
-  region: 'africa',
-  country: 'SN',
-  priority: 'normal',
-  at: T0,
-  by: 'person-1',
-};
-
-const submitted = ServiceRequestSubmitted.of({
-  requestId: id,
-  requester,
-  title: 'Guidelines for a guarantee fund',
-  description: 'How should the fund for youth entrepreneurs be managed?',
-  kind: 'fund-instrument-guidelines',
-  themes: ['youth', 'poverty'],
-  region: 'africa',
-  country: 'SN',
-  priority: 'normal',
-  submittedAt: T0,
-  dueAt: at(10),
-});
-const triaged = ServiceRequestTriaged.of({
-  requestId: id,
-  kind: 'fund-instrument-guidelines',
-  themes: ['youth'],
-  priority: 'high',
-  dueAt: at(5),
-  triagedBy: 'op-1',
-  triagedAt: at(1),
-});
-const assigned = ServiceRequestAssigned.of({
-  requestId: id,
-  assignee: 'staff-7',
-  assignedBy: 'op-1',
-  assignedAt: at(1),
-});
-const started = ServiceRequestWorkStarted.of({
-  requestId: id,
-  startedBy: 'staff-7',
-  startedAt: at(2),
-});
-const referred = ServiceRequestReferred.of({
-  requestId: id,
-  target: 'external-body',
-  referredTo: 'CGAP',
-  reason: 'They hold the guarantee-fund toolkit',
-  referredBy: 'staff-7',
-  referredAt: at(3),
-});
-const resolved = ServiceRequestResolved.of({
-  requestId: id,
-  answer: 'Guidelines sent',
-  outputs: ['Guarantee fund guidelines, 2026 edition'],
-  resolvedBy: 'staff-7',
-  resolvedAt: at(4),
-});
-const closed = ServiceRequestClosed.of({ requestId: id, closedBy: 'op-1', closedAt: at(5) });
-const cancelled = ServiceRequestCancelled.of({
-  requestId: id,
-  cancelledBy: 'requester',
-  reason: 'No longer needed',
-  actorId: 'person-1',
-  cancelledAt: at(1),
-});
-
-const history: Record<string, ServiceRequestEvent[]> = {
-  submitted: [submitted],
-  triaged: [submitted, triaged],
-  assigned: [submitted, triaged, assigned],
-  'in-progress': [submitted, triaged, assigned, started],
-  referred: [submitted, triaged, assigned, started, referred],
-  resolved: [submitted, triaged, assigned, started, resolved],
-  closed: [submitted, triaged, assigned, started, resolved, closed],
-  cancelled: [submitted, cancelled],
-};
-
-const commands: Record<string, ServiceRequestCommand> = {
-  triage: {
-    type: 'TriageServiceRequest',
-    kind: 'fund-instrument-guidelines',
-    themes: ['youth'],
-    priority: 'high',
-    at: at(1),
-    by: 'op-1',
-  },
-  assign: { type: 'AssignServiceRequest', assignee: 'staff-9', at: at(2), by: 'op-1' },
-  start: { type: 'StartWorkOnServiceRequest', at: at(2), by: 'staff-7' },
-  refer: {
-    type: 'ReferServiceRequest',
+/** What the decider records for the fixtures' commands, on a request whose status allows them. */
+const recorded = {
+  assign: ServiceRequestAssigned.of({
+    requestId,
+    assignee: 'staff-9',
+    assignedBy: 'op-1',
+    assignedAt: at(2),
+  }),
+  refer: ServiceRequestReferred.of({
+    requestId,
     target: 'internal-unit',
     referredTo: 'Cooperatives unit',
     reason: 'Their field',
-    at: at(3),
-    by: 'staff-7',
-  },
-  resolve: { type: 'ResolveServiceRequest', answer: 'Done', outputs: [], at: at(4), by: 'staff-7' },
-  close: { type: 'CloseServiceRequest', at: at(5), by: 'op-1' },
-  reopen: {
-    type: 'ReopenServiceRequest',
+    referredBy: 'staff-7',
+    referredAt: at(3),
+  }),
+  resolve: ServiceRequestResolved.of({
+    requestId,
+    answer: 'Done',
+    outputs: [],
+    resolvedBy: 'staff-7',
+    resolvedAt: at(4),
+  }),
+  /** Back in progress, due again 5 days later (high priority). */
+  reopen: ServiceRequestReopened.of({
+    requestId,
     reason: 'The answer missed the youth component',
-    at: at(6),
-    by: 'person-1',
-  },
-  cancel: {
-    type: 'CancelServiceRequest',
+    reopenedBy: 'person-1',
+    reopenedAt: at(6),
+    dueAt: at(11),
+  }),
+  cancel: ServiceRequestCancelled.of({
+    requestId,
     cancelledBy: 'operator',
     reason: 'Duplicate',
-    at: at(2),
-    by: 'op-1',
-  },
-  comment: {
-    type: 'CommentOnServiceRequest',
+    actorId: 'op-1',
+    cancelledAt: at(2),
+  }),
+  comment: ServiceRequestCommented.of({
+    requestId,
     commentId: 'c-1',
     text: 'Any news?',
-    at: at(2),
-    by: 'person-1',
-  },
+    author: 'person-1',
+    commentedAt: at(2),
+  }),
 };
+/** A request in progress (assigned to staff-7) handed to staff-9. */
+const reassigned = ServiceRequestAssigned.of({
+  ...recorded.assign.data,
+  previousAssignee: 'staff-7',
+});
+const breach = (dueDay: number, detectedDay: number) =>
+  ServiceRequestSlaBreached.of({
+    requestId,
+    dueAt: at(dueDay),
+    priority: 'high',
+    detectedAt: at(detectedDay),
+  });
 
 describe('service request decider', () => {
   describe('submission', () => {
@@ -175,19 +104,15 @@ describe('service request decider', () => {
     it('requires the global initiative for a coordination request, and only for it', () => {
       spec
         .given([])
-        .when({ ...submit, kind: 'global-initiative-coordination' } as ServiceRequestCommand)
+        .when({ ...submit, kind: 'global-initiative-coordination' })
         .thenThrows(ServiceRequestRuleError, (e) => expect(e.field).toBe('globalInitiative'));
       spec
         .given([])
-        .when({ ...submit, globalInitiative: 'cgap' } as ServiceRequestCommand)
+        .when({ ...submit, globalInitiative: 'cgap' })
         .thenThrows(ServiceRequestRuleError);
       spec
         .given([])
-        .when({
-          ...submit,
-          kind: 'global-initiative-coordination',
-          globalInitiative: 'cgap',
-        } as ServiceRequestCommand)
+        .when({ ...submit, kind: 'global-initiative-coordination', globalInitiative: 'cgap' })
         .then([
           ServiceRequestSubmitted.of({
             ...submitted.data,
@@ -200,7 +125,7 @@ describe('service request decider', () => {
     it('refuses repeated themes', () => {
       spec
         .given([])
-        .when({ ...submit, themes: ['youth', 'youth'] } as ServiceRequestCommand)
+        .when({ ...submit, themes: ['youth', 'youth'] })
         .thenThrows(ServiceRequestRuleError);
     });
 
@@ -212,144 +137,110 @@ describe('service request decider', () => {
   });
 
   describe('the lifecycle', () => {
-    it('triages a submitted request, recomputing the due date from the confirmed priority', () => {
-      spec.given(history['submitted']).when(commands['triage']!).then([triaged]);
+    const steps: Array<[string, RequestStatus, RequestCommandType, ServiceRequestEvent[]]> = [
+      [
+        'triages a submitted request, recomputing the due date from the confirmed priority',
+        'submitted',
+        'TriageServiceRequest',
+        [triaged],
+      ],
+      [
+        'assigns a triaged request to a staff member',
+        'triaged',
+        'AssignServiceRequest',
+        [recorded.assign],
+      ],
+      [
+        'reassigns a request in progress, naming the previous assignee',
+        'in-progress',
+        'AssignServiceRequest',
+        [reassigned],
+      ],
+      ['starts work on an assigned request', 'assigned', 'StartWorkOnServiceRequest', [started]],
+      [
+        'refers a request in progress, with the reason',
+        'in-progress',
+        'ReferServiceRequest',
+        [recorded.refer],
+      ],
+      [
+        'resolves a request in progress, with the answer',
+        'in-progress',
+        'ResolveServiceRequest',
+        [recorded.resolve],
+      ],
+      [
+        'resolves a referred request, with the answer',
+        'referred',
+        'ResolveServiceRequest',
+        [recorded.resolve],
+      ],
+      ['closes a resolved request', 'resolved', 'CloseServiceRequest', [closed]],
+      [
+        'reopens a resolved request within the window, with a new due date, back in progress',
+        'resolved',
+        'ReopenServiceRequest',
+        [recorded.reopen],
+      ],
+      [
+        'reopens a closed request within the window',
+        'closed',
+        'ReopenServiceRequest',
+        [recorded.reopen],
+      ],
+      ...OPEN_REQUEST_STATUSES.map(
+        (status): [string, RequestStatus, RequestCommandType, ServiceRequestEvent[]] => [
+          `cancels a request ${status}, by the requester or an operator`,
+          status,
+          'CancelServiceRequest',
+          [recorded.cancel],
+        ],
+      ),
+      ...[...OPEN_REQUEST_STATUSES, 'resolved' as const].map(
+        (status): [string, RequestStatus, RequestCommandType, ServiceRequestEvent[]] => [
+          `takes a comment on a request ${status} (until it is closed or cancelled)`,
+          status,
+          'CommentOnServiceRequest',
+          [recorded.comment],
+        ],
+      ),
+    ];
+
+    it.each(steps)('%s', (_title, status, command, events) => {
+      spec.given(history[status]).when(commands[command]).then(events);
     });
 
-    it('assigns a triaged request to a staff member', () => {
+    it('keeps a reassigned request in progress', () => {
       spec
-        .given(history['triaged'])
-        .when(commands['assign']!)
-        .then([
-          ServiceRequestAssigned.of({
-            requestId: id,
-            assignee: 'staff-9',
-            assignedBy: 'op-1',
-            assignedAt: at(2),
-          }),
-        ]);
-    });
-
-    it('reassigns, naming the previous assignee, and keeps work in progress', () => {
-      spec
-        .given(history['in-progress'])
-        .when(commands['assign']!)
-        .then([
-          ServiceRequestAssigned.of({
-            requestId: id,
-            assignee: 'staff-9',
-            previousAssignee: 'staff-7',
-            assignedBy: 'op-1',
-            assignedAt: at(2),
-          }),
-        ]);
-      spec
-        .given([
-          ...history['in-progress']!,
-          ServiceRequestAssigned.of({
-            requestId: id,
-            assignee: 'staff-9',
-            previousAssignee: 'staff-7',
-            assignedBy: 'op-1',
-            assignedAt: at(2),
-          }),
-        ])
-        .when(commands['refer']!)
-        .then([
-          ServiceRequestReferred.of({
-            requestId: id,
-            target: 'internal-unit',
-            referredTo: 'Cooperatives unit',
-            reason: 'Their field',
-            referredBy: 'staff-7',
-            referredAt: at(3),
-          }),
-        ]);
+        .given([...history['in-progress'], reassigned])
+        .when(commands.ReferServiceRequest)
+        .then([recorded.refer]);
     });
 
     it('does nothing when assigning to the current assignee', () => {
       spec
-        .given(history['assigned'])
-        .when({ ...commands['assign']!, assignee: 'staff-7' } as ServiceRequestCommand)
+        .given(history.assigned)
+        .when({ ...commands.AssignServiceRequest, assignee: 'staff-7' })
         .thenNothingHappens();
     });
 
-    it('starts work on an assigned request', () => {
-      spec.given(history['assigned']).when(commands['start']!).then([started]);
-    });
-
-    it('refers a request in progress, with the reason', () => {
+    it('resolves a reopened request again', () => {
       spec
-        .given(history['in-progress'])
-        .when(commands['refer']!)
-        .then([
-          ServiceRequestReferred.of({
-            requestId: id,
-            target: 'internal-unit',
-            referredTo: 'Cooperatives unit',
-            reason: 'Their field',
-            referredBy: 'staff-7',
-            referredAt: at(3),
-          }),
-        ]);
-    });
-
-    it('resolves a request in progress or referred, with the answer', () => {
-      const event = ServiceRequestResolved.of({
-        requestId: id,
-        answer: 'Done',
-        outputs: [],
-        resolvedBy: 'staff-7',
-        resolvedAt: at(4),
-      });
-      spec.given(history['in-progress']).when(commands['resolve']!).then([event]);
-      spec.given(history['referred']).when(commands['resolve']!).then([event]);
-    });
-
-    it('closes a resolved request', () => {
-      spec.given(history['resolved']).when(commands['close']!).then([closed]);
-    });
-
-    it('reopens within the window after resolution, with a new due date, back in progress', () => {
-      const reopened = ServiceRequestReopened.of({
-        requestId: id,
-        reason: 'The answer missed the youth component',
-        reopenedBy: 'person-1',
-        reopenedAt: at(6),
-        dueAt: at(11),
-      });
-      spec.given(history['resolved']).when(commands['reopen']!).then([reopened]);
-      spec.given(history['closed']).when(commands['reopen']!).then([reopened]);
-      spec
-        .given([...history['closed']!, reopened])
-        .when(commands['resolve']!)
-        .then([
-          ServiceRequestResolved.of({
-            requestId: id,
-            answer: 'Done',
-            outputs: [],
-            resolvedBy: 'staff-7',
-            resolvedAt: at(4),
-          }),
-        ]);
+        .given([...history.closed, recorded.reopen])
+        .when(commands.ResolveServiceRequest)
+        .then([recorded.resolve]);
     });
 
     it('refuses to reopen after the window (14 days by default)', () => {
       spec
-        .given(history['resolved'])
-        .when({ ...commands['reopen']!, at: at(4 + 14) } as ServiceRequestCommand)
+        .given(history.resolved)
+        .when({ ...commands.ReopenServiceRequest, at: at(4 + 14) })
         .then([
-          ServiceRequestReopened.of({
-            requestId: id,
-            reason: 'The answer missed the youth component',
-            reopenedBy: 'person-1',
-            reopenedAt: at(18),
-            dueAt: at(23),
-          }),
+          ServiceRequestReopened.of({ ...recorded.reopen.data, reopenedAt: at(18), dueAt: at(23) }),
         ]);
       spec
-        .given(history['resolved'])
-        .when({ ...commands['reopen']!, at: at(4 + 14.001) } as ServiceRequestCommand)
+        .given(history.resolved)
+        .when({ ...commands.ReopenServiceRequest, at: at(4 + 14.001) })
         .thenThrows(ReopenWindowClosedError, (e) => expect(e.deadline).toBe(at(18)));
     });
 
@@ -360,142 +251,42 @@ describe('service request decider', () => {
           reopenWindowDays: 1,
         }),
       )
-        .given(history['resolved'])
-        .when(commands['reopen']!)
+        .given(history.resolved)
+        .when(commands.ReopenServiceRequest)
         .thenThrows(ReopenWindowClosedError);
     });
-
-    it('cancels an active request, by the requester or an operator', () => {
-      for (const status of ['submitted', 'triaged', 'assigned', 'in-progress', 'referred']) {
-        spec
-          .given(history[status])
-          .when(commands['cancel']!)
-          .then([
-            ServiceRequestCancelled.of({
-              requestId: id,
-              cancelledBy: 'operator',
-              reason: 'Duplicate',
-              actorId: 'op-1',
-              cancelledAt: at(2),
-            }),
-          ]);
-      }
-    });
-
-    it('takes comments until the request is closed or cancelled', () => {
-      const comment = ServiceRequestCommented.of({
-        requestId: id,
-        commentId: 'c-1',
-        text: 'Any news?',
-        author: 'person-1',
-        commentedAt: at(2),
-      });
-      for (const status of [
-        'submitted',
-        'triaged',
-        'assigned',
-        'in-progress',
-        'referred',
-        'resolved',
-      ]) {
-        spec.given(history[status]).when(commands['comment']!).then([comment]);
-      }
-      spec.given(history['closed']).when(commands['comment']!).thenThrows(IllegalTransitionError);
-      spec
-        .given(history['cancelled'])
-        .when(commands['comment']!)
-        .thenThrows(IllegalTransitionError);
-    });
-  });
-
-  describe('every refused transition', () => {
-    const allowed: Record<string, string[]> = {
-      triage: ['submitted', 'triaged'],
-      assign: ['triaged', 'assigned', 'in-progress'],
-      start: ['assigned'],
-      refer: ['in-progress'],
-      resolve: ['in-progress', 'referred'],
-      close: ['resolved'],
-      reopen: ['resolved', 'closed'],
-      cancel: ['submitted', 'triaged', 'assigned', 'in-progress', 'referred'],
-    };
-    for (const [name, statuses] of Object.entries(allowed)) {
-      for (const status of Object.keys(history).filter((s) => !statuses.includes(s))) {
-        it(`refuses ${name} while ${status}, with the reason`, () => {
-          spec
-            .given(history[status])
-            .when(commands[name]!)
-            .thenThrows(IllegalTransitionError, (e) => {
-              expect(e.status).toBe(status);
-              expect(e.message).toContain(`while the request is ${status}`);
-            });
-        });
-      }
-    }
   });
 
   describe('SLA check', () => {
-    const check = (days: number): ServiceRequestCommand => ({
-      type: 'CheckServiceRequestSla',
-      at: at(days),
-    });
+    const check = (days: number) => ({ type: 'CheckServiceRequestSla' as const, at: at(days) });
 
     it('records a breach once when an active request passes its due date', () => {
       spec
-        .given(history['assigned'])
+        .given(history.assigned)
         .when(check(5.5))
-        .then([
-          ServiceRequestSlaBreached.of({
-            requestId: id,
-            dueAt: at(5),
-            priority: 'high',
-            detectedAt: at(5.5),
-          }),
-        ]);
+        .then([breach(5, 5.5)]);
       spec
-        .given([
-          ...history['assigned']!,
-          ServiceRequestSlaBreached.of({
-            requestId: id,
-            dueAt: at(5),
-            priority: 'high',
-            detectedAt: at(5.5),
-          }),
-        ])
+        .given([...history.assigned, breach(5, 5.5)])
         .when(check(6))
         .thenNothingHappens();
     });
 
     it('records nothing before the due date, nor for resolved, closed or cancelled requests', () => {
-      spec.given(history['assigned']).when(check(4.9)).thenNothingHappens();
-      spec.given(history['resolved']).when(check(30)).thenNothingHappens();
-      spec.given(history['closed']).when(check(30)).thenNothingHappens();
-      spec.given(history['cancelled']).when(check(30)).thenNothingHappens();
+      spec.given(history.assigned).when(check(4.9)).thenNothingHappens();
+      spec.given(history.resolved).when(check(30)).thenNothingHappens();
+      spec.given(history.closed).when(check(30)).thenNothingHappens();
+      spec.given(history.cancelled).when(check(30)).thenNothingHappens();
     });
 
     it('measures a reopened request against its new due date', () => {
-      const reopened = ServiceRequestReopened.of({
-        requestId: id,
-        reason: 'r',
-        reopenedBy: 'p',
-        reopenedAt: at(6),
-        dueAt: at(11),
-      });
       spec
-        .given([...history['resolved']!, reopened])
+        .given([...history.resolved, recorded.reopen])
         .when(check(10))
         .thenNothingHappens();
       spec
-        .given([...history['resolved']!, reopened])
+        .given([...history.resolved, recorded.reopen])
         .when(check(12))
-        .then([
-          ServiceRequestSlaBreached.of({
-            requestId: id,
-            dueAt: at(11),
-            priority: 'high',
-            detectedAt: at(12),
-          }),
-        ]);
+        .then([breach(11, 12)]);
     });
   });
 });
