@@ -31,44 +31,48 @@ const fields: ReadModelFields = {
   ...Object.fromEntries(THEMES.map((theme) => [themeFlag(theme), 'boolean' as const])),
 };
 
-/** The event, and who caused it (the filing department is the submitter's). */
-type Handler = (
-  event: ServiceRequestEvent,
+type EventType = ServiceRequestEvent['type'];
+type DataOf<T extends EventType> = Extract<ServiceRequestEvent, { type: T }>['data'];
+
+/** The row after an event of type T, and who caused it (the filing department is the submitter's). */
+type Handler<T extends EventType> = (
+  event: { type: T; data: DataOf<T> },
   current: RequestSummary | undefined,
   actor: { department?: string },
 ) => RequestSummary | undefined;
 
-const on: { [T in ServiceRequestEvent['type']]: Handler } = {
-  'help-desk.ServiceRequestSubmitted': (event, _current, actor) => {
-    if (event.type !== 'help-desk.ServiceRequestSubmitted') return undefined;
-    const d = event.data;
-    return {
-      requestId: d.requestId,
-      title: d.title,
-      status: 'submitted',
-      open: true,
-      kind: d.kind,
-      ...(d.globalInitiative ? { globalInitiative: d.globalInitiative } : {}),
-      themes: d.themes,
-      ...themeFlags(d.themes),
-      region: d.region,
-      country: d.country,
-      priority: d.priority,
-      priorityRank: PRIORITY_RANK[d.priority],
-      origin: d.requester.origin,
-      organisation: d.requester.organisation,
-      ...(actor.department ? { department: actor.department } : {}),
-      submittedAt: d.submittedAt,
-      submittedMonth: d.submittedAt.slice(0, 7),
-      dueAt: d.dueAt,
-      slaBreached: false,
-      slaEverBreached: false,
-      lastActivityAt: d.submittedAt,
-    };
-  },
-  'help-desk.ServiceRequestTriaged': (event, current) => {
-    if (event.type !== 'help-desk.ServiceRequestTriaged' || !current) return undefined;
-    const d = event.data;
+/** An event on a listed request: the row it makes of the current one (none yet: nothing to change). */
+function later<T extends EventType>(
+  change: (data: DataOf<T>, current: RequestSummary) => RequestSummary,
+): Handler<T> {
+  return (event, current) => current && change(event.data, current);
+}
+
+const on: { [T in EventType]: Handler<T> } = {
+  'help-desk.ServiceRequestSubmitted': ({ data: d }, _current, actor) => ({
+    requestId: d.requestId,
+    title: d.title,
+    status: 'submitted',
+    open: true,
+    kind: d.kind,
+    ...(d.globalInitiative ? { globalInitiative: d.globalInitiative } : {}),
+    themes: d.themes,
+    ...themeFlags(d.themes),
+    region: d.region,
+    country: d.country,
+    priority: d.priority,
+    priorityRank: PRIORITY_RANK[d.priority],
+    origin: d.requester.origin,
+    organisation: d.requester.organisation,
+    ...(actor.department ? { department: actor.department } : {}),
+    submittedAt: d.submittedAt,
+    submittedMonth: d.submittedAt.slice(0, 7),
+    dueAt: d.dueAt,
+    slaBreached: false,
+    slaEverBreached: false,
+    lastActivityAt: d.submittedAt,
+  }),
+  'help-desk.ServiceRequestTriaged': later((d, current) => {
     const { globalInitiative: _previous, ...rest } = current;
     return {
       ...rest,
@@ -85,69 +89,64 @@ const on: { [T in ServiceRequestEvent['type']]: Handler } = {
         current.hoursToFirstResponse ?? hoursBetween(current.submittedAt, d.triagedAt),
       lastActivityAt: d.triagedAt,
     };
-  },
-  'help-desk.ServiceRequestAssigned': (event, current) =>
-    event.type === 'help-desk.ServiceRequestAssigned' && current
-      ? {
-          ...current,
-          status: current.status === 'in-progress' ? 'in-progress' : 'assigned',
-          assignee: event.data.assignee,
-          lastActivityAt: event.data.assignedAt,
-        }
-      : undefined,
-  'help-desk.ServiceRequestWorkStarted': (event, current) =>
-    event.type === 'help-desk.ServiceRequestWorkStarted' && current
-      ? { ...current, status: 'in-progress', lastActivityAt: event.data.startedAt }
-      : undefined,
-  'help-desk.ServiceRequestReferred': (event, current) =>
-    event.type === 'help-desk.ServiceRequestReferred' && current
-      ? { ...current, status: 'referred', lastActivityAt: event.data.referredAt }
-      : undefined,
-  'help-desk.ServiceRequestResolved': (event, current) =>
-    event.type === 'help-desk.ServiceRequestResolved' && current
-      ? {
-          ...current,
-          status: 'resolved',
-          open: false,
-          resolvedAt: event.data.resolvedAt,
-          hoursToResolution: hoursBetween(current.submittedAt, event.data.resolvedAt),
-          lastActivityAt: event.data.resolvedAt,
-        }
-      : undefined,
-  'help-desk.ServiceRequestClosed': (event, current) =>
-    event.type === 'help-desk.ServiceRequestClosed' && current
-      ? {
-          ...current,
-          status: 'closed',
-          open: false,
-          closedAt: event.data.closedAt,
-          lastActivityAt: event.data.closedAt,
-        }
-      : undefined,
-  'help-desk.ServiceRequestReopened': (event, current) => {
-    if (event.type !== 'help-desk.ServiceRequestReopened' || !current) return undefined;
+  }),
+  'help-desk.ServiceRequestAssigned': later((d, current) => ({
+    ...current,
+    status: current.status === 'in-progress' ? 'in-progress' : 'assigned',
+    assignee: d.assignee,
+    lastActivityAt: d.assignedAt,
+  })),
+  'help-desk.ServiceRequestWorkStarted': later((d, current) => ({
+    ...current,
+    status: 'in-progress',
+    lastActivityAt: d.startedAt,
+  })),
+  'help-desk.ServiceRequestReferred': later((d, current) => ({
+    ...current,
+    status: 'referred',
+    lastActivityAt: d.referredAt,
+  })),
+  'help-desk.ServiceRequestResolved': later((d, current) => ({
+    ...current,
+    status: 'resolved',
+    open: false,
+    resolvedAt: d.resolvedAt,
+    hoursToResolution: hoursBetween(current.submittedAt, d.resolvedAt),
+    lastActivityAt: d.resolvedAt,
+  })),
+  'help-desk.ServiceRequestClosed': later((d, current) => ({
+    ...current,
+    status: 'closed',
+    open: false,
+    closedAt: d.closedAt,
+    lastActivityAt: d.closedAt,
+  })),
+  'help-desk.ServiceRequestReopened': later((d, current) => {
     const { closedAt: _closed, ...rest } = current;
     return {
       ...rest,
       status: 'in-progress',
       open: true,
-      dueAt: event.data.dueAt,
+      dueAt: d.dueAt,
       slaBreached: false,
-      lastActivityAt: event.data.reopenedAt,
+      lastActivityAt: d.reopenedAt,
     };
-  },
-  'help-desk.ServiceRequestCancelled': (event, current) =>
-    event.type === 'help-desk.ServiceRequestCancelled' && current
-      ? { ...current, status: 'cancelled', open: false, lastActivityAt: event.data.cancelledAt }
-      : undefined,
-  'help-desk.ServiceRequestCommented': (event, current) =>
-    event.type === 'help-desk.ServiceRequestCommented' && current
-      ? { ...current, lastActivityAt: event.data.commentedAt }
-      : undefined,
-  'help-desk.ServiceRequestSlaBreached': (event, current) =>
-    event.type === 'help-desk.ServiceRequestSlaBreached' && current
-      ? { ...current, slaBreached: true, slaEverBreached: true }
-      : undefined,
+  }),
+  'help-desk.ServiceRequestCancelled': later((d, current) => ({
+    ...current,
+    status: 'cancelled',
+    open: false,
+    lastActivityAt: d.cancelledAt,
+  })),
+  'help-desk.ServiceRequestCommented': later((d, current) => ({
+    ...current,
+    lastActivityAt: d.commentedAt,
+  })),
+  'help-desk.ServiceRequestSlaBreached': later((_d, current) => ({
+    ...current,
+    slaBreached: true,
+    slaEverBreached: true,
+  })),
 };
 
 /**
@@ -165,7 +164,9 @@ export const requestsProjection = defineProjection<RequestSummary>({
       async (recorded, view) => {
         const event = { type: recorded.type, data: recorded.data } as ServiceRequestEvent;
         const id = (recorded.data as { requestId: string }).requestId;
-        await view.update(id, (current) => handler(event, current, recorded.actor));
+        await view.update(id, (current) =>
+          (handler as Handler<EventType>)(event, current, recorded.actor),
+        );
       },
     ]),
   ),
