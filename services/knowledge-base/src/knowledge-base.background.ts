@@ -1,11 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { SYSTEM_ACTOR } from '@sfp/event-sourcing';
+import { SYSTEM_ACTOR, type EventStore } from '@sfp/event-sourcing';
 import type { CommandRejection, InboundCommandDefinition } from '@sfp/messaging';
 import type { ProjectionEngine } from '@sfp/projections';
 import {
+  CLOCK,
+  COMMANDS,
+  EVENT_STORE,
   LOGGER,
   PROJECTION_ENGINE,
+  type Clock,
+  type ContextCommands,
   type ContextReactor,
   type ContextWorker,
   type InboundCommandSource,
@@ -17,7 +22,6 @@ import {
   knowledgeBaseInboundCommands,
   knowledgeBaseRejectionOf,
 } from './knowledge-base.inbound-commands';
-import { KNOWLEDGE_BASE_RUNTIME, type KnowledgeBaseRuntime } from './knowledge-base.runtime';
 import { targetReevaluationReactor } from './target/application/evaluate-target/target-reevaluation.reactor';
 
 /** The knowledge base's background work beyond the template's: what its declaration lists. */
@@ -26,12 +30,13 @@ import { targetReevaluationReactor } from './target/application/evaluate-target/
 @Injectable()
 export class TargetReevaluation implements ContextReactor {
   constructor(
-    @Inject(KNOWLEDGE_BASE_RUNTIME) private readonly runtime: KnowledgeBaseRuntime,
+    @Inject(COMMANDS) private readonly commands: ContextCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
   ) {}
 
   definition() {
-    return targetReevaluationReactor(this.runtime, this.projections);
+    return targetReevaluationReactor(this.commands, this.clock, this.projections);
   }
 }
 
@@ -68,11 +73,11 @@ export class GniSeed implements ContextWorker {
 export class KnowledgeBaseInboundCommands implements InboundCommandSource {
   constructor(
     private readonly commandBus: CommandBus,
-    @Inject(KNOWLEDGE_BASE_RUNTIME) private readonly runtime: KnowledgeBaseRuntime,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
   commands(): Array<InboundCommandDefinition<object>> {
-    return knowledgeBaseInboundCommands(this.commandBus, this.runtime);
+    return knowledgeBaseInboundCommands(this.commandBus, this.events);
   }
 
   rejectionOf(error: unknown): CommandRejection | undefined {

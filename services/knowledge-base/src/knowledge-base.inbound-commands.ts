@@ -1,7 +1,7 @@
 import type { CommandBus } from '@nestjs/cqrs';
+import type { EventStore } from '@sfp/event-sourcing';
 import type { CommandRejection, InboundCommandDefinition } from '@sfp/messaging';
 import { registerInstitutionMessage } from './institution/application/register-institution/register-institution.message';
-import type { KnowledgeBaseRuntime } from './knowledge-base.runtime';
 import { inboundCommand, messageDispatch } from './messaging/message-dispatch';
 import { fileReportMessage } from './performance-report/application/file-report/file-report.message';
 import { restateReportMessage } from './performance-report/application/restate-report/restate-report.message';
@@ -16,9 +16,9 @@ import { KnowledgeBaseError } from './shared/domain/knowledge-base.errors';
  */
 export function knowledgeBaseInboundCommands(
   commandBus: CommandBus,
-  runtime: KnowledgeBaseRuntime,
+  events: Pick<EventStore, 'streamVersion' | 'headPosition'>,
 ): Array<InboundCommandDefinition<object>> {
-  const dispatch = messageDispatch(commandBus, runtime);
+  const dispatch = messageDispatch(commandBus, events);
   return [
     inboundCommand(dispatch, registerInstitutionMessage),
     inboundCommand(dispatch, fileReportMessage),

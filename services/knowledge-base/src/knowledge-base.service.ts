@@ -1,25 +1,4 @@
-import type { EventStore } from '@sfp/event-sourcing';
-import type { ConsumerStateStores, EventBus, TopicProvisioningConfig } from '@sfp/messaging';
-import type { ReadModelStore } from '@sfp/projections';
-import {
-  CLOCK,
-  COMMAND_ATTRIBUTION,
-  CONSUMER_STATE,
-  defineService,
-  EVENT_BUS,
-  EVENT_STORE,
-  LOGGER,
-  METRICS,
-  OUTBOX_STORE,
-  PROJECTION_ENGINE,
-  READ_MODELS,
-  TOPIC_PROVISIONING,
-  type Clock,
-  type CommandAttribution,
-  type Logger,
-  type ServiceMetrics,
-} from '@sfp/service-kit';
-import type { TypedEventStore } from '@sfp/event-sourcing';
+import { defineService } from '@sfp/service-kit';
 import { GniReferenceController } from './gni/application/gni-reference.http.controller';
 import { RecordGniHandler } from './gni/application/record-gni/record-gni.handler';
 import { gniTableProjection } from './gni/projections/gni-table.projection';
@@ -40,11 +19,6 @@ import {
   KNOWLEDGE_BASE_ERROR_STATUSES,
   knowledgeBaseEventTypes,
 } from './knowledge-base.context';
-import {
-  KNOWLEDGE_BASE_PROJECTIONS,
-  KNOWLEDGE_BASE_RUNTIME,
-  type KnowledgeBaseRuntime,
-} from './knowledge-base.runtime';
 import { LibraryController } from './library/application/library.http.controller';
 import { RecordLibraryEntryHandler } from './library/application/record-library-entry/record-library-entry.handler';
 import { libraryProjection } from './library/projections/library.projection';
@@ -98,50 +72,7 @@ export const knowledgeBaseService = defineService({
     GniReferenceController,
     LibraryController,
   ],
-  providers: [
-    ...COMMAND_HANDLERS,
-    { provide: KNOWLEDGE_BASE_PROJECTIONS, useExisting: PROJECTION_ENGINE },
-    {
-      // What the knowledge base's use cases are handed (command runner, reactor, message dispatch).
-      provide: KNOWLEDGE_BASE_RUNTIME,
-      useFactory: (
-        eventStore: TypedEventStore,
-        outboxStore: EventStore,
-        bus: EventBus,
-        topicProvisioning: TopicProvisioningConfig,
-        consumerState: ConsumerStateStores,
-        readModels: ReadModelStore,
-        attributeCommand: CommandAttribution | null,
-        clock: Clock,
-        metrics: ServiceMetrics,
-        logger: Logger,
-      ): KnowledgeBaseRuntime => ({
-        eventStore,
-        outboxStore,
-        eventTypes: eventStore.eventTypes,
-        bus,
-        topicProvisioning,
-        consumerState,
-        readModels,
-        ...(attributeCommand ? { attributeCommand } : {}),
-        clock,
-        metrics,
-        logger,
-      }),
-      inject: [
-        EVENT_STORE,
-        OUTBOX_STORE,
-        EVENT_BUS,
-        TOPIC_PROVISIONING,
-        CONSUMER_STATE,
-        READ_MODELS,
-        COMMAND_ATTRIBUTION,
-        CLOCK,
-        METRICS,
-        LOGGER,
-      ],
-    },
-  ],
+  providers: COMMAND_HANDLERS,
   projections: [
     institutionProfilesProjection,
     performanceReportsProjection,

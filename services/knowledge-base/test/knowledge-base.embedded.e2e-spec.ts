@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { COMMAND_HEADERS, contextTopics, type IncomingMessage } from '@sfp/messaging';
-import { physicalName, type ProjectionEngine } from '@sfp/projections';
+import { physicalName } from '@sfp/projections';
 import { httpClient } from '@sfp/testing';
-import { KNOWLEDGE_BASE_PROJECTIONS } from '../src/knowledge-base.runtime';
 import { exampleAssessment } from '../src/library/domain/testing/example-assessment';
 import { workedExampleA } from '../src/performance-report/domain/testing/worked-example';
 import { TARGET_REEVALUATION } from '../src/target/projections/target-statuses.read-your-writes';
@@ -647,7 +646,7 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
   });
 
   it('after a crash between a report and its reaction, the target re-evaluation catches up from its checkpoint; delivered twice, a report moves a status once', async () => {
-    const projections = kb.app.get<ProjectionEngine>(KNOWLEDGE_BASE_PROJECTIONS);
+    const projections = kb.projections;
     const reactor = projections.runner(TARGET_REEVALUATION)!;
     const id = await register({ name: 'Harvest Microfinance' });
     const filed = await http.post<Json>(`/institutions/${id}/performance-reports`, fileBody());
@@ -666,10 +665,10 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
       ].find((t: Json) => t.targetId === target.body['id']);
     expect((await targetRow(target.body['position'])).status).toBe('on-track');
     const statusChanges = async () =>
-      (await kb.runtime.eventStore.readStream(`target-${target.body['id']}`)).filter(
+      (await kb.events.readStream(`target-${target.body['id']}`)).filter(
         (e) => e.type === 'knowledge-base.TargetStatusChanged',
       );
-    const [set] = await kb.runtime.eventStore.readStream(`target-${target.body['id']}`);
+    const [set] = await kb.events.readStream(`target-${target.body['id']}`);
     // Recorded by the reactor for the platform, caused by the target's setting, in its conversation.
     expect(await statusChanges()).toEqual([
       expect.objectContaining({
@@ -680,20 +679,20 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     ]);
 
     // Delivered twice: the reactor's checkpoint goes back before the report, as a crash before its commit leaves it.
-    const head = await kb.runtime.eventStore.headPosition();
+    const head = await kb.events.headPosition();
     await reactor.stop();
-    const { active } = (await kb.runtime.readModels.loadState(TARGET_REEVALUATION))!;
-    await kb.runtime.readModels.saveCheckpoint({
+    const { active } = (await kb.readModels.loadState(TARGET_REEVALUATION))!;
+    await kb.readModels.saveCheckpoint({
       readModel: physicalName({ projection: TARGET_REEVALUATION, generation: active.generation }),
       position: filed.body['position'] - 1,
       updatedAt: new Date().toISOString(),
     });
-    const judged = jest.spyOn(kb.runtime, 'clock');
+    const judged = jest.spyOn(kb.clock, 'now'); // the context's clock, which only its use cases read
     await reactor.start();
     await projections.waitForPosition(TARGET_REEVALUATION, head, 10_000);
     expect(judged).toHaveBeenCalled(); // the report and the target were judged again...
     judged.mockRestore();
-    expect(await kb.runtime.eventStore.headPosition()).toBe(head); // ...and nothing was appended
+    expect(await kb.events.headPosition()).toBe(head); // ...and nothing was appended
     expect(await statusChanges()).toHaveLength(1);
 
     // The restatement is appended while the reactor is down (the process "dies" before reacting).
@@ -714,7 +713,7 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     );
     // The command answers once its own event is appended: nothing waits for the targets.
     expect(restated.body).toMatchObject({ changed: true, streamVersion: 2 });
-    expect(await kb.runtime.eventStore.headPosition()).toBe(restated.body['position']);
+    expect(await kb.events.headPosition()).toBe(restated.body['position']);
     expect(await statusChanges()).toHaveLength(1);
 
     // Started again, it reacts from its checkpoint. 260 000 / 292 000 = 0.89: off track
@@ -728,7 +727,7 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
 
   it('rebuilding every read model from the events gives the same views (deterministic, replay-safe handlers)', async () => {
     const admin = { 'x-test-principal': 'person:admin-1:administrator' };
-    const head = await kb.runtime.eventStore.headPosition();
+    const head = await kb.events.headPosition();
     const snapshot = async () => ({
       institutions: (
         await http.get<Json>(`/institutions?limit=1000&minPosition=${head}`, analyst)
@@ -764,7 +763,7 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     }
     expect(await snapshot()).toEqual(before);
     // The target re-evaluation replayed every report and target from the start: no status moved again.
-    expect(await kb.runtime.eventStore.headPosition()).toBe(head);
+    expect(await kb.events.headPosition()).toBe(head);
   });
 
   it('takes report filings from a regional office on sfp.knowledge-base.commands', async () => {

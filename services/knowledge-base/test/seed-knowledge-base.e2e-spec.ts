@@ -30,7 +30,7 @@ describe('seedKnowledgeBase (e2e, embedded)', () => {
     expect(lines.at(-1)).toBe(`knowledge base: 10 institutions, ${result.reports} reports`);
 
     const analyst = httpClient(kb.url, { 'x-test-principal': 'person:analyst-1:analyst' });
-    const head = await kb.runtime.eventStore.headPosition();
+    const head = await kb.events.headPosition();
     const list = await analyst.get<Json>(`/performance-reports?limit=1000&minPosition=${head}`);
     expect(list.body['items']).toHaveLength(result.reports);
     const regions = new Set(list.body['items'].map((r: Json) => r.region));

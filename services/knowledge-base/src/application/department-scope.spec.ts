@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { InMemoryEventStore } from '@sfp/event-sourcing';
-import type { ProjectionEngine } from '@sfp/projections';
-import { ServiceMetrics } from '@sfp/service-kit';
+import { ContextCommands, ServiceMetrics } from '@sfp/service-kit';
 import { RecordGniCommand } from '../gni/application/record-gni/record-gni.command';
 import { RecordGniHandler } from '../gni/application/record-gni/record-gni.handler';
 import { ChangeInstitutionStatusCommand } from '../institution/application/change-institution-status/change-institution-status.command';
 import { ChangeInstitutionStatusHandler } from '../institution/application/change-institution-status/change-institution-status.handler';
 import { RegisterInstitutionCommand } from '../institution/application/register-institution/register-institution.command';
 import { RegisterInstitutionHandler } from '../institution/application/register-institution/register-institution.handler';
-import { knowledgeBaseEventTypes } from '../knowledge-base.context';
-import type { KnowledgeBaseRuntime } from '../knowledge-base.runtime';
+import { KNOWLEDGE_BASE_CONTEXT, knowledgeBaseEventTypes } from '../knowledge-base.context';
 import { SetTargetCommand } from '../target/application/set-target/set-target.command';
 import { SetTargetHandler } from '../target/application/set-target/set-target.handler';
 import { WithdrawTargetCommand } from '../target/application/withdraw-target/withdraw-target.command';
@@ -24,19 +22,19 @@ import type { CommandContext } from './knowledge-base-command';
  * targets, the GNI table). People (no scope) act on all of them.
  */
 describe('department scope of the use cases', () => {
-  const runtime = {
-    eventStore: new InMemoryEventStore(),
+  const commands = new ContextCommands({
+    context: KNOWLEDGE_BASE_CONTEXT,
+    store: new InMemoryEventStore(),
     eventTypes: knowledgeBaseEventTypes(),
-    clock: () => new Date('2026-03-02T09:00:00Z'),
     metrics: new ServiceMetrics(),
-  } as unknown as KnowledgeBaseRuntime;
-  const projections = { wake: () => undefined } as unknown as ProjectionEngine;
+  });
+  const clock = () => new Date('2026-03-02T09:00:00Z');
   const handlers = {
-    register: new RegisterInstitutionHandler(runtime, projections),
-    status: new ChangeInstitutionStatusHandler(runtime, projections),
-    setTarget: new SetTargetHandler(runtime, projections),
-    withdraw: new WithdrawTargetHandler(runtime, projections),
-    gni: new RecordGniHandler(runtime, projections),
+    register: new RegisterInstitutionHandler(commands, clock),
+    status: new ChangeInstitutionStatusHandler(commands, clock),
+    setTarget: new SetTargetHandler(commands, clock),
+    withdraw: new WithdrawTargetHandler(commands, clock),
+    gni: new RecordGniHandler(commands, clock),
   };
   const person: CommandContext = {
     correlationId: 'spec',

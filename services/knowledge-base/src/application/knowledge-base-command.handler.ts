@@ -1,18 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Decider, DomainEvent } from '@sfp/event-sourcing';
-import type { ProjectionEngine } from '@sfp/projections';
+import { CLOCK, COMMANDS, type Clock, type ContextCommands } from '@sfp/service-kit';
 import {
   institutionDecider,
   type KnownInstitution,
 } from '../institution/domain/institution.decider';
 import { InstitutionNotFoundError } from '../institution/domain/institution.errors';
 import { streamIds } from '../knowledge-base.context';
-import {
-  KNOWLEDGE_BASE_PROJECTIONS,
-  KNOWLEDGE_BASE_RUNTIME,
-  type KnowledgeBaseRuntime,
-} from '../knowledge-base.runtime';
-import { loadStream, runCommand } from './command-runner';
+import { runCommand } from './command-runner';
 import {
   assertInDepartment,
   type CommandContext,
@@ -37,7 +32,7 @@ export interface CommandStream<State, Command, Event extends DomainEvent> {
 /**
  * What the handlers of the knowledge base's use cases share: running a
  * command on one stream (load, decide, append with the expected version) at
- * the runtime's clock and as the context's actor, and the institution checks
+ * the context's clock and as the context's actor, and the institution checks
  * of the department scope. A handler decides what to run; this runs it.
  * (Nest's ICommandHandler is a conditional type, which a generic class cannot
  * implement: `execute` below is its contract.)
@@ -45,35 +40,32 @@ export interface CommandStream<State, Command, Event extends DomainEvent> {
 @Injectable()
 export abstract class KnowledgeBaseCommandHandler<TCommand extends KnowledgeBaseCommand<unknown>> {
   constructor(
-    @Inject(KNOWLEDGE_BASE_RUNTIME) protected readonly runtime: KnowledgeBaseRuntime,
-    @Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine,
+    @Inject(COMMANDS) protected readonly commands: ContextCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   abstract execute(command: TCommand): Promise<CommandResult>;
 
   /**
    * Runs the command `build` gives on the record's stream (rebuilt on a
-   * retry, so what it reads from other streams is fresh), at the runtime's
-   * clock and as the context's actor; the projections look at once when it
-   * recorded something.
+   * retry, so what it reads from other streams is fresh), at the context's
+   * clock and as the context's actor; the pipeline wakes the projections when
+   * it recorded something.
    */
   protected async run<State, Command extends { type: string }, Event extends DomainEvent>(
     stream: CommandStream<State, Command, Event>,
     context: CommandContext,
     build: (timed: Timed) => Promise<Command> | Command,
   ): Promise<CommandResult> {
-    const at = this.runtime.clock().toISOString();
+    const at = this.clock().toISOString();
     const timed = { at, by: context.actor.id };
     const { decider, ...target } = stream;
-    const result = await runCommand(this.runtime, target, decider, () => build(timed), context, at);
-    if (result.changed) this.projections.wake();
-    return result;
+    return runCommand(this.commands, target, decider, () => build(timed), context, at);
   }
 
   /** The institution as its stream says now; a missing one is a 404. */
   protected async institution(institutionId: string): Promise<KnownInstitution> {
-    const { state } = await loadStream(
-      this.runtime,
+    const { state } = await this.commands.load(
       streamIds.institution(institutionId),
       institutionDecider,
     );

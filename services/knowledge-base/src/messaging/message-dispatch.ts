@@ -1,5 +1,5 @@
 import type { CommandBus } from '@nestjs/cqrs';
-import { DuplicateEventError } from '@sfp/event-sourcing';
+import { DuplicateEventError, type EventStore } from '@sfp/event-sourcing';
 import type {
   CommandAccepted,
   InboundCommandContext,
@@ -11,7 +11,6 @@ import type {
   KnowledgeBaseCommand,
 } from '../application/knowledge-base-command';
 import { callerOfActor } from '../http/request-principal';
-import type { KnowledgeBaseRuntime } from '../knowledge-base.runtime';
 
 /** What an inbound message asks for: a use case's command, on one stream. */
 export interface MessageCommand {
@@ -52,7 +51,7 @@ export function inboundCommand<Dto extends object>(
  */
 export function messageDispatch(
   commandBus: CommandBus,
-  runtime: KnowledgeBaseRuntime,
+  events: Pick<EventStore, 'streamVersion' | 'headPosition'>,
 ): MessageDispatch {
   return async (message, { streamId, command }) => {
     const caller = callerOfActor(message.actor);
@@ -76,8 +75,8 @@ export function messageDispatch(
       if (!(error instanceof DuplicateEventError)) throw error;
       return {
         streamId,
-        streamVersion: await runtime.eventStore.streamVersion(streamId),
-        position: await runtime.eventStore.headPosition(),
+        streamVersion: await events.streamVersion(streamId),
+        position: await events.headPosition(),
       };
     }
   };

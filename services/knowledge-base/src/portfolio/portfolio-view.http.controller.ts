@@ -2,8 +2,9 @@ import { BadRequestException, Controller, Get, Inject, Param, Query, Res } from 
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
+import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine } from '@sfp/projections';
-import { toCsv, type CsvColumn } from '@sfp/service-kit';
+import { EVENT_STORE, PROJECTION_ENGINE, toCsv, type CsvColumn } from '@sfp/service-kit';
 import { fieldColumns, sendCsv } from '../http/csv-response';
 import { findAll } from '../http/read-your-writes';
 import {
@@ -15,11 +16,6 @@ import {
   PROGRAMME_MEMBERS_PROJECTION,
   type ProgrammeMember,
 } from '../institution/projections/programme-members.projection';
-import {
-  KNOWLEDGE_BASE_PROJECTIONS,
-  KNOWLEDGE_BASE_RUNTIME,
-  type KnowledgeBaseRuntime,
-} from '../knowledge-base.runtime';
 import { aggregateFigures } from '../performance-report/domain/normalised-figures';
 import {
   RATIO_KEYS,
@@ -68,8 +64,8 @@ const COLUMNS: CsvColumn<PortfolioMember>[] = [
 @Controller('portfolios')
 export class PortfolioViewController {
   constructor(
-    @Inject(KNOWLEDGE_BASE_RUNTIME) private readonly runtime: KnowledgeBaseRuntime,
-    @Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
   ) {}
 
   /** A programme's institutions with their latest ratios and target status, the programme's own ratios by year and its targets. */
@@ -96,7 +92,7 @@ export class PortfolioViewController {
     }
     await readYourTargetStatuses(
       this.projections,
-      this.runtime,
+      this.events,
       query.minPosition,
       PROGRAMME_MEMBERS_PROJECTION,
       INSTITUTION_PROFILES_PROJECTION,

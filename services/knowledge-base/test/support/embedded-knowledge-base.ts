@@ -7,19 +7,20 @@ import { RouterModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import type { NextFunction, Request, Response } from 'express';
 import type { Principal, Role } from '@sfp/auth';
+import type { EventStore } from '@sfp/event-sourcing';
 import { EmbeddedEventBus } from '@sfp/messaging';
+import type { ProjectionEngine, ReadModelStore } from '@sfp/projections';
 import {
   configureHttpApp,
   createLogger,
+  EVENT_STORE,
   openEmbeddedContext,
   pseudonymizer,
+  READ_MODELS,
   ServiceMetrics,
+  type Clock,
 } from '@sfp/service-kit';
 import { KNOWLEDGE_BASE_ERROR_STATUSES } from '../../src/knowledge-base.context';
-import {
-  KNOWLEDGE_BASE_RUNTIME,
-  type KnowledgeBaseRuntime,
-} from '../../src/knowledge-base.runtime';
 import { knowledgeBaseService } from '../../src/knowledge-base.service';
 
 /**
@@ -48,7 +49,17 @@ export interface EmbeddedKnowledgeBase {
   app: INestApplication;
   url: string;
   bus: EmbeddedEventBus;
-  runtime: KnowledgeBaseRuntime;
+  /** The knowledge base's event store (its EVENT_STORE token). */
+  events: EventStore;
+  /** Where its read models, their state and checkpoints live (its READ_MODELS token). */
+  readModels: ReadModelStore;
+  /** Its projection engine: read models and the target re-evaluation (its PROJECTION_ENGINE token). */
+  projections: ProjectionEngine;
+  /**
+   * The context's clock (its CLOCK token) reads `clock.now()` at each call: a
+   * test moves it by replacing `now`, or watches it with `jest.spyOn(kb.clock, 'now')`.
+   */
+  clock: { now: Clock };
   close(): Promise<void>;
 }
 
@@ -58,8 +69,9 @@ export interface EmbeddedKnowledgeBase {
  * platform's HTTP setup (validation pipe, error filter), on a free port.
  */
 export async function startEmbeddedKnowledgeBase(
-  options: { clock?: () => Date } = {},
+  options: { clock?: Clock } = {},
 ): Promise<EmbeddedKnowledgeBase> {
+  const clock = { now: options.clock ?? (() => new Date()) };
   const dataDir = mkdtempSync(join(tmpdir(), 'sfp-kb-'));
   const logger = createLogger('sfp-knowledge-base-test', 'silent');
   const metrics = new ServiceMetrics();
@@ -68,7 +80,7 @@ export async function startEmbeddedKnowledgeBase(
     dataDir,
     bus,
     personIdOf: pseudonymizer('a test pseudonym secret of 32 characters'),
-    clock: options.clock ?? (() => new Date()),
+    clock: () => clock.now(),
     metrics,
     logger,
     topicProvisioning: { partitions: 2, replicationFactor: 1 },
@@ -107,7 +119,10 @@ export async function startEmbeddedKnowledgeBase(
     app,
     url: `http://127.0.0.1:${address.port}/api/knowledge-base`,
     bus,
-    runtime: app.get<KnowledgeBaseRuntime>(KNOWLEDGE_BASE_RUNTIME),
+    events: app.get<EventStore>(EVENT_STORE),
+    readModels: app.get<ReadModelStore>(READ_MODELS),
+    projections: app.get<ProjectionEngine>(knowledgeBaseService.projectionEngine),
+    clock,
     close: async () => {
       await app.close();
       await bus.close();

@@ -6,14 +6,13 @@ import { ArrayMaxSize, ArrayMinSize, IsInt, Max, Min, ValidateNested } from 'cla
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
-import { toCsv } from '@sfp/service-kit';
+import { PROJECTION_ENGINE, toCsv } from '@sfp/service-kit';
 import { dispatch } from '../../http/command-dispatch';
 import { plain } from '../../http/plain-json';
 import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { findAll, readYourWrites } from '../../http/read-your-writes';
 import { CountryCode, FiniteNumber, Text } from '../../shared/http/dto-fields';
 import { ViewQueryDto } from '../../shared/http/view-query.dto';
-import { KNOWLEDGE_BASE_PROJECTIONS } from '../../knowledge-base.runtime';
 import { GNI_TABLE_PROJECTION, type GniRow } from '../projections/gni-table.projection';
 import { RecordGniCommand } from './record-gni/record-gni.command';
 
@@ -58,7 +57,7 @@ const COLUMNS = fieldColumns<GniRow>('country', 'year', 'usd', 'source', 'record
 export class GniReferenceController {
   constructor(
     private readonly commandBus: CommandBus,
-    @Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine,
+    @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
   ) {}
 
   /** Adds or replaces entries; reports filed or restated afterwards use them. */

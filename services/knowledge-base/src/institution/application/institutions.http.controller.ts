@@ -23,14 +23,13 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
-import { etagOf } from '@sfp/service-kit';
-import { loadStream } from '../../application/command-runner';
+import type { EventStore } from '@sfp/event-sourcing';
+import { COMMANDS, EVENT_STORE, etagOf, type ContextCommands } from '@sfp/service-kit';
 import type { CommandResult } from '../../application/knowledge-base-command';
 import { CommandOnRecord, dispatch, dispatchCreate } from '../../http/command-dispatch';
 import { assertInScope, callerOf } from '../../http/request-principal';
 import { historyOf, type HistoryEntry } from '../../http/stream-history';
 import { streamIds } from '../../knowledge-base.context';
-import { KNOWLEDGE_BASE_RUNTIME, type KnowledgeBaseRuntime } from '../../knowledge-base.runtime';
 import { institutionDecider, type KnownInstitution } from '../domain/institution.decider';
 import { InstitutionNotFoundError } from '../domain/institution.errors';
 import {
@@ -55,7 +54,8 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 export class InstitutionsController {
   constructor(
     private readonly commandBus: CommandBus,
-    @Inject(KNOWLEDGE_BASE_RUNTIME) private readonly runtime: KnowledgeBaseRuntime,
+    @Inject(COMMANDS) private readonly commands: ContextCommands,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
   @Post()
@@ -168,15 +168,14 @@ export class InstitutionsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<KnownInstitution & { streamVersion: number; history: HistoryEntry[] }> {
-    const { state, version } = await loadStream(
-      this.runtime,
+    const { state, version } = await this.commands.load(
       streamIds.institution(id),
       institutionDecider,
     );
     if (state.status === 'none') throw new InstitutionNotFoundError(id);
     assertInScope(callerOf(req), state.reportingDepartment);
     res.setHeader('ETag', etagOf(version));
-    const history = historyOf(await this.runtime.eventStore.readStream(streamIds.institution(id)));
+    const history = historyOf(await this.events.readStream(streamIds.institution(id)));
     return { ...state, streamVersion: version, history };
   }
 

@@ -2,16 +2,12 @@ import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '
 import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
+import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
-import { toCsv, type CsvColumn } from '@sfp/service-kit';
+import { EVENT_STORE, PROJECTION_ENGINE, toCsv, type CsvColumn } from '@sfp/service-kit';
 import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { findAll, readYourWrites } from '../../http/read-your-writes';
 import { assertInScope, callerOf } from '../../http/request-principal';
-import {
-  KNOWLEDGE_BASE_PROJECTIONS,
-  KNOWLEDGE_BASE_RUNTIME,
-  type KnowledgeBaseRuntime,
-} from '../../knowledge-base.runtime';
 import { RATIO_KEYS } from '../../performance-report/domain/standard-ratios';
 import {
   PERFORMANCE_REPORTS_PROJECTION,
@@ -70,8 +66,8 @@ const IRIS_COLUMNS = fieldColumns<IrisValue>(
 @Controller('institutions')
 export class InstitutionProfileController {
   constructor(
-    @Inject(KNOWLEDGE_BASE_RUNTIME) private readonly runtime: KnowledgeBaseRuntime,
-    @Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
   ) {}
 
   /** Institutions with their status, latest ratios and targets off track, filtered and paged (a view: reports:read). */
@@ -174,7 +170,7 @@ export class InstitutionProfileController {
   private async profilesShowing(minPosition: number | undefined) {
     await readYourTargetStatuses(
       this.projections,
-      this.runtime,
+      this.events,
       minPosition,
       INSTITUTION_PROFILES_PROJECTION,
     );

@@ -23,8 +23,9 @@ import {
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
+import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
-import { toCsv, type CsvColumn } from '@sfp/service-kit';
+import { EVENT_STORE, PROJECTION_ENGINE, toCsv, type CsvColumn } from '@sfp/service-kit';
 import type { CommandResult } from '../../application/knowledge-base-command';
 import { dispatch, dispatchCreate } from '../../http/command-dispatch';
 import { plain } from '../../http/plain-json';
@@ -33,11 +34,6 @@ import { readYourWrites } from '../../http/read-your-writes';
 import { historyOf } from '../../http/stream-history';
 import { pageAnswer, pageOf, PagedQueryDto, ViewQueryDto } from '../../shared/http/view-query.dto';
 import { streamIds } from '../../knowledge-base.context';
-import {
-  KNOWLEDGE_BASE_PROJECTIONS,
-  KNOWLEDGE_BASE_RUNTIME,
-  type KnowledgeBaseRuntime,
-} from '../../knowledge-base.runtime';
 import type { ImpactAssessment, PracticeNote } from '../domain/library.entries';
 import { LibraryEntryNotFoundError } from '../domain/library.errors';
 import {
@@ -107,8 +103,8 @@ const COLUMNS: CsvColumn<LibraryEntryDoc>[] = [
 export class LibraryController {
   constructor(
     private readonly commandBus: CommandBus,
-    @Inject(KNOWLEDGE_BASE_RUNTIME) private readonly runtime: KnowledgeBaseRuntime,
-    @Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
   ) {}
 
   @Post('impact-assessments')
@@ -260,7 +256,7 @@ export class LibraryController {
   }
 
   private async detail(kind: LibraryKind, streamId: string) {
-    const recorded = await this.runtime.eventStore.readStream(streamId);
+    const recorded = await this.events.readStream(streamId);
     if (recorded.length === 0)
       throw new LibraryEntryNotFoundError(
         kind === 'impact-assessment' ? 'impact assessment' : 'practice note',

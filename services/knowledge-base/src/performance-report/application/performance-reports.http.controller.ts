@@ -25,15 +25,14 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
-import { etagOf } from '@sfp/service-kit';
-import { loadStream } from '../../application/command-runner';
+import type { EventStore } from '@sfp/event-sourcing';
+import { COMMANDS, EVENT_STORE, etagOf, type ContextCommands } from '@sfp/service-kit';
 import type { CommandResult } from '../../application/knowledge-base-command';
 import { dispatch } from '../../http/command-dispatch';
 import { plain } from '../../http/plain-json';
 import { assertInScope, callerOf } from '../../http/request-principal';
 import { historyOf } from '../../http/stream-history';
 import { streamIds } from '../../knowledge-base.context';
-import { KNOWLEDGE_BASE_RUNTIME, type KnowledgeBaseRuntime } from '../../knowledge-base.runtime';
 import { institutionDecider } from '../../institution/domain/institution.decider';
 import { PerformanceReportNotFoundError } from '../domain/performance-report.errors';
 import type { PerformanceReportEvent } from '../domain/performance-report.events';
@@ -56,7 +55,8 @@ const REPORT_ID = /^[0-9a-f-]{36}_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}$/;
 export class PerformanceReportsController {
   constructor(
     private readonly commandBus: CommandBus,
-    @Inject(KNOWLEDGE_BASE_RUNTIME) private readonly runtime: KnowledgeBaseRuntime,
+    @Inject(COMMANDS) private readonly commands: ContextCommands,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
   @Post('institutions/:id/performance-reports')
@@ -132,16 +132,13 @@ export class PerformanceReportsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     if (!REPORT_ID.test(reportId)) throw new PerformanceReportNotFoundError(reportId);
-    const recorded = await this.runtime.eventStore.readStream(
-      streamIds.performanceReport(reportId),
-    );
+    const recorded = await this.events.readStream(streamIds.performanceReport(reportId));
     if (recorded.length === 0) throw new PerformanceReportNotFoundError(reportId);
     const versions = recorded
       .map((r) => ({ type: r.type, data: r.data }) as PerformanceReportEvent)
       .map((e) => e.data);
     const current = versions[versions.length - 1] as (typeof versions)[number];
-    const { state: institution } = await loadStream(
-      this.runtime,
+    const { state: institution } = await this.commands.load(
       streamIds.institution(current.institutionId),
       institutionDecider,
     );

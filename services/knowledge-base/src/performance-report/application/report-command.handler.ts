@@ -1,4 +1,3 @@
-import { loadStream } from '../../application/command-runner';
 import type {
   CommandContext,
   KnowledgeBaseCommand,
@@ -31,8 +30,7 @@ export abstract class ReportCommandHandler<
     context: CommandContext,
   ) {
     const institution = await this.institution(report.institutionId);
-    const { state: table } = await loadStream(
-      this.runtime,
+    const { state: table } = await this.commands.load(
       streamIds.gniReference(),
       gniReferenceDecider,
     );

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
-import { toCsv, type CsvColumn } from '@sfp/service-kit';
+import { PROJECTION_ENGINE, toCsv, type CsvColumn } from '@sfp/service-kit';
 import {
   peerBenchmarks,
   type PeerGroupStatistics,
@@ -12,7 +12,6 @@ import {
 import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { findAll, readYourWrites } from '../../http/read-your-writes';
 import { callerOf } from '../../http/request-principal';
-import { KNOWLEDGE_BASE_PROJECTIONS } from '../../knowledge-base.runtime';
 import { RATIO_KEYS } from '../domain/standard-ratios';
 import {
   latestPerInstitutionAndYear,
@@ -80,7 +79,7 @@ const OUTREACH_COLUMNS = fieldColumns<OutreachSummaryRow>(
 @ApiTags('knowledge-base: analysis')
 @Controller()
 export class ReportViewsController {
-  constructor(@Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine) {}
+  constructor(@Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine) {}
 
   /** Every report at its current version, with its ratios; `format=csv` exports the page. */
   @Get('performance-reports')

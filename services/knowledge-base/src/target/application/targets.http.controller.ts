@@ -21,21 +21,23 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
+import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
-import { toCsv, type CsvColumn } from '@sfp/service-kit';
+import {
+  COMMANDS,
+  EVENT_STORE,
+  PROJECTION_ENGINE,
+  toCsv,
+  type ContextCommands,
+  type CsvColumn,
+} from '@sfp/service-kit';
 import { CommandOnRecord, dispatch, dispatchCreate } from '../../http/command-dispatch';
 import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { assertInScope, callerOf } from '../../http/request-principal';
-import { loadStream } from '../../application/command-runner';
 import { institutionDecider } from '../../institution/domain/institution.decider';
 import { historyOf } from '../../http/stream-history';
 import { pageAnswer, pageOf, PagedQueryDto, ViewQueryDto } from '../../shared/http/view-query.dto';
 import { streamIds } from '../../knowledge-base.context';
-import {
-  KNOWLEDGE_BASE_PROJECTIONS,
-  KNOWLEDGE_BASE_RUNTIME,
-  type KnowledgeBaseRuntime,
-} from '../../knowledge-base.runtime';
 import { TargetNotFoundError } from '../domain/target.errors';
 import type { TargetSetData } from '../domain/target.events';
 import { readYourTargetStatuses } from '../projections/target-statuses.read-your-writes';
@@ -91,8 +93,9 @@ const COLUMNS: CsvColumn<TargetRow>[] = [
 export class TargetsController {
   constructor(
     private readonly commandBus: CommandBus,
-    @Inject(KNOWLEDGE_BASE_RUNTIME) private readonly runtime: KnowledgeBaseRuntime,
-    @Inject(KNOWLEDGE_BASE_PROJECTIONS) private readonly projections: ProjectionEngine,
+    @Inject(COMMANDS) private readonly commands: ContextCommands,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
   ) {}
 
   @Post()
@@ -134,7 +137,7 @@ export class TargetsController {
   async list(@Query() query: TargetListQueryDto, @Res({ passthrough: true }) res: Response) {
     await readYourTargetStatuses(
       this.projections,
-      this.runtime,
+      this.events,
       query.minPosition,
       TARGETS_PROJECTION,
     );
@@ -163,11 +166,11 @@ export class TargetsController {
   ) {
     await readYourTargetStatuses(
       this.projections,
-      this.runtime,
+      this.events,
       query.minPosition,
       TARGETS_PROJECTION,
     );
-    const recorded = await this.runtime.eventStore.readStream(streamIds.target(id));
+    const recorded = await this.events.readStream(streamIds.target(id));
     if (recorded.length === 0) throw new TargetNotFoundError(id);
     const caller = callerOf(req);
     const scope = (recorded[0]?.data as TargetSetData).scope;
@@ -175,8 +178,7 @@ export class TargetsController {
       const institution =
         scope.kind === 'institution'
           ? (
-              await loadStream(
-                this.runtime,
+              await this.commands.load(
                 streamIds.institution(scope.institutionId),
                 institutionDecider,
               )

@@ -1,6 +1,6 @@
+import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine } from '@sfp/projections';
 import { readYourWritesAndReactions } from '../../http/read-your-writes';
-import type { KnowledgeBaseRuntime } from '../../knowledge-base.runtime';
 
 /**
  * The subscription that records target status changes in reaction to reports
@@ -16,15 +16,9 @@ export const TARGET_REEVALUATION = 'kb-target-reevaluation';
  */
 export function readYourTargetStatuses(
   projections: ProjectionEngine,
-  runtime: Pick<KnowledgeBaseRuntime, 'eventStore'>,
+  events: Pick<EventStore, 'headPosition'>,
   position: number | undefined,
   ...views: string[]
 ): Promise<void> {
-  return readYourWritesAndReactions(
-    projections,
-    runtime.eventStore,
-    position,
-    [TARGET_REEVALUATION],
-    ...views,
-  );
+  return readYourWritesAndReactions(projections, events, position, [TARGET_REEVALUATION], ...views);
 }

@@ -1,5 +1,4 @@
 import { CommandHandler } from '@nestjs/cqrs';
-import { loadStream } from '../../../application/command-runner';
 import type { CommandResult } from '../../../application/knowledge-base-command';
 import { PerformanceReportNotFoundError } from '../../domain/performance-report.errors';
 import { performanceReportStream } from '../performance-report.stream';
@@ -10,7 +9,7 @@ import { RestateReportCommand } from './restate-report.command';
 export class RestateReportHandler extends ReportCommandHandler<RestateReportCommand> {
   async execute({ request, context }: RestateReportCommand): Promise<CommandResult> {
     const stream = performanceReportStream(request.reportId);
-    const { state: filed } = await loadStream(this.runtime, stream.streamId, stream.decider);
+    const { state: filed } = await this.commands.load(stream.streamId, stream.decider);
     if (filed.status === 'none') throw new PerformanceReportNotFoundError(request.reportId);
     return this.run(stream, context, async (timed) => ({
       type: 'RestatePerformanceReport' as const,

@@ -1,9 +1,9 @@
 import { DuplicateEventError, SYSTEM_ACTOR, type RecordedEvent } from '@sfp/event-sourcing';
 import { defineProjection, type ProjectionEngine } from '@sfp/projections';
+import type { Clock, ContextCommands } from '@sfp/service-kit';
 import { runCommand } from '../../../application/command-runner';
 import type { CommandContext } from '../../../application/knowledge-base-command';
 import { streamIds } from '../../../knowledge-base.context';
-import type { KnowledgeBaseRuntime } from '../../../knowledge-base.runtime';
 import type { ReportVersionData } from '../../../performance-report/domain/performance-report.events';
 import { targetDecider } from '../../domain/target.decider';
 import type { TargetSetData } from '../../domain/target.events';
@@ -29,9 +29,12 @@ const CATCH_UP_MS = 30_000;
  * and the target, so a reaction delivered again (a replay from an older
  * checkpoint, a second instance, a rebuild) appends nothing new: the decider
  * sees the status already recorded, or the store refuses the same ids.
+ * `commands` wakes the projections after each change it records; `projections`
+ * gives the read models the judgement reads.
  */
 export function targetReevaluationReactor(
-  runtime: KnowledgeBaseRuntime,
+  commands: ContextCommands,
+  clock: Clock,
   projections: ProjectionEngine,
 ) {
   const evaluation = new TargetEvaluation(projections);
@@ -43,26 +46,23 @@ export function targetReevaluationReactor(
       actor: SYSTEM_ACTOR,
       idempotencyKey: `${TARGET_REEVALUATION}:${trigger.eventId}`,
     };
-    let changed = false;
     for (const target of targets) {
       const judgement = await evaluation.judge(target);
-      const at = runtime.clock().toISOString();
+      const at = clock().toISOString();
       try {
-        const result = await runCommand(
-          runtime,
+        await runCommand(
+          commands,
           { id: target.targetId, streamId: streamIds.target(target.targetId) },
           targetDecider,
           () => ({ type: 'EvaluateTarget' as const, ...judgement, at }),
           context,
           at,
         );
-        changed ||= result.changed;
       } catch (error) {
         // The same reaction, appended by another runner a moment ago.
         if (!(error instanceof DuplicateEventError)) throw error;
       }
     }
-    if (changed) projections.wake();
   };
 
   const afterReport = async (event: RecordedEvent): Promise<void> => {

@@ -1,5 +1,4 @@
 import { CommandHandler } from '@nestjs/cqrs';
-import { loadStream } from '../../../application/command-runner';
 import {
   assertInDepartment,
   type CommandResult,
@@ -25,7 +24,7 @@ export class WithdrawTargetHandler extends KnowledgeBaseCommandHandler<WithdrawT
     { streamId, decider }: ReturnType<typeof targetStream>,
     scope: string,
   ): Promise<void> {
-    const { state } = await loadStream(this.runtime, streamId, decider);
+    const { state } = await this.commands.load(streamId, decider);
     if (state.status === 'none') return; // the decider answers 404
     const target = state.target.scope;
     if (target.kind !== 'institution') return assertInDepartment(scope, undefined);
