@@ -28,5 +28,6 @@ export * from './service/identity-administration.service';
 export * from './service/first-administrator';
 export * from './service/auth-runtime.factory';
 export * from './service/open-auth-runtime';
+export * from './service/stored-secret';
 export * from './commands/signed-command';
 export * from './config/auth.config';

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { authSettingsOf, oidcSettingsOf, type AuthConfig } from '../config/auth.config';
 import { MongoIdentityStore } from '../identity/mongodb/mongodb-identity-store';
@@ -10,17 +9,11 @@ import type { AuthAuditLog } from './authentication.service';
 import { NameTakenError } from '../identity/identity-store.port';
 import { createAuthRuntime } from './auth-runtime.factory';
 import { ensureFirstAdministrator } from './first-administrator';
+import { storedSecret } from './stored-secret';
 
 /** The embedded token secret: made once at first start, kept beside the data (mode 0600). */
 export function embeddedTokenSecret(file: string): string {
-  if (existsSync(file)) {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { tokenSecret?: string };
-    if (stored.tokenSecret) return stored.tokenSecret;
-  }
-  mkdirSync(dirname(file), { recursive: true });
-  const tokenSecret = randomBytes(48).toString('base64url');
-  writeFileSync(file, JSON.stringify({ tokenSecret }, null, 2), { mode: 0o600 });
-  return tokenSecret;
+  return storedSecret(file, 'tokenSecret', () => randomBytes(48).toString('base64url'));
 }
 
 /** Embedded mode: identities in `<dataDir>/auth/identities.sqlite`; `audit` gets security warnings (the host's logger). */

@@ -1,6 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { storedSecret } from '@sfp/auth';
 
 /**
  * Pseudonymous person ids: `person-` + HMAC-SHA256(secret, normalised e-mail).
@@ -16,12 +15,5 @@ export function pseudonymizer(secret: string): (email: string) => string {
 
 /** The embedded platform's secret: made once at first start, kept beside the data (mode 0600). */
 export function embeddedPseudonymSecret(file: string): string {
-  if (existsSync(file)) {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { pseudonymSecret?: string };
-    if (stored.pseudonymSecret) return stored.pseudonymSecret;
-  }
-  mkdirSync(dirname(file), { recursive: true });
-  const pseudonymSecret = randomBytes(32).toString('hex');
-  writeFileSync(file, JSON.stringify({ pseudonymSecret }, null, 2), { mode: 0o600 });
-  return pseudonymSecret;
+  return storedSecret(file, 'pseudonymSecret', () => randomBytes(32).toString('hex'));
 }
