@@ -1,16 +1,16 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
-import mongoose from 'mongoose';
 import { COMMAND_HEADERS, contextTopics, DEAD_LETTER_HEADERS, EVENT_HEADERS } from '@sfp/messaging';
 import { pseudonymizer, startStandaloneService, type StandaloneService } from '@sfp/service-kit';
 import { signCommand, SIGNATURE_HEADERS } from '@sfp/auth';
 import {
+  dropDatabases,
   httpClient,
   integrationEnv,
   signIn,
-  TopicRecorder,
+  startDepartmentSystem,
   uniqueName,
+  type DepartmentSystem,
   type RecordedMessage,
 } from '@sfp/testing';
 import { helpDeskService } from '../src/help-desk.service';
@@ -38,9 +38,8 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
   const ADMIN_PASSWORD = 'distributed e2e secret phrase';
 
   let service: StandaloneService;
-  let kafka: Kafka;
-  let producer: Producer;
-  let recorder: TopicRecorder;
+  /** The department's system: its producer of commands and its recorder of outcomes, events and dead letters. */
+  let department: DepartmentSystem;
   let http: ReturnType<typeof httpClient>;
   let mongodbUri: string;
   /** The department system's integration client, its API key, and the operator's user id. */
@@ -84,36 +83,17 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
     apiKey = (
       await admin.post<{ apiKey: string }>(`/auth/clients/${clientId}/keys`, { label: 'e2e' })
     ).body.apiKey;
-    kafka = new Kafka({
-      clientId: `${SENDER}-e2e`,
+    department = await startDepartmentSystem({
       brokers: env.kafkaBrokers,
-      logLevel: logLevel.NOTHING,
+      clientId: `${SENDER}-e2e`,
+      topics: [topics.outcomes, topics.events, topics.dlq],
+      recorderGroup: 'help-desk-e2e',
     });
-    producer = kafka.producer({ allowAutoTopicCreation: false });
-    await producer.connect();
-    recorder = await TopicRecorder.start(
-      kafka,
-      [topics.outcomes, topics.events, topics.dlq],
-      'help-desk-e2e',
-    );
   });
 
   afterAll(async () => {
-    await Promise.all([
-      recorder?.stop().catch(() => undefined),
-      producer?.disconnect().catch(() => undefined),
-      service?.close(),
-    ]);
-    if (mongodbUri) {
-      for (const dbName of [database, authDatabase]) {
-        const connection = await mongoose.createConnection(mongodbUri, { dbName }).asPromise();
-        try {
-          await connection.dropDatabase();
-        } finally {
-          await connection.close();
-        }
-      }
-    }
+    await Promise.all([department?.stop(), service?.close()]);
+    await dropDatabases(mongodbUri, [database, authDatabase]);
   });
 
   const submission = (title: string, overrides: Json = {}): Json => ({
@@ -170,11 +150,10 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
       );
     }
     const message = { key: messageId, value, headers };
-    await producer.send({
-      topic: topics.commands,
-      acks: -1,
-      messages: Array.from({ length: options.times ?? 1 }, () => message),
-    });
+    await department.send(
+      topics.commands,
+      Array.from({ length: options.times ?? 1 }, () => message),
+    );
     return messageId;
   };
 
@@ -182,7 +161,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
     messageId: string,
     count = 1,
   ): Promise<Array<{ message: RecordedMessage; outcome: Json }>> => {
-    const found = await recorder.waitFor(
+    const found = await department.recorder.waitFor(
       `outcome of ${messageId}`,
       (m) => m.topic === topics.outcomes && m.headers[COMMAND_HEADERS.messageId] === messageId,
       { count },
@@ -237,7 +216,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
     });
 
     // The public event, relayed from the outbox to sfp.help-desk.events with its envelope in headers.
-    const [event] = await recorder.waitFor(
+    const [event] = await department.recorder.waitFor(
       `ServiceRequestSubmitted of ${requestId}`,
       (m) => m.topic === topics.events && m.headers[EVENT_HEADERS.streamId] === outcome['streamId'],
     );
@@ -322,14 +301,14 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
     ).toEqual([requestId]);
     const detail = await http.get<Json>(`/service-requests/${requestId}`);
     expect(detail.body['history']).toHaveLength(1);
-    await recorder.waitFor(
+    await department.recorder.waitFor(
       `event of ${requestId}`,
       (m) =>
         m.topic === topics.events &&
         m.headers[EVENT_HEADERS.streamId] === outcomes[0].outcome['streamId'],
     );
     expect(
-      recorder.messages.filter(
+      department.recorder.messages.filter(
         (m) =>
           m.topic === topics.events &&
           m.headers[EVENT_HEADERS.streamId] === outcomes[0].outcome['streamId'],
@@ -434,7 +413,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
     const sent = await Promise.all(cases.map(async (c) => ({ ...c, messageId: await c.send() })));
 
     for (const c of sent) {
-      const [deadLetter] = await recorder.waitFor(
+      const [deadLetter] = await department.recorder.waitFor(
         `dead letter of ${c.name}`,
         (m) => m.topic === topics.dlq && m.headers[COMMAND_HEADERS.messageId] === c.messageId,
       );
@@ -513,7 +492,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
       (await admin.post(`/dead-letters/${encodeURIComponent(unsigned['id'])}/redrive`, {})).status,
     ).toBe(409);
     // Still unsigned, so the gateway dead-letters it again: a second entry, with redriven-from.
-    const [again] = await recorder.waitFor(
+    const [again] = await department.recorder.waitFor(
       'the re-driven command dead-lettered again',
       (m) =>
         m.topic === topics.dlq &&
@@ -595,7 +574,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
       rejection: { code: 'ILLEGAL_TRANSITION' },
     });
     expect(
-      recorder.messages.some(
+      department.recorder.messages.some(
         (m) => m.topic === topics.dlq && m.headers[COMMAND_HEADERS.messageId] === cancelId,
       ),
     ).toBe(false);
@@ -644,7 +623,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
       `/queue?minPosition=${closed['position']}&region=africa&limit=100`,
     );
     expect(queue.body.items.map((item) => item['requestId'])).not.toContain(requestId);
-    const events = await recorder.waitFor(
+    const events = await department.recorder.waitFor(
       `7 events of ${requestId}`,
       (m) =>
         m.topic === topics.events && m.headers[EVENT_HEADERS.streamId] === submitted['streamId'],
