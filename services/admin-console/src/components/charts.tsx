@@ -21,15 +21,13 @@ export interface Bar {
   value: number;
 }
 
-export function BarChart({
-  title,
-  bars,
-  format = figure,
-}: {
+interface ChartProps {
   title: string;
-  bars: Bar[];
+  /** How a value is written (a per cent, an amount); by default a plain figure. */
   format?: (value: number) => string;
-}) {
+}
+
+export function BarChart({ title, bars, format = figure }: ChartProps & { bars: Bar[] }) {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const rowHeight = 24;
   const labelWidth = 190;
@@ -86,16 +84,7 @@ export interface Series {
 const COLOURS = ['#1f5fa8', '#c2410c', '#15803d', '#7e22ce', '#0f766e'];
 
 /** Lines over ordered x labels (periods); null values leave a gap. */
-export function LineChart({
-  title,
-  series,
-  format = figure,
-}: {
-  title: string;
-  series: Series[];
-  /** How a value is written (a per cent, an amount); by default a plain figure. */
-  format?: (value: number) => string;
-}) {
+export function LineChart({ title, series, format = figure }: ChartProps & { series: Series[] }) {
   const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort();
   const values = series
     .flatMap((s) => [...s.points.map((p) => p.y), s.constant ?? null])

@@ -50,6 +50,16 @@ export function QueryState(props: { query: { error: unknown; isLoading: boolean 
   );
 }
 
+/** A record's page before its record is there: the way back, and why it is not (yet). */
+export function PendingRecord(props: { back?: ReactNode; error: unknown; what: string }) {
+  return (
+    <main id="main">
+      {props.back}
+      {props.error ? <ErrorMessage error={props.error} /> : <Loading what={props.what} />}
+    </main>
+  );
+}
+
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }

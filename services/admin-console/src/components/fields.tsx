@@ -14,6 +14,22 @@ interface FieldProps<T> {
   hint?: string;
 }
 
+/** What a choice among codes needs (a form's `bind(name)` gives it). */
+export interface ChoiceBinding<T extends string> {
+  name: string;
+  value: T | '';
+  onChange: (value: T) => void;
+  errors: FieldMessageSource | null;
+}
+
+/** What a set of codes needs (a form's `bind(name)` gives it). */
+export interface ChoicesBinding<T extends string> {
+  name: string;
+  value: readonly T[];
+  onChange: (value: T[]) => void;
+  errors: FieldMessageSource | null;
+}
+
 /** Field messages from the API, linked to the input by aria-describedby. */
 export function FieldMessages({ id, messages }: { id: string; messages: string[] }) {
   if (!messages.length) return null;

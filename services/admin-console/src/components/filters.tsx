@@ -56,6 +56,27 @@ export function FilterSelect<T extends string>(props: {
   );
 }
 
+/** Filters that each pick one code: [query key, label, codes]. */
+export function FilterChoices<N extends string>(props: {
+  choices: ReadonlyArray<readonly [N, string, readonly string[]]>;
+  value: (name: N) => string | undefined;
+  onChange: (name: N, value: string | undefined) => void;
+}) {
+  return (
+    <>
+      {props.choices.map(([name, text, options]) => (
+        <FilterSelect
+          key={name}
+          label={text}
+          value={props.value(name)}
+          options={options}
+          onChange={(value) => props.onChange(name, value)}
+        />
+      ))}
+    </>
+  );
+}
+
 /** A typed filter (a date, words); `onChange` as the input changes. */
 export function FilterInput(props: {
   label: string;

@@ -8,17 +8,15 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import {
   REQUEST_COMMAND_ACTIONS,
   type CancelledBy,
-  type ConstituentGroup,
-  type GlobalInitiative,
-  type Origin,
-  type Priority,
   type ReferralTarget,
   type Region,
+  type RequestClassification,
   type RequestCommandType,
+  type Requester,
   type RequestKind,
   type RequestStatus,
+  type RequestSubject,
   type SlaStatus,
-  type Theme,
 } from '@sfp/contracts';
 import { fetchText, get, lastWritePosition, post, queryString } from '../../api/client';
 import type { HistoryEntry, Page } from '../../api/types';
@@ -31,18 +29,13 @@ const PAGE_SIZE = 25;
 /** A choice the form may leave empty: the API names it in its answer. */
 export type Choice<T extends string> = T | '';
 
-export interface RequestSummary {
+/** A row of the request list: what the request is about, and where it stands. */
+export interface RequestSummary
+  extends Pick<RequestSubject, 'title' | 'kind' | 'themes' | 'region' | 'country' | 'priority'>,
+    Pick<Requester, 'origin' | 'organisation'> {
   requestId: string;
-  title: string;
   status: RequestStatus;
   open: boolean;
-  kind: RequestKind;
-  themes: Theme[];
-  region: Region;
-  country: string;
-  priority: Priority;
-  origin: Origin;
-  organisation: string;
   assignee?: string;
   submittedAt: string;
   dueAt: string;
@@ -51,27 +44,13 @@ export interface RequestSummary {
   lastActivityAt: string;
 }
 
-export interface RequestDetail {
+/** A request as its page shows it: its subject, requester, deadlines, comments and history. */
+export interface RequestDetail extends RequestSubject {
   requestId: string;
   streamVersion: number;
   status: RequestStatus;
-  title: string;
-  description: string;
-  kind: RequestKind;
-  globalInitiative?: GlobalInitiative;
-  themes: Theme[];
-  region: Region;
-  country: string;
-  priority: Priority;
   assignee?: string;
-  requester: {
-    personId: string;
-    name: string;
-    email: string;
-    origin: Origin;
-    organisation: string;
-    constituentGroup?: ConstituentGroup;
-  };
+  requester: Requester;
   submittedAt: string;
   dueAt: string;
   slaBreached: boolean;
@@ -101,33 +80,16 @@ export interface Statistics {
   sla: { evaluated: number; breached: number; breachRate: number | null };
 }
 
-export interface NewRequest {
-  requester: {
-    name: string;
-    email: string;
-    origin: Origin;
-    organisation: string;
-    constituentGroup?: ConstituentGroup;
-  };
-  title: string;
-  description: string;
+/** A request to file: its subject and who asks (the API gives the person an id). */
+export interface NewRequest extends Omit<RequestSubject, 'kind' | 'region'> {
+  requester: Omit<Requester, 'personId'>;
   kind: Choice<RequestKind>;
-  globalInitiative?: GlobalInitiative;
-  themes: Theme[];
   region: Choice<Region>;
-  country: string;
-  priority: Priority;
 }
 
 /** Each command's body (CommandOn…: the request's commands, @sfp/contracts). */
 export interface RequestCommandBodies {
-  TriageServiceRequest: {
-    kind: RequestKind;
-    themes: Theme[];
-    priority: Priority;
-    globalInitiative?: GlobalInitiative;
-    note?: string;
-  };
+  TriageServiceRequest: RequestClassification & { note?: string };
   AssignServiceRequest: { assignee: string };
   StartWorkOnServiceRequest: Record<string, never>;
   ReferServiceRequest: { target: ReferralTarget; referredTo: string; reason: string };

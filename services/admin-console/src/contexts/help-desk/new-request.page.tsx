@@ -1,12 +1,9 @@
 import { useNavigate, Link } from 'react-router';
 import {
   CONSTITUENT_GROUPS,
-  GLOBAL_INITIATIVES,
   ORIGINS,
   PRIORITIES,
   REGIONS,
-  REQUEST_KINDS,
-  THEMES,
   type ConstituentGroup,
   type GlobalInitiative,
   type Origin,
@@ -15,16 +12,13 @@ import {
   type RequestKind,
   type Theme,
 } from '@sfp/contracts';
-import {
-  CheckboxGroup,
-  FormErrors,
-  SelectField,
-  SubmitButton,
-  TextField,
-} from '../../components/fields';
+import { SelectField, TextField } from '../../components/fields';
+import { FormFooter } from '../../components/form-layout';
 import { label } from '../../components/format';
 import { useCommandForm } from '../../components/use-command-form';
+import { BackLink } from '../../routing/back-link';
 import { href } from '../../routing/paths';
+import { ClassificationFields } from './classification-fields';
 import { HELP_DESK_KEY, helpDeskCommands, type Choice } from './help-desk.api';
 
 const INITIAL = {
@@ -76,9 +70,7 @@ export function NewRequestPage() {
   const { values, bind } = form;
   return (
     <main id="main" className="medium">
-      <p>
-        <Link to={href('queue')}>← Request queue</Link>
-      </p>
+      <BackLink to={href('queue')}>Request queue</BackLink>
       <h1>File a request</h1>
       <form onSubmit={form.onSubmit} aria-label="File a request" noValidate>
         <fieldset>
@@ -116,24 +108,12 @@ export function NewRequestPage() {
           <legend>Request</legend>
           <TextField label="Title" {...bind('title')} required />
           <TextField label="Description" {...bind('description')} required multiline />
-          <SelectField
-            label="Kind"
-            {...bind('kind')}
-            options={REQUEST_KINDS}
-            emptyLabel="Choose…"
-            format={label}
-            required
+          <ClassificationFields
+            kind={bind('kind')}
+            globalInitiative={bind('globalInitiative')}
+            themes={bind('themes')}
+            unclassified
           />
-          {values.kind === 'global-initiative-coordination' ? (
-            <SelectField
-              label="Global initiative"
-              {...bind('globalInitiative')}
-              options={GLOBAL_INITIATIVES}
-              emptyLabel="Choose…"
-              format={label}
-            />
-          ) : null}
-          <CheckboxGroup legend="Themes" {...bind('themes')} options={THEMES} format={label} />
           <SelectField
             label="Region"
             {...bind('region')}
@@ -151,15 +131,11 @@ export function NewRequestPage() {
           />
           <SelectField label="Priority" {...bind('priority')} options={PRIORITIES} format={label} />
         </fieldset>
-        <FormErrors form={form} />
-        <div className="actions">
-          <SubmitButton busy={form.busy} busyLabel="Filing…">
-            File the request
-          </SubmitButton>
+        <FormFooter form={form} submit="File the request" busyLabel="Filing…">
           <Link to={href('queue')} className="button">
             Cancel
           </Link>
-        </div>
+        </FormFooter>
       </form>
     </main>
   );

@@ -6,22 +6,14 @@
 import type { ReactNode } from 'react';
 import {
   CANCELLED_BY,
-  GLOBAL_INITIATIVES,
   PRIORITIES,
   REFERRAL_TARGETS,
-  REQUEST_KINDS,
   requestCommandsAllowedIn,
-  THEMES,
   type RequestCommandType,
 } from '@sfp/contracts';
 import { ActionPicker } from '../../components/action-picker';
-import {
-  CheckboxGroup,
-  FormErrors,
-  SelectField,
-  SubmitButton,
-  TextField,
-} from '../../components/fields';
+import { SelectField, TextField } from '../../components/fields';
+import { FormFooter } from '../../components/form-layout';
 import { label } from '../../components/format';
 import { useCommandForm, type CommandForm } from '../../components/use-command-form';
 import {
@@ -30,6 +22,7 @@ import {
   type RequestCommandBodies,
   type RequestDetail,
 } from './help-desk.api';
+import { ClassificationFields } from './classification-fields';
 
 const ACTION_LABELS: Record<RequestCommandType, string> = {
   TriageServiceRequest: 'Triage',
@@ -152,26 +145,29 @@ function ActionForm(props: {
     <form className="panel" onSubmit={form.onSubmit} aria-label={ACTION_LABELS[action]} noValidate>
       <h3>{ACTION_LABELS[action]}</h3>
       <ActionFields action={action} form={form} />
-      {form.stale ? (
-        <div className="error" role="alert">
-          <strong>Someone changed this request since you opened it.</strong> Reload it to see what
-          changed, then try again.{' '}
-          <button type="button" onClick={props.onStale}>
-            Reload the request
-          </button>
-        </div>
-      ) : (
-        <FormErrors form={form} />
-      )}
-      <div className="actions">
-        <SubmitButton busy={form.busy} busyLabel="Saving…">
-          {`Confirm: ${ACTION_LABELS[action].toLowerCase()}`}
-        </SubmitButton>
+      <FormFooter
+        form={form}
+        submit={`Confirm: ${ACTION_LABELS[action].toLowerCase()}`}
+        busyLabel="Saving…"
+        errors={form.stale ? <StaleVersion onReload={props.onStale} /> : undefined}
+      >
         <button type="button" onClick={props.onCancel}>
           Back
         </button>
-      </div>
+      </FormFooter>
     </form>
+  );
+}
+
+function StaleVersion({ onReload }: { onReload: () => void }) {
+  return (
+    <div className="error" role="alert">
+      <strong>Someone changed this request since you opened it.</strong> Reload it to see what
+      changed, then try again.{' '}
+      <button type="button" onClick={onReload}>
+        Reload the request
+      </button>
+    </div>
   );
 }
 
@@ -182,7 +178,7 @@ function ActionFields({
   action: RequestCommandType;
   form: CommandForm<ActionValues>;
 }): ReactNode {
-  const { bind, values } = form;
+  const { bind } = form;
   const text = (
     name: 'note' | 'assignee' | 'referredTo' | 'reason' | 'answer' | 'outputs' | 'text',
     fieldLabel: string,
@@ -200,17 +196,11 @@ function ActionFields({
     case 'TriageServiceRequest':
       return (
         <>
-          <SelectField label="Kind" {...bind('kind')} options={REQUEST_KINDS} format={label} />
-          {values.kind === 'global-initiative-coordination' ? (
-            <SelectField
-              label="Global initiative"
-              {...bind('globalInitiative')}
-              options={GLOBAL_INITIATIVES}
-              emptyLabel="Choose…"
-              format={label}
-            />
-          ) : null}
-          <CheckboxGroup legend="Themes" {...bind('themes')} options={THEMES} format={label} />
+          <ClassificationFields
+            kind={bind('kind')}
+            globalInitiative={bind('globalInitiative')}
+            themes={bind('themes')}
+          />
           <SelectField label="Priority" {...bind('priority')} options={PRIORITIES} format={label} />
           {text('note', 'Note (optional)', { multiline: true, required: false })}
         </>

@@ -11,7 +11,7 @@ import {
   THEMES,
 } from '@sfp/contracts';
 import { CheckboxField } from '../../components/fields';
-import { FilterBar, FilterInput, FilterSelect } from '../../components/filters';
+import { FilterBar, FilterChoices, FilterInput, FilterSelect } from '../../components/filters';
 import { FIRST_PAGE } from '../../components/pager';
 import { REQUEST_LIST_FILTERS, useRouteSearch } from '../../routing/paths';
 import type { RequestScope } from './help-desk.api';
@@ -40,15 +40,11 @@ export function RequestFilters({ scope, onExport }: { scope: RequestScope; onExp
         options={scope === 'open' ? OPEN_REQUEST_STATUSES : REQUEST_STATUSES}
         onChange={set('status')}
       />
-      {CHOICES.map(([name, text, options]) => (
-        <FilterSelect
-          key={name}
-          label={text}
-          value={search.get(name)}
-          options={options}
-          onChange={set(name)}
-        />
-      ))}
+      <FilterChoices
+        choices={CHOICES}
+        value={search.get}
+        onChange={(name, value) => set(name)(value)}
+      />
       <FilterInput
         label="Submitted from"
         type="date"

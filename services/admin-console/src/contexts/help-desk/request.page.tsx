@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
-import { Badge, ErrorMessage, Loading, Notice } from '../../components/feedback';
+import { Badge, ErrorMessage, Notice, PendingRecord } from '../../components/feedback';
 import { formatDateTime, label } from '../../components/format';
 import { Timeline } from '../../components/timeline';
+import { BackLink } from '../../routing/back-link';
 import { href, useRouteParams } from '../../routing/paths';
 import { useAuth } from '../../session';
 import { helpDeskQueries, type RequestDetail } from './help-desk.api';
@@ -17,23 +17,9 @@ export function RequestPage() {
   const detail = useQuery(helpDeskQueries.request(requestId));
   const [notice, setNotice] = useState<string | null>(null);
   const request = detail.data;
-  const back = (
-    <p>
-      <Link to={href('queue')}>← Request queue</Link>
-    </p>
-  );
-  if (!request) {
-    return (
-      <main id="main">
-        {back}
-        {detail.error ? (
-          <ErrorMessage error={detail.error} />
-        ) : (
-          <Loading what="Loading the request" />
-        )}
-      </main>
-    );
-  }
+  const back = <BackLink to={href('queue')}>Request queue</BackLink>;
+  if (!request)
+    return <PendingRecord back={back} error={detail.error} what="Loading the request" />;
   return (
     <main id="main">
       {back}

@@ -3,7 +3,7 @@ import { REGIONS, REQUEST_KINDS, THEMES } from '@sfp/contracts';
 import { BarChart, barsOf } from '../../components/charts';
 import { QueryState } from '../../components/feedback';
 import { Figures } from '../../components/figures';
-import { FilterBar, FilterInput, FilterSelect } from '../../components/filters';
+import { FilterBar, FilterChoices, FilterInput } from '../../components/filters';
 import { formatHours, formatNumber, formatPercent, label, NONE } from '../../components/format';
 import { useRouteSearch } from '../../routing/paths';
 import { helpDeskQueries, type Statistics } from './help-desk.api';
@@ -35,15 +35,11 @@ export function StatisticsPage() {
           value={search.get('to') ?? ''}
           onChange={(to) => update({ to }, { replace: true })}
         />
-        {CHOICES.map(([name, text, options]) => (
-          <FilterSelect
-            key={name}
-            label={text}
-            value={search.get(name)}
-            options={options}
-            onChange={(value) => update({ [name]: value })}
-          />
-        ))}
+        <FilterChoices
+          choices={CHOICES}
+          value={search.get}
+          onChange={(name, value) => update({ [name]: value })}
+        />
       </FilterBar>
       <QueryState query={stats} what="Computing the statistics" />
       {s ? (

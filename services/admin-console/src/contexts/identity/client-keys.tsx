@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useCommand } from '../../api/query';
 import { ConfirmButton } from '../../components/confirm';
 import { Badge, Empty, ErrorMessage, QueryState } from '../../components/feedback';
-import { FormErrors, SubmitButton, TextField } from '../../components/fields';
+import { TextField } from '../../components/fields';
+import { FormFooter } from '../../components/form-layout';
 import { numberOf } from '../../components/form-values';
 import { formatDateTime } from '../../components/format';
 import { OneTimeSecret } from '../../components/one-time-secret';
@@ -87,10 +88,7 @@ export function ClientKeys({ clientId, name }: { clientId: string; name: string 
           {...issue.bind('expiresInDays')}
           hint="1 to 730"
         />
-        <FormErrors form={issue} />
-        <SubmitButton busy={issue.busy} busyLabel="Issuing…">
-          Issue the key
-        </SubmitButton>
+        <FormFooter form={issue} submit="Issue the key" busyLabel="Issuing…" />
       </form>
     </section>
   );

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCommand } from '../../api/query';
 import { Badge, Empty, ErrorMessage, QueryState } from '../../components/feedback';
-import { FormErrors, SubmitButton, TextField } from '../../components/fields';
+import { TextField } from '../../components/fields';
+import { FormFooter, FormPanel } from '../../components/form-layout';
 import { formatDateTime } from '../../components/format';
 import { ListTable, Unseen } from '../../components/table';
 import { useCommandForm } from '../../components/use-command-form';
@@ -96,13 +97,7 @@ function CreateClient({ onCreated }: { onCreated: (client: IntegrationClient) =>
     onSuccess: onCreated,
   });
   return (
-    <form
-      className="panel"
-      onSubmit={form.onSubmit}
-      aria-labelledby="create-client-heading"
-      noValidate
-    >
-      <h2 id="create-client-heading">Add an integration client</h2>
+    <FormPanel title="Add an integration client" onSubmit={form.onSubmit}>
       <TextField
         label="System name"
         {...form.bind('name')}
@@ -115,10 +110,7 @@ function CreateClient({ onCreated }: { onCreated: (client: IntegrationClient) =>
         required
         hint="It sees only this department's records"
       />
-      <FormErrors form={form} />
-      <SubmitButton busy={form.busy} busyLabel="Adding…">
-        Add the client
-      </SubmitButton>
-    </form>
+      <FormFooter form={form} submit="Add the client" busyLabel="Adding…" />
+    </FormPanel>
   );
 }

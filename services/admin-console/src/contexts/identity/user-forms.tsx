@@ -3,7 +3,8 @@ import { PERSON_ROLES, type PersonRole } from '@sfp/contracts';
 import { useCommand } from '../../api/query';
 import { ConfirmButton } from '../../components/confirm';
 import { ErrorMessage, Notice } from '../../components/feedback';
-import { CheckboxGroup, FormErrors, SubmitButton, TextField } from '../../components/fields';
+import { CheckboxGroup, TextField } from '../../components/fields';
+import { FormFooter, FormPanel } from '../../components/form-layout';
 import { label } from '../../components/format';
 import { useCommandForm } from '../../components/use-command-form';
 import { IDENTITY, identityCommands, type User } from './identity.api';
@@ -37,13 +38,7 @@ export function CreateUser({ onSecret }: { onSecret: (secret: Secret) => void })
   });
   const { bind } = form;
   return (
-    <form
-      className="panel"
-      onSubmit={form.onSubmit}
-      aria-labelledby="create-user-heading"
-      noValidate
-    >
-      <h2 id="create-user-heading">Add a user</h2>
+    <FormPanel title="Add a user" onSubmit={form.onSubmit}>
       <p>
         A one-time password is generated and shown once; the person chooses their own at the first
         sign-in.
@@ -57,11 +52,8 @@ export function CreateUser({ onSecret }: { onSecret: (secret: Secret) => void })
       <TextField label="Display name" {...bind('displayName')} required />
       <TextField label="Department (optional)" {...bind('department')} />
       <CheckboxGroup legend="Roles" {...bind('roles')} options={PERSON_ROLES} format={label} />
-      <FormErrors form={form} />
-      <SubmitButton busy={form.busy} busyLabel="Adding…">
-        Add the user
-      </SubmitButton>
-    </form>
+      <FormFooter form={form} submit="Add the user" busyLabel="Adding…" />
+    </FormPanel>
   );
 }
 
@@ -99,18 +91,13 @@ export function EditUser(props: { user: User | undefined; onSecret: (secret: Sec
   };
   const { bind } = form;
   return (
-    <form className="panel" onSubmit={form.onSubmit} aria-labelledby="edit-user-heading" noValidate>
-      <h2 id="edit-user-heading">Edit {user.username}</h2>
+    <FormPanel title={`Edit ${user.username}`} onSubmit={form.onSubmit}>
       {notice ? <Notice>{notice}</Notice> : null}
       <TextField label="Display name" {...bind('displayName')} required />
       <TextField label="Department" {...bind('department')} hint="Empty removes it" />
       <CheckboxGroup legend="Roles" {...bind('roles')} options={PERSON_ROLES} format={label} />
-      <FormErrors form={form} />
       <ErrorMessage error={action.error} />
-      <div className="actions">
-        <SubmitButton busy={form.busy} busyLabel="Saving…">
-          Save changes
-        </SubmitButton>
+      <FormFooter form={form} submit="Save changes" busyLabel="Saving…">
         <button
           type="button"
           disabled={action.busy}
@@ -141,7 +128,7 @@ export function EditUser(props: { user: User | undefined; onSecret: (secret: Sec
         >
           Reset password
         </ConfirmButton>
-      </div>
-    </form>
+      </FormFooter>
+    </FormPanel>
   );
 }

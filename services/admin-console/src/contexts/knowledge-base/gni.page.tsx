@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Notice, QueryState } from '../../components/feedback';
-import { FormErrors, SubmitButton, TextField } from '../../components/fields';
+import { TextField } from '../../components/fields';
+import { FormFooter, FormPanel } from '../../components/form-layout';
 import { FilterBar, FilterInput } from '../../components/filters';
 import { numberOf } from '../../components/form-values';
 import { formatDateTime, formatNumber } from '../../components/format';
@@ -105,8 +106,7 @@ function RecordGni({ onRecorded }: { onRecorded: (what: string, country: string)
   });
   const { bind } = form;
   return (
-    <form className="panel" aria-label="Record a value" onSubmit={form.onSubmit} noValidate>
-      <h2>Record a value</h2>
+    <FormPanel title="Record a value" onSubmit={form.onSubmit}>
       <TextField
         label="Country"
         {...bind('entries.0.country')}
@@ -121,12 +121,7 @@ function RecordGni({ onRecorded }: { onRecorded: (what: string, country: string)
         required
         hint="e.g. World Bank WDI NY.GNP.PCAP.CD, July 2026 release. A value for the same country and year replaces the one before."
       />
-      <FormErrors form={form} />
-      <div className="actions">
-        <SubmitButton busy={form.busy} busyLabel="Recording…">
-          Record
-        </SubmitButton>
-      </div>
-    </form>
+      <FormFooter form={form} submit="Record" busyLabel="Recording…" />
+    </FormPanel>
   );
 }

@@ -11,7 +11,8 @@ import {
   type InstitutionStatusChange,
 } from '@sfp/contracts';
 import { ActionPicker } from '../../components/action-picker';
-import { FormErrors, SubmitButton, TextField } from '../../components/fields';
+import { TextField } from '../../components/fields';
+import { FormFooter } from '../../components/form-layout';
 import { useCommandForm } from '../../components/use-command-form';
 import { KNOWLEDGE_BASE_KEY, knowledgeBaseCommands } from './knowledge-base.api';
 
@@ -105,15 +106,11 @@ function StatusChangeForm(props: {
           hint="Kept in the institution's history."
         />
       ) : null}
-      <FormErrors form={form} />
-      <div className="actions">
-        <SubmitButton busy={form.busy} busyLabel="Saving…">
-          {ACTION_LABELS[action]}
-        </SubmitButton>
+      <FormFooter form={form} submit={ACTION_LABELS[action]} busyLabel="Saving…">
         <button type="button" onClick={props.onCancel} disabled={form.busy}>
           Cancel
         </button>
-      </div>
+      </FormFooter>
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { INSTITUTION_KINDS, INSTITUTION_STATUSES, LEGAL_TYPES, REGIONS } from '@sfp/contracts';
 import { Badge, Empty, QueryState } from '../../components/feedback';
-import { FilterBar, FilterSelect } from '../../components/filters';
+import { FilterBar, FilterChoices } from '../../components/filters';
 import { formatNumber, label, NONE } from '../../components/format';
 import { CursorPager, FIRST_PAGE } from '../../components/pager';
 import { ListTable } from '../../components/table';
@@ -38,15 +38,11 @@ export function InstitutionsPage() {
     <main id="main">
       <h1>Finance institutions</h1>
       <FilterBar label="Filters">
-        {CHOICES.map(([name, text, options]) => (
-          <FilterSelect
-            key={name}
-            label={text}
-            value={search.get(name)}
-            options={options}
-            onChange={(value) => update({ [name]: value, ...FIRST_PAGE })}
-          />
-        ))}
+        <FilterChoices
+          choices={CHOICES}
+          value={search.get}
+          onChange={(name, value) => update({ [name]: value, ...FIRST_PAGE })}
+        />
       </FilterBar>
       <QueryState query={list} what="Loading institutions" />
       {list.data?.items.length === 0 ? (

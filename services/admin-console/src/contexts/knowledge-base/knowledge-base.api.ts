@@ -139,15 +139,10 @@ export interface GniRow {
   recordedAt: string;
 }
 
-export interface NewInstitution {
-  name: string;
-  kind: InstitutionKind;
-  legalType: LegalType;
-  country: string;
-  region: Region;
-  programmes: string[];
-  reportingDepartment?: string;
-}
+export type NewInstitution = Pick<
+  Institution,
+  'name' | 'kind' | 'legalType' | 'country' | 'region' | 'programmes'
+> & { reportingDepartment?: string };
 
 export interface NewTarget {
   scope: TargetScopeKind;

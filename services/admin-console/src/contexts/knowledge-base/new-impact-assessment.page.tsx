@@ -1,4 +1,4 @@
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import {
   ASSESSMENT_STATUSES,
   DESIGNS,
@@ -11,16 +11,12 @@ import {
   type LibraryTheme,
   type Outcome,
 } from '@sfp/contracts';
-import {
-  CheckboxGroup,
-  FormErrors,
-  SelectField,
-  SubmitButton,
-  TextField,
-} from '../../components/fields';
+import { CheckboxGroup, SelectField, TextField } from '../../components/fields';
+import { FormFooter } from '../../components/form-layout';
 import { listOf, numberOf } from '../../components/form-values';
 import { label } from '../../components/format';
 import { useCommandForm, type CommandForm } from '../../components/use-command-form';
+import { BackLink } from '../../routing/back-link';
 import { href } from '../../routing/paths';
 import { KNOWLEDGE_BASE_KEY, knowledgeBaseCommands } from './knowledge-base.api';
 
@@ -122,9 +118,7 @@ export function NewImpactAssessmentPage() {
   );
   return (
     <main id="main">
-      <p>
-        <Link to={href('library')}>← Library</Link>
-      </p>
+      <BackLink to={href('library')}>Library</BackLink>
       <h1>Record an impact assessment</h1>
       <form className="panel" aria-label="Impact assessment" onSubmit={form.onSubmit} noValidate>
         {text('title', 'Title', { required: true, hint: '3 to 300 characters.' })}
@@ -163,12 +157,11 @@ export function NewImpactAssessmentPage() {
           {text('sample.achieved', 'Achieved', { type: 'number' })}
         </fieldset>
         <Findings form={form} />
-        <FormErrors form={{ error: form.error, fields: [...form.fields, ...outcomeFields] }} />
-        <div className="actions">
-          <SubmitButton busy={form.busy} busyLabel="Recording…">
-            Record the assessment
-          </SubmitButton>
-        </div>
+        <FormFooter
+          form={{ ...form, fields: [...form.fields, ...outcomeFields] }}
+          submit="Record the assessment"
+          busyLabel="Recording…"
+        />
       </form>
     </main>
   );

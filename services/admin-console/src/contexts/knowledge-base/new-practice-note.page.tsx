@@ -1,20 +1,16 @@
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import {
   LIBRARY_THEMES,
   PRACTICE_KINDS,
   type LibraryTheme,
   type PracticeKind,
 } from '@sfp/contracts';
-import {
-  CheckboxGroup,
-  FormErrors,
-  SelectField,
-  SubmitButton,
-  TextField,
-} from '../../components/fields';
+import { CheckboxGroup, SelectField, TextField } from '../../components/fields';
+import { FormFooter } from '../../components/form-layout';
 import { listOf } from '../../components/form-values';
 import { label } from '../../components/format';
 import { useCommandForm } from '../../components/use-command-form';
+import { BackLink } from '../../routing/back-link';
 import { href } from '../../routing/paths';
 import { KNOWLEDGE_BASE_KEY, knowledgeBaseCommands } from './knowledge-base.api';
 
@@ -53,9 +49,7 @@ export function NewPracticeNotePage() {
   const { bind } = form;
   return (
     <main id="main">
-      <p>
-        <Link to={href('library')}>← Library</Link>
-      </p>
+      <BackLink to={href('library')}>Library</BackLink>
       <h1>Write a practice note</h1>
       <form className="panel" aria-label="Practice note" onSubmit={form.onSubmit} noValidate>
         <TextField label="Title" {...bind('title')} required hint="3 to 300 characters." />
@@ -78,12 +72,7 @@ export function NewPracticeNotePage() {
           hint="Separated by commas; letters, digits, spaces or -."
         />
         <TextField label="Text" {...bind('body')} multiline hint="Optional: the note in full." />
-        <FormErrors form={form} />
-        <div className="actions">
-          <SubmitButton busy={form.busy} busyLabel="Publishing…">
-            Publish the note
-          </SubmitButton>
-        </div>
+        <FormFooter form={form} submit="Publish the note" busyLabel="Publishing…" />
       </form>
     </main>
   );

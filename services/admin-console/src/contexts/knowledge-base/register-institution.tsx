@@ -7,13 +7,8 @@ import {
   type LegalType,
   type Region,
 } from '@sfp/contracts';
-import {
-  CheckboxField,
-  FormErrors,
-  SelectField,
-  SubmitButton,
-  TextField,
-} from '../../components/fields';
+import { CheckboxField, SelectField, TextField } from '../../components/fields';
+import { FormFooter, FormPanel } from '../../components/form-layout';
 import { listOf } from '../../components/form-values';
 import { label } from '../../components/format';
 import { useCommandForm } from '../../components/use-command-form';
@@ -60,8 +55,7 @@ export function RegisterInstitution() {
   });
   const { bind } = form;
   return (
-    <form className="panel" onSubmit={form.onSubmit} aria-labelledby="register-heading" noValidate>
-      <h2 id="register-heading">Register an institution</h2>
+    <FormPanel title="Register an institution" onSubmit={form.onSubmit}>
       <TextField label="Name" {...bind('name')} required />
       <SelectField label="Kind" {...bind('kind')} options={INSTITUTION_KINDS} format={label} />
       <SelectField label="Legal type" {...bind('legalType')} options={LEGAL_TYPES} format={label} />
@@ -79,10 +73,7 @@ export function RegisterInstitution() {
       >
         Activate it now (reports can be filed for active institutions)
       </CheckboxField>
-      <FormErrors form={form} />
-      <SubmitButton busy={form.busy} busyLabel="Registering…">
-        Register
-      </SubmitButton>
-    </form>
+      <FormFooter form={form} submit="Register" busyLabel="Registering…" />
+    </FormPanel>
   );
 }

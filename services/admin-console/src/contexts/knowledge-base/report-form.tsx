@@ -12,7 +12,8 @@ import {
   MONEY_STOCKS,
   PERFORMANCE_INPUT_LABELS,
 } from '@sfp/contracts';
-import { FormErrors, SubmitButton, TextField } from '../../components/fields';
+import { TextField } from '../../components/fields';
+import { FormFooter } from '../../components/form-layout';
 import { useCommandForm } from '../../components/use-command-form';
 import { KNOWLEDGE_BASE_KEY, type ReportBody, type ReportVersion } from './knowledge-base.api';
 
@@ -175,16 +176,18 @@ export function ReportForm<R>(props: {
             'e.g. Audited statements: PAR30 higher than in the management accounts',
           )
         : null}
-      {identity ? (
-        <div className="error" role="alert">
-          <strong>The figures do not add up.</strong> {identity.message}
-        </div>
-      ) : (
-        <FormErrors form={form} />
-      )}
-      <SubmitButton busy={form.busy} busyLabel="Saving…">
-        {props.submitLabel}
-      </SubmitButton>
+      <FormFooter
+        form={form}
+        submit={props.submitLabel}
+        busyLabel="Saving…"
+        errors={
+          identity ? (
+            <div className="error" role="alert">
+              <strong>The figures do not add up.</strong> {identity.message}
+            </div>
+          ) : undefined
+        }
+      />
     </form>
   );
 }

@@ -8,7 +8,8 @@ import {
   type TargetScopeKind,
 } from '@sfp/contracts';
 import { Notice } from '../../components/feedback';
-import { FormErrors, SelectField, SubmitButton, TextField } from '../../components/fields';
+import { SelectField, TextField } from '../../components/fields';
+import { FormFooter, FormPanel } from '../../components/form-layout';
 import { numberOf } from '../../components/form-values';
 import { label } from '../../components/format';
 import { useCommandForm } from '../../components/use-command-form';
@@ -52,13 +53,7 @@ export function SetTarget({ institutionId }: { institutionId: string }) {
   });
   const { bind, values } = form;
   return (
-    <form
-      className="panel"
-      onSubmit={form.onSubmit}
-      aria-labelledby="set-target-heading"
-      noValidate
-    >
-      <h2 id="set-target-heading">Set a target</h2>
+    <FormPanel title="Set a target" onSubmit={form.onSubmit}>
       {done ? <Notice>{done}</Notice> : null}
       <SelectField label="Scope" {...bind('scope')} options={TARGET_SCOPE_KINDS} format={label} />
       {values.scope === 'institution' ? (
@@ -91,10 +86,7 @@ export function SetTarget({ institutionId }: { institutionId: string }) {
       />
       <TextField label="Due date" type="date" {...bind('dueDate')} />
       <TextField label="Description (optional)" {...bind('description')} />
-      <FormErrors form={form} />
-      <SubmitButton busy={form.busy} busyLabel="Setting…">
-        Set the target
-      </SubmitButton>
-    </form>
+      <FormFooter form={form} submit="Set the target" busyLabel="Setting…" />
+    </FormPanel>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { FilterBar, FilterInput } from '../../components/filters';
+import { FilterBar, FilterInput, FilterSelect } from '../../components/filters';
 import type { ReportingView, ViewQuery } from './reporting.api';
+
+const asWritten = (text: string) => text;
 
 /** The query's parts; choosing another view starts a new query on it at once. */
 export function QueryForm(props: {
@@ -11,46 +13,37 @@ export function QueryForm(props: {
   onRun: (q: ViewQuery) => void;
 }) {
   const [q, setQ] = useState<ViewQuery>(props.initial);
-  const set = (name: keyof ViewQuery) => (value: string) => setQ((v) => ({ ...v, [name]: value }));
+  const set = (name: keyof ViewQuery) => (value: string | undefined) =>
+    setQ((v) => ({ ...v, [name]: value ?? '' }));
+  const titles = new Map(props.views.map((v) => [v.name, v.title]));
   return (
     <FilterBar label="Query" onSubmit={() => props.onRun(q)}>
-      <div className="field">
-        <label htmlFor="rq-view">View</label>
-        <select
-          id="rq-view"
-          value={q.view}
-          onChange={(e) =>
-            props.onRun({ view: e.target.value, group: '', measure: 'count', filter: '', asOf: '' })
-          }
-        >
-          {props.views.map((v) => (
-            <option key={v.name} value={v.name}>
-              {v.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="rq-group">Group by</label>
-        <select id="rq-group" value={q.group} onChange={(e) => set('group')(e.target.value)}>
-          <option value="">Nothing (one row, or the rows themselves)</option>
-          {props.groupOptions.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="rq-measure">Measure</label>
-        <select id="rq-measure" value={q.measure} onChange={(e) => set('measure')(e.target.value)}>
-          {props.measureOptions.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        label="View"
+        value={q.view}
+        options={props.views.map((v) => v.name)}
+        emptyLabel={null}
+        format={(name) => titles.get(name) ?? name}
+        onChange={(view) =>
+          props.onRun({ view: view ?? '', group: '', measure: 'count', filter: '', asOf: '' })
+        }
+      />
+      <FilterSelect
+        label="Group by"
+        value={q.group}
+        options={props.groupOptions}
+        emptyLabel="Nothing (one row, or the rows themselves)"
+        format={asWritten}
+        onChange={set('group')}
+      />
+      <FilterSelect
+        label="Measure"
+        value={q.measure}
+        options={props.measureOptions}
+        emptyLabel={null}
+        format={asWritten}
+        onChange={set('measure')}
+      />
       <FilterInput
         label="Filter (JSON)"
         value={q.filter}
