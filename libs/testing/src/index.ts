@@ -4,6 +4,7 @@ export * from './infrastructure/server-probes';
 export * from './infrastructure/integration-env';
 export * from './infrastructure/test-topics';
 export * from './infrastructure/test-database';
+export * from './infrastructure/standalone-test-env';
 export * from './http/http-client';
 export * from './kafka/topic-recorder';
 export * from './kafka/department-system';

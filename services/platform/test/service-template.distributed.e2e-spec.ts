@@ -3,9 +3,8 @@ import { contextTopics } from '@sfp/messaging';
 import { startStandaloneService, type StandaloneService } from '@sfp/service-kit';
 import {
   dropDatabases,
-  integrationEnv,
+  standaloneTestEnv,
   startDepartmentSystem,
-  uniqueName,
   type DepartmentSystem,
 } from '@sfp/testing';
 import { noticeBoardService } from './fixtures/notice-board/notice-board.service';
@@ -20,28 +19,15 @@ const ADMIN_PASSWORD = 'a template distributed secret phrase';
  */
 describe('a context declared with defineService, on its own on Kafka and MongoDB (distributed e2e)', () => {
   const topics = contextTopics('notice-board');
-  const database = uniqueName('nb_e2e').replace(/-/g, '_').slice(0, 60);
-  const authDatabase = `${database.slice(0, 50)}_auth`;
   let service: StandaloneService;
   let department: DepartmentSystem;
-  let mongodbUri = '';
+  let setup: ReturnType<typeof standaloneTestEnv> | undefined;
 
   beforeAll(async () => {
-    const env = integrationEnv();
-    mongodbUri = env.mongodbUri;
-    service = await startStandaloneService(noticeBoardService, {
-      KAFKA_BROKERS: env.kafkaBrokers.join(','),
-      MONGODB_URI: env.mongodbUri,
-      MONGODB_DATABASE: database,
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      KAFKA_TOPIC_PARTITIONS: '2',
-      SFP_AUTH_TOKEN_SECRET: 'template-e2e-token-secret-0123456789abcdef',
-      SFP_AUTH_DATABASE: authDatabase,
-      SFP_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    });
+    setup = standaloneTestEnv({ prefix: 'nb_e2e', adminPassword: ADMIN_PASSWORD });
+    service = await startStandaloneService(noticeBoardService, setup.env);
     department = await startDepartmentSystem({
-      brokers: env.kafkaBrokers,
+      brokers: setup.kafkaBrokers,
       clientId: 'template-e2e',
       topics: [topics.outcomes, topics.events, topics.dlq],
       recorderGroup: 'template-e2e',
@@ -50,7 +36,7 @@ describe('a context declared with defineService, on its own on Kafka and MongoDB
 
   afterAll(async () => {
     await Promise.all([department?.stop(), service?.close()]);
-    await dropDatabases(mongodbUri, [database, authDatabase]);
+    if (setup) await dropDatabases(setup.mongodbUri, setup.databases);
   });
 
   describeTemplateScenario(() => ({
