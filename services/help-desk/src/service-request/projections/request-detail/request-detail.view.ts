@@ -1,4 +1,5 @@
-import type { Actor, RecordedEvent } from '@sfp/event-sourcing';
+import type { HistoryEntry } from '@sfp/contracts';
+import type { RecordedEvent } from '@sfp/event-sourcing';
 import type { ServiceRequestStatus } from '../../domain/service-request.decider';
 import type {
   ServiceRequestCancelledData,
@@ -8,18 +9,6 @@ import type {
   ServiceRequestResolvedData,
   ServiceRequestSubmittedData,
 } from '../../domain/service-request.events';
-
-export interface HistoryEntry {
-  streamVersion: number;
-  position: number;
-  /** The event name without its context, e.g. `ServiceRequestTriaged`. */
-  event: string;
-  occurredAt: string;
-  recordedAt: string;
-  actor: Actor;
-  correlationId: string;
-  data: unknown;
-}
 
 /**
  * A request as its operator sees it: the request as filed (the requester's name

@@ -1,29 +1,5 @@
+import type { DurationStats, RequestStatistics } from '@sfp/contracts';
 import type { RequestSummary } from './request-summary';
-
-export interface DurationStats {
-  /** Requests that have the duration (e.g. were triaged). */
-  count: number;
-  medianHours: number | null;
-  p90Hours: number | null;
-}
-
-export interface RequestStatistics {
-  total: number;
-  byKind: Record<string, number>;
-  byTheme: Record<string, number>;
-  byRegion: Record<string, number>;
-  byMonth: Record<string, number>;
-  byStatus: Record<string, number>;
-  firstResponse: DurationStats;
-  resolution: DurationStats;
-  sla: {
-    /** Requests whose SLA is decided: resolved, closed, or breached. */
-    evaluated: number;
-    breached: number;
-    /** breached / evaluated, null when nothing is evaluated yet. */
-    breachRate: number | null;
-  };
-}
 
 /** Nearest-rank percentile of sorted values (p in 0..100); null for none. */
 export function percentile(sorted: readonly number[], p: number): number | null {

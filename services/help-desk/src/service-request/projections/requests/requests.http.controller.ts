@@ -3,10 +3,11 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { departmentScope, principalOf, RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelDocument } from '@sfp/projections';
+import type { RequestStatistics } from '@sfp/contracts';
 import { CLOCK, PROJECTION_ENGINE, toCsv, type Clock, type CsvColumn } from '@sfp/service-kit';
 import { requestListFilter, slaStatusOf, sortOf } from './request-list.filter';
 import { RequestListQueryDto, RequestStatisticsQueryDto } from './request-list.query.dto';
-import { requestStatistics, type RequestStatistics } from './request-statistics';
+import { requestStatistics } from './request-statistics';
 import type { RequestSummary } from './request-summary';
 import { REQUESTS_PROJECTION } from './requests.projection';
 
