@@ -3,6 +3,7 @@
 import { useId, type ReactNode } from 'react';
 import { ApiError, type FieldMessageSource } from '../api/client';
 import { ErrorMessage } from './feedback';
+import { label } from './format';
 
 interface FieldProps<T> {
   label: string;
@@ -119,10 +120,12 @@ export function SelectField<T extends string>(
     onChange: (value: T) => void;
     options: readonly T[];
     emptyLabel?: string;
+    /** How a code reads; by default its label ('in-progress' → 'In progress'). */
     format?: (value: T) => string;
   },
 ) {
   const field = useField(props);
+  const format = props.format ?? label;
   return (
     <FieldFrame field={field} label={props.label} hint={props.hint}>
       <select
@@ -136,7 +139,7 @@ export function SelectField<T extends string>(
         {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
         {props.options.map((option) => (
           <option key={option} value={option}>
-            {props.format ? props.format(option) : option}
+            {format(option)}
           </option>
         ))}
       </select>
@@ -149,11 +152,13 @@ export function CheckboxGroup<T extends string>(
     onChange: (value: T[]) => void;
     legend: string;
     options: readonly T[];
+    /** How a code reads; by default its label. */
     format?: (value: T) => string;
   },
 ) {
   const field = useField(props);
   const { messages, ids } = field;
+  const format = props.format ?? label;
   return (
     <fieldset
       className={`field checkboxes${messages.length ? ' invalid' : ''}`}
@@ -175,7 +180,7 @@ export function CheckboxGroup<T extends string>(
               )
             }
           />
-          {props.format ? props.format(option) : option}
+          {format(option)}
         </label>
       ))}
       <FieldMessages id={ids.error} messages={messages} />

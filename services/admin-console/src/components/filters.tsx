@@ -25,34 +25,41 @@ export function FilterBar(props: {
   );
 }
 
-/** A choice among codes, shown as labels; the empty choice ('Any') removes the filter. */
+/**
+ * A choice among codes: `options` shown as labels (or by `format`), or a
+ * record of code → label; the empty choice ('Any') removes the filter.
+ */
 export function FilterSelect<T extends string>(props: {
   label: string;
   value: string | undefined;
-  options: readonly T[];
+  options: readonly T[] | Readonly<Record<T, string>>;
   onChange: (value: T | undefined) => void;
   /** The choice that sets no filter; null: none (one of the options is always chosen). */
   emptyLabel?: string | null;
   format?: (value: T) => string;
+  /** Its label beside it, not above (a choice on its own). */
+  inline?: boolean;
 }) {
   const id = useId();
-  const format = props.format ?? label;
+  const named = !Array.isArray(props.options);
+  const options = (named ? Object.keys(props.options) : props.options) as readonly T[];
+  const format =
+    props.format ?? (named ? (code: T) => (props.options as Record<T, string>)[code] : label);
   return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
+    <Labelled id={id} label={props.label} inline={props.inline}>
       <select
         id={id}
         value={props.value ?? ''}
         onChange={(e) => props.onChange((e.target.value || undefined) as T | undefined)}
       >
         {props.emptyLabel === null ? null : <option value="">{props.emptyLabel ?? 'Any'}</option>}
-        {props.options.map((option) => (
+        {options.map((option) => (
           <option key={option} value={option}>
             {format(option)}
           </option>
         ))}
       </select>
-    </div>
+    </Labelled>
   );
 }
 
@@ -86,14 +93,12 @@ export function FilterInput(props: {
   size?: number;
   maxLength?: number;
   placeholder?: string;
-  hint?: ReactNode;
   /** Its label beside it, not above (a filter on its own). */
   inline?: boolean;
 }) {
   const id = useId();
   return (
-    <div className={props.inline ? 'field inline' : 'field'}>
-      <label htmlFor={id}>{props.label}</label>
+    <Labelled id={id} label={props.label} inline={props.inline}>
       <input
         id={id}
         type={props.type ?? 'text'}
@@ -101,14 +106,18 @@ export function FilterInput(props: {
         size={props.size}
         maxLength={props.maxLength}
         placeholder={props.placeholder}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
         onChange={(e) => props.onChange(e.target.value)}
       />
-      {props.hint ? (
-        <small id={`${id}-hint`} className="hint">
-          {props.hint}
-        </small>
-      ) : null}
+    </Labelled>
+  );
+}
+
+/** A filter's frame: its label, above it or beside it. */
+function Labelled(props: { id: string; label: string; inline?: boolean; children: ReactNode }) {
+  return (
+    <div className={props.inline ? 'field inline' : 'field'}>
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.children}
     </div>
   );
 }

@@ -12,7 +12,6 @@ import {
   type ChoiceBinding,
   type ChoicesBinding,
 } from '../../components/fields';
-import { label } from '../../components/format';
 
 /**
  * How a request is classified, as filed and as triage confirms it: its kind
@@ -33,7 +32,6 @@ export function ClassificationFields(props: {
         options={REQUEST_KINDS}
         emptyLabel={props.unclassified ? 'Choose…' : undefined}
         required={props.unclassified}
-        format={label}
       />
       {props.kind.value === 'global-initiative-coordination' ? (
         <SelectField
@@ -41,10 +39,9 @@ export function ClassificationFields(props: {
           {...props.globalInitiative}
           options={GLOBAL_INITIATIVES}
           emptyLabel="Choose…"
-          format={label}
         />
       ) : null}
-      <CheckboxGroup legend="Themes" {...props.themes} options={THEMES} format={label} />
+      <CheckboxGroup legend="Themes" {...props.themes} options={THEMES} />
     </>
   );
 }

@@ -14,7 +14,6 @@ import {
 } from '@sfp/contracts';
 import { SelectField, TextField } from '../../components/fields';
 import { FormFooter } from '../../components/form-layout';
-import { label } from '../../components/format';
 import { useCommandForm } from '../../components/use-command-form';
 import { BackLink } from '../../routing/back-link';
 import { href } from '../../routing/paths';
@@ -82,12 +81,7 @@ export function NewRequestPage() {
             hint="Personal data: stored encrypted, erasable"
           />
           <TextField label="E-mail" type="email" {...bind('requester.email')} required />
-          <SelectField
-            label="Origin"
-            {...bind('requester.origin')}
-            options={ORIGINS}
-            format={label}
-          />
+          <SelectField label="Origin" {...bind('requester.origin')} options={ORIGINS} />
           <TextField
             label="Organisation"
             {...bind('requester.organisation')}
@@ -100,7 +94,6 @@ export function NewRequestPage() {
               {...bind('requester.constituentGroup')}
               options={CONSTITUENT_GROUPS}
               emptyLabel="Choose…"
-              format={label}
             />
           ) : null}
         </fieldset>
@@ -119,7 +112,6 @@ export function NewRequestPage() {
             {...bind('region')}
             options={REGIONS}
             emptyLabel="Choose…"
-            format={label}
             required
           />
           <TextField
@@ -129,7 +121,7 @@ export function NewRequestPage() {
             hint="ISO 3166-1 alpha-2 code, e.g. SN"
             maxLength={10}
           />
-          <SelectField label="Priority" {...bind('priority')} options={PRIORITIES} format={label} />
+          <SelectField label="Priority" {...bind('priority')} options={PRIORITIES} />
         </fieldset>
         <FormFooter form={form} submit="File the request" busyLabel="Filing…">
           <Link to={href('queue')} className="button">

@@ -201,7 +201,7 @@ function ActionFields({
             globalInitiative={bind('globalInitiative')}
             themes={bind('themes')}
           />
-          <SelectField label="Priority" {...bind('priority')} options={PRIORITIES} format={label} />
+          <SelectField label="Priority" {...bind('priority')} options={PRIORITIES} />
           {text('note', 'Note (optional)', { multiline: true, required: false })}
         </>
       );
@@ -212,12 +212,7 @@ function ActionFields({
     case 'ReferServiceRequest':
       return (
         <>
-          <SelectField
-            label="Refer to"
-            {...bind('target')}
-            options={REFERRAL_TARGETS}
-            format={label}
-          />
+          <SelectField label="Refer to" {...bind('target')} options={REFERRAL_TARGETS} />
           {text('referredTo', 'Unit or body')}
           {text('reason', 'Reason', { multiline: true })}
         </>
@@ -243,7 +238,6 @@ function ActionFields({
             label="Cancelled at the request of"
             {...bind('cancelledBy')}
             options={CANCELLED_BY}
-            format={label}
           />
         </>
       );

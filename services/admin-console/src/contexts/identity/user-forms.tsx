@@ -5,7 +5,6 @@ import { ConfirmButton } from '../../components/confirm';
 import { ErrorMessage, Notice } from '../../components/feedback';
 import { CheckboxGroup, TextField } from '../../components/fields';
 import { FormFooter, FormPanel } from '../../components/form-layout';
-import { label } from '../../components/format';
 import { useCommandForm } from '../../components/use-command-form';
 import { IDENTITY, identityCommands, type User } from './identity.api';
 
@@ -51,7 +50,7 @@ export function CreateUser({ onSecret }: { onSecret: (secret: Secret) => void })
       />
       <TextField label="Display name" {...bind('displayName')} required />
       <TextField label="Department (optional)" {...bind('department')} />
-      <CheckboxGroup legend="Roles" {...bind('roles')} options={PERSON_ROLES} format={label} />
+      <CheckboxGroup legend="Roles" {...bind('roles')} options={PERSON_ROLES} />
       <FormFooter form={form} submit="Add the user" busyLabel="Adding…" />
     </FormPanel>
   );
@@ -95,7 +94,7 @@ export function EditUser(props: { user: User | undefined; onSecret: (secret: Sec
       {notice ? <Notice>{notice}</Notice> : null}
       <TextField label="Display name" {...bind('displayName')} required />
       <TextField label="Department" {...bind('department')} hint="Empty removes it" />
-      <CheckboxGroup legend="Roles" {...bind('roles')} options={PERSON_ROLES} format={label} />
+      <CheckboxGroup legend="Roles" {...bind('roles')} options={PERSON_ROLES} />
       <ErrorMessage error={action.error} />
       <FormFooter form={form} submit="Save changes" busyLabel="Saving…">
         <button

@@ -8,7 +8,6 @@ import { href, useRouteSearch } from '../../routing/paths';
 import { useAuth } from '../../session';
 import { knowledgeBaseQueries, type LibraryKind } from './knowledge-base.api';
 
-const KINDS = ['impact-assessment', 'practice-note'] as const;
 const KIND_LABELS: Record<LibraryKind, string> = {
   'impact-assessment': 'Impact assessments',
   'practice-note': 'Practice notes',
@@ -23,7 +22,7 @@ export function LibraryPage() {
   const { can } = useAuth();
   const [search, update] = useRouteSearch('library');
   const words = search.get('q') ?? '';
-  const kind = KINDS.find((k) => k === search.get('kind'));
+  const kind = (Object.keys(KIND_LABELS) as LibraryKind[]).find((k) => k === search.get('kind'));
   const [draft, setDraft] = useState(words);
   const results = useQuery(knowledgeBaseQueries.library(words, kind));
   const published = PUBLISHED[search.get('published') ?? ''];
@@ -52,9 +51,8 @@ export function LibraryPage() {
         <FilterSelect
           label="Kind"
           value={kind}
-          options={KINDS}
+          options={KIND_LABELS}
           emptyLabel="Both"
-          format={(k) => KIND_LABELS[k]}
           onChange={(value) => update({ kind: value })}
         />
         <div className="filter-actions">

@@ -14,7 +14,6 @@ import {
 import { CheckboxGroup, SelectField, TextField } from '../../components/fields';
 import { FormFooter } from '../../components/form-layout';
 import { listOf, numberOf } from '../../components/form-values';
-import { label } from '../../components/format';
 import { useCommandForm, type CommandForm } from '../../components/use-command-form';
 import { BackLink } from '../../routing/back-link';
 import { href } from '../../routing/paths';
@@ -123,24 +122,14 @@ export function NewImpactAssessmentPage() {
       <form className="panel" aria-label="Impact assessment" onSubmit={form.onSubmit} noValidate>
         {text('title', 'Title', { required: true, hint: '3 to 300 characters.' })}
         {text('summary', 'Summary', { required: true, multiline: true })}
-        <CheckboxGroup
-          legend="Themes"
-          {...bind('themes')}
-          options={LIBRARY_THEMES}
-          format={label}
-        />
+        <CheckboxGroup legend="Themes" {...bind('themes')} options={LIBRARY_THEMES} />
         {text('tags', 'Tags', { hint: 'Separated by commas; letters, digits, spaces or -.' })}
         {text('investigators', 'Investigators', { hint: 'Separated by commas.' })}
         {text('country', 'Country', { required: true, hint: 'ISO 3166-1 alpha-2, e.g. GH.' })}
-        <SelectField
-          label="Status"
-          {...bind('status')}
-          options={ASSESSMENT_STATUSES}
-          format={label}
-        />
+        <SelectField label="Status" {...bind('status')} options={ASSESSMENT_STATUSES} />
         <fieldset className="field">
           <legend>Design</legend>
-          <SelectField label="Method" {...bind('design.method')} options={DESIGNS} format={label} />
+          <SelectField label="Method" {...bind('design.method')} options={DESIGNS} />
           {values['design.method'] === 'rct' ? (
             <>
               {text('design.unitOfRandomisation', 'Unit of randomisation', {
@@ -183,7 +172,7 @@ function Findings({ form }: { form: CommandForm<Values> }) {
       {rows.map((_, i) => (
         <fieldset className="field" key={i} aria-label={`Finding ${i + 1}`}>
           <legend>Finding {i + 1}</legend>
-          <SelectField label="Outcome" {...cell(i, 'outcome')} options={OUTCOMES} format={label} />
+          <SelectField label="Outcome" {...cell(i, 'outcome')} options={OUTCOMES} />
           <TextField
             label="Estimator"
             {...cell(i, 'estimator')}
@@ -191,7 +180,7 @@ function Findings({ form }: { form: CommandForm<Values> }) {
             hint="e.g. ITT, ATT, LATE."
           />
           <TextField label="Effect size" type="number" {...cell(i, 'effectSize')} required />
-          <SelectField label="Finding" {...cell(i, 'finding')} options={FINDINGS} format={label} />
+          <SelectField label="Finding" {...cell(i, 'finding')} options={FINDINGS} />
           <button type="button" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
             Remove finding {i + 1}
           </button>

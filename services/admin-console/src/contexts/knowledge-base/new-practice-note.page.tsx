@@ -8,7 +8,6 @@ import {
 import { CheckboxGroup, SelectField, TextField } from '../../components/fields';
 import { FormFooter } from '../../components/form-layout';
 import { listOf } from '../../components/form-values';
-import { label } from '../../components/format';
 import { useCommandForm } from '../../components/use-command-form';
 import { BackLink } from '../../routing/back-link';
 import { href } from '../../routing/paths';
@@ -54,18 +53,8 @@ export function NewPracticeNotePage() {
       <form className="panel" aria-label="Practice note" onSubmit={form.onSubmit} noValidate>
         <TextField label="Title" {...bind('title')} required hint="3 to 300 characters." />
         <TextField label="Summary" {...bind('summary')} required multiline />
-        <SelectField
-          label="Kind"
-          {...bind('practiceKind')}
-          options={PRACTICE_KINDS}
-          format={label}
-        />
-        <CheckboxGroup
-          legend="Themes"
-          {...bind('themes')}
-          options={LIBRARY_THEMES}
-          format={label}
-        />
+        <SelectField label="Kind" {...bind('practiceKind')} options={PRACTICE_KINDS} />
+        <CheckboxGroup legend="Themes" {...bind('themes')} options={LIBRARY_THEMES} />
         <TextField
           label="Tags"
           {...bind('tags')}

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { INDICATORS, type Indicator } from '@sfp/contracts';
 import { LineChart, type Series } from '../../components/charts';
 import { Empty } from '../../components/feedback';
+import { FilterSelect } from '../../components/filters';
 import { label } from '../../components/format';
 import { comparatorText, formatIndicator, indicatorName } from './indicators';
 import { knowledgeBaseQueries, type Profile } from './knowledge-base.api';
@@ -43,20 +44,15 @@ export function RatioOverTime(props: {
   return (
     <section aria-labelledby="ratios-heading">
       <h2 id="ratios-heading">Ratios over time</h2>
-      <div className="field inline">
-        <label htmlFor="ratio-select">Ratio</label>
-        <select
-          id="ratio-select"
-          value={indicator}
-          onChange={(e) => props.onIndicator(e.target.value)}
-        >
-          {INDICATORS.map((i) => (
-            <option key={i} value={i}>
-              {indicatorName(i)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        label="Ratio"
+        inline
+        value={indicator}
+        options={INDICATORS}
+        emptyLabel={null}
+        format={indicatorName}
+        onChange={(ratio) => ratio && props.onIndicator(ratio)}
+      />
       {p.series.length === 0 ? (
         <Empty>No performance report yet.</Empty>
       ) : (

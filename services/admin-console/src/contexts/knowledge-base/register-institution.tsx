@@ -10,7 +10,6 @@ import {
 import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { FormFooter, FormPanel } from '../../components/form-layout';
 import { listOf } from '../../components/form-values';
-import { label } from '../../components/format';
 import { useCommandForm } from '../../components/use-command-form';
 import { href } from '../../routing/paths';
 import { KNOWLEDGE_BASE_KEY, knowledgeBaseCommands } from './knowledge-base.api';
@@ -57,10 +56,10 @@ export function RegisterInstitution() {
   return (
     <FormPanel title="Register an institution" onSubmit={form.onSubmit}>
       <TextField label="Name" {...bind('name')} required />
-      <SelectField label="Kind" {...bind('kind')} options={INSTITUTION_KINDS} format={label} />
-      <SelectField label="Legal type" {...bind('legalType')} options={LEGAL_TYPES} format={label} />
+      <SelectField label="Kind" {...bind('kind')} options={INSTITUTION_KINDS} />
+      <SelectField label="Legal type" {...bind('legalType')} options={LEGAL_TYPES} />
       <TextField label="Country" {...bind('country')} required hint="ISO 3166-1 alpha-2, e.g. KE" />
-      <SelectField label="Region" {...bind('region')} options={REGIONS} format={label} />
+      <SelectField label="Region" {...bind('region')} options={REGIONS} />
       <TextField
         label="Programmes"
         {...bind('programmes')}

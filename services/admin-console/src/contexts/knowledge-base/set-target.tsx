@@ -11,7 +11,6 @@ import { Notice } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/fields';
 import { FormFooter, FormPanel } from '../../components/form-layout';
 import { numberOf } from '../../components/form-values';
-import { label } from '../../components/format';
 import { useCommandForm } from '../../components/use-command-form';
 import { comparatorText, formatIndicator, indicatorName } from './indicators';
 import { KNOWLEDGE_BASE_KEY, knowledgeBaseCommands } from './knowledge-base.api';
@@ -55,7 +54,7 @@ export function SetTarget({ institutionId }: { institutionId: string }) {
   return (
     <FormPanel title="Set a target" onSubmit={form.onSubmit}>
       {done ? <Notice>{done}</Notice> : null}
-      <SelectField label="Scope" {...bind('scope')} options={TARGET_SCOPE_KINDS} format={label} />
+      <SelectField label="Scope" {...bind('scope')} options={TARGET_SCOPE_KINDS} />
       {values.scope === 'institution' ? (
         <TextField label="Institution id" {...bind('institutionId')} />
       ) : null}
@@ -68,12 +67,7 @@ export function SetTarget({ institutionId }: { institutionId: string }) {
         options={INDICATORS}
         format={indicatorName}
       />
-      <SelectField
-        label="Comparator"
-        {...bind('comparator')}
-        options={COMPARATORS}
-        format={label}
-      />
+      <SelectField label="Comparator" {...bind('comparator')} options={COMPARATORS} />
       <TextField
         label="Threshold"
         {...bind('threshold')}

@@ -9,8 +9,7 @@ import { knowledgeBaseQueries } from './knowledge-base.api';
 import { SetTarget } from './set-target';
 import { TargetsTable } from './targets-table';
 
-const WHICH = ['true', 'false', 'all'] as const;
-const WHICH_LABELS: Record<(typeof WHICH)[number], string> = {
+const WHICH = {
   true: 'Active',
   false: 'Withdrawn',
   all: 'All',
@@ -44,7 +43,6 @@ export function TargetsPage() {
           value={active}
           options={WHICH}
           emptyLabel={null}
-          format={(which) => WHICH_LABELS[which]}
           onChange={(value) =>
             update({ active: value === 'true' ? undefined : value, ...FIRST_PAGE })
           }

@@ -8,8 +8,7 @@ import { useRouteSearch } from '../../routing/paths';
 import { DeadLetterDetails } from './dead-letter-details';
 import { operationsQueries, type DeadLetter } from './operations.api';
 
-const STATUSES = ['pending', 'redriven', 'all'] as const;
-const STATUS_LABELS: Record<(typeof STATUSES)[number], string> = {
+const STATUSES = {
   pending: 'Pending',
   redriven: 'Re-driven',
   all: 'All',
@@ -72,7 +71,6 @@ export function DeadLettersPage() {
           value={status}
           options={STATUSES}
           emptyLabel={null}
-          format={(s) => STATUS_LABELS[s]}
           onChange={(value) =>
             update({ status: value === 'pending' ? undefined : value, ...FIRST_PAGE })
           }
