@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { MongoEventStore, SqliteEventStore, type EventStore } from '@sfp/event-sourcing';
 import { MongoReadModelStore, SqliteReadModelStore, type ReadModelStore } from '@sfp/projections';
-import type { ReadinessCheck } from '@sfp/service-kit';
+import { mongoReadinessCheck, type ReadinessCheck } from '@sfp/service-kit';
 import { REPORTING_CONTEXT } from './reporting.context';
 
 /** Reporting's durable stores: its log of consumed events and its read models. */
@@ -42,16 +42,7 @@ export async function openDistributedReportingStores(
   return {
     log,
     readModels: new MongoReadModelStore(connection),
-    readiness: [
-      {
-        name: `${REPORTING_CONTEXT}.mongodb`,
-        check: async () => {
-          const db = connection.db;
-          if (!db) throw new Error('not connected');
-          await db.admin().ping();
-        },
-      },
-    ],
+    readiness: [mongoReadinessCheck(REPORTING_CONTEXT, connection)],
     close: async () => {
       await log.close();
     },

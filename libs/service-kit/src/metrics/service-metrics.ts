@@ -25,12 +25,11 @@ export class ServiceMetrics {
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics ?? true)
       collectDefaultMetrics({ register: this.registry, prefix: 'sfp_' });
-    this.httpRequests = new Counter({
-      name: 'sfp_http_requests_total',
-      help: 'HTTP requests by method, route and status',
-      labelNames: ['method', 'route', 'status'],
-      registers: [this.registry],
-    });
+    this.httpRequests = this.counter(
+      'sfp_http_requests_total',
+      'HTTP requests by method, route and status',
+      ['method', 'route', 'status'],
+    );
     this.httpDuration = new Histogram({
       name: 'sfp_http_request_duration_seconds',
       help: 'HTTP request duration',
@@ -38,24 +37,21 @@ export class ServiceMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [this.registry],
     });
-    this.commands = new Counter({
-      name: 'sfp_commands_total',
-      help: 'Commands handled, by context, command and outcome (accepted, rejected, failed)',
-      labelNames: ['context', 'command', 'outcome'],
-      registers: [this.registry],
-    });
-    this.eventsAppended = new Counter({
-      name: 'sfp_events_appended_total',
-      help: 'Events appended to the event store',
-      labelNames: ['context'],
-      registers: [this.registry],
-    });
-    this.consumerLag = new Gauge({
-      name: 'sfp_consumer_lag_messages',
-      help: 'Messages waiting for a consumer group',
-      labelNames: ['context', 'group'],
-      registers: [this.registry],
-    });
+    this.commands = this.counter(
+      'sfp_commands_total',
+      'Commands handled, by context, command and outcome (accepted, rejected, failed)',
+      ['context', 'command', 'outcome'],
+    );
+    this.eventsAppended = this.counter(
+      'sfp_events_appended_total',
+      'Events appended to the event store',
+      ['context'],
+    );
+    this.consumerLag = this.gauge(
+      'sfp_consumer_lag_messages',
+      'Messages waiting for a consumer group',
+      ['context', 'group'],
+    );
     // Both projection gauges are read from the sources' statuses at each scrape.
     const sources = this.projectionSources;
     const fromStatuses = (value: (status: { lagEvents: number; state: string }) => number) =>
@@ -67,19 +63,38 @@ export class ServiceMetrics {
           }
         }
       };
-    this.projectionLag = new Gauge({
-      name: 'sfp_projection_lag_events',
-      help: 'Events a projection has not applied yet',
-      labelNames: ['context', 'projection'],
+    this.projectionLag = this.gauge(
+      'sfp_projection_lag_events',
+      'Events a projection has not applied yet',
+      ['context', 'projection'],
+      fromStatuses((status) => status.lagEvents),
+    );
+    this.projectionStalled = this.gauge(
+      'sfp_projection_stalled',
+      '1 when a projection stopped advancing while events wait',
+      ['context', 'projection'],
+      fromStatuses((status) => (status.state === 'stalled' ? 1 : 0)),
+    );
+  }
+
+  /** A counter in this registry. */
+  private counter<L extends string>(name: string, help: string, labelNames: L[]): Counter<L> {
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  /** A gauge in this registry; `collect` (when given) sets its values at each scrape. */
+  private gauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: L[],
+    collect?: (this: Gauge<L>) => Promise<void>,
+  ): Gauge<L> {
+    return new Gauge({
+      name,
+      help,
+      labelNames,
       registers: [this.registry],
-      collect: fromStatuses((status) => status.lagEvents),
-    });
-    this.projectionStalled = new Gauge({
-      name: 'sfp_projection_stalled',
-      help: '1 when a projection stopped advancing while events wait',
-      labelNames: ['context', 'projection'],
-      registers: [this.registry],
-      collect: fromStatuses((status) => (status.state === 'stalled' ? 1 : 0)),
+      ...(collect && { collect }),
     });
   }
 

@@ -79,19 +79,22 @@ export async function openDistributedContextStores(
     keyStore,
     consumerState: mongoConsumerState(connection),
     readModels: new MongoReadModelStore(connection),
-    readiness: [
-      {
-        name: `${context}.mongodb`,
-        check: async () => {
-          const db = connection.db;
-          if (!db) throw new Error('not connected');
-          await db.admin().ping();
-        },
-      },
-    ],
+    readiness: [mongoReadinessCheck(context, connection)],
     close: async () => {
       await eventStore.close();
       await keyStore.close();
+    },
+  };
+}
+
+/** Readiness of a context's MongoDB database: the connection is open and the server answers a ping. */
+export function mongoReadinessCheck(context: string, connection: Connection): ReadinessCheck {
+  return {
+    name: `${context}.mongodb`,
+    check: async () => {
+      const db = connection.db;
+      if (!db) throw new Error('not connected');
+      await db.admin().ping();
     },
   };
 }
