@@ -82,6 +82,19 @@ export class MongoIdentityStore implements IdentityStore {
     return docs.map((d) => d.record);
   }
 
+  private async insert<T>(
+    collection: string,
+    id: string,
+    record: T,
+    owner?: string,
+  ): Promise<void> {
+    await this.col<T>(collection).insertOne({
+      _id: id,
+      record,
+      ...(owner !== undefined ? { owner } : {}),
+    } as Stored<T>);
+  }
+
   private async put<T>(collection: string, id: string, record: T, owner?: string): Promise<void> {
     await this.col<T>(collection).replaceOne({ _id: id }, {
       record,
@@ -91,7 +104,7 @@ export class MongoIdentityStore implements IdentityStore {
 
   async createUser(user: UserRecord): Promise<void> {
     await this.claimName('user', user.username, user.id);
-    await this.col<UserRecord>('users').insertOne({ _id: user.id, record: user });
+    await this.insert('users', user.id, user);
   }
   findUser(id: string) {
     return this.get<UserRecord>('users', id);
@@ -116,7 +129,7 @@ export class MongoIdentityStore implements IdentityStore {
 
   async createClient(client: ClientRecord): Promise<void> {
     await this.claimName('client', client.name, client.id);
-    await this.col<ClientRecord>('clients').insertOne({ _id: client.id, record: client });
+    await this.insert('clients', client.id, client);
   }
   findClient(id: string) {
     return this.get<ClientRecord>('clients', id);
@@ -129,11 +142,7 @@ export class MongoIdentityStore implements IdentityStore {
   }
 
   async createApiKey(key: ApiKeyRecord): Promise<void> {
-    await this.col<ApiKeyRecord>('api_keys').insertOne({
-      _id: key.id,
-      record: key,
-      owner: key.clientId,
-    });
+    await this.insert('api_keys', key.id, key, key.clientId);
   }
   findApiKey(id: string) {
     return this.get<ApiKeyRecord>('api_keys', id);
@@ -148,11 +157,7 @@ export class MongoIdentityStore implements IdentityStore {
   }
 
   async createRefreshToken(token: RefreshTokenRecord): Promise<void> {
-    await this.col<RefreshTokenRecord>('refresh_tokens').insertOne({
-      _id: token.id,
-      record: token,
-      owner: token.userId,
-    });
+    await this.insert('refresh_tokens', token.id, token, token.userId);
   }
   findRefreshToken(id: string) {
     return this.get<RefreshTokenRecord>('refresh_tokens', id);
