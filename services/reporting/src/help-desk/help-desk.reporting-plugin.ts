@@ -6,8 +6,8 @@ import {
   helpDeskShapeProblems,
 } from './domain/help-desk.public-events';
 import { helpDeskReportSection } from './domain/help-desk.report-section';
-import type { ReportingPlugin } from '../registry/reporting-plugin';
-import { defineReportingView, handlersFor, updateDocumentById } from '../registry/reporting-view';
+import { documentsBefore, type ReportingPlugin } from '../registry/reporting-plugin';
+import { defineReportingView } from '../registry/reporting-view';
 
 export const SERVICE_REQUESTS_VIEW = 'service-requests';
 
@@ -18,8 +18,10 @@ export const serviceRequestsView = defineReportingView<ServiceRequestFacts>({
   title: 'Service requests (help desk and service function)',
   description:
     'One row per request filed with the help desk: kind, themes, region, priority, status, when it was received, first answered and first resolved, SLA breaches.',
-  projectionName: 'reporting-service-requests',
   version: 1,
+  idField: 'requestId',
+  eventTypes: Object.values(HELP_DESK_EVENT_TYPES),
+  evolve: evolveServiceRequestFacts,
   fields: {
     requestId: { type: 'string', description: 'The request id' },
     kind: { type: 'string', description: 'Kind of request (latest, as triaged)' },
@@ -52,10 +54,6 @@ export const serviceRequestsView = defineReportingView<ServiceRequestFacts>({
     slaBreachDetectedAt: { type: 'string-list', description: 'When each SLA breach was detected' },
     slaBreached: { type: 'boolean', description: 'Breached its SLA at least once' },
   },
-  handlers: handlersFor(
-    Object.values(HELP_DESK_EVENT_TYPES),
-    updateDocumentById('requestId', evolveServiceRequestFacts),
-  ),
 });
 
 /** The help desk's contribution to reporting. */
@@ -70,9 +68,10 @@ export const helpDeskReporting: ReportingPlugin = {
         helpDeskReportSection(
           period,
           // Anything resolved, cancelled or breached in the period was submitted before its end.
-          (await documents(SERVICE_REQUESTS_VIEW, [
-            { field: 'submittedAt', op: 'lt', value: period.to },
-          ])) as unknown as ServiceRequestFacts[],
+          await documentsBefore(documents, period.to)<ServiceRequestFacts>(
+            SERVICE_REQUESTS_VIEW,
+            'submittedAt',
+          ),
         ),
     },
   ],

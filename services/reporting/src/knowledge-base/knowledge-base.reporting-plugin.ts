@@ -1,5 +1,5 @@
-import type { ReportingPlugin } from '../registry/reporting-plugin';
-import { defineReportingView, handlersFor, updateDocumentById } from '../registry/reporting-view';
+import { documentsBefore, type ReportingPlugin } from '../registry/reporting-plugin';
+import { defineReportingView } from '../registry/reporting-view';
 import {
   evolveInstitutionFacts,
   evolvePerformanceReportFacts,
@@ -25,8 +25,16 @@ export const institutionsView = defineReportingView<InstitutionFacts>({
   title: 'Finance institutions (knowledge base)',
   description:
     'One row per institution registered in the knowledge base: kind, legal type, country, region, programmes, status.',
-  projectionName: 'reporting-institutions',
   version: 1,
+  idField: 'institutionId',
+  eventTypes: [
+    T.institutionRegistered,
+    T.institutionActivated,
+    T.institutionSuspended,
+    T.institutionReinstated,
+    T.institutionClosed,
+  ],
+  evolve: evolveInstitutionFacts,
   fields: {
     institutionId: { type: 'string', description: 'The institution id' },
     name: { type: 'string', description: 'Name' },
@@ -38,16 +46,6 @@ export const institutionsView = defineReportingView<InstitutionFacts>({
     status: { type: 'string', description: 'registered, active, suspended, closed' },
     registeredAt: { type: 'timestamp', description: 'When it was registered' },
   },
-  handlers: handlersFor(
-    [
-      T.institutionRegistered,
-      T.institutionActivated,
-      T.institutionSuspended,
-      T.institutionReinstated,
-      T.institutionClosed,
-    ],
-    updateDocumentById('institutionId', evolveInstitutionFacts),
-  ),
 });
 
 export const performanceReportsView = defineReportingView<PerformanceReportFacts>({
@@ -56,8 +54,10 @@ export const performanceReportsView = defineReportingView<PerformanceReportFacts
   title: 'Performance reports (knowledge base)',
   description:
     'One row per performance report of an institution: its period, when it was filed, restatements.',
-  projectionName: 'reporting-performance-reports',
   version: 1,
+  idField: 'reportId',
+  eventTypes: [T.reportFiled, T.reportRestated],
+  evolve: evolvePerformanceReportFacts,
   fields: {
     reportId: { type: 'string', description: 'The report id' },
     institutionId: { type: 'string', description: 'The institution' },
@@ -73,10 +73,6 @@ export const performanceReportsView = defineReportingView<PerformanceReportFacts
     restatementCount: { type: 'number', description: 'Restatements' },
     restatedAt: { type: 'string-list', description: 'When each restatement was recorded' },
   },
-  handlers: handlersFor(
-    [T.reportFiled, T.reportRestated],
-    updateDocumentById('reportId', evolvePerformanceReportFacts),
-  ),
 });
 
 export const targetsView = defineReportingView<TargetFacts>({
@@ -85,8 +81,10 @@ export const targetsView = defineReportingView<TargetFacts>({
   title: 'Indicator targets (knowledge base)',
   description:
     'One row per target on a performance indicator: scope, threshold, due date, latest status and value.',
-  projectionName: 'reporting-targets',
   version: 1,
+  idField: 'targetId',
+  eventTypes: [T.targetSet, T.targetStatusChanged, T.targetWithdrawn],
+  evolve: evolveTargetFacts,
   fields: {
     targetId: { type: 'string', description: 'The target id' },
     scopeKind: { type: 'string', description: 'institution, programme or portfolio' },
@@ -100,10 +98,6 @@ export const targetsView = defineReportingView<TargetFacts>({
     lastEvaluatedAt: { type: 'timestamp', description: 'When its status last changed' },
     withdrawn: { type: 'boolean', description: 'Withdrawn' },
   },
-  handlers: handlersFor(
-    [T.targetSet, T.targetStatusChanged, T.targetWithdrawn],
-    updateDocumentById('targetId', evolveTargetFacts),
-  ),
 });
 
 /** The knowledge base's contribution to reporting: the knowledge management function. */
@@ -115,18 +109,11 @@ export const knowledgeBaseReporting: ReportingPlugin = {
     {
       function: 'knowledge-management',
       compute: async (period, documents) => {
-        const before = [{ field: 'registeredAt', op: 'lt' as const, value: period.to }];
+        const before = documentsBefore(documents, period.to);
         return knowledgeManagementReportSection(period, {
-          institutions: (await documents(
-            INSTITUTIONS_VIEW,
-            before,
-          )) as unknown as InstitutionFacts[],
-          reports: (await documents(PERFORMANCE_REPORTS_VIEW, [
-            { field: 'filedAt', op: 'lt', value: period.to },
-          ])) as unknown as PerformanceReportFacts[],
-          targets: (await documents(TARGETS_VIEW, [
-            { field: 'setAt', op: 'lt', value: period.to },
-          ])) as unknown as TargetFacts[],
+          institutions: await before<InstitutionFacts>(INSTITUTIONS_VIEW, 'registeredAt'),
+          reports: await before<PerformanceReportFacts>(PERFORMANCE_REPORTS_VIEW, 'filedAt'),
+          targets: await before<TargetFacts>(TARGETS_VIEW, 'setAt'),
         });
       },
     },

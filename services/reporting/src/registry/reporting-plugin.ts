@@ -12,6 +12,15 @@ export interface ShapeProblem {
 /** Reads the documents of a view (live, or as of an instant), narrowed by conditions on declared fields. */
 export type ViewDocuments = (view: string, conditions: readonly Condition[]) => Promise<Row[]>;
 
+/**
+ * Reads, from `documents`, the documents of a view whose timestamp `field` is
+ * before `instant`, as the view's document type.
+ */
+export function documentsBefore(documents: ViewDocuments, instant: string) {
+  return async <TDoc extends object>(view: string, field: string): Promise<TDoc[]> =>
+    (await documents(view, [{ field, op: 'lt', value: instant }])) as unknown as TDoc[];
+}
+
 export interface ReportSectionSource {
   function: FocalPointFunctionId;
   compute(period: ReportPeriod, documents: ViewDocuments): Promise<ComputedSection>;

@@ -11,33 +11,6 @@ export type PublicEventHandler<TDoc extends object> = (
 ) => Promise<void> | void;
 
 /**
- * The handler of a view with one document per value of the events' `idField`:
- * the document becomes `evolve(current, event)` (unchanged when undefined).
- */
-export function updateDocumentById<TDoc extends object>(
-  idField: string,
-  evolve: (
-    current: TDoc | undefined,
-    event: { type: string; data: Record<string, unknown> },
-  ) => TDoc | undefined,
-): PublicEventHandler<TDoc> {
-  return async (event, view) => {
-    const data = event.data as Record<string, unknown>;
-    await view.update(String(data[idField]), (current) =>
-      evolve(current, { type: event.type, data }),
-    );
-  };
-}
-
-/** The same handler for each of `types`. */
-export function handlersFor<TDoc extends object>(
-  types: readonly string[],
-  handler: PublicEventHandler<TDoc>,
-): Record<string, PublicEventHandler<TDoc>> {
-  return Object.fromEntries(types.map((type) => [type, handler]));
-}
-
-/**
  * A reporting view: a projection over public events, the fields analysts may
  * query, and a name and description for the catalogue.
  */
@@ -54,26 +27,31 @@ export interface ReportingView<TDoc extends object = Row> {
 }
 
 /**
- * Declares a view: its projection reads public events (the source envelope
- * and data) from reporting's log; its declared scalar fields are indexed by
- * the read-model store, list fields are filtered in memory.
+ * Declares a view of one document per value of the events' `idField`: its
+ * projection (`reporting-<name>`) reads public events (the source envelope and
+ * data) from reporting's log and makes each document `evolve(current, event)`
+ * for each of `eventTypes`; its declared scalar fields are indexed by the
+ * read-model store, list fields are filtered in memory.
  */
 export function defineReportingView<TDoc extends object>(spec: {
   name: string;
   context: string;
   title: string;
   description: string;
-  projectionName: string;
+  /** The projection's version: a change of the documents bumps it, and the view is rebuilt. */
   version: number;
   fields: ViewFields;
-  handlers: Record<string, PublicEventHandler<TDoc>>;
+  idField: string;
+  eventTypes: readonly string[];
+  evolve: DocumentEvolution<TDoc>;
 }): ReportingView<TDoc> {
+  const handler = updateDocumentById(spec.idField, spec.evolve);
   const projection = defineProjection<TDoc>({
-    name: spec.projectionName,
+    name: `reporting-${spec.name}`,
     version: spec.version,
     fields: storeFieldsOf(spec.fields),
     handlers: Object.fromEntries(
-      Object.entries(spec.handlers).map(([type, handler]) => [
+      spec.eventTypes.map((type) => [
         type,
         (recorded, view) => handler(publicEventOf(recorded), view),
       ]),
@@ -86,5 +64,27 @@ export function defineReportingView<TDoc extends object>(spec: {
     description: spec.description,
     fields: spec.fields,
     projection,
+  };
+}
+
+/** The next state of a document after an event (undefined: unchanged). */
+export type DocumentEvolution<TDoc extends object> = (
+  current: TDoc | undefined,
+  event: { type: string; data: Record<string, unknown> },
+) => TDoc | undefined;
+
+/**
+ * The handler of a view with one document per value of the events' `idField`:
+ * the document becomes `evolve(current, event)` (unchanged when undefined).
+ */
+function updateDocumentById<TDoc extends object>(
+  idField: string,
+  evolve: DocumentEvolution<TDoc>,
+): PublicEventHandler<TDoc> {
+  return async (event, view) => {
+    const data = event.data as Record<string, unknown>;
+    await view.update(String(data[idField]), (current) =>
+      evolve(current, { type: event.type, data }),
+    );
   };
 }

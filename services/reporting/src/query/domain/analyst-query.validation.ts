@@ -31,6 +31,14 @@ export class InvalidAnalystQueryError extends Error {
   }
 }
 
+/** What the checks of a query's options share: the view's fields and the problems found so far. */
+interface QueryCheck {
+  fields: ViewFields;
+  problems: QueryProblem[];
+  /** Records that `name`, at `path`, is not a field of the view. */
+  fieldProblem(path: string, name: string): void;
+}
+
 /**
  * Checks a client's query (untrusted JSON) against the view's declared
  * fields. Refuses, with a problem per field: unknown options, field names the
@@ -56,18 +64,22 @@ export function validateAnalystQuery(
       problems.push({ field: key, message: `unknown query option (use ${QUERY_KEYS.join(', ')})` });
   }
   const known = `use one of: ${Object.keys(fields).join(', ')}`;
-  const fieldProblem = (path: string, name: string) =>
-    problems.push({
-      field: path,
-      message: `${JSON.stringify(name)} is not a queryable field of view ${view} (${known})`,
-    });
+  const check: QueryCheck = {
+    fields,
+    problems,
+    fieldProblem: (path, name) =>
+      problems.push({
+        field: path,
+        message: `${JSON.stringify(name)} is not a queryable field of view ${view} (${known})`,
+      }),
+  };
 
-  const conditions = filterConditions(fields, q['filter'], problems, fieldProblem);
-  const groupBy = groupKeys(fields, q['groupBy'], problems, fieldProblem);
-  let aggregates = aggregateList(fields, q['aggregates'], problems, fieldProblem);
+  const conditions = filterConditions(check, q['filter']);
+  const groupBy = groupKeys(check, q['groupBy']);
+  let aggregates = aggregateList(check, q['aggregates']);
   if (groupBy.length > 0 && aggregates.length === 0) aggregates = [{ name: 'count', fn: 'count' }];
   const grouped = groupBy.length > 0 || aggregates.length > 0;
-  const select = selectList(fields, q['select'], grouped, problems, fieldProblem);
+  const select = selectList(check, q['select'], grouped);
   const columns = grouped
     ? [...groupBy.map((g) => g.name), ...aggregates.map((a) => a.name)]
     : select;
@@ -95,12 +107,8 @@ export function validateAnalystQuery(
   };
 }
 
-function filterConditions(
-  fields: ViewFields,
-  filter: unknown,
-  problems: QueryProblem[],
-  fieldProblem: (path: string, name: string) => void,
-): Condition[] {
+function filterConditions(check: QueryCheck, filter: unknown): Condition[] {
+  const { fields, problems, fieldProblem } = check;
   if (filter === undefined) return [];
   if (!isPlainObject(filter)) {
     problems.push({
@@ -208,110 +216,85 @@ function checkValue(
   }
 }
 
-function groupKeys(
-  fields: ViewFields,
-  input: unknown,
-  problems: QueryProblem[],
-  fieldProblem: (path: string, name: string) => void,
-): GroupKey[] {
-  const keys: GroupKey[] = [];
-  const list = {
-    field: 'groupBy',
-    max: QUERY_LIMITS.maxGroupBy,
-    message: `must be an array of at most ${QUERY_LIMITS.maxGroupBy} field names`,
-    itemMessage: 'must be a field name, or timestampField:year|quarter|month|day',
-  };
-  forEachListItem(input, list, problems, (item, path) => {
+const GROUP_BY_LIST = {
+  field: 'groupBy',
+  max: QUERY_LIMITS.maxGroupBy,
+  message: `must be an array of at most ${QUERY_LIMITS.maxGroupBy} field names`,
+  itemMessage: 'must be a field name, or timestampField:year|quarter|month|day',
+  twiceMessage: 'names a key twice',
+};
+
+function groupKeys(check: QueryCheck, input: unknown): GroupKey[] {
+  const { fields, problems, fieldProblem } = check;
+  return namedListItems<GroupKey>(input, GROUP_BY_LIST, problems, (item, path, refuse) => {
     const [name = '', bucket, ...rest] = item.split(':');
     const type = viewFieldType(fields, name);
     if (!type) return fieldProblem(path, name);
-    if (type === 'number') {
-      problems.push({
-        field: path,
-        message: `cannot group by the number field ${name} (aggregate it instead)`,
-      });
-      return;
-    }
+    if (type === 'number')
+      return refuse(`cannot group by the number field ${name} (aggregate it instead)`);
     if (bucket === undefined) {
-      if (type === 'timestamp') {
-        problems.push({
-          field: path,
-          message: `group a timestamp by ${name}:year, :quarter, :month or :day`,
-        });
-        return;
-      }
-      keys.push({ name, field: name });
-      return;
+      if (type === 'timestamp')
+        return refuse(`group a timestamp by ${name}:year, :quarter, :month or :day`);
+      return { name, field: name };
     }
     if (
       type !== 'timestamp' ||
       rest.length > 0 ||
       !(TIME_BUCKETS as readonly string[]).includes(bucket)
-    ) {
-      problems.push({
-        field: path,
-        message: `only timestamp fields take a bucket, one of ${TIME_BUCKETS.join(', ')}`,
-      });
-      return;
-    }
-    keys.push({ name: item, field: name, bucket: bucket as TimeBucket });
+    )
+      return refuse(`only timestamp fields take a bucket, one of ${TIME_BUCKETS.join(', ')}`);
+    return { name: item, field: name, bucket: bucket as TimeBucket };
   });
-  if (new Set(keys.map((k) => k.name)).size !== keys.length)
-    problems.push({ field: 'groupBy', message: 'names a key twice' });
-  return keys;
 }
 
-function aggregateList(
-  fields: ViewFields,
-  input: unknown,
-  problems: QueryProblem[],
-  fieldProblem: (path: string, name: string) => void,
-): Aggregate[] {
-  const aggregates: Aggregate[] = [];
-  const list = {
-    field: 'aggregates',
-    max: QUERY_LIMITS.maxAggregates,
-    message: `must be an array of at most ${QUERY_LIMITS.maxAggregates} of count, sum:field, avg:field, median:field, min:field, max:field`,
-    itemMessage: 'must be count or <function>:<number field>',
-  };
-  forEachListItem(input, list, problems, (item, path) => {
+const AGGREGATES_LIST = {
+  field: 'aggregates',
+  max: QUERY_LIMITS.maxAggregates,
+  message: `must be an array of at most ${QUERY_LIMITS.maxAggregates} of count, sum:field, avg:field, median:field, min:field, max:field`,
+  itemMessage: 'must be count or <function>:<number field>',
+  twiceMessage: 'names an aggregate twice',
+};
+
+function aggregateList(check: QueryCheck, input: unknown): Aggregate[] {
+  const { fields, problems, fieldProblem } = check;
+  return namedListItems<Aggregate>(input, AGGREGATES_LIST, problems, (item, path, refuse) => {
     const [fn = '', field, ...rest] = item.split(':');
-    if (!(AGGREGATE_FUNCTIONS as readonly string[]).includes(fn) || rest.length > 0) {
-      problems.push({
-        field: path,
-        message: `unknown aggregate ${JSON.stringify(item)} (use ${AGGREGATE_FUNCTIONS.join(', ')})`,
-      });
-      return;
-    }
-    if (fn === 'count') {
-      if (field !== undefined) problems.push({ field: path, message: 'count takes no field' });
-      else aggregates.push({ name: 'count', fn: 'count' });
-      return;
-    }
-    if (field === undefined) {
-      problems.push({ field: path, message: `${fn} needs a number field: ${fn}:<field>` });
-      return;
-    }
+    if (!(AGGREGATE_FUNCTIONS as readonly string[]).includes(fn) || rest.length > 0)
+      return refuse(
+        `unknown aggregate ${JSON.stringify(item)} (use ${AGGREGATE_FUNCTIONS.join(', ')})`,
+      );
+    if (fn === 'count')
+      return field !== undefined ? refuse('count takes no field') : { name: 'count', fn: 'count' };
+    if (field === undefined) return refuse(`${fn} needs a number field: ${fn}:<field>`);
     const type = viewFieldType(fields, field);
     if (!type) return fieldProblem(path, field);
-    if (type !== 'number') {
-      problems.push({ field: path, message: `${fn} needs a number field; ${field} is a ${type}` });
-      return;
-    }
-    aggregates.push({ name: `${fn}_${field}`, fn: fn as AggregateFunction, field });
+    if (type !== 'number') return refuse(`${fn} needs a number field; ${field} is a ${type}`);
+    return { name: `${fn}_${field}`, fn: fn as AggregateFunction, field };
   });
-  if (new Set(aggregates.map((a) => a.name)).size !== aggregates.length)
-    problems.push({ field: 'aggregates', message: 'names an aggregate twice' });
-  return aggregates;
 }
 
-function selectList(
-  fields: ViewFields,
+/**
+ * The entries of a list option whose items are named (groupBy, aggregates): each string item
+ * parsed into an entry, or refused with a problem at its path; a name given twice is a problem of the list.
+ */
+function namedListItems<T extends { name: string }>(
   input: unknown,
-  grouped: boolean,
+  list: { field: string; max: number; message: string; itemMessage: string; twiceMessage: string },
   problems: QueryProblem[],
-  fieldProblem: (path: string, name: string) => void,
-): string[] {
+  parse: (item: string, path: string, refuse: (message: string) => void) => T | void,
+): T[] {
+  const entries: T[] = [];
+  forEachListItem(input, list, problems, (item, path) => {
+    const entry = parse(item, path, (message) => void problems.push({ field: path, message }));
+    if (entry) entries.push(entry);
+  });
+  if (new Set(entries.map((e) => e.name)).size !== entries.length)
+    problems.push({ field: list.field, message: list.twiceMessage });
+  return entries;
+}
+
+function selectList(check: QueryCheck, input: unknown, grouped: boolean): string[] {
+  const { fields, problems, fieldProblem } = check;
   if (input === undefined) return grouped ? [] : Object.keys(fields);
   if (grouped) {
     problems.push({
