@@ -15,6 +15,8 @@ const sources = [
   join(projectDir, 'index.html'),
   join(projectDir, 'vite.config.mts'),
   join(projectDir, 'tsconfig.json'),
+  // The console bundles @sfp/contracts (reference data, transitions) from its source.
+  join(projectDir, '..', '..', 'libs', 'contracts', 'src'),
 ];
 const force = process.argv.includes('--force');
 const strict = process.argv.includes('--strict');
