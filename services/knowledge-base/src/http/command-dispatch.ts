@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { applyDecorators, HttpCode, Post } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { RequirePermission } from '@sfp/auth';
 import { currentCorrelationId, etagOf, expectedVersionFromIfMatch } from '@sfp/service-kit';
 import type {
   CommandContext,
@@ -50,14 +47,4 @@ export async function dispatchCreate(
   const result = await dispatch(commandBus, req, res, (context) => command(id, context));
   res.setHeader('Location', `${req.baseUrl}${req.path}/${id}`.replace(/\/+/g, '/'));
   return result;
-}
-
-/** A command on a record that exists: POST to `path`, 200, records:write, If-Match taken (optional). */
-export function CommandOnRecord(path: string): MethodDecorator {
-  return applyDecorators(
-    Post(path),
-    HttpCode(200),
-    RequirePermission('records:write'),
-    ApiHeader({ name: 'If-Match', required: false }),
-  );
 }

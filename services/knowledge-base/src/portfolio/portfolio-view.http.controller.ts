@@ -1,7 +1,7 @@
-import { BadRequestException, Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Controller, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ExportableView } from '../shared/http/routes';
 import type { Response } from 'express';
-import { RequirePermission } from '@sfp/auth';
 import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine } from '@sfp/projections';
 import { EVENT_STORE, PROJECTION_ENGINE, toCsv, type CsvColumn } from '@sfp/service-kit';
@@ -69,10 +69,7 @@ export class PortfolioViewController {
   ) {}
 
   /** A programme's institutions with their latest ratios and target status, the programme's own ratios by year and its targets. */
-  @Get(':programme')
-  @RequirePermission('reports:read')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({
+  @ExportableView(':programme', {
     description: '{ programme, members[], byYear: [{ year, institutions, ratios }], targets[] }',
   })
   async portfolio(

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiProperty, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { ExportableView } from '../../shared/http/routes';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
@@ -78,9 +79,7 @@ export class GniReferenceController {
     );
   }
 
-  @Get()
-  @RequirePermission('reports:read')
-  @ApiProduces('application/json', 'text/csv')
+  @ExportableView()
   async table(@Query() query: GniQueryDto, @Res({ passthrough: true }) res: Response) {
     await readYourWrites(this.projections, query.minPosition, GNI_TABLE_PROJECTION);
     const filter: ReadModelFilter = query.country ? { country: query.country } : {};

@@ -1,32 +1,12 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Headers, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { CommandOnRecord, CreatesRecord, RecordDetail } from '../../shared/http/routes';
 import type { Request, Response } from 'express';
-import { RequirePermission } from '@sfp/auth';
 import type { EventStore } from '@sfp/event-sourcing';
 import { COMMANDS, EVENT_STORE, etagOf, type ContextCommands } from '@sfp/service-kit';
 import type { CommandResult } from '../../application/knowledge-base-command';
-import { CommandOnRecord, dispatch, dispatchCreate } from '../../http/command-dispatch';
+import { dispatch, dispatchCreate } from '../../http/command-dispatch';
 import { assertInScope, callerOf } from '../../http/request-principal';
 import { historyOf, type HistoryEntry } from '../../http/stream-history';
 import { streamIds } from '../../knowledge-base.context';
@@ -58,9 +38,9 @@ export class InstitutionsController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
-  @Post()
-  @RequirePermission('records:write')
-  @ApiCreatedResponse({ description: 'Registered; Location and ETag point at the new institution' })
+  @CreatesRecord({
+    description: 'Registered; Location and ETag point at the new institution',
+  })
   register(
     @Body() dto: RegisterInstitutionDto,
     @Req() req: Request,
@@ -75,14 +55,7 @@ export class InstitutionsController {
     );
   }
 
-  @Post(':id/activate')
-  @HttpCode(200)
-  @RequirePermission('records:write')
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag you saw; a stale one is a 409',
-  })
+  @CommandOnRecord(':id/activate', { ifMatch: 'The ETag you saw; a stale one is a 409' })
   @ApiConflictResponse({ description: 'Not allowed in the current status, or a stale If-Match' })
   activate(
     @Param('id', uuid) id: string,
@@ -159,10 +132,7 @@ export class InstitutionsController {
   }
 
   /** Read from the institution's own stream: always current, with its whole history. */
-  @Get(':id')
-  @RequirePermission('records:read')
-  @ApiOkResponse({ description: 'The institution and its history; ETag = its version' })
-  @ApiNotFoundResponse()
+  @RecordDetail(':id', { description: 'The institution and its history; ETag = its version' })
   async detail(
     @Param('id', uuid) id: string,
     @Req() req: Request,

@@ -1,15 +1,11 @@
-import { KnowledgeBaseError, RecordNotFoundError } from '../../shared/domain/knowledge-base.errors';
+import { recordExists, recordNotFound } from '../../shared/domain/knowledge-base.errors';
 
-export class InstitutionNotFoundError extends RecordNotFoundError {
-  readonly code = 'INSTITUTION_NOT_FOUND';
-  constructor(readonly institutionId?: string) {
-    super('institution', institutionId);
-  }
-}
+export class InstitutionNotFoundError extends recordNotFound(
+  'INSTITUTION_NOT_FOUND',
+  'institution',
+) {}
 
-export class InstitutionAlreadyRegisteredError extends KnowledgeBaseError {
-  readonly code = 'INSTITUTION_ALREADY_REGISTERED';
-  constructor(readonly institutionId: string) {
-    super(`Institution ${institutionId} was already registered`);
-  }
-}
+export class InstitutionAlreadyRegisteredError extends recordExists(
+  'INSTITUTION_ALREADY_REGISTERED',
+  (institutionId) => `Institution ${institutionId} was already registered`,
+) {}

@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ExportableView } from '../../shared/http/routes';
 import type { Request, Response } from 'express';
-import { RequirePermission } from '@sfp/auth';
 import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { EVENT_STORE, PROJECTION_ENGINE, toCsv, type CsvColumn } from '@sfp/service-kit';
@@ -71,9 +71,7 @@ export class InstitutionProfileController {
   ) {}
 
   /** Institutions with their status, latest ratios and targets off track, filtered and paged (a view: reports:read). */
-  @Get()
-  @RequirePermission('reports:read')
-  @ApiProduces('application/json', 'text/csv')
+  @ExportableView()
   async list(
     @Query() query: InstitutionListQueryDto,
     @Req() req: Request,
@@ -112,10 +110,7 @@ export class InstitutionProfileController {
   }
 
   /** The institution's profile: identity, status, the time series of its ratios (CSV: the series), its targets. */
-  @Get(':id/profile')
-  @RequirePermission('reports:read')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({
+  @ExportableView(':id/profile', {
     description:
       'Profile with the ratio time series (each report at its current version) and target status',
   })
@@ -136,9 +131,7 @@ export class InstitutionProfileController {
   }
 
   /** The institution's indicators with their IRIS+ metric ids, one entry per report and metric. */
-  @Get(':id/iris')
-  @RequirePermission('reports:read')
-  @ApiProduces('application/json', 'text/csv')
+  @ExportableView(':id/iris')
   async iris(
     @Param('id', uuid) id: string,
     @Query() query: ViewQueryDto,

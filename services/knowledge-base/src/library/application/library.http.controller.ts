@@ -1,28 +1,14 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiPropertyOptional,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  CommandOnRecord,
+  CreatesRecord,
+  RecordDetail,
+  ExportableView,
+} from '../../shared/http/routes';
 import type { Request, Response } from 'express';
-import { RequirePermission } from '@sfp/auth';
 import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { EVENT_STORE, PROJECTION_ENGINE, toCsv, type CsvColumn } from '@sfp/service-kit';
@@ -107,9 +93,7 @@ export class LibraryController {
     @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
   ) {}
 
-  @Post('impact-assessments')
-  @RequirePermission('records:write')
-  @ApiCreatedResponse()
+  @CreatesRecord('impact-assessments')
   record(
     @Body() dto: ImpactAssessmentDto,
     @Req() req: Request,
@@ -132,9 +116,7 @@ export class LibraryController {
     );
   }
 
-  @Post('impact-assessments/:id/revisions')
-  @HttpCode(200)
-  @RequirePermission('records:write')
+  @CommandOnRecord('impact-assessments/:id/revisions', { ifMatch: false })
   revise(
     @Param('id', uuid) id: string,
     @Body() dto: ReviseImpactAssessmentDto,
@@ -153,9 +135,7 @@ export class LibraryController {
     });
   }
 
-  @Post('practice-notes')
-  @RequirePermission('records:write')
-  @ApiCreatedResponse()
+  @CreatesRecord('practice-notes')
   publish(
     @Body() dto: PracticeNoteDto,
     @Req() req: Request,
@@ -174,9 +154,7 @@ export class LibraryController {
     );
   }
 
-  @Post('practice-notes/:id/revisions')
-  @HttpCode(200)
-  @RequirePermission('records:write')
+  @CommandOnRecord('practice-notes/:id/revisions', { ifMatch: false })
   reviseNote(
     @Param('id', uuid) id: string,
     @Body() dto: RevisePracticeNoteDto,
@@ -191,38 +169,28 @@ export class LibraryController {
     });
   }
 
-  @Get('impact-assessments/:id')
-  @RequirePermission('records:read')
-  @ApiNotFoundResponse()
+  @RecordDetail('impact-assessments/:id')
   assessment(@Param('id', uuid) id: string) {
     return this.detail('impact-assessment', streamIds.impactAssessment(id));
   }
 
-  @Get('practice-notes/:id')
-  @RequirePermission('records:read')
-  @ApiNotFoundResponse()
+  @RecordDetail('practice-notes/:id')
   note(@Param('id', uuid) id: string) {
     return this.detail('practice-note', streamIds.practiceNote(id));
   }
 
-  @Get('impact-assessments')
-  @RequirePermission('reports:read')
-  @ApiProduces('application/json', 'text/csv')
+  @ExportableView('impact-assessments')
   assessments(@Query() query: LibraryListQueryDto, @Res({ passthrough: true }) res: Response) {
     return this.list('impact-assessment', query, res);
   }
 
-  @Get('practice-notes')
-  @RequirePermission('reports:read')
-  @ApiProduces('application/json', 'text/csv')
+  @ExportableView('practice-notes')
   notes(@Query() query: LibraryListQueryDto, @Res({ passthrough: true }) res: Response) {
     return this.list('practice-note', query, res);
   }
 
   /** Full-text search over titles, tags and summaries, best matches first (title 3, tags 2, summary 1 per word). */
-  @Get('search')
-  @RequirePermission('reports:read')
-  @ApiProduces('application/json', 'text/csv')
+  @ExportableView('search')
   async search(@Query() query: SearchQueryDto, @Res({ passthrough: true }) res: Response) {
     await readYourWrites(this.projections, query.minPosition, LIBRARY_PROJECTION);
     const hits = await searchLibrary(

@@ -1,30 +1,16 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Headers, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { CommandOnRecord, CreatesRecord, RecordDetail } from '../../shared/http/routes';
 import type { Request, Response } from 'express';
-import { RequirePermission } from '@sfp/auth';
 import type { EventStore } from '@sfp/event-sourcing';
 import { COMMANDS, EVENT_STORE, etagOf, type ContextCommands } from '@sfp/service-kit';
 import type { CommandResult } from '../../application/knowledge-base-command';
@@ -59,9 +45,7 @@ export class PerformanceReportsController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
-  @Post('institutions/:id/performance-reports')
-  @RequirePermission('records:write')
-  @ApiCreatedResponse({
+  @CreatesRecord('institutions/:id/performance-reports', {
     description:
       '{ id (the report id), streamId, streamVersion, position, changed }; Location points at the report. The targets it touches are judged again just after the answer: a view of targets with minPosition=<position> waits for that',
   })
@@ -89,17 +73,12 @@ export class PerformanceReportsController {
     return result;
   }
 
-  @Post('performance-reports/:reportId/restatements')
-  @HttpCode(200)
-  @RequirePermission('records:write')
+  @CommandOnRecord('performance-reports/:reportId/restatements', {
+    ifMatch: 'The ETag (version) you corrected; a stale one is a 409',
+  })
   @ApiParam({
     name: 'reportId',
     example: '0b6c3f0e-8a55-4d5e-9c1b-5f6a7e8d9c0a_2025-01-01_2025-12-31',
-  })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag (version) you corrected; a stale one is a 409',
   })
   @ApiOkResponse({ description: 'Restated: a new version; the earlier ones stay in the history' })
   @ApiNotFoundResponse()
@@ -122,10 +101,9 @@ export class PerformanceReportsController {
   }
 
   /** The report at its current version, every earlier version, and who filed or restated each. */
-  @Get('performance-reports/:reportId')
-  @RequirePermission('records:read')
-  @ApiOkResponse({ description: '{ current, versions[], history[] }; ETag = the current version' })
-  @ApiNotFoundResponse()
+  @RecordDetail('performance-reports/:reportId', {
+    description: '{ current, versions[], history[] }; ETag = the current version',
+  })
   async detail(
     @Param('reportId') reportId: string,
     @Req() req: Request,

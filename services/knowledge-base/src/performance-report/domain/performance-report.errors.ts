@@ -1,18 +1,13 @@
-import { KnowledgeBaseError, RecordNotFoundError } from '../../shared/domain/knowledge-base.errors';
+import { recordExists, recordNotFound } from '../../shared/domain/knowledge-base.errors';
 
-export class PerformanceReportNotFoundError extends RecordNotFoundError {
-  readonly code = 'PERFORMANCE_REPORT_NOT_FOUND';
-  constructor(readonly reportId?: string) {
-    super('performance report', reportId);
-  }
-}
+export class PerformanceReportNotFoundError extends recordNotFound(
+  'PERFORMANCE_REPORT_NOT_FOUND',
+  'performance report',
+) {}
 
 /** A second report for the same institution and period: restate it instead (HTTP 409). */
-export class PerformanceReportAlreadyFiledError extends KnowledgeBaseError {
-  readonly code = 'PERFORMANCE_REPORT_ALREADY_FILED';
-  constructor(readonly reportId: string) {
-    super(
-      `A report for this institution and period was already filed (${reportId}); restate it to correct it`,
-    );
-  }
-}
+export class PerformanceReportAlreadyFiledError extends recordExists(
+  'PERFORMANCE_REPORT_ALREADY_FILED',
+  (reportId) =>
+    `A report for this institution and period was already filed (${reportId}); restate it to correct it`,
+) {}

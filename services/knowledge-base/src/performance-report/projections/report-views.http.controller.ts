@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Query, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ExportableView } from '../../shared/http/routes';
 import type { Request, Response } from 'express';
-import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { PROJECTION_ENGINE, toCsv, type CsvColumn } from '@sfp/service-kit';
 import {
@@ -82,9 +82,7 @@ export class ReportViewsController {
   constructor(@Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine) {}
 
   /** Every report at its current version, with its ratios; `format=csv` exports the page. */
-  @Get('performance-reports')
-  @RequirePermission('reports:read')
-  @ApiProduces('application/json', 'text/csv')
+  @ExportableView('performance-reports')
   async list(
     @Query() query: ReportListQueryDto,
     @Req() req: Request,
@@ -111,10 +109,7 @@ export class ReportViewsController {
   }
 
   /** Medians and quartiles of every ratio by region, legal type and year (one report per institution and year). */
-  @Get('benchmarks')
-  @RequirePermission('reports:read')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({
+  @ExportableView('benchmarks', {
     description:
       '{ groups: [{ region, legalType, year, institutions, ratios: { <ratio>: { count, absent, min, q1, median, q3, max } } }] }',
   })
@@ -138,9 +133,7 @@ export class ReportViewsController {
   }
 
   /** Borrowers, women, rural clients, savers, loan sizes and depth by region and year. */
-  @Get('outreach')
-  @RequirePermission('reports:read')
-  @ApiProduces('application/json', 'text/csv')
+  @ExportableView('outreach')
   async outreach(
     @Query() query: GroupQueryDto,
     @Req() req: Request,

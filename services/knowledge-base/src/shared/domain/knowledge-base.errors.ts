@@ -18,6 +18,35 @@ export abstract class RecordNotFoundError extends KnowledgeBaseError {
   }
 }
 
+/**
+ * The base of a record's "does not exist" error: `class TargetNotFoundError
+ * extends recordNotFound('TARGET_NOT_FOUND', 'target') {}`.
+ */
+export function recordNotFound<C extends string>(code: C, record: string) {
+  abstract class NotFound extends RecordNotFoundError {
+    readonly code = code;
+    constructor(readonly id?: string) {
+      super(record, id);
+    }
+  }
+  return NotFound;
+}
+
+/**
+ * The base of a "this record exists already" error (HTTP 409), worded from the
+ * record's id: `class TargetAlreadySetError extends recordExists('TARGET_ALREADY_SET',
+ * (id) => `Target ${id} was already set`) {}`.
+ */
+export function recordExists<C extends string>(code: C, message: (id: string) => string) {
+  abstract class Exists extends KnowledgeBaseError {
+    readonly code = code;
+    constructor(readonly id: string) {
+      super(message(id));
+    }
+  }
+  return Exists;
+}
+
 /** A rule of the domain that a well-formed command still breaks (HTTP 400). */
 export class KnowledgeBaseRuleError extends KnowledgeBaseError {
   readonly code = 'RULE_VIOLATED';

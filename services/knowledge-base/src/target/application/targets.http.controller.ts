@@ -1,26 +1,23 @@
 import {
   Body,
   Controller,
-  Get,
   Headers,
   Inject,
   Param,
   ParseUUIDPipe,
-  Post,
   Query,
   Req,
   Res,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiBadRequestResponse, ApiTags } from '@nestjs/swagger';
 import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+  CommandOnRecord,
+  CreatesRecord,
+  RecordDetail,
+  ExportableView,
+} from '../../shared/http/routes';
 import type { Request, Response } from 'express';
-import { RequirePermission } from '@sfp/auth';
 import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import {
@@ -31,7 +28,7 @@ import {
   type ContextCommands,
   type CsvColumn,
 } from '@sfp/service-kit';
-import { CommandOnRecord, dispatch, dispatchCreate } from '../../http/command-dispatch';
+import { dispatch, dispatchCreate } from '../../http/command-dispatch';
 import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { assertInScope, callerOf } from '../../http/request-principal';
 import { institutionDecider } from '../../institution/domain/institution.decider';
@@ -98,9 +95,7 @@ export class TargetsController {
     @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
   ) {}
 
-  @Post()
-  @RequirePermission('records:write')
-  @ApiCreatedResponse({
+  @CreatesRecord({
     description:
       'Set; judged on the latest reports just after the answer (GET /targets/{id}?minPosition=<position> waits for that)',
   })
@@ -131,9 +126,7 @@ export class TargetsController {
   }
 
   /** Every target with its status; `format=csv` exports the page. */
-  @Get()
-  @RequirePermission('reports:read')
-  @ApiProduces('application/json', 'text/csv')
+  @ExportableView()
   async list(@Query() query: TargetListQueryDto, @Res({ passthrough: true }) res: Response) {
     await readYourTargetStatuses(
       this.projections,
@@ -156,9 +149,7 @@ export class TargetsController {
   }
 
   /** A target, its status and the history of its status changes (from its stream). */
-  @Get(':id')
-  @RequirePermission('records:read')
-  @ApiNotFoundResponse()
+  @RecordDetail(':id')
   async detail(
     @Param('id', uuid) id: string,
     @Query() query: TargetDetailQueryDto,

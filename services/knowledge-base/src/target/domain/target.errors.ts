@@ -1,15 +1,8 @@
-import { KnowledgeBaseError, RecordNotFoundError } from '../../shared/domain/knowledge-base.errors';
+import { recordExists, recordNotFound } from '../../shared/domain/knowledge-base.errors';
 
-export class TargetNotFoundError extends RecordNotFoundError {
-  readonly code = 'TARGET_NOT_FOUND';
-  constructor(readonly targetId?: string) {
-    super('target', targetId);
-  }
-}
+export class TargetNotFoundError extends recordNotFound('TARGET_NOT_FOUND', 'target') {}
 
-export class TargetAlreadySetError extends KnowledgeBaseError {
-  readonly code = 'TARGET_ALREADY_SET';
-  constructor(readonly targetId: string) {
-    super(`Target ${targetId} was already set`);
-  }
-}
+export class TargetAlreadySetError extends recordExists(
+  'TARGET_ALREADY_SET',
+  (targetId) => `Target ${targetId} was already set`,
+) {}
