@@ -6,6 +6,7 @@
 // users have bookmarked: change one only with a redirect from the old one.
 import { useCallback, useMemo } from 'react';
 import { generatePath, useParams, useSearchParams, type PathParam } from 'react-router';
+import { queryString } from '../api/client';
 
 const route = <P extends string, S extends string = never>(path: P, search: readonly S[] = []) => ({
   path,
@@ -81,22 +82,13 @@ type HrefArgs<N extends RouteName> = N extends PlainRouteName
   ? [search?: RouteSearch<N>]
   : [params: RouteParams<N>, search?: RouteSearch<N>];
 
-/** `?a=1&b=2` from the set values only ('' and undefined are left out), or ''. */
-export function searchOf(values: Record<string, string | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(values))
-    if (value !== undefined && value !== '') search.set(key, value);
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
 /** A link to a page: `href('request', { requestId })`, `href('queue', { scope: 'all' })`. */
 export function href<N extends RouteName>(name: N, ...args: HrefArgs<N>): string {
   const { path } = ROUTES[name];
   const plain = !path.includes(':');
   const params = (plain ? {} : args[0]) as Record<string, string>;
   const search = (plain ? args[0] : args[1]) as Record<string, string | undefined> | undefined;
-  return generatePath(path, params) + searchOf(search ?? {});
+  return generatePath(path, params) + queryString(search ?? {});
 }
 
 /** The path parameters of the page shown (decoded). */
