@@ -6,10 +6,9 @@ import { signCommand, SIGNATURE_HEADERS } from '@sfp/auth';
 import {
   dropDatabases,
   httpClient,
-  integrationEnv,
   signIn,
   startDepartmentSystem,
-  uniqueName,
+  standaloneTestEnv,
   type DepartmentSystem,
   type RecordedMessage,
 } from '@sfp/testing';
@@ -33,15 +32,13 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
   const DEPARTMENT = 'regional-office-africa';
   const GATEWAY_GROUP = 'sfp.help-desk.command-gateway';
   const run = randomBytes(4).toString('hex');
-  const database = uniqueName('hd_e2e').replace(/-/g, '_').slice(0, 60);
-  const authDatabase = `${database.slice(0, 50)}_auth`;
   const ADMIN_PASSWORD = 'distributed e2e secret phrase';
 
   let service: StandaloneService;
   /** The department's system: its producer of commands and its recorder of outcomes, events and dead letters. */
   let department: DepartmentSystem;
   let http: ReturnType<typeof httpClient>;
-  let mongodbUri: string;
+  let setup: ReturnType<typeof standaloneTestEnv> | undefined;
   /** The department system's integration client, its API key, and the operator's user id. */
   let clientId: string;
   let apiKey: string;
@@ -49,22 +46,16 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
   let admin: ReturnType<typeof httpClient>;
 
   beforeAll(async () => {
-    const env = integrationEnv();
-    mongodbUri = env.mongodbUri;
-    service = await startStandaloneService(helpDeskService, {
-      KAFKA_BROKERS: env.kafkaBrokers.join(','),
-      MONGODB_URI: env.mongodbUri,
-      MONGODB_DATABASE: database,
-      SFP_PSEUDONYM_SECRET: SECRET,
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      KAFKA_TOPIC_PARTITIONS: '2',
-      SLA_CHECK_INTERVAL_MS: '0',
-      KAFKA_CLIENT_ID: 'sfp-help-desk-e2e',
-      SFP_AUTH_TOKEN_SECRET: 'distributed-e2e-token-secret-0123456789abcdef',
-      SFP_AUTH_DATABASE: authDatabase,
-      SFP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    setup = standaloneTestEnv({
+      prefix: 'hd_e2e',
+      adminPassword: ADMIN_PASSWORD,
+      extra: {
+        SFP_PSEUDONYM_SECRET: SECRET,
+        SLA_CHECK_INTERVAL_MS: '0',
+        KAFKA_CLIENT_ID: 'sfp-help-desk-e2e',
+      },
     });
+    service = await startStandaloneService(helpDeskService, setup.env);
     admin = httpClient(`${service.url}/api`, await signIn(service.url, 'admin', ADMIN_PASSWORD));
     const operator = await admin.post<{ user: { id: string } }>('/auth/users', {
       username: 'operator-1',
@@ -84,7 +75,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
       await admin.post<{ apiKey: string }>(`/auth/clients/${clientId}/keys`, { label: 'e2e' })
     ).body.apiKey;
     department = await startDepartmentSystem({
-      brokers: env.kafkaBrokers,
+      brokers: setup.kafkaBrokers,
       clientId: `${SENDER}-e2e`,
       topics: [topics.outcomes, topics.events, topics.dlq],
       recorderGroup: 'help-desk-e2e',
@@ -93,7 +84,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
 
   afterAll(async () => {
     await Promise.all([department?.stop(), service?.close()]);
-    await dropDatabases(mongodbUri, [database, authDatabase]);
+    if (setup) await dropDatabases(setup.mongodbUri, setup.databases);
   });
 
   const submission = (title: string, overrides: Json = {}): Json => ({
