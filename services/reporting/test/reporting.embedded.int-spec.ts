@@ -31,6 +31,10 @@ import {
 
 type Json = Record<string, any>;
 
+/** A request whose themes and priority do not matter to the test: none, low. */
+const plainRequest = (h: HelpDeskHistory, requestId: string, at: string, kind: string) =>
+  h.submit(requestId, at, { kind, themes: [], priority: 'low' });
+
 /**
  * Reporting in embedded mode, as the platform runs it: SQLite files for its
  * log and read models, the embedded bus (a SQLite log) carrying the help
@@ -437,18 +441,10 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
 
   it('dead-letters a public event whose payload reporting cannot use, and goes on', async () => {
     const h = new HelpDeskHistory();
-    const broken = h.submit('broken-1', '2026-05-01T00:00:00.000Z', {
-      kind: 'referral',
-      themes: [],
-      priority: 'low',
-    });
+    const broken = plainRequest(h, 'broken-1', '2026-05-01T00:00:00.000Z', 'referral');
     (broken.data as Json)['themes'] = 'youth';
     delete (broken.data as Json)['submittedAt'];
-    const fine = h.submit('fine-1', '2026-05-02T00:00:00.000Z', {
-      kind: 'referral',
-      themes: [],
-      priority: 'low',
-    });
+    const fine = plainRequest(h, 'fine-1', '2026-05-02T00:00:00.000Z', 'referral');
     const dead: IncomingMessage[] = [];
     const watcher = await bus.consume({
       groupId: 'dlq-watch',
@@ -475,17 +471,9 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
 
   it('counts an event delivered twice once', async () => {
     const h = new HelpDeskHistory();
-    const twice = h.submit('twice-1', '2026-05-03T00:00:00.000Z', {
-      kind: 'advocacy-external',
-      themes: [],
-      priority: 'low',
-    });
+    const twice = plainRequest(h, 'twice-1', '2026-05-03T00:00:00.000Z', 'advocacy-external');
     await publishEvents(bus, topic, [twice, twice]);
-    const marker = h.submit('marker-1', '2026-05-04T00:00:00.000Z', {
-      kind: 'advocacy-external',
-      themes: [],
-      priority: 'low',
-    });
+    const marker = plainRequest(h, 'marker-1', '2026-05-04T00:00:00.000Z', 'advocacy-external');
     await publishEvents(bus, topic, [marker]);
     await eventually(async () =>
       expect(
@@ -614,13 +602,7 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
     const h = new HelpDeskHistory();
     const events = [];
     for (let i = 0; i < 100; i++)
-      events.push(
-        h.submit(`more-${i}`, '2026-07-01T00:00:00.000Z', {
-          kind: 'advocacy-internal',
-          themes: [],
-          priority: 'low',
-        }),
-      );
+      events.push(plainRequest(h, `more-${i}`, '2026-07-01T00:00:00.000Z', 'advocacy-internal'));
     await publishEvents(bus, topic, events);
     await eventually(async () =>
       expect(

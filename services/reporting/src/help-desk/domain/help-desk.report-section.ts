@@ -1,7 +1,6 @@
 import { mean, median } from '../../query/domain/analyst-query.evaluation';
 import {
   breakdown,
-  countBy,
   type ComputedSection,
   type ReportFigure,
 } from '../../report/domain/progress-report';
@@ -38,26 +37,11 @@ export function helpDeskReportSection(
     { metric: 'medianHoursToResolution', key: null, value: median(hours), unit: 'hours' },
     { metric: 'meanHoursToResolution', key: null, value: mean(hours), unit: 'hours' },
     { metric: 'slaBreaches', key: null, value: breaches.length, unit: 'count' },
-    ...breakdown(
-      'requestsReceivedByKind',
-      countBy(received, (r) => [r.kind]),
-    ),
-    ...breakdown(
-      'requestsReceivedByTheme',
-      countBy(received, (r) => r.themes),
-    ),
-    ...breakdown(
-      'requestsResolvedByKind',
-      countBy(resolved, (r) => [r.kind]),
-    ),
-    ...breakdown(
-      'requestsResolvedByTheme',
-      countBy(resolved, (r) => r.themes),
-    ),
-    ...breakdown(
-      'slaBreachesByPriority',
-      countBy(breaches, (p) => [p]),
-    ),
+    ...breakdown('requestsReceivedByKind', received, (r) => [r.kind]),
+    ...breakdown('requestsReceivedByTheme', received, (r) => r.themes),
+    ...breakdown('requestsResolvedByKind', resolved, (r) => [r.kind]),
+    ...breakdown('requestsResolvedByTheme', resolved, (r) => r.themes),
+    ...breakdown('slaBreachesByPriority', breaches, (p) => [p]),
   ];
   return {
     function: 'help-desk-and-service',

@@ -1,6 +1,5 @@
 import {
   breakdown,
-  countBy,
   type ComputedSection,
   type ReportFigure,
 } from '../../report/domain/progress-report';
@@ -45,22 +44,10 @@ export function knowledgeManagementReportSection(
     { metric: 'performanceReportsRestated', key: null, value: restatements.length, unit: 'count' },
     { metric: 'targetsDue', key: null, value: due.length, unit: 'count' },
     { metric: 'targetStatusChanges', key: null, value: changes.length, unit: 'count' },
-    ...breakdown(
-      'institutionsReportingByRegion',
-      countBy([...reporting.values()], (region) => [region]),
-    ),
-    ...breakdown(
-      'targetsDueByStatus',
-      countBy(due, (t) => [t.status]),
-    ),
-    ...breakdown(
-      'targetsDueByIndicator',
-      countBy(due, (t) => [t.indicator]),
-    ),
-    ...breakdown(
-      'targetStatusChangesByStatus',
-      countBy(changes, (s) => [s]),
-    ),
+    ...breakdown('institutionsReportingByRegion', [...reporting.values()], (region) => [region]),
+    ...breakdown('targetsDueByStatus', due, (t) => [t.status]),
+    ...breakdown('targetsDueByIndicator', due, (t) => [t.indicator]),
+    ...breakdown('targetStatusChangesByStatus', changes, (s) => [s]),
   ];
   return {
     function: 'knowledge-management',

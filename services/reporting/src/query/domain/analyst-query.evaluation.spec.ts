@@ -1,14 +1,14 @@
 import { evaluateAnalystQuery, median, timeBucket } from './analyst-query.evaluation';
 import { validateAnalystQuery } from './analyst-query.validation';
-import type { ViewFields } from './view-fields';
+import { fieldsOfTypes } from '../../../test/support/view-fields';
 
-const FIELDS: ViewFields = {
-  id: { type: 'string', description: '' },
-  kind: { type: 'string', description: '' },
-  themes: { type: 'string-list', description: '' },
-  hours: { type: 'number', description: '' },
-  submittedAt: { type: 'timestamp', description: '' },
-};
+const FIELDS = fieldsOfTypes({
+  id: 'string',
+  kind: 'string',
+  themes: 'string-list',
+  hours: 'number',
+  submittedAt: 'timestamp',
+});
 const DOCS = [
   {
     id: 'A',

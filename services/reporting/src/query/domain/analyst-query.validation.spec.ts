@@ -1,13 +1,13 @@
 import { InvalidAnalystQueryError, validateAnalystQuery } from './analyst-query.validation';
-import type { ViewFields } from './view-fields';
+import { fieldsOfTypes } from '../../../test/support/view-fields';
 
-const FIELDS: ViewFields = {
-  kind: { type: 'string', description: '' },
-  themes: { type: 'string-list', description: '' },
-  open: { type: 'boolean', description: '' },
-  hours: { type: 'number', description: '' },
-  submittedAt: { type: 'timestamp', description: '' },
-};
+const FIELDS = fieldsOfTypes({
+  kind: 'string',
+  themes: 'string-list',
+  open: 'boolean',
+  hours: 'number',
+  submittedAt: 'timestamp',
+});
 const NOW = new Date('2026-06-01T00:00:00.000Z');
 
 function problemsOf(input: unknown): Record<string, string> {

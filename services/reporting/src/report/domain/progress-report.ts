@@ -91,14 +91,22 @@ export function assembleProgressReport(input: {
   };
 }
 
-/** A count per key, as figures (keys sorted, so output is stable). */
-export function breakdown(metric: string, counts: Record<string, number>): ReportFigure[] {
+/**
+ * The items counted per key, as figures (keys sorted, so output is stable):
+ * an item counts once under each of its distinct keys.
+ */
+export function breakdown<T>(
+  metric: string,
+  items: readonly T[],
+  keys: (item: T) => readonly string[],
+): ReportFigure[] {
+  const counts = countBy(items, keys);
   return Object.keys(counts)
     .sort()
     .map((key) => ({ metric, key, value: counts[key] as number, unit: 'count' as const }));
 }
 
-export function countBy<T>(
+function countBy<T>(
   items: readonly T[],
   keys: (item: T) => readonly string[],
 ): Record<string, number> {
