@@ -1,6 +1,6 @@
 // Who did what, when: one entry per event of a record's stream, newest first,
 // each naming the actor (a user, an integration client or the platform).
-import type { HistoryEntry } from '../api/types';
+import type { HistoryEntry } from '@sfp/contracts';
 import { useDirectory } from '../session';
 import { formatDateTime } from './format';
 
@@ -44,6 +44,13 @@ export function Timeline(props: {
       </ol>
     </section>
   );
+}
+
+/** The facts an event carries, by name (none when it carries none). */
+export function eventData(entry: HistoryEntry): Record<string, unknown> {
+  return typeof entry.data === 'object' && entry.data !== null
+    ? (entry.data as Record<string, unknown>)
+    : {};
 }
 
 /** The event's name without its context and record: 'helpdesk.ServiceRequestAssigned' → 'ServiceRequestAssigned'. */

@@ -14,12 +14,14 @@ import {
   type RequestCommandType,
   type Requester,
   type RequestKind,
+  type RequestStatistics,
   type RequestStatus,
   type RequestSubject,
   type SlaStatus,
+  type HistoryEntry,
 } from '@sfp/contracts';
 import { fetchText, get, lastWritePosition, post, queryString } from '../../api/client';
-import type { HistoryEntry, Page } from '../../api/types';
+import type { Page } from '../../api/types';
 import type { REQUEST_LIST_FILTERS } from '../../routing/paths';
 
 const HELP_DESK = '/api/help-desk';
@@ -66,18 +68,6 @@ export interface CommandResult {
   streamVersion: number;
   position: number;
   changed: boolean;
-}
-
-export interface Statistics {
-  total: number;
-  byKind: Record<string, number>;
-  byTheme: Record<string, number>;
-  byRegion: Record<string, number>;
-  byMonth: Record<string, number>;
-  byStatus: Record<string, number>;
-  firstResponse: { count: number; medianHours: number | null; p90Hours: number | null };
-  resolution: { count: number; medianHours: number | null; p90Hours: number | null };
-  sla: { evaluated: number; breached: number; breachRate: number | null };
 }
 
 /** A request to file: its subject and who asks (the API gives the person an id). */
@@ -134,7 +124,7 @@ export const helpDeskQueries = {
     queryOptions({
       queryKey: [...HELP_DESK_KEY, 'statistics', filters],
       queryFn: () =>
-        get<Statistics>(`${HELP_DESK}/statistics${queryString({ ...filters, ...since() })}`),
+        get<RequestStatistics>(`${HELP_DESK}/statistics${queryString({ ...filters, ...since() })}`),
       placeholderData: keepPreviousData,
     }),
 };

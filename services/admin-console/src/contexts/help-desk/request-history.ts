@@ -1,8 +1,8 @@
 // How a request's events read in its timeline: a title, and the facts a
 // reader needs (who it went to, why, by when).
-import type { HistoryEntry } from '../../api/types';
+import type { HistoryEntry } from '@sfp/contracts';
 import { formatDateTime, label, sentence } from '../../components/format';
-import { eventName } from '../../components/timeline';
+import { eventData, eventName } from '../../components/timeline';
 
 /** 'helpdesk.ServiceRequestWorkStarted' → 'Work started'. */
 export function requestEventTitle(entry: HistoryEntry): string {
@@ -10,7 +10,7 @@ export function requestEventTitle(entry: HistoryEntry): string {
 }
 
 export function requestEventSummary(entry: HistoryEntry): string[] {
-  const d = entry.data;
+  const d = eventData(entry);
   const s = (key: string) => (typeof d[key] === 'string' ? (d[key] as string) : undefined);
   const due = () => formatDateTime(s('dueAt'));
   const classified = () => `${label(s('kind') ?? '')}, priority ${s('priority')}, due ${due()}`;

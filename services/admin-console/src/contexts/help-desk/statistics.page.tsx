@@ -6,7 +6,8 @@ import { Figures } from '../../components/figures';
 import { FilterBar, FilterChoices, FilterInput } from '../../components/filters';
 import { formatHours, formatNumber, formatPercent, label, NONE } from '../../components/format';
 import { useRouteSearch } from '../../routing/paths';
-import { helpDeskQueries, type Statistics } from './help-desk.api';
+import type { DurationStats, RequestStatistics } from '@sfp/contracts';
+import { helpDeskQueries } from './help-desk.api';
 
 const CHOICES = [
   ['region', 'Region', REGIONS],
@@ -63,9 +64,8 @@ export function StatisticsPage() {
   );
 }
 
-function figuresOf(s: Statistics) {
-  const spread = (d: { medianHours: number | null; p90Hours: number | null }) =>
-    `${formatHours(d.medianHours)} / ${formatHours(d.p90Hours)}`;
+function figuresOf(s: RequestStatistics) {
+  const spread = (d: DurationStats) => `${formatHours(d.medianHours)} / ${formatHours(d.p90Hours)}`;
   return [
     { label: 'Requests', value: formatNumber(s.total, 0) },
     { label: 'First response, median / p90', value: spread(s.firstResponse) },

@@ -23,9 +23,10 @@ import {
   type Region,
   type TargetScopeKind,
   type TargetStatus,
+  type HistoryEntry,
 } from '@sfp/contracts';
 import { get, lastWritePosition, post, queryString } from '../../api/client';
-import type { HistoryEntry, Page } from '../../api/types';
+import type { Page } from '../../api/types';
 
 const KB = '/api/knowledge-base';
 export const KNOWLEDGE_BASE_KEY = ['knowledge-base'] as const;

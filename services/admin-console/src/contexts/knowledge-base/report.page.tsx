@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { INDICATORS } from '@sfp/contracts';
-import type { HistoryEntry } from '../../api/types';
+import type { HistoryEntry } from '@sfp/contracts';
 import { ErrorMessage, Loading, Notice } from '../../components/feedback';
 import { formatCurrency, formatNumber } from '../../components/format';
 import { ListTable } from '../../components/table';
-import { eventName, Timeline } from '../../components/timeline';
+import { eventData, eventName, Timeline } from '../../components/timeline';
 import { href, useRouteParams, useRouteSearch } from '../../routing/paths';
 import { useAuth } from '../../session';
 import { formatIndicator, indicatorName } from './indicators';
@@ -85,9 +85,10 @@ export function ReportPage() {
         heading="History"
         history={report.data.history}
         title={reportEventTitle}
-        summary={(entry) =>
-          typeof entry.data.reason === 'string' ? [`Reason: ${entry.data.reason}`] : []
-        }
+        summary={(entry) => {
+          const { reason } = eventData(entry);
+          return typeof reason === 'string' ? [`Reason: ${reason}`] : [];
+        }}
       />
     </main>
   );
