@@ -573,26 +573,24 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
   });
 
   it('rebuilds again on request, each time into a new version that takes over; refuses an unknown projection', async () => {
-    const path = '/projections/reporting/reporting-service-requests/rebuild';
+    const projection = '/projections/reporting/reporting-service-requests';
+    /** Starts a rebuild and waits until its new version serves; returns that version. */
+    const rebuild = async (): Promise<number> => {
+      const started = await http.post<Json>(`${projection}/rebuild`);
+      expect(started.status).toBe(202);
+      await eventually(
+        async () =>
+          expect((await http.get<Json>(projection)).body).toMatchObject({
+            generation: started.body['generation'],
+            rebuild: null,
+          }),
+        60_000,
+      );
+      return started.body['generation'];
+    };
     const expected = await count();
-    const first = await http.post<Json>(path);
-    expect(first.status).toBe(202);
-    await eventually(
-      async () =>
-        expect(
-          (await http.get<Json>('/projections/reporting/reporting-service-requests')).body,
-        ).toMatchObject({ generation: first.body['generation'], rebuild: null }),
-      60_000,
-    );
-    const second = await http.post<Json>(path);
-    expect(second.body['generation']).toBe(first.body['generation'] + 1);
-    await eventually(
-      async () =>
-        expect(
-          (await http.get<Json>('/projections/reporting/reporting-service-requests')).body,
-        ).toMatchObject({ generation: second.body['generation'], rebuild: null }),
-      60_000,
-    );
+    const first = await rebuild();
+    expect(await rebuild()).toBe(first + 1);
     expect(await count()).toBe(expected);
     const unknown = await http.post<Json>('/projections/reporting/$where/rebuild');
     expect(unknown.body).toMatchObject({ status: 404, code: 'UNKNOWN_PROJECTION' });

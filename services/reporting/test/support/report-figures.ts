@@ -91,3 +91,13 @@ export const KNOWLEDGE_MANAGEMENT_FIGURES_2026_Q1 = {
   'targetStatusChangesByStatus.off-track': 1,
   'targetStatusChangesByStatus.on-track': 1,
 };
+
+/** The knowledge management figures of a period in which nothing happened: zeros, no breakdowns. */
+export const KNOWLEDGE_MANAGEMENT_FIGURES_EMPTY = {
+  institutionsRegistered: 0,
+  institutionsReporting: 0,
+  performanceReportsFiled: 0,
+  performanceReportsRestated: 0,
+  targetsDue: 0,
+  targetStatusChanges: 0,
+};

@@ -3,6 +3,7 @@ import {
   figuresByName,
   foldFacts,
   KNOWLEDGE_MANAGEMENT_FIGURES_2026_Q1,
+  KNOWLEDGE_MANAGEMENT_FIGURES_EMPTY,
 } from '../../../test/support/report-figures';
 import { parseReportPeriod } from '../../report/domain/report-period';
 import {
@@ -37,12 +38,11 @@ describe('knowledge management section of the progress report (figures worked by
 
   it('2026-Q2: I3 reporting (R4), R1 restated again, T4 due and off track', () => {
     expect(figures('2026-Q2')).toEqual({
-      institutionsRegistered: 0,
+      ...KNOWLEDGE_MANAGEMENT_FIGURES_EMPTY,
       institutionsReporting: 1,
       performanceReportsFiled: 1,
       performanceReportsRestated: 1,
       targetsDue: 1,
-      targetStatusChanges: 0,
       'institutionsReportingByRegion.africa': 1,
       'targetsDueByStatus.off-track': 1,
       'targetsDueByIndicator.oss': 1,
@@ -50,14 +50,7 @@ describe('knowledge management section of the progress report (figures worked by
   });
 
   it('an empty period has zeros and no breakdowns', () => {
-    expect(figures('2024')).toEqual({
-      institutionsRegistered: 0,
-      institutionsReporting: 0,
-      performanceReportsFiled: 0,
-      performanceReportsRestated: 0,
-      targetsDue: 0,
-      targetStatusChanges: 0,
-    });
+    expect(figures('2024')).toEqual(KNOWLEDGE_MANAGEMENT_FIGURES_EMPTY);
   });
 
   it('follows institutions, reports and targets', () => {

@@ -216,17 +216,25 @@ function checkValue(
   }
 }
 
-const GROUP_BY_LIST = {
-  field: 'groupBy',
-  max: QUERY_LIMITS.maxGroupBy,
-  message: `must be an array of at most ${QUERY_LIMITS.maxGroupBy} field names`,
-  itemMessage: 'must be a field name, or timestampField:year|quarter|month|day',
-  twiceMessage: 'names a key twice',
+/** The list options whose items are named (no name twice), with their bounds and messages. */
+const NAMED_LISTS = {
+  groupBy: {
+    max: QUERY_LIMITS.maxGroupBy,
+    message: `must be an array of at most ${QUERY_LIMITS.maxGroupBy} field names`,
+    itemMessage: 'must be a field name, or timestampField:year|quarter|month|day',
+    twiceMessage: 'names a key twice',
+  },
+  aggregates: {
+    max: QUERY_LIMITS.maxAggregates,
+    message: `must be an array of at most ${QUERY_LIMITS.maxAggregates} of count, sum:field, avg:field, median:field, min:field, max:field`,
+    itemMessage: 'must be count or <function>:<number field>',
+    twiceMessage: 'names an aggregate twice',
+  },
 };
 
 function groupKeys(check: QueryCheck, input: unknown): GroupKey[] {
   const { fields, problems, fieldProblem } = check;
-  return namedListItems<GroupKey>(input, GROUP_BY_LIST, problems, (item, path, refuse) => {
+  return namedListItems<GroupKey>(input, 'groupBy', problems, (item, path, refuse) => {
     const [name = '', bucket, ...rest] = item.split(':');
     const type = viewFieldType(fields, name);
     if (!type) return fieldProblem(path, name);
@@ -247,17 +255,9 @@ function groupKeys(check: QueryCheck, input: unknown): GroupKey[] {
   });
 }
 
-const AGGREGATES_LIST = {
-  field: 'aggregates',
-  max: QUERY_LIMITS.maxAggregates,
-  message: `must be an array of at most ${QUERY_LIMITS.maxAggregates} of count, sum:field, avg:field, median:field, min:field, max:field`,
-  itemMessage: 'must be count or <function>:<number field>',
-  twiceMessage: 'names an aggregate twice',
-};
-
 function aggregateList(check: QueryCheck, input: unknown): Aggregate[] {
   const { fields, problems, fieldProblem } = check;
-  return namedListItems<Aggregate>(input, AGGREGATES_LIST, problems, (item, path, refuse) => {
+  return namedListItems<Aggregate>(input, 'aggregates', problems, (item, path, refuse) => {
     const [fn = '', field, ...rest] = item.split(':');
     if (!(AGGREGATE_FUNCTIONS as readonly string[]).includes(fn) || rest.length > 0)
       return refuse(
@@ -279,10 +279,11 @@ function aggregateList(check: QueryCheck, input: unknown): Aggregate[] {
  */
 function namedListItems<T extends { name: string }>(
   input: unknown,
-  list: { field: string; max: number; message: string; itemMessage: string; twiceMessage: string },
+  field: keyof typeof NAMED_LISTS,
   problems: QueryProblem[],
   parse: (item: string, path: string, refuse: (message: string) => void) => T | void,
 ): T[] {
+  const list = { field, ...NAMED_LISTS[field] };
   const entries: T[] = [];
   forEachListItem(input, list, problems, (item, path) => {
     const entry = parse(item, path, (message) => void problems.push({ field: path, message }));
