@@ -1,39 +1,30 @@
 import { useNavigate, Link } from 'react-router';
-import {
-  CONSTITUENT_GROUPS,
-  ORIGINS,
-  PRIORITIES,
-  REGIONS,
-  type ConstituentGroup,
-  type GlobalInitiative,
-  type Origin,
-  type Priority,
-  type Region,
-  type RequestKind,
-  type Theme,
-} from '@sfp/contracts';
+import { CONSTITUENT_GROUPS, ORIGINS, PRIORITIES, REGIONS } from '@sfp/contracts';
 import { SelectField, TextField } from '../../components/fields';
 import { FormFooter } from '../../components/form-layout';
 import { useCommandForm } from '../../components/use-command-form';
 import { BackLink } from '../../routing/back-link';
 import { href } from '../../routing/paths';
 import { ClassificationFields } from './classification-fields';
-import { HELP_DESK_KEY, helpDeskCommands, type Choice } from './help-desk.api';
+import { HELP_DESK_KEY, helpDeskCommands, type Choice, type NewRequest } from './help-desk.api';
 
+type Requester = NewRequest['requester'];
+
+/** The form's values, keyed by the API's field names, typed by the request they become. */
 const INITIAL = {
   'requester.name': '',
   'requester.email': '',
-  'requester.origin': 'unit' as Origin,
+  'requester.origin': 'unit' as Requester['origin'],
   'requester.organisation': '',
-  'requester.constituentGroup': '' as Choice<ConstituentGroup>,
+  'requester.constituentGroup': '' as Choice<NonNullable<Requester['constituentGroup']>>,
   title: '',
   description: '',
-  kind: '' as Choice<RequestKind>,
-  globalInitiative: '' as Choice<GlobalInitiative>,
-  themes: [] as Theme[],
-  region: '' as Choice<Region>,
+  kind: '' as NewRequest['kind'],
+  globalInitiative: '' as Choice<NonNullable<NewRequest['globalInitiative']>>,
+  themes: [] as NewRequest['themes'],
+  region: '' as NewRequest['region'],
   country: '',
-  priority: 'normal' as Priority,
+  priority: 'normal' as NewRequest['priority'],
 };
 
 /** Files a request. The API validates it; its messages are shown beside the fields. */

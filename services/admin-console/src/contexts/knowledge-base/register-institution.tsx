@@ -1,18 +1,15 @@
 import { useNavigate } from 'react-router';
-import {
-  INSTITUTION_KINDS,
-  LEGAL_TYPES,
-  REGIONS,
-  type InstitutionKind,
-  type LegalType,
-  type Region,
-} from '@sfp/contracts';
+import { INSTITUTION_KINDS, LEGAL_TYPES, REGIONS } from '@sfp/contracts';
 import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { FormFooter, FormPanel } from '../../components/form-layout';
 import { listOf } from '../../components/form-values';
 import { useCommandForm } from '../../components/use-command-form';
 import { href } from '../../routing/paths';
-import { KNOWLEDGE_BASE_KEY, knowledgeBaseCommands } from './knowledge-base.api';
+import {
+  KNOWLEDGE_BASE_KEY,
+  knowledgeBaseCommands,
+  type NewInstitution,
+} from './knowledge-base.api';
 
 /** Registers an institution, and activates it at once unless told not to. */
 export function RegisterInstitution() {
@@ -20,10 +17,10 @@ export function RegisterInstitution() {
   const form = useCommandForm({
     initial: {
       name: '',
-      kind: 'microfinance-institution' as InstitutionKind,
-      legalType: 'nbfi' as LegalType,
+      kind: 'microfinance-institution' as NewInstitution['kind'],
+      legalType: 'nbfi' as NewInstitution['legalType'],
       country: '',
-      region: 'africa' as Region,
+      region: 'africa' as NewInstitution['region'],
       programmes: '',
       reportingDepartment: '',
       activate: true,
