@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SingleValueField } from '@sfp/contracts';
 import { COMMAND_HEADERS, contextTopics, type IncomingMessage } from '@sfp/messaging';
 import { physicalName } from '@sfp/projections';
 import { httpClient } from '@sfp/testing';
@@ -259,32 +260,18 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     const post = (body: unknown) =>
       http.post<Json>(`/institutions/${id}/performance-reports`, body);
     // Each change breaks one identity: 400 IDENTITY_VIOLATED, the one field refused, the identity named.
-    const refusals: Array<{
-      change: Parameters<typeof fileBody>[0];
-      field: string;
-      identity: string;
-    }> = [
+    type Refusal = { change: Parameters<typeof fileBody>[0]; field: string; identity: string };
+    const input = (name: SingleValueField, value: number, identity: string): Refusal => ({
+      change: (f) => void (f.inputs[name] = value),
+      field: `inputs.${name}`,
+      identity,
+    });
+    const refusals: Refusal[] = [
       // ROA 1 380 000 / 1 000 000 = 138 %, where the statement leaves 260 000 − 40 000 − 12 000 − 160 000 = 48 000.
-      {
-        change: (f) => (f.inputs.netOperatingIncomeAfterTaxes = 1_380_000),
-        field: 'inputs.netOperatingIncomeAfterTaxes',
-        identity: 'net-income-matches-statement',
-      },
-      {
-        change: (f) => (f.inputs.portfolioRevenue = 300_000),
-        field: 'inputs.portfolioRevenue',
-        identity: 'portfolio-revenue-within-financial-revenue',
-      },
-      {
-        change: (f) => (f.inputs.financialRevenue = 1e308),
-        field: 'inputs.financialRevenue',
-        identity: 'amounts-within-bounds',
-      },
-      {
-        change: (f) => (f.inputs.personnel = 2_000_000_000),
-        field: 'inputs.personnel',
-        identity: 'counts-within-bounds',
-      },
+      input('netOperatingIncomeAfterTaxes', 1_380_000, 'net-income-matches-statement'),
+      input('portfolioRevenue', 300_000, 'portfolio-revenue-within-financial-revenue'),
+      input('financialRevenue', 1e308, 'amounts-within-bounds'),
+      input('personnel', 2_000_000_000, 'counts-within-bounds'),
       {
         change: (f) => {
           f.currency = 'KES';
@@ -348,33 +335,18 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     expect(
       (await http.post<Json>(`/institutions/${id}/suspend`, { reason: 'x' }, asiaClient)).status,
     ).toBe(403);
+    // OSS at least 100 % by the end of 2026: on the portfolio (no department's), then on its own institution.
+    const oss = {
+      indicator: 'oss',
+      comparator: 'at-least',
+      threshold: 1,
+      tolerance: 0,
+      dueDate: '2026-12-31',
+    };
     expect(
-      (
-        await http.post<Json>(
-          '/targets',
-          {
-            scope: 'portfolio',
-            indicator: 'oss',
-            comparator: 'at-least',
-            threshold: 1,
-            tolerance: 0,
-            dueDate: '2026-12-31',
-          },
-          africaClient,
-        )
-      ).status,
+      (await http.post<Json>('/targets', { scope: 'portfolio', ...oss }, africaClient)).status,
     ).toBe(403);
-    const own = await http.post<Json>(
-      '/targets',
-      institutionTarget(id, {
-        indicator: 'oss',
-        comparator: 'at-least',
-        threshold: 1,
-        tolerance: 0,
-        dueDate: '2026-12-31',
-      }),
-      africaClient,
-    );
+    const own = await http.post<Json>('/targets', institutionTarget(id, oss), africaClient);
     expect(own.status).toBe(201);
     expect((await http.get(`/targets/${own.body['id']}`, asiaClient)).status).toBe(403);
     expect((await http.get(`/targets/${own.body['id']}`, africaClient)).status).toBe(200);

@@ -66,44 +66,31 @@ async function index(
   await view.upsert(key, { docType: 'entry', ...entry, ...revision, tokens: [...weights.keys()] });
 }
 
-async function onAssessment(recorded: RecordedEvent, view: ViewWriter<LibraryDoc>): Promise<void> {
-  const event = { type: recorded.type, data: recorded.data } as ImpactAssessmentEvent;
-  const a = event.data.assessment;
-  await index(
-    view,
-    {
-      kind: 'impact-assessment',
-      entryId: event.data.assessmentId,
-      title: a.title,
-      summary: a.summary,
-      tags: a.tags,
-      themes: a.themes,
-      country: a.country,
-      assessment: a,
-    },
-    event.type === 'knowledge-base.ImpactAssessmentRecorded'
-      ? { recordedAt: event.data.recordedAt }
-      : { revision: event.data.revision, revisedAt: event.data.revisedAt },
-  );
-}
+/** An entry's title, summary, tags and themes: what the library lists and searches. */
+const listed = ({ title, summary, tags, themes }: ImpactAssessment | PracticeNote) => ({
+  title,
+  summary,
+  tags,
+  themes,
+});
 
-async function onNote(recorded: RecordedEvent, view: ViewWriter<LibraryDoc>): Promise<void> {
-  const event = { type: recorded.type, data: recorded.data } as PracticeNoteEvent;
-  const n = event.data.note;
+/** Each event of an assessment or a note indexes the entry it carries, as first recorded or revised. */
+async function onEntry(recorded: RecordedEvent, view: ViewWriter<LibraryDoc>): Promise<void> {
+  const data = recorded.data as (ImpactAssessmentEvent | PracticeNoteEvent)['data'];
   await index(
     view,
-    {
-      kind: 'practice-note',
-      entryId: event.data.noteId,
-      title: n.title,
-      summary: n.summary,
-      tags: n.tags,
-      themes: n.themes,
-      note: n,
-    },
-    event.type === 'knowledge-base.PracticeNotePublished'
-      ? { recordedAt: event.data.publishedAt }
-      : { revision: event.data.revision, revisedAt: event.data.revisedAt },
+    'assessment' in data
+      ? {
+          kind: 'impact-assessment',
+          entryId: data.assessmentId,
+          ...listed(data.assessment),
+          country: data.assessment.country,
+          assessment: data.assessment,
+        }
+      : { kind: 'practice-note', entryId: data.noteId, ...listed(data.note), note: data.note },
+    'revision' in data
+      ? { revision: data.revision, revisedAt: data.revisedAt }
+      : { recordedAt: 'recordedAt' in data ? data.recordedAt : data.publishedAt },
   );
 }
 
@@ -126,9 +113,9 @@ export const libraryProjection = defineProjection<LibraryDoc>({
     recordedAt: 'string',
   },
   handlers: {
-    'knowledge-base.ImpactAssessmentRecorded': onAssessment,
-    'knowledge-base.ImpactAssessmentRevised': onAssessment,
-    'knowledge-base.PracticeNotePublished': onNote,
-    'knowledge-base.PracticeNoteRevised': onNote,
+    'knowledge-base.ImpactAssessmentRecorded': onEntry,
+    'knowledge-base.ImpactAssessmentRevised': onEntry,
+    'knowledge-base.PracticeNotePublished': onEntry,
+    'knowledge-base.PracticeNoteRevised': onEntry,
   },
 });
