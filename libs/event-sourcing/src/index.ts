@@ -1,3 +1,4 @@
+export * from './coded-error';
 export * from './envelope/event-envelope';
 export * from './envelope/event-id';
 export * from './store/event-store.port';

@@ -1,8 +1,8 @@
+import { CodedError } from '../coded-error';
 import type { ExpectedVersion } from './event-store.port';
 
 /** The stream is not at the version the writer expected: someone else wrote first. */
-export class WrongExpectedVersionError extends Error {
-  readonly code = 'WRONG_EXPECTED_VERSION';
+export class WrongExpectedVersionError extends CodedError {
   constructor(
     readonly streamId: string,
     readonly expectedVersion: ExpectedVersion,
@@ -10,28 +10,27 @@ export class WrongExpectedVersionError extends Error {
     readonly actualVersion: number,
   ) {
     super(
+      'WRONG_EXPECTED_VERSION',
       `Stream ${streamId} is at version ${actualVersion}, but the append expected ${
         expectedVersion === 'no-stream' ? 'no stream' : `version ${expectedVersion}`
       }`,
     );
-    this.name = 'WrongExpectedVersionError';
   }
 }
 
 /** An event with this eventId is already stored: the whole append is refused. */
-export class DuplicateEventError extends Error {
-  readonly code = 'DUPLICATE_EVENT';
+export class DuplicateEventError extends CodedError {
   constructor(readonly eventId: string) {
-    super(`An event with id ${eventId} is already stored; the append was refused`);
-    this.name = 'DuplicateEventError';
+    super(
+      'DUPLICATE_EVENT',
+      `An event with id ${eventId} is already stored; the append was refused`,
+    );
   }
 }
 
 /** The append itself is malformed (empty, bad stream id, non-JSON data). */
-export class InvalidAppendError extends Error {
-  readonly code = 'INVALID_APPEND';
+export class InvalidAppendError extends CodedError {
   constructor(message: string) {
-    super(message);
-    this.name = 'InvalidAppendError';
+    super('INVALID_APPEND', message);
   }
 }

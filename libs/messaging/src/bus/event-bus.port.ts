@@ -1,3 +1,5 @@
+import { CodedError } from '@sfp/event-sourcing';
+
 /**
  * The EventBus port: how contexts exchange messages (events, commands,
  * outcomes, dead letters). Two adapters: Kafka (distributed mode) and an
@@ -106,10 +108,11 @@ export interface PartitionLag {
   lag: number;
 }
 
-export class UnknownTopicError extends Error {
-  readonly code = 'UNKNOWN_TOPIC';
+export class UnknownTopicError extends CodedError {
   constructor(readonly topic: string) {
-    super(`Topic ${topic} does not exist; provision it first (automatic topic creation is off)`);
-    this.name = 'UnknownTopicError';
+    super(
+      'UNKNOWN_TOPIC',
+      `Topic ${topic} does not exist; provision it first (automatic topic creation is off)`,
+    );
   }
 }

@@ -1,10 +1,11 @@
+import { CodedError } from '@sfp/event-sourcing';
+
 /**
  * The projection has not applied the position in time (read your writes).
  * The HTTP layer maps it to 503/504 and returns both positions, so the client
  * knows its write is accepted and can retry the read.
  */
-export class ProjectionTimeoutError extends Error {
-  readonly code = 'PROJECTION_TIMEOUT';
+export class ProjectionTimeoutError extends CodedError {
   constructor(
     readonly projection: string,
     /** The position the caller waited for. */
@@ -14,48 +15,43 @@ export class ProjectionTimeoutError extends Error {
     readonly timeoutMs: number,
   ) {
     super(
+      'PROJECTION_TIMEOUT',
       `Projection ${projection} has applied position ${appliedPosition}, not yet ${position}, after waiting ${timeoutMs} ms; retry the read later`,
     );
-    this.name = 'ProjectionTimeoutError';
   }
 }
 
-export class UnknownProjectionError extends Error {
-  readonly code = 'UNKNOWN_PROJECTION';
+export class UnknownProjectionError extends CodedError {
   constructor(readonly projection: string) {
-    super(`No projection named ${projection} is registered or stored`);
-    this.name = 'UnknownProjectionError';
+    super('UNKNOWN_PROJECTION', `No projection named ${projection} is registered or stored`);
   }
 }
 
 /** The code is older than the read model, or changed it without a version bump. */
-export class ProjectionVersionError extends Error {
-  readonly code = 'PROJECTION_VERSION';
+export class ProjectionVersionError extends CodedError {
   constructor(
     readonly projection: string,
     message: string,
   ) {
-    super(`Projection ${projection}: ${message}`);
-    this.name = 'ProjectionVersionError';
+    super('PROJECTION_VERSION', `Projection ${projection}: ${message}`);
   }
 }
 
-export class RebuildInProgressError extends Error {
-  readonly code = 'REBUILD_IN_PROGRESS';
+export class RebuildInProgressError extends CodedError {
   constructor(
     readonly projection: string,
     readonly generation: number,
   ) {
-    super(`Projection ${projection} is already being rebuilt into version ${generation}`);
-    this.name = 'RebuildInProgressError';
+    super(
+      'REBUILD_IN_PROGRESS',
+      `Projection ${projection} is already being rebuilt into version ${generation}`,
+    );
   }
 }
 
 /** The runner stopped before the awaited position or rebuild was reached. */
-export class ProjectionStoppedError extends Error {
-  readonly code = 'PROJECTION_STOPPED';
+export class ProjectionStoppedError extends CodedError {
   constructor(readonly projection: string) {
-    super(`Projection ${projection} was stopped`);
-    this.name = 'ProjectionStoppedError';
+    super('PROJECTION_STOPPED', `Projection ${projection} was stopped`);
   }
 }

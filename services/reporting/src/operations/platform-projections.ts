@@ -1,18 +1,18 @@
 import type { ProjectionStatus } from '@sfp/projections';
 import { REPORTING_CONTEXT } from '../reporting.context';
 import type { ProjectionSource } from '../reporting.runtime';
+import { CodedError } from '@sfp/event-sourcing';
 
 export interface PlatformProjectionStatus extends ProjectionStatus {
   context: string;
 }
 
-export class UnknownProjectionSourceError extends Error {
-  readonly code = 'UNKNOWN_PROJECTION_SOURCE';
+export class UnknownProjectionSourceError extends CodedError {
   constructor(context: string, known: readonly string[]) {
     super(
+      'UNKNOWN_PROJECTION_SOURCE',
       `No projections of a context named ${JSON.stringify(context.slice(0, 100))} are known here; the contexts are: ${known.join(', ')}`,
     );
-    this.name = 'UnknownProjectionSourceError';
   }
 }
 

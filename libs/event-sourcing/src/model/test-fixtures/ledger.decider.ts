@@ -7,6 +7,7 @@ import {
   type LedgerEvent,
   type LedgerOwner,
 } from './ledger.events';
+import { CodedError } from '../../coded-error';
 
 export type LedgerCommand =
   | { type: 'OpenLedger'; ledgerId: string; owner: LedgerOwner; now: string }
@@ -25,30 +26,24 @@ export type LedgerState =
       checksum: number;
     };
 
-export class LedgerNotOpenError extends Error {
-  readonly code = 'LEDGER_NOT_OPEN';
+export class LedgerNotOpenError extends CodedError {
   constructor() {
-    super('The ledger is not open');
-    this.name = 'LedgerNotOpenError';
+    super('LEDGER_NOT_OPEN', 'The ledger is not open');
   }
 }
 
-export class LedgerAlreadyOpenedError extends Error {
-  readonly code = 'LEDGER_ALREADY_OPENED';
+export class LedgerAlreadyOpenedError extends CodedError {
   constructor() {
-    super('The ledger was already opened');
-    this.name = 'LedgerAlreadyOpenedError';
+    super('LEDGER_ALREADY_OPENED', 'The ledger was already opened');
   }
 }
 
-export class InsufficientFundsError extends Error {
-  readonly code = 'INSUFFICIENT_FUNDS';
+export class InsufficientFundsError extends CodedError {
   constructor(
     readonly balance: number,
     readonly amount: number,
   ) {
-    super(`Cannot withdraw ${amount}: the balance is ${balance}`);
-    this.name = 'InsufficientFundsError';
+    super('INSUFFICIENT_FUNDS', `Cannot withdraw ${amount}: the balance is ${balance}`);
   }
 }
 

@@ -13,21 +13,21 @@ import {
   type TimeBucket,
 } from './analyst-query';
 import { viewFieldType, type Scalar, type ViewFields, type ViewFieldType } from './view-fields';
+import { CodedError } from '@sfp/event-sourcing/domain';
 
 const QUERY_KEYS = ['filter', 'select', 'groupBy', 'aggregates', 'sort', 'limit', 'offset', 'asOf'];
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 /** A query an analyst sent is refused: every problem, with the field it is about. */
-export class InvalidAnalystQueryError extends Error {
-  readonly code = 'INVALID_QUERY';
+export class InvalidAnalystQueryError extends CodedError {
   constructor(
     readonly view: string,
     readonly problems: QueryProblem[],
   ) {
     super(
+      'INVALID_QUERY',
       `The query on view ${view} is invalid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
     );
-    this.name = 'InvalidAnalystQueryError';
   }
 }
 

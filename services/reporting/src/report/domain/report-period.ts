@@ -1,3 +1,5 @@
+import { CodedError } from '@sfp/event-sourcing/domain';
+
 /**
  * A reporting period of the Governing Body: a year (2026), a biennium
  * (2026-2027, two consecutive years) or a quarter (2026-Q1). `from` is
@@ -10,14 +12,13 @@ export interface ReportPeriod {
   to: string;
 }
 
-export class InvalidPeriodError extends Error {
-  readonly code = 'INVALID_PERIOD';
+export class InvalidPeriodError extends CodedError {
   readonly field = 'period';
   constructor(text: string) {
     super(
+      'INVALID_PERIOD',
       `${JSON.stringify(text.slice(0, 40))} is not a period: use a year (2026), a biennium (2026-2027) or a quarter (2026-Q1), between 2000 and 2100`,
     );
-    this.name = 'InvalidPeriodError';
   }
 }
 
