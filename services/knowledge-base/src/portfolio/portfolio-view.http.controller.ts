@@ -1,6 +1,5 @@
-import { BadRequestException, Controller, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { ExportableView } from '../shared/http/routes';
+import { BadRequestException, Inject, Param, Query, Res } from '@nestjs/common';
+import { KnowledgeBaseController, ExportableView } from '../shared/http/routes';
 import type { Response } from 'express';
 import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine } from '@sfp/projections';
@@ -60,8 +59,7 @@ const COLUMNS: CsvColumn<PortfolioMember>[] = [
   },
 ];
 
-@ApiTags('knowledge-base: analysis')
-@Controller('portfolios')
+@KnowledgeBaseController('analysis', 'portfolios')
 export class PortfolioViewController {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,

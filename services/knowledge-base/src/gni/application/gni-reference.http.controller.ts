@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsInt, Max, Min, ValidateNested } from 'class-validator';
-import { ExportableView } from '../../shared/http/routes';
+import { KnowledgeBaseController, ExportableView } from '../../shared/http/routes';
 import type { Request, Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
@@ -53,8 +53,7 @@ export class GniQueryDto extends ViewQueryDto {
 const COLUMNS = fieldColumns<GniRow>('country', 'year', 'usd', 'source', 'recordedAt');
 
 /** The GNI per capita reference table (depth of outreach): loadable and updatable; later reports use it. */
-@ApiTags('knowledge-base: reference data')
-@Controller('reference/gni-per-capita')
+@KnowledgeBaseController('reference data', 'reference/gni-per-capita')
 export class GniReferenceController {
   constructor(
     private readonly commandBus: CommandBus,

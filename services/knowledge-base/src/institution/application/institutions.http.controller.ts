@@ -1,7 +1,12 @@
-import { Body, Controller, Headers, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { Body, Headers, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
-import { CommandOnRecord, CreatesRecord, RecordDetail } from '../../shared/http/routes';
+import { ApiConflictResponse } from '@nestjs/swagger';
+import {
+  CommandsController,
+  CommandOnRecord,
+  CreatesRecord,
+  RecordDetail,
+} from '../../shared/http/routes';
 import type { Request, Response } from 'express';
 import type { EventStore } from '@sfp/event-sourcing';
 import { COMMANDS, EVENT_STORE, etagOf, type ContextCommands } from '@sfp/service-kit';
@@ -28,9 +33,7 @@ import { registrationOf } from './register-institution/register-institution.mapp
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 /** Institutions and instruments: registration and lifecycle (registered → active → suspended → closed). */
-@ApiTags('knowledge-base: institutions')
-@ApiBadRequestResponse({ description: 'Invalid input, with a message per field' })
-@Controller('institutions')
+@CommandsController('institutions', 'institutions')
 export class InstitutionsController {
   constructor(
     private readonly commandBus: CommandBus,

@@ -1,6 +1,6 @@
-import { Controller, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
-import { ExportableView } from '../../shared/http/routes';
+import { Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { ApiNotFoundResponse } from '@nestjs/swagger';
+import { KnowledgeBaseController, ExportableView } from '../../shared/http/routes';
 import type { Request, Response } from 'express';
 import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
@@ -62,8 +62,7 @@ const IRIS_COLUMNS = fieldColumns<IrisValue>(
   'reason',
 );
 
-@ApiTags('knowledge-base: institutions')
-@Controller('institutions')
+@KnowledgeBaseController('institutions', 'institutions')
 export class InstitutionProfileController {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,

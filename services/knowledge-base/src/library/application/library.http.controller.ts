@@ -1,9 +1,10 @@
-import { Body, Controller, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Body, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import {
   CommandOnRecord,
+  CommandsController,
   CreatesRecord,
   RecordDetail,
   ExportableView,
@@ -83,9 +84,7 @@ const COLUMNS: CsvColumn<LibraryEntryDoc>[] = [
 ];
 
 /** Impact assessments and practice notes, and full-text search over their titles, tags and summaries. */
-@ApiTags('knowledge-base: library')
-@ApiBadRequestResponse({ description: 'Invalid input, with a message per field' })
-@Controller()
+@CommandsController('library')
 export class LibraryController {
   constructor(
     private readonly commandBus: CommandBus,

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { Body, Headers, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -7,9 +7,13 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
-  ApiTags,
 } from '@nestjs/swagger';
-import { CommandOnRecord, CreatesRecord, RecordDetail } from '../../shared/http/routes';
+import {
+  KnowledgeBaseController,
+  CommandOnRecord,
+  CreatesRecord,
+  RecordDetail,
+} from '../../shared/http/routes';
 import type { Request, Response } from 'express';
 import type { EventStore } from '@sfp/event-sourcing';
 import { COMMANDS, EVENT_STORE, etagOf, type ContextCommands } from '@sfp/service-kit';
@@ -29,7 +33,6 @@ import { RestateReportCommand } from './restate-report/restate-report.command';
 const REPORT_ID = /^[0-9a-f-]{36}_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}$/;
 
 /** Periodic performance reports: filed once per institution and period, corrected by restatement. */
-@ApiTags('knowledge-base: performance reports')
 @ApiBadRequestResponse({
   description:
     'Invalid input with a message per field, or a broken identity (IDENTITY_VIOLATED, naming it)',
@@ -37,7 +40,7 @@ const REPORT_ID = /^[0-9a-f-]{36}_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}$/;
 @ApiForbiddenResponse({
   description: 'An integration client outside its department (OUT_OF_DEPARTMENT_SCOPE)',
 })
-@Controller()
+@KnowledgeBaseController('performance reports')
 export class PerformanceReportsController {
   constructor(
     private readonly commandBus: CommandBus,

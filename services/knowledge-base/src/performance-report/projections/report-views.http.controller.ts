@@ -1,6 +1,5 @@
-import { Controller, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { ExportableView } from '../../shared/http/routes';
+import { Inject, Query, Req, Res } from '@nestjs/common';
+import { KnowledgeBaseController, ExportableView } from '../../shared/http/routes';
 import type { Request, Response } from 'express';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { PROJECTION_ENGINE, toCsv, type CsvColumn } from '@sfp/service-kit';
@@ -76,8 +75,7 @@ const OUTREACH_COLUMNS = fieldColumns<OutreachSummaryRow>(
 );
 
 /** Analysts' views over the reports: the list, peer benchmarks, the poverty outreach summary. */
-@ApiTags('knowledge-base: analysis')
-@Controller()
+@KnowledgeBaseController('analysis')
 export class ReportViewsController {
   constructor(@Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine) {}
 

@@ -1,13 +1,31 @@
-import { applyDecorators, Get, HttpCode, Post } from '@nestjs/common';
+import { applyDecorators, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiCreatedResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiProduces,
+  ApiTags,
   type ApiResponseOptions,
 } from '@nestjs/swagger';
 import { RequirePermission } from '@sfp/auth';
+
+/** A controller of the knowledge base: its routes below `path`, under the tag `knowledge-base: <area>`. */
+export function KnowledgeBaseController(area: string, path?: string): ClassDecorator {
+  return applyDecorators(
+    ApiTags(`knowledge-base: ${area}`),
+    path === undefined ? Controller() : Controller(path),
+  );
+}
+
+/** A controller of the knowledge base that takes commands: invalid input is a 400 with a message per field. */
+export function CommandsController(area: string, path?: string): ClassDecorator {
+  return applyDecorators(
+    KnowledgeBaseController(area, path),
+    ApiBadRequestResponse({ description: 'Invalid input, with a message per field' }),
+  );
+}
 
 /**
  * A command that creates a record: POST (to the controller's path, or `path` below it),

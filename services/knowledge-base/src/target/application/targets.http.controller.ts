@@ -1,18 +1,8 @@
-import {
-  Body,
-  Controller,
-  Headers,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Headers, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiTags } from '@nestjs/swagger';
 import {
   CommandOnRecord,
+  CommandsController,
   CreatesRecord,
   RecordDetail,
   ExportableView,
@@ -84,9 +74,7 @@ const COLUMNS: CsvColumn<TargetRow>[] = [
 ];
 
 /** Targets per institution, programme or portfolio, with tolerance bands; status re-evaluated on every report. */
-@ApiTags('knowledge-base: targets')
-@ApiBadRequestResponse({ description: 'Invalid input, with a message per field' })
-@Controller('targets')
+@CommandsController('targets', 'targets')
 export class TargetsController {
   constructor(
     private readonly commandBus: CommandBus,

@@ -92,19 +92,16 @@ describe('target decider', () => {
     spec.given([targetSet]).when(set).thenThrows(TargetAlreadySetError);
   });
 
-  it('refuses a negative tolerance, a bad date, or a fraction threshold that cannot be meant', () => {
+  // A negative tolerance, a bad date, or a fraction threshold that cannot be meant.
+  it.each([
+    ['tolerance', -0.01],
+    ['dueDate', '2026-13-01'],
+    ['threshold', 500],
+  ])('refuses %s %p, naming the field', (field, value) => {
     spec
       .given()
-      .when({ ...set, tolerance: -0.01 })
-      .thenThrows(KnowledgeBaseRuleError, (e) => expect(e.field).toBe('tolerance'));
-    spec
-      .given()
-      .when({ ...set, dueDate: '2026-13-01' })
-      .thenThrows(KnowledgeBaseRuleError, (e) => expect(e.field).toBe('dueDate'));
-    spec
-      .given()
-      .when({ ...set, threshold: 500 })
-      .thenThrows(KnowledgeBaseRuleError, (e) => expect(e.field).toBe('threshold'));
+      .when({ ...set, [field]: value })
+      .thenThrows(KnowledgeBaseRuleError, (e) => expect(e.field).toBe(field));
   });
 
   it('records a change of status, and only a change', () => {
