@@ -44,6 +44,12 @@ class ThingsController {
 @Module({ controllers: [ThingsController] })
 class ThingsModule {}
 
+/** The answer is a problem document (RFC 9457) with this status. */
+function expectProblem(answer: request.Response, status: number): void {
+  expect(answer.status).toBe(status);
+  expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+}
+
 const nested = (depth: number) => '{"title":' + '['.repeat(depth) + ']'.repeat(depth) + '}';
 
 describe('configureHttpApp: what every host answers the same way', () => {
@@ -83,8 +89,7 @@ describe('configureHttpApp: what every host answers the same way', () => {
   it('answers a body nested thousands of levels deep with a 400 problem document, and stays healthy', async () => {
     for (const depth of [33, 5_000, 50_000]) {
       const answer = await post(nested(depth));
-      expect(answer.status).toBe(400);
-      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expectProblem(answer, 400);
       expect(answer.body).toMatchObject({
         type: 'urn:sfp:problem:body-too-deep',
         title: 'Body too deep',
@@ -105,8 +110,7 @@ describe('configureHttpApp: what every host answers the same way', () => {
     const answer = await post(
       JSON.stringify({ title: 12, count: '3', requester: { name: ['x'] } }),
     );
-    expect(answer.status).toBe(400);
-    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expectProblem(answer, 400);
     expect(answer.body).toEqual({
       type: 'urn:sfp:problem:validation-failed',
       title: 'Validation failed',
@@ -130,8 +134,7 @@ describe('configureHttpApp: what every host answers the same way', () => {
 
   it('answers malformed JSON and unexpected errors as problem documents that tell nothing internal', async () => {
     const malformed = await post('{"title":');
-    expect(malformed.status).toBe(400);
-    expect(malformed.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expectProblem(malformed, 400);
     expect(malformed.body).toMatchObject({
       status: 400,
       code: 'MALFORMED_JSON',

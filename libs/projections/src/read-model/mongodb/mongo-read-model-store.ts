@@ -80,12 +80,10 @@ export class MongoReadModelStore implements ReadModelStore {
 
   async ensureTable(table: ReadModelTable): Promise<void> {
     assertValidTable(table);
-    const name = physicalName(table);
-    try {
-      await this.connection.createCollection(name);
-    } catch (error) {
-      if (codeOf(error) !== NAMESPACE_EXISTS) throw error;
-    }
+    await alreadyDoneIf(
+      this.connection.createCollection(physicalName(table)),
+      (error) => codeOf(error) === NAMESPACE_EXISTS,
+    );
     const collection = this.collection(table);
     for (const field of Object.keys(table.fields)) {
       await collection.createIndex({ [`f_${field}`]: 1, _id: 1 }, { name: `f_${field}` });
@@ -95,11 +93,10 @@ export class MongoReadModelStore implements ReadModelStore {
   async dropTable(table: ReadModelTable): Promise<void> {
     assertValidTable(table);
     const name = physicalName(table);
-    try {
-      await this.connection.dropCollection(name);
-    } catch (error) {
-      if (codeOf(error) !== NAMESPACE_NOT_FOUND && !/not found/i.test(String(error))) throw error;
-    }
+    await alreadyDoneIf(
+      this.connection.dropCollection(name),
+      (error) => codeOf(error) === NAMESPACE_NOT_FOUND || /not found/i.test(String(error)),
+    );
     await this.connection.collection<CheckpointDoc>(CHECKPOINTS).deleteOne({ _id: name });
   }
 
@@ -339,6 +336,18 @@ function stateId(name: string, revision: number): string {
 
 function toState(doc: StateDoc): ProjectionState {
   return { ...(JSON.parse(doc.state) as ProjectionState), revision: doc.revision };
+}
+
+/** Awaits a command whose failure `done` recognises as "already so" (a collection that exists, or is gone). */
+async function alreadyDoneIf(
+  command: Promise<unknown>,
+  done: (error: unknown) => boolean,
+): Promise<void> {
+  try {
+    await command;
+  } catch (error) {
+    if (!done(error)) throw error;
+  }
 }
 
 function codeOf(error: unknown): unknown {
