@@ -6,6 +6,7 @@ import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { EVENT_STORE, PROJECTION_ENGINE, toCsv, type CsvColumn } from '@sfp/service-kit';
 import { fieldColumns, sendCsv } from '../../http/csv-response';
+import { answerPage } from '../../http/paged-view';
 import { findAll, readYourWrites } from '../../http/read-your-writes';
 import { assertInScope, callerOf } from '../../http/request-principal';
 import { RATIO_KEYS } from '../../performance-report/domain/standard-ratios';
@@ -20,7 +21,7 @@ import {
   type InstitutionProfile,
   type SeriesPoint,
 } from './institution-profile.projection';
-import { pageAnswer, pageOf, ViewQueryDto } from '../../shared/http/view-query.dto';
+import { ViewQueryDto } from '../../shared/http/view-query.dto';
 import { InstitutionListQueryDto } from './institution-profile.query.dto';
 import { irisValues, type IrisValue } from './iris-export';
 
@@ -86,26 +87,20 @@ export class InstitutionProfileController {
     if (query.country) filter['country'] = query.country;
     if (caller.scope !== undefined) filter['reportingDepartment'] = caller.scope;
     const sort = query.sort ?? 'name';
-    const page = await profiles.find({
-      filter,
-      sort: { field: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' },
-      ...pageOf(query),
-    });
-    const items = page.items.map((doc) => {
-      const { series: _series, ...rest } = doc.data;
-      return { ...rest, latest: doc.data.series.at(-1), position: doc.position };
-    });
-    if (query.format === 'csv')
-      return sendCsv(
-        res,
-        'institutions.csv',
-        toCsv(
-          page.items.map((i) => i.data),
-          LIST_COLUMNS,
-        ),
-        page.nextCursor,
-      );
-    return pageAnswer(items, page.nextCursor);
+    return answerPage(
+      profiles,
+      query,
+      res,
+      {
+        filter,
+        sort: { field: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' },
+      },
+      { file: 'institutions.csv', columns: LIST_COLUMNS },
+      (doc) => {
+        const { series: _series, ...rest } = doc.data;
+        return { ...rest, latest: doc.data.series.at(-1), position: doc.position };
+      },
+    );
   }
 
   /** The institution's profile: identity, status, the time series of its ratios (CSV: the series), its targets. */

@@ -17,9 +17,10 @@ import type { CommandResult } from '../../application/knowledge-base-command';
 import { dispatch, dispatchCreate } from '../../http/command-dispatch';
 import { plain } from '../../http/plain-json';
 import { fieldColumns, sendCsv } from '../../http/csv-response';
+import { answerPage } from '../../http/paged-view';
 import { readYourWrites } from '../../http/read-your-writes';
 import { historyOf } from '../../http/stream-history';
-import { pageAnswer, pageOf, PagedQueryDto, ViewQueryDto } from '../../shared/http/view-query.dto';
+import { PagedQueryDto, ViewQueryDto } from '../../shared/http/view-query.dto';
 import { streamIds } from '../../knowledge-base.context';
 import type { ImpactAssessment, PracticeNote } from '../domain/library.entries';
 import { LibraryEntryNotFoundError } from '../domain/library.errors';
@@ -242,15 +243,14 @@ export class LibraryController {
     await readYourWrites(this.projections, query.minPosition, LIBRARY_PROJECTION);
     const filter: ReadModelFilter = { docType: 'entry', kind };
     if (query.country) filter['country'] = query.country;
-    const page = await this.projections.readModel<LibraryEntryDoc>(LIBRARY_PROJECTION).find({
-      filter,
-      sort: { field: 'recordedAt', direction: 'desc' },
-      ...pageOf(query),
-    });
-    const entries = page.items.map((i) => i.data);
-    if (query.format === 'csv')
-      return sendCsv(res, `${kind}s.csv`, toCsv(entries, COLUMNS), page.nextCursor);
-    return pageAnswer(entries.map(summaryOf), page.nextCursor);
+    return answerPage(
+      this.projections.readModel<LibraryEntryDoc>(LIBRARY_PROJECTION),
+      query,
+      res,
+      { filter, sort: { field: 'recordedAt', direction: 'desc' } },
+      { file: `${kind}s.csv`, columns: COLUMNS },
+      (doc) => summaryOf(doc.data),
+    );
   }
 }
 

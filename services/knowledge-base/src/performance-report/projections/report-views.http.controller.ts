@@ -9,6 +9,7 @@ import {
   type PeerStatistic,
 } from '../../benchmark/domain/peer-statistics';
 import { fieldColumns, sendCsv } from '../../http/csv-response';
+import { answerPage } from '../../http/paged-view';
 import { findAll, readYourWrites } from '../../http/read-your-writes';
 import { callerOf } from '../../http/request-principal';
 import { RATIO_KEYS } from '../domain/standard-ratios';
@@ -18,7 +19,6 @@ import {
   type OutreachSummaryRow,
 } from './outreach-summary';
 import { PERFORMANCE_REPORTS_PROJECTION, type ReportRow } from './performance-reports.projection';
-import { pageAnswer, pageOf } from '../../shared/http/view-query.dto';
 import { GroupQueryDto, ReportListQueryDto } from './report-views.query.dto';
 
 const REPORT_COLUMNS: CsvColumn<ReportRow>[] = [
@@ -91,19 +91,17 @@ export class ReportViewsController {
     if (query.institutionId) filter['institutionId'] = query.institutionId;
     if (query.kind?.length) filter['kind'] = { in: query.kind };
     if (query.country) filter['country'] = query.country;
-    const page = await this.projections.readModel<ReportRow>(PERFORMANCE_REPORTS_PROJECTION).find({
-      filter,
-      sort: { field: 'periodEnd', direction: 'desc' },
-      ...pageOf(query),
-    });
-    const rows = page.items.map((i) => i.data);
-    if (query.format === 'csv')
-      return sendCsv(res, 'performance-reports.csv', toCsv(rows, REPORT_COLUMNS), page.nextCursor);
-    const items = page.items.map(({ data, position }) => {
-      const { figures: _figures, ...rest } = data;
-      return { ...rest, position };
-    });
-    return pageAnswer(items, page.nextCursor);
+    return answerPage(
+      this.projections.readModel<ReportRow>(PERFORMANCE_REPORTS_PROJECTION),
+      query,
+      res,
+      { filter, sort: { field: 'periodEnd', direction: 'desc' } },
+      { file: 'performance-reports.csv', columns: REPORT_COLUMNS },
+      ({ data, position }) => {
+        const { figures: _figures, ...rest } = data;
+        return { ...rest, position };
+      },
+    );
   }
 
   /** Medians and quartiles of every ratio by region, legal type and year (one report per institution and year). */

@@ -14,16 +14,16 @@ import {
   COMMANDS,
   EVENT_STORE,
   PROJECTION_ENGINE,
-  toCsv,
   type ContextCommands,
   type CsvColumn,
 } from '@sfp/service-kit';
 import { dispatch, dispatchCreate } from '../../http/command-dispatch';
-import { fieldColumns, sendCsv } from '../../http/csv-response';
+import { fieldColumns } from '../../http/csv-response';
+import { answerPage } from '../../http/paged-view';
 import { assertInScope, callerOf } from '../../http/request-principal';
 import { institutionDecider } from '../../institution/domain/institution.decider';
 import { historyOf } from '../../http/stream-history';
-import { pageAnswer, pageOf, PagedQueryDto, ViewQueryDto } from '../../shared/http/view-query.dto';
+import { PagedQueryDto, ViewQueryDto } from '../../shared/http/view-query.dto';
 import { streamIds } from '../../knowledge-base.context';
 import { TargetNotFoundError } from '../domain/target.errors';
 import type { TargetSetData } from '../domain/target.events';
@@ -125,15 +125,13 @@ export class TargetsController {
     const filter: ReadModelFilter = {};
     if (query.status) filter['status'] = query.status;
     if (query.active !== undefined) filter['active'] = query.active;
-    const page = await this.projections.readModel<TargetRow>(TARGETS_PROJECTION).find({
-      filter,
-      sort: { field: 'dueDate', direction: 'asc' },
-      ...pageOf(query),
-    });
-    const rows = page.items.map((i) => i.data);
-    if (query.format === 'csv')
-      return sendCsv(res, 'targets.csv', toCsv(rows, COLUMNS), page.nextCursor);
-    return pageAnswer(rows, page.nextCursor);
+    return answerPage(
+      this.projections.readModel<TargetRow>(TARGETS_PROJECTION),
+      query,
+      res,
+      { filter, sort: { field: 'dueDate', direction: 'asc' } },
+      { file: 'targets.csv', columns: COLUMNS },
+    );
   }
 
   /** A target, its status and the history of its status changes (from its stream). */
