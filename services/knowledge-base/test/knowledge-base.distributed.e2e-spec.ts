@@ -14,7 +14,7 @@ import {
 } from '@sfp/testing';
 import { workedExampleA } from '../src/performance-report/domain/testing/worked-example';
 import { knowledgeBaseService } from '../src/knowledge-base.service';
-import { institutionRegistration, institutionTarget } from './support/knowledge-base-requests';
+import { institutionRegistration, institutionTarget } from '../src/testing/knowledge-base-requests';
 
 type Json = Record<string, any>;
 

@@ -10,7 +10,7 @@ import {
   startEmbeddedKnowledgeBase,
   type EmbeddedKnowledgeBase,
 } from './support/embedded-knowledge-base';
-import { institutionRegistration, institutionTarget } from './support/knowledge-base-requests';
+import { institutionRegistration, institutionTarget } from '../src/testing/knowledge-base-requests';
 
 type Json = Record<string, any>;
 

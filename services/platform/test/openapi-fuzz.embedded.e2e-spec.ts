@@ -16,6 +16,7 @@ import {
   type OpenApiDocument,
   type Operation,
 } from './fuzz/openapi-fuzz';
+import { exampleAssessment, institutionRegistration } from '@sfp/knowledge-base/testing';
 
 /**
  * The OpenAPI-driven fuzz test: every operation of the embedded platform's
@@ -44,15 +45,7 @@ const ADMIN_PASSWORD = 'a fuzzing secret phrase 2026';
 /** Operations called with the sacrificial user's token when the generator picks the administrator. */
 const AS_SACRIFICIAL_USER = ['POST /api/auth/me/sign-out-everywhere', 'POST /api/auth/me/password'];
 
-const INSTITUTION = {
-  name: 'Umoja Microfinance',
-  kind: 'microfinance-institution',
-  legalType: 'nbfi',
-  country: 'KE',
-  region: 'africa',
-  programmes: ['sfp-youth-employment'],
-  reportingDepartment: 'ro-africa',
-};
+const INSTITUTION = institutionRegistration();
 const TARGET = {
   scope: 'institution',
   indicator: 'oss',
@@ -61,28 +54,7 @@ const TARGET = {
   tolerance: 0.1,
   dueDate: '2026-12-31',
 };
-const IMPACT_ASSESSMENT = {
-  title: 'Microcredit and child labour in rural Ghana',
-  summary: 'No effect on household income; a small reduction in hours of child work.',
-  investigators: ['A. Mensah'],
-  country: 'GH',
-  status: 'completed',
-  surveyRounds: [{ round: 'baseline', date: '2022-02-10' }],
-  design: { method: 'rct', unitOfRandomisation: 'village', clusters: 120 },
-  sample: { planned: 2_400, achieved: 2_180, takeUp: 0.31, attrition: 0.09 },
-  outcomes: [
-    {
-      outcome: 'income',
-      estimator: 'ITT',
-      effectSize: 0.02,
-      confidenceInterval: { lower: -0.04, upper: 0.08, level: 0.95 },
-      finding: 'null',
-    },
-  ],
-  links: [],
-  themes: ['child-labour'],
-  tags: ['group lending'],
-};
+const IMPACT_ASSESSMENT = exampleAssessment();
 /** Bodies the domain accepts, so hostile changes start from them (else from the document's examples). */
 const ACCEPTED_BODIES: Record<string, unknown> = {
   'POST /api/auth/users': {

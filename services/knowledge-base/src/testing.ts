@@ -1,0 +1,4 @@
+// Test fixtures of the knowledge base, for other projects' suites (`@sfp/knowledge-base/testing`):
+// request bodies and records its own specs use, valid as they are.
+export { exampleAssessment } from './library/domain/testing/example-assessment';
+export { institutionRegistration, institutionTarget } from './testing/knowledge-base-requests';
