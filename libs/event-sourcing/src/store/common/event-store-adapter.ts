@@ -1,11 +1,14 @@
-import type { RecordedEvent } from '../../envelope/event-envelope';
+import type { NewEvent, RecordedEvent } from '../../envelope/event-envelope';
 import type {
   AppendedListener,
+  AppendResult,
   EventHandler,
+  ExpectedVersion,
   ReadAllOptions,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
+import { prepareAppend, type PreparedEvent } from './prepare-append';
 import { AppendNotifier } from '../subscription/append-notifier';
 import { SubscriptionSet } from '../subscription/catch-up.subscription';
 import { AppendedFeed } from './appended-feed';
@@ -26,6 +29,26 @@ export abstract class EventStoreAdapter {
   protected constructor(private readonly pollIntervalMs: number | undefined) {}
 
   abstract readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+
+  /**
+   * Appends to an open store the events checked and serialised by
+   * prepareAppend; a refusal (closed, malformed) is a rejected promise.
+   */
+  async append(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: NewEvent[],
+  ): Promise<AppendResult> {
+    this.assertOpen();
+    return this.appendPrepared(streamId, expected, prepareAppend(streamId, expected, events));
+  }
+
+  /** Writes prepared events as one append: all or none, checked against `expected`. */
+  protected abstract appendPrepared(
+    streamId: string,
+    expected: ExpectedVersion,
+    prepared: PreparedEvent[],
+  ): Promise<AppendResult>;
 
   /** The store as the error of a call after `close` names it, e.g. `in-memory event store`. */
   protected abstract storeName(): string;

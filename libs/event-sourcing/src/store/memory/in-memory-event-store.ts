@@ -1,7 +1,7 @@
 import type { NewEvent, RecordedEvent } from '../../envelope/event-envelope';
 import { EventStoreAdapter } from '../common/event-store-adapter';
 import { checkExpectedVersion } from '../common/expected-version';
-import { prepareAppend } from '../common/prepare-append';
+import type { PreparedEvent } from '../common/prepare-append';
 import { fromVersionOf, readAllBounds } from '../common/read-options';
 import { DuplicateEventError } from '../event-store.errors';
 import type {
@@ -38,13 +38,11 @@ export class InMemoryEventStore extends EventStoreAdapter implements EventStore 
     this.now = options.now ?? (() => new Date());
   }
 
-  async append(
+  protected async appendPrepared(
     streamId: string,
     expected: ExpectedVersion,
-    events: NewEvent[],
+    prepared: PreparedEvent[],
   ): Promise<AppendResult> {
-    this.assertOpen();
-    const prepared = prepareAppend(streamId, expected, events);
     const stream = this.streams.get(streamId) ?? [];
     checkExpectedVersion(streamId, expected, stream.length);
     for (const { event } of prepared) {

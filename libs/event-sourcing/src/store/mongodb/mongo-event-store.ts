@@ -1,7 +1,7 @@
 import type { Connection, mongo } from 'mongoose';
-import type { NewEvent, RecordedEvent } from '../../envelope/event-envelope';
+import type { RecordedEvent } from '../../envelope/event-envelope';
 import { EventStoreAdapter } from '../common/event-store-adapter';
-import { prepareAppend } from '../common/prepare-append';
+import type { PreparedEvent } from '../common/prepare-append';
 import { fromVersionOf, readAllBounds } from '../common/read-options';
 import type {
   AppendResult,
@@ -149,13 +149,12 @@ export class MongoEventStore extends EventStoreAdapter implements EventStore {
     return store;
   }
 
-  async append(
+  protected appendPrepared(
     streamId: string,
     expected: ExpectedVersion,
-    events: NewEvent[],
+    prepared: PreparedEvent[],
   ): Promise<AppendResult> {
-    this.assertOpen();
-    return this.writer.append(streamId, expected, prepareAppend(streamId, expected, events));
+    return this.writer.append(streamId, expected, prepared);
   }
 
   async readStream(streamId: string, fromVersion?: number): Promise<RecordedEvent[]> {

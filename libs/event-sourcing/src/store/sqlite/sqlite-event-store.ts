@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Actor, NewEvent, RecordedEvent } from '../../envelope/event-envelope';
+import type { Actor, RecordedEvent } from '../../envelope/event-envelope';
 import { recordedFromPrepared } from '../common/appended-feed';
 import { EventStoreAdapter } from '../common/event-store-adapter';
-import { prepareAppend, type PreparedEvent } from '../common/prepare-append';
+import type { PreparedEvent } from '../common/prepare-append';
 import { fromVersionOf, readAllBounds } from '../common/read-options';
 import { DuplicateEventError, WrongExpectedVersionError } from '../event-store.errors';
 import type {
@@ -138,10 +138,12 @@ export class SqliteEventStore extends EventStoreAdapter implements EventStore {
     this.scheduleFlush = inline ? setImmediate : queueMicrotask;
   }
 
-  append(streamId: string, expected: ExpectedVersion, events: NewEvent[]): Promise<AppendResult> {
+  protected appendPrepared(
+    streamId: string,
+    expected: ExpectedVersion,
+    prepared: PreparedEvent[],
+  ): Promise<AppendResult> {
     return new Promise<AppendResult>((resolve, reject) => {
-      this.assertOpen();
-      const prepared = prepareAppend(streamId, expected, events);
       this.queue.push({ streamId, expected, events: prepared, resolve, reject });
       // While a batch is being written, the queue waits for it (see flush).
       if (!this.flushScheduled && !this.writing) {
