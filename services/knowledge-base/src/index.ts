@@ -6,3 +6,5 @@ export {
   knowledgeBaseEventTypes,
 } from './knowledge-base.context';
 export { seedKnowledgeBase, type SeedKnowledgeBaseOptions } from './demo/seed-knowledge-base';
+/** The demo data's seeded pseudo-random generator (the platform's seed uses it too). */
+export { randomFrom } from './demo/demo-report-figures';

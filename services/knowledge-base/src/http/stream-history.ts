@@ -1,16 +1,7 @@
-import type { Actor, RecordedEvent } from '@sfp/event-sourcing';
+import type { HistoryEntry } from '@sfp/contracts';
+import type { RecordedEvent } from '@sfp/event-sourcing';
 
-export interface HistoryEntry {
-  streamVersion: number;
-  position: number;
-  /** The event name without its context, e.g. `PerformanceReportRestated`. */
-  event: string;
-  occurredAt: string;
-  recordedAt: string;
-  actor: Actor;
-  correlationId: string;
-  data: unknown;
-}
+export type { HistoryEntry };
 
 /** Who did what, when: a record's stream as a history. */
 export function historyOf(recorded: readonly RecordedEvent[]): HistoryEntry[] {

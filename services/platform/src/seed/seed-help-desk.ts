@@ -4,6 +4,7 @@
  * origins, many moved along their lifecycle.
  */
 import { CONSTITUENT_GROUPS } from '@sfp/contracts';
+import { randomFrom } from '@sfp/knowledge-base';
 
 export interface SeedOptions {
   baseUrl: string;
@@ -98,22 +99,10 @@ const TOPICS: Array<{ kind: string; title: string; themes: string[]; initiative?
 const STAFF = ['staff-bkamau', 'staff-mrossi', 'staff-tnguyen', 'staff-ahassan'];
 const PRIORITIES = ['low', 'normal', 'normal', 'high', 'urgent'];
 
-/** Mulberry32: small, fast, deterministic. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function seedHelpDesk(
   options: SeedOptions,
 ): Promise<{ filed: number; steps: number }> {
-  const rnd = random(options.seed);
+  const rnd = randomFrom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
   const api = `${options.baseUrl.replace(/\/$/, '')}/api/help-desk`;
   const post = async (path: string, body: unknown, actor: string) => {
