@@ -6,10 +6,9 @@ import { startStandaloneService, type StandaloneService } from '@sfp/service-kit
 import {
   dropDatabases,
   httpClient,
-  integrationEnv,
   signIn,
   startDepartmentSystem,
-  uniqueName,
+  standaloneTestEnv,
   type DepartmentSystem,
 } from '@sfp/testing';
 import { workedExampleA } from '../src/performance-report/domain/testing/worked-example';
@@ -28,33 +27,23 @@ type Json = Record<string, any>;
 describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () => {
   const topics = contextTopics('knowledge-base');
   const DEPARTMENT = 'ro-africa';
-  const database = uniqueName('kb_e2e').replace(/-/g, '_').slice(0, 50);
-  const authDatabase = `${database}_auth`;
   const ADMIN_PASSWORD = 'distributed e2e secret phrase';
 
   let service: StandaloneService;
   let department: DepartmentSystem;
   let operator: ReturnType<typeof httpClient>;
   let analyst: ReturnType<typeof httpClient>;
-  let mongodbUri: string;
+  let setup: ReturnType<typeof standaloneTestEnv> | undefined;
   let clientId: string;
   let apiKey: string;
 
   beforeAll(async () => {
-    const env = integrationEnv();
-    mongodbUri = env.mongodbUri;
-    service = await startStandaloneService(knowledgeBaseService, {
-      KAFKA_BROKERS: env.kafkaBrokers.join(','),
-      MONGODB_URI: env.mongodbUri,
-      MONGODB_DATABASE: database,
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      KAFKA_TOPIC_PARTITIONS: '2',
-      KAFKA_CLIENT_ID: 'sfp-knowledge-base-e2e',
-      SFP_AUTH_TOKEN_SECRET: 'distributed-e2e-token-secret-0123456789abcdef',
-      SFP_AUTH_DATABASE: authDatabase,
-      SFP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    setup = standaloneTestEnv({
+      prefix: 'kb_e2e',
+      adminPassword: ADMIN_PASSWORD,
+      extra: { KAFKA_CLIENT_ID: 'sfp-knowledge-base-e2e' },
     });
+    service = await startStandaloneService(knowledgeBaseService, setup.env);
     const admin = httpClient(
       `${service.url}/api`,
       await signIn(service.url, 'admin', ADMIN_PASSWORD),
@@ -90,7 +79,7 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
       await admin.post<{ apiKey: string }>(`/auth/clients/${clientId}/keys`, { label: 'e2e' })
     ).body.apiKey;
     department = await startDepartmentSystem({
-      brokers: env.kafkaBrokers,
+      brokers: setup.kafkaBrokers,
       clientId: 'kb-e2e',
       topics: [topics.outcomes, topics.events],
       recorderGroup: 'knowledge-base-e2e',
@@ -99,7 +88,7 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
 
   afterAll(async () => {
     await Promise.all([department?.stop(), service?.close()]);
-    await dropDatabases(mongodbUri, [database, authDatabase]);
+    if (setup) await dropDatabases(setup.mongodbUri, setup.databases);
   });
 
   const send = async (commandType: string, payload: unknown): Promise<string> => {
