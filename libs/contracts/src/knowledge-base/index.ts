@@ -3,3 +3,4 @@ export * from './institution';
 export * from './library';
 export * from './performance-inputs';
 export * from './targets';
+export * from './gni';

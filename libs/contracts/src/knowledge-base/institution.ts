@@ -5,6 +5,7 @@
  * changes the console offers cannot drift from what the API accepts.
  * Registering creates the record: it is not in the table.
  */
+import type { Region } from '../shared/regions';
 
 /** What kind of provider or instrument an institution is. */
 export const INSTITUTION_KINDS = [
@@ -28,6 +29,24 @@ export const LEGAL_TYPES = [
   'other',
 ] as const;
 export type LegalType = (typeof LEGAL_TYPES)[number];
+
+/**
+ * What an institution is registered with, and what each of its reports
+ * records of it: the knowledge base's commands, events and views are built
+ * from it, and its API answers with these fields.
+ */
+export interface InstitutionDetails {
+  name: string;
+  kind: InstitutionKind;
+  legalType: LegalType;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  region: Region;
+  /** Programmes of the organisation the institution takes part in. */
+  programmes: string[];
+  /** The department or regional office that reports on it; its integration clients may file its reports. */
+  reportingDepartment?: string;
+}
 
 /** registered → active → suspended ⇄ active → closed (closed from any status). */
 export const INSTITUTION_STATUSES = ['registered', 'active', 'suspended', 'closed'] as const;

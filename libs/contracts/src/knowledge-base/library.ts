@@ -51,3 +51,18 @@ export const LIBRARY_THEMES = [
   'occupational-safety-and-health',
 ] as const;
 export type LibraryTheme = (typeof LIBRARY_THEMES)[number];
+
+/** The two kinds of entry of the library. */
+export const LIBRARY_KINDS = ['impact-assessment', 'practice-note'] as const;
+export type LibraryKind = (typeof LIBRARY_KINDS)[number];
+
+/** An entry of the library as its lists and its search name it (the whole entry is read by kind). */
+export interface LibraryEntrySummary {
+  kind: LibraryKind;
+  entryId: string;
+  title: string;
+  summary: string;
+  tags: string[];
+  themes: string[];
+  recordedAt: string;
+}

@@ -42,6 +42,17 @@ export const ADJUSTMENT_FIELDS = [
   'impairmentLoss',
 ] as const;
 
+/** The figures given at the start and the end of the period. */
+export const OPENING_CLOSING_FIELDS = [...MONEY_OPENING_CLOSING, ...COUNT_OPENING_CLOSING] as const;
+/** The figures given once (at the period end, or for the period). */
+export const SINGLE_VALUE_FIELDS = [...MONEY_STOCKS, ...MONEY_FLOWS, ...COUNT_FIELDS] as const;
+/** Every figure, each once: the opening-and-closing ones, the single values, the adjustments. */
+export const PERFORMANCE_INPUT_FIELDS = [
+  ...OPENING_CLOSING_FIELDS,
+  ...SINGLE_VALUE_FIELDS,
+  ...ADJUSTMENT_FIELDS,
+] as const;
+
 export type OpeningClosingField =
   | (typeof MONEY_OPENING_CLOSING)[number]
   | (typeof COUNT_OPENING_CLOSING)[number];

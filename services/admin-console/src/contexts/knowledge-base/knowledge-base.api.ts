@@ -1,10 +1,10 @@
 // The knowledge base's HTTP API (/api/knowledge-base) as the console uses it:
 // its queries, keyed under 'knowledge-base' (a command invalidates them all),
 // and its commands. Reference data, indicators, the figures of a report and
-// the status changes an institution's status allows are @sfp/contracts. The
-// answers' shapes are not in @sfp/contracts (it holds reference data and
-// transitions only): they are declared here, as the API documents them
-// (/api/docs-json).
+// the status changes an institution's status allows are @sfp/contracts, and
+// so are the shapes the knowledge base declares for its own records (an
+// institution's details, a library entry, a GNI row). The other answers'
+// shapes are declared here, as the API documents them (/api/docs-json).
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import {
   INSTITUTION_STATUS_CHANGE_ACTIONS,
@@ -13,10 +13,13 @@ import {
   type Design,
   type Finding,
   type Indicator,
-  type InstitutionKind,
+  type GniRow,
+  type InstitutionDetails,
   type InstitutionStatus,
   type InstitutionStatusChange,
   type LegalType,
+  type LibraryEntrySummary,
+  type LibraryKind,
   type LibraryTheme,
   type Outcome,
   type PracticeKind,
@@ -32,14 +35,10 @@ const KB = '/api/knowledge-base';
 export const KNOWLEDGE_BASE_KEY = ['knowledge-base'] as const;
 const PAGE_SIZE = 25;
 
-export interface Institution {
+export type { GniRow, LibraryKind } from '@sfp/contracts';
+
+export interface Institution extends InstitutionDetails {
   institutionId: string;
-  name: string;
-  kind: InstitutionKind;
-  legalType: LegalType;
-  country: string;
-  region: Region;
-  programmes: string[];
   status: InstitutionStatus;
   registeredAt: string;
   reports?: number;
@@ -119,31 +118,12 @@ export interface PerformanceReport {
   history: HistoryEntry[];
 }
 
-export type LibraryKind = 'impact-assessment' | 'practice-note';
-
-export interface LibraryEntry {
+/** An entry found by words (score 0 when listed without words). */
+export interface LibraryEntry extends LibraryEntrySummary {
   score: number;
-  kind: LibraryKind;
-  entryId: string;
-  title: string;
-  summary: string;
-  tags: string[];
-  themes: string[];
-  recordedAt: string;
 }
 
-export interface GniRow {
-  country: string;
-  year: number;
-  usd: number;
-  source: string;
-  recordedAt: string;
-}
-
-export type NewInstitution = Pick<
-  Institution,
-  'name' | 'kind' | 'legalType' | 'country' | 'region' | 'programmes'
-> & { reportingDepartment?: string };
+export type NewInstitution = InstitutionDetails;
 
 export interface NewTarget {
   scope: TargetScopeKind;

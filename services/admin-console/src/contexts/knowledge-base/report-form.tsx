@@ -5,20 +5,14 @@
 import { useState } from 'react';
 import {
   ADJUSTMENT_FIELDS,
-  COUNT_FIELDS,
-  COUNT_OPENING_CLOSING,
-  MONEY_FLOWS,
-  MONEY_OPENING_CLOSING,
-  MONEY_STOCKS,
+  OPENING_CLOSING_FIELDS,
   PERFORMANCE_INPUT_LABELS,
+  SINGLE_VALUE_FIELDS,
 } from '@sfp/contracts';
 import { TextField } from '../../components/fields';
 import { FormFooter } from '../../components/form-layout';
 import { useCommandForm } from '../../components/use-command-form';
 import { KNOWLEDGE_BASE_KEY, type ReportBody, type ReportVersion } from './knowledge-base.api';
-
-const OPENING_CLOSING = [...MONEY_OPENING_CLOSING, ...COUNT_OPENING_CLOSING];
-const SINGLE_VALUES = [...MONEY_STOCKS, ...MONEY_FLOWS, ...COUNT_FIELDS];
 
 /** Every box of the form, by the API's field name (the problem document names them so). */
 const FIELDS = [
@@ -27,8 +21,8 @@ const FIELDS = [
   'currency',
   'fx.periodAverage',
   'fx.periodEnd',
-  ...OPENING_CLOSING.flatMap((key) => [`inputs.${key}.opening`, `inputs.${key}.closing`]),
-  ...SINGLE_VALUES.map((key) => `inputs.${key}`),
+  ...OPENING_CLOSING_FIELDS.flatMap((key) => [`inputs.${key}.opening`, `inputs.${key}.closing`]),
+  ...SINGLE_VALUE_FIELDS.map((key) => `inputs.${key}`),
   ...ADJUSTMENT_FIELDS.map((key) => `inputs.adjustments.${key}`),
   'reason',
   // Errors on a whole group are said above the button, as the API words them.
@@ -62,12 +56,12 @@ function bodyOf(values: ReportValues, withAdjustments: boolean): ReportBody {
     return text === '' ? undefined : Number(text);
   };
   const inputs: Record<string, unknown> = {};
-  for (const key of OPENING_CLOSING)
+  for (const key of OPENING_CLOSING_FIELDS)
     inputs[key] = {
       opening: number(`inputs.${key}.opening`),
       closing: number(`inputs.${key}.closing`),
     };
-  for (const key of SINGLE_VALUES) inputs[key] = number(`inputs.${key}`);
+  for (const key of SINGLE_VALUE_FIELDS) inputs[key] = number(`inputs.${key}`);
   if (withAdjustments)
     inputs.adjustments = Object.fromEntries(
       ADJUSTMENT_FIELDS.map((key) => [key, number(`inputs.adjustments.${key}`)]),
@@ -138,7 +132,7 @@ export function ReportForm<R>(props: {
       </fieldset>
       <fieldset>
         <legend>Balances (opening and closing)</legend>
-        {OPENING_CLOSING.map((key) => (
+        {OPENING_CLOSING_FIELDS.map((key) => (
           <div className="pair" key={key}>
             {field(`inputs.${key}.opening`, `${PERFORMANCE_INPUT_LABELS[key]}, opening`)}
             {field(`inputs.${key}.closing`, `${PERFORMANCE_INPUT_LABELS[key]}, closing`)}
@@ -148,7 +142,7 @@ export function ReportForm<R>(props: {
       <fieldset>
         <legend>Figures of the period</legend>
         <div className="grid-3">
-          {SINGLE_VALUES.map((key) => field(`inputs.${key}`, PERFORMANCE_INPUT_LABELS[key]))}
+          {SINGLE_VALUE_FIELDS.map((key) => field(`inputs.${key}`, PERFORMANCE_INPUT_LABELS[key]))}
         </div>
       </fieldset>
       <fieldset>

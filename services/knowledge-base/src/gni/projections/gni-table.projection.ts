@@ -1,15 +1,11 @@
+import type { GniRow } from '@sfp/contracts';
 import { defineProjection } from '@sfp/projections';
 import type { GniEvent } from '../domain/gni-reference.events';
 
 export const GNI_TABLE_PROJECTION = 'kb-gni-per-capita';
 
-export interface GniRow {
-  country: string;
-  year: number;
-  usd: number;
-  source: string;
-  recordedAt: string;
-}
+/** A row of the table: one country's value in one year (@sfp/contracts). */
+export type { GniRow } from '@sfp/contracts';
 
 export const gniTableProjection = defineProjection<GniRow>({
   name: GNI_TABLE_PROJECTION,

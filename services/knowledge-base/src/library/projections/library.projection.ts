@@ -1,3 +1,4 @@
+import type { LibraryEntrySummary, LibraryKind } from '@sfp/contracts';
 import type { RecordedEvent } from '@sfp/event-sourcing';
 import { defineProjection, type ViewWriter } from '@sfp/projections';
 import type { ImpactAssessment, PracticeNote } from '../domain/library.entries';
@@ -6,22 +7,16 @@ import { weightedTokens } from '../domain/search-tokens';
 
 export const LIBRARY_PROJECTION = 'kb-library';
 
-export type LibraryKind = 'impact-assessment' | 'practice-note';
+export type { LibraryKind } from '@sfp/contracts';
 
 /** An entry of the library (docType entry) or one of its search tokens (docType token). */
 export type LibraryDoc = LibraryEntryDoc | LibraryTokenDoc;
 
-export interface LibraryEntryDoc {
+/** The entry as the library's lists and its search answer it (@sfp/contracts), with what indexes it. */
+export interface LibraryEntryDoc extends LibraryEntrySummary {
   docType: 'entry';
-  kind: LibraryKind;
-  entryId: string;
-  title: string;
-  summary: string;
-  tags: string[];
-  themes: string[];
   country?: string;
   revision: number;
-  recordedAt: string;
   revisedAt?: string;
   tokens: string[];
   assessment?: ImpactAssessment;

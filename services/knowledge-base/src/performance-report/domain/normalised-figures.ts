@@ -1,4 +1,4 @@
-import type { ReportFigures } from './performance-inputs';
+import { COUNT_FIELDS, MONEY_FLOWS, type ReportFigures } from './performance-inputs';
 import { periodLength } from './report-period';
 
 /**
@@ -84,6 +84,12 @@ export function normaliseFigures(figures: ReportFigures): NormalisedFigures {
   };
 }
 
+/** The flows of the report that keep their name (net operating income is renamed). */
+type KeptFlow = Exclude<(typeof MONEY_FLOWS)[number], 'netOperatingIncomeAfterTaxes'>;
+const KEPT_FLOWS = MONEY_FLOWS.filter(
+  (key): key is KeptFlow => key !== 'netOperatingIncomeAfterTaxes',
+);
+
 const SUMMED: ReadonlyArray<Exclude<keyof NormalisedFigures, 'adjustments'>> = [
   'glpClosing',
   'averageGlp',
@@ -92,20 +98,11 @@ const SUMMED: ReadonlyArray<Exclude<keyof NormalisedFigures, 'adjustments'>> = [
   'portfolioAtRisk30',
   'impairmentAllowance',
   'voluntarySavings',
-  'writeOffs',
-  'financialRevenue',
-  'portfolioRevenue',
-  'financialExpense',
-  'impairmentExpense',
-  'operatingExpense',
+  ...KEPT_FLOWS,
   'netOperatingIncome',
   'activeBorrowers',
   'averageActiveBorrowers',
-  'activeWomenBorrowers',
-  'ruralClients',
-  'voluntarySavers',
-  'loanOfficers',
-  'personnel',
+  ...COUNT_FIELDS,
 ];
 
 /**
