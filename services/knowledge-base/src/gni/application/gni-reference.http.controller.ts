@@ -1,14 +1,14 @@
-import { Body, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { KnowledgeBaseController, ExportableView } from '../../shared/http/routes';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { PROJECTION_ENGINE, toCsv } from '@sfp/service-kit';
-import { dispatch } from '../../http/command-dispatch';
+import { CommandCall, dispatch, type HttpCall } from '../../http/command-dispatch';
 import { plain } from '../../http/plain-json';
 import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { findAll, readYourWrites } from '../../http/read-your-writes';
@@ -64,16 +64,11 @@ export class GniReferenceController {
   @Post()
   @HttpCode(200)
   @RequirePermission('records:write')
-  record(
-    @Body() dto: RecordGniDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  record(@Body() dto: RecordGniDto, @CommandCall({ ifMatch: false }) call: HttpCall) {
     const { entries, source } = plain(dto);
     return dispatch(
       this.commandBus,
-      req,
-      res,
+      call,
       (context) => new RecordGniCommand({ type: 'RecordGniPerCapita', entries, source }, context),
     );
   }

@@ -1,4 +1,4 @@
-import { Body, Headers, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { Body, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiConflictResponse } from '@nestjs/swagger';
 import {
@@ -11,7 +11,7 @@ import type { Request, Response } from 'express';
 import type { EventStore } from '@sfp/event-sourcing';
 import { COMMANDS, EVENT_STORE, etagOf, type ContextCommands } from '@sfp/service-kit';
 import type { CommandResult } from '../../application/knowledge-base-command';
-import { dispatch, dispatchCreate } from '../../http/command-dispatch';
+import { CommandCall, dispatch, dispatchCreate, type HttpCall } from '../../http/command-dispatch';
 import { assertInScope, callerOf } from '../../http/request-principal';
 import { historyOf, type HistoryEntry } from '../../http/stream-history';
 import { streamIds } from '../../knowledge-base.context';
@@ -46,13 +46,11 @@ export class InstitutionsController {
   })
   register(
     @Body() dto: RegisterInstitutionDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall({ ifMatch: false }) call: HttpCall,
   ): Promise<CommandResult> {
     return dispatchCreate(
       this.commandBus,
-      req,
-      res,
+      call,
       (institutionId, context) =>
         new RegisterInstitutionCommand(registrationOf(institutionId, dto), context),
     );
@@ -60,77 +58,47 @@ export class InstitutionsController {
 
   @CommandOnRecord(':id/activate', { ifMatch: 'The ETag you saw; a stale one is a 409' })
   @ApiConflictResponse({ description: 'Not allowed in the current status, or a stale If-Match' })
-  activate(
-    @Param('id', uuid) id: string,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-  ) {
-    return this.changeStatus(req, res, id, { type: 'ActivateInstitution' }, ifMatch);
+  activate(@Param('id', uuid) id: string, @CommandCall() call: HttpCall) {
+    return this.changeStatus(call, id, { type: 'ActivateInstitution' });
   }
 
   @CommandOnRecord(':id/suspend')
   suspend(
     @Param('id', uuid) id: string,
     @Body() dto: InstitutionStatusReasonDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
+    @CommandCall() call: HttpCall,
   ) {
-    return this.changeStatus(
-      req,
-      res,
-      id,
-      { type: 'SuspendInstitution', reason: dto.reason },
-      ifMatch,
-    );
+    return this.changeStatus(call, id, { type: 'SuspendInstitution', reason: dto.reason });
   }
 
   @CommandOnRecord(':id/reinstate')
-  reinstate(
-    @Param('id', uuid) id: string,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
-  ) {
-    return this.changeStatus(req, res, id, { type: 'ReinstateInstitution' }, ifMatch);
+  reinstate(@Param('id', uuid) id: string, @CommandCall() call: HttpCall) {
+    return this.changeStatus(call, id, { type: 'ReinstateInstitution' });
   }
 
   @CommandOnRecord(':id/close')
   close(
     @Param('id', uuid) id: string,
     @Body() dto: InstitutionStatusReasonDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
+    @CommandCall() call: HttpCall,
   ) {
-    return this.changeStatus(
-      req,
-      res,
-      id,
-      { type: 'CloseInstitution', reason: dto.reason },
-      ifMatch,
-    );
+    return this.changeStatus(call, id, { type: 'CloseInstitution', reason: dto.reason });
   }
 
   @CommandOnRecord(':id/programmes')
   link(
     @Param('id', uuid) id: string,
     @Body() dto: LinkProgrammeDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
+    @CommandCall() call: HttpCall,
   ) {
     return dispatch(
       this.commandBus,
-      req,
-      res,
+      call,
       (context) =>
         new LinkInstitutionToProgrammeCommand(
           { institutionId: id, programme: dto.programme },
           context,
         ),
-      ifMatch,
     );
   }
 
@@ -153,18 +121,14 @@ export class InstitutionsController {
   }
 
   private changeStatus(
-    req: Request,
-    res: Response,
+    call: HttpCall,
     institutionId: string,
     change: StatusChange,
-    ifMatch: string | undefined,
   ): Promise<CommandResult> {
     return dispatch(
       this.commandBus,
-      req,
-      res,
+      call,
       (context) => new ChangeInstitutionStatusCommand({ institutionId, change }, context),
-      ifMatch,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Body, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
@@ -9,12 +9,12 @@ import {
   RecordDetail,
   ExportableView,
 } from '../../shared/http/routes';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { EVENT_STORE, PROJECTION_ENGINE, toCsv, type CsvColumn } from '@sfp/service-kit';
 import type { CommandResult } from '../../application/knowledge-base-command';
-import { dispatch, dispatchCreate } from '../../http/command-dispatch';
+import { CommandCall, dispatch, dispatchCreate, type HttpCall } from '../../http/command-dispatch';
 import { plain } from '../../http/plain-json';
 import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { answerPage } from '../../http/paged-view';
@@ -94,16 +94,11 @@ export class LibraryController {
   ) {}
 
   @CreatesRecord('impact-assessments')
-  record(
-    @Body() dto: ImpactAssessmentDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  record(@Body() dto: ImpactAssessmentDto, @CommandCall({ ifMatch: false }) call: HttpCall) {
     const assessment = plain(dto) as ImpactAssessment;
     return dispatchCreate(
       this.commandBus,
-      req,
-      res,
+      call,
       (assessmentId, context) =>
         new RecordLibraryEntryCommand(
           {
@@ -120,11 +115,10 @@ export class LibraryController {
   revise(
     @Param('id', uuid) id: string,
     @Body() dto: ReviseImpactAssessmentDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall({ ifMatch: false }) call: HttpCall,
   ) {
     const { reason, ...assessment } = plain(dto);
-    return this.recordEntry(req, res, {
+    return this.recordEntry(call, {
       kind: 'impact-assessment',
       assessmentId: id,
       command: {
@@ -136,16 +130,11 @@ export class LibraryController {
   }
 
   @CreatesRecord('practice-notes')
-  publish(
-    @Body() dto: PracticeNoteDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  publish(@Body() dto: PracticeNoteDto, @CommandCall({ ifMatch: false }) call: HttpCall) {
     const note = plain(dto) as PracticeNote;
     return dispatchCreate(
       this.commandBus,
-      req,
-      res,
+      call,
       (noteId, context) =>
         new RecordLibraryEntryCommand(
           { kind: 'practice-note', noteId, command: { type: 'PublishPracticeNote', noteId, note } },
@@ -158,11 +147,10 @@ export class LibraryController {
   reviseNote(
     @Param('id', uuid) id: string,
     @Body() dto: RevisePracticeNoteDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall({ ifMatch: false }) call: HttpCall,
   ) {
     const { reason, ...note } = plain(dto);
-    return this.recordEntry(req, res, {
+    return this.recordEntry(call, {
       kind: 'practice-note',
       noteId: id,
       command: { type: 'RevisePracticeNote', note: note as PracticeNote, reason },
@@ -210,15 +198,10 @@ export class LibraryController {
     return { query: query.q, items: hits.map((h) => ({ score: h.score, ...summaryOf(h.entry) })) };
   }
 
-  private recordEntry(
-    req: Request,
-    res: Response,
-    entry: LibraryEntryChange,
-  ): Promise<CommandResult> {
+  private recordEntry(call: HttpCall, entry: LibraryEntryChange): Promise<CommandResult> {
     return dispatch(
       this.commandBus,
-      req,
-      res,
+      call,
       (context) => new RecordLibraryEntryCommand(entry, context),
     );
   }

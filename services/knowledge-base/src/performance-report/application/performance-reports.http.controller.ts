@@ -1,4 +1,4 @@
-import { Body, Headers, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { Body, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -18,7 +18,7 @@ import type { Request, Response } from 'express';
 import type { EventStore } from '@sfp/event-sourcing';
 import { COMMANDS, EVENT_STORE, etagOf, type ContextCommands } from '@sfp/service-kit';
 import type { CommandResult } from '../../application/knowledge-base-command';
-import { dispatch } from '../../http/command-dispatch';
+import { CommandCall, dispatch, type HttpCall } from '../../http/command-dispatch';
 import { plain } from '../../http/plain-json';
 import { assertInScope, callerOf } from '../../http/request-principal';
 import { historyOf } from '../../http/stream-history';
@@ -58,14 +58,13 @@ export class PerformanceReportsController {
   async file(
     @Param('id', new ParseUUIDPipe({ version: '4' })) institutionId: string,
     @Body() dto: FileReportDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall({ ifMatch: false }) call: HttpCall,
   ): Promise<CommandResult> {
+    const { req, res } = call;
     const { period, currency, fx, inputs } = plain(dto);
     const result = await dispatch(
       this.commandBus,
-      req,
-      res,
+      call,
       (context) => new FileReportCommand({ institutionId, period, currency, fx, inputs }, context),
     );
     const prefix = `${req.baseUrl}${req.path}`.replace(
@@ -88,18 +87,14 @@ export class PerformanceReportsController {
   restate(
     @Param('reportId') reportId: string,
     @Body() dto: RestateReportDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
+    @CommandCall() call: HttpCall,
   ): Promise<CommandResult> {
     if (!REPORT_ID.test(reportId)) throw new PerformanceReportNotFoundError(reportId);
     const { currency, fx, inputs, reason } = plain(dto);
     return dispatch(
       this.commandBus,
-      req,
-      res,
+      call,
       (context) => new RestateReportCommand({ reportId, currency, fx, inputs, reason }, context),
-      ifMatch,
     );
   }
 

@@ -1,4 +1,4 @@
-import { Body, Headers, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Body, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   CommandOnRecord,
@@ -17,7 +17,7 @@ import {
   type ContextCommands,
   type CsvColumn,
 } from '@sfp/service-kit';
-import { dispatch, dispatchCreate } from '../../http/command-dispatch';
+import { CommandCall, dispatch, dispatchCreate, type HttpCall } from '../../http/command-dispatch';
 import { fieldColumns } from '../../http/csv-response';
 import { answerPage } from '../../http/paged-view';
 import { assertInScope, callerOf } from '../../http/request-principal';
@@ -87,11 +87,10 @@ export class TargetsController {
     description:
       'Set; judged on the latest reports just after the answer (GET /targets/{id}?minPosition=<position> waits for that)',
   })
-  set(@Body() dto: SetTargetDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  set(@Body() dto: SetTargetDto, @CommandCall({ ifMatch: false }) call: HttpCall) {
     return dispatchCreate(
       this.commandBus,
-      req,
-      res,
+      call,
       (targetId, context) => new SetTargetCommand(targetOf(targetId, dto), context),
     );
   }
@@ -100,16 +99,12 @@ export class TargetsController {
   withdraw(
     @Param('id', uuid) id: string,
     @Body() dto: WithdrawTargetDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @Headers('if-match') ifMatch?: string,
+    @CommandCall() call: HttpCall,
   ) {
     return dispatch(
       this.commandBus,
-      req,
-      res,
+      call,
       (context) => new WithdrawTargetCommand({ targetId: id, reason: dto.reason }, context),
-      ifMatch,
     );
   }
 
