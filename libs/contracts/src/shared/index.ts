@@ -1,3 +1,4 @@
 export * from './access';
 export * from './history';
 export * from './regions';
+export * from './operations';

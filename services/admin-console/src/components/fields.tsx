@@ -4,6 +4,7 @@ import { useId, type ReactNode } from 'react';
 import { ApiError, type FieldMessageSource } from '../api/client';
 import { ErrorMessage } from './feedback';
 import { label } from './format';
+import type { BoundField } from './use-command-form';
 
 interface FieldProps<T> {
   label: string;
@@ -111,6 +112,34 @@ export function TextField(
       )}
     </FieldFrame>
   );
+}
+
+/** What a text field may be given besides its label and its binding. */
+export interface TextFieldOptions {
+  hint?: string;
+  type?: string;
+  multiline?: boolean;
+  required?: boolean;
+}
+
+/**
+ * A form's text fields by name and label, `text('title', 'Title', { hint })`:
+ * each required unless its options say otherwise (`required` is the default).
+ */
+export function textFieldsOf<K extends string>(
+  bind: (name: K) => BoundField<string>,
+  required: boolean,
+) {
+  return function text(name: K, fieldLabel: string, options: TextFieldOptions = {}) {
+    return (
+      <TextField
+        label={fieldLabel}
+        {...bind(name)}
+        {...options}
+        required={options.required ?? required}
+      />
+    );
+  };
 }
 
 /** A choice among reference data (@sfp/contracts), each shown by `format`. */

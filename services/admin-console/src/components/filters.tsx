@@ -36,6 +36,11 @@ export function FilterSelect<T extends string>(props: {
   onChange: (value: T | undefined) => void;
   /** The choice that sets no filter; null: none (one of the options is always chosen). */
   emptyLabel?: string | null;
+  /**
+   * The option the list shows when the filter is absent: there is no empty
+   * choice, and choosing it removes the filter (onChange gets undefined).
+   */
+  fallback?: T;
   format?: (value: T) => string;
   /** Its label beside it, not above (a choice on its own). */
   inline?: boolean;
@@ -49,10 +54,15 @@ export function FilterSelect<T extends string>(props: {
     <Labelled id={id} label={props.label} inline={props.inline}>
       <select
         id={id}
-        value={props.value ?? ''}
-        onChange={(e) => props.onChange((e.target.value || undefined) as T | undefined)}
+        value={props.value ?? props.fallback ?? ''}
+        onChange={(e) => {
+          const value = (e.target.value || undefined) as T | undefined;
+          props.onChange(value === props.fallback ? undefined : value);
+        }}
       >
-        {props.emptyLabel === null ? null : <option value="">{props.emptyLabel ?? 'Any'}</option>}
+        {props.emptyLabel === null || props.fallback !== undefined ? null : (
+          <option value="">{props.emptyLabel ?? 'Any'}</option>
+        )}
         {options.map((option) => (
           <option key={option} value={option}>
             {format(option)}

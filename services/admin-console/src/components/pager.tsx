@@ -1,9 +1,29 @@
 // Cursor paging kept in the URL: `cursor` is the page shown, `trail` the
 // cursors before it (for "Previous"), so a page of a list is a link too.
 import { useSearchParams } from 'react-router';
+import type {
+  RouteName,
+  RouteSearch,
+  RouteSearchState,
+  SearchKey,
+  UpdateSearch,
+} from '../routing/paths';
 
 /** What a filter change sets: back to the first page. */
 export const FIRST_PAGE = { cursor: undefined, trail: undefined } as const;
+
+/** A filter kept in the page's query string: its value, and a change that goes back to the first page. */
+export function filterOf<N extends RouteName>(
+  search: RouteSearchState<N>,
+  update: UpdateSearch<N>,
+  name: SearchKey<N>,
+) {
+  return {
+    value: search.get(name),
+    onChange: (value: string | undefined) =>
+      update({ [name]: value, ...FIRST_PAGE } as RouteSearch<N>),
+  };
+}
 
 const SEPARATOR = '.';
 

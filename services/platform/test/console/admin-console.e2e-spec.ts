@@ -52,6 +52,13 @@ describe('admin console in a browser (e2e)', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
 
+  /** Signs the administrator in (on the request queue) and opens a page of the main menu. */
+  async function adminOpens(link: string) {
+    await signInAs('admin', ADMIN_PASSWORD);
+    await page.getByRole('heading', { name: 'Request queue' }).waitFor();
+    await nav().getByRole('link', { name: link }).click();
+  }
+
   async function signOut() {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to the SFP Platform' }).waitFor();
@@ -59,6 +66,23 @@ describe('admin console in a browser (e2e)', () => {
 
   /** The error messages shown beside one field (in the same .field block). */
   const fieldErrors = (name: string) => page.locator(`.field:has([name="${name}"]) .field-error`);
+
+  /** Waits for the notice (role=status) that says `text`. */
+  const notice = (text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
+
+  /** A form by its name: its fields by their exact label, and a click on one of its buttons. */
+  function formNamed(name: string) {
+    const form = page.getByRole('form', { name });
+    return {
+      form,
+      field: (label: string) => form.getByLabel(label, { exact: true }),
+      submit: (button: string) => form.getByRole('button', { name: button }).click(),
+    };
+  }
+
+  /** The library's search result with this title. */
+  const libraryHit = (title: string) =>
+    page.getByRole('list', { name: 'Results' }).getByRole('listitem').filter({ hasText: title });
 
   it('an operator signs in with a one-time password, must choose their own, and sees the help desk but not operations', async () => {
     await page.goto('/');
@@ -147,10 +171,7 @@ describe('admin console in a browser (e2e)', () => {
     await form.waitFor();
     if (fill) await fill(form);
     await form.getByRole('button', { name: /^Confirm/ }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: `${action}: done.` })
-      .waitFor();
+    await notice(`${action}: done.`);
     await page
       .getByTestId('request-status')
       .filter({ hasText: new RegExp(`^${status}$`) })
@@ -263,9 +284,7 @@ describe('admin console in a browser (e2e)', () => {
   });
 
   it('an administrator rebuilds a projection and sees it finish', async () => {
-    await signInAs('admin', ADMIN_PASSWORD);
-    await page.getByRole('heading', { name: 'Request queue' }).waitFor();
-    await nav().getByRole('link', { name: 'Projections' }).click();
+    await adminOpens('Projections');
     const row = page.locator('tr[data-projection="help-desk-requests"]');
     await row.waitFor();
     expect(await textOf(row)).toContain('running');
@@ -339,9 +358,7 @@ describe('admin console in a browser (e2e)', () => {
   });
 
   it('an administrator adds an integration client and issues an API key, shown once', async () => {
-    await signInAs('admin', ADMIN_PASSWORD);
-    await page.getByRole('heading', { name: 'Request queue' }).waitFor();
-    await nav().getByRole('link', { name: 'Clients and API keys' }).click();
+    await adminOpens('Clients and API keys');
     await main().getByText('No integration client yet.').waitFor();
     const form = page.getByRole('form', { name: 'Add an integration client' });
     await form.getByLabel('System name').fill('finance-dept-erp');
@@ -393,10 +410,7 @@ describe('admin console in a browser (e2e)', () => {
     await confirm.getByLabel('Type the e-mail address to confirm').fill('amina.diallo@example.org');
     await h.screenshot('10-erasure-confirm');
     await erase.click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'Erased: the personal data of amina.diallo@example.org' })
-      .waitFor();
+    await notice('Erased: the personal data of amina.diallo@example.org');
 
     // The request stays, its requester now reads [erased]; the timeline names the operator.
     await page.goto(requestUrl);
@@ -431,7 +445,7 @@ describe('admin console in a browser (e2e)', () => {
     await target.getByLabel('Tolerance').fill('0.1');
     await target.getByLabel('Due date').fill('2026-12-31');
     await target.getByRole('button', { name: 'Set the target' }).click();
-    await page.getByRole('status').filter({ hasText: 'Target set' }).waitFor();
+    await notice('Target set');
 
     await page.goto(institutionPath);
     await main().getByRole('link', { name: 'File a performance report' }).click();
@@ -480,7 +494,7 @@ describe('admin console in a browser (e2e)', () => {
 
     await fill('PAR30 balance (loans > 30 days overdue)', 30_000);
     await form.getByRole('button', { name: 'File the report' }).click();
-    await page.getByRole('status').filter({ hasText: 'Filed: version 1.' }).waitFor();
+    await notice('Filed: version 1.');
     const ossRow = page
       .getByRole('table', { name: 'Ratios' })
       .getByRole('row')
@@ -498,7 +512,7 @@ describe('admin console in a browser (e2e)', () => {
     await restate.getByLabel('Net operating income after taxes', { exact: true }).fill('-40000');
     await restate.getByLabel('Why restate it').fill('Audited statements: operating expense higher');
     await restate.getByRole('button', { name: 'Restate' }).click();
-    await page.getByRole('status').filter({ hasText: 'Restated: version 2' }).waitFor();
+    await notice('Restated: version 2');
     await ossRow.filter({ hasText: '86.7 %' }).waitFor(); // 260 000 / 300 000
     expect(await page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').count()).toBe(
       2,
@@ -540,7 +554,7 @@ describe('admin console in a browser (e2e)', () => {
     await fieldErrors('reason').first().waitFor();
     await suspend.getByLabel('Reason').fill('Licence under review by the central bank');
     await suspend.getByRole('button', { name: 'Suspend' }).click();
-    await page.getByRole('status').filter({ hasText: 'Institution suspended' }).waitFor();
+    await notice('Institution suspended');
     await status.filter({ hasText: 'suspended' }).waitFor();
     expect(await changes.getByRole('button').allTextContents()).toEqual(['Reinstate', 'Close']);
     expect(await main().getByRole('link', { name: 'File a performance report' }).count()).toBe(0);
@@ -558,23 +572,19 @@ describe('admin console in a browser (e2e)', () => {
   it('writes a practice note: a too-short title is shown by its field, then the note is published and found in the library', async () => {
     await nav().getByRole('link', { name: 'Library' }).click();
     await main().getByRole('link', { name: 'Write a practice note' }).click();
-    const form = page.getByRole('form', { name: 'Practice note' });
-    const field = (name: string) => form.getByLabel(name, { exact: true });
+    const { field, submit } = formNamed('Practice note');
     await field('Title').fill('Go');
     await field('Summary').fill('Members saved together for a year before any group loan.');
     await field('Kind').selectOption('lesson');
     await field('Youth').check();
     await field('Tags').fill('savings groups, rural');
-    await form.getByRole('button', { name: 'Publish the note' }).click();
+    await submit('Publish the note');
     await fieldErrors('title').first().waitFor();
 
     await field('Title').fill('Rotating savings groups before credit');
-    await form.getByRole('button', { name: 'Publish the note' }).click();
-    await page.getByRole('status').filter({ hasText: 'Practice note published.' }).waitFor();
-    const hit = page
-      .getByRole('list', { name: 'Results' })
-      .getByRole('listitem')
-      .filter({ hasText: 'Rotating savings groups before credit' });
+    await submit('Publish the note');
+    await notice('Practice note published.');
+    const hit = libraryHit('Rotating savings groups before credit');
     await hit.waitFor();
     expect(await textOf(hit)).toContain('Youth · savings groups · rural');
     await h.screenshot('12c-practice-note-published');
@@ -583,8 +593,7 @@ describe('admin console in a browser (e2e)', () => {
   it('records an impact assessment: the rule that an RCT names its unit of randomisation is shown by that field, then the assessment is found in the library', async () => {
     await nav().getByRole('link', { name: 'Library' }).click();
     await main().getByRole('link', { name: 'Record an impact assessment' }).click();
-    const form = page.getByRole('form', { name: 'Impact assessment' });
-    const field = (name: string) => form.getByLabel(name, { exact: true });
+    const { form, field, submit } = formNamed('Impact assessment');
     await field('Title').fill('Group loans and child labour in rural Ghana');
     await field('Summary').fill(
       'A cluster RCT of group loans found no effect on child labour after two years.',
@@ -601,18 +610,15 @@ describe('admin console in a browser (e2e)', () => {
     await finding.getByLabel('Estimator', { exact: true }).fill('ITT');
     await finding.getByLabel('Effect size', { exact: true }).fill('0.01');
     await finding.getByLabel('Finding', { exact: true }).selectOption('null');
-    await form.getByRole('button', { name: 'Record the assessment' }).click();
+    await submit('Record the assessment');
     await fieldErrors('design.unitOfRandomisation')
       .filter({ hasText: 'unit of randomisation' })
       .waitFor();
 
     await field('Unit of randomisation').fill('village');
-    await form.getByRole('button', { name: 'Record the assessment' }).click();
-    await page.getByRole('status').filter({ hasText: 'Impact assessment recorded.' }).waitFor();
-    const hit = page
-      .getByRole('list', { name: 'Results' })
-      .getByRole('listitem')
-      .filter({ hasText: 'Group loans and child labour in rural Ghana' });
+    await submit('Record the assessment');
+    await notice('Impact assessment recorded.');
+    const hit = libraryHit('Group loans and child labour in rural Ghana');
     await hit.waitFor();
     expect(await textOf(hit)).toContain('Impact assessment');
     expect(await textOf(hit)).toContain('Child labour · group lending · ghana');
@@ -621,18 +627,17 @@ describe('admin console in a browser (e2e)', () => {
 
   it('records a GNI per capita value with its source: a bad country code is shown by its field, then the table shows the value', async () => {
     await nav().getByRole('link', { name: 'GNI per capita' }).click();
-    const form = page.getByRole('form', { name: 'Record a value' });
-    const field = (name: string) => form.getByLabel(name, { exact: true });
+    const { field, submit } = formNamed('Record a value');
     await field('Country').fill('Kenya');
     await field('Year').fill('2026');
     await field('GNI per capita (USD)').fill('2310');
     await field('Source').fill('World Bank WDI, July 2026 release');
-    await form.getByRole('button', { name: 'Record' }).click();
+    await submit('Record');
     await fieldErrors('entries.0.country').first().waitFor();
 
     await field('Country').fill('ke');
-    await form.getByRole('button', { name: 'Record' }).click();
-    await page.getByRole('status').filter({ hasText: 'Recorded: KE 2026.' }).waitFor();
+    await submit('Record');
+    await notice('Recorded: KE 2026.');
     const row = page
       .getByRole('table', { name: 'GNI per capita' })
       .getByRole('row')

@@ -20,13 +20,13 @@ import {
   type SlaStatus,
   type HistoryEntry,
 } from '@sfp/contracts';
-import { fetchText, get, lastWritePosition, post, queryString } from '../../api/client';
+import { fetchText, get, post, queryString } from '../../api/client';
+import { contextApi, PAGE_SIZE } from '../../api/context-api';
 import type { Page } from '../../api/types';
 import type { REQUEST_LIST_FILTERS } from '../../routing/paths';
 
-const HELP_DESK = '/api/help-desk';
-export const HELP_DESK_KEY = ['help-desk'] as const;
-const PAGE_SIZE = 25;
+const { base: HELP_DESK, key: HELP_DESK_KEY, since } = contextApi('help-desk');
+export { HELP_DESK_KEY };
 
 /** A choice the form may leave empty: the API names it in its answer. */
 export type Choice<T extends string> = T | '';
@@ -102,8 +102,6 @@ export type StatisticsFilters = Partial<
 const listPath = (scope: RequestScope) =>
   scope === 'open' ? `${HELP_DESK}/queue` : `${HELP_DESK}/service-requests`;
 const requestPath = (id: string) => `${HELP_DESK}/service-requests/${encodeURIComponent(id)}`;
-/** Lists wait until they include this tab's last write (read your own writes). */
-const since = () => ({ minPosition: lastWritePosition('help-desk') });
 
 export const helpDeskQueries = {
   requests: (scope: RequestScope, filters: RequestListFilters, cursor: string | undefined) =>

@@ -12,7 +12,7 @@ import {
   type RequestCommandType,
 } from '@sfp/contracts';
 import { ActionPicker } from '../../components/action-picker';
-import { SelectField, TextField } from '../../components/fields';
+import { SelectField, textFieldsOf } from '../../components/fields';
 import { FormFooter } from '../../components/form-layout';
 import { label } from '../../components/format';
 import { useCommandForm, type CommandForm } from '../../components/use-command-form';
@@ -179,19 +179,9 @@ function ActionFields({
   form: CommandForm<ActionValues>;
 }): ReactNode {
   const { bind } = form;
-  const text = (
-    name: 'note' | 'assignee' | 'referredTo' | 'reason' | 'answer' | 'outputs' | 'text',
-    fieldLabel: string,
-    extra: { multiline?: boolean; hint?: string; required?: boolean } = {},
-  ) => (
-    <TextField
-      label={fieldLabel}
-      {...bind(name)}
-      required={extra.required ?? true}
-      multiline={extra.multiline}
-      hint={extra.hint}
-    />
-  );
+  const text = textFieldsOf<
+    'note' | 'assignee' | 'referredTo' | 'reason' | 'answer' | 'outputs' | 'text'
+  >(bind, true);
   switch (action) {
     case 'TriageServiceRequest':
       return (

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useCommand } from '../../api/query';
 import { Badge, Empty, ErrorMessage, QueryState } from '../../components/feedback';
 import { TextField } from '../../components/fields';
@@ -6,28 +5,25 @@ import { FormFooter, FormPanel } from '../../components/form-layout';
 import { formatDateTime } from '../../components/format';
 import { ListTable, Unseen } from '../../components/table';
 import { useCommandForm } from '../../components/use-command-form';
-import { useRouteSearch } from '../../routing/paths';
+import { useListPage } from '../../components/use-list-page';
 import { ClientKeys } from './client-keys';
 import {
+  ACCOUNT_COLUMNS,
   IDENTITY,
   identityCommands,
   identityQueries,
   type IntegrationClient,
 } from './identity.api';
 
-const COLUMNS = [
-  'Client',
-  'Department',
-  'State',
-  'Created',
-  <Unseen key="actions">Actions</Unseen>,
-];
+const COLUMNS = ['Client', ...ACCOUNT_COLUMNS, <Unseen key="actions">Actions</Unseen>];
 
 /** Departments' systems and their API keys (platform:admin). A new key is shown once. */
 export function ClientsPage() {
-  const clients = useQuery(identityQueries.clients());
-  const [search, update] = useRouteSearch('clients');
-  const selected = search.get('client');
+  const {
+    list: clients,
+    update,
+    selected,
+  } = useListPage(identityQueries.clients(), 'clients', 'client');
   const toggle = useCommand(
     (client: IntegrationClient) => identityCommands.setClientDisabled(client.id, !client.disabled),
     { invalidates: [IDENTITY] },

@@ -9,6 +9,9 @@ import type { PersonRole } from '@sfp/contracts';
 import { get, patch, post } from '../../api/client';
 
 const AUTH = '/api/auth';
+/** The columns of every list of accounts (people and departments' systems) after its names. */
+export const ACCOUNT_COLUMNS = ['Department', 'State', 'Created'] as const;
+
 export const IDENTITY = ['identity'] as const;
 
 export interface User {

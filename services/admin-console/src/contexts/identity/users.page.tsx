@@ -1,28 +1,23 @@
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Badge, Empty, QueryState } from '../../components/feedback';
 import { FilterInput } from '../../components/filters';
 import { formatDateTime, label, NONE } from '../../components/format';
 import { OneTimeSecret } from '../../components/one-time-secret';
 import { ListTable, Unseen } from '../../components/table';
-import { useRouteSearch } from '../../routing/paths';
-import { identityQueries, type User } from './identity.api';
+import { useListPage } from '../../components/use-list-page';
+import { ACCOUNT_COLUMNS, identityQueries, type User } from './identity.api';
 import { CreateUser, EditUser, type Secret } from './user-forms';
 
-const COLUMNS = [
-  'User',
-  'Roles',
-  'Department',
-  'State',
-  'Created',
-  <Unseen key="edit">Edit</Unseen>,
-];
+const COLUMNS = ['User', 'Roles', ...ACCOUNT_COLUMNS, <Unseen key="edit">Edit</Unseen>];
 
 /** People who sign in, their roles; create, edit, reset passwords, unlock (platform:admin). */
 export function UsersPage() {
-  const users = useQuery(identityQueries.users());
-  const [search, update] = useRouteSearch('users');
-  const selected = search.get('user');
+  const {
+    list: users,
+    search,
+    update,
+    selected,
+  } = useListPage(identityQueries.users(), 'users', 'user');
   const [secret, setSecret] = useState<Secret | null>(null);
   const filter = (search.get('q') ?? '').toLowerCase();
   const shown = (users.data ?? []).filter(

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Notice, QueryState } from '../../components/feedback';
-import { TextField } from '../../components/fields';
+import { textFieldsOf } from '../../components/fields';
 import { FormFooter, FormPanel } from '../../components/form-layout';
 import { FilterBar, FilterInput } from '../../components/filters';
 import { numberOf } from '../../components/form-values';
@@ -104,23 +104,15 @@ function RecordGni({ onRecorded }: { onRecorded: (what: string, country: string)
       onRecorded(`Recorded: ${country} ${v['entries.0.year']}.`, country);
     },
   });
-  const { bind } = form;
+  const text = textFieldsOf(form.bind, true);
   return (
     <FormPanel title="Record a value" onSubmit={form.onSubmit}>
-      <TextField
-        label="Country"
-        {...bind('entries.0.country')}
-        required
-        hint="ISO 3166-1 alpha-2, e.g. KE."
-      />
-      <TextField label="Year" type="number" {...bind('entries.0.year')} required />
-      <TextField label="GNI per capita (USD)" type="number" {...bind('entries.0.usd')} required />
-      <TextField
-        label="Source"
-        {...bind('source')}
-        required
-        hint="e.g. World Bank WDI NY.GNP.PCAP.CD, July 2026 release. A value for the same country and year replaces the one before."
-      />
+      {text('entries.0.country', 'Country', { hint: 'ISO 3166-1 alpha-2, e.g. KE.' })}
+      {text('entries.0.year', 'Year', { type: 'number' })}
+      {text('entries.0.usd', 'GNI per capita (USD)', { type: 'number' })}
+      {text('source', 'Source', {
+        hint: 'e.g. World Bank WDI NY.GNP.PCAP.CD, July 2026 release. A value for the same country and year replaces the one before.',
+      })}
       <FormFooter form={form} submit="Record" busyLabel="Recording…" />
     </FormPanel>
   );

@@ -28,12 +28,12 @@ import {
   type TargetStatus,
   type HistoryEntry,
 } from '@sfp/contracts';
-import { get, lastWritePosition, post, queryString } from '../../api/client';
+import { get, post, queryString } from '../../api/client';
+import { contextApi, PAGE_SIZE } from '../../api/context-api';
 import type { Page } from '../../api/types';
 
-const KB = '/api/knowledge-base';
-export const KNOWLEDGE_BASE_KEY = ['knowledge-base'] as const;
-const PAGE_SIZE = 25;
+const { base: KB, key: KNOWLEDGE_BASE_KEY, since } = contextApi('knowledge-base');
+export { KNOWLEDGE_BASE_KEY };
 
 export type { GniRow, LibraryKind } from '@sfp/contracts';
 
@@ -172,8 +172,6 @@ export type InstitutionFilters = Partial<
 
 const institutionPath = (id: string) => `${KB}/institutions/${encodeURIComponent(id)}`;
 const reportPath = (id: string) => `${KB}/performance-reports/${encodeURIComponent(id)}`;
-/** Lists wait until they include this tab's last write (read your own writes). */
-const since = () => ({ minPosition: lastWritePosition('knowledge-base') });
 const key = (...parts: unknown[]) => [...KNOWLEDGE_BASE_KEY, ...parts];
 
 export const knowledgeBaseQueries = {

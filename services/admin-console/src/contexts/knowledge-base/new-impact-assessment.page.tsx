@@ -1,4 +1,3 @@
-import { useNavigate } from 'react-router';
 import {
   ASSESSMENT_STATUSES,
   DESIGNS,
@@ -11,13 +10,14 @@ import {
   type LibraryTheme,
   type Outcome,
 } from '@sfp/contracts';
-import { CheckboxGroup, SelectField, TextField } from '../../components/fields';
+import { CheckboxGroup, SelectField, TextField, textFieldsOf } from '../../components/fields';
 import { FormFooter } from '../../components/form-layout';
 import { listOf, numberOf } from '../../components/form-values';
-import { useCommandForm, type CommandForm } from '../../components/use-command-form';
+import type { CommandForm } from '../../components/use-command-form';
 import { BackLink } from '../../routing/back-link';
 import { href } from '../../routing/paths';
-import { KNOWLEDGE_BASE_KEY, knowledgeBaseCommands } from './knowledge-base.api';
+import { knowledgeBaseCommands } from './knowledge-base.api';
+import { useKnowledgeBaseForm } from './use-knowledge-base-form';
 
 interface OutcomeRow {
   outcome: Outcome;
@@ -64,10 +64,8 @@ const some = <K extends string>(key: K, value: number | undefined) =>
  * randomisation), show beside their fields.
  */
 export function NewImpactAssessmentPage() {
-  const navigate = useNavigate();
-  const form = useCommandForm({
+  const form = useKnowledgeBaseForm({
     initial: INITIAL,
-    invalidates: [KNOWLEDGE_BASE_KEY],
     send: (v) => {
       const rct = v['design.method'] === 'rct';
       return knowledgeBaseCommands.recordImpactAssessment({
@@ -94,24 +92,10 @@ export function NewImpactAssessmentPage() {
         links: [],
       });
     },
-    onSuccess: (_result, v) =>
-      navigate(href('library', { q: v.title, published: 'impact-assessment' })),
+    opens: (_result, v) => href('library', { q: v.title, published: 'impact-assessment' }),
   });
   const { bind, values } = form;
-  const text = (
-    name: TextKey,
-    fieldLabel: string,
-    extra: { hint?: string; type?: string; multiline?: boolean; required?: boolean } = {},
-  ) => (
-    <TextField
-      label={fieldLabel}
-      {...bind(name)}
-      required={extra.required ?? false}
-      hint={extra.hint}
-      type={extra.type}
-      multiline={extra.multiline}
-    />
-  );
+  const text = textFieldsOf<TextKey>(bind, false);
   const outcomeFields = values.outcomes.flatMap((_, i) =>
     (['outcome', 'estimator', 'effectSize', 'finding'] as const).map((f) => `outcomes.${i}.${f}`),
   );

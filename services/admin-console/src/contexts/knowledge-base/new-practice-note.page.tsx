@@ -1,4 +1,3 @@
-import { useNavigate } from 'react-router';
 import {
   LIBRARY_THEMES,
   PRACTICE_KINDS,
@@ -8,10 +7,10 @@ import {
 import { CheckboxGroup, SelectField, TextField } from '../../components/fields';
 import { FormFooter } from '../../components/form-layout';
 import { listOf } from '../../components/form-values';
-import { useCommandForm } from '../../components/use-command-form';
 import { BackLink } from '../../routing/back-link';
 import { href } from '../../routing/paths';
-import { KNOWLEDGE_BASE_KEY, knowledgeBaseCommands } from './knowledge-base.api';
+import { knowledgeBaseCommands } from './knowledge-base.api';
+import { useKnowledgeBaseForm } from './use-knowledge-base-form';
 
 /**
  * Writes a practice note for the knowledge base's library (records:write): a
@@ -20,8 +19,7 @@ import { KNOWLEDGE_BASE_KEY, knowledgeBaseCommands } from './knowledge-base.api'
  * search for its title, which waits until the search index has it.
  */
 export function NewPracticeNotePage() {
-  const navigate = useNavigate();
-  const form = useCommandForm({
+  const form = useKnowledgeBaseForm({
     initial: {
       title: '',
       summary: '',
@@ -30,7 +28,6 @@ export function NewPracticeNotePage() {
       tags: '',
       body: '',
     },
-    invalidates: [KNOWLEDGE_BASE_KEY],
     send: (v) =>
       knowledgeBaseCommands.publishPracticeNote({
         title: v.title,
@@ -42,8 +39,7 @@ export function NewPracticeNotePage() {
         institutionIds: [],
         assessmentIds: [],
       }),
-    onSuccess: (_result, v) =>
-      navigate(href('library', { q: v.title, published: 'practice-note' })),
+    opens: (_result, v) => href('library', { q: v.title, published: 'practice-note' }),
   });
   const { bind } = form;
   return (

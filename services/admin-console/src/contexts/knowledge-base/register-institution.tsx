@@ -1,20 +1,14 @@
-import { useNavigate } from 'react-router';
 import { INSTITUTION_KINDS, LEGAL_TYPES, REGIONS } from '@sfp/contracts';
 import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { FormFooter, FormPanel } from '../../components/form-layout';
 import { listOf } from '../../components/form-values';
-import { useCommandForm } from '../../components/use-command-form';
 import { href } from '../../routing/paths';
-import {
-  KNOWLEDGE_BASE_KEY,
-  knowledgeBaseCommands,
-  type NewInstitution,
-} from './knowledge-base.api';
+import { knowledgeBaseCommands, type NewInstitution } from './knowledge-base.api';
+import { useKnowledgeBaseForm } from './use-knowledge-base-form';
 
 /** Registers an institution, and activates it at once unless told not to. */
 export function RegisterInstitution() {
-  const navigate = useNavigate();
-  const form = useCommandForm({
+  const form = useKnowledgeBaseForm({
     initial: {
       name: '',
       kind: 'microfinance-institution' as NewInstitution['kind'],
@@ -25,7 +19,6 @@ export function RegisterInstitution() {
       reportingDepartment: '',
       activate: true,
     },
-    invalidates: [KNOWLEDGE_BASE_KEY],
     send: async (v) => {
       const created = await knowledgeBaseCommands.registerInstitution({
         name: v.name.trim(),
@@ -47,7 +40,7 @@ export function RegisterInstitution() {
         );
       return created;
     },
-    onSuccess: (created) => navigate(href('institution', { institutionId: created.id })),
+    opens: (created) => href('institution', { institutionId: created.id }),
   });
   const { bind } = form;
   return (

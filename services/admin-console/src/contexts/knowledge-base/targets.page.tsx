@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { TARGET_STATUSES } from '@sfp/contracts';
 import { QueryState } from '../../components/feedback';
 import { FilterBar, FilterSelect } from '../../components/filters';
-import { CursorPager, FIRST_PAGE } from '../../components/pager';
+import { CursorPager, filterOf } from '../../components/pager';
 import { useRouteSearch } from '../../routing/paths';
 import { useAuth } from '../../session';
 import { knowledgeBaseQueries } from './knowledge-base.api';
@@ -21,6 +21,7 @@ export function TargetsPage() {
   const [search, update] = useRouteSearch('targets');
   const status = search.get('status');
   const active = search.get('active') ?? 'true';
+  const filter = (name: 'status' | 'active') => filterOf(search, update, name);
   const list = useQuery(
     knowledgeBaseQueries.targets(
       status,
@@ -32,21 +33,8 @@ export function TargetsPage() {
     <main id="main">
       <h1>Targets</h1>
       <FilterBar label="Filters">
-        <FilterSelect
-          label="Status"
-          value={status}
-          options={TARGET_STATUSES}
-          onChange={(value) => update({ status: value, ...FIRST_PAGE })}
-        />
-        <FilterSelect
-          label="Which"
-          value={active}
-          options={WHICH}
-          emptyLabel={null}
-          onChange={(value) =>
-            update({ active: value === 'true' ? undefined : value, ...FIRST_PAGE })
-          }
-        />
+        <FilterSelect label="Status" {...filter('status')} options={TARGET_STATUSES} />
+        <FilterSelect label="Which" {...filter('active')} options={WHICH} fallback="true" />
       </FilterBar>
       <QueryState query={list} what="Loading targets" />
       {list.data ? (

@@ -3,7 +3,8 @@ import { useCommand } from '../../api/query';
 import { ErrorMessage, Notice } from '../../components/feedback';
 import { FilterInput } from '../../components/filters';
 import { formatDateTime } from '../../components/format';
-import { OPERATIONS_KEY, operationsCommands, type DeadLetter } from './operations.api';
+import type { DeadLetter } from '@sfp/contracts';
+import { OPERATIONS_KEY, operationsCommands } from './operations.api';
 
 /** JSON laid out for reading; anything else as it is. */
 function readable(payload: string | null): string {

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
+import type { DeadLetter } from '@sfp/contracts';
 import { Badge, Empty, ErrorMessage, QueryState } from '../../components/feedback';
 import { FilterBar, FilterSelect } from '../../components/filters';
 import { formatDateTime, formatNumber } from '../../components/format';
-import { CursorPager, FIRST_PAGE } from '../../components/pager';
+import { CursorPager, FIRST_PAGE, filterOf } from '../../components/pager';
 import { ListTable } from '../../components/table';
 import { useRouteSearch } from '../../routing/paths';
 import { DeadLetterDetails } from './dead-letter-details';
-import { operationsQueries, type DeadLetter } from './operations.api';
+import { operationsQueries } from './operations.api';
 
 const STATUSES = {
   pending: 'Pending',
@@ -68,12 +69,9 @@ export function DeadLettersPage() {
         />
         <FilterSelect
           label="Status"
-          value={status}
+          {...filterOf(search, update, 'status')}
           options={STATUSES}
-          emptyLabel={null}
-          onChange={(value) =>
-            update({ status: value === 'pending' ? undefined : value, ...FIRST_PAGE })
-          }
+          fallback="pending"
         />
       </FilterBar>
       <QueryState query={list} what="Loading dead letters" />

@@ -1,68 +1,17 @@
 // Operating the platform: the projections of every context (position, lag,
 // rebuild) and the dead letters of its topics (why, what, re-drive). Queries
-// are keyed under 'operations'. The answers' shapes are not in @sfp/contracts
-// (it holds reference data and transitions only): they are declared here, as
-// the API documents them (/api/docs-json).
+// are keyed under 'operations'. The answers' shapes are @sfp/contracts.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type {
+  DeadLetter,
+  DeadLetterTopic,
+  PlatformProjection,
+  ProjectionStatus,
+} from '@sfp/contracts';
 import { get, post, queryString } from '../../api/client';
 import type { Page } from '../../api/types';
 
 export const OPERATIONS_KEY = ['operations'] as const;
-
-export interface VersionStatus {
-  generation: number;
-  version: number;
-  readModel: string;
-  position: number;
-  lagEvents: number;
-  lagSeconds: number;
-  updatedAt: string;
-  lastError: { message?: string; position?: number; at?: string } | null;
-  stalledSince: string | null;
-  stalledSeconds: number;
-}
-
-export interface ProjectionStatus extends VersionStatus {
-  name: string;
-  state: 'running' | 'rebuilding' | 'stalled';
-  headPosition: number;
-  local: boolean;
-  rebuild: (VersionStatus & { startedAt: string }) | null;
-  checkedAt: string;
-}
-
-/** A projection of any context, as the reporting context's platform-wide operations list it. */
-export interface PlatformProjection extends ProjectionStatus {
-  context: string;
-}
-
-export interface DeadLetter {
-  id: string;
-  dlqTopic: string;
-  partition: number;
-  offset: string;
-  key: string | null;
-  payload: string | null;
-  payloadTruncated: boolean;
-  headers: Record<string, string>;
-  reason: string;
-  error: string;
-  fieldErrors: Array<{ field: string; messages?: string[]; message?: string }>;
-  originalTopic: string;
-  originalPartition?: number;
-  originalOffset?: string;
-  consumerGroup?: string;
-  deadLetteredAt: string;
-  status: 'pending' | 'redriven';
-  redrivenAt?: string;
-  redrivenBy?: string;
-}
-
-export interface DeadLetterTopic {
-  dlqTopic: string;
-  pending: number;
-  redriven: number;
-}
 
 /** Where a projection is operated: the platform-wide API, or its own context's. */
 export function projectionUrl(context: string, name: string, platformWide: boolean): string {

@@ -1,6 +1,7 @@
 // One projection: where it stands, and its rebuild, followed until the new
 // generation serves.
 import { useState } from 'react';
+import type { ProjectionStatus } from '@sfp/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useCommand } from '../../api/query';
 import { ConfirmButton } from '../../components/confirm';
@@ -12,7 +13,7 @@ import {
   formatSeconds,
   NONE,
 } from '../../components/format';
-import { operationsCommands, operationsQueries, type ProjectionStatus } from './operations.api';
+import { operationsCommands, operationsQueries } from './operations.api';
 
 /** A rebuild has finished when the generation it started serves and no other is building. */
 const finished = (status: ProjectionStatus | undefined, generation: number | null) =>

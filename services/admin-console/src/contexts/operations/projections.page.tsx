@@ -1,15 +1,11 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import type { PlatformProjection, ProjectionStatus } from '@sfp/contracts';
 import { useHasPath, useProjectionContexts } from '../../api/capabilities';
 import { Empty, Loading, QueryState } from '../../components/feedback';
 import { label } from '../../components/format';
 import { ListTable } from '../../components/table';
-import {
-  operationsQueries,
-  projectionUrl,
-  type PlatformProjection,
-  type ProjectionStatus,
-} from './operations.api';
+import { operationsQueries, projectionUrl } from './operations.api';
 import { ProjectionRow } from './projection-row';
 
 /**
