@@ -2,3 +2,4 @@
 export * from './store/event-store.contract';
 export * from './store/event-store.fixtures';
 export * from './model/testing';
+export * from './contract-fixture';

@@ -8,6 +8,7 @@ import {
 import { newEvent, newEvents } from './event-store.fixtures';
 import type { AppendResult, EventStore, ExpectedVersion } from './event-store.port';
 import { FeedFollower } from './follow/feed-follower';
+import { useContractFixture } from '../contract-fixture';
 
 export interface EventStoreFixture {
   /** A store on fresh, empty storage. */
@@ -41,27 +42,18 @@ export function describeEventStoreContract(
   const propertyRuns = options.propertyRuns ?? 100;
 
   describe(`EventStore contract: ${adapter}`, () => {
-    let fixture: EventStoreFixture;
     let store: EventStore;
-    const peers: EventStore[] = [];
-
-    beforeEach(async () => {
-      fixture = await createFixture();
-      store = fixture.store;
-    });
-    afterEach(async () => {
-      await Promise.all(peers.splice(0).map((peer) => peer.close()));
-      await fixture.cleanup();
+    const fixture = useContractFixture(createFixture, {
+      opened: (opened) => (store = opened.store),
     });
 
     /** The store and, when the adapter has them, peers: writers spread over "processes". */
     async function writerStores(count: number): Promise<EventStore[]> {
-      if (!fixture.openPeer) return [store];
-      const opened = await Promise.all(
-        Array.from({ length: count - 1 }, () => fixture.openPeer!()),
-      );
-      peers.push(...opened);
-      return [store, ...opened];
+      const { openPeer } = fixture.current();
+      if (!openPeer) return [store];
+      const peers = await Promise.all(Array.from({ length: count - 1 }, () => openPeer()));
+      for (const peer of peers) fixture.release(() => peer.close());
+      return [store, ...peers];
     }
 
     describe('append and readStream', () => {
@@ -650,7 +642,7 @@ export function describeEventStoreContract(
       });
 
       it('sees appends made by another process', async () => {
-        if (!fixture.openPeer) return; // one-process adapter: nothing to show
+        if (!fixture.current().openPeer) return; // one-process adapter: nothing to show
         const [, peer] = await writerStores(2);
         const received: string[] = [];
         const subscription = store.subscribe((event) => void received.push(event.eventId), {
@@ -752,33 +744,17 @@ export function describeEventStoreContract(
         const own = listen(store);
         const follower = new FeedFollower(store, { storePollMs: 0 });
         follower.start();
-        const followed: RecordedEvent[] = [];
-        let writing = true;
-        const follow = async (): Promise<void> => {
-          let after = 0;
-          for (;;) {
-            const stillWriting = writing;
-            const { events } = await follower.read(after, 5);
-            for (const event of events) {
-              expect(event.position).toBe(after + 1);
-              followed.push(event);
-              after = event.position;
-            }
-            if (events.length === 0) {
-              if (!stillWriting) return;
-              await pause(1);
-            }
-          }
-        };
-        const reading = follow();
-        await Promise.all(
-          [store, peer ?? store].map(async (target, w) => {
-            for (let i = 0; i < 12; i++)
-              await target.append(`w${w}-${i % 3}`, 'any', newEvents(1 + (i % 2)));
-          }),
+        const followed = await readWhile(
+          async (after) => (await follower.read(after, 5)).events,
+          () =>
+            Promise.all(
+              [store, peer ?? store].map(async (target, w) => {
+                for (let i = 0; i < 12; i++)
+                  await target.append(`w${w}-${i % 3}`, 'any', newEvents(1 + (i % 2)));
+              }),
+            ),
+          { contiguous: true, pauseMs: 1 },
         );
-        writing = false;
-        await reading;
         follower.stop();
         const all = await store.readAll({ afterPosition: 0 });
         expect(all).toHaveLength(36);
@@ -825,10 +801,23 @@ function acknowledge(
  * Reads the whole log page by page (`limit` events a page) while `write` runs,
  * then to its end: every event read, each page checked to go forward only.
  */
-async function readAllWhile(
+function readAllWhile(
   store: EventStore,
   limit: number,
   write: () => Promise<unknown>,
+): Promise<RecordedEvent[]> {
+  return readWhile((after) => store.readAll({ afterPosition: after, limit }), write);
+}
+
+/**
+ * Reads pages (`readPage(after)`: the events after a position) while `write`
+ * runs, then to the end: every event read, each page checked to go forward
+ * only (`contiguous`: one position at a time, no gap).
+ */
+async function readWhile(
+  readPage: (after: number) => Promise<readonly RecordedEvent[]>,
+  write: () => Promise<unknown>,
+  { contiguous = false, pauseMs = 2 } = {},
 ): Promise<RecordedEvent[]> {
   let writing = true;
   const seen: RecordedEvent[] = [];
@@ -836,15 +825,16 @@ async function readAllWhile(
     let after = 0;
     for (;;) {
       const stillWriting = writing;
-      const page = await store.readAll({ afterPosition: after, limit });
+      const page = await readPage(after);
       for (const event of page) {
-        expect(event.position).toBeGreaterThan(after);
+        if (contiguous) expect(event.position).toBe(after + 1);
+        else expect(event.position).toBeGreaterThan(after);
         seen.push(event);
         after = event.position;
       }
       if (page.length === 0) {
         if (!stillWriting) return;
-        await pause(2);
+        await pause(pauseMs);
       }
     }
   };

@@ -1,3 +1,4 @@
+import { useContractFixture } from '@sfp/event-sourcing/testing';
 import type { EventBus, IncomingMessage, RunningConsumer } from './event-bus.port';
 import { UnknownTopicError } from './event-bus.port';
 import { eventually } from '../testing/bus-test-helpers';
@@ -21,22 +22,15 @@ export function describeEventBusContract(
   timing: { settleMs: number } = { settleMs: 300 },
 ): void {
   describe(`EventBus contract: ${adapter}`, () => {
-    let fixture: EventBusFixture;
     let bus: EventBus;
     const running: RunningConsumer[] = [];
-
-    beforeEach(async () => {
-      fixture = await createFixture();
-      bus = fixture.bus;
-    });
-
-    afterEach(async () => {
-      await Promise.all(running.splice(0).map((c) => c.stop()));
-      await fixture.cleanup();
+    const fixture = useContractFixture(createFixture, {
+      opened: (opened) => (bus = opened.bus),
+      closing: () => Promise.all(running.splice(0).map((c) => c.stop())),
     });
 
     async function topic(suffix: string, partitions = 3): Promise<string> {
-      const name = fixture.topicName(suffix);
+      const name = fixture.current().topicName(suffix);
       await bus.ensureTopics([{ topic: name, partitions, replicationFactor: 1 }]);
       return name;
     }
@@ -311,7 +305,7 @@ export function describeEventBusContract(
 
     it('refuses to publish to a topic that was never provisioned', async () => {
       await expect(
-        bus.publish(fixture.topicName('missing'), [{ key: 'k', value: 'v' }]),
+        bus.publish(fixture.current().topicName('missing'), [{ key: 'k', value: 'v' }]),
       ).rejects.toBeInstanceOf(UnknownTopicError);
     });
 

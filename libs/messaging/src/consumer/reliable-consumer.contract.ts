@@ -1,3 +1,4 @@
+import { useContractFixture } from '@sfp/event-sourcing/testing';
 import type { EventBus, RunningConsumer } from '../bus/event-bus.port';
 import { DEAD_LETTER_HEADERS } from '../dead-letters/dead-letter-headers';
 import { DeadLetterError, PermanentFailure } from '../dead-letters/dead-letter.errors';
@@ -22,28 +23,25 @@ export function describeReliableConsumerContract(
   createFixture: () => Promise<ReliableConsumerFixture>,
 ): void {
   describe(`reliable consumer: ${adapter}`, () => {
-    let fixture: ReliableConsumerFixture;
     let bus: EventBus;
     let IN: string;
     let DLQ: string;
     let group: string;
     let groups = 0;
-    const consumers: RunningConsumer[] = [];
-
-    beforeEach(async () => {
-      fixture = await createFixture();
-      bus = fixture.bus;
-      ({ in: IN, dlq: DLQ } = fixture.topics());
-      group = `reliable-${process.pid}-${Date.now().toString(36)}-${++groups}`;
-      await bus.ensureTopics([
-        { topic: IN, partitions: 2, replicationFactor: 1 },
-        { topic: DLQ, partitions: 1, replicationFactor: 1 },
-      ]);
+    const fixture = useContractFixture(createFixture, {
+      opened: async (opened) => {
+        bus = opened.bus;
+        ({ in: IN, dlq: DLQ } = opened.topics());
+        group = `reliable-${process.pid}-${Date.now().toString(36)}-${++groups}`;
+        await bus.ensureTopics([
+          { topic: IN, partitions: 2, replicationFactor: 1 },
+          { topic: DLQ, partitions: 1, replicationFactor: 1 },
+        ]);
+      },
     });
-    afterEach(async () => {
-      await Promise.all(consumers.splice(0).map((c) => c.stop()));
-      await fixture.cleanup();
-    });
+    /** Stops a consumer the test started once the test is over. */
+    const stopAfterTest = (consumer: RunningConsumer): void =>
+      fixture.release(() => consumer.stop());
 
     const decodeJson = (m: { value: string | null }) => {
       try {
@@ -68,7 +66,7 @@ export function describeReliableConsumerContract(
         retry: { attempts: 3, initialDelayMs: 1, maxDelayMs: 2 },
         ...extra,
       });
-      consumers.push(c);
+      stopAfterTest(c);
       return c;
     }
 
@@ -80,7 +78,7 @@ export function describeReliableConsumerContract(
         { key: 'k', value: JSON.stringify({ id: 'a', n: 2 }) },
       ]);
       const dlq = await recordTopic(bus, DLQ);
-      consumers.push(dlq.consumer);
+      stopAfterTest(dlq.consumer);
       await eventually(
         () => handled.length === 1 && dlq.messages.length === 1,
         'dead letter and next message',
@@ -125,7 +123,7 @@ export function describeReliableConsumerContract(
         [1, 2].map((n) => ({ key: 'k', value: JSON.stringify({ id: `m${n}`, n }) })),
       );
       const dlq = await recordTopic(bus, DLQ);
-      consumers.push(dlq.consumer);
+      stopAfterTest(dlq.consumer);
       await eventually(() => handled.length === 1 && dlq.messages.length === 1, 'dlq + next');
       expect(dlq.messages[0]!.headers).toMatchObject({
         [DEAD_LETTER_HEADERS.reason]: 'failed',
@@ -141,7 +139,7 @@ export function describeReliableConsumerContract(
         throw new PermanentFailure('cannot apply');
       });
       const dlq = await recordTopic(bus, DLQ);
-      consumers.push(dlq.consumer);
+      stopAfterTest(dlq.consumer);
       await bus.publish(IN, [{ key: 'k', value: JSON.stringify({ id: 'x', n: 1 }) }]);
       await eventually(() => dlq.messages.length === 1, 'dead letter');
       expect(calls).toBe(1);
@@ -187,9 +185,9 @@ export function describeReliableConsumerContract(
           handled.push(...items.map((item) => item.decoded));
         },
       });
-      consumers.push(c);
+      stopAfterTest(c);
       const dlq = await recordTopic(bus, DLQ);
-      consumers.push(dlq.consumer);
+      stopAfterTest(dlq.consumer);
       const messages = Array.from({ length: 30 }, (_, n) => ({
         key: `k${n % 3}`,
         value: JSON.stringify({ id: `m${n}`, n }),

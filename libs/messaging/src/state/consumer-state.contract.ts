@@ -1,3 +1,4 @@
+import { useContractFixture } from '@sfp/event-sourcing/testing';
 import type { ConsumerStateStores } from './consumer-state.port';
 
 export interface ConsumerStateFixture {
@@ -13,13 +14,10 @@ export function describeConsumerStateContract(
   createFixture: () => Promise<ConsumerStateFixture>,
 ): void {
   describe(`consumer state contract: ${adapter}`, () => {
-    let fixture: ConsumerStateFixture;
     let stores: ConsumerStateStores;
-    beforeEach(async () => {
-      fixture = await createFixture();
-      stores = fixture.stores;
+    const fixture = useContractFixture(createFixture, {
+      opened: (opened) => (stores = opened.stores),
     });
-    afterEach(() => fixture.cleanup());
 
     describe('checkpoints', () => {
       it('starts at 0 and keeps the last saved position', async () => {
@@ -42,7 +40,7 @@ export function describeConsumerStateContract(
 
       it('lets another owner take an expired lease, and the old owner loses it', async () => {
         expect(await stores.leases.acquire('relay', 'a', 1_000)).toBe(true);
-        fixture.advanceClock(1_001);
+        fixture.current().advanceClock(1_001);
         expect(await stores.leases.acquire('relay', 'b', 1_000)).toBe(true);
         expect(await stores.leases.acquire('relay', 'a', 1_000)).toBe(false);
       });

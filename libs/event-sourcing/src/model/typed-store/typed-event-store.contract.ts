@@ -21,6 +21,7 @@ import { ledgerDecider, type LedgerCommand } from '../test-fixtures/ledger.decid
 import { AmountDeposited, ledgerEventTypes, LedgerOpened } from '../test-fixtures/ledger.events';
 import { metadata } from '../test-fixtures/ledger.setup';
 import { TypedEventStore } from './typed-event-store';
+import { useContractFixture } from '../../contract-fixture';
 
 export interface TypedEventStoreFixture {
   /** A store adapter (may hold other tests' events: the suite uses fresh stream ids and positions after the head). */
@@ -61,23 +62,19 @@ export function describeTypedEventStore(
   createFixture: () => Promise<TypedEventStoreFixture>,
 ): void {
   describe(`TypedEventStore over ${adapter}`, () => {
-    let fixture: TypedEventStoreFixture;
     let raw: EventStore;
     let keyStore: KeyStore;
     let store: TypedEventStore;
     let head: number;
     const eventTypes = ledgerEventTypes();
 
-    beforeEach(async () => {
-      fixture = await createFixture();
-      raw = fixture.store;
-      keyStore = fixture.keyStore ?? new MemoryKeyStore();
-      store = new TypedEventStore({ store: raw, eventTypes, keyStore });
-      head = await raw.headPosition();
-    });
-
-    afterEach(async () => {
-      await fixture.cleanup();
+    useContractFixture(createFixture, {
+      opened: async (fixture) => {
+        raw = fixture.store;
+        keyStore = fixture.keyStore ?? new MemoryKeyStore();
+        store = new TypedEventStore({ store: raw, eventTypes, keyStore });
+        head = await raw.headPosition();
+      },
     });
 
     const ada = {
@@ -95,21 +92,21 @@ export function describeTypedEventStore(
       return handleCommand(store, streamId, ledgerDecider, command, { eventTypes, metadata });
     }
 
+    /** Opens ledger `ledgerId` (on stream `streamId`, the ledger's id unless given) for `owner`. */
+    async function openLedger(
+      owner: typeof ada,
+      now: string,
+      ledgerId: string,
+      streamId = ledgerId,
+    ) {
+      return run(streamId, { type: 'OpenLedger', ledgerId, owner, now });
+    }
+
     async function openTwoLedgers(): Promise<{ adaLedger: string; bobLedger: string }> {
       const adaLedger = `ledger-${randomUUID()}`;
       const bobLedger = `ledger-${randomUUID()}`;
-      await run(adaLedger, {
-        type: 'OpenLedger',
-        ledgerId: adaLedger,
-        owner: ada,
-        now: '2024-03-01T10:00:00Z',
-      });
-      await run(bobLedger, {
-        type: 'OpenLedger',
-        ledgerId: bobLedger,
-        owner: bob,
-        now: '2024-03-01T11:00:00Z',
-      });
+      await openLedger(ada, '2024-03-01T10:00:00Z', adaLedger);
+      await openLedger(bob, '2024-03-01T11:00:00Z', bobLedger);
       await run(adaLedger, { type: 'Deposit', amount: 40 });
       await run(bobLedger, { type: 'Deposit', amount: 15 });
       return { adaLedger, bobLedger };
@@ -235,24 +232,14 @@ export function describeTypedEventStore(
       } finally {
         remove();
       }
-      await run(`ledger-${randomUUID()}`, {
-        type: 'OpenLedger',
-        ledgerId: 'x',
-        owner: bob,
-        now: '2024-03-02T10:00:00Z',
-      });
+      await openLedger(bob, '2024-03-02T10:00:00Z', 'x', `ledger-${randomUUID()}`);
       await new Promise((r) => setTimeout(r, 50));
       expect(fed.flat()).toHaveLength(4);
     });
 
     it('upcasts old versions on readStream, readAll and subscribe', async () => {
       const streamId = `ledger-${randomUUID()}`;
-      await run(streamId, {
-        type: 'OpenLedger',
-        ledgerId: streamId,
-        owner: ada,
-        now: '2024-03-01T10:00:00Z',
-      });
+      await openLedger(ada, '2024-03-01T10:00:00Z', streamId);
       await raw.append(streamId, 1, [
         {
           eventId: randomUUID(),

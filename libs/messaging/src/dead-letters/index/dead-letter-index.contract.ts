@@ -1,3 +1,4 @@
+import { useContractFixture } from '@sfp/event-sourcing/testing';
 import type { DeadLetterEntry } from './dead-letter-entry';
 import type { DeadLetterIndex } from './dead-letter-index.port';
 
@@ -8,11 +9,9 @@ export function deadLetterIndexContract(
 ): void {
   describe(`DeadLetterIndex contract: ${name}`, () => {
     let index: DeadLetterIndex;
-    let cleanup: () => Promise<void>;
-    beforeEach(async () => ({ index, cleanup } = await open()));
-    afterEach(async () => {
-      await index.close();
-      await cleanup();
+    useContractFixture(open, {
+      opened: (opened) => (index = opened.index),
+      closing: () => index.close(),
     });
 
     const entry = (topic: string, offset: number, at: string): DeadLetterEntry => ({
