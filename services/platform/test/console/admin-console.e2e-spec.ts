@@ -80,6 +80,15 @@ describe('admin console in a browser (e2e)', () => {
     };
   }
 
+  /** Gives a form's fields (by label) their values, in order: a choice is selected, a text typed. */
+  async function fillIn(form: Locator, values: Record<string, string>) {
+    for (const [label, value] of Object.entries(values)) {
+      const field = form.getByLabel(label);
+      if ((await field.evaluate((e) => e.tagName)) === 'SELECT') await field.selectOption(value);
+      else await field.fill(value);
+    }
+  }
+
   /** The library's search result with this title. */
   const libraryHit = (title: string) =>
     page.getByRole('list', { name: 'Results' }).getByRole('listitem').filter({ hasText: title });
@@ -426,11 +435,13 @@ describe('admin console in a browser (e2e)', () => {
   it('files a performance report with an identity error shown by the field, corrects and restates it, and sees the ratio chart against its target', async () => {
     await nav().getByRole('link', { name: 'Institutions' }).click();
     const register = page.getByRole('form', { name: 'Register an institution' });
-    await register.getByLabel('Name').fill('Sahel Youth Finance');
-    await register.getByLabel('Legal type').selectOption('nbfi');
-    await register.getByLabel('Country').fill('SN');
-    await register.getByLabel('Region').selectOption('africa');
-    await register.getByLabel('Programmes').fill('sfp-youth-employment');
+    await fillIn(register, {
+      Name: 'Sahel Youth Finance',
+      'Legal type': 'nbfi',
+      Country: 'SN',
+      Region: 'africa',
+      Programmes: 'sfp-youth-employment',
+    });
     await register.getByRole('button', { name: 'Register' }).click();
     await page.getByRole('heading', { name: 'Sahel Youth Finance' }).waitFor();
     institutionPath = new URL(page.url()).pathname;
@@ -439,11 +450,13 @@ describe('admin console in a browser (e2e)', () => {
     // A target on OSS for this institution.
     await main().getByRole('link', { name: 'Set a target for Sahel Youth Finance' }).click();
     const target = page.getByRole('form', { name: 'Set a target' });
-    await target.getByLabel('Indicator').selectOption('oss');
-    await target.getByLabel('Comparator').selectOption('at-least');
-    await target.getByLabel('Threshold').fill('1.1');
-    await target.getByLabel('Tolerance').fill('0.1');
-    await target.getByLabel('Due date').fill('2026-12-31');
+    await fillIn(target, {
+      Indicator: 'oss',
+      Comparator: 'at-least',
+      Threshold: '1.1',
+      Tolerance: '0.1',
+      'Due date': '2026-12-31',
+    });
     await target.getByRole('button', { name: 'Set the target' }).click();
     await notice('Target set');
 
