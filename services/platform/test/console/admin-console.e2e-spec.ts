@@ -89,6 +89,24 @@ describe('admin console in a browser (e2e)', () => {
     }
   }
 
+  /**
+   * Submits a form the API refuses, waits for the message beside the refused
+   * field, corrects that field, submits again and waits for the notice.
+   */
+  async function refusedThenCorrected(
+    form: ReturnType<typeof formNamed>,
+    button: string,
+    refused: Locator,
+    [label, value]: [string, string],
+    done: string,
+  ) {
+    await form.submit(button);
+    await refused.waitFor();
+    await form.field(label).fill(value);
+    await form.submit(button);
+    await notice(done);
+  }
+
   /** The library's search result with this title. */
   const libraryHit = (title: string) =>
     page.getByRole('list', { name: 'Results' }).getByRole('listitem').filter({ hasText: title });
@@ -585,18 +603,20 @@ describe('admin console in a browser (e2e)', () => {
   it('writes a practice note: a too-short title is shown by its field, then the note is published and found in the library', async () => {
     await nav().getByRole('link', { name: 'Library' }).click();
     await main().getByRole('link', { name: 'Write a practice note' }).click();
-    const { field, submit } = formNamed('Practice note');
+    const note = formNamed('Practice note');
+    const { field } = note;
     await field('Title').fill('Go');
     await field('Summary').fill('Members saved together for a year before any group loan.');
     await field('Kind').selectOption('lesson');
     await field('Youth').check();
     await field('Tags').fill('savings groups, rural');
-    await submit('Publish the note');
-    await fieldErrors('title').first().waitFor();
-
-    await field('Title').fill('Rotating savings groups before credit');
-    await submit('Publish the note');
-    await notice('Practice note published.');
+    await refusedThenCorrected(
+      note,
+      'Publish the note',
+      fieldErrors('title').first(),
+      ['Title', 'Rotating savings groups before credit'],
+      'Practice note published.',
+    );
     const hit = libraryHit('Rotating savings groups before credit');
     await hit.waitFor();
     expect(await textOf(hit)).toContain('Youth · savings groups · rural');
@@ -606,7 +626,8 @@ describe('admin console in a browser (e2e)', () => {
   it('records an impact assessment: the rule that an RCT names its unit of randomisation is shown by that field, then the assessment is found in the library', async () => {
     await nav().getByRole('link', { name: 'Library' }).click();
     await main().getByRole('link', { name: 'Record an impact assessment' }).click();
-    const { form, field, submit } = formNamed('Impact assessment');
+    const assessment = formNamed('Impact assessment');
+    const { form, field } = assessment;
     await field('Title').fill('Group loans and child labour in rural Ghana');
     await field('Summary').fill(
       'A cluster RCT of group loans found no effect on child labour after two years.',
@@ -623,14 +644,13 @@ describe('admin console in a browser (e2e)', () => {
     await finding.getByLabel('Estimator', { exact: true }).fill('ITT');
     await finding.getByLabel('Effect size', { exact: true }).fill('0.01');
     await finding.getByLabel('Finding', { exact: true }).selectOption('null');
-    await submit('Record the assessment');
-    await fieldErrors('design.unitOfRandomisation')
-      .filter({ hasText: 'unit of randomisation' })
-      .waitFor();
-
-    await field('Unit of randomisation').fill('village');
-    await submit('Record the assessment');
-    await notice('Impact assessment recorded.');
+    await refusedThenCorrected(
+      assessment,
+      'Record the assessment',
+      fieldErrors('design.unitOfRandomisation').filter({ hasText: 'unit of randomisation' }),
+      ['Unit of randomisation', 'village'],
+      'Impact assessment recorded.',
+    );
     const hit = libraryHit('Group loans and child labour in rural Ghana');
     await hit.waitFor();
     expect(await textOf(hit)).toContain('Impact assessment');
@@ -640,17 +660,19 @@ describe('admin console in a browser (e2e)', () => {
 
   it('records a GNI per capita value with its source: a bad country code is shown by its field, then the table shows the value', async () => {
     await nav().getByRole('link', { name: 'GNI per capita' }).click();
-    const { field, submit } = formNamed('Record a value');
+    const gni = formNamed('Record a value');
+    const { field } = gni;
     await field('Country').fill('Kenya');
     await field('Year').fill('2026');
     await field('GNI per capita (USD)').fill('2310');
     await field('Source').fill('World Bank WDI, July 2026 release');
-    await submit('Record');
-    await fieldErrors('entries.0.country').first().waitFor();
-
-    await field('Country').fill('ke');
-    await submit('Record');
-    await notice('Recorded: KE 2026.');
+    await refusedThenCorrected(
+      gni,
+      'Record',
+      fieldErrors('entries.0.country').first(),
+      ['Country', 'ke'],
+      'Recorded: KE 2026.',
+    );
     const row = page
       .getByRole('table', { name: 'GNI per capita' })
       .getByRole('row')
