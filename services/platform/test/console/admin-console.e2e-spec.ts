@@ -81,9 +81,9 @@ describe('admin console in a browser (e2e)', () => {
   }
 
   /** Gives a form's fields (by label) their values, in order: a choice is selected, a text typed. */
-  async function fillIn(form: Locator, values: Record<string, string>) {
+  async function fillIn(form: Locator, values: Record<string, string>, exact = false) {
     for (const [label, value] of Object.entries(values)) {
-      const field = form.getByLabel(label);
+      const field = form.getByLabel(label, { exact });
       if ((await field.evaluate((e) => e.tagName)) === 'SELECT') await field.selectOption(value);
       else await field.fill(value);
     }
@@ -604,12 +604,14 @@ describe('admin console in a browser (e2e)', () => {
     await nav().getByRole('link', { name: 'Library' }).click();
     await main().getByRole('link', { name: 'Write a practice note' }).click();
     const note = formNamed('Practice note');
-    const { field } = note;
-    await field('Title').fill('Go');
-    await field('Summary').fill('Members saved together for a year before any group loan.');
-    await field('Kind').selectOption('lesson');
-    await field('Youth').check();
-    await field('Tags').fill('savings groups, rural');
+    const values = {
+      Title: 'Go',
+      Summary: 'Members saved together for a year before any group loan.',
+      Kind: 'lesson',
+      Tags: 'savings groups, rural',
+    };
+    await fillIn(note.form, values, true);
+    await note.field('Youth').check();
     await refusedThenCorrected(
       note,
       'Publish the note',
@@ -628,17 +630,18 @@ describe('admin console in a browser (e2e)', () => {
     await main().getByRole('link', { name: 'Record an impact assessment' }).click();
     const assessment = formNamed('Impact assessment');
     const { form, field } = assessment;
-    await field('Title').fill('Group loans and child labour in rural Ghana');
-    await field('Summary').fill(
-      'A cluster RCT of group loans found no effect on child labour after two years.',
-    );
+    const values = {
+      Title: 'Group loans and child labour in rural Ghana',
+      Summary: 'A cluster RCT of group loans found no effect on child labour after two years.',
+      Tags: 'group lending, ghana',
+      Investigators: 'A. Mensah, J. Osei',
+      Country: 'gh',
+      Method: 'rct',
+      Planned: '2400',
+      Achieved: '2180',
+    };
+    await fillIn(form, values, true);
     await field('Child labour').check();
-    await field('Tags').fill('group lending, ghana');
-    await field('Investigators').fill('A. Mensah, J. Osei');
-    await field('Country').fill('gh');
-    await field('Method').selectOption('rct');
-    await field('Planned').fill('2400');
-    await field('Achieved').fill('2180');
     const finding = form.getByRole('group', { name: 'Finding 1' });
     await finding.getByLabel('Outcome', { exact: true }).selectOption('child-labour');
     await finding.getByLabel('Estimator', { exact: true }).fill('ITT');
@@ -661,11 +664,12 @@ describe('admin console in a browser (e2e)', () => {
   it('records a GNI per capita value with its source: a bad country code is shown by its field, then the table shows the value', async () => {
     await nav().getByRole('link', { name: 'GNI per capita' }).click();
     const gni = formNamed('Record a value');
-    const { field } = gni;
-    await field('Country').fill('Kenya');
-    await field('Year').fill('2026');
-    await field('GNI per capita (USD)').fill('2310');
-    await field('Source').fill('World Bank WDI, July 2026 release');
+    const source = 'World Bank WDI, July 2026 release';
+    await fillIn(
+      gni.form,
+      { Country: 'Kenya', Year: '2026', 'GNI per capita (USD)': '2310', Source: source },
+      true,
+    );
     await refusedThenCorrected(
       gni,
       'Record',
@@ -676,13 +680,13 @@ describe('admin console in a browser (e2e)', () => {
     const row = page
       .getByRole('table', { name: 'GNI per capita' })
       .getByRole('row')
-      .filter({ hasText: 'World Bank WDI, July 2026 release' });
+      .filter({ hasText: source });
     await row.waitFor();
     expect((await row.locator('td').allTextContents()).slice(0, 4)).toEqual([
       'KE',
       '2026',
       '2,310',
-      'World Bank WDI, July 2026 release',
+      source,
     ]);
     expect(new URL(page.url()).searchParams.get('country')).toBe('KE');
     await h.screenshot('12d-gni-per-capita');
