@@ -49,8 +49,6 @@ export interface ContextDependencies {
   metrics: ServiceMetrics;
   /** The host's logger; the context gets a child with `context`. */
   logger: Logger;
-  /** Options of the projection engine (poll interval, batch size), e.g. for tests. */
-  projectionBatchSize?: number;
 }
 
 /** The typed tokens of one context, each provided inside its module. */
@@ -65,7 +63,6 @@ export function contextProviders(
     eventStore: stores.eventStore,
     store: stores.readModels,
     logger,
-    ...(dependencies.projectionBatchSize ? { batchSize: dependencies.projectionBatchSize } : {}),
   });
   const commands = new ContextCommands({
     context,
