@@ -1,3 +1,4 @@
+import type { DeadLetter } from '@sfp/contracts';
 import type { IncomingMessage } from '../../bus/event-bus.port';
 import type { FieldError } from '../dead-letter.errors';
 import { DEAD_LETTER_HEADERS, isDeadLetterHeader } from '../dead-letter-headers';
@@ -5,30 +6,15 @@ import { DEAD_LETTER_HEADERS, isDeadLetterHeader } from '../dead-letter-headers'
 /** Payloads longer than this are kept cut (the dead-letter topic keeps them whole). */
 export const MAX_KEPT_PAYLOAD = 64 * 1024;
 
-/** One dead letter as operators see it: why, from where, what, and whether it was re-driven. */
-export interface DeadLetterEntry {
-  /** `<dlq topic>@<partition>:<offset>`: unique, stable. */
-  id: string;
-  dlqTopic: string;
-  partition: number;
-  offset: string;
-  key: string | null;
-  /** The message as it was (cut after MAX_KEPT_PAYLOAD characters, see `payloadTruncated`). */
-  payload: string | null;
-  payloadTruncated: boolean;
-  /** The original message's own headers (the dlq-* ones are in the fields below). */
-  headers: Record<string, string>;
-  reason: string;
-  error: string;
+/**
+ * One dead letter as operators see it: the answer shape of the contracts
+ * (`DeadLetter`: why, from where, what, whether re-driven), with the field
+ * errors as the dead-letter header carries them. The payload is cut after
+ * MAX_KEPT_PAYLOAD characters (`payloadTruncated`); `headers` are the original
+ * message's own (the dlq-* ones are in the other fields).
+ */
+export interface DeadLetterEntry extends Omit<DeadLetter, 'fieldErrors'> {
   fieldErrors: FieldError[];
-  originalTopic: string;
-  originalPartition?: number;
-  originalOffset?: string;
-  consumerGroup?: string;
-  deadLetteredAt: string;
-  status: 'pending' | 'redriven';
-  redrivenAt?: string;
-  redrivenBy?: string;
 }
 
 export function deadLetterEntryOf(message: IncomingMessage): DeadLetterEntry {
