@@ -6,6 +6,7 @@ export * from './http/correlation-id.middleware';
 export * from './http/validation.pipe';
 export * from './http/if-match';
 export * from './http/error-response.filter';
+export * from './http/read-position';
 export * from './logging/logger';
 export * from './metrics/service-metrics';
 export * from './csv/csv';

@@ -13,7 +13,11 @@ import {
 } from '../read-model/read-model.types';
 import type { FindQuery, Page, ReadModelFilter } from '../read-model/query/read-model.query';
 import type { ProjectionDefinition } from './projection.definition';
-import { ProjectionTimeoutError, UnknownProjectionError } from './projection.errors';
+import {
+  PositionBeyondHeadError,
+  ProjectionTimeoutError,
+  UnknownProjectionError,
+} from './projection.errors';
 import {
   ProjectionRunner,
   type ProjectionRunnerOptions,
@@ -114,7 +118,9 @@ export class ProjectionEngine {
   /**
    * Read your writes: resolves once `name` has applied `position` (the
    * position a command's response carried), or rejects with
-   * ProjectionTimeoutError after `timeoutMs`.
+   * ProjectionTimeoutError after `timeoutMs` (503 with Retry-After). A
+   * position beyond the event store's head is refused at once with
+   * PositionBeyondHeadError (400), without waiting.
    */
   async waitForPosition(name: string, position: number, timeoutMs: number): Promise<void> {
     if (!Number.isSafeInteger(position) || position < 0) {
@@ -128,14 +134,7 @@ export class ProjectionEngine {
     // it would hold the request until the time-out (and a cheap request would
     // tie up the server). Refused at once instead.
     const head = await this.eventStore.headPosition();
-    if (position > head) {
-      throw new InvalidQueryError(name, [
-        {
-          field: 'minPosition',
-          message: `is ahead of the newest event (${head}): use the position a command answered`,
-        },
-      ]);
-    }
+    if (position > head) throw new PositionBeyondHeadError(name, position, head);
     if (runner?.isRunning) return runner.waitForPosition(position, timeoutMs);
     // The runner is elsewhere: its checkpoint is committed after its documents, so it is a safe signal.
     const deadline = Date.now() + timeoutMs;

@@ -16,6 +16,7 @@ import {
 import { defineProjection, type ProjectionDefinition } from './projection.definition';
 import { ProjectionEngine, type ProjectionEngineOptions } from './projection.engine';
 import {
+  PositionBeyondHeadError,
   ProjectionStoppedError,
   ProjectionTimeoutError,
   ProjectionVersionError,
@@ -364,9 +365,48 @@ describe('projection runner (in-memory event store, embedded read models)', () =
       await engine.start();
       const started = Date.now();
       const ahead = await engine.waitForPosition('tickets', 99, 60_000).catch((e: unknown) => e);
-      expect(ahead).toBeInstanceOf(InvalidQueryError);
-      expect(ahead).toMatchObject({ problems: [{ field: 'minPosition' }] });
-      expect(Date.now() - started).toBeLessThan(30_000); // not held until the 60 s time-out
+      expect(ahead).toBeInstanceOf(PositionBeyondHeadError);
+      expect(ahead).toMatchObject({
+        code: 'POSITION_BEYOND_HEAD',
+        position: 99,
+        headPosition: 0,
+        problems: [{ field: 'minPosition', message: expect.stringContaining('head, which is 0') }],
+      });
+      expect(Date.now() - started).toBeLessThan(1_000); // not held until the 60 s time-out
+    });
+
+    it('refuses a position beyond the head at once also when events exist and no runner is here', async () => {
+      const head = await appendTicket(events, 'a', { notes: 1 });
+      const queries = newEngine();
+      const started = Date.now();
+      await expect(queries.waitForPosition('tickets', head + 1, 60_000)).rejects.toMatchObject({
+        code: 'POSITION_BEYOND_HEAD',
+        position: head + 1,
+        headPosition: head,
+      });
+      expect(Date.now() - started).toBeLessThan(1_000);
+    });
+
+    it('waits at most the bound for a position within the head, then says when to retry', async () => {
+      const engine = newEngine();
+      engine.register(failingTickets('not now', () => true));
+      await engine.start();
+      const head = await appendTicket(events, 'a', { notes: 1 });
+      const started = Date.now();
+      const behind = await engine.waitForPosition('tickets', head, 300).catch((e: unknown) => e);
+      const waited = Date.now() - started;
+      expect(behind).toBeInstanceOf(ProjectionTimeoutError);
+      expect(behind).toMatchObject({
+        code: 'PROJECTION_TIMEOUT',
+        position: head,
+        timeoutMs: 300,
+        details: { retryAfterSeconds: 1 },
+      });
+      expect(waited).toBeGreaterThanOrEqual(250);
+      expect(waited).toBeLessThan(2_000);
+      expect(new ProjectionTimeoutError('tickets', 9, 8, 5_000).details).toEqual({
+        retryAfterSeconds: 5,
+      });
     });
 
     it('rejects with a timeout error that carries both positions', async () => {

@@ -1,8 +1,7 @@
 import type { EventStore } from '@sfp/event-sourcing';
 import { defineProjection } from '../projection/projection.definition';
 import { ProjectionEngine, type ProjectionEngineOptions } from '../projection/projection.engine';
-import { ProjectionTimeoutError } from '../projection/projection.errors';
-import { InvalidQueryError } from '../read-model/read-model.errors';
+import { PositionBeyondHeadError, ProjectionTimeoutError } from '../projection/projection.errors';
 import { ReadModelCollection } from '../read-model/read-model.collection';
 import type { ReadModelStore } from '../read-model/read-model-store.port';
 import {
@@ -218,10 +217,12 @@ export function describeProjectionPipeline(
         const ahead = await waiting
           .waitForPosition('tickets', head + 1_000, 60_000)
           .catch((e: unknown) => e);
-        expect(ahead).toBeInstanceOf(InvalidQueryError);
+        expect(ahead).toBeInstanceOf(PositionBeyondHeadError);
         expect(ahead).toMatchObject({
+          code: 'POSITION_BEYOND_HEAD',
+          headPosition: head,
           problems: [
-            { field: 'minPosition', message: expect.stringContaining(`newest event (${head})`) },
+            { field: 'minPosition', message: expect.stringContaining(`head, which is ${head}`) },
           ],
         });
       }

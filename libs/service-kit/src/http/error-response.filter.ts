@@ -18,6 +18,7 @@ export const COMMON_ERROR_STATUSES: StatusByErrorCode = {
   WRONG_EXPECTED_VERSION: HttpStatus.CONFLICT,
   DUPLICATE_EVENT: HttpStatus.CONFLICT,
   PROJECTION_TIMEOUT: HttpStatus.SERVICE_UNAVAILABLE,
+  POSITION_BEYOND_HEAD: HttpStatus.BAD_REQUEST,
   INVALID_QUERY: HttpStatus.BAD_REQUEST,
   QUERY_TOO_LARGE: HttpStatus.BAD_REQUEST,
   UNKNOWN_PROJECTION: HttpStatus.NOT_FOUND,
@@ -86,6 +87,7 @@ export class ErrorResponseFilter implements ExceptionFilter {
         'deadline',
         'position',
         'appliedPosition',
+        'headPosition',
       ]) {
         if (error[key] !== undefined) details[key] = error[key];
       }
