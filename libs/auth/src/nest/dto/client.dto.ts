@@ -39,3 +39,28 @@ export class IssueApiKeyDto {
   @Max(730)
   expiresInDays?: number;
 }
+
+/** `client-` and a UUID, as the administration gives them. */
+export const CLIENT_ID = /^client-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** 16 hexadecimal digits: the `<id>` of an API key `sfpk_<id>_<secret>`. */
+export const API_KEY_ID = /^[0-9a-f]{16}$/;
+
+/** The `{id}` of `/api/auth/clients/{id}…`. */
+export class ClientIdParams {
+  @ApiProperty({
+    description: 'The integration client’s id',
+    example: 'client-5c0e7d7e-1f43-4b8e-a0a4-2b7f7d0c9e11',
+  })
+  @Matches(CLIENT_ID, { message: 'must be a client id: client-<uuid>' })
+  id!: string;
+}
+
+/** The `{id}` and `{keyId}` of `/api/auth/clients/{id}/keys/{keyId}…`. */
+export class ClientKeyParams extends ClientIdParams {
+  @ApiProperty({
+    description: 'The API key’s id (the `<id>` of `sfpk_<id>_<secret>`)',
+    example: '3f9a1c0b7d2e4a65',
+  })
+  @Matches(API_KEY_ID, { message: 'must be an API key id: 16 hexadecimal digits' })
+  keyId!: string;
+}

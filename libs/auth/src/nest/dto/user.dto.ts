@@ -76,3 +76,16 @@ export class UpdateUserDto {
   @IsBoolean()
   disabled?: boolean;
 }
+
+/** `user-` and a UUID, as the administration gives them. */
+export const USER_ID = /^user-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The `{id}` of `/api/auth/users/{id}…`. */
+export class UserIdParams {
+  @ApiProperty({
+    description: 'The user’s id',
+    example: 'user-0b6f3f0e-8d8a-4a63-9d0c-6f1d2b8f4c1a',
+  })
+  @Matches(USER_ID, { message: 'must be a user id: user-<uuid>' })
+  id!: string;
+}
