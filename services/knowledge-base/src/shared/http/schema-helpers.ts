@@ -1,0 +1,58 @@
+import { Type, type TUnsafe } from '@sinclair/typebox';
+
+/**
+ * Helpers for the TypeBox schemas of the knowledge base's answers (OpenAPI
+ * 3.1 / JSON Schema 2020-12), the one description of what a route sends.
+ */
+
+/** A string of one of `values`, as `{ type: 'string', enum: [...] }` (what client generators turn into an enum). */
+export function StringEnum<const T extends readonly string[]>(
+  values: T,
+  options: { description?: string } = {},
+): TUnsafe<T[number]> {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+}
+
+/** An instant written by `Date.prototype.toISOString()` (always a full ISO 8601 date-time). */
+export const IsoDateTime = (description?: string) =>
+  Type.String({ format: 'date-time', ...(description ? { description } : {}) });
+
+/** A calendar date as YYYY-MM-DD. */
+export const IsoDateString = (description?: string) =>
+  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', ...(description ? { description } : {}) });
+
+/**
+ * Compile-time check that two types are the same type, property by property
+ * (optional and nullable alike, nested objects included): `true` only when
+ * they are. A schema's `Static` and the type the code returns cannot drift
+ * apart, not even by an optional property one of them lacks.
+ */
+export type SameType<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+/**
+ * The same check as a statement: `sameShape<Static<typeof XSchema>, X>(true)`
+ * fails to compile when the schema and the type differ.
+ */
+export function sameShape<A, B>(proof: SameType<A, B>): void {
+  void proof;
+}
+
+/** The CSV variant of a view (`format=csv`): a file with a header line. */
+export const CsvFile = (description: string) => Type.String({ description });
+
+/** The headers of a CSV export. */
+export const CSV_HEADERS = {
+  'Content-Disposition': { description: 'attachment; filename="…"' },
+} as const;
+
+/** The headers of a paged CSV export: the next page's cursor when there is one. */
+export const PAGED_CSV_HEADERS = {
+  ...CSV_HEADERS,
+  'X-Next-Cursor': { description: 'The cursor of the next page (only when there is one)' },
+} as const;
+
+/** The ETag header: the record's stream version, for If-Match. */
+export const ETAG_HEADER = {
+  ETag: { description: 'The record’s version ("3"), for If-Match on its next command' },
+} as const;
