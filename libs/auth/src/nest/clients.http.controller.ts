@@ -6,7 +6,9 @@ import { Answers, Operation, Refuses } from '../openapi/operation.decorators';
 import type { ApiKeyView } from '../service/identity-administration.service';
 import { CurrentPrincipal, RequirePermission } from './access.decorators';
 import {
+  ApiKeyListSchema,
   ApiKeySchema,
+  ClientListSchema,
   ClientSchema,
   IssuedApiKeySchema,
 } from './answers/identity-administration.answers';
@@ -32,7 +34,7 @@ export class ClientsController {
   @Operation('listIntegrationClients', 'List the integration clients, by name.')
   @Answers(200, {
     description: 'Every integration client, by name',
-    schema: { type: 'array', items: ClientSchema },
+    schema: ClientListSchema,
   })
   list(): Promise<ClientRecord[]> {
     return this.runtime.administration.listClients();
@@ -69,7 +71,7 @@ export class ClientsController {
   @Operation('listClientKeys', 'List the API keys of an integration client (never their secret).')
   @Answers(200, {
     description: 'The client’s API keys, oldest first',
-    schema: { type: 'array', items: ApiKeySchema },
+    schema: ApiKeyListSchema,
   })
   @Refuses({ 404: UNKNOWN_CLIENT })
   keys(@Param() params: ClientIdParams): Promise<ApiKeyView[]> {

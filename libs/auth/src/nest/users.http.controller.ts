@@ -7,6 +7,7 @@ import { CurrentPrincipal, RequirePermission } from './access.decorators';
 import {
   CreatedUserSchema,
   PasswordResetSchema,
+  UserListSchema,
   UserViewSchema,
 } from './answers/identity-administration.answers';
 import { AUTH_RUNTIME, type AuthRuntime } from './auth.runtime';
@@ -25,7 +26,7 @@ export class UsersController {
   @Operation('listUsers', 'List the users, by user name.')
   @Answers(200, {
     description: 'Every user, by user name',
-    schema: { type: 'array', items: UserViewSchema },
+    schema: UserListSchema,
   })
   list(): Promise<UserView[]> {
     return this.runtime.administration.listUsers();

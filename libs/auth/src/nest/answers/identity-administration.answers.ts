@@ -128,6 +128,16 @@ export const IssuedApiKeySchema = Type.Object(
   { description: 'The new API key: `apiKey` is in this answer only' },
 );
 
+export const UserListSchema = Type.Array(UserViewSchema, {
+  description: 'Every user, by user name',
+});
+export const ClientListSchema = Type.Array(ClientSchema, {
+  description: 'Every integration client, by name',
+});
+export const ApiKeyListSchema = Type.Array(ApiKeySchema, {
+  description: 'The client’s API keys, oldest first',
+});
+
 export type UserViewAnswer = Static<typeof UserViewSchema>;
 export type CreatedUserAnswer = Static<typeof CreatedUserSchema>;
 export type PasswordResetAnswer = Static<typeof PasswordResetSchema>;

@@ -1,11 +1,23 @@
-import { Type, type TUnsafe } from '@sinclair/typebox';
+import { Kind, Type, TypeRegistry, type TUnsafe } from '@sinclair/typebox';
+
+// So that TypeBox's own checks (`Value.Check`) know the string enums below.
+if (!TypeRegistry.Has('StringEnum')) {
+  TypeRegistry.Set<{ enum: unknown[] }>('StringEnum', (schema, value) =>
+    schema.enum.includes(value),
+  );
+}
 
 /** A string of one of `values`, as `{ type: 'string', enum: [...] }` (what client generators turn into an enum). */
 export function StringEnum<const T extends readonly string[]>(
   values: T,
   options: { description?: string } = {},
 ): TUnsafe<T[number]> {
-  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+  return Type.Unsafe<T[number]>({
+    [Kind]: 'StringEnum',
+    type: 'string',
+    enum: [...values],
+    ...options,
+  });
 }
 
 /** An instant written by `Date.prototype.toISOString()` (always a full ISO 8601 date-time, UTC). */

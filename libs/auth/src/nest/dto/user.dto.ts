@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,6 +16,14 @@ import { PERSON_ROLES, type Role } from '../../access/roles';
 
 const USERNAME = /^[a-zA-Z0-9._@-]{3,60}$/;
 const DEPARTMENT = /^[A-Za-z0-9 ._&()/-]{1,80}$/;
+
+/**
+ * `null` is the same as leaving the field out. An optional field admits null
+ * (`@IsOptional`, and so the OpenAPI document); where null has no meaning of
+ * its own, it must not reach the service as a value.
+ */
+const NullIsAbsent = () =>
+  Transform(({ value }: { value: unknown }) => (value === null ? undefined : value));
 
 export class CreateUserDto {
   @ApiProperty({
@@ -42,22 +51,30 @@ export class CreateUserDto {
   department?: string;
 
   @ApiPropertyOptional({
-    description: 'Without one, a one-time password is generated and returned once',
+    description: 'Without one (or null), a one-time password is generated and returned once',
   })
+  @NullIsAbsent()
   @IsOptional()
   @IsString()
   @Length(12, 200)
   password?: string;
 }
 
+/** The fields to change; a field left out (or null, but `department`) stays as it is. */
 export class UpdateUserDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Left out or null: unchanged' })
+  @NullIsAbsent()
   @IsOptional()
   @IsString()
   @Length(1, 120)
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: PERSON_ROLES, isArray: true })
+  @ApiPropertyOptional({
+    enum: PERSON_ROLES,
+    isArray: true,
+    description: 'Left out or null: unchanged',
+  })
+  @NullIsAbsent()
   @IsOptional()
   @IsIn(PERSON_ROLES, { each: true })
   @ArrayMinSize(1)
@@ -71,7 +88,8 @@ export class UpdateUserDto {
   @Matches(DEPARTMENT, { message: 'must be 1–80 letters, digits, spaces or . _ & ( ) / -' })
   department?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Left out or null: unchanged' })
+  @NullIsAbsent()
   @IsOptional()
   @IsBoolean()
   disabled?: boolean;
