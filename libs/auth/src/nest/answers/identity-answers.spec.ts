@@ -45,6 +45,9 @@ function expectConforms(schema: TSchema, answer: unknown): void {
  * code and a schema drift apart, this fails.
  */
 describe('identity route answers and their schemas', () => {
+  // Every password check is scrypt: seconds on a busy machine.
+  jest.setTimeout(30_000);
+
   let clock: Date;
   let store: SqliteIdentityStore;
   let runtime: AuthRuntime;
