@@ -31,4 +31,12 @@ export * from './standalone/standalone-host';
 export * from './standalone/start-standalone-service';
 export * from './standalone/run-standalone-main';
 export * from './http/command-context.decorator';
-export { Operation, Answers, Refuses, type AnswerSpec, type JsonSchema } from '@sfp/auth';
+export {
+  Operation,
+  Answers,
+  Refuses,
+  SchemaRules,
+  IsCalendarDate,
+  type AnswerSpec,
+  type JsonSchema,
+} from '@sfp/auth';

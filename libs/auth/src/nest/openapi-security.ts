@@ -40,15 +40,46 @@ export const OPENAPI_SECURITY_SCHEMES: Record<string, SecuritySchemeObject> = {
 
 const PROBLEM: SchemaObject = {
   type: 'object',
-  description: 'A problem document (RFC 9457).',
+  description:
+    'A problem document (RFC 9457): the body of every error answer, as `application/problem+json`.',
   properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
+    type: {
+      type: 'string',
+      description: '`urn:sfp:problem:<code in kebab case>`, one per code (docs/operations.md)',
+    },
+    title: { type: 'string', description: 'The same for every occurrence of the type' },
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    detail: {
+      type: 'string',
+      description: 'What went wrong this time, in words a person can act on',
+    },
+    instance: { type: 'string', description: 'The request path that failed' },
     code: {
       type: 'string',
-      description: 'The platform error code, e.g. AUTHENTICATION_REQUIRED, FORBIDDEN',
+      description:
+        'The platform error code, e.g. VALIDATION_FAILED, AUTHENTICATION_REQUIRED, FORBIDDEN',
+    },
+    correlationId: { type: 'string', description: 'Quote it when you report the error' },
+    fieldErrors: {
+      type: 'array',
+      description: 'One entry per refused field',
+      items: {
+        type: 'object',
+        properties: {
+          field: { type: 'string', description: 'Dotted path, e.g. `requester.email`' },
+          pointer: {
+            type: 'string',
+            description: 'JSON pointer into the body, e.g. `/requester/email`',
+          },
+          messages: { type: 'array', items: { type: 'string' } },
+        },
+        required: ['field', 'messages'],
+      },
+    },
+    details: {
+      type: 'object',
+      description: 'Extra facts for the client, e.g. the current version on a conflict',
+      additionalProperties: true,
     },
   },
   required: ['type', 'title', 'status', 'detail', 'code'],

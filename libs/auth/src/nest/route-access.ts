@@ -12,6 +12,8 @@ export interface RouteAccess {
   path: string;
   /** `public`, `authenticated`, a permission, or undefined when the route declares none. */
   access: string | undefined;
+  /** The controller class: its handler's parameter metadata describes the route's input. */
+  controllerType: Type;
 }
 
 /** `@Get(['a', 'b'])` declares two paths; `@Get()` none (the controller's path). */
@@ -66,6 +68,7 @@ export function listRouteAccess(app: INestApplication): RouteAccess[] {
         for (const path of pathsOf(declared)) {
           routes.push({
             controller: type.name,
+            controllerType: type,
             handler: name,
             method: RequestMethod[method],
             path: `/${[modulePath, base, path].filter((p) => p && p !== '/').join('/')}`.replace(

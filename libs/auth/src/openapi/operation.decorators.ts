@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { TSchema } from '@sinclair/typebox';
+import { buildMessage, ValidateBy, type ValidationOptions } from 'class-validator';
 
 /**
  * What a route tells the OpenAPI document about itself, next to the code that
@@ -66,4 +67,49 @@ export function Refuses(refusals: Partial<Record<number, string>>) {
       ApiResponse({ status: Number(status), description: description ?? '' }),
     ),
   );
+}
+
+const SCHEMA_RULES = 'sfp:openapi:schema-rules';
+
+/**
+ * Rules between a body's fields that its field decorators cannot say, as JSON
+ * Schema (`if`/`then`, `dependentRequired`…), added to the DTO's derived schema
+ * as `allOf`. The domain enforces them (RULE_VIOLATED); the API tester in CI
+ * checks that the two agree.
+ */
+export function SchemaRules(...rules: JsonSchema[]): ClassDecorator {
+  return (target) => {
+    const before = (Reflect.getMetadata(SCHEMA_RULES, target) ?? []) as JsonSchema[];
+    Reflect.defineMetadata(SCHEMA_RULES, [...before, ...rules], target);
+  };
+}
+
+/** The rules `@SchemaRules` gave a class (and its parents). */
+export function schemaRulesOf(type: object): JsonSchema[] {
+  return (Reflect.getMetadata(SCHEMA_RULES, type) ?? []) as JsonSchema[];
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (not 2026-02-30); documented as `format: date`. */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: IS_CALENDAR_DATE,
+      validator: {
+        validate: (value: unknown) => isCalendarDate(value),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a date YYYY-MM-DD, e.g. 2026-03-31`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+export const IS_CALENDAR_DATE = 'isCalendarDate';
+
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

@@ -11,10 +11,12 @@ import {
   expressBodyError,
   type StatusByErrorCode,
 } from '../http/error-response.filter';
+import { methodNotAllowedMiddleware } from '../http/method-not-allowed.middleware';
 import { currentCorrelationId } from '../http/request-context';
 import { requestLogMiddleware } from '../http/request-log.middleware';
 import { sendProblem } from '../http/send-problem';
 import { createValidationPipe } from '../http/validation.pipe';
+import { documentContract } from '../openapi/document-contract';
 import type { Logger } from '../logging/logger';
 import type { ServiceMetrics } from '../metrics/service-metrics';
 
@@ -61,7 +63,8 @@ export interface HttpAppOptions {
  * What every HTTP host of the platform does the same way: security headers
  * (a strict Content-Security-Policy included), body size and depth limits,
  * correlation ids, a log line per API request, request metrics, DTO validation with field
- * errors, one error body (an RFC 9457 problem document), OpenAPI at /api/docs (JSON at /api/docs-json).
+ * errors, one error body (an RFC 9457 problem document), 405 with `Allow` for a method a path
+ * does not have, OpenAPI 3.1 at /api/docs (JSON at /api/docs-json).
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
   const express = app as NestExpressApplication;
@@ -104,6 +107,7 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
     next();
   });
   app.use(options.metrics.httpMiddleware());
+  app.use(methodNotAllowedMiddleware(() => listRouteAccess(app)));
   // Checked before anything walks the body recursively (class-transformer,
   // class-validator): a body thousands of levels deep would overflow the
   // stack, and an object under `constructor` crashes class-transformer.
@@ -139,12 +143,16 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
       .setTitle(options.title)
       .setDescription(options.description)
       .setVersion('1')
+      .setOpenAPIVersion('3.1.0')
       .addTag('operations')
       .build(),
   );
+  const routes = listRouteAccess(app);
   // Security schemes, each operation's security and required permission, from
   // the same decorators the guard enforces; a route missing from the document stops the start.
-  applyRouteSecurity(document, listRouteAccess(app));
+  applyRouteSecurity(document, routes);
+  // Request schemas from the DTOs' validation rules, and every refusal a route can answer.
+  documentContract(document, routes);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 

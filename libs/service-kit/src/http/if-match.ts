@@ -1,12 +1,15 @@
 import { BadRequestException } from '@nestjs/common';
 
+/** An If-Match header the platform accepts: one version, `"3"` or `W/"3"` (also the OpenAPI pattern). */
+export const IF_MATCH_PATTERN = /^\s*(?:W\/)?"(\d{1,15})"\s*$/;
+
 /**
  * The expected stream version from an If-Match header: `"3"` or `W/"3"`.
  * Absent → undefined (no check); malformed → 400.
  */
 export function expectedVersionFromIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '') return undefined;
-  const match = /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(header);
+  const match = IF_MATCH_PATTERN.exec(header);
   if (!match) {
     throw new BadRequestException({
       statusCode: 400,
