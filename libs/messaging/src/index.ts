@@ -16,6 +16,7 @@ export * from './outbox/outbox-relay';
 export * from './commands/inbound-command';
 export * from './commands/validate-dto';
 export * from './commands/inbound-command-gateway';
+export * from './commands/command-codes';
 export * from './dead-letters/index/dead-letter-entry';
 export * from './dead-letters/index/dead-letter-index.port';
 export * from './dead-letters/index/sqlite-dead-letter-index';

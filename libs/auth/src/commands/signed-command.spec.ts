@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto';
 import type { IncomingMessage } from '@sfp/messaging';
 import { DeadLetterError } from '@sfp/messaging';
 import { SYSTEM_PRINCIPAL } from '../access/principal';
@@ -76,6 +77,50 @@ describe('signed command attribution', () => {
     expect(
       await reasons(message('{"a":1}', { ...signed('{"a":1}'), 'sfp-key-id': '0123456789abcdef' })),
     ).toMatch(/unknown/);
+  });
+
+  it('signs and checks the exact bytes of the value, UTF-8 or not', async () => {
+    const value = Buffer.from([0xff, 0xfe, 0x7b, 0x7d, 0x80]);
+    const headers = {
+      'message-id': 'm-1',
+      'command-type': 'SubmitServiceRequest',
+      ...signCommand({
+        apiKey,
+        topic: 'sfp.help-desk.commands',
+        messageId: 'm-1',
+        commandType: 'SubmitServiceRequest',
+        value,
+      }),
+    };
+    const bytes = (v: Buffer): IncomingMessage => ({
+      ...message(v.toString('utf8'), headers),
+      raw: {
+        key: Buffer.from('m-1'),
+        value: v,
+        headers: Object.fromEntries(
+          Object.entries(headers).map(([name, text]) => [name, [Buffer.from(text)]]),
+        ),
+      },
+    });
+    expect(await attribute(bytes(value))).toMatchObject({ id: clientId });
+    // Its UTF-8 decoding (ff fe → ef bf bd ef bf bd) is another message.
+    const decoded = Buffer.from(value.toString('utf8'), 'utf8');
+    expect(((await attribute(bytes(decoded))) as DeadLetterError).message).toMatch(
+      /does not match/,
+    );
+  });
+
+  it('computes the documented signature (docs/security.md, "Signing a command on Kafka")', () => {
+    // The same steps as the Python example: the HMAC key is the ASCII text of
+    // base64url(SHA-256(secret)); the signature base64url without padding.
+    const secret = apiKey.slice('sfpk_'.length + 16 + 1);
+    const hmacKey = createHash('sha256').update(secret, 'utf8').digest('base64url');
+    const valueHash = createHash('sha256').update('{"a":1}').digest('base64url');
+    const expected = createHmac('sha256', Buffer.from(hmacKey, 'ascii'))
+      .update(`sfp.help-desk.commands\nm-1\nSubmitServiceRequest\n${valueHash}`, 'utf8')
+      .digest('base64url');
+    expect(signed('{"a":1}')).toEqual({ 'sfp-key-id': keyId, 'sfp-signature': expected });
+    expect(expected).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('refuses a revoked or expired key, and a disabled client', async () => {

@@ -76,6 +76,36 @@ export function describeEventBusContract(
       expect(Number.isNaN(Date.parse(one.timestamp))).toBe(false);
     });
 
+    it('delivers the exact bytes of key, value and headers, and their UTF-8 text beside them', async () => {
+      const t = await topic('bytes', 1);
+      const value = Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x80]);
+      const key = Buffer.from([0xc3, 0x28, 0x6b]);
+      await bus.publish(t, [
+        {
+          key,
+          value,
+          headers: {
+            odd: Buffer.from([0xfe, 0x01]),
+            twice: [Buffer.from('one'), Buffer.from([0x80])],
+          },
+        },
+        { key: 'text', value: 'héllo', headers: { plain: 'é' } },
+      ]);
+      const seen = collector();
+      await consume(group('bytes'), [t], seen.add);
+      await waitUntil(() => seen.count() >= 2, 'two messages');
+      const [bytes, textual] = seen.all();
+      const hex = (b: Buffer | null | undefined) => b?.toString('hex');
+      expect(hex(bytes!.raw?.value)).toBe(value.toString('hex'));
+      expect(hex(bytes!.raw?.key)).toBe(key.toString('hex'));
+      expect(bytes!.raw?.headers['odd']?.map(hex)).toEqual(['fe01']);
+      expect(bytes!.raw?.headers['twice']?.map(hex)).toEqual(['6f6e65', '80']);
+      expect(bytes!.headers['twice']).toBe('one');
+      expect(textual!.value).toBe('héllo');
+      expect(textual!.headers['plain']).toBe('é');
+      expect(hex(textual!.raw?.value)).toBe(Buffer.from('héllo').toString('hex'));
+    });
+
     it('keeps one key in one partition', async () => {
       const t = await topic('partition');
       await bus.publish(

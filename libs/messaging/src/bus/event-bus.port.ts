@@ -15,11 +15,27 @@ import { CodedError } from '@sfp/event-sourcing';
 
 export type MessageHeaders = Record<string, string>;
 
+/**
+ * A message's key, value and headers exactly as the bus holds them, byte for
+ * byte (a header name that repeats has its values in order). Dead letters and
+ * re-drives are written from these, and command signatures are checked over
+ * them: decoding as UTF-8 would replace what is not UTF-8 (`ff fe` becomes
+ * `ef bf bd ef bf bd`).
+ */
+export interface MessageBytes {
+  key: Buffer | null;
+  /** null for a tombstone. */
+  value: Buffer | null;
+  headers: Record<string, Buffer[]>;
+}
+
 export interface OutgoingMessage {
   /** Partitioning key: the stream id for events, so each stream stays in order. */
-  key: string;
-  value: string;
-  headers?: MessageHeaders;
+  key: string | Buffer;
+  /** A string is written as UTF-8; a Buffer as it is; null only to copy a tombstone. */
+  value: string | Buffer | null;
+  /** A string is written as UTF-8; a Buffer as it is; several values for a repeated header. */
+  headers?: Record<string, string | Buffer | Buffer[]>;
 }
 
 export interface IncomingMessage {
@@ -33,6 +49,26 @@ export interface IncomingMessage {
   headers: MessageHeaders;
   /** When the bus accepted the message (ISO 8601). */
   timestamp: string;
+  /**
+   * The exact bytes (both adapters set it; `key`, `value` and `headers` above
+   * are their UTF-8 decoding, the first value of a repeated header). Absent
+   * only on a message a test built by hand: see `bytesOf`.
+   */
+  raw?: MessageBytes;
+}
+
+/** A message's exact bytes: `raw`, or (a hand-built message) its strings as UTF-8. */
+export function bytesOf(message: IncomingMessage): MessageBytes {
+  if (message.raw) return message.raw;
+  const headers: Record<string, Buffer[]> = {};
+  for (const [name, value] of Object.entries(message.headers)) {
+    headers[name] = [Buffer.from(value, 'utf8')];
+  }
+  return {
+    key: message.key === null ? null : Buffer.from(message.key, 'utf8'),
+    value: message.value === null ? null : Buffer.from(message.value, 'utf8'),
+    headers,
+  };
 }
 
 export type MessageHandler = (message: IncomingMessage) => Promise<void>;

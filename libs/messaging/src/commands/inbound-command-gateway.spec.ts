@@ -1,6 +1,6 @@
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import { EmbeddedEventBus } from '../bus/embedded/embedded-event-bus';
-import type { RunningConsumer } from '../bus/event-bus.port';
+import type { IncomingMessage, RunningConsumer } from '../bus/event-bus.port';
 import { DEAD_LETTER_HEADERS } from '../dead-letters/dead-letter-headers';
 import { openSqliteConsumerState } from '../state/sqlite/sqlite-consumer-state';
 import { eventually, recordTopic } from '../testing/bus-test-helpers';
@@ -32,7 +32,7 @@ describe('inbound command gateway', () => {
   const running: RunningConsumer[] = [];
   const executed: Array<{ dto: FileRequestDto; context: InboundCommandContext }> = [];
   let outcomes: { messages: Array<{ value: string | null; key: string | null }> };
-  let dlq: { messages: Array<{ headers: Record<string, string>; value: string | null }> };
+  let dlq: { messages: IncomingMessage[] };
 
   beforeEach(async () => {
     executed.length = 0;
@@ -159,5 +159,52 @@ describe('inbound command gateway', () => {
     expect(reasons.sort()).toEqual(['schema-invalid', 'schema-invalid', 'undecodable']);
     await eventually(() => outcomes.messages.length === 2, 'outcomes for the two with ids');
     expect(executed).toHaveLength(0);
+  });
+
+  it('dead-letters a value that is not UTF-8 as undecodable, with its key, value and headers byte for byte', async () => {
+    const value = Buffer.concat([Buffer.from([0xff, 0xfe, 0x00, 0xc3]), Buffer.from('{"a":1}')]);
+    const key = Buffer.from([0x80, 0x81, 0x6b]);
+    const odd = Buffer.from([0xfe, 0x01]);
+    await bus.publish(topics.commands, [
+      {
+        key,
+        value,
+        headers: {
+          [COMMAND_HEADERS.messageId]: 'msg-7',
+          [COMMAND_HEADERS.commandType]: 'FileRequest',
+          [COMMAND_HEADERS.sender]: 'finance-dept-system',
+          'x-odd': [odd, Buffer.from('second')],
+        },
+      },
+    ]);
+    await eventually(() => dlq.messages.length === 1 && outcomes.messages.length === 1, 'dlq');
+    const letter = dlq.messages[0]!;
+    expect(letter.headers[DEAD_LETTER_HEADERS.reason]).toBe('undecodable');
+    expect(letter.headers[DEAD_LETTER_HEADERS.error]).toBe('The command payload is not UTF-8');
+    expect(letter.raw!.value!.equals(value)).toBe(true);
+    expect(letter.raw!.key!.equals(key)).toBe(true);
+    expect(letter.raw!.headers['x-odd']!.map((b) => b.toString('hex'))).toEqual([
+      odd.toString('hex'),
+      Buffer.from('second').toString('hex'),
+    ]);
+    expect(outcome(0)).toMatchObject({
+      messageId: 'msg-7',
+      status: 'rejected',
+      rejection: { code: 'UNDECODABLE', message: 'The command payload is not UTF-8' },
+    });
+    expect(executed).toHaveLength(0);
+  });
+
+  it('checks who sent a message before anything else: an unattributed one is unauthorised, whatever it holds', async () => {
+    await bus.publish(topics.commands, [
+      {
+        key: 'k',
+        value: Buffer.from([0xff, 0xfe, 0xfd]),
+        headers: { [COMMAND_HEADERS.commandType]: 'NoSuchCommand' },
+      },
+    ]);
+    await eventually(() => dlq.messages.length === 1, 'dead letter');
+    expect(dlq.messages[0]!.headers[DEAD_LETTER_HEADERS.reason]).toBe('unauthorised');
+    expect(dlq.messages[0]!.raw!.value!.toString('hex')).toBe('fffefd');
   });
 });

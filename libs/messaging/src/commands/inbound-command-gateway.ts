@@ -1,5 +1,10 @@
 import type { Actor } from '@sfp/event-sourcing';
-import type { EventBus, IncomingMessage, RunningConsumer } from '../bus/event-bus.port';
+import {
+  bytesOf,
+  type EventBus,
+  type IncomingMessage,
+  type RunningConsumer,
+} from '../bus/event-bus.port';
 import type { ProcessedMessageStore } from '../state/consumer-state.port';
 import { contextTopics } from '../topics/context-topics';
 import { DeadLetterError, type FieldError } from '../dead-letters/dead-letter.errors';
@@ -7,6 +12,7 @@ import { startReliableConsumer, type DeadLetterNotice } from '../consumer/reliab
 import type { RetryPolicy } from '../consumer/retry-policy';
 import {
   COMMAND_HEADERS,
+  DEAD_LETTER_REJECTION_CODES,
   type CommandOutcome,
   type CommandRejection,
   type InboundCommandDefinition,
@@ -77,6 +83,10 @@ export async function startInboundCommandGateway(
     ]);
 
   const decode = async (message: IncomingMessage): Promise<DecodedCommand> => {
+    // Who sent it comes first: nothing of an unattributed message is read
+    // (unsigned, altered or wrongly keyed: `unauthorised`).
+    const actor = await (options.actorOf ?? actorFromHeaders)(message);
+    if (actor instanceof DeadLetterError) throw actor;
     const messageId = message.headers[COMMAND_HEADERS.messageId];
     const commandType = message.headers[COMMAND_HEADERS.commandType];
     const headerErrors: FieldError[] = [];
@@ -106,17 +116,7 @@ export async function startInboundCommandGateway(
         },
       ]);
     }
-    const actor = await (options.actorOf ?? actorFromHeaders)(message);
-    if (actor instanceof DeadLetterError) throw actor;
-    let payload: unknown;
-    try {
-      payload = JSON.parse(message.value ?? '');
-    } catch (error) {
-      throw new DeadLetterError(
-        'undecodable',
-        `The command payload is not JSON: ${(error as Error).message}`,
-      );
-    }
+    const payload = decodeJsonPayload(bytesOf(message).value);
     const validated = await validateDto(definition.dto, payload);
     if ('errors' in validated) {
       throw new DeadLetterError(
@@ -192,10 +192,7 @@ export async function startInboundCommandGateway(
         commandType: notice.message.headers[COMMAND_HEADERS.commandType],
         status: 'rejected',
         rejection: {
-          code:
-            notice.reason === 'failed'
-              ? 'COMMAND_FAILED'
-              : notice.reason.toUpperCase().replace(/-/g, '_'),
+          code: DEAD_LETTER_REJECTION_CODES[notice.reason],
           message: notice.error,
           ...(notice.fieldErrors.length ? { fieldErrors: notice.fieldErrors } : {}),
         },
@@ -203,6 +200,33 @@ export async function startInboundCommandGateway(
       });
     },
   });
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The command's payload from the value's exact bytes: UTF-8 (strictly: a
+ * byte sequence that is not UTF-8 is refused, never replaced) holding JSON.
+ * Otherwise a dead letter with reason `undecodable`.
+ */
+export function decodeJsonPayload(value: Buffer | null): unknown {
+  if (value === null) {
+    throw new DeadLetterError('undecodable', 'The command message has no value (a tombstone)');
+  }
+  let text: string;
+  try {
+    text = strictUtf8.decode(value);
+  } catch {
+    throw new DeadLetterError('undecodable', 'The command payload is not UTF-8');
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new DeadLetterError(
+      'undecodable',
+      `The command payload is not JSON: ${(error as Error).message}`,
+    );
+  }
 }
 
 function actorFromHeaders(message: IncomingMessage): Actor | DeadLetterError {

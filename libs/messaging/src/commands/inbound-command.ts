@@ -1,4 +1,5 @@
 import type { Actor } from '@sfp/event-sourcing';
+import type { DeadLetterReason } from '../dead-letters/dead-letter.errors';
 
 /** Header names of an inbound command message from a department's system. */
 export const COMMAND_HEADERS = {
@@ -52,6 +53,17 @@ export interface CommandOutcome {
   };
   handledAt: string;
 }
+
+/**
+ * The rejection code of the outcome a sender gets for a dead-lettered command
+ * (when the message had a `message-id`), by dead-letter reason.
+ */
+export const DEAD_LETTER_REJECTION_CODES = {
+  unauthorised: 'UNAUTHORISED',
+  undecodable: 'UNDECODABLE',
+  'schema-invalid': 'SCHEMA_INVALID',
+  failed: 'COMMAND_FAILED',
+} as const satisfies Record<DeadLetterReason, string>;
 
 /** A refusal the sender must hear about (illegal transition, unknown id, invalid input). */
 export interface CommandRejection {

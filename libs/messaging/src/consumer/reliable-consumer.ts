@@ -1,4 +1,9 @@
-import type { EventBus, IncomingMessage, RunningConsumer } from '../bus/event-bus.port';
+import {
+  bytesOf,
+  type EventBus,
+  type IncomingMessage,
+  type RunningConsumer,
+} from '../bus/event-bus.port';
 import type { ProcessedMessageStore } from '../state/consumer-state.port';
 import { DEAD_LETTER_HEADERS } from '../dead-letters/dead-letter-headers';
 import {
@@ -80,8 +85,11 @@ export async function startReliableConsumer<T>(
     fieldErrors: FieldError[],
     attempts: number,
   ) => {
-    const headers: Record<string, string> = {
-      ...message.headers,
+    // The original key, value and headers byte for byte (never decoded and
+    // encoded again), the dlq-* headers beside them.
+    const original = bytesOf(message);
+    const headers: Record<string, string | Buffer[]> = {
+      ...original.headers,
       [DEAD_LETTER_HEADERS.reason]: reason,
       [DEAD_LETTER_HEADERS.error]: error.slice(0, 2_000),
       [DEAD_LETTER_HEADERS.originalTopic]: message.topic,
@@ -94,8 +102,8 @@ export async function startReliableConsumer<T>(
     if (fieldErrors.length) headers[DEAD_LETTER_HEADERS.fieldErrors] = JSON.stringify(fieldErrors);
     await options.bus.publish(options.deadLetterTopic(message.topic), [
       {
-        key: message.key ?? `${message.topic}/${message.partition}/${message.offset}`,
-        value: message.value ?? '',
+        key: original.key ?? `${message.topic}/${message.partition}/${message.offset}`,
+        value: original.value,
         headers,
       },
     ]);

@@ -2,8 +2,23 @@ import type { FieldError } from '../validation/field-errors';
 
 export type { FieldError } from '../validation/field-errors';
 
-/** Why a message went to the dead-letter topic. */
-export type DeadLetterReason = 'undecodable' | 'schema-invalid' | 'unauthorised' | 'failed';
+/**
+ * Why a message went to the dead-letter topic (its `dlq-reason` header), and
+ * what each reason means. docs/security.md's table of codes is printed from
+ * this (libs/messaging/src/cli/command-codes.cli.ts).
+ */
+export const DEAD_LETTER_REASONS = {
+  unauthorised:
+    'The sender could not be attributed: no signature, an unknown, revoked or expired key, a disabled client, or a signature that does not match the bytes. Checked first: nothing else of such a message is read.',
+  undecodable:
+    'Correctly attributed, but the value cannot be read: no value (a tombstone), bytes that are not UTF-8, or text that is not JSON.',
+  'schema-invalid':
+    'Readable, but not a valid command: a required header missing, an unknown command type, or a payload its DTO refuses (the field errors are in `dlq-field-errors`).',
+  failed:
+    'A valid command whose handling failed for good (after the retries, or at once for a permanent failure): a fault of the platform, not of the sender.',
+} as const;
+
+export type DeadLetterReason = keyof typeof DEAD_LETTER_REASONS;
 
 /**
  * Thrown by a decoder or handler for a message that no retry can fix: the

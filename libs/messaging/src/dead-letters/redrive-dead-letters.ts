@@ -1,4 +1,4 @@
-import type { EventBus, IncomingMessage } from '../bus/event-bus.port';
+import { bytesOf, type EventBus, type IncomingMessage } from '../bus/event-bus.port';
 import { DEAD_LETTER_HEADERS, isDeadLetterHeader } from './dead-letter-headers';
 
 export interface RedriveOptions {
@@ -41,15 +41,15 @@ export async function redriveDeadLetters(options: RedriveOptions): Promise<Redri
         result.skipped++;
         return;
       }
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(message.headers)) {
-        if (!isDeadLetterHeader(name)) headers[name] = value;
+      // The dead letter's bytes as they are: the original message's, byte for byte.
+      const bytes = bytesOf(message);
+      const headers: Record<string, string | Buffer[]> = {};
+      for (const [name, values] of Object.entries(bytes.headers)) {
+        if (!isDeadLetterHeader(name)) headers[name] = values;
       }
       headers[DEAD_LETTER_HEADERS.redrivenFrom] =
         `${message.topic}@${message.partition}:${message.offset}`;
-      await options.bus.publish(original, [
-        { key: message.key ?? '', value: message.value ?? '', headers },
-      ]);
+      await options.bus.publish(original, [{ key: bytes.key ?? '', value: bytes.value, headers }]);
       result.redriven++;
       result.byTopic[original] = (result.byTopic[original] ?? 0) + 1;
     },

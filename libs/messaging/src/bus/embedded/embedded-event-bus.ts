@@ -28,11 +28,44 @@ export interface EmbeddedEventBusOptions {
 
 interface MessageRow {
   offset: number;
-  key: string | null;
-  value: string | null;
+  /** TEXT for a string published, BLOB for bytes published as they are (a dead letter's). */
+  key: string | Buffer | null;
+  value: string | Buffer | null;
   headers: string;
   timestamp: string;
 }
+
+/**
+ * Headers as stored: a string stays a JSON string (what every row before
+ * bytes were kept holds); bytes are `{ "base64": [...] }`, one per value.
+ */
+type StoredHeaders = Record<string, string | { base64: string[] }>;
+
+function storeHeaders(headers: OutgoingMessage['headers']): string {
+  const stored: StoredHeaders = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (typeof value === 'string') stored[name] = value;
+    else
+      stored[name] = {
+        base64: (Array.isArray(value) ? value : [value]).map((v) => v.toString('base64')),
+      };
+  }
+  return JSON.stringify(stored);
+}
+
+function loadHeaders(json: string): Record<string, Buffer[]> {
+  const headers: Record<string, Buffer[]> = {};
+  for (const [name, value] of Object.entries(JSON.parse(json) as StoredHeaders)) {
+    headers[name] =
+      typeof value === 'string'
+        ? [Buffer.from(value, 'utf8')]
+        : value.base64.map((v) => Buffer.from(v, 'base64'));
+  }
+  return headers;
+}
+
+const bytesOfColumn = (column: string | Buffer | null): Buffer | null =>
+  column === null ? null : Buffer.isBuffer(column) ? column : Buffer.from(column, 'utf8');
 
 /**
  * The in-process bus of the embedded mode, with the semantics of the Kafka
@@ -102,16 +135,20 @@ export class EmbeddedEventBus implements EventBus {
     const timestamp = this.now().toISOString();
     this.db.transaction(() => {
       for (const message of messages) {
-        const partition = partitionForKey(message.key, partitions);
+        const key = message.key;
+        const partition = partitionForKey(
+          typeof key === 'string' ? key : key.toString('utf8'),
+          partitions,
+        );
         const slot = `${topic}\u0000${partition}`;
         const offset = this.nextOffset.get(slot) ?? 0;
         this.insertMessage.run(
           topic,
           partition,
           offset,
-          message.key,
+          key,
           message.value,
-          JSON.stringify(message.headers ?? {}),
+          storeHeaders(message.headers),
           timestamp,
         );
         this.nextOffset.set(slot, offset + 1);
@@ -198,15 +235,30 @@ export class EmbeddedEventBus implements EventBus {
       fromOffset,
       this.batchSize,
     ) as MessageRow[];
-    return rows.map((row) => ({
-      topic,
-      partition,
-      offset: String(row.offset),
-      key: row.key,
-      value: row.value,
-      headers: JSON.parse(row.headers) as Record<string, string>,
-      timestamp: row.timestamp,
-    }));
+    return rows.map((row) => {
+      const raw = {
+        key: bytesOfColumn(row.key),
+        value: bytesOfColumn(row.value),
+        headers: loadHeaders(row.headers),
+      };
+      const headers: Record<string, string> = {};
+      for (const [name, values] of Object.entries(raw.headers)) {
+        if (values[0] !== undefined) headers[name] = values[0].toString('utf8');
+      }
+      return {
+        topic,
+        partition,
+        offset: String(row.offset),
+        key: typeof row.key === 'string' || row.key === null ? row.key : row.key.toString('utf8'),
+        value:
+          typeof row.value === 'string' || row.value === null
+            ? row.value
+            : row.value.toString('utf8'),
+        headers,
+        timestamp: row.timestamp,
+        raw,
+      };
+    });
   }
 
   /** @internal */

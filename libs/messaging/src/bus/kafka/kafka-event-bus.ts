@@ -14,6 +14,7 @@ import {
   type ConsumerOptions,
   type EventBus,
   type IncomingMessage,
+  type MessageBytes,
   type MessageHeaders,
   type OutgoingMessage,
   type PartitionLag,
@@ -60,6 +61,7 @@ export class KafkaEventBus implements EventBus {
       await producer.send({
         topic,
         acks: -1,
+        // Strings go out as UTF-8, Buffers (a dead letter's original bytes) as they are.
         messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers ?? {} })),
       });
     } catch (error) {
@@ -187,15 +189,19 @@ class KafkaConsumer implements RunningConsumer {
       // at that message; what was handled is committed, the rest is fetched again.
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-        const toMessage = (raw: (typeof batch.messages)[number]): IncomingMessage => ({
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: raw.offset,
-          key: raw.key ? raw.key.toString('utf8') : null,
-          value: raw.value ? raw.value.toString('utf8') : null,
-          headers: decodeHeaders(raw.headers),
-          timestamp: new Date(Number(raw.timestamp)).toISOString(),
-        });
+        const toMessage = (raw: (typeof batch.messages)[number]): IncomingMessage => {
+          const bytes = bytesOfRecord(raw);
+          return {
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: raw.offset,
+            key: bytes.key ? bytes.key.toString('utf8') : null,
+            value: bytes.value ? bytes.value.toString('utf8') : null,
+            headers: decodeHeaders(bytes.headers),
+            timestamp: new Date(Number(raw.timestamp)).toISOString(),
+            raw: bytes,
+          };
+        };
         const batchHandler = this.options.batchHandler;
         if (batchHandler) {
           // Slices of at most maxBatch messages; each committed once its handler resolved.
@@ -240,12 +246,28 @@ class KafkaConsumer implements RunningConsumer {
   }
 }
 
-function decodeHeaders(headers: IHeaders | undefined): MessageHeaders {
-  const result: MessageHeaders = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
+const asBuffer = (value: Buffer | string): Buffer =>
+  Buffer.isBuffer(value) ? value : Buffer.from(value, 'utf8');
+
+/** The record's bytes as kafkajs read them (it hands out Buffers: nothing is decoded here). */
+function bytesOfRecord(record: {
+  key?: Buffer | null;
+  value: Buffer | null;
+  headers?: IHeaders;
+}): MessageBytes {
+  const headers: Record<string, Buffer[]> = {};
+  for (const [name, value] of Object.entries(record.headers ?? {})) {
     if (value === undefined) continue;
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined) result[name] = first.toString();
+    headers[name] = (Array.isArray(value) ? value : [value]).map(asBuffer);
+  }
+  return { key: record.key ?? null, value: record.value, headers };
+}
+
+function decodeHeaders(headers: Record<string, Buffer[]>): MessageHeaders {
+  const result: MessageHeaders = {};
+  for (const [name, values] of Object.entries(headers)) {
+    const first = values[0];
+    if (first !== undefined) result[name] = first.toString('utf8');
   }
   return result;
 }

@@ -1,5 +1,5 @@
 import type { DeadLetter } from '@sfp/contracts';
-import type { IncomingMessage } from '../../bus/event-bus.port';
+import { bytesOf, type IncomingMessage } from '../../bus/event-bus.port';
 import type { FieldError } from '../dead-letter.errors';
 import { DEAD_LETTER_HEADERS, isDeadLetterHeader } from '../dead-letter-headers';
 
@@ -10,11 +10,34 @@ export const MAX_KEPT_PAYLOAD = 64 * 1024;
  * One dead letter as operators see it: the answer shape of the contracts
  * (`DeadLetter`: why, from where, what, whether re-driven), with the field
  * errors as the dead-letter header carries them. The payload is cut after
- * MAX_KEPT_PAYLOAD characters (`payloadTruncated`); `headers` are the original
+ * MAX_KEPT_PAYLOAD characters (`payloadTruncated`, also set when the bytes are
+ * not all UTF-8, so the text here is not the message byte for byte); `headers` are the original
  * message's own (the dlq-* ones are in the other fields).
  */
 export interface DeadLetterEntry extends Omit<DeadLetter, 'fieldErrors'> {
   fieldErrors: FieldError[];
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function isUtf8(bytes: Buffer | null): boolean {
+  if (bytes === null) return true;
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the message's strings give back its exact bytes. */
+function heldExactlyAsText(message: IncomingMessage): boolean {
+  const bytes = bytesOf(message);
+  return (
+    isUtf8(bytes.key) &&
+    isUtf8(bytes.value) &&
+    Object.values(bytes.headers).every((values) => values.length === 1 && values.every(isUtf8))
+  );
 }
 
 export function deadLetterEntryOf(message: IncomingMessage): DeadLetterEntry {
@@ -29,6 +52,10 @@ export function deadLetterEntryOf(message: IncomingMessage): DeadLetterEntry {
     fieldErrors = [];
   }
   const value = message.value;
+  // The index keeps text: a dead letter whose bytes are not all UTF-8 (or
+  // that repeats a header) is kept as its decoding, which is not the message;
+  // like a cut one, it is re-driven from the topic (npm run dlq:redrive), never from here.
+  const lossy = !heldExactlyAsText(message);
   const partition = Number(h[DEAD_LETTER_HEADERS.originalPartition]);
   return {
     id: `${message.topic}@${message.partition}:${message.offset}`,
@@ -37,7 +64,7 @@ export function deadLetterEntryOf(message: IncomingMessage): DeadLetterEntry {
     offset: message.offset,
     key: message.key,
     payload: value === null ? null : value.slice(0, MAX_KEPT_PAYLOAD),
-    payloadTruncated: value !== null && value.length > MAX_KEPT_PAYLOAD,
+    payloadTruncated: (value !== null && value.length > MAX_KEPT_PAYLOAD) || lossy,
     headers: own,
     reason: h[DEAD_LETTER_HEADERS.reason] ?? 'unknown',
     error: h[DEAD_LETTER_HEADERS.error] ?? '',

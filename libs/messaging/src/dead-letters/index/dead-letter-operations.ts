@@ -56,7 +56,7 @@ export async function redriveDeadLetter(options: {
   if (entry.payloadTruncated) {
     throw Object.assign(
       new Error(
-        'This dead letter is too large to re-drive from the index; use npm run dlq:redrive',
+        'The index does not hold this dead letter byte for byte (too large, or not UTF-8); re-drive it from its topic with npm run dlq:redrive',
       ),
       {
         code: 'DEAD_LETTER_TOO_LARGE',

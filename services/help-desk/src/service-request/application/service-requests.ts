@@ -59,7 +59,7 @@ export class ServiceRequests {
       ...(body.type === 'CheckServiceRequestSla' ? {} : { by: context.actor.id }),
     } as ServiceRequestCommand;
     const streamId = serviceRequestStreamId(requestId);
-    await this.checkDepartment(streamId, requestId, command, context);
+    await this.checkDepartment(streamId, command, context);
     const { streamVersion, position, changed } = await this.commands.run({
       streamId,
       decider: this.decider,
@@ -100,7 +100,6 @@ export class ServiceRequests {
    */
   private async checkDepartment(
     streamId: string,
-    requestId: string,
     command: ServiceRequestCommand,
     { actor }: CommandContext,
   ): Promise<void> {
@@ -108,7 +107,9 @@ export class ServiceRequests {
     const [first] = await this.events.readStream(streamId);
     if (first && first.actor.department !== actor.department) {
       this.commands.refused(command);
-      throw new ServiceRequestNotFoundError(requestId);
+      // Exactly the decider's answer for an unknown id (code and text), so
+      // neither HTTP nor Kafka tells another department's request from none.
+      throw new ServiceRequestNotFoundError();
     }
   }
 }
