@@ -1,5 +1,6 @@
 export * from './config/env-config';
 export * from './config/host.config';
+export * from './config/settings-check';
 export * from './http/problem';
 export * from './http/request-context';
 export * from './http/correlation-id.middleware';

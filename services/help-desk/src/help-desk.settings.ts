@@ -1,4 +1,4 @@
-import { IsOptional, IsString } from 'class-validator';
+import { IsOptional, IsString, ValidateBy } from 'class-validator';
 import { EnvInt } from '@sfp/service-kit';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from './service-request/domain/sla-policy';
 import { PRIORITIES, type Priority } from './service-request/domain/service-request.reference-data';
@@ -18,12 +18,37 @@ export class HelpDeskSettings {
   /** Resolution days per priority, e.g. "urgent=2,high=5" (see slaPolicyFromEnv). */
   @IsOptional()
   @IsString()
+  @ReadsAsSlaPolicy('HELP_DESK_SLA_DAYS')
   HELP_DESK_SLA_DAYS?: string;
 
   /** Days after resolution during which a requester may reopen (default 14). */
   @IsOptional()
   @IsString()
+  @ReadsAsSlaPolicy('HELP_DESK_REOPEN_WINDOW_DAYS')
   HELP_DESK_REOPEN_WINDOW_DAYS?: string;
+}
+
+/** The variable reads as part of an SLA policy (slaPolicyFromEnv), so a bad one is reported with the other settings at start. */
+function ReadsAsSlaPolicy(
+  name: 'HELP_DESK_SLA_DAYS' | 'HELP_DESK_REOPEN_WINDOW_DAYS',
+): PropertyDecorator {
+  const problem = (value: unknown): string | undefined => {
+    try {
+      slaPolicyFromEnv({ [name]: String(value) });
+      return undefined;
+    } catch (error) {
+      return error instanceof Error
+        ? error.message.replace(new RegExp(`^${name}:? `), '')
+        : 'is invalid';
+    }
+  };
+  return ValidateBy({
+    name: 'readsAsSlaPolicy',
+    validator: {
+      validate: (value: unknown) => problem(value) === undefined,
+      defaultMessage: (args) => problem(args?.value) ?? '',
+    },
+  });
 }
 
 /**

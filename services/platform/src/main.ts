@@ -1,10 +1,10 @@
-import { loadConfig } from '@sfp/service-kit';
-import { startEmbeddedPlatform } from './embedded-platform';
-import { PlatformConfig } from './platform.config';
+import { PLATFORM_CONTEXTS, startEmbeddedPlatform } from './embedded-platform';
+import { checkPlatformSettings } from './platform.config';
 
 /** `npm start`: the embedded platform on one port. */
 async function main(): Promise<void> {
-  const config = loadConfig(PlatformConfig);
+  // Every setting checked, and every problem reported, before anything is opened.
+  const config = checkPlatformSettings(PLATFORM_CONTEXTS);
   const platform = await startEmbeddedPlatform(config);
   platform.logger.info(
     { url: platform.url, dataDir: config.SFP_DATA_DIR },

@@ -1,10 +1,12 @@
 import { IsOptional, IsString, MinLength } from 'class-validator';
-import { HostConfig } from '@sfp/service-kit';
+import { checkSettings, HostConfig, loadConfig, type ServiceDefinition } from '@sfp/service-kit';
 
 /**
  * The embedded platform's settings, from the environment. Each context reads
  * its own variables (e.g. the help desk's SLA_CHECK_INTERVAL_MS) with the
  * settings class of its declaration, from the environment and this config.
+ * The token and pseudonym secrets are made at first start and kept under
+ * SFP_DATA_DIR (SFP_AUTH_TOKEN_SECRET, when set, is used instead).
  */
 export class PlatformConfig extends HostConfig {
   /** HTTP port (default 3000). */
@@ -15,4 +17,22 @@ export class PlatformConfig extends HostConfig {
   @IsString()
   @MinLength(1)
   SFP_DATA_DIR = './data';
+}
+
+/**
+ * `npm start`'s one settings check, before anything is opened: the platform's
+ * config (identities and the first administrator's password included) and the
+ * settings of every context it mounts, every problem reported at once.
+ */
+export function checkPlatformSettings(
+  contexts: ReadonlyArray<Pick<ServiceDefinition<object>, 'loadSettings'>>,
+  env: NodeJS.ProcessEnv = process.env,
+): PlatformConfig {
+  const { config } = checkSettings({
+    config: () => loadConfig(PlatformConfig, env),
+    ...Object.fromEntries(
+      contexts.map((context, index) => [`context ${index}`, () => context.loadSettings(env)]),
+    ),
+  });
+  return config as PlatformConfig;
 }

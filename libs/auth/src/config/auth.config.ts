@@ -9,8 +9,10 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
 } from 'class-validator';
+import { passwordProblem } from '../identity/password-hash';
 import type { AuthSettings } from '../service/auth-settings';
 import type { OidcSettings } from '../tokens/oidc-verifier';
 
@@ -26,6 +28,37 @@ function IntegerSetting(min: number, max: number): PropertyDecorator {
   };
 }
 
+/** The user name of the administrator the first start creates (see ensureFirstAdministrator). */
+export const FIRST_ADMINISTRATOR_USERNAME = 'admin';
+
+/** What the password policy of every account asks (passwordProblem), in words. */
+export const PASSWORD_POLICY_RULE =
+  'a password of 12 to 200 characters, at least 5 of them different, that does not contain the user name';
+
+/**
+ * Why the password policy refuses `password` as the first administrator's
+ * (the same rule as for every account: passwordProblem), or undefined.
+ */
+export function adminPasswordProblem(password: string): string | undefined {
+  const problem = passwordProblem(password, FIRST_ADMINISTRATOR_USERNAME);
+  if (!problem) return undefined;
+  return `the password policy refuses it (it ${problem}${problem.includes('user name') ? ` "${FIRST_ADMINISTRATOR_USERNAME}"` : ''}); expected ${PASSWORD_POLICY_RULE} "${FIRST_ADMINISTRATOR_USERNAME}"`;
+}
+
+/** The first administrator's password must pass the password policy (checked at start, never echoed). */
+function PassesAdminPasswordPolicy(): PropertyDecorator {
+  return ValidateBy({
+    name: 'passesAdminPasswordPolicy',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && !adminPasswordProblem(value),
+      defaultMessage: (args) =>
+        typeof args?.value === 'string'
+          ? (adminPasswordProblem(args.value) ?? '')
+          : `must be text; expected ${PASSWORD_POLICY_RULE} "${FIRST_ADMINISTRATOR_USERNAME}"`,
+    },
+  });
+}
+
 /**
  * Authentication settings from the environment (every HTTP host reads the same
  * ones). Embedded mode makes its own token secret; distributed mode needs
@@ -37,13 +70,16 @@ export class AuthConfig {
   @MinLength(32, { message: 'must be at least 32 characters, the same value in every service' })
   SFP_AUTH_TOKEN_SECRET?: string;
 
-  /** The first administrator's password on first start (else a one-time password is printed); empty = unset. */
+  /**
+   * The first administrator's password on first start (else a one-time
+   * password is printed); empty = unset. Checked at start against the
+   * password policy of every account, for the user name `admin`.
+   */
   @ValidateIf(
     (config: AuthConfig) =>
       config.SFP_ADMIN_PASSWORD !== undefined && config.SFP_ADMIN_PASSWORD !== '',
   )
-  @IsString()
-  @MinLength(12, { message: 'must be at least 12 characters' })
+  @PassesAdminPasswordPolicy()
   SFP_ADMIN_PASSWORD?: string;
 
   @IntegerSetting(1, 1440)

@@ -31,6 +31,12 @@ export class HostConfig extends AuthConfig {
   HOST = '127.0.0.1';
 
   @IsOptional()
-  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], {
+    message: 'must be one of trace, debug, info, warn, error, fatal, silent',
+  })
   LOG_LEVEL = 'info';
+
+  /** Deepest nesting of objects and arrays a JSON body may have (default 32); read by configureHttpApp. */
+  @EnvInt(2, 1000)
+  SFP_MAX_BODY_DEPTH = 32;
 }

@@ -23,7 +23,8 @@ import { createLogger, PinoNestLogger, type Logger } from '../logging/logger';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { openStandaloneConnections, ResourceStack } from '../runtime/standalone-resources';
 import { publicUrlOf } from '../runtime/standalone-connections';
-import type { StandaloneConfig } from './standalone.config';
+import { ConfigurationError } from '../config/env-config';
+import { distributedSecretProblems, type StandaloneConfig } from './standalone.config';
 
 /** A service running on its own, on Kafka and MongoDB. */
 export interface StandaloneService {
@@ -83,6 +84,9 @@ export async function startStandaloneHost(
   options: StandaloneHostOptions,
 ): Promise<StandaloneService> {
   const { config } = options;
+  // A host whose config did not come through loadStandaloneConfig still stops here, before it connects.
+  const missing = distributedSecretProblems({ ...config });
+  if (missing.length) throw new ConfigurationError(missing);
   const logger = createLogger(`sfp-${options.name}`, config.LOG_LEVEL);
   const metrics = new ServiceMetrics();
   const resources = new ResourceStack(logger);

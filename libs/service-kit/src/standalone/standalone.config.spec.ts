@@ -8,9 +8,11 @@ const helpDesk = { context: 'help-desk', defaultPort: 3001, personalData: true }
 const load = (env: Record<string, unknown>) => loadStandaloneConfig(helpDesk, env);
 
 const SECRET = 'a-pseudonym-secret-of-at-least-32-chars';
+const TOKEN_SECRET = 'a-token-secret-of-at-least-32-characters';
 const required = {
   KAFKA_BROKERS: '127.0.0.1:9092',
   MONGODB_URI: 'mongodb://127.0.0.1:27017',
+  SFP_AUTH_TOKEN_SECRET: TOKEN_SECRET,
   SFP_PSEUDONYM_SECRET: SECRET,
 };
 
@@ -61,8 +63,18 @@ describe('loadStandaloneConfig', () => {
     expect(problems.map((p) => p.split(':')[0])).toEqual([
       'KAFKA_BROKERS',
       'MONGODB_URI',
+      'SFP_AUTH_TOKEN_SECRET',
       'SFP_PSEUDONYM_SECRET',
     ]);
+    // Each line: the variable, what is wrong, what is expected.
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^SFP_AUTH_TOKEN_SECRET: not set — must be at least 32 characters/),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^SFP_PSEUDONYM_SECRET: not set — must be at least 32 characters.*personal data/,
+      ),
+    );
   });
 
   it('refuses malformed values, without echoing them', () => {
@@ -70,6 +82,7 @@ describe('loadStandaloneConfig', () => {
       KAFKA_BROKERS: 'kafka',
       MONGODB_URI: 'http://db:27017',
       SFP_PSEUDONYM_SECRET: 'too-short-secret',
+      SFP_AUTH_TOKEN_SECRET: 'short-token-secret',
       PORT: '70000',
       KAFKA_TOPIC_PARTITIONS: '0',
       KAFKA_REPLICATION_FACTOR: 'two',
@@ -81,6 +94,7 @@ describe('loadStandaloneConfig', () => {
         'KAFKA_BROKERS',
         'MONGODB_URI',
         'SFP_PSEUDONYM_SECRET',
+        'SFP_AUTH_TOKEN_SECRET',
         'PORT',
         'KAFKA_TOPIC_PARTITIONS',
         'KAFKA_REPLICATION_FACTOR',
@@ -89,6 +103,8 @@ describe('loadStandaloneConfig', () => {
       ].sort(),
     );
     expect(problems.join('\n')).not.toContain('too-short-secret');
+    expect(problems.join('\n')).not.toContain('short-token-secret');
+    expect(problems).toContainEqual(expect.stringMatching(/^PORT: invalid — /));
   });
 
   it('splits a broker list', () => {
@@ -105,7 +121,11 @@ describe('loadStandaloneConfig', () => {
   it('names the defaults after the context, and asks no secret of a context without personal data', () => {
     const config = loadStandaloneConfig(
       { context: 'knowledge-base', defaultPort: 3003 },
-      { KAFKA_BROKERS: '127.0.0.1:9092', MONGODB_URI: 'mongodb://127.0.0.1:27017' },
+      {
+        KAFKA_BROKERS: '127.0.0.1:9092',
+        MONGODB_URI: 'mongodb://127.0.0.1:27017',
+        SFP_AUTH_TOKEN_SECRET: TOKEN_SECRET,
+      },
     );
     expect(config).toMatchObject({
       PORT: 3003,

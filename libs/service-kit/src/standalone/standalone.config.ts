@@ -1,11 +1,14 @@
 import { IsOptional, Matches, MinLength } from 'class-validator';
-import { ConfigurationError, loadConfig } from '../config/env-config';
+import { ConfigurationError, loadConfig, settingProblem } from '../config/env-config';
 import { EnvInt, HostConfig } from '../config/host.config';
+import { checkSettings } from '../config/settings-check';
 
 /** A comma-separated list of host:port (host name or IPv4 address). */
 const BROKER_LIST = /^\s*[A-Za-z0-9._-]+:\d{1,5}\s*(?:,\s*[A-Za-z0-9._-]+:\d{1,5}\s*)*$/;
 const PSEUDONYM_SECRET_RULE =
-  'must be at least 32 characters, the same value in every service (required)';
+  'must be at least 32 characters, the same value in every service (required by a service that holds personal data: it keys the pseudonyms of people in its events)';
+const TOKEN_SECRET_RULE =
+  'must be at least 32 characters, the same value in every service (required in distributed mode: it signs the access tokens every service accepts)';
 const DATABASE_NAME = /^[A-Za-z0-9_-]{1,63}$/;
 
 /**
@@ -83,10 +86,50 @@ export function loadStandaloneConfig<T extends StandaloneConfig = StandaloneConf
     if (!(error instanceof ConfigurationError)) throw error;
     problems.push(...error.problems);
   }
-  if (service.personalData && !definedOnly(env)['SFP_PSEUDONYM_SECRET'])
-    problems.push(`SFP_PSEUDONYM_SECRET: ${PSEUDONYM_SECRET_RULE}`);
+  problems.push(...distributedSecretProblems(definedOnly(env), service));
   if (problems.length || !config) throw new ConfigurationError(problems);
   return config;
+}
+
+/**
+ * The secrets a standalone service cannot start without, when they are
+ * missing: SFP_AUTH_TOKEN_SECRET always (distributed mode), SFP_PSEUDONYM_SECRET
+ * when the service holds personal data. (Set but too short: the config class
+ * reports it.)
+ */
+export function distributedSecretProblems(
+  env: Record<string, unknown>,
+  service: { personalData?: boolean } = {},
+): string[] {
+  const unset = (name: string) => env[name] === undefined || env[name] === '';
+  return [
+    ...(unset('SFP_AUTH_TOKEN_SECRET')
+      ? [settingProblem('SFP_AUTH_TOKEN_SECRET', undefined, [TOKEN_SECRET_RULE])]
+      : []),
+    ...(service.personalData && unset('SFP_PSEUDONYM_SECRET')
+      ? [settingProblem('SFP_PSEUDONYM_SECRET', undefined, [PSEUDONYM_SECRET_RULE])]
+      : []),
+  ];
+}
+
+/**
+ * A standalone service's one settings check, before it opens anything: the
+ * standalone settings (loadStandaloneConfig) and the context's own
+ * (`loadSettings` of its declaration), every problem of both reported at once.
+ */
+export function checkStandaloneSettings<Settings extends object>(
+  service: {
+    context: string;
+    defaultPort: number;
+    personalData?: boolean;
+    loadSettings(source: Record<string, unknown>): Settings;
+  },
+  env: Record<string, unknown> = process.env,
+): { config: StandaloneConfig; settings: Settings } {
+  return checkSettings({
+    config: () => loadStandaloneConfig(service, env),
+    settings: () => service.loadSettings(env),
+  });
 }
 
 /** An empty variable counts as unset, as for the other defaults. */

@@ -8,7 +8,7 @@ import {
 import { openDistributedContextStores } from '../runtime/context-stores';
 import { pseudonymizer } from '../runtime/pseudonyms';
 import type { ServiceDefinition } from '../service/service-definition';
-import { loadStandaloneConfig, type StandaloneConfig } from './standalone.config';
+import { checkStandaloneSettings, type StandaloneConfig } from './standalone.config';
 import { startStandaloneHost, type StandaloneService } from './standalone-host';
 
 const LAG_SAMPLE_INTERVAL_MS = 15_000;
@@ -20,14 +20,15 @@ const LAG_SAMPLE_INTERVAL_MS = 15_000;
  * sfp.<context>.events, department commands on sfp.<context>.commands), the
  * same HTTP API as in the embedded platform under /api/<context>, and health,
  * readiness (MongoDB, Kafka and the command gateway's lag) and metrics under /api.
- * `env` is read with loadStandaloneConfig and the context's settings class.
+ * `env` is checked first, all at once (checkStandaloneSettings): the standalone
+ * settings and the context's settings class.
  */
 export async function startStandaloneService<Settings extends object>(
   definition: ServiceDefinition<Settings>,
   env: Record<string, unknown> = process.env,
 ): Promise<StandaloneService & { config: StandaloneConfig }> {
-  const config = loadStandaloneConfig(definition, env);
-  const settings = definition.loadSettings(env);
+  // Every setting checked, and every problem reported, before anything is opened.
+  const { config, settings } = checkStandaloneSettings(definition, env);
   const { context } = definition;
   const topics = contextTopics(context);
   const secret = config.SFP_PSEUDONYM_SECRET;

@@ -1,0 +1,316 @@
+/**
+ * Every environment variable the platform reads, in one place: the source of
+ * the "Settings" table of docs/operations.md (settingsTable, written by
+ * `write-settings-table.ts`; a unit test fails when the document differs, or
+ * when a settings declaration or an `env['…']` read names a variable missing
+ * here). The rules are those of the settings classes (AuthConfig, HostConfig,
+ * StandaloneConfig, PlatformConfig, ReportingServiceConfig, each context's
+ * settings), checked at start before anything is opened.
+ */
+export interface SettingDescription {
+  name: string;
+  /** Who reads it: `every host` (embedded and each service), `embedded`, `each service`, or named ones. */
+  readBy: string;
+  /** The default, or `—` (none), or `required`. */
+  default: string;
+  /** What a value must be. */
+  rule: string;
+  /** What it is for. */
+  purpose: string;
+}
+
+const EVERY_HOST = 'every host';
+const EACH_SERVICE = 'each service';
+const HELP_DESK = 'embedded, help desk service';
+
+export const SETTINGS: readonly SettingDescription[] = [
+  // Where a host listens and how much it logs (HostConfig).
+  {
+    name: 'PORT',
+    readBy: EVERY_HOST,
+    default: 'embedded 3000; help desk 3001, reporting 3002, knowledge base 3003',
+    rule: 'whole number 0–65535 (0: any free port)',
+    purpose: 'the HTTP port',
+  },
+  {
+    name: 'HOST',
+    readBy: EVERY_HOST,
+    default: '`127.0.0.1`',
+    rule: 'an interface address or name',
+    purpose: 'the interface to listen on (`0.0.0.0` in a container)',
+  },
+  {
+    name: 'LOG_LEVEL',
+    readBy: EVERY_HOST,
+    default: '`info`',
+    rule: 'trace, debug, info, warn, error, fatal or silent',
+    purpose: 'how much the JSON log says',
+  },
+  {
+    name: 'SFP_MAX_BODY_DEPTH',
+    readBy: EVERY_HOST,
+    default: '32',
+    rule: 'whole number 2–1000',
+    purpose:
+      'the deepest nesting of objects and arrays a JSON body may have (deeper: 400 `BODY_TOO_DEEP`)',
+  },
+  // Identities and tokens (AuthConfig).
+  {
+    name: 'SFP_AUTH_TOKEN_SECRET',
+    readBy: EVERY_HOST,
+    default:
+      'embedded: made at first start into `<SFP_DATA_DIR>/auth/token-secret.json`; each service: **required**',
+    rule: 'at least 32 characters, the same value in every service',
+    purpose: 'signs the access tokens (HS256) that every service accepts',
+  },
+  {
+    name: 'SFP_ADMIN_PASSWORD',
+    readBy: `${EVERY_HOST}, \`npm run seed\``,
+    default: '— (a one-time password is printed)',
+    rule: 'the password policy of every account: 12–200 characters, at least 5 different, not containing the user name `admin`',
+    purpose:
+      'the first administrator’s password, used only on the very first start (and the seed’s sign-in)',
+  },
+  {
+    name: 'SFP_ACCESS_TOKEN_MINUTES',
+    readBy: EVERY_HOST,
+    default: '15',
+    rule: 'whole number 1–1440',
+    purpose: 'how long an access token is valid',
+  },
+  {
+    name: 'SFP_REFRESH_TOKEN_DAYS',
+    readBy: EVERY_HOST,
+    default: '14',
+    rule: 'whole number 1–365',
+    purpose: 'how long a refresh token (a session) is valid',
+  },
+  {
+    name: 'SFP_SIGN_IN_FREE_FAILURES',
+    readBy: EVERY_HOST,
+    default: '5',
+    rule: 'whole number 1–100',
+    purpose: 'failed sign-ins of one user name from one address before the back-off starts',
+  },
+  {
+    name: 'SFP_SIGN_IN_MAX_BACKOFF_MINUTES',
+    readBy: EVERY_HOST,
+    default: '15',
+    rule: 'whole number 1–1440',
+    purpose: 'the longest wait of the sign-in back-off',
+  },
+  {
+    name: 'SFP_SIGN_IN_FAILURE_WINDOW_HOURS',
+    readBy: EVERY_HOST,
+    default: '12',
+    rule: 'whole number 1–720',
+    purpose: 'how long a failed sign-in counts',
+  },
+  {
+    name: 'SFP_SIGN_INS_PER_MINUTE',
+    readBy: EVERY_HOST,
+    default: '10',
+    rule: 'whole number 1–10000',
+    purpose: 'sign-in attempts per client address per minute, per process (more: 429)',
+  },
+  {
+    name: 'SFP_API_KEY_CALLS_PER_MINUTE',
+    readBy: EVERY_HOST,
+    default: '1200',
+    rule: 'whole number 1–1000000',
+    purpose: 'calls per API key per minute, per process (more: 429)',
+  },
+  {
+    name: 'SFP_TRUSTED_PROXIES',
+    readBy: EVERY_HOST,
+    default: '— (none)',
+    rule: 'comma-separated IP addresses, CIDR subnets, `loopback`, `linklocal` or `uniquelocal`',
+    purpose:
+      'the reverse proxies whose `X-Forwarded-For` is believed (the client address sign-in is throttled by)',
+  },
+  {
+    name: 'SFP_CORS_ORIGINS',
+    readBy: EVERY_HOST,
+    default: '— (none: the console is same-origin)',
+    rule: 'comma-separated http(s) origins',
+    purpose: 'the browser origins allowed by CORS',
+  },
+  {
+    name: 'SFP_OIDC_ISSUER',
+    readBy: EVERY_HOST,
+    default: '—',
+    rule: 'a URL with its protocol',
+    purpose: 'trust this OpenID Connect issuer’s tokens too',
+  },
+  {
+    name: 'SFP_OIDC_AUDIENCE',
+    readBy: EVERY_HOST,
+    default: '—',
+    rule: 'required with `SFP_OIDC_ISSUER`',
+    purpose: 'the audience the issuer’s tokens must name',
+  },
+  {
+    name: 'SFP_OIDC_JWKS_URI',
+    readBy: EVERY_HOST,
+    default: 'from the issuer’s discovery document',
+    rule: 'a URL with its protocol',
+    purpose: 'where the issuer’s signing keys are',
+  },
+  {
+    name: 'SFP_OIDC_ROLES_CLAIM',
+    readBy: EVERY_HOST,
+    default: '`roles`',
+    rule: '1–100 letters, digits, `_ . : / -`',
+    purpose: 'the token claim that lists the platform roles',
+  },
+  {
+    name: 'SFP_OIDC_DEPARTMENT_CLAIM',
+    readBy: EVERY_HOST,
+    default: '`department`',
+    rule: '1–100 letters, digits, `_ . : / -`',
+    purpose: 'the token claim that names the department',
+  },
+  // Embedded only (PlatformConfig).
+  {
+    name: 'SFP_DATA_DIR',
+    readBy: 'embedded',
+    default: '`./data`',
+    rule: 'a folder path',
+    purpose: 'where the SQLite files and the generated secrets live',
+  },
+  // Each standalone service (StandaloneConfig).
+  {
+    name: 'KAFKA_BROKERS',
+    readBy: `${EACH_SERVICE}, \`npm run dlq:redrive\``,
+    default: '**required**',
+    rule: 'comma-separated `host:port`, e.g. `127.0.0.1:9092`',
+    purpose: 'the Kafka bootstrap brokers',
+  },
+  {
+    name: 'MONGODB_URI',
+    readBy: EACH_SERVICE,
+    default: '**required**',
+    rule: 'a `mongodb://` or `mongodb+srv://` connection string',
+    purpose: 'the MongoDB (or FerretDB) server',
+  },
+  {
+    name: 'MONGODB_DATABASE',
+    readBy: EACH_SERVICE,
+    default: '`sfp_<context>` (e.g. `sfp_help_desk`, `sfp_reporting`)',
+    rule: '1–63 letters, digits, `_` or `-`',
+    purpose: 'the service’s own database: one per context',
+  },
+  {
+    name: 'SFP_AUTH_DATABASE',
+    readBy: EACH_SERVICE,
+    default: '`sfp_auth`',
+    rule: '1–63 letters, digits, `_` or `-`',
+    purpose: 'the identities (users, integration clients, API keys) shared by every service',
+  },
+  {
+    name: 'SFP_PSEUDONYM_SECRET',
+    readBy: 'each service that holds personal data (the help desk)',
+    default:
+      'embedded: made at first start into `<SFP_DATA_DIR>/secrets.json`; help desk service: **required**',
+    rule: 'at least 32 characters, the same value in every service',
+    purpose:
+      'the key that turns a person’s e-mail into a stable pseudonymous id (`person-` + HMAC-SHA256) carried by events instead of the address: the same person has one id in every service, so their data can be found and erased (their encryption key deleted) on request, and without the key the id reveals nothing',
+  },
+  {
+    name: 'KAFKA_TOPIC_PARTITIONS',
+    readBy: EACH_SERVICE,
+    default: '3',
+    rule: 'whole number 1–1000',
+    purpose: 'partitions of the `sfp.<context>.*` topics when the service creates them',
+  },
+  {
+    name: 'KAFKA_REPLICATION_FACTOR',
+    readBy: EACH_SERVICE,
+    default: '1',
+    rule: 'whole number 1–32',
+    purpose: 'replication factor of those topics when the service creates them',
+  },
+  {
+    name: 'KAFKA_CLIENT_ID',
+    readBy: EACH_SERVICE,
+    default: '`sfp-<context>`',
+    rule: '1–100 letters, digits, `.`, `_` or `-`',
+    purpose: 'the Kafka client id',
+  },
+  // A given service (its settings class).
+  {
+    name: 'SLA_CHECK_INTERVAL_MS',
+    readBy: HELP_DESK,
+    default: '60000',
+    rule: 'whole number ≥ 0 (0: off)',
+    purpose: 'how often the help desk checks SLAs',
+  },
+  {
+    name: 'HELP_DESK_SLA_DAYS',
+    readBy: HELP_DESK,
+    default: '`urgent=2,high=5,normal=10,low=20`',
+    rule: '`<priority>=<days>`, comma-separated, any subset, days > 0',
+    purpose: 'resolution days per priority',
+  },
+  {
+    name: 'HELP_DESK_REOPEN_WINDOW_DAYS',
+    readBy: HELP_DESK,
+    default: '14',
+    rule: 'a number of days > 0',
+    purpose: 'how long after resolution a requester may reopen',
+  },
+  {
+    name: 'REPORTING_CONSUMER_GROUP_PREFIX',
+    readBy: 'reporting service',
+    default: '`sfp.reporting`',
+    rule: '1–100 letters, digits, `.`, `_` or `-`',
+    purpose: 'prefix of reporting’s consumer groups, one per context',
+  },
+  {
+    name: 'REPORTING_MAX_SCANNED_ROWS',
+    readBy: 'reporting service',
+    default: '50000',
+    rule: 'whole number ≥ 1',
+    purpose: 'documents one analyst query may read',
+  },
+  {
+    name: 'REPORTING_QUERY_TIMEOUT_MS',
+    readBy: 'reporting service',
+    default: '10000',
+    rule: 'whole number ≥ 100',
+    purpose: 'the time one analyst query may take',
+  },
+  // Tools.
+  {
+    name: 'SFP_URL',
+    readBy: '`npm run seed`',
+    default: '`http://127.0.0.1:3000`',
+    rule: 'a URL',
+    purpose: 'the platform the seed fills',
+  },
+  {
+    name: 'SFP_ADMIN_USER',
+    readBy: '`npm run seed`',
+    default: '`admin`',
+    rule: 'a user name',
+    purpose: 'the administrator the seed signs in as',
+  },
+];
+
+/** The markers around the generated table in docs/operations.md. */
+export const SETTINGS_TABLE_START =
+  '<!-- settings-table:start (generated from settings.catalogue.ts) -->';
+export const SETTINGS_TABLE_END = '<!-- settings-table:end -->';
+
+/** The "Settings" table of docs/operations.md, as markdown (unaligned: prettier aligns it the same way). */
+export function settingsTable(settings: readonly SettingDescription[] = SETTINGS): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  return [
+    '| variable | read by | default | rule | what it is for |',
+    '| --- | --- | --- | --- | --- |',
+    ...settings.map(
+      (s) =>
+        `| \`${s.name}\` | ${cell(s.readBy)} | ${cell(s.default)} | ${cell(s.rule)} | ${cell(s.purpose)} |`,
+    ),
+  ].join('\n');
+}
