@@ -1,8 +1,24 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { Public, RequirePermission } from '@sfp/auth';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Controller,
+  Get,
+  Header,
+  HttpStatus,
+  Inject,
+  Res,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { Response } from 'express';
+import { Answers, Operation, Public, RequirePermission } from '@sfp/auth';
 import { ServiceMetrics } from '../metrics/service-metrics';
+import {
+  LivenessSchema,
+  MetricsTextSchema,
+  ReadinessSchema,
+  type Liveness,
+  type Readiness,
+} from './operations.answers';
 
 /** A check the process must pass to take traffic (store answers, bus answers...). */
 export interface ReadinessCheck {
@@ -25,17 +41,33 @@ export class OperationsController {
 
   @Get('health/live')
   @Public()
-  @ApiOkResponse({ description: 'The process runs' })
-  live() {
+  @Operation('getLiveness', 'Whether the process runs (liveness probe).')
+  @Answers(200, { description: 'The process runs', schema: LivenessSchema })
+  live(): Liveness {
     return { status: 'ok' };
   }
 
+  /** 503 with the same body when a check is down: the probe reads which one. */
   @Get('health/ready')
   @Public()
-  @HealthCheck()
-  @ApiOkResponse({ description: 'Every dependency answered' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency did not answer; details per check' })
-  ready() {
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @Operation('getReadiness', 'Whether the process can take traffic: every dependency answers.')
+  @Answers(200, { description: 'Every dependency answered', schema: ReadinessSchema })
+  @Answers(503, {
+    description: 'A dependency did not answer (or the process is stopping); the outcome per check',
+    schema: ReadinessSchema,
+  })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<Readiness> {
+    try {
+      return (await this.checkAll()) as Readiness;
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      res.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return error.getResponse() as Readiness;
+    }
+  }
+
+  private checkAll() {
     return this.health.check(
       this.checks.map((c) => async () => {
         const indicator = this.indicators.check(c.name);
@@ -53,6 +85,11 @@ export class OperationsController {
   @Get('metrics')
   @RequirePermission('platform:admin')
   @Header('Content-Type', 'text/plain; version=0.0.4')
+  @Operation('getMetrics', 'The process metrics in the Prometheus text format.')
+  @Answers(200, {
+    description: 'Every metric of the process',
+    content: { 'text/plain': MetricsTextSchema },
+  })
   metricsText(): Promise<string> {
     return this.metrics.registry.metrics();
   }

@@ -3,7 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import {
   DEAD_LETTER_OPERATIONS,
-  DeadLettersController,
+  createDeadLettersController,
   type DeadLetterOperations,
 } from './dead-letters.controller';
 import {
@@ -27,7 +27,7 @@ export class OperationsModule {
       module: OperationsModule,
       imports: [TerminusModule.forRoot({ logger: false })],
       controllers: deadLetters
-        ? [OperationsController, DeadLettersController]
+        ? [OperationsController, createDeadLettersController(deadLetters.dlqTopics)]
         : [OperationsController],
       providers: [
         { provide: ServiceMetrics, useValue: metrics },

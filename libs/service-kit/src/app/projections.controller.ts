@@ -1,23 +1,55 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, type Type } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '@sfp/auth';
-import type { ProjectionEngine, ProjectionStatus } from '@sfp/projections';
+import { ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import { Answers, Operation, Refuses, RequirePermission } from '@sfp/auth';
+import {
+  ProjectionRebuildStartedSchema,
+  ProjectionStatusSchema,
+  type ProjectionRebuildStarted,
+  type ProjectionStatus,
+} from '@sfp/contracts';
+import { Type as T } from '@sinclair/typebox';
+import type {
+  ProjectionEngine,
+  ProjectionStatus as EngineProjectionStatus,
+} from '@sfp/projections';
 import type { Logger } from '../logging/logger';
+
+/**
+ * The engine's status is the answer the contracts describe (ProjectionStatusSchema),
+ * both ways: a field added to one and not the other fails to compile.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const statusIsTheContract: Same<EngineProjectionStatus, ProjectionStatus> = true;
+void statusIsTheContract;
+
+/** A projection's name in the path. */
+export class ProjectionNameParams {
+  @IsString()
+  @MaxLength(200)
+  name!: string;
+}
 
 /**
  * A context's projection operations at `<context>/projections`: status of each
  * read model, and rebuild from zero while queries are served. Made per context
- * because the engine and the logger are the context's own
- * DI tokens.
+ * because the engine and the logger are the context's own DI tokens, and the
+ * operations' names carry the context (`listHelpDeskProjections`): the
+ * embedded host serves every context in one OpenAPI document.
  */
 export function createProjectionsController(options: {
   /** The OpenAPI tag, e.g. `help-desk: operations`. */
   tag: string;
+  /** The context's name, kebab-case (default: the tag up to its first colon). */
+  context?: string;
   /** DI token of the context's ProjectionEngine. */
   projections: symbol;
   /** DI token of the context's logger. */
   logger: symbol;
 }): Type<unknown> {
+  const context = options.context ?? (options.tag.split(':')[0] ?? options.tag).trim();
+  const Context = context.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+
   @ApiTags(options.tag)
   @RequirePermission('platform:admin')
   @Controller('projections')
@@ -28,30 +60,47 @@ export function createProjectionsController(options: {
     ) {}
 
     @Get()
-    @ApiOkResponse({
+    @Operation(
+      `list${Context}Projections`,
+      `List the ${context} projections with their position, lag and state.`,
+    )
+    @Answers(200, {
       description:
         'Position, head, lag in events and seconds, last error and state (running, rebuilding, stalled) of each projection',
+      schema: T.Array(ProjectionStatusSchema),
     })
     list(): Promise<ProjectionStatus[]> {
       return this.projections.statuses();
     }
 
     @Get(':name')
-    @ApiNotFoundResponse()
-    status(@Param('name') name: string): Promise<ProjectionStatus> {
-      return this.projections.status(name);
+    @Operation(
+      `get${Context}ProjectionStatus`,
+      `Read the status of one ${context} projection, and of its rebuild if one runs.`,
+    )
+    @Answers(200, { description: "The projection's status", schema: ProjectionStatusSchema })
+    @Refuses({ 404: `No ${context} projection of that name` })
+    status(@Param() params: ProjectionNameParams): Promise<ProjectionStatus> {
+      return this.projections.status(params.name);
     }
 
     /** Builds a new version of the read model from zero beside the serving one; swaps when it has caught up. */
     @Post(':name/rebuild')
     @HttpCode(202)
-    @ApiAcceptedResponse({
-      description: 'Rebuild started: { projection, generation }; follow it in the status',
+    @Operation(
+      `rebuild${Context}Projection`,
+      `Rebuild a ${context} projection from zero beside the serving version; swapped in when caught up.`,
+    )
+    @Answers(202, {
+      description: 'Rebuild started; follow it in the status (`rebuild`)',
+      schema: ProjectionRebuildStartedSchema,
     })
-    @ApiNotFoundResponse()
-    async rebuild(
-      @Param('name') name: string,
-    ): Promise<{ projection: string; generation: number }> {
+    @Refuses({
+      404: `No ${context} projection of that name`,
+      409: 'A rebuild of it is already running',
+    })
+    async rebuild(@Param() params: ProjectionNameParams): Promise<ProjectionRebuildStarted> {
+      const { name } = params;
       const handle = await this.projections.rebuild(name);
       handle.done.then(
         (result) => this.logger.info({ ...result }, 'Projection rebuilt and swapped'),
@@ -61,5 +110,8 @@ export function createProjectionsController(options: {
       return { projection: name, generation: handle.generation };
     }
   }
+  Object.defineProperty(ProjectionsController, 'name', {
+    value: `${Context}ProjectionsController`,
+  });
   return ProjectionsController;
 }

@@ -2,10 +2,16 @@ import type { ProjectionStatus } from '@sfp/projections';
 import { REPORTING_CONTEXT } from '../reporting.context';
 import type { ProjectionSource } from '../reporting.runtime';
 import { CodedError } from '@sfp/event-sourcing';
+import type { PlatformProjection } from '@sfp/contracts';
 
 export interface PlatformProjectionStatus extends ProjectionStatus {
   context: string;
 }
+
+/** The engines' status with its context is the contracts' PlatformProjection (its schema), both ways. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const statusIsTheContract: Same<PlatformProjectionStatus, PlatformProjection> = true;
+void statusIsTheContract;
 
 export class UnknownProjectionSourceError extends CodedError {
   constructor(context: string, known: readonly string[]) {

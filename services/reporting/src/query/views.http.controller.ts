@@ -1,30 +1,59 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
-import type { Response } from 'express';
-import { RequirePermission } from '@sfp/auth';
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Answers, Operation, Refuses, RequirePermission, type AnswerSpec } from '@sfp/auth';
 import { toCsv } from '@sfp/service-kit';
-import { formatOf, queryParams } from '../http/query-params';
 import { InvalidAnalystQueryError } from './domain/analyst-query.validation';
 import { REPORTING_READER } from '../reporting.tokens';
 import type { ReportingReader, ViewQueryAnswer } from './reporting-reader';
-import type { ReportingView } from '../registry/reporting-view';
+import {
+  describeView,
+  ViewCatalogueSchema,
+  ViewDescriptionSchema,
+  ViewQueryAnswerSchema,
+  ViewQueryCsvSchema,
+  type ViewCatalogue,
+  type ViewDescription,
+} from './view-answers.schema';
+import {
+  AnalystQueryDto,
+  ViewEntryParams,
+  ViewParams,
+  ViewQueryFormatParams,
+  ViewQueryUrlParams,
+  type ViewAnswerFormat,
+} from './view-query.dto';
 
-const QUERY_EXAMPLE = {
-  filter: {
-    submittedAt: { gte: '2026-01-01', lt: '2026-04-01' },
-    region: { in: ['africa', 'americas'] },
+const QUERY_ANSWER: AnswerSpec = {
+  description:
+    'The rows (or groups) of the page, the columns in order and the total before paging; format=csv: a CSV file of the same',
+  schema: ViewQueryAnswerSchema,
+  content: { 'text/csv': ViewQueryCsvSchema },
+  headers: {
+    'Content-Disposition': { description: 'format=csv: attachment; filename="<view>.csv"' },
+    'X-Total-Count': {
+      description: 'format=csv: the rows (or groups) before paging',
+      schema: { type: 'string', pattern: '^[0-9]+$' },
+    },
   },
-  groupBy: ['kind'],
-  aggregates: ['count', 'median:hoursToFirstResolution'],
-  sort: ['-count'],
-  limit: 100,
+};
+
+const QUERY_REFUSALS = {
+  400: 'The query does not fit the view: a field it does not declare, an operator or a value of the wrong type, a future asOf (INVALID_QUERY, a message per field)',
+  404: 'No reporting view of that name (UNKNOWN_VIEW)',
+  422: 'The query would read more documents than the bound: narrow the filter (QUERY_TOO_BROAD)',
+  503: 'The query took longer than its time budget (QUERY_TIMEOUT): narrow it, or retry (an as-of replay continues)',
 };
 
 /** The analyst query API: the catalogue of views, and queries over them (JSON or CSV, live or as of an instant). */
@@ -35,63 +64,82 @@ export class ViewsController {
 
   @Get()
   @RequirePermission('reports:read')
-  @ApiOkResponse({ description: 'Every reporting view with its queryable fields and their types' })
-  catalogue() {
-    return { views: this.reader.catalogue().map(describe) };
+  @Operation('listReportingViews', 'List the reporting views with their queryable fields.')
+  @Answers(200, {
+    description: 'Every reporting view with its queryable fields and their types',
+    schema: ViewCatalogueSchema,
+  })
+  catalogue(): ViewCatalogue {
+    return { views: this.reader.catalogue().map(describeView) };
   }
 
   @Get(':view')
   @RequirePermission('reports:read')
-  @ApiNotFoundResponse()
-  entry(@Param('view') name: string) {
-    return describe(this.reader.view(name));
+  @Operation('getReportingView', 'Describe one reporting view and its queryable fields.')
+  @Answers(200, { description: 'The view and its fields', schema: ViewDescriptionSchema })
+  @Refuses({ 404: 'No reporting view of that name (UNKNOWN_VIEW)' })
+  entry(@Param() params: ViewEntryParams): ViewDescription {
+    return describeView(this.reader.view(params.view));
   }
 
   /** The query as JSON in the body (see docs/reporting.md); `?format=csv` for a CSV file. */
   @Post(':view/query')
   @HttpCode(200)
   @RequirePermission('reports:read')
-  @ApiBody({ schema: { type: 'object', example: QUERY_EXAMPLE } })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  @ApiBadRequestResponse({ description: 'INVALID_QUERY with a message per field' })
+  @Operation(
+    'queryReportingView',
+    'Query a reporting view (the query in the body), as JSON or CSV.',
+  )
+  @Answers(200, QUERY_ANSWER)
+  @Refuses(QUERY_REFUSALS)
   async queryByBody(
-    @Param('view') name: string,
-    @Body() body: unknown,
-    @Query() raw: Record<string, unknown>,
+    @Param() params: ViewParams,
+    @Body() _query: AnalystQueryDto,
+    @Query() options: ViewQueryFormatParams,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const params = queryParams(name, raw, ['format'] as const);
-    const format = formatOf(name, params.format, ['json', 'csv'] as const);
-    return this.answer(await this.reader.query(name, body), format, res);
+    // The domain checks the query as the client sent it (the DTO checked its shape).
+    const answer = await this.reader.query(params.view, req.body as unknown);
+    return this.answer(answer, options.format ?? 'json', res);
   }
 
   /** The same query as URL-encoded JSON in `q` (for links and downloads). */
   @Get(':view/query')
   @RequirePermission('reports:read')
-  @ApiQuery({ name: 'q', required: false, description: 'The query as JSON, URL-encoded' })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  @ApiBadRequestResponse({ description: 'INVALID_QUERY with a message per field' })
+  @Operation(
+    'queryReportingViewByUrl',
+    'Query a reporting view with the query as JSON in the URL (for links and downloads).',
+  )
+  @Answers(200, QUERY_ANSWER)
+  @Refuses({
+    ...QUERY_REFUSALS,
+    400: `\`q\` is not JSON, or ${QUERY_REFUSALS[400].charAt(0).toLowerCase()}${QUERY_REFUSALS[400].slice(1)}`,
+  })
   async queryByUrl(
-    @Param('view') name: string,
-    @Query() raw: Record<string, unknown>,
+    @Param() params: ViewParams,
+    @Query() options: ViewQueryUrlParams,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const params = queryParams(name, raw, ['q', 'format'] as const);
-    const format = formatOf(name, params.format, ['json', 'csv'] as const);
+    const view = this.reader.view(params.view).name;
     let query: unknown = {};
-    if (params.q !== undefined) {
+    if (options.q !== undefined) {
       try {
-        query = JSON.parse(params.q);
+        query = JSON.parse(options.q);
       } catch {
-        throw new InvalidAnalystQueryError(name, [
+        throw new InvalidAnalystQueryError(view, [
           { field: 'q', message: 'must be the query as JSON' },
         ]);
       }
     }
-    return this.answer(await this.reader.query(name, query), format, res);
+    return this.answer(await this.reader.query(view, query), options.format ?? 'json', res);
   }
 
-  private answer(answer: ViewQueryAnswer, format: 'json' | 'csv', res: Response) {
+  private answer(
+    answer: ViewQueryAnswer,
+    format: ViewAnswerFormat,
+    res: Response,
+  ): ViewQueryAnswer | string {
     if (format === 'json') return answer;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${answer.view}.csv"`);
@@ -105,15 +153,4 @@ export class ViewsController {
       })),
     );
   }
-}
-
-function describe(view: ReportingView) {
-  return {
-    name: view.name,
-    context: view.context,
-    title: view.title,
-    description: view.description,
-    projection: view.projection.name,
-    fields: Object.entries(view.fields).map(([name, field]) => ({ name, ...field })),
-  };
 }

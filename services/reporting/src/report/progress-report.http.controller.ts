@@ -1,22 +1,21 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiOkResponse,
-  ApiProduces,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequirePermission } from '@sfp/auth';
-import { formatOf, queryParams } from '../http/query-params';
-import { InvalidAnalystQueryError } from '../query/domain/analyst-query.validation';
+import { Answers, Operation, Refuses, RequirePermission } from '@sfp/auth';
 import type { ReportingReader } from '../query/reporting-reader';
 import { REPORTING_READER } from '../reporting.tokens';
+import type { ProgressReport } from './domain/progress-report';
+import { ProgressReportParams } from './progress-report.dto';
 import {
   PROGRESS_REPORT_CONTENT_SECURITY_POLICY,
   progressReportCsv,
   progressReportHtml,
 } from './progress-report.renderers';
+import {
+  ProgressReportCsvSchema,
+  ProgressReportHtmlSchema,
+  ProgressReportSchema,
+} from './progress-report.schema';
 
 /** The Governing Body progress report for a period, as JSON, CSV or a printable HTML page. */
 @ApiTags('reporting: progress report')
@@ -26,36 +25,32 @@ export class ProgressReportController {
 
   @Get('progress')
   @RequirePermission('reports:read')
-  @ApiQuery({
-    name: 'period',
-    required: true,
-    description: 'A year (2026), a biennium (2026-2027) or a quarter (2026-Q1)',
-  })
-  @ApiQuery({
-    name: 'asOf',
-    required: false,
-    description: 'The report as it stood at this instant (ISO 8601)',
-  })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'html'] })
-  @ApiProduces('application/json', 'text/csv', 'text/html')
-  @ApiOkResponse({
+  @Operation(
+    'getProgressReport',
+    'The Governing Body progress report for a period, as JSON, CSV or a printable page.',
+  )
+  @Answers(200, {
     description:
-      'Every function of the focal point: its figures, or a plain statement that it is not reported yet',
+      'Every function of the focal point: its figures, or a plain statement that it is not reported yet (format=json: JSON; csv: a CSV file; html: a printable page)',
+    schema: ProgressReportSchema,
+    content: { 'text/csv': ProgressReportCsvSchema, 'text/html': ProgressReportHtmlSchema },
+    headers: {
+      'Content-Disposition': {
+        description:
+          'format=csv: attachment; filename="progress-report-<period>[-as-of-<date>].csv"',
+      },
+    },
   })
-  @ApiBadRequestResponse({
-    description: 'INVALID_PERIOD or INVALID_QUERY with a message per field',
+  @Refuses({
+    400: '`asOf` is in the future (INVALID_QUERY)',
+    422: 'The report would read more documents than the bound (QUERY_TOO_BROAD)',
+    503: 'The report took longer than its time budget (QUERY_TIMEOUT): retry, an as-of replay continues',
   })
-  async progress(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
-    const params = queryParams('progress-report', raw, ['period', 'asOf', 'format'] as const);
-    const format = formatOf('progress-report', params.format, ['json', 'csv', 'html'] as const);
-    if (params.period === undefined) {
-      throw new InvalidAnalystQueryError('progress-report', [
-        {
-          field: 'period',
-          message: 'is required: a year (2026), a biennium (2026-2027) or a quarter (2026-Q1)',
-        },
-      ]);
-    }
+  async progress(
+    @Query() params: ProgressReportParams,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ProgressReport | string> {
+    const format = params.format ?? 'json';
     const report = await this.reader.progressReport(params.period, params.asOf);
     const file = `progress-report-${report.period.label}${report.asOf ? `-as-of-${report.asOf.slice(0, 10)}` : ''}`;
     if (format === 'csv') {

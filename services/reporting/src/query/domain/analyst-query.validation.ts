@@ -16,7 +16,9 @@ import { viewFieldType, type Scalar, type ViewFields, type ViewFieldType } from 
 import { CodedError } from '@sfp/event-sourcing/domain';
 
 const QUERY_KEYS = ['filter', 'select', 'groupBy', 'aggregates', 'sort', 'limit', 'offset', 'asOf'];
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+/** A date (2026-03-31) or a date-time with its offset (2026-03-31T23:59:59.5Z, …T12:00+02:00). */
+export const ISO_INSTANT =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/;
 
 /** A query an analyst sent is refused: every problem, with the field it is about. */
 export class InvalidAnalystQueryError extends CodedError {
@@ -74,26 +76,28 @@ export function validateAnalystQuery(
       }),
   };
 
-  const conditions = filterConditions(check, q['filter']);
-  const groupBy = groupKeys(check, q['groupBy']);
-  let aggregates = aggregateList(check, q['aggregates']);
+  // null is the same as leaving the option out (its default).
+  const option = (key: string): unknown => q[key] ?? undefined;
+  const conditions = filterConditions(check, option('filter'));
+  const groupBy = groupKeys(check, option('groupBy'));
+  let aggregates = aggregateList(check, option('aggregates'));
   if (groupBy.length > 0 && aggregates.length === 0) aggregates = [{ name: 'count', fn: 'count' }];
   const grouped = groupBy.length > 0 || aggregates.length > 0;
-  const select = selectList(check, q['select'], grouped);
+  const select = selectList(check, option('select'), grouped);
   const columns = grouped
     ? [...groupBy.map((g) => g.name), ...aggregates.map((a) => a.name)]
     : select;
-  const sort = sortKeys(fields, q['sort'], columns, grouped, problems);
+  const sort = sortKeys(fields, option('sort'), columns, grouped, problems);
   const limit = integerIn(
-    q['limit'],
+    option('limit'),
     'limit',
     1,
     QUERY_LIMITS.maxLimit,
     QUERY_LIMITS.defaultLimit,
     problems,
   );
-  const offset = integerIn(q['offset'], 'offset', 0, QUERY_LIMITS.maxOffset, 0, problems);
-  const asOf = asOfInstant(q['asOf'], now, problems);
+  const offset = integerIn(option('offset'), 'offset', 0, QUERY_LIMITS.maxOffset, 0, problems);
+  const asOf = asOfInstant(option('asOf'), now, problems);
   if (problems.length > 0) throw new InvalidAnalystQueryError(view, problems);
   return {
     conditions,

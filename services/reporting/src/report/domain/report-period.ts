@@ -22,13 +22,28 @@ export class InvalidPeriodError extends CodedError {
   }
 }
 
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
+
+/**
+ * Every period parseReportPeriod accepts, as one regular expression (for the
+ * request's rules and the OpenAPI document): a year or a quarter of
+ * 2000–2100, or two consecutive years.
+ */
+export const REPORT_PERIOD_PATTERN = new RegExp(
+  `^(?:(?:20[0-9]{2}|2100)(?:-Q[1-4])?|${Array.from(
+    { length: LAST_YEAR - FIRST_YEAR + 1 },
+    (_, i) => `${FIRST_YEAR + i}-${FIRST_YEAR + i + 1}`,
+  ).join('|')})$`,
+);
+
 const start = (year: number, month = 0) => new Date(Date.UTC(year, month, 1)).toISOString();
 
 export function parseReportPeriod(text: string): ReportPeriod {
   const year = /^(\d{4})$/.exec(text);
   const biennium = /^(\d{4})-(\d{4})$/.exec(text);
   const quarter = /^(\d{4})-Q([1-4])$/.exec(text);
-  const inRange = (y: number) => y >= 2000 && y <= 2100;
+  const inRange = (y: number) => y >= FIRST_YEAR && y <= LAST_YEAR;
   if (year && inRange(Number(year[1]))) {
     const y = Number(year[1]);
     return { label: text, kind: 'year', from: start(y), to: start(y + 1) };
