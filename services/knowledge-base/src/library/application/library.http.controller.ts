@@ -1,6 +1,7 @@
-import { Body, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Body, Inject, Param, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Answers, Operation, Refuses } from '@sfp/auth';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import {
   CommandOnRecord,
@@ -23,6 +24,7 @@ import { historyOf } from '../../http/stream-history';
 import { PagedQueryDto, ViewQueryDto } from '../../shared/http/view-query.dto';
 import { streamIds } from '../../knowledge-base.context';
 import type { ImpactAssessment, PracticeNote } from '../domain/library.entries';
+import type { ImpactAssessmentEvent, PracticeNoteEvent } from '../domain/library.events';
 import { LibraryEntryNotFoundError } from '../domain/library.errors';
 import {
   entryKeyOf,
@@ -36,13 +38,34 @@ import {
   type LibraryEntryChange,
 } from './record-library-entry/record-library-entry.command';
 import {
+  EntryIdParams,
   ImpactAssessmentDto,
   PracticeNoteDto,
   ReviseImpactAssessmentDto,
   RevisePracticeNoteDto,
 } from './library.request.dto';
+import {
+  ImpactAssessmentDetailSchema,
+  LibraryEntryPageSchema,
+  LibrarySearchAnswerSchema,
+  PracticeNoteDetailSchema,
+  type ImpactAssessmentDetail,
+  type LibraryEntryItem,
+  type LibrarySearchAnswer,
+  type PracticeNoteDetail,
+} from './library.answers';
+import { CommandResultSchema } from '../../shared/http/command-answers.schema';
+import {
+  CsvFile,
+  CSV_HEADERS,
+  ETAG_HEADER,
+  PAGED_CSV_HEADERS,
+} from '../../shared/http/schema-helpers';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const CREATED_HEADERS = {
+  ...ETAG_HEADER,
+  Location: { description: 'The new record’s URL' },
+};
 
 export class LibraryListQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ example: 'GH' })
@@ -54,7 +77,7 @@ export class LibraryListQueryDto extends PagedQueryDto {
 }
 
 export class SearchQueryDto extends ViewQueryDto {
-  @ApiPropertyOptional({
+  @ApiProperty({
     example: 'child labour ghana',
     description:
       'Words to find in titles, tags and summaries (all must match; the last may be a prefix)',
@@ -93,9 +116,15 @@ export class LibraryController {
     @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
   ) {}
 
+  @Operation('recordImpactAssessment', 'Record an impact assessment.')
+  @Answers(201, {
+    description: 'Recorded',
+    schema: CommandResultSchema,
+    headers: CREATED_HEADERS,
+  })
   @CreatesRecord('impact-assessments')
   record(@Body() dto: ImpactAssessmentDto, @CommandCall({ ifMatch: false }) call: HttpCall) {
-    const assessment = plain(dto) as ImpactAssessment;
+    const assessment = entryOf(dto) as ImpactAssessment;
     return dispatchCreate(
       this.commandBus,
       call,
@@ -111,13 +140,19 @@ export class LibraryController {
     );
   }
 
+  @Operation(
+    'reviseImpactAssessment',
+    'Revise an impact assessment: its whole new version, with the reason.',
+  )
+  @Answers(200, { description: 'Revised', schema: CommandResultSchema, headers: ETAG_HEADER })
+  @Refuses({ 404: 'No such impact assessment' })
   @CommandOnRecord('impact-assessments/:id/revisions', { ifMatch: false })
   revise(
-    @Param('id', uuid) id: string,
+    @Param() { id }: EntryIdParams,
     @Body() dto: ReviseImpactAssessmentDto,
     @CommandCall({ ifMatch: false }) call: HttpCall,
   ) {
-    const { reason, ...assessment } = plain(dto);
+    const { reason, ...assessment } = entryOf(dto);
     return this.recordEntry(call, {
       kind: 'impact-assessment',
       assessmentId: id,
@@ -129,9 +164,15 @@ export class LibraryController {
     });
   }
 
+  @Operation('publishPracticeNote', 'Publish a practice note: a good or bad practice, or a lesson.')
+  @Answers(201, {
+    description: 'Published',
+    schema: CommandResultSchema,
+    headers: CREATED_HEADERS,
+  })
   @CreatesRecord('practice-notes')
   publish(@Body() dto: PracticeNoteDto, @CommandCall({ ifMatch: false }) call: HttpCall) {
-    const note = plain(dto) as PracticeNote;
+    const note = entryOf(dto) as PracticeNote;
     return dispatchCreate(
       this.commandBus,
       call,
@@ -143,13 +184,19 @@ export class LibraryController {
     );
   }
 
+  @Operation(
+    'revisePracticeNote',
+    'Revise a practice note: its whole new version, with the reason.',
+  )
+  @Answers(200, { description: 'Revised', schema: CommandResultSchema, headers: ETAG_HEADER })
+  @Refuses({ 404: 'No such practice note' })
   @CommandOnRecord('practice-notes/:id/revisions', { ifMatch: false })
   reviseNote(
-    @Param('id', uuid) id: string,
+    @Param() { id }: EntryIdParams,
     @Body() dto: RevisePracticeNoteDto,
     @CommandCall({ ifMatch: false }) call: HttpCall,
   ) {
-    const { reason, ...note } = plain(dto);
+    const { reason, ...note } = entryOf(dto);
     return this.recordEntry(call, {
       kind: 'practice-note',
       noteId: id,
@@ -157,29 +204,75 @@ export class LibraryController {
     });
   }
 
+  @Operation('getImpactAssessment', 'An impact assessment as last revised, with its history.')
+  @Answers(200, { description: 'The impact assessment', schema: ImpactAssessmentDetailSchema })
+  @Refuses({ 404: 'No such impact assessment' })
   @RecordDetail('impact-assessments/:id')
-  assessment(@Param('id', uuid) id: string) {
-    return this.detail('impact-assessment', streamIds.impactAssessment(id));
+  async assessment(@Param() { id }: EntryIdParams): Promise<ImpactAssessmentDetail> {
+    const { streamVersion, data, history } = await this.entryStream(
+      'impact-assessment',
+      streamIds.impactAssessment(id),
+    );
+    const { assessment } = data as ImpactAssessmentEvent['data'];
+    return { kind: 'impact-assessment', streamVersion, current: assessment, history };
   }
 
+  @Operation('getPracticeNote', 'A practice note as last revised, with its history.')
+  @Answers(200, { description: 'The practice note', schema: PracticeNoteDetailSchema })
+  @Refuses({ 404: 'No such practice note' })
   @RecordDetail('practice-notes/:id')
-  note(@Param('id', uuid) id: string) {
-    return this.detail('practice-note', streamIds.practiceNote(id));
+  async note(@Param() { id }: EntryIdParams): Promise<PracticeNoteDetail> {
+    const { streamVersion, data, history } = await this.entryStream(
+      'practice-note',
+      streamIds.practiceNote(id),
+    );
+    const { note } = data as PracticeNoteEvent['data'];
+    return { kind: 'practice-note', streamVersion, current: note, history };
   }
 
+  @Operation(
+    'listImpactAssessments',
+    'Impact assessments, latest first; format=csv exports the page.',
+  )
+  @Answers(200, {
+    description: 'A page of impact assessments',
+    schema: LibraryEntryPageSchema,
+    content: { 'text/csv': CsvFile('The page as CSV') },
+    headers: PAGED_CSV_HEADERS,
+  })
   @ExportableView('impact-assessments')
   assessments(@Query() query: LibraryListQueryDto, @Res({ passthrough: true }) res: Response) {
     return this.list('impact-assessment', query, res);
   }
 
+  @Operation('listPracticeNotes', 'Practice notes, latest first; format=csv exports the page.')
+  @Answers(200, {
+    description: 'A page of practice notes',
+    schema: LibraryEntryPageSchema,
+    content: { 'text/csv': CsvFile('The page as CSV') },
+    headers: PAGED_CSV_HEADERS,
+  })
   @ExportableView('practice-notes')
   notes(@Query() query: LibraryListQueryDto, @Res({ passthrough: true }) res: Response) {
     return this.list('practice-note', query, res);
   }
 
   /** Full-text search over titles, tags and summaries, best matches first (title 3, tags 2, summary 1 per word). */
+  @Operation(
+    'searchKnowledgeBase',
+    'Search the library’s titles, tags and summaries, best matches first.',
+  )
+  @Answers(200, {
+    description: 'The matching entries, best first (at most 100)',
+    schema: LibrarySearchAnswerSchema,
+    content: { 'text/csv': CsvFile('The matching entries as CSV') },
+    headers: CSV_HEADERS,
+  })
   @ExportableView('search')
-  async search(@Query() query: SearchQueryDto, @Res({ passthrough: true }) res: Response) {
+  async search(
+    @Query() query: SearchQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string | LibrarySearchAnswer> {
     await readYourWrites(this.projections, query.minPosition, LIBRARY_PROJECTION);
     const hits = await searchLibrary(
       this.projections.readModel(LIBRARY_PROJECTION),
@@ -206,20 +299,15 @@ export class LibraryController {
     );
   }
 
-  private async detail(kind: LibraryKind, streamId: string) {
+  /** An entry's stream: its version, its last event's data (the entry as last revised) and its history. */
+  private async entryStream(kind: LibraryKind, streamId: string) {
     const recorded = await this.events.readStream(streamId);
-    if (recorded.length === 0)
+    const last = recorded[recorded.length - 1];
+    if (!last)
       throw new LibraryEntryNotFoundError(
         kind === 'impact-assessment' ? 'impact assessment' : 'practice note',
       );
-    const last = recorded[recorded.length - 1] as (typeof recorded)[number];
-    const data = last.data as { assessment?: ImpactAssessment; note?: PracticeNote };
-    return {
-      kind,
-      streamVersion: last.streamVersion,
-      current: data.assessment ?? data.note,
-      history: historyOf(recorded),
-    };
+    return { streamVersion: last.streamVersion, data: last.data, history: historyOf(recorded) };
   }
 
   private async list(kind: LibraryKind, query: LibraryListQueryDto, res: Response) {
@@ -237,7 +325,26 @@ export class LibraryController {
   }
 }
 
-function summaryOf(entry: LibraryEntryDoc) {
+function summaryOf(entry: LibraryEntryDoc): LibraryEntryItem {
   const { tokens: _tokens, docType: _docType, ...rest } = entry;
   return { ...rest, key: entryKeyOf(entry.kind, entry.entryId) };
+}
+
+/**
+ * The entry a validated DTO gives, as plain JSON. An optional field sent as
+ * null is taken as left out (the document shows optional fields as nullable):
+ * the entry never holds a null.
+ */
+function entryOf<T extends object>(dto: T): T {
+  return withoutNulls(plain(dto)) as T;
+}
+
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== null)
+      .map(([key, field]) => [key, withoutNulls(field)]),
+  );
 }

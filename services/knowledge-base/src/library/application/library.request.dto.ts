@@ -30,11 +30,11 @@ import {
   type PracticeKind,
   type SurveyRound,
 } from '../domain/library.reference-data';
+import { IsCalendarDate, SchemaRules } from '@sfp/service-kit';
+import { COUNTRY_CODES } from '../../shared/domain/reference-data';
 import {
-  CountryCode,
   Count,
   FiniteNumber,
-  IsoDate,
   NestedList,
   NestedObject,
   Reason,
@@ -44,11 +44,21 @@ import {
 
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N} -]{0,59}$/u;
 
+/** The `{id}` of `/api/knowledge-base/impact-assessments/{id}…` and `/practice-notes/{id}…`. */
+export class EntryIdParams {
+  @ApiProperty({ description: 'The entry’s id (a UUID)' })
+  @IsUUID('4')
+  id!: string;
+}
+
 export class InterventionDto {
-  @IsoDate('2024-03-01')
+  @ApiProperty({ example: '2024-03-01' })
+  @IsCalendarDate()
   start!: string;
 
-  @IsoDate('2025-02-28', { optional: true })
+  @ApiPropertyOptional({ example: '2025-02-28', description: 'On or after start' })
+  @IsOptional()
+  @IsCalendarDate()
   end?: string;
 }
 
@@ -57,10 +67,19 @@ export class SurveyRoundDto {
   @IsIn(SURVEY_ROUNDS)
   round!: SurveyRound;
 
-  @IsoDate('2024-02-15')
+  @ApiProperty({ example: '2024-02-15' })
+  @IsCalendarDate()
   date!: string;
 }
 
+/** A randomised controlled trial names its unit of randomisation (the decider checks it again). */
+@SchemaRules({
+  if: { properties: { method: { const: 'rct' } }, required: ['method'] },
+  then: {
+    properties: { unitOfRandomisation: { type: 'string' } },
+    required: ['unitOfRandomisation'],
+  },
+})
 export class DesignDto {
   @ApiProperty({ enum: DESIGNS })
   @IsIn(DESIGNS)
@@ -83,7 +102,7 @@ export class SampleDto {
   @Count(2_400, { optional: true })
   planned?: number;
 
-  @Count(2_180, { optional: true })
+  @Count(2_180, { optional: true, description: 'At most ten times the planned sample' })
   achieved?: number;
 
   @Share(0.31, 'Share of the treatment group that took the product up')
@@ -121,7 +140,10 @@ export class OutcomeEstimateDto {
   @Min(0)
   standardError?: number;
 
-  @NestedObject(ConfidenceIntervalDto, { optional: true })
+  @NestedObject(ConfidenceIntervalDto, {
+    optional: true,
+    description: 'lower ≤ effectSize ≤ upper',
+  })
   confidenceInterval?: ConfidenceIntervalDto;
 
   @ApiProperty({ enum: FINDINGS, description: 'Null and negative results are first-class' })
@@ -182,7 +204,8 @@ export class ImpactAssessmentDto extends LibraryEntryDto {
   @ArrayMaxSize(50)
   investigators!: string[];
 
-  @CountryCode('GH')
+  @ApiProperty({ example: 'GH', description: 'ISO 3166-1 alpha-2 (an assigned code)' })
+  @IsIn([...COUNTRY_CODES], { message: 'country must be an assigned ISO 3166-1 alpha-2 code' })
   country!: string;
 
   @ApiPropertyOptional({ description: 'The partner institution (an institution id)' })

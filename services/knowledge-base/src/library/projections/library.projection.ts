@@ -2,6 +2,7 @@ import type { LibraryEntrySummary, LibraryKind } from '@sfp/contracts';
 import type { RecordedEvent } from '@sfp/event-sourcing';
 import { defineProjection, type ViewWriter } from '@sfp/projections';
 import type { ImpactAssessment, PracticeNote } from '../domain/library.entries';
+import type { LibraryTheme } from '../domain/library.reference-data';
 import type { ImpactAssessmentEvent, PracticeNoteEvent } from '../domain/library.events';
 import { weightedTokens } from '../domain/search-tokens';
 
@@ -15,6 +16,7 @@ export type LibraryDoc = LibraryEntryDoc | LibraryTokenDoc;
 /** The entry as the library's lists and its search answer it (@sfp/contracts), with what indexes it. */
 export interface LibraryEntryDoc extends LibraryEntrySummary {
   docType: 'entry';
+  themes: LibraryTheme[];
   country?: string;
   revision: number;
   revisedAt?: string;

@@ -1,4 +1,4 @@
-import { Body, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Body, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   CommandOnRecord,
@@ -31,15 +31,22 @@ import { readYourTargetStatuses } from '../projections/target-statuses.read-your
 import { TARGETS_PROJECTION, type TargetRow } from '../projections/targets.projection';
 import { SetTargetCommand } from './set-target/set-target.command';
 import { targetOf } from './set-target/set-target.mapping';
-import { SetTargetDto, WithdrawTargetDto } from './target.request.dto';
+import { SetTargetDto, TargetIdParams, WithdrawTargetDto } from './target.request.dto';
 import { WithdrawTargetCommand } from './withdraw-target/withdraw-target.command';
 import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { Answers, Operation, Refuses } from '@sfp/auth';
+import { CommandResultSchema } from '../../shared/http/command-answers.schema';
+import { CsvFile, ETAG_HEADER, PAGED_CSV_HEADERS } from '../../shared/http/schema-helpers';
+
+const CREATED_HEADERS = {
+  ...ETAG_HEADER,
+  Location: { description: 'The new record’s URL' },
+};
+import { TargetDetailSchema, TargetPageSchema, type TargetDetail } from './target.answers';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { toBoolean } from '../../shared/http/query-helpers';
 import { TARGET_STATUSES } from '../domain/target-status';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 export class TargetListQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ enum: TARGET_STATUSES })
@@ -83,10 +90,18 @@ export class TargetsController {
     @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
   ) {}
 
-  @CreatesRecord({
-    description:
-      'Set; judged on the latest reports just after the answer (GET /targets/{id}?minPosition=<position> waits for that)',
+  @Operation(
+    'setTarget',
+    'Set a target on an institution, a programme or the portfolio.',
+    'Judged on the latest reports just after the answer (GET /targets/{id}?minPosition=<position> waits for that).',
+  )
+  @Answers(201, {
+    description: 'Set; judged on the latest reports just after the answer',
+    schema: CommandResultSchema,
+    headers: CREATED_HEADERS,
   })
+  @Refuses({ 404: 'No such institution (scope institution)' })
+  @CreatesRecord()
   set(@Body() dto: SetTargetDto, @CommandCall({ ifMatch: false }) call: HttpCall) {
     return dispatchCreate(
       this.commandBus,
@@ -95,9 +110,15 @@ export class TargetsController {
     );
   }
 
+  @Operation('withdrawTarget', 'Withdraw a target, with the reason.')
+  @Answers(200, { description: 'Withdrawn', schema: CommandResultSchema, headers: ETAG_HEADER })
+  @Refuses({
+    404: 'No such target',
+    409: 'The target is withdrawn already, or If-Match names a version that is not its current one',
+  })
   @CommandOnRecord(':id/withdraw')
   withdraw(
-    @Param('id', uuid) id: string,
+    @Param() { id }: TargetIdParams,
     @Body() dto: WithdrawTargetDto,
     @CommandCall() call: HttpCall,
   ) {
@@ -109,6 +130,13 @@ export class TargetsController {
   }
 
   /** Every target with its status; `format=csv` exports the page. */
+  @Operation('listTargets', 'Targets with their status, by due date; format=csv exports the page.')
+  @Answers(200, {
+    description: 'A page of targets',
+    schema: TargetPageSchema,
+    content: { 'text/csv': CsvFile('The page as CSV') },
+    headers: PAGED_CSV_HEADERS,
+  })
   @ExportableView()
   async list(@Query() query: TargetListQueryDto, @Res({ passthrough: true }) res: Response) {
     await readYourTargetStatuses(
@@ -130,12 +158,15 @@ export class TargetsController {
   }
 
   /** A target, its status and the history of its status changes (from its stream). */
+  @Operation('getTarget', 'A target, its status and its history.')
+  @Answers(200, { description: 'The target', schema: TargetDetailSchema })
+  @Refuses({ 404: 'No such target' })
   @RecordDetail(':id')
   async detail(
-    @Param('id', uuid) id: string,
+    @Param() { id }: TargetIdParams,
     @Query() query: TargetDetailQueryDto,
     @Req() req: Request,
-  ) {
+  ): Promise<TargetDetail> {
     await readYourTargetStatuses(
       this.projections,
       this.events,
@@ -162,6 +193,11 @@ export class TargetsController {
       );
     }
     const view = await this.projections.readModel<TargetRow>(TARGETS_PROJECTION).get(id);
-    return { targetId: id, streamVersion: recorded.length, view, history: historyOf(recorded) };
+    return {
+      targetId: id,
+      streamVersion: recorded.length,
+      ...(view ? { view } : {}),
+      history: historyOf(recorded),
+    };
   }
 }

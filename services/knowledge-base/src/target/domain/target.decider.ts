@@ -1,5 +1,5 @@
 import type { Decider } from '@sfp/event-sourcing/domain';
-import { RATIO_DEFINITIONS } from '../../performance-report/domain/standard-ratios';
+import { RATIO_DEFINITIONS, RATIO_KEYS } from '../../performance-report/domain/standard-ratios';
 import { isIsoDate } from '../../performance-report/domain/report-period';
 import {
   assertNever,
@@ -20,7 +20,14 @@ import {
 import { targetStatus, type TargetStatus } from './target-status';
 
 /** Indicators relative to a country's GNI per capita: defined for one institution only. */
-const PER_COUNTRY: readonly string[] = ['depth', 'averageSavingsPerSaverToGni'];
+export const PER_COUNTRY_INDICATORS = ['depth', 'averageSavingsPerSaverToGni'] as const;
+const PER_COUNTRY: readonly string[] = PER_COUNTRY_INDICATORS;
+
+/** Indicators that are fractions (1 = 100%): a threshold beyond ±100 cannot be meant. */
+export const FRACTION_INDICATORS = RATIO_KEYS.filter(
+  (key) => RATIO_DEFINITIONS[key].unit === 'fraction',
+);
+export const MAX_FRACTION_THRESHOLD = 100;
 
 export interface KnownTarget {
   status: 'set' | 'withdrawn';
@@ -51,7 +58,7 @@ function decide(command: TargetCommand, state: TargetState): TargetEvent[] {
     }
     if (
       RATIO_DEFINITIONS[command.indicator].unit === 'fraction' &&
-      Math.abs(command.threshold) > 100
+      Math.abs(command.threshold) > MAX_FRACTION_THRESHOLD
     ) {
       throw new KnowledgeBaseRuleError(
         `${command.indicator} is a fraction (1 = 100%); a threshold of ${command.threshold} cannot be meant`,
