@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import {
+  adminPasswordProblem,
   AuthConfig,
   authSettingsOf,
   corsOriginsOf,
@@ -54,6 +55,18 @@ describe('AuthConfig from the environment', () => {
       'SFP_SIGN_IN_FREE_FAILURES',
       'SFP_TRUSTED_PROXIES',
     ]);
+  });
+
+  it('refuses a first administrator password the password policy of every account refuses', () => {
+    expect(problemsOf({ SFP_ADMIN_PASSWORD: 'admin is my password' })).toEqual([
+      'SFP_ADMIN_PASSWORD',
+    ]);
+    expect(problemsOf({ SFP_ADMIN_PASSWORD: 'zzzzzzzzzzzzzz' })).toEqual(['SFP_ADMIN_PASSWORD']);
+    expect(problemsOf({ SFP_ADMIN_PASSWORD: 'choose a long passphrase' })).toEqual([]);
+    expect(adminPasswordProblem('My Admin passphrase')).toMatch(
+      /^the password policy refuses it \(it must not contain the user name "admin"\); expected /,
+    );
+    expect(adminPasswordProblem('choose a long passphrase')).toBeUndefined();
   });
 
   it('reads an OIDC issuer and CORS origins', () => {

@@ -40,9 +40,11 @@ export function openDistributedAuth(
   config: AuthConfig,
   audit?: AuthAuditLog,
 ): AuthRuntime {
+  // The hosts' settings check (service-kit) reports this with every other problem before
+  // anything is opened; this guard is for a caller that skipped it.
   if (!config.SFP_AUTH_TOKEN_SECRET) {
     throw new Error(
-      'SFP_AUTH_TOKEN_SECRET is required in distributed mode (the same value in every service)',
+      'SFP_AUTH_TOKEN_SECRET: not set — must be at least 32 characters, the same value in every service (required in distributed mode)',
     );
   }
   const oidc = oidcSettingsOf(config);

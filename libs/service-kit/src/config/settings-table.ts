@@ -45,7 +45,7 @@ export function tableCells(table: string): string[][] {
     );
 }
 
-/** Whether docs/operations.md's settings table says what the catalogue says. */
+/** docs/operations.md as it is on disk. */
 export function readOperationsDoc(): string {
   return readFileSync(OPERATIONS_DOC, 'utf8');
 }
