@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { RequirePermission } from '@sfp/auth';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Answers, Operation, RequirePermission } from '@sfp/auth';
+import { ApiTags } from '@nestjs/swagger';
 import type { KeyStore } from '@sfp/event-sourcing';
 import { Email } from '../http/field-decorators';
+import { ErasureResultSchema, type ErasureResult } from './personal-data-erasure.answers';
 import { KEY_STORE, LOGGER, PERSON_ID_OF, type Logger, type PersonIdOf } from '@sfp/service-kit';
 
 export class ErasureRequestDto {
@@ -27,10 +28,15 @@ export class PersonalDataErasureController {
 
   @Post('erasures')
   @HttpCode(200)
-  @ApiOkResponse({
-    description: '{ personId, erased } — erased is false when nothing was held for the person',
+  @Operation(
+    'eraseHelpDeskPersonalData',
+    'Erase a requester’s personal data (their name and e-mail read "[erased]" everywhere).',
+  )
+  @Answers(200, {
+    description: 'Erased, or nothing was held for the person',
+    schema: ErasureResultSchema,
   })
-  async erase(@Body() dto: ErasureRequestDto): Promise<{ personId: string; erased: boolean }> {
+  async erase(@Body() dto: ErasureRequestDto): Promise<ErasureResult> {
     const personId = this.personIdOf(dto.email);
     const erased = await this.keys.erase(personId);
     this.logger.info({ personId, erased }, 'Personal data erased on request');

@@ -6,6 +6,7 @@ import { CommentDto } from './comment-on-request.request.dto';
 /** A comment on a request, by staff or by the department's system. POST /service-requests/:id/comments */
 export const commentOnRequest = requestCommand({
   action: 'comments',
+  summary: 'Comment on an open or resolved request.',
   done: 'Comment added to the request',
   dto: CommentDto,
   status: 201,

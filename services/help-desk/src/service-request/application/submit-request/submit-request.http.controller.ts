@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Answers, Operation } from '@sfp/auth';
 import type { CommandContext } from '@sfp/event-sourcing';
 import {
   CreatingCommandRoute,
@@ -9,6 +9,8 @@ import {
   PERSON_ID_OF,
   type PersonIdOf,
 } from '@sfp/service-kit';
+import { ETAG_HEADER } from '../../../http/schema-helpers';
+import { ServiceRequestCommandResultSchema } from '../service-request.answers';
 import { ServiceRequestCommandController } from '../service-request.command-routes';
 import { ServiceRequests, type ServiceRequestCommandResult } from '../service-requests';
 import { submitCommandOf } from './submit-request.command';
@@ -23,8 +25,18 @@ export class SubmitRequestController {
   ) {}
 
   @Post()
-  @ApiCreatedResponse({
-    description: 'Submitted; Location and ETag headers point at the new request',
+  @Operation(
+    'submitServiceRequest',
+    'File a service request for a unit, department, regional office or constituent.',
+  )
+  @Answers(201, {
+    description:
+      'Submitted: the new request’s id, version and the position of its event (its due date follows from its priority)',
+    schema: ServiceRequestCommandResultSchema,
+    headers: {
+      Location: { description: 'The new request: /api/help-desk/service-requests/{requestId}' },
+      ...ETAG_HEADER,
+    },
   })
   @CreatingCommandRoute()
   async submit(

@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SchemaRules } from '@sfp/auth';
+import { GLOBAL_INITIATIVE_RULE } from '../classification.schema-rules';
 import { Type } from 'class-transformer';
 import { IsDefined, IsObject, Matches, ValidateNested } from 'class-validator';
 import { DistinctOf, Email, OneOf, OptionalOneOf, Text } from '../../../http/field-decorators';
@@ -41,6 +43,8 @@ export class RequesterDto {
   constituentGroup?: ConstituentGroup;
 }
 
+/** A global-initiative-coordination request names its initiative; no other kind names one. */
+@SchemaRules(GLOBAL_INITIATIVE_RULE)
 export class SubmitRequestDto {
   @ApiProperty({ type: RequesterDto })
   @IsDefined()

@@ -1,4 +1,6 @@
 import { DistinctOf, OneOf, OptionalOneOf, OptionalText } from '../../../http/field-decorators';
+import { SchemaRules } from '@sfp/auth';
+import { GLOBAL_INITIATIVE_RULE } from '../classification.schema-rules';
 import {
   GLOBAL_INITIATIVES,
   PRIORITIES,
@@ -10,6 +12,8 @@ import {
   type Theme,
 } from '../../domain/service-request.reference-data';
 
+/** A global-initiative-coordination request names its initiative; no other kind names one. */
+@SchemaRules(GLOBAL_INITIATIVE_RULE)
 export class TriageRequestDto {
   @OneOf(REQUEST_KINDS)
   kind!: RequestKind;

@@ -4,6 +4,7 @@ import { TriageRequestDto } from './triage-request.request.dto';
 /** Triage: the kind of request, its themes and priority (and so its due date). POST /service-requests/:id/triage */
 export const triageRequest = requestCommand({
   action: 'triage',
+  summary: 'Triage the request: its kind, themes and priority (and so its due date).',
   done: 'Triaged: the request now has its kind, themes, priority and due date',
   dto: TriageRequestDto,
   command: (dto) => ({

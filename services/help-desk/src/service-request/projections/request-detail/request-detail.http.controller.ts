@@ -1,20 +1,21 @@
-import {
-  Controller,
-  Get,
-  Inject,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Req,
-  Res,
-} from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { departmentScope, principalOf, RequirePermission } from '@sfp/auth';
+import {
+  Answers,
+  departmentScope,
+  Operation,
+  principalOf,
+  Refuses,
+  RequirePermission,
+} from '@sfp/auth';
 import { etagOf } from '@sfp/service-kit';
 import { serviceRequestStreamId } from '../../../help-desk.context';
 import type { EventStore } from '@sfp/event-sourcing';
 import { EVENT_STORE } from '@sfp/service-kit';
+import { NO_SUCH_REQUEST, RequestIdParams } from '../../../http/request-id.params';
+import { ETAG_HEADER } from '../../../http/schema-helpers';
+import { RequestDetailSchema } from './request-detail.schema';
 import { buildRequestDetail, type RequestDetail } from './request-detail.view';
 
 @ApiTags('help-desk: service requests')
@@ -25,12 +26,18 @@ export class RequestDetailController {
 
   /** Read from the request's own stream: always current, with its full history. */
   @Get(':id')
-  @ApiOkResponse({
-    description: 'The request, its current state and its history; ETag = its version',
+  @Operation(
+    'getServiceRequest',
+    'Read a request: as filed, where it stands, its comments and its whole history.',
+  )
+  @Answers(200, {
+    description: 'The request, its current state, its comments and its history (always current)',
+    schema: RequestDetailSchema,
+    headers: ETAG_HEADER,
   })
-  @ApiNotFoundResponse()
+  @Refuses({ 404: NO_SUCH_REQUEST })
   async detail(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Param() { id }: RequestIdParams,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<RequestDetail> {

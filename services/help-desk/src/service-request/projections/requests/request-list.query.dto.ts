@@ -1,5 +1,5 @@
 import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
@@ -28,12 +28,15 @@ import {
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
-/** `status=a,b` or `status=a&status=b`. */
+/** `status=a,b` or `status=a&status=b`; an empty value stays, and is refused as none of the values. */
 const toList = ({ value }: { value: unknown }) =>
-  (Array.isArray(value) ? value : String(value).split(','))
-    .map((v) => String(v).trim())
-    .filter(Boolean);
-const ISO_DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/;
+  (Array.isArray(value) ? value : String(value).split(',')).map((v) => String(v).trim());
+/** Digits only become a number; anything else ('', '1.5', '1e3', '0x10') stays text, which the rules refuse. */
+const toWholeNumber = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+/** A calendar date, or a UTC time of it to the minute, second or fraction of a second: what the filter can read. */
+const ISO_DATE_OR_TIME =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?Z)?$/;
 
 /** An optional query parameter, documented by `api` and checked by `rules`. */
 function OptionalParameter(
@@ -60,14 +63,19 @@ function Flag(description: string): PropertyDecorator {
 
 /** An ISO date (`2026-03-01`) or time (`2026-03-01T09:00:00Z`) bounding the submission time. */
 function SubmittedBound(description: string): PropertyDecorator {
-  return OptionalParameter({ description }, Matches(ISO_DATE_OR_TIME));
+  return OptionalParameter(
+    { description },
+    Matches(ISO_DATE_OR_TIME, {
+      message: '$property must be an ISO date (2026-03-01) or UTC time (2026-03-01T09:00:00Z)',
+    }),
+  );
 }
 
 /** A whole number from `min` (up to `max`), e.g. a page size or an event position. */
 function WholeNumber(api: ApiPropertyOptions, min: number, max?: number): PropertyDecorator {
   return OptionalParameter(
     api,
-    Type(() => Number),
+    Transform(toWholeNumber),
     IsInt(),
     Min(min),
     ...(max === undefined ? [] : [Max(max)]),

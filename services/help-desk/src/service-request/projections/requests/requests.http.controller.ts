@@ -1,12 +1,21 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { departmentScope, principalOf, RequirePermission } from '@sfp/auth';
+import { Answers, departmentScope, Operation, principalOf, RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelDocument } from '@sfp/projections';
 import type { RequestStatistics } from '@sfp/contracts';
-import { CLOCK, PROJECTION_ENGINE, toCsv, type Clock, type CsvColumn } from '@sfp/service-kit';
+import { CLOCK, PROJECTION_ENGINE, toCsv, type Clock } from '@sfp/service-kit';
 import { requestListFilter, slaStatusOf, sortOf } from './request-list.filter';
 import { RequestListQueryDto, RequestStatisticsQueryDto } from './request-list.query.dto';
+import {
+  REQUEST_LIST_CSV_COLUMNS,
+  REQUEST_LIST_CSV_HEADERS,
+  RequestListCsvSchema,
+  RequestListPageSchema,
+  RequestStatisticsSchema,
+  type RequestListItem,
+  type RequestListPage,
+} from './request-list.answers';
 import { requestStatistics } from './request-statistics';
 import type { RequestSummary } from './request-summary';
 import { REQUESTS_PROJECTION } from './requests.projection';
@@ -14,30 +23,6 @@ import { REQUESTS_PROJECTION } from './requests.projection';
 const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
 /** Statistics read at most this many requests (a clear error past it, never a silent cut). */
 const STATISTICS_LIMIT = 50_000;
-
-type RequestRow = RequestSummary & { slaStatus: string; position: number };
-
-const CSV_COLUMNS: CsvColumn<RequestRow>[] = [
-  { header: 'requestId', value: (r) => r.requestId },
-  { header: 'title', value: (r) => r.title },
-  { header: 'status', value: (r) => r.status },
-  { header: 'slaStatus', value: (r) => r.slaStatus },
-  { header: 'priority', value: (r) => r.priority },
-  { header: 'kind', value: (r) => r.kind },
-  { header: 'globalInitiative', value: (r) => r.globalInitiative },
-  { header: 'themes', value: (r) => r.themes },
-  { header: 'region', value: (r) => r.region },
-  { header: 'country', value: (r) => r.country },
-  { header: 'origin', value: (r) => r.origin },
-  { header: 'organisation', value: (r) => r.organisation },
-  { header: 'assignee', value: (r) => r.assignee },
-  { header: 'submittedAt', value: (r) => r.submittedAt },
-  { header: 'dueAt', value: (r) => r.dueAt },
-  { header: 'firstResponseAt', value: (r) => r.firstResponseAt },
-  { header: 'resolvedAt', value: (r) => r.resolvedAt },
-  { header: 'hoursToFirstResponse', value: (r) => r.hoursToFirstResponse },
-  { header: 'hoursToResolution', value: (r) => r.hoursToResolution },
-];
 
 @ApiTags('help-desk: queries')
 @Controller()
@@ -50,9 +35,16 @@ export class RequestsQueryController {
   /** Every request, filtered, sorted and paged; `format=csv` exports the page as CSV. */
   @Get('service-requests')
   @RequirePermission('records:read')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({
-    description: '{ items, nextCursor? }; each item has its SLA status against now',
+  @Operation(
+    'listServiceRequests',
+    'List requests, filtered, sorted and paged (as CSV with format=csv).',
+  )
+  @Answers(200, {
+    description:
+      'A page of requests, each with its SLA status against now, and the next page’s cursor',
+    schema: RequestListPageSchema,
+    content: { 'text/csv': RequestListCsvSchema },
+    headers: REQUEST_LIST_CSV_HEADERS,
   })
   list(
     @Query() query: RequestListQueryDto,
@@ -65,7 +57,18 @@ export class RequestsQueryController {
   /** The open queue: active requests, most urgent deadline first, by assignee, priority or SLA status. */
   @Get('queue')
   @RequirePermission('records:read')
-  @ApiProduces('application/json', 'text/csv')
+  @Operation(
+    'getHelpDeskQueue',
+    'The open queue: active requests, most urgent deadline first (as CSV with format=csv).',
+    'The list with open=true and sort=dueAt unless the query says otherwise.',
+  )
+  @Answers(200, {
+    description:
+      'A page of the queue, each request with its SLA status against now, and the next page’s cursor',
+    schema: RequestListPageSchema,
+    content: { 'text/csv': RequestListCsvSchema },
+    headers: REQUEST_LIST_CSV_HEADERS,
+  })
   queue(
     @Query() query: RequestListQueryDto,
     @Req() req: Request,
@@ -76,9 +79,15 @@ export class RequestsQueryController {
 
   @Get('statistics')
   @RequirePermission('reports:read')
-  @ApiOkResponse({
+  @Operation(
+    'getHelpDeskStatistics',
+    'Volumes, response and resolution times, and the SLA breach rate of the requests the filters select.',
+    `At most ${STATISTICS_LIMIT} requests: past it, narrow the filter (400 QUERY_TOO_LARGE).`,
+  )
+  @Answers(200, {
     description:
       'Volumes by kind, theme, region, month and status; median and p90 hours to first response and resolution; SLA breach rate',
+    schema: RequestStatisticsSchema,
   })
   async statistics(
     @Query() query: RequestStatisticsQueryDto,
@@ -108,7 +117,11 @@ export class RequestsQueryController {
     return { ...requestStatistics(requests), position: status.position };
   }
 
-  private async page(query: RequestListQueryDto, req: Request, res: Response) {
+  private async page(
+    query: RequestListQueryDto,
+    req: Request,
+    res: Response,
+  ): Promise<RequestListPage | string> {
     await this.readYourWrites(query.minPosition);
     const now = this.clock();
     const filter = requestListFilter(query, now);
@@ -121,16 +134,18 @@ export class RequestsQueryController {
       ...(query.limit ? { limit: query.limit } : {}),
       ...(query.cursor ? { cursor: query.cursor } : {}),
     });
-    const items = page.items.map((doc: ReadModelDocument<RequestSummary>) => ({
-      ...withoutThemeFlags(doc.data),
-      slaStatus: slaStatusOf(doc.data, now),
-      position: doc.position,
-    }));
+    const items = page.items.map(
+      (doc: ReadModelDocument<RequestSummary>): RequestListItem => ({
+        ...withoutThemeFlags(doc.data),
+        slaStatus: slaStatusOf(doc.data, now),
+        position: doc.position,
+      }),
+    );
     if (query.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', 'attachment; filename="service-requests.csv"');
       if (page.nextCursor) res.setHeader('X-Next-Cursor', page.nextCursor);
-      return toCsv(items, CSV_COLUMNS);
+      return toCsv(items, REQUEST_LIST_CSV_COLUMNS);
     }
     return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
@@ -146,8 +161,8 @@ export class RequestsQueryController {
 }
 
 /** The theme_* flags exist for filtering; clients read `themes`. */
-function withoutThemeFlags(summary: RequestSummary): RequestSummary {
+function withoutThemeFlags(summary: RequestSummary): Omit<RequestSummary, `theme_${string}`> {
   return Object.fromEntries(
     Object.entries(summary).filter(([key]) => !key.startsWith('theme_')),
-  ) as RequestSummary;
+  ) as Omit<RequestSummary, `theme_${string}`>;
 }
