@@ -1,9 +1,16 @@
-import { BadRequestException, Inject, Param, Query, Res } from '@nestjs/common';
+import { Inject, Param, Query, Res } from '@nestjs/common';
 import { KnowledgeBaseController, ExportableView } from '../shared/http/routes';
 import type { Response } from 'express';
 import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine } from '@sfp/projections';
-import { EVENT_STORE, PROJECTION_ENGINE, toCsv, type CsvColumn } from '@sfp/service-kit';
+import {
+  Answers,
+  EVENT_STORE,
+  Operation,
+  PROJECTION_ENGINE,
+  toCsv,
+  type CsvColumn,
+} from '@sfp/service-kit';
 import { fieldColumns, sendCsv } from '../http/csv-response';
 import { findAll } from '../http/read-your-writes';
 import {
@@ -16,11 +23,7 @@ import {
   type ProgrammeMember,
 } from '../institution/projections/programme-members.projection';
 import { aggregateFigures } from '../performance-report/domain/normalised-figures';
-import {
-  RATIO_KEYS,
-  standardRatios,
-  type Ratios,
-} from '../performance-report/domain/standard-ratios';
+import { RATIO_KEYS, standardRatios } from '../performance-report/domain/standard-ratios';
 import {
   PERFORMANCE_REPORTS_PROJECTION,
   type ReportRow,
@@ -29,16 +32,13 @@ import { latestPerInstitutionAndYear } from '../performance-report/projections/o
 import { readYourTargetStatuses } from '../target/projections/target-statuses.read-your-writes';
 import { TARGETS_PROJECTION, type TargetRow } from '../target/projections/targets.projection';
 
-interface PortfolioMember {
-  institutionId: string;
-  name: string;
-  status: string;
-  country: string;
-  region: string;
-  latestPeriodEnd?: string;
-  ratios?: Ratios;
-  targets: InstitutionProfile['targets'];
-}
+import { CsvFile, CSV_HEADERS } from '../shared/http/schema-helpers';
+import { ProgrammeParams } from './portfolio-view.params.dto';
+import {
+  ProgrammePortfolioSchema,
+  type PortfolioMember,
+  type ProgrammePortfolio,
+} from './portfolio-view.schema';
 
 const COLUMNS: CsvColumn<PortfolioMember>[] = [
   ...fieldColumns<PortfolioMember>(
@@ -67,24 +67,23 @@ export class PortfolioViewController {
   ) {}
 
   /** A programme's institutions with their latest ratios and target status, the programme's own ratios by year and its targets. */
-  @ExportableView(':programme', {
-    description: '{ programme, members[], byYear: [{ year, institutions, ratios }], targets[] }',
+  @Operation(
+    'getProgrammePortfolio',
+    'A programme’s portfolio: its institutions with their latest ratios and targets, its ratios by year, its own targets.',
+  )
+  @Answers(200, {
+    description:
+      'The programme’s portfolio (a programme without institutions has none: empty lists; format=csv: one line per member)',
+    schema: ProgrammePortfolioSchema,
+    content: { 'text/csv': CsvFile('One line per member institution, with a header line') },
+    headers: CSV_HEADERS,
   })
+  @ExportableView(':programme')
   async portfolio(
-    @Param('programme') programme: string,
+    @Param() { programme }: ProgrammeParams,
     @Query() query: ViewQueryDto,
     @Res({ passthrough: true }) res: Response,
-  ) {
-    if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(programme)) {
-      throw new BadRequestException({
-        statusCode: 400,
-        code: 'VALIDATION_FAILED',
-        message: 'programme must be a lower-case id (letters, digits, -)',
-        fieldErrors: [
-          { field: 'programme', messages: ['must be a lower-case id (letters, digits, -)'] },
-        ],
-      });
-    }
+  ): Promise<ProgrammePortfolio | string> {
     await readYourTargetStatuses(
       this.projections,
       this.events,
@@ -131,7 +130,7 @@ export class PortfolioViewController {
       return {
         year,
         institutions: ofYear.length,
-        ratios: total ? standardRatios(total) : undefined,
+        ...(total ? { ratios: standardRatios(total) } : {}),
       };
     });
     const targets = await findAll<TargetRow>(this.projections, TARGETS_PROJECTION, {

@@ -7,13 +7,16 @@ import { KnowledgeBaseController, ExportableView } from '../../shared/http/route
 import type { Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
-import { PROJECTION_ENGINE, toCsv } from '@sfp/service-kit';
+import { Answers, Operation, PROJECTION_ENGINE, toCsv } from '@sfp/service-kit';
 import { CommandCall, dispatch, type HttpCall } from '../../http/command-dispatch';
 import { plain } from '../../http/plain-json';
 import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { findAll, readYourWrites } from '../../http/read-your-writes';
 import { CountryCode, FiniteNumber, Text } from '../../shared/http/dto-fields';
 import { ViewQueryDto } from '../../shared/http/view-query.dto';
+import { CommandResultSchema } from '../../shared/http/command-answers.schema';
+import { CsvFile, CSV_HEADERS, ETAG_HEADER } from '../../shared/http/schema-helpers';
+import { GniTableSchema, type GniTable } from './gni-table.schema';
 import { GNI_TABLE_PROJECTION, type GniRow } from '../projections/gni-table.projection';
 import { RecordGniCommand } from './record-gni/record-gni.command';
 
@@ -61,6 +64,16 @@ export class GniReferenceController {
   ) {}
 
   /** Adds or replaces entries; reports filed or restated afterwards use them. */
+  @Operation(
+    'recordGniPerCapita',
+    'Add or replace GNI per capita values (reports filed or restated afterwards use them).',
+  )
+  @Answers(200, {
+    description:
+      'Recorded (changed: false when every value was already so); ETag = the table’s new version',
+    schema: CommandResultSchema,
+    headers: ETAG_HEADER,
+  })
   @Post()
   @HttpCode(200)
   @RequirePermission('records:write')
@@ -73,8 +86,18 @@ export class GniReferenceController {
     );
   }
 
+  @Operation('getGniPerCapitaTable', 'The GNI per capita reference table, by country and year.')
+  @Answers(200, {
+    description: 'The values by country, then year (format=csv: one line per value)',
+    schema: GniTableSchema,
+    content: { 'text/csv': CsvFile('One line per country and year, with a header line') },
+    headers: CSV_HEADERS,
+  })
   @ExportableView()
-  async table(@Query() query: GniQueryDto, @Res({ passthrough: true }) res: Response) {
+  async table(
+    @Query() query: GniQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<GniTable | string> {
     await readYourWrites(this.projections, query.minPosition, GNI_TABLE_PROJECTION);
     const filter: ReadModelFilter = query.country ? { country: query.country } : {};
     const rows = (await findAll<GniRow>(this.projections, GNI_TABLE_PROJECTION, filter)).sort(

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsIn, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import {
   INSTITUTION_KINDS,
   LEGAL_TYPES,
@@ -48,7 +48,7 @@ export class RegisterInstitutionDto {
   @ApiPropertyOptional({
     example: 'ro-africa',
     description:
-      'The department or office that reports on it; its integration clients may file its reports',
+      'The department or office that reports on it; its integration clients may file its reports. Absent or null: none',
   })
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]{1,100}$/, {
@@ -66,4 +66,11 @@ export class LinkProgrammeDto {
   @ApiProperty({ example: 'sfp-green-jobs' })
   @Matches(SLUG, { message: 'programme must be a lower-case id (letters, digits, -)' })
   programme!: string;
+}
+
+/** The institution a route acts on or reads: `/institutions/{id}`. */
+export class InstitutionIdParams {
+  @ApiProperty({ format: 'uuid', description: 'The institution’s id (a UUID v4)' })
+  @IsUUID('4', { message: 'id must be a UUID (version 4)' })
+  id!: string;
 }

@@ -1,10 +1,17 @@
-import { Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
-import { ApiNotFoundResponse } from '@nestjs/swagger';
+import { Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { KnowledgeBaseController, ExportableView } from '../../shared/http/routes';
 import type { Request, Response } from 'express';
 import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
-import { EVENT_STORE, PROJECTION_ENGINE, toCsv, type CsvColumn } from '@sfp/service-kit';
+import {
+  Answers,
+  EVENT_STORE,
+  Operation,
+  PROJECTION_ENGINE,
+  Refuses,
+  toCsv,
+  type CsvColumn,
+} from '@sfp/service-kit';
 import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { answerPage } from '../../http/paged-view';
 import { findAll, readYourWrites } from '../../http/read-your-writes';
@@ -21,11 +28,22 @@ import {
   type InstitutionProfile,
   type SeriesPoint,
 } from './institution-profile.projection';
+import { CsvFile, CSV_HEADERS, PAGED_CSV_HEADERS } from '../../shared/http/schema-helpers';
 import { ViewQueryDto } from '../../shared/http/view-query.dto';
+import { InstitutionIdParams } from '../application/institution.request.dto';
 import { InstitutionListQueryDto } from './institution-profile.query.dto';
+import {
+  InstitutionIrisSchema,
+  InstitutionListPageSchema,
+  InstitutionProfileAnswerSchema,
+  type InstitutionIris,
+  type InstitutionListItem,
+  type InstitutionProfileAnswer,
+} from './institution-views.schema';
 import { irisValues, type IrisValue } from './iris-export';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const NOT_FOUND =
+  'No institution with this id (or the view has not applied it yet: pass minPosition)';
 
 const LIST_COLUMNS = fieldColumns<InstitutionProfile>(
   'institutionId',
@@ -71,6 +89,16 @@ export class InstitutionProfileController {
   ) {}
 
   /** Institutions with their status, latest ratios and targets off track, filtered and paged (a view: reports:read). */
+  @Operation(
+    'listInstitutions',
+    'Institutions with their status, latest ratios and targets off track, filtered and paged.',
+  )
+  @Answers(200, {
+    description: 'A page of institutions (format=csv: the page as a CSV file)',
+    schema: InstitutionListPageSchema,
+    content: { 'text/csv': CsvFile('One line per institution, with a header line') },
+    headers: PAGED_CSV_HEADERS,
+  })
   @ExportableView()
   async list(
     @Query() query: InstitutionListQueryDto,
@@ -96,25 +124,34 @@ export class InstitutionProfileController {
         sort: { field: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' },
       },
       { file: 'institutions.csv', columns: LIST_COLUMNS },
-      (doc) => {
-        const { series: _series, ...rest } = doc.data;
-        return { ...rest, latest: doc.data.series.at(-1), position: doc.position };
+      (doc): InstitutionListItem => {
+        const { series, ...rest } = doc.data;
+        const latest = series.at(-1);
+        return { ...rest, ...(latest ? { latest } : {}), position: doc.position };
       },
     );
   }
 
   /** The institution's profile: identity, status, the time series of its ratios (CSV: the series), its targets. */
-  @ExportableView(':id/profile', {
+  @Operation(
+    'getInstitutionProfile',
+    'An institution’s profile: identity, status, the time series of its ratios, its targets.',
+  )
+  @Answers(200, {
     description:
-      'Profile with the ratio time series (each report at its current version) and target status',
+      'Profile with the ratio time series (each report at its current version) and target status (format=csv: the series)',
+    schema: InstitutionProfileAnswerSchema,
+    content: { 'text/csv': CsvFile('One line per report of the series, with a header line') },
+    headers: CSV_HEADERS,
   })
-  @ApiNotFoundResponse()
+  @Refuses({ 404: NOT_FOUND })
+  @ExportableView(':id/profile')
   async profile(
-    @Param('id', uuid) id: string,
+    @Param() { id }: InstitutionIdParams,
     @Query() query: ViewQueryDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<InstitutionProfileAnswer | string> {
     const profiles = await this.profilesShowing(query.minPosition);
     const doc = await profiles.getDocument(id);
     if (!doc) throw new InstitutionNotFoundError(id);
@@ -125,13 +162,24 @@ export class InstitutionProfileController {
   }
 
   /** The institution's indicators with their IRIS+ metric ids, one entry per report and metric. */
+  @Operation(
+    'getInstitutionIris',
+    'An institution’s indicators with their IRIS+ metric ids, one per report and metric.',
+  )
+  @Answers(200, {
+    description: 'The IRIS+ values of every report, oldest first (format=csv: one line per value)',
+    schema: InstitutionIrisSchema,
+    content: { 'text/csv': CsvFile('One line per value, with a header line') },
+    headers: CSV_HEADERS,
+  })
+  @Refuses({ 404: NOT_FOUND })
   @ExportableView(':id/iris')
   async iris(
-    @Param('id', uuid) id: string,
+    @Param() { id }: InstitutionIdParams,
     @Query() query: ViewQueryDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<InstitutionIris | string> {
     await readYourWrites(
       this.projections,
       query.minPosition,

@@ -180,6 +180,19 @@ export class FileReportDto extends ReportFiguresDto {
   period!: ReportPeriodDto;
 }
 
+/** A report's id: `<institution id>_<period start>_<period end>`. */
+export const REPORT_ID = /^[0-9a-f-]{36}_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}$/;
+
+/** The report a route acts on or reads: `/performance-reports/{reportId}`. */
+export class ReportIdParams {
+  @ApiProperty({
+    example: '0b6c3f0e-8a55-4d5e-9c1b-5f6a7e8d9c0a_2025-01-01_2025-12-31',
+    description: '<institution id>_<period start>_<period end>',
+  })
+  @Matches(REPORT_ID, { message: 'reportId must be <institution id>_<start>_<end>' })
+  reportId!: string;
+}
+
 export class RestateReportDto extends ReportFiguresDto {
   @Reason('Audited statements: PAR30 higher than in the management accounts')
   reason!: string;

@@ -1,13 +1,6 @@
-import { Body, Inject, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { Body, Inject, Param, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiParam,
-} from '@nestjs/swagger';
+import { ApiForbiddenResponse } from '@nestjs/swagger';
 import {
   KnowledgeBaseController,
   CommandOnRecord,
@@ -16,7 +9,15 @@ import {
 } from '../../shared/http/routes';
 import type { Request, Response } from 'express';
 import type { EventStore } from '@sfp/event-sourcing';
-import { COMMANDS, EVENT_STORE, etagOf, type ContextCommands } from '@sfp/service-kit';
+import {
+  Answers,
+  COMMANDS,
+  EVENT_STORE,
+  etagOf,
+  Operation,
+  Refuses,
+  type ContextCommands,
+} from '@sfp/service-kit';
 import type { CommandResult } from '../../application/knowledge-base-command';
 import { CommandCall, dispatch, type HttpCall } from '../../http/command-dispatch';
 import { plain } from '../../http/plain-json';
@@ -24,19 +25,24 @@ import { assertInScope, callerOf } from '../../http/request-principal';
 import { historyOf } from '../../http/stream-history';
 import { streamIds } from '../../knowledge-base.context';
 import { institutionDecider } from '../../institution/domain/institution.decider';
+import { InstitutionIdParams } from '../../institution/application/institution.request.dto';
+import { CommandResultSchema } from '../../shared/http/command-answers.schema';
+import { ETAG_HEADER } from '../../shared/http/schema-helpers';
 import { PerformanceReportNotFoundError } from '../domain/performance-report.errors';
 import type { PerformanceReportEvent } from '../domain/performance-report.events';
 import { FileReportCommand } from './file-report/file-report.command';
-import { FileReportDto, RestateReportDto } from './performance-report.request.dto';
+import {
+  PerformanceReportDetailSchema,
+  type PerformanceReportDetail,
+} from './performance-report-detail.schema';
+import { FileReportDto, ReportIdParams, RestateReportDto } from './performance-report.request.dto';
 import { RestateReportCommand } from './restate-report/restate-report.command';
 
-const REPORT_ID = /^[0-9a-f-]{36}_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}$/;
+const REPORT_NOT_FOUND = 'No performance report with this id';
+const INVALID_FIGURES =
+  'Invalid input with a message per field, or figures that break an identity (IDENTITY_VIOLATED, naming it)';
 
 /** Periodic performance reports: filed once per institution and period, corrected by restatement. */
-@ApiBadRequestResponse({
-  description:
-    'Invalid input with a message per field, or a broken identity (IDENTITY_VIOLATED, naming it)',
-})
 @ApiForbiddenResponse({
   description: 'An integration client outside its department (OUT_OF_DEPARTMENT_SCOPE)',
 })
@@ -48,15 +54,29 @@ export class PerformanceReportsController {
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
-  @CreatesRecord('institutions/:id/performance-reports', {
+  @Operation(
+    'filePerformanceReport',
+    'File an institution’s performance report for one period (once per period; restate it to correct it).',
+  )
+  @Answers(201, {
     description:
-      '{ id (the report id), streamId, streamVersion, position, changed }; Location points at the report. The targets it touches are judged again just after the answer: a view of targets with minPosition=<position> waits for that',
+      'Filed: `id` is the report id. The targets it touches are judged again just after the answer: a view of targets with minPosition=<position> waits for that',
+    schema: CommandResultSchema,
+    headers: {
+      Location: {
+        description: 'The new report: /api/knowledge-base/performance-reports/{reportId}',
+      },
+      ...ETAG_HEADER,
+    },
   })
-  @ApiConflictResponse({
-    description: 'A report for this period exists (restate it), or the institution is not active',
+  @Refuses({
+    400: INVALID_FIGURES,
+    404: 'No institution with this id',
+    409: 'A report for this institution and period exists (PERFORMANCE_REPORT_ALREADY_FILED: restate it), or the institution is not active (ILLEGAL_TRANSITION)',
   })
+  @CreatesRecord('institutions/:id/performance-reports')
   async file(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) institutionId: string,
+    @Param() { id: institutionId }: InstitutionIdParams,
     @Body() dto: FileReportDto,
     @CommandCall({ ifMatch: false }) call: HttpCall,
   ): Promise<CommandResult> {
@@ -75,21 +95,29 @@ export class PerformanceReportsController {
     return result;
   }
 
+  @Operation(
+    'restatePerformanceReport',
+    'Correct a filed report: a new version with the reason; the earlier ones stay in its history.',
+  )
+  @Answers(200, {
+    description:
+      'Restated: a new version (changed: false when the figures are the same); ETag = the report’s new version',
+    schema: CommandResultSchema,
+    headers: ETAG_HEADER,
+  })
+  @Refuses({
+    400: INVALID_FIGURES,
+    404: REPORT_NOT_FOUND,
+    409: 'If-Match is not the report’s current version (WRONG_EXPECTED_VERSION)',
+  })
   @CommandOnRecord('performance-reports/:reportId/restatements', {
     ifMatch: 'The ETag (version) you corrected; a stale one is a 409',
   })
-  @ApiParam({
-    name: 'reportId',
-    example: '0b6c3f0e-8a55-4d5e-9c1b-5f6a7e8d9c0a_2025-01-01_2025-12-31',
-  })
-  @ApiOkResponse({ description: 'Restated: a new version; the earlier ones stay in the history' })
-  @ApiNotFoundResponse()
   restate(
-    @Param('reportId') reportId: string,
+    @Param() { reportId }: ReportIdParams,
     @Body() dto: RestateReportDto,
     @CommandCall() call: HttpCall,
   ): Promise<CommandResult> {
-    if (!REPORT_ID.test(reportId)) throw new PerformanceReportNotFoundError(reportId);
     const { currency, fx, inputs, reason } = plain(dto);
     return dispatch(
       this.commandBus,
@@ -99,15 +127,22 @@ export class PerformanceReportsController {
   }
 
   /** The report at its current version, every earlier version, and who filed or restated each. */
-  @RecordDetail('performance-reports/:reportId', {
-    description: '{ current, versions[], history[] }; ETag = the current version',
+  @Operation(
+    'getPerformanceReport',
+    'A performance report at its current version, every earlier version, and who filed or restated each.',
+  )
+  @Answers(200, {
+    description: 'The report, its versions and its history',
+    schema: PerformanceReportDetailSchema,
+    headers: ETAG_HEADER,
   })
+  @Refuses({ 404: REPORT_NOT_FOUND })
+  @RecordDetail('performance-reports/:reportId')
   async detail(
-    @Param('reportId') reportId: string,
+    @Param() { reportId }: ReportIdParams,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ) {
-    if (!REPORT_ID.test(reportId)) throw new PerformanceReportNotFoundError(reportId);
+  ): Promise<PerformanceReportDetail> {
     const recorded = await this.events.readStream(streamIds.performanceReport(reportId));
     if (recorded.length === 0) throw new PerformanceReportNotFoundError(reportId);
     const versions = recorded

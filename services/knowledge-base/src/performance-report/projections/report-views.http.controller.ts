@@ -2,7 +2,7 @@ import { Inject, Query, Req, Res } from '@nestjs/common';
 import { KnowledgeBaseController, ExportableView } from '../../shared/http/routes';
 import type { Request, Response } from 'express';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
-import { PROJECTION_ENGINE, toCsv, type CsvColumn } from '@sfp/service-kit';
+import { Answers, Operation, PROJECTION_ENGINE, toCsv, type CsvColumn } from '@sfp/service-kit';
 import {
   peerBenchmarks,
   type PeerGroupStatistics,
@@ -20,6 +20,15 @@ import {
 } from './outreach-summary';
 import { PERFORMANCE_REPORTS_PROJECTION, type ReportRow } from './performance-reports.projection';
 import { GroupQueryDto, ReportListQueryDto } from './report-views.query.dto';
+import { CsvFile, CSV_HEADERS, PAGED_CSV_HEADERS } from '../../shared/http/schema-helpers';
+import {
+  BenchmarksSchema,
+  OutreachSchema,
+  ReportListPageSchema,
+  type Benchmarks,
+  type Outreach,
+  type ReportListItem,
+} from './report-views.schema';
 
 const REPORT_COLUMNS: CsvColumn<ReportRow>[] = [
   ...fieldColumns<ReportRow>('reportId', 'institutionId'),
@@ -80,6 +89,16 @@ export class ReportViewsController {
   constructor(@Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine) {}
 
   /** Every report at its current version, with its ratios; `format=csv` exports the page. */
+  @Operation(
+    'listPerformanceReports',
+    'Every performance report at its current version, with its ratios, filtered and paged.',
+  )
+  @Answers(200, {
+    description: 'A page of reports, latest period first (format=csv: the page as a CSV file)',
+    schema: ReportListPageSchema,
+    content: { 'text/csv': CsvFile('One line per report, with a header line') },
+    headers: PAGED_CSV_HEADERS,
+  })
   @ExportableView('performance-reports')
   async list(
     @Query() query: ReportListQueryDto,
@@ -97,7 +116,7 @@ export class ReportViewsController {
       res,
       { filter, sort: { field: 'periodEnd', direction: 'desc' } },
       { file: 'performance-reports.csv', columns: REPORT_COLUMNS },
-      ({ data, position }) => {
+      ({ data, position }): ReportListItem => {
         const { figures: _figures, ...rest } = data;
         return { ...rest, position };
       },
@@ -105,15 +124,23 @@ export class ReportViewsController {
   }
 
   /** Medians and quartiles of every ratio by region, legal type and year (one report per institution and year). */
-  @ExportableView('benchmarks', {
+  @Operation(
+    'getBenchmarks',
+    'Peer benchmarks: medians and quartiles of every ratio by region, legal type and year.',
+  )
+  @Answers(200, {
     description:
-      '{ groups: [{ region, legalType, year, institutions, ratios: { <ratio>: { count, absent, min, q1, median, q3, max } } }] }',
+      'The peer groups with the distribution of every ratio (format=csv: one line per group and ratio)',
+    schema: BenchmarksSchema,
+    content: { 'text/csv': CsvFile('One line per peer group and ratio, with a header line') },
+    headers: CSV_HEADERS,
   })
+  @ExportableView('benchmarks')
   async benchmarks(
     @Query() query: GroupQueryDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<Benchmarks | string> {
     const reports = await this.reportsOfGroups(query, req);
     const groups = peerBenchmarks(
       latestPerInstitutionAndYear(reports).map((r) => ({
@@ -129,12 +156,22 @@ export class ReportViewsController {
   }
 
   /** Borrowers, women, rural clients, savers, loan sizes and depth by region and year. */
+  @Operation(
+    'getOutreach',
+    'Poverty outreach: borrowers, women, rural clients, savers, loan sizes and depth by region and year.',
+  )
+  @Answers(200, {
+    description: 'The summary by year and region (format=csv: one line per year and region)',
+    schema: OutreachSchema,
+    content: { 'text/csv': CsvFile('One line per year and region, with a header line') },
+    headers: CSV_HEADERS,
+  })
   @ExportableView('outreach')
   async outreach(
     @Query() query: GroupQueryDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<Outreach | string> {
     const reports = await this.reportsOfGroups(query, req);
     const rows = outreachSummary(reports);
     if (query.format === 'csv')

@@ -16,7 +16,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { toList } from './query-helpers';
+import { COUNTRY_CODES } from '../domain/reference-data';
+import { toList, toWholeNumber } from './query-helpers';
 
 /**
  * The validated fields the knowledge base's DTOs have in common, each one
@@ -54,8 +55,17 @@ function documented(
 }
 
 const FINITE = { allowNaN: false, allowInfinity: false };
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const COUNTRY_CODE = /^[A-Z]{2}$/;
+/**
+ * A calendar date YYYY-MM-DD that exists (no 2025-02-30): the days of each
+ * month, 29 February in leap years only. The schema says it, so a client
+ * knows a date the API refuses before sending it.
+ */
+const DATE = new RegExp(
+  '^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))' +
+    '|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$',
+);
+/** The officially assigned ISO 3166-1 alpha-2 codes, in order. */
+const COUNTRIES = [...COUNTRY_CODES].sort();
 
 /** A string of `min` to `max` characters. */
 export function Text(
@@ -103,14 +113,14 @@ export function IsoDate(example: string, field: Omit<Field, 'example'> = {}): Pr
   );
 }
 
-/** An ISO 3166-1 alpha-2 country code (only its form: the domain checks that it is assigned). */
+/** An officially assigned ISO 3166-1 alpha-2 country code (the domain checks it again). */
 export function CountryCode(
   example: string,
   field: Omit<Field, 'example'> = {},
 ): PropertyDecorator {
   return decoratorStack(
     ...documented({ example, ...field }),
-    Matches(COUNTRY_CODE, { message: 'country must be an ISO 3166-1 alpha-2 code' }),
+    IsIn(COUNTRIES, { message: '$value is not an ISO 3166-1 alpha-2 country code' }),
   );
 }
 
@@ -155,7 +165,7 @@ export function ListFilter(values: readonly string[]): PropertyDecorator {
 export function YearFilter(description?: string): PropertyDecorator {
   return decoratorStack(
     ...documented({ example: 2025, description, optional: true }),
-    Type(() => Number),
+    Transform(toWholeNumber),
     IsInt(),
     Min(1960),
     Max(2100),

@@ -6,3 +6,11 @@ export const toList = ({ value }: { value: unknown }) =>
 
 export const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
+
+/**
+ * A whole number written in decimal digits (`42`, `-3`) → that number; any
+ * other value (empty, `1.5`, `0x10`, ` 7`, repeated) stays as it came, so
+ * that the number rules refuse it (`Number('')` would be 0, and pass).
+ */
+export const toWholeNumber = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : value;

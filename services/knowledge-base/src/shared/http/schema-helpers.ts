@@ -1,4 +1,4 @@
-import { Type, type TUnsafe } from '@sinclair/typebox';
+import { Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
 
 /**
  * Helpers for the TypeBox schemas of the knowledge base's answers (OpenAPI
@@ -56,3 +56,15 @@ export const PAGED_CSV_HEADERS = {
 export const ETAG_HEADER = {
   ETag: { description: 'The record’s version ("3"), for If-Match on its next command' },
 } as const;
+
+/** A page of a paged view (`{ items, nextCursor }`): its items, and the cursor of the next page when there is one. */
+export const PageOf = <T extends TSchema>(item: T, title: string) =>
+  Type.Object(
+    {
+      items: Type.Array(item),
+      nextCursor: Type.Optional(
+        Type.String({ description: 'Pass as `cursor` for the next page; absent on the last one' }),
+      ),
+    },
+    { title },
+  );

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { MAX_PAGE_SIZE, type FindQuery } from '@sfp/projections';
 import { Text } from './dto-fields';
+import { toWholeNumber } from './query-helpers';
 
 /** Read your writes and output format, shared by every query. */
 export class ViewQueryDto {
@@ -11,7 +12,7 @@ export class ViewQueryDto {
       'Wait (up to 5 s) until the view has applied this position (from a command response)',
   })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toWholeNumber)
   @IsInt()
   @Min(0)
   minPosition?: number;
@@ -25,7 +26,7 @@ export class ViewQueryDto {
 export class PagedQueryDto extends ViewQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toWholeNumber)
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
