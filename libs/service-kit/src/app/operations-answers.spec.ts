@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { Test } from '@nestjs/testing';
-import { DECORATORS } from '@nestjs/swagger/dist/constants';
 import {
   DeadLetterPageSchema,
   DeadLetterSchema,
@@ -32,6 +31,9 @@ import { OperationsModule } from './operations.module';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { createProjectionsController } from './projections.controller';
 
+/** Where @nestjs/swagger keeps `@ApiOperation` (its DECORATORS.API_OPERATION). */
+const API_OPERATION = 'swagger/apiOperation';
+
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 FormatRegistry.Set('date-time', (value) => ISO_DATE_TIME.test(value) && !isNaN(Date.parse(value)));
 
@@ -49,7 +51,6 @@ async function eventually(check: () => Promise<boolean> | boolean, what: string)
   throw new Error(`not reached: ${what}`);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Controller = any;
 
 describe('dead-letter answers (a poison message dead-lettered by the real consumer, indexed, re-driven)', () => {
@@ -215,7 +216,7 @@ describe('projection operations', () => {
         (method) =>
           (
             Reflect.getMetadata(
-              DECORATORS.API_OPERATION,
+              API_OPERATION,
               (type.prototype as Record<string, object>)[method]!,
             ) as { operationId: string }
           ).operationId,
