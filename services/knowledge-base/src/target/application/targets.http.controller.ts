@@ -63,6 +63,10 @@ export class TargetListQueryDto extends PagedQueryDto {
 
 export class TargetDetailQueryDto extends PickType(ViewQueryDto, ['minPosition'] as const) {}
 
+/** The 403 of an integration client's department scope. */
+const OUT_OF_SCOPE =
+  'An integration client’s target outside its department: of another department’s institution, or of a programme or the portfolio (OUT_OF_DEPARTMENT_SCOPE)';
+
 const COLUMNS: CsvColumn<TargetRow>[] = [
   ...fieldColumns<TargetRow>('targetId'),
   { header: 'scope', value: (t) => t.scopeKey },
@@ -100,7 +104,10 @@ export class TargetsController {
     schema: CommandResultSchema,
     headers: CREATED_HEADERS,
   })
-  @Refuses({ 404: 'No such institution (scope institution)' })
+  @Refuses({
+    403: OUT_OF_SCOPE,
+    404: 'No such institution (scope institution)',
+  })
   @CreatesRecord()
   set(@Body() dto: SetTargetDto, @CommandCall({ ifMatch: false }) call: HttpCall) {
     return dispatchCreate(
@@ -113,6 +120,7 @@ export class TargetsController {
   @Operation('withdrawTarget', 'Withdraw a target, with the reason.')
   @Answers(200, { description: 'Withdrawn', schema: CommandResultSchema, headers: ETAG_HEADER })
   @Refuses({
+    403: OUT_OF_SCOPE,
     404: 'No such target',
     409: 'The target is withdrawn already, or If-Match names a version that is not its current one',
   })
@@ -160,7 +168,7 @@ export class TargetsController {
   /** A target, its status and the history of its status changes (from its stream). */
   @Operation('getTarget', 'A target, its status and its history.')
   @Answers(200, { description: 'The target', schema: TargetDetailSchema })
-  @Refuses({ 404: 'No such target' })
+  @Refuses({ 403: OUT_OF_SCOPE, 404: 'No such target' })
   @RecordDetail(':id')
   async detail(
     @Param() { id }: TargetIdParams,
