@@ -39,7 +39,9 @@ export class RequesterDto {
   })
   organisation!: string;
 
-  @OptionalOneOf(CONSTITUENT_GROUPS, { description: 'Required when origin is constituent' })
+  @OptionalOneOf(CONSTITUENT_GROUPS, {
+    description: 'The constituent group the organisation belongs to (for a constituent)',
+  })
   constituentGroup?: ConstituentGroup;
 }
 
