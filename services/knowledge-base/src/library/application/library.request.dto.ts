@@ -205,7 +205,7 @@ export class ImpactAssessmentDto extends LibraryEntryDto {
   investigators!: string[];
 
   @ApiProperty({ example: 'GH', description: 'ISO 3166-1 alpha-2 (an assigned code)' })
-  @IsIn([...COUNTRY_CODES], { message: 'country must be an assigned ISO 3166-1 alpha-2 code' })
+  @IsIn([...COUNTRY_CODES], { message: '$value is not an ISO 3166-1 alpha-2 country code' })
   country!: string;
 
   @ApiPropertyOptional({ description: 'The partner institution (an institution id)' })
