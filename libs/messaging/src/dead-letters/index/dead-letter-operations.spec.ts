@@ -4,6 +4,7 @@ import { startReliableConsumer } from '../../consumer/reliable-consumer';
 import { DeadLetterError } from '../dead-letter.errors';
 import { eventually } from '../../testing/bus-test-helpers';
 import { contextTopics, provisionContextTopics } from '../../topics/context-topics';
+import { redriveDeadLetters } from '../redrive-dead-letters';
 import { redriveDeadLetter, startDeadLetterIndexer } from './dead-letter-operations';
 import { SqliteDeadLetterIndex } from './sqlite-dead-letter-index';
 
@@ -86,5 +87,52 @@ describe('dead-letter indexer and re-drive (embedded bus)', () => {
       redriveDeadLetter({ bus, index, id: 'nope', by: 'user-admin' }),
     ).rejects.toMatchObject({ code: 'DEAD_LETTER_NOT_FOUND' });
     expect(handled.filter((v) => v === 'poison')).toHaveLength(1);
+  });
+
+  it('re-drives from the topic, byte for byte, a dead letter the index cannot hold as text (not UTF-8)', async () => {
+    const bytes = Buffer.from([0xff, 0xfe, 0x70, 0x6f, 0x69]);
+    const decode = (b: Buffer) => b.toString('hex');
+    // A message whose value is not UTF-8, dead-lettered as it is.
+    await bus.publish(topics.dlq, [
+      {
+        key: Buffer.from([0x80]),
+        value: bytes,
+        headers: {
+          'dlq-reason': 'undecodable',
+          'dlq-original-topic': topics.events,
+          'x-odd': Buffer.from([0xfe]),
+        },
+      },
+    ]);
+    await eventually(
+      async () => (await index.list({})).items.length === 1,
+      'the dead letter',
+      3000,
+    );
+    const lossy = (await index.list({})).items.find((e) => e.reason === 'undecodable');
+    expect(lossy?.payloadTruncated).toBe(true);
+    await expect(
+      redriveDeadLetter({ bus, index, id: lossy!.id, by: 'user-admin' }),
+    ).rejects.toMatchObject({ code: 'DEAD_LETTER_TOO_LARGE' });
+
+    const seen: Array<{ key?: string; value?: string; odd?: string[]; from?: string }> = [];
+    running.push(
+      await bus.consume({
+        groupId: 'dlq-ops.bytes',
+        topics: [topics.events],
+        handler: async (m) => {
+          if (m.headers['redriven-from'])
+            seen.push({
+              key: m.raw?.key ? decode(m.raw.key) : undefined,
+              value: m.raw?.value ? decode(m.raw.value) : undefined,
+              odd: m.raw?.headers['x-odd']?.map(decode),
+              from: m.headers['redriven-from'],
+            });
+        },
+      }),
+    );
+    await redriveDeadLetters({ bus, dlqTopic: topics.dlq });
+    await eventually(() => seen.length === 1, 'the re-driven message', 3000);
+    expect(seen[0]).toMatchObject({ key: '80', value: decode(bytes), odd: ['fe'] });
   });
 });
