@@ -123,7 +123,7 @@ export const RequestListCsvSchema = Type.String({
 
 /** The headers of the CSV page. */
 export const REQUEST_LIST_CSV_HEADERS = {
-  'Content-Disposition': { description: 'attachment; filename="service-requests.csv"' },
+  'Content-Disposition': { description: 'CSV only: attachment; filename="service-requests.csv"' },
   'X-Next-Cursor': {
     description: 'The cursor of the next page (CSV only; absent on the last page)',
   },
