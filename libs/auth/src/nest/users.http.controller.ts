@@ -44,7 +44,7 @@ export class UsersController {
   @Operation(
     'createUser',
     'Create a user with roles, and a password or a generated one-time password.',
-    'Without `password`, a one-time password is generated and returned once (`oneTimePassword`); the user must change it at the first sign-in. A password that is too short, too simple or contains the user name is refused with 400 WEAK_PASSWORD.',
+    'Without `password`, a one-time password is generated and returned once (`oneTimePassword`); the user must change it at the first sign-in. A password that contains the user name is refused with 400 WEAK_PASSWORD.',
   )
   @Answers(201, {
     description: 'The user is created; `oneTimePassword` is shown in this answer only',

@@ -14,7 +14,13 @@ import { AuthController } from '../auth.http.controller';
 import { ClientsController } from '../clients.http.controller';
 import { UsersController } from '../users.http.controller';
 import { ClientKeyParams } from '../dto/client.dto';
-import { CreateUserDto, UpdateUserDto, UserIdParams } from '../dto/user.dto';
+import {
+  CreateUserDto,
+  FIVE_DIFFERENT_CHARACTERS,
+  UpdateUserDto,
+  UserIdParams,
+} from '../dto/user.dto';
+import { passwordProblem } from '../../identity/password-hash';
 import {
   ApiKeyListSchema,
   ApiKeySchema,
@@ -209,5 +215,26 @@ describe('identity route input', () => {
     });
     expect(await validate(create)).toEqual([]);
     expect(create.password).toBeUndefined(); // a one-time password is generated
+  });
+
+  it('a password the DTO lets through has as many different characters as the password rules want', () => {
+    const samples = [
+      'aaaaaaaaaaaa',
+      'abababababab',
+      'abcdabcdabcd',
+      'abcdeeeeeeee',
+      'eeeeeeeabcde',
+      'aabbccddeeff',
+      '😀😀😀😀😀😀😀😀😀😀😀😀',
+      '😀😁😂🤣😃😀😁😂🤣😃😀😁',
+      'ééééééééééée',
+      'correct horse battery',
+    ];
+    for (const password of samples) {
+      expect({ password, matches: FIVE_DIFFERENT_CHARACTERS.test(password) }).toEqual({
+        password,
+        matches: passwordProblem(password) === undefined,
+      });
+    }
   });
 });

@@ -16,6 +16,8 @@ import { PERSON_ROLES, type Role } from '../../access/roles';
 
 const USERNAME = /^[a-zA-Z0-9._@-]{3,60}$/;
 const DEPARTMENT = /^[A-Za-z0-9 ._&()/-]{1,80}$/;
+/** At least 5 different characters (each one counted at its last occurrence), as the password rules want. */
+export const FIVE_DIFFERENT_CHARACTERS = /^(?=(?:[\s\S]*?([\s\S])(?![\s\S]*\1)){5})/u;
 
 /**
  * `null` is the same as leaving the field out. An optional field admits null
@@ -57,6 +59,7 @@ export class CreateUserDto {
   @IsOptional()
   @IsString()
   @Length(12, 200)
+  @Matches(FIVE_DIFFERENT_CHARACTERS, { message: 'must use at least 5 different characters' })
   password?: string;
 }
 
