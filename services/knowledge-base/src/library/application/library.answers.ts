@@ -143,6 +143,20 @@ export const LibrarySearchAnswerSchema = Type.Object(
 );
 export type LibrarySearchAnswer = Static<typeof LibrarySearchAnswerSchema>;
 
+/** The headers of a CSV answer (format=csv), and of its next page when paged. */
+export function csvHeaders(file: string, { paged = false } = {}) {
+  return {
+    'Content-Disposition': { description: `CSV only: attachment; filename="${file}"` },
+    ...(paged
+      ? {
+          'X-Next-Cursor': {
+            description: 'The cursor of the next page (CSV only; absent on the last page)',
+          },
+        }
+      : {}),
+  };
+}
+
 const detailOf = <
   K extends string,
   C extends typeof ImpactAssessmentSchema | typeof PracticeNoteSchema,

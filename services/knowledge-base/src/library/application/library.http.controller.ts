@@ -45,6 +45,7 @@ import {
   RevisePracticeNoteDto,
 } from './library.request.dto';
 import {
+  csvHeaders,
   ImpactAssessmentDetailSchema,
   LibraryEntryPageSchema,
   LibrarySearchAnswerSchema,
@@ -55,12 +56,7 @@ import {
   type PracticeNoteDetail,
 } from './library.answers';
 import { CommandResultSchema } from '../../shared/http/command-answers.schema';
-import {
-  CsvFile,
-  CSV_HEADERS,
-  ETAG_HEADER,
-  PAGED_CSV_HEADERS,
-} from '../../shared/http/schema-helpers';
+import { CsvFile, ETAG_HEADER } from '../../shared/http/schema-helpers';
 
 const CREATED_HEADERS = {
   ...ETAG_HEADER,
@@ -238,7 +234,7 @@ export class LibraryController {
     description: 'A page of impact assessments',
     schema: LibraryEntryPageSchema,
     content: { 'text/csv': CsvFile('The page as CSV') },
-    headers: PAGED_CSV_HEADERS,
+    headers: csvHeaders('impact-assessments.csv', { paged: true }),
   })
   @ExportableView('impact-assessments')
   assessments(@Query() query: LibraryListQueryDto, @Res({ passthrough: true }) res: Response) {
@@ -250,7 +246,7 @@ export class LibraryController {
     description: 'A page of practice notes',
     schema: LibraryEntryPageSchema,
     content: { 'text/csv': CsvFile('The page as CSV') },
-    headers: PAGED_CSV_HEADERS,
+    headers: csvHeaders('practice-notes.csv', { paged: true }),
   })
   @ExportableView('practice-notes')
   notes(@Query() query: LibraryListQueryDto, @Res({ passthrough: true }) res: Response) {
@@ -266,7 +262,7 @@ export class LibraryController {
     description: 'The matching entries, best first (at most 100)',
     schema: LibrarySearchAnswerSchema,
     content: { 'text/csv': CsvFile('The matching entries as CSV') },
-    headers: CSV_HEADERS,
+    headers: csvHeaders('search.csv'),
   })
   @ExportableView('search')
   async search(

@@ -25,3 +25,11 @@ export const TargetDetailSchema = Type.Object(
   { title: 'TargetDetail' },
 );
 export type TargetDetail = Static<typeof TargetDetailSchema>;
+
+/** The headers of the CSV page (format=csv). */
+export const TARGETS_CSV_HEADERS = {
+  'Content-Disposition': { description: 'CSV only: attachment; filename="targets.csv"' },
+  'X-Next-Cursor': {
+    description: 'The cursor of the next page (CSV only; absent on the last page)',
+  },
+};
