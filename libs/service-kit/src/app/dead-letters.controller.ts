@@ -52,21 +52,22 @@ export const DEAD_LETTER_OPERATIONS = Symbol('DEAD_LETTER_OPERATIONS');
 
 export const DEAD_LETTER_STATUSES = ['pending', 'redriven'] as const;
 
-/** `<dlq topic>@<partition>:<offset>`, as the entries' `id`. */
-const DEAD_LETTER_ID = /^sfp\.[a-z0-9-]+\.dlq@\d{1,10}:\d{1,20}$/;
-
-/** The dead letter's id in the path. */
-export class DeadLetterIdParams {
-  @ApiProperty({
-    description: '`<dead-letter topic>@<partition>:<offset>`',
-    example: 'sfp.help-desk.dlq@0:0',
-  })
-  @IsString()
-  @MaxLength(200)
-  @Matches(DEAD_LETTER_ID, {
-    message: 'must be a dead letter id: <dead-letter topic>@<partition>:<offset>',
-  })
-  id!: string;
+/** A dead letter's id in the path: `<dead-letter topic>@<partition>:<offset>`, of one of the host's topics. */
+export function deadLetterIdParams(dlqTopics: readonly string[]) {
+  const topics = dlqTopics.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  class DeadLetterIdParams {
+    @ApiProperty({
+      description: '`<dead-letter topic>@<partition>:<offset>`',
+      example: `${dlqTopics[0] ?? 'sfp.help-desk.dlq'}@0:0`,
+    })
+    @IsString()
+    @MaxLength(200)
+    @Matches(new RegExp(`^(${topics})@\\d{1,10}:\\d{1,20}$`), {
+      message: `must be a dead letter id: <dead-letter topic>@<partition>:<offset>, of ${dlqTopics.join(', ')}`,
+    })
+    id!: string;
+  }
+  return DeadLetterIdParams;
 }
 
 export class RedriveDto {
@@ -119,6 +120,8 @@ export function deadLetterListQuery(dlqTopics: readonly string[]) {
 export function createDeadLettersController(dlqTopics: readonly string[]): ClassType<unknown> {
   const ListQuery = deadLetterListQuery(dlqTopics);
   type ListQuery = InstanceType<typeof ListQuery>;
+  const IdParams = deadLetterIdParams(dlqTopics);
+  type IdParams = InstanceType<typeof IdParams>;
 
   @ApiTags('operations')
   @RequirePermission('platform:admin')
@@ -164,7 +167,7 @@ export function createDeadLettersController(dlqTopics: readonly string[]): Class
     @Operation('getDeadLetter', 'Read one dead letter: why it failed, and the message as it was.')
     @Answers(200, { description: 'The dead letter', schema: DeadLetterSchema })
     @Refuses({ 404: 'No such dead letter on the topics of this host' })
-    get(@Param() params: DeadLetterIdParams): Promise<DeadLetter> {
+    get(@Param() params: IdParams): Promise<DeadLetter> {
       return this.entry(params.id);
     }
 
@@ -181,10 +184,10 @@ export function createDeadLettersController(dlqTopics: readonly string[]): Class
     @Refuses({
       404: 'No such dead letter on the topics of this host',
       409: 'It was already re-driven',
-      422: 'The index does not hold it byte for byte (too large): re-drive it from its topic',
+      422: 'The index does not hold it byte for byte (too large, or not UTF-8): re-drive it from its topic (DEAD_LETTER_TOO_LARGE)',
     })
     async redrive(
-      @Param() params: DeadLetterIdParams,
+      @Param() params: IdParams,
       @Body() _body: RedriveDto,
       @CurrentPrincipal() principal: Principal,
     ): Promise<DeadLetter> {

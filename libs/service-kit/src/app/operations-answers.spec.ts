@@ -24,7 +24,11 @@ import { Value } from '@sinclair/typebox/value';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Response } from 'express';
-import { createDeadLettersController, deadLetterListQuery } from './dead-letters.controller';
+import {
+  createDeadLettersController,
+  deadLetterIdParams,
+  deadLetterListQuery,
+} from './dead-letters.controller';
 import { OperationsController } from './operations.controller';
 import { LivenessSchema, MetricsTextSchema, ReadinessSchema } from './operations.answers';
 import { OperationsModule } from './operations.module';
@@ -124,6 +128,12 @@ describe('dead-letter answers (a poison message dead-lettered by the real consum
       await problems({ topic: 'sfp.training.dlq', status: 'lost', limit: '0', cursor: '' }),
     ).toEqual(['cursor', 'limit', 'status', 'topic']);
     expect(await problems({ limit: '201' })).toEqual(['limit']);
+    const Id = deadLetterIdParams(['sfp.help-desk.dlq', 'sfp.reporting.dlq']);
+    const idProblems = async (id: string) =>
+      (await validate(plainToInstance(Id, { id }))).map((e) => e.property);
+    expect(await idProblems('sfp.reporting.dlq@0:12')).toEqual([]);
+    for (const id of ['sfp.training.dlq@0:12', 'sfp.reporting.dlq@0', 'sfpXreporting.dlq@0:1'])
+      expect(await idProblems(id)).toEqual(['id']);
   });
 });
 
