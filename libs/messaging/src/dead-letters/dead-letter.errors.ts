@@ -11,9 +11,9 @@ export const DEAD_LETTER_REASONS = {
   unauthorised:
     'The sender could not be attributed: no signature, an unknown, revoked or expired key, a disabled client, or a signature that does not match the bytes. Checked first: nothing else of such a message is read.',
   undecodable:
-    'Correctly attributed, but the value cannot be read: no value (a tombstone), bytes that are not UTF-8, or text that is not JSON.',
+    'The value cannot be read (a command: once its sender is attributed): no value (a tombstone), bytes that are not UTF-8, or text that is not JSON. The dead letter holds the bytes as they came.',
   'schema-invalid':
-    'Readable, but not a valid command: a required header missing, an unknown command type, or a payload its DTO refuses (the field errors are in `dlq-field-errors`).',
+    'Readable, but not a valid message: a required header missing, an unknown command or event type, or a payload its schema (a command: its DTO) refuses; the field errors are in `dlq-field-errors`.',
   failed:
     'A valid command whose handling failed for good (after the retries, or at once for a permanent failure): a fault of the platform, not of the sender.',
 } as const;
