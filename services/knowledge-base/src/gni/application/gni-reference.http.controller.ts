@@ -2,7 +2,15 @@ import { Body, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsInt,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { KnowledgeBaseController, ExportableView } from '../../shared/http/routes';
 import type { Response } from 'express';
 import { RequirePermission } from '@sfp/auth';
@@ -36,12 +44,22 @@ export class GniEntryDto {
   usd!: number;
 }
 
+/** What an entry must not repeat: its country and year (anything else as it is, for the other rules to refuse). */
+function countryYearOf(entry: unknown): unknown {
+  if (typeof entry !== 'object' || entry === null) return entry;
+  const { country, year } = entry as Partial<GniEntryDto>;
+  return JSON.stringify([country, year]);
+}
+
 export class RecordGniDto {
-  @ApiProperty({ type: [GniEntryDto] })
+  @ApiProperty({ type: [GniEntryDto], description: 'At most one entry per country and year' })
   @ValidateNested({ each: true })
   @Type(() => GniEntryDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(5_000)
+  @ArrayUnique((entry: unknown) => countryYearOf(entry), {
+    message: 'entries must not give a country and year twice',
+  })
   entries!: GniEntryDto[];
 
   @Text({ min: 1, max: 300 }, { example: 'World Bank WDI NY.GNP.PCAP.CD, July 2026 release' })

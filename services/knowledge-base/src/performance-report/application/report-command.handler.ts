@@ -44,7 +44,17 @@ export abstract class ReportCommandHandler<
       ...(gni !== undefined ? { gniPerCapitaUsd: gni } : {}),
       currency,
       fx,
-      inputs,
+      inputs: withoutNullAdjustments(inputs),
     };
   }
+}
+
+/**
+ * The inputs without `adjustments` when they were sent as null (an optional
+ * field of the API may be null, which means "not given"): a report without
+ * adjustments never records a null in their place.
+ */
+export function withoutNullAdjustments(inputs: PerformanceInputs): PerformanceInputs {
+  const { adjustments, ...rest } = inputs;
+  return adjustments ? { ...rest, adjustments } : rest;
 }
