@@ -32,7 +32,7 @@ import { latestPerInstitutionAndYear } from '../performance-report/projections/o
 import { readYourTargetStatuses } from '../target/projections/target-statuses.read-your-writes';
 import { TARGETS_PROJECTION, type TargetRow } from '../target/projections/targets.projection';
 
-import { CsvFile, CSV_HEADERS } from '../shared/http/schema-helpers';
+import { CsvFile, csvHeadersOf } from '../shared/http/schema-helpers';
 import { ProgrammeParams } from './portfolio-view.params.dto';
 import {
   ProgrammePortfolioSchema,
@@ -76,7 +76,7 @@ export class PortfolioViewController {
       'The programme’s portfolio (a programme without institutions has none: empty lists; format=csv: one line per member)',
     schema: ProgrammePortfolioSchema,
     content: { 'text/csv': CsvFile('One line per member institution, with a header line') },
-    headers: CSV_HEADERS,
+    headers: csvHeadersOf('portfolio-{programme}.csv'),
   })
   @ExportableView(':programme')
   async portfolio(

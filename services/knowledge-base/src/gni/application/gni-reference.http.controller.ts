@@ -23,7 +23,7 @@ import { findAll, readYourWrites } from '../../http/read-your-writes';
 import { CountryCode, FiniteNumber, Text } from '../../shared/http/dto-fields';
 import { ViewQueryDto } from '../../shared/http/view-query.dto';
 import { CommandResultSchema } from '../../shared/http/command-answers.schema';
-import { CsvFile, CSV_HEADERS, ETAG_HEADER } from '../../shared/http/schema-helpers';
+import { CsvFile, csvHeadersOf, ETAG_HEADER } from '../../shared/http/schema-helpers';
 import { GniTableSchema, type GniTable } from './gni-table.schema';
 import { GNI_TABLE_PROJECTION, type GniRow } from '../projections/gni-table.projection';
 import { RecordGniCommand } from './record-gni/record-gni.command';
@@ -109,7 +109,7 @@ export class GniReferenceController {
     description: 'The values by country, then year (format=csv: one line per value)',
     schema: GniTableSchema,
     content: { 'text/csv': CsvFile('One line per country and year, with a header line') },
-    headers: CSV_HEADERS,
+    headers: csvHeadersOf('gni-per-capita.csv'),
   })
   @ExportableView()
   async table(

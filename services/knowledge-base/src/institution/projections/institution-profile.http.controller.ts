@@ -28,7 +28,7 @@ import {
   type InstitutionProfile,
   type SeriesPoint,
 } from './institution-profile.projection';
-import { CsvFile, CSV_HEADERS, PAGED_CSV_HEADERS } from '../../shared/http/schema-helpers';
+import { CsvFile, csvHeadersOf } from '../../shared/http/schema-helpers';
 import { ViewQueryDto } from '../../shared/http/view-query.dto';
 import { InstitutionIdParams } from '../application/institution.request.dto';
 import { InstitutionListQueryDto } from './institution-profile.query.dto';
@@ -97,7 +97,7 @@ export class InstitutionProfileController {
     description: 'A page of institutions (format=csv: the page as a CSV file)',
     schema: InstitutionListPageSchema,
     content: { 'text/csv': CsvFile('One line per institution, with a header line') },
-    headers: PAGED_CSV_HEADERS,
+    headers: csvHeadersOf('institutions.csv', { paged: true }),
   })
   @ExportableView()
   async list(
@@ -142,7 +142,7 @@ export class InstitutionProfileController {
       'Profile with the ratio time series (each report at its current version) and target status (format=csv: the series)',
     schema: InstitutionProfileAnswerSchema,
     content: { 'text/csv': CsvFile('One line per report of the series, with a header line') },
-    headers: CSV_HEADERS,
+    headers: csvHeadersOf('institution-{id}-ratios.csv'),
   })
   @Refuses({ 404: NOT_FOUND })
   @ExportableView(':id/profile')
@@ -170,7 +170,7 @@ export class InstitutionProfileController {
     description: 'The IRIS+ values of every report, oldest first (format=csv: one line per value)',
     schema: InstitutionIrisSchema,
     content: { 'text/csv': CsvFile('One line per value, with a header line') },
-    headers: CSV_HEADERS,
+    headers: csvHeadersOf('institution-{id}-iris.csv'),
   })
   @Refuses({ 404: NOT_FOUND })
   @ExportableView(':id/iris')

@@ -20,7 +20,7 @@ import {
 } from './outreach-summary';
 import { PERFORMANCE_REPORTS_PROJECTION, type ReportRow } from './performance-reports.projection';
 import { GroupQueryDto, ReportListQueryDto } from './report-views.query.dto';
-import { CsvFile, CSV_HEADERS, PAGED_CSV_HEADERS } from '../../shared/http/schema-helpers';
+import { CsvFile, csvHeadersOf } from '../../shared/http/schema-helpers';
 import {
   BenchmarksSchema,
   OutreachSchema,
@@ -97,7 +97,7 @@ export class ReportViewsController {
     description: 'A page of reports, latest period first (format=csv: the page as a CSV file)',
     schema: ReportListPageSchema,
     content: { 'text/csv': CsvFile('One line per report, with a header line') },
-    headers: PAGED_CSV_HEADERS,
+    headers: csvHeadersOf('performance-reports.csv', { paged: true }),
   })
   @ExportableView('performance-reports')
   async list(
@@ -133,7 +133,7 @@ export class ReportViewsController {
       'The peer groups with the distribution of every ratio (format=csv: one line per group and ratio)',
     schema: BenchmarksSchema,
     content: { 'text/csv': CsvFile('One line per peer group and ratio, with a header line') },
-    headers: CSV_HEADERS,
+    headers: csvHeadersOf('peer-benchmarks.csv'),
   })
   @ExportableView('benchmarks')
   async benchmarks(
@@ -164,7 +164,7 @@ export class ReportViewsController {
     description: 'The summary by year and region (format=csv: one line per year and region)',
     schema: OutreachSchema,
     content: { 'text/csv': CsvFile('One line per year and region, with a header line') },
-    headers: CSV_HEADERS,
+    headers: csvHeadersOf('poverty-outreach.csv'),
   })
   @ExportableView('outreach')
   async outreach(

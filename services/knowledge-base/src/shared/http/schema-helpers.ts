@@ -43,14 +43,24 @@ export const CsvFile = (description: string) => Type.String({ description });
 
 /** The headers of a CSV export. */
 export const CSV_HEADERS = {
-  'Content-Disposition': { description: 'attachment; filename="…"' },
+  'Content-Disposition': { description: 'CSV only: attachment; filename="…"' },
 } as const;
 
 /** The headers of a paged CSV export: the next page's cursor when there is one. */
 export const PAGED_CSV_HEADERS = {
   ...CSV_HEADERS,
-  'X-Next-Cursor': { description: 'The cursor of the next page (only when there is one)' },
+  'X-Next-Cursor': {
+    description: 'CSV only: the cursor of the next page (absent on the last page)',
+  },
 } as const;
+
+/** The headers of a CSV export named `filename` (with X-Next-Cursor when `paged`). */
+export function csvHeadersOf(filename: string, { paged = false }: { paged?: boolean } = {}) {
+  return {
+    'Content-Disposition': { description: `CSV only: attachment; filename="${filename}"` },
+    ...(paged ? { 'X-Next-Cursor': PAGED_CSV_HEADERS['X-Next-Cursor'] } : {}),
+  };
+}
 
 /** The ETag header: the record's stream version, for If-Match. */
 export const ETAG_HEADER = {
