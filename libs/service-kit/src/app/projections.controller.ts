@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, type Type } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { Answers, Operation, Refuses, RequirePermission } from '@sfp/auth';
 import {
@@ -23,11 +23,15 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const statusIsTheContract: Same<EngineProjectionStatus, ProjectionStatus> = true;
 void statusIsTheContract;
 
-/** A projection's name in the path. */
-export class ProjectionNameParams {
-  @IsString()
-  @MaxLength(200)
-  name!: string;
+/** A projection's name in the path (with an example: one of the context's projections). */
+function projectionNameParams(example: string | undefined) {
+  class ProjectionNameParams {
+    @ApiProperty({ description: 'The projection', ...(example ? { example } : {}) })
+    @IsString()
+    @MaxLength(200)
+    name!: string;
+  }
+  return ProjectionNameParams;
 }
 
 /**
@@ -46,8 +50,12 @@ export function createProjectionsController(options: {
   projections: symbol;
   /** DI token of the context's logger. */
   logger: symbol;
+  /** The name of one of its projections, the example of the documented paths. */
+  exampleProjection?: string;
 }): Type<unknown> {
   const context = options.context ?? (options.tag.split(':')[0] ?? options.tag).trim();
+  const NameParams = projectionNameParams(options.exampleProjection);
+  type NameParams = InstanceType<typeof NameParams>;
   const Context = context.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
 
   @ApiTags(options.tag)
@@ -80,7 +88,7 @@ export function createProjectionsController(options: {
     )
     @Answers(200, { description: "The projection's status", schema: ProjectionStatusSchema })
     @Refuses({ 404: `No ${context} projection of that name` })
-    status(@Param() params: ProjectionNameParams): Promise<ProjectionStatus> {
+    status(@Param() params: NameParams): Promise<ProjectionStatus> {
       return this.projections.status(params.name);
     }
 
@@ -99,7 +107,7 @@ export function createProjectionsController(options: {
       404: `No ${context} projection of that name`,
       409: 'A rebuild of it is already running',
     })
-    async rebuild(@Param() params: ProjectionNameParams): Promise<ProjectionRebuildStarted> {
+    async rebuild(@Param() params: NameParams): Promise<ProjectionRebuildStarted> {
       const { name } = params;
       const handle = await this.projections.rebuild(name);
       handle.done.then(
