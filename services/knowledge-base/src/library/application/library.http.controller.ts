@@ -89,6 +89,10 @@ export class SearchQueryDto extends ViewQueryDto {
   kind?: LibraryKind;
 }
 
+/** The rules between an assessment's fields that its schema cannot say (the decider checks them). */
+const ASSESSMENT_RULES =
+  'The figures contradict each other (RULE_VIOLATED, by field): intervention.end before intervention.start, an achieved sample more than ten times the planned one, a confidence interval whose lower bound exceeds its upper bound or that leaves out its effect size.';
+
 const COLUMNS: CsvColumn<LibraryEntryDoc>[] = [
   ...fieldColumns<LibraryEntryDoc>('kind'),
   { header: 'id', value: (e) => e.entryId },
@@ -118,6 +122,7 @@ export class LibraryController {
     schema: CommandResultSchema,
     headers: CREATED_HEADERS,
   })
+  @Refuses({ 400: ASSESSMENT_RULES })
   @CreatesRecord('impact-assessments')
   record(@Body() dto: ImpactAssessmentDto, @CommandCall({ ifMatch: false }) call: HttpCall) {
     const assessment = entryOf(dto) as ImpactAssessment;
@@ -141,7 +146,7 @@ export class LibraryController {
     'Revise an impact assessment: its whole new version, with the reason.',
   )
   @Answers(200, { description: 'Revised', schema: CommandResultSchema, headers: ETAG_HEADER })
-  @Refuses({ 404: 'No such impact assessment' })
+  @Refuses({ 400: ASSESSMENT_RULES, 404: 'No such impact assessment' })
   @CommandOnRecord('impact-assessments/:id/revisions', { ifMatch: false })
   revise(
     @Param() { id }: EntryIdParams,
