@@ -14,6 +14,7 @@ import { HistoryEntrySchema } from '../../shared/http/command-answers.schema';
 import {
   IsoDateString,
   IsoDateTime,
+  PageOf,
   sameShape,
   StringEnum,
 } from '../../shared/http/schema-helpers';
@@ -118,15 +119,7 @@ export const LibraryEntryItemSchema = Type.Object(
 );
 export type LibraryEntryItem = Static<typeof LibraryEntryItemSchema>;
 
-export const LibraryEntryPageSchema = Type.Object(
-  {
-    items: Type.Array(LibraryEntryItemSchema),
-    nextCursor: Type.Optional(
-      Type.String({ description: 'The cursor of the next page (only when there is one)' }),
-    ),
-  },
-  { title: 'LibraryEntryPage' },
-);
+export const LibraryEntryPageSchema = PageOf(LibraryEntryItemSchema, 'LibraryEntryPage');
 
 export const LibrarySearchAnswerSchema = Type.Object(
   {
@@ -142,20 +135,6 @@ export const LibrarySearchAnswerSchema = Type.Object(
   { title: 'LibrarySearchAnswer' },
 );
 export type LibrarySearchAnswer = Static<typeof LibrarySearchAnswerSchema>;
-
-/** The headers of a CSV answer (format=csv), and of its next page when paged. */
-export function csvHeaders(file: string, { paged = false } = {}) {
-  return {
-    'Content-Disposition': { description: `CSV only: attachment; filename="${file}"` },
-    ...(paged
-      ? {
-          'X-Next-Cursor': {
-            description: 'The cursor of the next page (CSV only; absent on the last page)',
-          },
-        }
-      : {}),
-  };
-}
 
 const detailOf = <
   K extends string,

@@ -45,7 +45,6 @@ import {
   RevisePracticeNoteDto,
 } from './library.request.dto';
 import {
-  csvHeaders,
   ImpactAssessmentDetailSchema,
   LibraryEntryPageSchema,
   LibrarySearchAnswerSchema,
@@ -56,7 +55,7 @@ import {
   type PracticeNoteDetail,
 } from './library.answers';
 import { CommandResultSchema } from '../../shared/http/command-answers.schema';
-import { CsvFile, ETAG_HEADER } from '../../shared/http/schema-helpers';
+import { csvHeadersOf, CsvFile, ETAG_HEADER } from '../../shared/http/schema-helpers';
 
 const CREATED_HEADERS = {
   ...ETAG_HEADER,
@@ -239,7 +238,7 @@ export class LibraryController {
     description: 'A page of impact assessments',
     schema: LibraryEntryPageSchema,
     content: { 'text/csv': CsvFile('The page as CSV') },
-    headers: csvHeaders('impact-assessments.csv', { paged: true }),
+    headers: csvHeadersOf('impact-assessments.csv', { paged: true }),
   })
   @ExportableView('impact-assessments')
   assessments(@Query() query: LibraryListQueryDto, @Res({ passthrough: true }) res: Response) {
@@ -251,7 +250,7 @@ export class LibraryController {
     description: 'A page of practice notes',
     schema: LibraryEntryPageSchema,
     content: { 'text/csv': CsvFile('The page as CSV') },
-    headers: csvHeaders('practice-notes.csv', { paged: true }),
+    headers: csvHeadersOf('practice-notes.csv', { paged: true }),
   })
   @ExportableView('practice-notes')
   notes(@Query() query: LibraryListQueryDto, @Res({ passthrough: true }) res: Response) {
@@ -267,7 +266,7 @@ export class LibraryController {
     description: 'The matching entries, best first (at most 100)',
     schema: LibrarySearchAnswerSchema,
     content: { 'text/csv': CsvFile('The matching entries as CSV') },
-    headers: csvHeaders('search.csv'),
+    headers: csvHeadersOf('search.csv'),
   })
   @ExportableView('search')
   async search(

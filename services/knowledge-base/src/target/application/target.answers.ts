@@ -1,18 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { HistoryEntrySchema } from '../../shared/http/command-answers.schema';
+import { PageOf } from '../../shared/http/schema-helpers';
 import { TargetRowSchema } from '../projections/target-row.schema';
 
 /** The answers of the targets' routes: a page of targets, and a target with its history. */
 
-export const TargetPageSchema = Type.Object(
-  {
-    items: Type.Array(TargetRowSchema),
-    nextCursor: Type.Optional(
-      Type.String({ description: 'The cursor of the next page (only when there is one)' }),
-    ),
-  },
-  { title: 'TargetPage' },
-);
+export const TargetPageSchema = PageOf(TargetRowSchema, 'TargetPage');
 
 export const TargetDetailSchema = Type.Object(
   {
@@ -25,11 +18,3 @@ export const TargetDetailSchema = Type.Object(
   { title: 'TargetDetail' },
 );
 export type TargetDetail = Static<typeof TargetDetailSchema>;
-
-/** The headers of the CSV page (format=csv). */
-export const TARGETS_CSV_HEADERS = {
-  'Content-Disposition': { description: 'CSV only: attachment; filename="targets.csv"' },
-  'X-Next-Cursor': {
-    description: 'The cursor of the next page (CSV only; absent on the last page)',
-  },
-};

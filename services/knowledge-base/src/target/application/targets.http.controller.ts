@@ -36,18 +36,13 @@ import { WithdrawTargetCommand } from './withdraw-target/withdraw-target.command
 import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Answers, Operation, Refuses } from '@sfp/auth';
 import { CommandResultSchema } from '../../shared/http/command-answers.schema';
-import { CsvFile, ETAG_HEADER } from '../../shared/http/schema-helpers';
+import { csvHeadersOf, CsvFile, ETAG_HEADER } from '../../shared/http/schema-helpers';
 
 const CREATED_HEADERS = {
   ...ETAG_HEADER,
   Location: { description: 'The new record’s URL' },
 };
-import {
-  TARGETS_CSV_HEADERS,
-  TargetDetailSchema,
-  TargetPageSchema,
-  type TargetDetail,
-} from './target.answers';
+import { TargetDetailSchema, TargetPageSchema, type TargetDetail } from './target.answers';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { toBoolean } from '../../shared/http/query-helpers';
@@ -148,7 +143,7 @@ export class TargetsController {
     description: 'A page of targets',
     schema: TargetPageSchema,
     content: { 'text/csv': CsvFile('The page as CSV') },
-    headers: TARGETS_CSV_HEADERS,
+    headers: csvHeadersOf('targets.csv', { paged: true }),
   })
   @ExportableView()
   async list(@Query() query: TargetListQueryDto, @Res({ passthrough: true }) res: Response) {
