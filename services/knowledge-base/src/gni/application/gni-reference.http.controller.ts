@@ -52,11 +52,15 @@ function countryYearOf(entry: unknown): unknown {
 }
 
 export class RecordGniDto {
-  @ApiProperty({ type: [GniEntryDto], description: 'At most one entry per country and year' })
+  @ApiProperty({
+    type: [GniEntryDto],
+    description:
+      'At most one entry per country and year, and 2 000 entries a call (a larger table in several calls: the body stays within its size limit)',
+  })
   @ValidateNested({ each: true })
   @Type(() => GniEntryDto)
   @ArrayMinSize(1)
-  @ArrayMaxSize(5_000)
+  @ArrayMaxSize(2_000)
   @ArrayUnique((entry: unknown) => countryYearOf(entry), {
     message: 'entries must not give a country and year twice',
   })
