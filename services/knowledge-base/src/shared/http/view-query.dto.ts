@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { MAX_PAGE_SIZE, type FindQuery } from '@sfp/projections';
 import { Text } from './dto-fields';
 import { toWholeNumber } from './query-helpers';
@@ -32,7 +32,15 @@ export class PagedQueryDto extends ViewQueryDto {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
-  @Text({ min: 1, max: 2_000 }, { description: 'nextCursor of the previous page', optional: true })
+  @Text(
+    { min: 1, max: 2_000 },
+    {
+      description:
+        'nextCursor of the previous page, as it came (base64url); any other value is refused (400 INVALID_QUERY)',
+      optional: true,
+    },
+  )
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be the nextCursor of the previous page' })
   cursor?: string;
 }
 
