@@ -1,22 +1,20 @@
 import fc from 'fast-check';
 import { signIn } from '@sfp/testing';
 import type { EmbeddedPlatform } from '../src/embedded-platform';
-import { SERVICE_REQUEST, startTestPlatform } from './support/test-platform';
+import { callerOf, seedKnownRecords } from './support/known-records';
+import { startTestPlatform } from './support/test-platform';
 import {
   deeplyNested,
   DEEP_DEPTH,
-  exampleValue,
   fixedRequests,
   operationsOf,
   requestArbitrary,
-  requestBodySchema,
   seedFor,
   urlOf,
   type FuzzRequest,
   type OpenApiDocument,
   type Operation,
 } from './fuzz/openapi-fuzz';
-import { exampleAssessment, institutionRegistration } from '@sfp/knowledge-base/testing';
 
 /**
  * The OpenAPI-driven fuzz test: every operation of the embedded platform's
@@ -45,55 +43,6 @@ const ADMIN_PASSWORD = 'a fuzzing secret phrase 2026';
 /** Operations called with the sacrificial user's token when the generator picks the administrator. */
 const AS_SACRIFICIAL_USER = ['POST /api/auth/me/sign-out-everywhere', 'POST /api/auth/me/password'];
 
-const INSTITUTION = institutionRegistration();
-const TARGET = {
-  scope: 'institution',
-  indicator: 'oss',
-  comparator: 'at-least',
-  threshold: 1,
-  tolerance: 0.1,
-  dueDate: '2026-12-31',
-};
-const IMPACT_ASSESSMENT = exampleAssessment();
-/** Bodies the domain accepts, so hostile changes start from them (else from the document's examples). */
-const ACCEPTED_BODIES: Record<string, unknown> = {
-  'POST /api/auth/users': {
-    username: 'fuzz.created',
-    displayName: 'Created',
-    roles: ['operator'],
-    department: 'SFP',
-    password: 'seven blue lanterns 2026',
-  },
-  'POST /api/auth/me/password': {
-    currentPassword: 'quiet river stones 2026',
-    newPassword: 'quiet river stones 2026',
-  },
-  'POST /api/help-desk/service-requests': SERVICE_REQUEST,
-  'POST /api/help-desk/service-requests/{id}/triage': {
-    kind: 'programme-guidance',
-    themes: ['youth'],
-    priority: 'high',
-  },
-  'POST /api/help-desk/service-requests/{id}/comments': { text: 'Called the requester' },
-  'POST /api/knowledge-base/institutions': INSTITUTION,
-  'POST /api/knowledge-base/impact-assessments': IMPACT_ASSESSMENT,
-  'POST /api/knowledge-base/impact-assessments/{id}/revisions': IMPACT_ASSESSMENT,
-  'POST /api/knowledge-base/practice-notes': {
-    title: 'Safety checklists',
-    summary: 'Fewer accidents.',
-    practiceKind: 'good-practice',
-    themes: ['occupational-safety-and-health'],
-    tags: ['ghana'],
-  },
-  'POST /api/knowledge-base/practice-notes/{id}/revisions': {
-    title: 'Safety checklists',
-    summary: 'Fewer accidents.',
-    practiceKind: 'lesson',
-    themes: ['youth'],
-    tags: [],
-  },
-};
-
 interface Failure {
   seq: number;
   method: string;
@@ -119,7 +68,8 @@ describe('OpenAPI-driven fuzz test of the embedded platform (e2e)', () => {
   let sacrificial: Record<string, string>;
   let doc: OpenApiDocument;
   /** Existing ids by the path before the parameter, e.g. '/api/help-desk/service-requests/'. */
-  const known = new Map<string, string[]>();
+  let known: Map<string, string[]>;
+  let acceptedBodies: Record<string, unknown>;
   /** Errors the platform logged, by the request in flight (requests go one at a time). */
   const logged: Array<{ seq: number; text: string }> = [];
   let inFlight = -1;
@@ -144,150 +94,15 @@ describe('OpenAPI-driven fuzz test of the embedded platform (e2e)', () => {
     };
     admin = await signIn(platform.url, 'admin', ADMIN_PASSWORD);
     doc = (await (await fetch(`${platform.url}/api/docs-json`)).json()) as OpenApiDocument;
-    await seedRecords();
+    ({ known, sacrificial, acceptedBodies } = await seedKnownRecords(platform.url, admin, doc));
   }, 120_000);
 
   afterAll(async () => {
     await platform?.close();
   });
 
-  const call = async (
-    method: string,
-    path: string,
-    body: unknown,
-    headers: Record<string, string> = admin,
-  ) => {
-    const response = await fetch(`${platform.url}${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      ...(body === undefined
-        ? {}
-        : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    let parsed: any;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-    return { status: response.status, headers: response.headers, body: parsed, text };
-  };
-  const remember = (prefix: string, ...ids: unknown[]) => {
-    const values = ids.filter((id): id is string => typeof id === 'string' && id !== '');
-    known.set(prefix, [...new Set([...(known.get(prefix) ?? []), ...values])]);
-  };
-
-  /** A few records of each kind, so path parameters can name existing ones (cheaply: one of each). */
-  async function seedRecords(): Promise<void> {
-    const password = 'quiet river stones 2026';
-    const victim = await call('POST', '/api/auth/users', {
-      username: 'fuzz.sacrificial',
-      displayName: 'Sacrificial',
-      roles: ['operator'],
-      department: 'SFP',
-      password,
-    });
-    expect(victim.status).toBe(201);
-    sacrificial = await signIn(platform.url, 'fuzz.sacrificial', password);
-    const target = await call('POST', '/api/auth/users', {
-      username: 'fuzz.target',
-      displayName: 'Target',
-      roles: ['analyst'],
-      department: 'SFP',
-      password: 'green hills morning 2026',
-    });
-    expect(target.status).toBe(201);
-    remember('/api/auth/users/', target.body?.user?.id);
-
-    const client = await call('POST', '/api/auth/clients', {
-      name: 'fuzz-erp',
-      department: 'FINANCE',
-    });
-    expect(client.status).toBe(201);
-    remember('/api/auth/clients/', client.body?.id);
-    const key = await call('POST', `/api/auth/clients/${client.body?.id}/keys`, { label: 'fuzz' });
-    expect(key.status).toBe(201);
-    remember(`/api/auth/clients/{id}/keys/`, key.body?.key?.id);
-
-    const request = await call('POST', '/api/help-desk/service-requests', SERVICE_REQUEST);
-    expect(request.status).toBe(201);
-    remember('/api/help-desk/service-requests/', request.body?.requestId);
-
-    const institution = await call('POST', '/api/knowledge-base/institutions', INSTITUTION);
-    expect(institution.status).toBe(201);
-    const institutionId = institution.body?.id as string;
-    remember('/api/knowledge-base/institutions/', institutionId);
-    remember('/api/knowledge-base/portfolios/', 'sfp-youth-employment');
-    await call(
-      'POST',
-      `/api/knowledge-base/institutions/${institutionId}/activate`,
-      {},
-      { ...admin, 'if-match': '"1"' },
-    );
-    // A performance report from the document's examples (kept only when the domain accepts them).
-    const fileReport =
-      doc.paths['/api/knowledge-base/institutions/{id}/performance-reports']?.['post'];
-    if (fileReport) {
-      const report = await call(
-        'POST',
-        `/api/knowledge-base/institutions/${institutionId}/performance-reports`,
-        exampleValue(requestBodySchema(fileReport, doc), doc),
-      );
-      if (report.status === 201)
-        remember('/api/knowledge-base/performance-reports/', report.body?.id);
-    }
-    ACCEPTED_BODIES['POST /api/knowledge-base/targets'] = { ...TARGET, institutionId };
-    const target2 = await call('POST', '/api/knowledge-base/targets', { ...TARGET, institutionId });
-    expect(target2.status).toBe(201);
-    remember('/api/knowledge-base/targets/', target2.body?.id);
-    const assessment = await call(
-      'POST',
-      '/api/knowledge-base/impact-assessments',
-      IMPACT_ASSESSMENT,
-    );
-    expect(assessment.status).toBe(201);
-    remember('/api/knowledge-base/impact-assessments/', assessment.body?.id);
-    const note = await call('POST', '/api/knowledge-base/practice-notes', {
-      title: 'Safety checklists in loan appraisal',
-      summary: 'Loan officers walked clients through a checklist; fewer accidents.',
-      practiceKind: 'good-practice',
-      themes: ['occupational-safety-and-health'],
-      tags: ['ghana'],
-      institutionIds: [institutionId],
-      assessmentIds: [assessment.body?.id],
-    });
-    expect(note.status).toBe(201);
-    remember('/api/knowledge-base/practice-notes/', note.body?.id);
-
-    // Names the platform lists: projections, reporting views.
-    const namesIn = (value: unknown, keys: string[], out: string[] = []): string[] => {
-      if (Array.isArray(value)) value.forEach((v) => namesIn(v, keys, out));
-      else if (value !== null && typeof value === 'object') {
-        for (const [k, v] of Object.entries(value)) {
-          if (keys.includes(k) && typeof v === 'string') out.push(v);
-          else namesIn(v, keys, out);
-        }
-      }
-      return out;
-    };
-    for (const context of ['help-desk', 'knowledge-base']) {
-      remember(
-        `/api/${context}/projections/`,
-        ...namesIn((await call('GET', `/api/${context}/projections`, undefined)).body, ['name']),
-      );
-    }
-    const platformProjections = (await call('GET', '/api/reporting/projections', undefined)).body;
-    remember('/api/reporting/projections/', ...namesIn(platformProjections, ['context']));
-    remember('/api/reporting/projections/{context}/', ...namesIn(platformProjections, ['name']));
-    const views = (await call('GET', '/api/reporting/views', undefined)).body?.views as
-      | Array<{ name?: string }>
-      | undefined;
-    remember('/api/reporting/views/', ...(views ?? []).map((v) => v.name));
-  }
+  const call = (...args: Parameters<ReturnType<typeof callerOf>>) =>
+    callerOf(platform.url, admin)(...args);
 
   const knownFor = (op: Operation) => (param: string) =>
     known.get(op.path.slice(0, op.path.indexOf(`{${param}}`))) ?? [];
@@ -343,8 +158,8 @@ describe('OpenAPI-driven fuzz test of the embedded platform (e2e)', () => {
 
     for (const op of operations) {
       const known = knownFor(op);
-      const fixed = fixedRequests(op, doc, known, ACCEPTED_BODIES[op.key]);
-      const random = fc.sample(requestArbitrary(op, doc, known, ACCEPTED_BODIES[op.key]), {
+      const fixed = fixedRequests(op, doc, known, acceptedBodies[op.key]);
+      const random = fc.sample(requestArbitrary(op, doc, known, acceptedBodies[op.key]), {
         seed: seedFor(SEED, op.key),
         numRuns: Math.max(0, RUNS - fixed.length),
       });

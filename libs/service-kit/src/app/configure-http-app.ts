@@ -48,7 +48,7 @@ export interface HttpAppOptions {
   errorStatuses: StatusByErrorCode;
   logger: Logger;
   metrics: ServiceMetrics;
-  /** Largest JSON body accepted (default 256 kB). */
+  /** Largest JSON body accepted (default 1 MB: a 50,000-character text, escaped, fits). */
   bodyLimit?: string;
   /** Deepest nesting of objects and arrays a JSON body may have (default `SFP_MAX_BODY_DEPTH`, else 32). */
   maxBodyDepth?: number;
@@ -71,7 +71,7 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   express.disable('x-powered-by');
   app.use(correlationIdMiddleware);
   app.use(requestLogMiddleware(options.logger));
-  express.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
+  express.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
   // Body errors answered here, with the request's correlation id, before Nest
   // turns them into a bare 400 (or a 500) and loses what kind of error it was.
   express.use((error: unknown, req: Request, res: Response, next: NextFunction) => {

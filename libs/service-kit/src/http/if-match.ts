@@ -1,7 +1,11 @@
 import { BadRequestException } from '@nestjs/common';
 
-/** An If-Match header the platform accepts: one version, `"3"` or `W/"3"` (also the OpenAPI pattern). */
-export const IF_MATCH_PATTERN = /^\s*(?:W\/)?"(\d{1,15})"\s*$/;
+/**
+ * An If-Match header the platform accepts (also its OpenAPI pattern): one
+ * version, as the ETag sent it (`"3"`, or weak `W/"3"`), its quotes optional
+ * because some clients and tools drop them (`3`).
+ */
+export const IF_MATCH_PATTERN = /^(?:W\/)?"?([0-9]{1,15})"?$/;
 
 /**
  * The expected stream version from an If-Match header: `"3"` or `W/"3"`.
@@ -9,7 +13,7 @@ export const IF_MATCH_PATTERN = /^\s*(?:W\/)?"(\d{1,15})"\s*$/;
  */
 export function expectedVersionFromIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '') return undefined;
-  const match = IF_MATCH_PATTERN.exec(header);
+  const match = IF_MATCH_PATTERN.exec(header.trim());
   if (!match) {
     throw new BadRequestException({
       statusCode: 400,

@@ -101,6 +101,12 @@ class ListThingsQuery {
   minPosition?: number;
 }
 
+class RenameThingDto {
+  @IsOptional()
+  @IsString()
+  title?: string;
+}
+
 class ThingIdParams {
   @IsUUID('4')
   id!: string;
@@ -132,8 +138,8 @@ class ThingsController {
   @Operation('renameThing', 'Rename a thing.')
   @Answers(200, { description: 'Renamed', schema: THING })
   @Refuses({ 404: 'No such thing', 409: 'A stale If-Match' })
-  rename(@Param() params: ThingIdParams) {
-    return { id: params.id };
+  rename(@Param() params: ThingIdParams, @Body() dto: RenameThingDto) {
+    return { id: params.id, title: dto.title ?? '' };
   }
 
   @Get('ping')
@@ -237,10 +243,14 @@ describe('documentContract: the OpenAPI document says what the routes enforce', 
     const rename = document['paths']['/api/things/{id}']['patch'];
     const id = (rename.parameters as Json[]).find((p) => p['name'] === 'id')!;
     expect(id).toMatchObject({ in: 'path', required: true, schema: { format: 'uuid' } });
+    // Every field optional: the body may be left out, as the pipe then validates `{}`.
+    expect(rename.requestBody.required).toBe(false);
     const ifMatch = (rename.parameters as Json[]).find((p) => p['name'] === 'If-Match')!;
     expect(new RegExp(ifMatch['schema'].pattern).test('"3"')).toBe(true);
     expect(new RegExp(ifMatch['schema'].pattern).test('W/"12"')).toBe(true);
-    expect(new RegExp(ifMatch['schema'].pattern).test('3')).toBe(false);
+    expect(new RegExp(ifMatch['schema'].pattern).test('3')).toBe(true);
+    expect(new RegExp(ifMatch['schema'].pattern).test('three')).toBe(false);
+    expect(new RegExp(ifMatch['schema'].pattern).test('"٣"')).toBe(false);
   });
 
   it('lists every refusal a route can answer, each with the problem document', () => {
@@ -255,6 +265,7 @@ describe('documentContract: the OpenAPI document says what the routes enforce', 
       '403',
       '404',
       '409',
+      '413',
       '429',
     ]);
     expect(statuses('get', '/api/things/ping')).toEqual(['200']);

@@ -134,19 +134,13 @@ class ContractWriter {
     } as never;
   }
 
-  /** Every answer of 400 and more carries the problem document. */
+  /** Every answer of 400 and more carries the problem document, unless the route declares its own body. */
   problemBodies(operation: Operation): void {
     for (const [status, response] of Object.entries(operation.responses)) {
       const r = response as unknown as Schema | undefined;
       if (Number(status) < 400 || !r || '$ref' in r) continue;
-      if (r['content']) {
-        const content = r['content'] as Record<string, unknown>;
-        if (content['application/json'] && !content[PROBLEM_CONTENT_TYPE]) {
-          content[PROBLEM_CONTENT_TYPE] = content['application/json'];
-          delete content['application/json'];
-        }
-        continue;
-      }
+      // A route that answers its own body (readiness's 503 with each check) keeps it.
+      if (r['content']) continue;
       r['content'] = {
         [PROBLEM_CONTENT_TYPE]: { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA}` } },
       };
@@ -175,9 +169,13 @@ export function documentContract(
     if (!operation) continue;
     const input = inputOf(route);
     if (input.body) {
+      const schema = writer.bodySchema(input.body);
+      // A body whose fields are all optional may be left out (Nest validates `{}` then).
+      const required =
+        deriveObject(input.body, { nullableOptional: true, refOf: () => ({}) }).required.length > 0;
       operation.requestBody = {
-        required: true,
-        content: { 'application/json': { schema: writer.bodySchema(input.body) } },
+        required,
+        content: { 'application/json': { schema } },
       } as never;
     }
     if (input.query) writer.parameters(operation, 'query', input.query);

@@ -232,7 +232,7 @@ export const WRONG_TYPES: unknown[] = [
   new RawJson('{"a":1,"a":{"b":2}}'),
 ];
 
-/** Large things that still fit in a 256 kB body. */
+/** Large things that still fit in a 1 MB body. */
 export const BIG_VALUES: Array<{ label: string; value: unknown }> = [
   { label: `${MANY_ITEMS} numbers`, value: rawArray('1', MANY_ITEMS) },
   { label: `${MANY_ITEMS} strings`, value: rawArray('"youth"', MANY_ITEMS) },
@@ -505,7 +505,7 @@ export function bodyArbitrary(
             body: json(text),
           })),
         fc.constantFrom(
-          { label: 'body over the 256 kB limit', body: json(`{"a":"${'x'.repeat(300_000)}"}`) },
+          { label: 'body over the 1 MB limit', body: json(`{"a":"${'x'.repeat(1_100_000)}"}`) },
           { label: 'text/plain body', body: { contentType: 'text/plain', text: '{"a":1}' } },
           {
             label: 'form body',
