@@ -1,8 +1,9 @@
-/** `a,b` or `a&a=b` → a list. */
+/**
+ * `a,b` or `a&a=b` → a list. An empty value (`status=`, `a,`) stays in it as
+ * '', for the filter's rule to refuse: an empty filter is not "no filter".
+ */
 export const toList = ({ value }: { value: unknown }) =>
-  (Array.isArray(value) ? value : String(value).split(','))
-    .map((v) => String(v).trim())
-    .filter(Boolean);
+  (Array.isArray(value) ? value : String(value).split(',')).map((v) => String(v).trim());
 
 export const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
