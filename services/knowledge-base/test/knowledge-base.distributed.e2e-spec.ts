@@ -236,9 +236,10 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
     const outcome = await outcomeOf(
       await send('FilePerformanceReport', { institutionId, ...workedExampleA() }),
     );
+    // Another department's institution is, for the client, one that does not exist.
     expect(outcome).toMatchObject({
       status: 'rejected',
-      rejection: { code: 'OUT_OF_DEPARTMENT_SCOPE' },
+      rejection: { code: 'INSTITUTION_NOT_FOUND' },
     });
     expect((await analyst.post('/institutions', { name: 'x' })).status).toBe(403);
   });

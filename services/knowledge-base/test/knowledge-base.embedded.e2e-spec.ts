@@ -305,9 +305,10 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
       fileBody(),
       asiaClient,
     );
-    expect(refused.status).toBe(403);
-    expect(refused.body['code']).toBe('OUT_OF_DEPARTMENT_SCOPE');
-    expect((await http.get(`/institutions/${id}`, asiaClient)).status).toBe(403);
+    // Another department's institution is, for the client, one that does not exist.
+    expect(refused.status).toBe(404);
+    expect(refused.body['code']).toBe('INSTITUTION_NOT_FOUND');
+    expect((await http.get(`/institutions/${id}`, asiaClient)).status).toBe(404);
 
     const accepted = await http.post<Json>(
       `/institutions/${id}/performance-reports`,
@@ -334,7 +335,7 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     expect(elsewhere.body).toMatchObject({ status: 403, code: 'OUT_OF_DEPARTMENT_SCOPE' });
     expect(
       (await http.post<Json>(`/institutions/${id}/suspend`, { reason: 'x' }, asiaClient)).status,
-    ).toBe(403);
+    ).toBe(404);
     // OSS at least 100 % by the end of 2026: on the portfolio (no department's), then on its own institution.
     const oss = {
       indicator: 'oss',
@@ -348,7 +349,7 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     ).toBe(403);
     const own = await http.post<Json>('/targets', institutionTarget(id, oss), africaClient);
     expect(own.status).toBe(201);
-    expect((await http.get(`/targets/${own.body['id']}`, asiaClient)).status).toBe(403);
+    expect((await http.get(`/targets/${own.body['id']}`, asiaClient)).status).toBe(404);
     expect((await http.get(`/targets/${own.body['id']}`, africaClient)).status).toBe(200);
 
     const list = await http.get<Json>(
@@ -796,7 +797,7 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
       });
       expect(byId[outOfScope]).toMatchObject({
         status: 'rejected',
-        rejection: { code: 'OUT_OF_DEPARTMENT_SCOPE' },
+        rejection: { code: 'INSTITUTION_NOT_FOUND' },
       });
       expect(byId[identity]).toMatchObject({
         status: 'rejected',

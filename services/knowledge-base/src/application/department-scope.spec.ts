@@ -96,11 +96,16 @@ describe('department scope of the use cases', () => {
           africaClient,
         ),
       );
-    await expect(activate(asia.id)).rejects.toMatchObject(refused);
+    // Another department's institution is, for the client, one that does not exist.
+    const unknown = randomUUID();
+    const hidden = await activate(asia.id).catch((error: Error) => error);
+    const missing = await activate(unknown).catch((error: Error) => error);
+    expect(hidden).toMatchObject({ code: 'INSTITUTION_NOT_FOUND' });
+    expect(hidden.message.replace(asia.id, '<id>')).toBe(missing.message.replace(unknown, '<id>'));
     await expect(activate(own.id)).resolves.toMatchObject({ changed: true, streamVersion: 2 });
   });
 
-  it('sets and withdraws targets of its own institutions only; programme and portfolio targets are not its own', async () => {
+  it('sets and withdraws targets of its own institutions only; others are unknown to it, and programme and portfolio targets are not its own', async () => {
     const asia = await register('ro-asia-pacific');
     const own = await register('ro-africa');
     const institution = (id: string): TargetScope => ({ kind: 'institution', institutionId: id });
@@ -108,7 +113,9 @@ describe('department scope of the use cases', () => {
     await expect(
       setTarget({ kind: 'programme', programme: 'sfp-youth-employment' }, africaClient),
     ).rejects.toMatchObject(refused);
-    await expect(setTarget(institution(asia.id), africaClient)).rejects.toMatchObject(refused);
+    await expect(setTarget(institution(asia.id), africaClient)).rejects.toMatchObject({
+      code: 'INSTITUTION_NOT_FOUND',
+    });
     await expect(setTarget(institution(randomUUID()), africaClient)).rejects.toMatchObject({
       code: 'INSTITUTION_NOT_FOUND',
     });
@@ -116,8 +123,9 @@ describe('department scope of the use cases', () => {
 
     const asiaTarget = await setTarget(institution(asia.id));
     const portfolioTarget = await setTarget({ kind: 'portfolio' });
-    await expect(withdraw(asiaTarget.id, africaClient)).rejects.toMatchObject(refused);
-    await expect(withdraw(portfolioTarget.id, africaClient)).rejects.toMatchObject(refused);
+    const notFound = { code: 'TARGET_NOT_FOUND' };
+    await expect(withdraw(asiaTarget.id, africaClient)).rejects.toMatchObject(notFound);
+    await expect(withdraw(portfolioTarget.id, africaClient)).rejects.toMatchObject(notFound);
     await expect(withdraw(randomUUID(), africaClient)).rejects.toMatchObject({
       code: 'TARGET_NOT_FOUND',
     });

@@ -9,7 +9,6 @@ import { InstitutionNotFoundError } from '../institution/domain/institution.erro
 import { streamIds } from '../knowledge-base.context';
 import { runCommand } from './command-runner';
 import {
-  assertInDepartment,
   type CommandContext,
   type CommandResult,
   type KnowledgeBaseCommand,
@@ -73,12 +72,19 @@ export abstract class KnowledgeBaseCommandHandler<TCommand extends KnowledgeBase
     return state;
   }
 
-  /** An integration client may act only on its department's institutions (and their records). */
+  /**
+   * An integration client may act only on its department's institutions (and
+   * their records): another department's institution is, for it, one that
+   * does not exist (the same code and words as an unknown id).
+   */
   protected async assertInstitutionInScope(
     institutionId: string,
     context: CommandContext,
   ): Promise<void> {
     if (context.scope === undefined) return;
-    assertInDepartment(context.scope, (await this.institution(institutionId)).reportingDepartment);
+    const institution = await this.institution(institutionId);
+    if (institution.reportingDepartment !== context.scope) {
+      throw new InstitutionNotFoundError(institutionId);
+    }
   }
 }

@@ -1,7 +1,6 @@
 import type { Request } from 'express';
 import { actorOf, departmentScope, principalOf } from '@sfp/auth';
 import type { Actor } from '@sfp/event-sourcing';
-import { assertInDepartment } from '../application/knowledge-base-command';
 
 /** Who is calling, as the auth guard established it: the actor of events and the department scope. */
 export interface Caller {
@@ -22,7 +21,15 @@ export function callerOfActor(actor: Actor): Caller {
   return { actor, scope: actor.department ?? '\u0000none' };
 }
 
-/** Refuses a read by an integration client outside its department. */
-export function assertInScope(caller: Caller, reportingDepartment: string | undefined): void {
-  assertInDepartment(caller.scope, reportingDepartment);
+/**
+ * For an integration client, a record outside its department does not exist:
+ * its read answers what an unknown id answers (`notFound`), so a client cannot
+ * tell another department's record from one that was never made.
+ */
+export function assertVisible(
+  caller: Caller,
+  reportingDepartment: string | undefined,
+  notFound: () => Error,
+): void {
+  if (caller.scope !== undefined && reportingDepartment !== caller.scope) throw notFound();
 }

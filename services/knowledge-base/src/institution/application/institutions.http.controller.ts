@@ -13,7 +13,7 @@ import type { EventStore } from '@sfp/event-sourcing';
 import { COMMANDS, EVENT_STORE, etagOf, type ContextCommands } from '@sfp/service-kit';
 import type { CommandResult } from '../../application/knowledge-base-command';
 import { CommandCall, dispatch, dispatchCreate, type HttpCall } from '../../http/command-dispatch';
-import { assertInScope, callerOf } from '../../http/request-principal';
+import { assertVisible, callerOf } from '../../http/request-principal';
 import { historyOf } from '../../http/stream-history';
 import { CommandResultSchema } from '../../shared/http/command-answers.schema';
 import { ETAG_HEADER } from '../../shared/http/schema-helpers';
@@ -35,7 +35,8 @@ import {
 import { RegisterInstitutionCommand } from './register-institution/register-institution.command';
 import { registrationOf } from './register-institution/register-institution.mapping';
 
-const NOT_FOUND = 'No institution with this id';
+const NOT_FOUND =
+  'No institution with this id; for an integration client, also one of another department, answered as an unknown id';
 const DONE = 'Done (changed: false when it was already so); ETag = the institution’s new version';
 
 /** A command's 409: the statuses it is allowed from (the contracts' table), or a stale If-Match. */
@@ -166,7 +167,7 @@ export class InstitutionsController {
       institutionDecider,
     );
     if (state.status === 'none') throw new InstitutionNotFoundError(id);
-    assertInScope(callerOf(req), state.reportingDepartment);
+    assertVisible(callerOf(req), state.reportingDepartment, () => new InstitutionNotFoundError(id));
     res.setHeader('ETag', etagOf(version));
     const history = historyOf(await this.events.readStream(streamIds.institution(id)));
     return { ...state, streamVersion: version, history };

@@ -15,7 +15,7 @@ import {
 import { fieldColumns, sendCsv } from '../../http/csv-response';
 import { answerPage } from '../../http/paged-view';
 import { findAll, readYourWrites } from '../../http/read-your-writes';
-import { assertInScope, callerOf } from '../../http/request-principal';
+import { assertVisible, callerOf } from '../../http/request-principal';
 import { RATIO_KEYS } from '../../performance-report/domain/standard-ratios';
 import {
   PERFORMANCE_REPORTS_PROJECTION,
@@ -43,7 +43,7 @@ import {
 import { irisValues, type IrisValue } from './iris-export';
 
 const NOT_FOUND =
-  'No institution with this id (or the view has not applied it yet: pass minPosition)';
+  'No institution with this id (or the view has not applied it yet: pass minPosition); for an integration client, also one of another department, answered as an unknown id';
 
 const LIST_COLUMNS = fieldColumns<InstitutionProfile>(
   'institutionId',
@@ -155,7 +155,11 @@ export class InstitutionProfileController {
     const profiles = await this.profilesShowing(query.minPosition);
     const doc = await profiles.getDocument(id);
     if (!doc) throw new InstitutionNotFoundError(id);
-    assertInScope(callerOf(req), doc.data.reportingDepartment);
+    assertVisible(
+      callerOf(req),
+      doc.data.reportingDepartment,
+      () => new InstitutionNotFoundError(id),
+    );
     if (query.format === 'csv')
       return sendCsv(res, `institution-${id}-ratios.csv`, toCsv(doc.data.series, SERIES_COLUMNS));
     return { ...doc.data, position: doc.position };
@@ -190,7 +194,11 @@ export class InstitutionProfileController {
       .readModel<InstitutionProfile>(INSTITUTION_PROFILES_PROJECTION)
       .get(id);
     if (!profile) throw new InstitutionNotFoundError(id);
-    assertInScope(callerOf(req), profile.reportingDepartment);
+    assertVisible(
+      callerOf(req),
+      profile.reportingDepartment,
+      () => new InstitutionNotFoundError(id),
+    );
     const reports = await findAll<ReportRow>(this.projections, PERFORMANCE_REPORTS_PROJECTION, {
       institutionId: id,
     });

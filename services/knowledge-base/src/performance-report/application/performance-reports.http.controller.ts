@@ -1,6 +1,5 @@
 import { Body, Inject, Param, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiForbiddenResponse } from '@nestjs/swagger';
 import {
   KnowledgeBaseController,
   CommandOnRecord,
@@ -21,7 +20,7 @@ import {
 import type { CommandResult } from '../../application/knowledge-base-command';
 import { CommandCall, dispatch, type HttpCall } from '../../http/command-dispatch';
 import { plain } from '../../http/plain-json';
-import { assertInScope, callerOf } from '../../http/request-principal';
+import { assertVisible, callerOf } from '../../http/request-principal';
 import { historyOf } from '../../http/stream-history';
 import { streamIds } from '../../knowledge-base.context';
 import { institutionDecider } from '../../institution/domain/institution.decider';
@@ -38,14 +37,12 @@ import {
 import { FileReportDto, ReportIdParams, RestateReportDto } from './performance-report.request.dto';
 import { RestateReportCommand } from './restate-report/restate-report.command';
 
-const REPORT_NOT_FOUND = 'No performance report with this id';
+const REPORT_NOT_FOUND =
+  'No performance report with this id; for an integration client, also one of another department, answered as an unknown id';
 const INVALID_FIGURES =
   'Invalid input with a message per field, or figures that break an identity (IDENTITY_VIOLATED, naming it)';
 
 /** Periodic performance reports: filed once per institution and period, corrected by restatement. */
-@ApiForbiddenResponse({
-  description: 'An integration client outside its department (OUT_OF_DEPARTMENT_SCOPE)',
-})
 @KnowledgeBaseController('performance reports')
 export class PerformanceReportsController {
   constructor(
@@ -71,7 +68,7 @@ export class PerformanceReportsController {
   })
   @Refuses({
     400: INVALID_FIGURES,
-    404: 'No institution with this id',
+    404: 'No institution with this id; for an integration client, also one of another department, answered as an unknown id',
     409: 'A report for this institution and period exists (PERFORMANCE_REPORT_ALREADY_FILED: restate it), or the institution is not active (ILLEGAL_TRANSITION)',
   })
   @CreatesRecord('institutions/:id/performance-reports')
@@ -153,9 +150,10 @@ export class PerformanceReportsController {
       streamIds.institution(current.institutionId),
       institutionDecider,
     );
-    assertInScope(
+    assertVisible(
       callerOf(req),
       institution.status === 'none' ? undefined : institution.reportingDepartment,
+      () => new PerformanceReportNotFoundError(reportId),
     );
     res.setHeader('ETag', etagOf(recorded.length));
     return { reportId, version: current.version, current, versions, history: historyOf(recorded) };

@@ -28,8 +28,13 @@ export abstract class ReportCommandHandler<
     report: { institutionId: string; period: ReportPeriod },
     { currency, fx, inputs }: ReportFigures,
     context: CommandContext,
+    /** What another department's institution answers: the same as an unknown record. */
+    hidden: () => Error,
   ) {
     const institution = await this.institution(report.institutionId);
+    if (context.scope !== undefined && institution.reportingDepartment !== context.scope) {
+      throw hidden();
+    }
     const { state: table } = await this.commands.load(
       streamIds.gniReference(),
       gniReferenceDecider,

@@ -20,7 +20,7 @@ import {
 import { CommandCall, dispatch, dispatchCreate, type HttpCall } from '../../http/command-dispatch';
 import { fieldColumns } from '../../http/csv-response';
 import { answerPage } from '../../http/paged-view';
-import { assertInScope, callerOf } from '../../http/request-principal';
+import { assertVisible, callerOf } from '../../http/request-principal';
 import { institutionDecider } from '../../institution/domain/institution.decider';
 import { historyOf } from '../../http/stream-history';
 import { PagedQueryDto, ViewQueryDto } from '../../shared/http/view-query.dto';
@@ -63,9 +63,12 @@ export class TargetListQueryDto extends PagedQueryDto {
 
 export class TargetDetailQueryDto extends PickType(ViewQueryDto, ['minPosition'] as const) {}
 
-/** The 403 of an integration client's department scope. */
+/** The 403 of an integration client's department scope: targets that belong to no department. */
 const OUT_OF_SCOPE =
-  'An integration client’s target outside its department: of another department’s institution, or of a programme or the portfolio (OUT_OF_DEPARTMENT_SCOPE)';
+  'An integration client’s target of a programme or the portfolio, which belong to no department (OUT_OF_DEPARTMENT_SCOPE)';
+/** For an integration client, another department's record does not exist. */
+const HIDDEN =
+  'for an integration client, also one of another department, answered as an unknown id';
 
 const COLUMNS: CsvColumn<TargetRow>[] = [
   ...fieldColumns<TargetRow>('targetId'),
@@ -106,7 +109,7 @@ export class TargetsController {
   })
   @Refuses({
     403: OUT_OF_SCOPE,
-    404: 'No such institution (scope institution)',
+    404: `No such institution (scope institution); ${HIDDEN}`,
   })
   @CreatesRecord()
   set(@Body() dto: SetTargetDto, @CommandCall({ ifMatch: false }) call: HttpCall) {
@@ -120,8 +123,7 @@ export class TargetsController {
   @Operation('withdrawTarget', 'Withdraw a target, with the reason.')
   @Answers(200, { description: 'Withdrawn', schema: CommandResultSchema, headers: ETAG_HEADER })
   @Refuses({
-    403: OUT_OF_SCOPE,
-    404: 'No such target',
+    404: `No such target; ${HIDDEN}`,
     409: 'The target is withdrawn already, or If-Match names a version that is not its current one',
   })
   @CommandOnRecord(':id/withdraw')
@@ -168,7 +170,7 @@ export class TargetsController {
   /** A target, its status and the history of its status changes (from its stream). */
   @Operation('getTarget', 'A target, its status and its history.')
   @Answers(200, { description: 'The target', schema: TargetDetailSchema })
-  @Refuses({ 403: OUT_OF_SCOPE, 404: 'No such target' })
+  @Refuses({ 404: `No such target; ${HIDDEN}` })
   @RecordDetail(':id')
   async detail(
     @Param() { id }: TargetIdParams,
@@ -195,9 +197,10 @@ export class TargetsController {
               )
             ).state
           : undefined;
-      assertInScope(
+      assertVisible(
         caller,
         institution && institution.status !== 'none' ? institution.reportingDepartment : undefined,
+        () => new TargetNotFoundError(id),
       );
     }
     const view = await this.projections.readModel<TargetRow>(TARGETS_PROJECTION).get(id);

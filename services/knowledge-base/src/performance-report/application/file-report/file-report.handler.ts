@@ -1,5 +1,6 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import type { CommandResult } from '../../../application/knowledge-base-command';
+import { InstitutionNotFoundError } from '../../../institution/domain/institution.errors';
 import { performanceReportId } from '../../domain/performance-report.id';
 import { performanceReportStream } from '../performance-report.stream';
 import { ReportCommandHandler } from '../report-command.handler';
@@ -14,7 +15,12 @@ export class FileReportHandler extends ReportCommandHandler<FileReportCommand> {
       type: 'FilePerformanceReport' as const,
       reportId,
       period,
-      ...(await this.decisionInputs({ institutionId, period }, figures, context)),
+      ...(await this.decisionInputs(
+        { institutionId, period },
+        figures,
+        context,
+        () => new InstitutionNotFoundError(institutionId),
+      )),
       ...timed,
     }));
   }

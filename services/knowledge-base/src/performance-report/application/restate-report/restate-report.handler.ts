@@ -14,7 +14,12 @@ export class RestateReportHandler extends ReportCommandHandler<RestateReportComm
     return this.run(stream, context, async (timed) => ({
       type: 'RestatePerformanceReport' as const,
       reason: request.reason,
-      ...(await this.decisionInputs(filed, request, context)),
+      ...(await this.decisionInputs(
+        filed,
+        request,
+        context,
+        () => new PerformanceReportNotFoundError(request.reportId),
+      )),
       ...timed,
     }));
   }

@@ -13,11 +13,10 @@ export class SetTargetHandler extends KnowledgeBaseCommandHandler<SetTargetComma
     const scope = request.scope;
     // An institution's target needs the institution (404); programme and portfolio
     // targets belong to no department, so no integration client sets them.
-    const department =
-      scope.kind === 'institution'
-        ? (await this.institution(scope.institutionId)).reportingDepartment
-        : undefined;
-    assertInDepartment(context.scope, department);
+    // Another department's institution is, for a client, one that does not exist.
+    if (scope.kind === 'institution')
+      await this.assertInstitutionInScope(scope.institutionId, context);
+    else assertInDepartment(context.scope, undefined);
     return this.run(targetStream(request.targetId), context, (timed) => ({ ...request, ...timed }));
   }
 }

@@ -1,9 +1,7 @@
 import { CommandHandler } from '@nestjs/cqrs';
-import {
-  assertInDepartment,
-  type CommandResult,
-} from '../../../application/knowledge-base-command';
+import type { CommandResult } from '../../../application/knowledge-base-command';
 import { KnowledgeBaseCommandHandler } from '../../../application/knowledge-base-command.handler';
+import { TargetNotFoundError } from '../../domain/target.errors';
 import { targetStream } from '../target.stream';
 import { WithdrawTargetCommand } from './withdraw-target.command';
 
@@ -11,7 +9,9 @@ import { WithdrawTargetCommand } from './withdraw-target.command';
 export class WithdrawTargetHandler extends KnowledgeBaseCommandHandler<WithdrawTargetCommand> {
   async execute({ request, context }: WithdrawTargetCommand): Promise<CommandResult> {
     const stream = targetStream(request.targetId);
-    if (context.scope !== undefined) await this.assertInScope(stream, context.scope);
+    if (context.scope !== undefined) {
+      await this.assertInScope(stream, request.targetId, context.scope);
+    }
     return this.run(stream, context, (timed) => ({
       type: 'WithdrawTarget' as const,
       reason: request.reason,
@@ -19,15 +19,22 @@ export class WithdrawTargetHandler extends KnowledgeBaseCommandHandler<WithdrawT
     }));
   }
 
-  /** An integration client withdraws only the targets of its department's institutions. */
+  /**
+   * An integration client withdraws only the targets of its department's
+   * institutions; any other target is, for it, one that does not exist.
+   */
   private async assertInScope(
     { streamId, decider }: ReturnType<typeof targetStream>,
+    targetId: string,
     scope: string,
   ): Promise<void> {
     const { state } = await this.commands.load(streamId, decider);
     if (state.status === 'none') return; // the decider answers 404
     const target = state.target.scope;
-    if (target.kind !== 'institution') return assertInDepartment(scope, undefined);
-    assertInDepartment(scope, (await this.institution(target.institutionId)).reportingDepartment);
+    const department =
+      target.kind === 'institution'
+        ? (await this.institution(target.institutionId)).reportingDepartment
+        : undefined;
+    if (department !== scope) throw new TargetNotFoundError(targetId);
   }
 }
