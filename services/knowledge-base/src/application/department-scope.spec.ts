@@ -98,8 +98,8 @@ describe('department scope of the use cases', () => {
       );
     // Another department's institution is, for the client, one that does not exist.
     const unknown = randomUUID();
-    const hidden = await activate(asia.id).catch((error: Error) => error);
-    const missing = await activate(unknown).catch((error: Error) => error);
+    const hidden = (await activate(asia.id).catch((error: Error) => error)) as Error;
+    const missing = (await activate(unknown).catch((error: Error) => error)) as Error;
     expect(hidden).toMatchObject({ code: 'INSTITUTION_NOT_FOUND' });
     expect(hidden.message.replace(asia.id, '<id>')).toBe(missing.message.replace(unknown, '<id>'));
     await expect(activate(own.id)).resolves.toMatchObject({ changed: true, streamVersion: 2 });
