@@ -153,7 +153,7 @@ class ThingsController {
 @Module({ controllers: [ThingsController] })
 class ThingsModule {}
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 describe('documentContract: the OpenAPI document says what the routes enforce', () => {
   let app: INestApplication;

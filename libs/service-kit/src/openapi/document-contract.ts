@@ -30,7 +30,7 @@ type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 type Parameter = { name: string; in: string; required?: boolean; schema?: Schema } & Schema;
 type Constructor = new () => unknown;
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
 
 interface RouteInput {
   body?: Constructor;
@@ -79,15 +79,15 @@ class ContractWriter {
     });
     const properties = derived.properties;
     const description = this.schemas[type.name]?.['description'];
+    const rules = schemaRulesOf(type);
     this.schemas[type.name] = {
       type: 'object',
       ...(description ? { description } : {}),
       properties,
       ...(derived.required.length ? { required: derived.required } : {}),
       additionalProperties: false,
+      ...(rules.length ? { allOf: rules } : {}),
     };
-    const rules = schemaRulesOf(type);
-    if (rules.length) this.schemas[type.name]!['allOf'] = rules;
     for (const nested of derived.nested.values()) this.bodySchema(nested, seen);
     return ref;
   }
@@ -164,7 +164,7 @@ export function documentContract(
   const writer = new ContractWriter(document);
   for (const route of routes) {
     const path = openApiPath(route.path, globalPrefix);
-    const method = route.method.toLowerCase() as (typeof HTTP_METHODS)[number];
+    const method = route.method.toLowerCase() as HttpMethod;
     const operation = document.paths[path]?.[method] as Operation | undefined;
     if (!operation) continue;
     const input = inputOf(route);

@@ -3,7 +3,6 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 import type { MetadataStorage as TransformerMetadata } from 'class-transformer/types/MetadataStorage';
 
 // class-transformer keeps `@Type(() => X)` here; the package has no typed entry for it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
   defaultMetadataStorage: TransformerMetadata;
 };

@@ -1,7 +1,6 @@
 import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine } from '@sfp/projections';
-
-const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
+import { MIN_POSITION_WAIT_MS } from '@sfp/service-kit';
 
 /** Waits until each named projection has applied `position` (when given). */
 export async function readYourWrites(
@@ -10,8 +9,7 @@ export async function readYourWrites(
   ...names: string[]
 ): Promise<void> {
   if (position === undefined) return;
-  for (const name of names)
-    await projections.waitForPosition(name, position, READ_YOUR_WRITES_TIMEOUT_MS);
+  for (const name of names) await projections.waitForPosition(name, position, MIN_POSITION_WAIT_MS);
 }
 
 /**

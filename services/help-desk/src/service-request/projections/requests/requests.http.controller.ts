@@ -4,7 +4,13 @@ import type { Request, Response } from 'express';
 import { Answers, departmentScope, Operation, principalOf, RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelDocument } from '@sfp/projections';
 import type { RequestStatistics } from '@sfp/contracts';
-import { CLOCK, PROJECTION_ENGINE, toCsv, type Clock } from '@sfp/service-kit';
+import {
+  CLOCK,
+  MIN_POSITION_WAIT_MS,
+  PROJECTION_ENGINE,
+  toCsv,
+  type Clock,
+} from '@sfp/service-kit';
 import { requestListFilter, slaStatusOf, sortOf } from './request-list.filter';
 import { RequestListQueryDto, RequestStatisticsQueryDto } from './request-list.query.dto';
 import {
@@ -20,7 +26,6 @@ import { requestStatistics } from './request-statistics';
 import type { RequestSummary } from './request-summary';
 import { REQUESTS_PROJECTION } from './requests.projection';
 
-const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
 /** Statistics read at most this many requests (a clear error past it, never a silent cut). */
 const STATISTICS_LIMIT = 50_000;
 
@@ -152,11 +157,7 @@ export class RequestsQueryController {
 
   private async readYourWrites(position: number | undefined): Promise<void> {
     if (position === undefined) return;
-    await this.projections.waitForPosition(
-      REQUESTS_PROJECTION,
-      position,
-      READ_YOUR_WRITES_TIMEOUT_MS,
-    );
+    await this.projections.waitForPosition(REQUESTS_PROJECTION, position, MIN_POSITION_WAIT_MS);
   }
 }
 
