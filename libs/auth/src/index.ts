@@ -8,6 +8,7 @@ export * from './nest/route-access';
 export * from './nest/trusted-proxies';
 export * from './nest/openapi-security';
 export * from './openapi/operation.decorators';
+export * from './openapi/answer-schemas';
 export * from './identity/identity-records';
 export * from './identity/identity-store.port';
 export * from './identity/sqlite/sqlite-identity-store';

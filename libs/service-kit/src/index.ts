@@ -40,4 +40,13 @@ export {
   IsCalendarDate,
   type AnswerSpec,
   type JsonSchema,
+  StringEnum,
+  IsoDateTime,
+  IsoDateString,
+  PageOf,
+  CsvFile,
+  csvHeadersOf,
+  sameShape,
+  type SameType,
+  type MutuallyAssignable,
 } from '@sfp/auth';
