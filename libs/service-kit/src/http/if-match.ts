@@ -9,10 +9,10 @@ export const IF_MATCH_PATTERN = /^(?:W\/)?"?([0-9]{1,15})"?$/;
 
 /**
  * The expected stream version from an If-Match header: `"3"` or `W/"3"`.
- * Absent → undefined (no check); malformed → 400.
+ * Absent → undefined (no check); malformed or empty → 400.
  */
 export function expectedVersionFromIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined || header.trim() === '') return undefined;
+  if (header === undefined) return undefined;
   const match = IF_MATCH_PATTERN.exec(header.trim());
   if (!match) {
     throw new BadRequestException({
