@@ -64,6 +64,10 @@ const nonEmptyList = (name: string) => ({
   required: [name],
 });
 
+/** The longest field name (or `-field`, `sum:field`) a query may name, and the most columns it may select. */
+const FIELD_NAME_LENGTH = 120;
+const FIELDS_PER_QUERY = 100;
+
 /** An analyst query (see docs/reporting.md): filter, columns or groups and aggregates, sort, page, instant. */
 @SchemaRules({
   description: 'A grouped query (groupBy or aggregates) returns its groups: no select',
@@ -87,7 +91,9 @@ export class AnalystQueryDto {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(FIELDS_PER_QUERY)
   @IsString({ each: true })
+  @MaxLength(FIELD_NAME_LENGTH, { each: true })
   select?: string[];
 
   @ApiPropertyOptional({
@@ -98,6 +104,7 @@ export class AnalystQueryDto {
   @IsArray()
   @ArrayMaxSize(QUERY_LIMITS.maxGroupBy)
   @IsString({ each: true })
+  @MaxLength(FIELD_NAME_LENGTH, { each: true })
   groupBy?: string[];
 
   @ApiPropertyOptional({
@@ -108,6 +115,7 @@ export class AnalystQueryDto {
   @IsArray()
   @ArrayMaxSize(QUERY_LIMITS.maxAggregates)
   @IsString({ each: true })
+  @MaxLength(FIELD_NAME_LENGTH, { each: true })
   aggregates?: string[];
 
   @ApiPropertyOptional({
@@ -118,6 +126,7 @@ export class AnalystQueryDto {
   @IsArray()
   @ArrayMaxSize(QUERY_LIMITS.maxSort)
   @IsString({ each: true })
+  @MaxLength(FIELD_NAME_LENGTH, { each: true })
   sort?: string[];
 
   @ApiPropertyOptional({ description: `Rows per page (default ${QUERY_LIMITS.defaultLimit})` })
