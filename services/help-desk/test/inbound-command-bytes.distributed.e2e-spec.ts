@@ -1,34 +1,23 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { signCommand } from '@sfp/auth';
 import { COMMAND_HEADERS, contextTopics, DEAD_LETTER_HEADERS } from '@sfp/messaging';
 import { startStandaloneService, type StandaloneService } from '@sfp/service-kit';
-import { dropDatabases, httpClient, signIn, standaloneTestEnv } from '@sfp/testing';
+import {
+  dropDatabases,
+  httpClient,
+  signIn,
+  standaloneTestEnv,
+  TopicRecorder,
+  type RecordedMessage,
+} from '@sfp/testing';
 import { helpDeskService } from '../src/help-desk.service';
 
 type Json = Record<string, any>;
 
-/** A record as the broker holds it: key, value and every header value as bytes. */
-interface RawRecord {
-  topic: string;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: Record<string, Buffer[]>;
-}
-
-const bytesOfHeaders = (headers: IHeaders | undefined): Record<string, Buffer[]> => {
-  const result: Record<string, Buffer[]> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (value === undefined) continue;
-    result[name] = (Array.isArray(value) ? value : [value]).map((v) =>
-      Buffer.isBuffer(v) ? v : Buffer.from(v),
-    );
-  }
-  return result;
-};
 const hex = (b: Buffer | null | undefined) => (b ? b.toString('hex') : b);
-const text = (record: RawRecord, name: string) => record.headers[name]?.[0]?.toString('utf8');
+const text = (record: RecordedMessage, name: string) => record.headers[name];
 
 /**
  * What a department's system sends on sfp.help-desk.commands comes back from
@@ -44,9 +33,7 @@ describe('help desk inbound commands: bytes and other departments (distributed e
   let service: StandaloneService;
   let kafka: Kafka;
   let producer: Producer;
-  let consumer: Consumer;
-  let groupId: string;
-  const records: RawRecord[] = [];
+  let recorder: TopicRecorder;
   /** Integration clients of two departments, each with an API key. */
   const keys: Record<'a' | 'b', string> = { a: '', b: '' };
   let api: ReturnType<typeof httpClient>;
@@ -87,60 +74,28 @@ describe('help desk inbound commands: bytes and other departments (distributed e
     });
     producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
-    groupId = `help-desk-bytes-e2e-${randomBytes(4).toString('hex')}`;
-    consumer = kafka.consumer({
-      groupId,
-      sessionTimeout: 10_000,
-      heartbeatInterval: 1_000,
-      maxWaitTimeInMs: 250,
-      allowAutoTopicCreation: false,
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [topics.dlq, topics.outcomes], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        records.push({
-          topic,
-          key: message.key ?? null,
-          value: message.value,
-          headers: bytesOfHeaders(message.headers),
-        });
-      },
-    });
+    recorder = await TopicRecorder.start(
+      kafka,
+      [topics.dlq, topics.outcomes],
+      'help-desk-bytes-e2e',
+    );
   });
 
   afterAll(async () => {
-    await consumer?.disconnect().catch(() => undefined);
-    if (kafka && groupId) {
-      const admin = kafka.admin();
-      await admin.connect();
-      await admin.deleteGroups([groupId]).catch(() => undefined);
-      await admin.disconnect();
-    }
+    await recorder?.stop().catch(() => undefined);
     await producer?.disconnect().catch(() => undefined);
     await service?.close();
     if (setup) await dropDatabases(setup.mongodbUri, setup.databases);
   });
 
-  const waitFor = async (
-    what: string,
-    predicate: (r: RawRecord) => boolean,
-    timeoutMs = 30_000,
-  ) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = records.find(predicate);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`Waited ${timeoutMs} ms for ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const waitFor = async (what: string, predicate: (r: RecordedMessage) => boolean) =>
+    (await recorder.waitFor(what, predicate))[0]!;
   const outcomeOf = async (messageId: string): Promise<Json> => {
     const record = await waitFor(
       `the outcome of ${messageId}`,
       (r) => r.topic === topics.outcomes && text(r, COMMAND_HEADERS.messageId) === messageId,
     );
-    return JSON.parse(record.value!.toString('utf8')) as Json;
+    return JSON.parse(record.value!) as Json;
   };
   /** Sends a command signed with a key, as a department's system does; returns its message id. */
   const send = async (side: 'a' | 'b', commandType: string, payload: unknown) => {
@@ -201,11 +156,11 @@ describe('help desk inbound commands: bytes and other departments (distributed e
       );
       expect(text(letter, DEAD_LETTER_HEADERS.reason)).toBe('undecodable');
       expect(text(letter, DEAD_LETTER_HEADERS.error)).toBe('The command payload is not UTF-8');
-      expect(hex(letter.value)).toBe(hex(value));
-      expect(hex(letter.key)).toBe(hex(key));
+      expect(hex(letter.bytes.value)).toBe(hex(value));
+      expect(hex(letter.bytes.key)).toBe(hex(key));
       for (const [name, sent] of Object.entries(headers)) {
         const bytes = typeof sent === 'string' ? Buffer.from(sent) : sent;
-        expect({ name, values: letter.headers[name]?.map(hex) }).toEqual({
+        expect({ name, values: letter.bytes.headers[name]?.map(hex) }).toEqual({
           name,
           values: [hex(bytes)],
         });
@@ -249,7 +204,7 @@ describe('help desk inbound commands: bytes and other departments (distributed e
       (r) => r.topic === topics.dlq && text(r, COMMAND_HEADERS.messageId) === messageId,
     );
     expect(text(letter, DEAD_LETTER_HEADERS.reason)).toBe('unauthorised');
-    expect(hex(letter.value)).toBe(hex(value));
+    expect(hex(letter.bytes.value)).toBe(hex(value));
     expect(await outcomeOf(messageId)).toMatchObject({
       status: 'rejected',
       rejection: { code: 'UNAUTHORISED', message: 'The signature does not match the message' },

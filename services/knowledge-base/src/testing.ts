@@ -2,3 +2,4 @@
 // request bodies and records its own specs use, valid as they are.
 export { exampleAssessment } from './library/domain/testing/example-assessment';
 export { institutionRegistration, institutionTarget } from './testing/knowledge-base-requests';
+export { workedExampleA } from './performance-report/domain/testing/worked-example';

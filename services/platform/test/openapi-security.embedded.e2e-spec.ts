@@ -117,7 +117,8 @@ describe('the OpenAPI document and the guard agree (e2e)', () => {
       }
       if (route.access === 'public') {
         // No credentials needed: no "not authenticated" answer (sign-in's own 401 is wrong credentials).
-        expect(operation.responses['401']?.description ?? '').not.toMatch(/Not authenticated/);
+        const signIn401 = operation.responses['401'] as { description?: string } | undefined;
+        expect(signIn401?.description ?? '').not.toMatch(/Not authenticated/);
       } else {
         for (const status of ['401', '403']) {
           expect({

@@ -22,3 +22,9 @@ export {
   type ReportingStores,
 } from './reporting.stores';
 export type { ReportingPlugin } from './registry/reporting-plugin';
+export {
+  startReportingService,
+  type ReportingService,
+  type ReportingServiceOptions,
+} from './standalone/start-reporting-service';
+export { ReportingServiceConfig } from './standalone/reporting-service.config';

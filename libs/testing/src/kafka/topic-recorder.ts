@@ -8,6 +8,8 @@ export interface RecordedMessage {
   key: string | null;
   value: string | null;
   headers: Record<string, string>;
+  /** The same record as the broker holds it: key, value and every value of each header, as bytes. */
+  bytes: { key: Buffer | null; value: Buffer | null; headers: Record<string, Buffer[]> };
 }
 
 /**
@@ -44,9 +46,14 @@ export class TopicRecorder {
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         const headers: Record<string, string> = {};
+        const headerBytes: Record<string, Buffer[]> = {};
         for (const [name, value] of Object.entries(message.headers ?? {})) {
-          const first = Array.isArray(value) ? value[0] : value;
-          if (first !== undefined) headers[name] = first.toString();
+          if (value === undefined) continue;
+          const values = (Array.isArray(value) ? value : [value]).map((v) =>
+            Buffer.isBuffer(v) ? v : Buffer.from(v),
+          );
+          headerBytes[name] = values;
+          if (values[0] !== undefined) headers[name] = values[0].toString();
         }
         recorder.messages.push({
           topic,
@@ -55,6 +62,7 @@ export class TopicRecorder {
           key: message.key?.toString('utf8') ?? null,
           value: message.value?.toString('utf8') ?? null,
           headers,
+          bytes: { key: message.key ?? null, value: message.value, headers: headerBytes },
         });
       },
     });

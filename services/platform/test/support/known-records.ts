@@ -1,6 +1,10 @@
 import { signIn } from '@sfp/testing';
-import { exampleAssessment, institutionRegistration } from '@sfp/knowledge-base/testing';
-import { exampleValue, requestBodySchema, type OpenApiDocument } from '../fuzz/openapi-fuzz';
+import {
+  exampleAssessment,
+  institutionRegistration,
+  workedExampleA,
+} from '@sfp/knowledge-base/testing';
+import type { OpenApiDocument } from '../fuzz/openapi-fuzz';
 import { SERVICE_REQUEST } from './test-platform';
 
 export interface KnownRecords {
@@ -10,6 +14,8 @@ export interface KnownRecords {
   sacrificial: Record<string, string>;
   /** Bodies the domain accepts, by operation (`POST /api/...`). */
   acceptedBodies: Record<string, unknown>;
+  /** The lowest head of the host's event stores once the records are made (0 with none). */
+  headPosition: number;
 }
 
 export interface CallAnswer {
@@ -145,10 +151,62 @@ export async function seedKnownRecords(
   expect(key.status).toBe(201);
   remember(`/api/auth/clients/{id}/keys/`, key.body?.key?.id);
 
-  const request = await call('POST', '/api/help-desk/service-requests', SERVICE_REQUEST);
-  expect(request.status).toBe(201);
-  remember('/api/help-desk/service-requests/', request.body?.requestId);
+  // Each context the host serves (a standalone service serves one).
+  const serves = (path: string) => path in doc.paths;
+  if (serves('/api/help-desk/service-requests')) {
+    const request = await call('POST', '/api/help-desk/service-requests', SERVICE_REQUEST);
+    expect(request.status).toBe(201);
+    remember('/api/help-desk/service-requests/', request.body?.requestId);
+  }
+  if (serves('/api/knowledge-base/institutions')) {
+    await seedKnowledgeBase(call, admin, remember, acceptedBodies);
+  }
 
+  // Names the host lists: projections, reporting views.
+  const valuesIn = <T>(value: unknown, key: string, out: T[] = []): T[] => {
+    if (Array.isArray(value)) value.forEach((v) => valuesIn(v, key, out));
+    else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k === key && (typeof v === 'string' || typeof v === 'number')) out.push(v as T);
+        else valuesIn(v, key, out);
+      }
+    }
+    return out;
+  };
+  const namesIn = (value: unknown, keys: string[]) =>
+    keys.flatMap((k) => valuesIn<string>(value, k));
+  const heads: number[] = [];
+  for (const context of ['help-desk', 'knowledge-base']) {
+    if (!serves(`/api/${context}/projections`)) continue;
+    const statuses = (await call('GET', `/api/${context}/projections`, undefined)).body;
+    remember(`/api/${context}/projections/`, ...namesIn(statuses, ['name']));
+    heads.push(...valuesIn<number>(statuses, 'headPosition'));
+  }
+  if (serves('/api/reporting/views')) {
+    const platformProjections = (await call('GET', '/api/reporting/projections', undefined)).body;
+    heads.push(...valuesIn<number>(platformProjections, 'headPosition'));
+    remember('/api/reporting/projections/', ...namesIn(platformProjections, ['context']));
+    remember('/api/reporting/projections/{context}/', ...namesIn(platformProjections, ['name']));
+    const views = (await call('GET', '/api/reporting/views', undefined)).body?.views as
+      | Array<{ name?: string }>
+      | undefined;
+    remember('/api/reporting/views/', ...(views ?? []).map((v) => v.name));
+  }
+  return {
+    known,
+    sacrificial,
+    acceptedBodies,
+    headPosition: heads.length ? Math.min(...heads) : 0,
+  };
+}
+
+/** An active institution with a performance report and a target, an impact assessment and a practice note. */
+async function seedKnowledgeBase(
+  call: ReturnType<typeof callerOf>,
+  admin: Record<string, string>,
+  remember: (prefix: string, ...ids: unknown[]) => void,
+  acceptedBodies: Record<string, unknown>,
+): Promise<void> {
   const institution = await call('POST', '/api/knowledge-base/institutions', INSTITUTION);
   expect(institution.status).toBe(201);
   const institutionId = institution.body?.id as string;
@@ -160,18 +218,14 @@ export async function seedKnownRecords(
     {},
     { ...admin, 'if-match': '"1"' },
   );
-  // A performance report from the document's examples (kept only when the domain accepts them).
-  const fileReport =
-    doc.paths['/api/knowledge-base/institutions/{id}/performance-reports']?.['post'];
-  if (fileReport) {
-    const report = await call(
-      'POST',
-      `/api/knowledge-base/institutions/${institutionId}/performance-reports`,
-      exampleValue(requestBodySchema(fileReport, doc), doc),
-    );
-    if (report.status === 201)
-      remember('/api/knowledge-base/performance-reports/', report.body?.id);
-  }
+  // A performance report: worked example A of docs/knowledge-base.md.
+  const report = await call(
+    'POST',
+    `/api/knowledge-base/institutions/${institutionId}/performance-reports`,
+    workedExampleA(),
+  );
+  expect(report.status).toBe(201);
+  remember('/api/knowledge-base/performance-reports/', report.body?.id);
   acceptedBodies['POST /api/knowledge-base/targets'] = { ...TARGET, institutionId };
   const target2 = await call('POST', '/api/knowledge-base/targets', { ...TARGET, institutionId });
   expect(target2.status).toBe(201);
@@ -194,30 +248,9 @@ export async function seedKnownRecords(
   });
   expect(note.status).toBe(201);
   remember('/api/knowledge-base/practice-notes/', note.body?.id);
-
-  // Names the platform lists: projections, reporting views.
-  const namesIn = (value: unknown, keys: string[], out: string[] = []): string[] => {
-    if (Array.isArray(value)) value.forEach((v) => namesIn(v, keys, out));
-    else if (value !== null && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        if (keys.includes(k) && typeof v === 'string') out.push(v);
-        else namesIn(v, keys, out);
-      }
-    }
-    return out;
+  acceptedBodies['POST /api/knowledge-base/practice-notes'] = {
+    ...(acceptedBodies['POST /api/knowledge-base/practice-notes'] as object),
+    institutionIds: [institutionId],
+    assessmentIds: [assessment.body?.id],
   };
-  for (const context of ['help-desk', 'knowledge-base']) {
-    remember(
-      `/api/${context}/projections/`,
-      ...namesIn((await call('GET', `/api/${context}/projections`, undefined)).body, ['name']),
-    );
-  }
-  const platformProjections = (await call('GET', '/api/reporting/projections', undefined)).body;
-  remember('/api/reporting/projections/', ...namesIn(platformProjections, ['context']));
-  remember('/api/reporting/projections/{context}/', ...namesIn(platformProjections, ['name']));
-  const views = (await call('GET', '/api/reporting/views', undefined)).body?.views as
-    | Array<{ name?: string }>
-    | undefined;
-  remember('/api/reporting/views/', ...(views ?? []).map((v) => v.name));
-  return { known, sacrificial, acceptedBodies };
 }

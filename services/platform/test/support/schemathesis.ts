@@ -14,6 +14,15 @@ import type { OpenApiDocument } from '../fuzz/openapi-fuzz';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 export const CONFORMANCE_EXAMPLES = Number(process.env['CONFORMANCE_EXAMPLES'] ?? 50);
+/**
+ * Examples per operation against a standalone service: fewer, since each
+ * request costs collection scans on the local MongoDB-protocol server (FerretDB
+ * on SQLite, see docs/performance.md), and the code under test is the one the
+ * embedded runs cover with CONFORMANCE_EXAMPLES.
+ */
+export const DISTRIBUTED_CONFORMANCE_EXAMPLES = Number(
+  process.env['DISTRIBUTED_CONFORMANCE_EXAMPLES'] ?? 10,
+);
 export const CONFORMANCE_SEED = Number(process.env['CONFORMANCE_SEED'] ?? 20_261_206);
 
 /** The `st` command, installed on first use. */
@@ -26,6 +35,10 @@ export function schemathesisCommand(): string {
 }
 
 export interface RunSettings {
+  /** Examples per operation (CONFORMANCE_EXAMPLES by default). */
+  examples?: number;
+  /** Seconds an answer may take before the tester calls it a network error (its default: 10). */
+  requestTimeoutSeconds?: number;
   /** The access token of the caller (the OpenAPI `bearer` scheme); none for an anonymous run. */
   bearer?: string;
   /**
@@ -70,7 +83,10 @@ const POSITIVE_STATUSES = ['2xx', '3xx', '401', '403', '404', '409', '429', '5xx
 export function conformanceConfig(doc: OpenApiDocument, settings: RunSettings): string {
   // One worker: the run is reproducible from its seed, and Python 3.11's parser is not
   // safe to use from two threads (hypothesis parses lambdas' sources).
-  const lines: string[] = [`seed = ${CONFORMANCE_SEED}`, 'workers = 1', ''];
+  const lines: string[] = [`seed = ${CONFORMANCE_SEED}`, 'workers = 1'];
+  if (settings.requestTimeoutSeconds)
+    lines.push(`request-timeout = ${settings.requestTimeoutSeconds}`);
+  lines.push('');
   // A body over the size limit is refused with 413 (documented on every operation with a body).
   lines.push(
     '[checks.negative_data_rejection]',
@@ -79,7 +95,7 @@ export function conformanceConfig(doc: OpenApiDocument, settings: RunSettings): 
   );
   lines.push(
     '[generation]',
-    `max-examples = ${CONFORMANCE_EXAMPLES}`,
+    `max-examples = ${settings.examples ?? CONFORMANCE_EXAMPLES}`,
     'mode = "all"',
     // No examples kept from an earlier run: each run starts from the seed alone.
     'database = "none"',
@@ -102,7 +118,7 @@ export function conformanceConfig(doc: OpenApiDocument, settings: RunSettings): 
   const operations: string[] = [];
   let count = 0;
   for (const path of Object.keys(doc.paths)) {
-    const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+    const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
     const bindings: string[] = [];
     for (const name of names) {
       const values = settings.known?.get(path.slice(0, path.indexOf(`{${name}}`))) ?? [];
@@ -123,12 +139,13 @@ export function conformanceConfig(doc: OpenApiDocument, settings: RunSettings): 
     }
   }
   for (const [operation, why] of Object.entries(settings.rulesBeyondSchema ?? {})) {
-    const [method, path] = operation.split(' ');
+    const [method = '', path = ''] = operation.split(' ');
+    if (!(path in doc.paths)) continue;
     operations.push(
       `# ${why}`,
       '[[operations]]',
-      `include-path = ${toml(path!)}`,
-      `include-method = ${toml(method!)}`,
+      `include-path = ${toml(path)}`,
+      `include-method = ${toml(method)}`,
       '[operations.checks.positive_data_acceptance]',
       `expected-statuses = [${[...POSITIVE_STATUSES, '400'].map((s) => toml(s)).join(', ')}]`,
       '',
@@ -221,4 +238,142 @@ export function failureReport(result: ConformanceResult, max = 30_000): string {
   return `schemathesis exited with ${result.exitCode}; whole report in ${result.reportFile}\n${
     text.length > max ? `${text.slice(0, max)}\n…` : text
   }`;
+}
+
+/**
+ * They can end the caller's session (sign-outs, a password changed or reset, the
+ * caller's own account changed): tested as an administrator of their own, who
+ * signs in again when a session ends, so that the main run's token lives on.
+ */
+export const SESSION_ENDING = [
+  'POST /api/auth/sign-out',
+  'POST /api/auth/me/sign-out-everywhere',
+  'POST /api/auth/me/password',
+  'POST /api/auth/users/{id}/password-reset',
+  'PATCH /api/auth/users/{id}',
+];
+
+/** The administrator of its own that the session-ending run signs in as (made by `makeSecondAdministrator`). */
+export const SECOND_ADMIN = {
+  username: 'conformance.admin',
+  password: 'second chair of the board 2026',
+};
+
+/**
+ * Rules JSON Schema cannot state (between two fields, or against the
+ * server's state or clock): their refusal is a documented 400 that a
+ * schema-valid request can get.
+ */
+export const RULES_BEYOND_SCHEMA: Record<string, string> = {
+  'POST /api/auth/users': 'a password must not contain the user name',
+  'POST /api/knowledge-base/impact-assessments':
+    'dates in order; an achieved sample at most ten times the planned one; a confidence interval whose lower bound is below its upper bound, with the effect inside it',
+  'POST /api/knowledge-base/impact-assessments/{id}/revisions': 'as for recordImpactAssessment',
+  'POST /api/reporting/views/{view}/query':
+    'the fields a query names are those of the view in the path; asOf is not in the future',
+  'GET /api/reporting/views/{view}/query':
+    'q is a query as JSON, naming the fields of the view in the path; asOf is not in the future',
+  'GET /api/reporting/reports/progress': 'asOf is not in the future',
+  'POST /api/knowledge-base/institutions': 'a country code that is assigned (ISO 3166-1)',
+  'POST /api/knowledge-base/institutions/{id}/performance-reports':
+    "the identities between a report's figures (PAR30 at most the portfolio, women at most the borrowers, the income statement adds up), an exchange rate of 1 for USD, and a period of at most a year that has ended",
+  'POST /api/knowledge-base/performance-reports/{reportId}/restatements':
+    'as for filePerformanceReport',
+  'POST /api/knowledge-base/reference/gni-per-capita': 'one entry per country and year',
+};
+
+/** The second administrator of a host (see SECOND_ADMIN), made by its first. */
+export async function makeSecondAdministrator(
+  url: string,
+  admin: Record<string, string>,
+): Promise<void> {
+  const answer = await fetch(`${url}/api/auth/users`, {
+    method: 'POST',
+    headers: { ...admin, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      ...SECOND_ADMIN,
+      displayName: 'Second administrator',
+      roles: ['administrator'],
+      department: 'SFP',
+    }),
+  });
+  if (answer.status !== 201) throw new Error(`The second administrator: HTTP ${answer.status}`);
+}
+
+export interface ConformanceHost {
+  /** Names the reports (`embedded`, `help-desk`…). */
+  name: string;
+  url: string;
+  doc: OpenApiDocument;
+  /** The first administrator's headers (`authorization: Bearer …`). */
+  admin: Record<string, string>;
+  /** Examples per operation (CONFORMANCE_EXAMPLES by default). */
+  examples?: number;
+  /** Seconds an answer may take (the tester's default: 10). */
+  requestTimeoutSeconds?: number;
+  known: Map<string, string[]>;
+  headPosition: number;
+}
+
+/** A run that ended with its failures as an error, and the number of operations it tested. */
+async function checkedRun(
+  run: Promise<ConformanceResult>,
+): Promise<{ tested: number; result: ConformanceResult }> {
+  const result = await run;
+  if (result.exitCode !== 0) throw new Error(failureReport(result));
+  return { tested: Number(/Tested: (\d+)/.exec(result.output)?.[1] ?? -1), result };
+}
+
+/** The three runs of a host; each throws the tester's report when it finds anything. */
+export function conformanceRuns(host: ConformanceHost, timeoutMs: number) {
+  const common = {
+    known: host.known,
+    rulesBeyondSchema: RULES_BEYOND_SCHEMA,
+    ...(host.examples ? { examples: host.examples } : {}),
+    ...(host.requestTimeoutSeconds ? { requestTimeoutSeconds: host.requestTimeoutSeconds } : {}),
+  };
+  const bearer = (host.admin['authorization'] ?? '').replace(/^Bearer /, '');
+  const operations = Object.values(host.doc.paths).reduce(
+    (sum, item) => sum + Object.keys(item).length,
+    0,
+  );
+  return {
+    operations,
+    /** As the first administrator, every operation but those that can end its session. */
+    administrator: () =>
+      checkedRun(
+        runSchemathesis(
+          `${host.name}-administrator`,
+          host.url,
+          conformanceConfig(host.doc, { ...common, bearer }),
+          timeoutMs,
+          SESSION_ENDING.flatMap((op) => ['--exclude-name', op]),
+          host.headPosition,
+        ),
+      ),
+    /** The operations that can end a session, as the second administrator. */
+    sessionEnding: () =>
+      checkedRun(
+        runSchemathesis(
+          `${host.name}-session-ending`,
+          host.url,
+          conformanceConfig(host.doc, { ...common, signIn: SECOND_ADMIN }),
+          timeoutMs,
+          SESSION_ENDING.flatMap((op) => ['--include-name', op]),
+          host.headPosition,
+        ),
+      ),
+    /** Every operation, without credentials. */
+    anonymous: () =>
+      checkedRun(
+        runSchemathesis(
+          `${host.name}-anonymous`,
+          host.url,
+          conformanceConfig(host.doc, common),
+          timeoutMs,
+          [],
+          host.headPosition,
+        ),
+      ),
+  };
 }

@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import { helpDeskService } from '@sfp/help-desk';
+import { knowledgeBaseService } from '@sfp/knowledge-base';
+import { ReportingServiceConfig, startReportingService } from '@sfp/reporting';
+import { loadConfig, startStandaloneService } from '@sfp/service-kit';
+import { dropDatabases, signIn, standaloneTestEnv } from '@sfp/testing';
+import type { OpenApiDocument } from './fuzz/openapi-fuzz';
+import { seedKnownRecords } from './support/known-records';
+import {
+  conformanceRuns,
+  DISTRIBUTED_CONFORMANCE_EXAMPLES,
+  makeSecondAdministrator,
+  SESSION_ENDING,
+} from './support/schemathesis';
+
+const ADMIN_PASSWORD = 'a distributed conformance phrase 2026';
+const RUN_TIMEOUT_MS = 25 * 60_000;
+
+interface Host {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Each standalone service as `npm run start:<service>` runs it, on the local Kafka and MongoDB-protocol server. */
+const SERVICES: Array<{ name: string; start: (env: Record<string, string>) => Promise<Host> }> = [
+  { name: 'help-desk', start: (env) => startStandaloneService(helpDeskService, env) },
+  { name: 'knowledge-base', start: (env) => startStandaloneService(knowledgeBaseService, env) },
+  {
+    name: 'reporting',
+    start: (env) => startReportingService(loadConfig(ReportingServiceConfig, env)),
+  },
+];
+
+/**
+ * The API conformance runs of the embedded platform (api-conformance.embedded),
+ * against each standalone service of the distributed mode and its own OpenAPI
+ * document: every operation, every check, positive and negative data, every
+ * phase; as an administrator, as a second administrator on the operations
+ * that can end a session, and anonymously. 0 failures each. With
+ * DISTRIBUTED_CONFORMANCE_EXAMPLES (10) examples per operation: on the local
+ * MongoDB-protocol server a request costs collection scans.
+ */
+describe.each(SERVICES)(
+  'the standalone $name service conforms to its OpenAPI document (schemathesis, e2e)',
+  ({ name, start }) => {
+    let host: Host | undefined;
+    let setup: ReturnType<typeof standaloneTestEnv> | undefined;
+    let runs: ReturnType<typeof conformanceRuns>;
+
+    beforeAll(async () => {
+      setup = standaloneTestEnv({
+        prefix: `conf_${name.replace(/-/g, '_')}`,
+        adminPassword: ADMIN_PASSWORD,
+        extra: {
+          KAFKA_CLIENT_ID: `sfp-${name}-conformance`,
+          SFP_PSEUDONYM_SECRET: 'conformance-pseudonym-secret-0123456789abcdef',
+          SFP_ACCESS_TOKEN_MINUTES: '120',
+          SFP_SIGN_INS_PER_MINUTE: '10000',
+        },
+      });
+      host = await start(setup.env);
+      const admin = await signIn(host.url, 'admin', ADMIN_PASSWORD);
+      const doc = (await (await fetch(`${host.url}/api/docs-json`)).json()) as OpenApiDocument;
+      const records = await seedKnownRecords(host.url, admin, doc);
+      await makeSecondAdministrator(host.url, admin);
+      runs = conformanceRuns(
+        {
+          name,
+          url: host.url,
+          doc,
+          admin,
+          ...records,
+          examples: DISTRIBUTED_CONFORMANCE_EXAMPLES,
+          // A search or a progress report can take over 10 s on the local FerretDB (collection scans).
+          requestTimeoutSeconds: 60,
+        },
+        RUN_TIMEOUT_MS,
+      );
+    }, 180_000);
+
+    afterAll(async () => {
+      await host?.close();
+      if (setup) await dropDatabases(setup.mongodbUri, setup.databases);
+    });
+
+    it(
+      `passes every check as the administrator, on the operations that can end a session, and anonymously (${DISTRIBUTED_CONFORMANCE_EXAMPLES} examples per operation)`,
+      async () => {
+        expect((await runs.administrator()).tested).toBe(runs.operations - SESSION_ENDING.length);
+        expect((await runs.sessionEnding()).tested).toBe(SESSION_ENDING.length);
+        expect((await runs.anonymous()).tested).toBe(runs.operations);
+      },
+      3 * RUN_TIMEOUT_MS,
+    );
+  },
+);
