@@ -1,6 +1,4 @@
 import 'reflect-metadata';
-import { FormatRegistry, TypeRegistry, type TSchema } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import type { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { InMemoryEventStore } from '@sfp/event-sourcing';
@@ -10,6 +8,7 @@ import type { KnowledgeBaseCommand } from '../../application/knowledge-base-comm
 import type { HttpCall } from '../../http/command-dispatch';
 import { KNOWLEDGE_BASE_CONTEXT, knowledgeBaseEventTypes } from '../../knowledge-base.context';
 import { CommandResultSchema } from '../../shared/http/command-answers.schema';
+import { expectConforms } from '../../shared/http/testing/schema-conformance';
 import { exampleAssessment } from '../domain/testing/example-assessment';
 import { LIBRARY_PROJECTION, libraryProjection } from '../projections/library.projection';
 import {
@@ -26,27 +25,6 @@ import type {
   RevisePracticeNoteDto,
 } from './library.request.dto';
 import { RecordLibraryEntryHandler } from './record-library-entry/record-library-entry.handler';
-
-// The string enums (Type.Unsafe with `enum`), so that TypeBox's own checks know them.
-if (!TypeRegistry.Has('Unsafe')) {
-  TypeRegistry.Set<{ enum?: unknown[] }>('Unsafe', (schema, value) =>
-    schema.enum ? schema.enum.includes(value) : true,
-  );
-}
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-FormatRegistry.Set('uuid', (value) => UUID.test(value));
-FormatRegistry.Set('date', (value) => /^\d{4}-\d{2}-\d{2}$/.test(value));
-FormatRegistry.Set(
-  'date-time',
-  (value) =>
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) && !isNaN(Date.parse(value)),
-);
-
-/** The answer matches the schema the route documents; on a mismatch, says where. */
-function expectConforms(schema: TSchema, answer: unknown): void {
-  const errors = [...Value.Errors(schema, answer)].map((e) => `${e.path}: ${e.message}`);
-  expect(errors).toEqual([]);
-}
 
 /**
  * The bodies the library's routes answer, produced by the controller over a

@@ -1,7 +1,5 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { FormatRegistry, TypeRegistry, type TSchema } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import type { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { InMemoryEventStore } from '@sfp/event-sourcing';
@@ -17,6 +15,7 @@ import { RegisterInstitutionCommand } from '../../institution/application/regist
 import { RegisterInstitutionHandler } from '../../institution/application/register-institution/register-institution.handler';
 import { KNOWLEDGE_BASE_CONTEXT, knowledgeBaseEventTypes } from '../../knowledge-base.context';
 import { CommandResultSchema } from '../../shared/http/command-answers.schema';
+import { expectConforms } from '../../shared/http/testing/schema-conformance';
 import { TARGETS_PROJECTION, targetsProjection } from '../projections/targets.projection';
 import { SetTargetHandler } from './set-target/set-target.handler';
 import { targetStream } from './target.stream';
@@ -25,27 +24,6 @@ import type { SetTargetDto } from './target.request.dto';
 import { TargetsController } from './targets.http.controller';
 import { WithdrawTargetCommand } from './withdraw-target/withdraw-target.command';
 import { WithdrawTargetHandler } from './withdraw-target/withdraw-target.handler';
-
-// The string enums (Type.Unsafe with `enum`), so that TypeBox's own checks know them.
-if (!TypeRegistry.Has('Unsafe')) {
-  TypeRegistry.Set<{ enum?: unknown[] }>('Unsafe', (schema, value) =>
-    schema.enum ? schema.enum.includes(value) : true,
-  );
-}
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-FormatRegistry.Set('uuid', (value) => UUID.test(value));
-FormatRegistry.Set('date', (value) => /^\d{4}-\d{2}-\d{2}$/.test(value));
-FormatRegistry.Set(
-  'date-time',
-  (value) =>
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) && !isNaN(Date.parse(value)),
-);
-
-/** The answer matches the schema the route documents; on a mismatch, says where. */
-function expectConforms(schema: TSchema, answer: unknown): void {
-  const errors = [...Value.Errors(schema, answer)].map((e) => `${e.path}: ${e.message}`);
-  expect(errors).toEqual([]);
-}
 
 /**
  * The bodies the targets' routes answer, produced by the controller over a

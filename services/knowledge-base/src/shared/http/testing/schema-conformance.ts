@@ -9,6 +9,7 @@ if (!TypeRegistry.Has('Unsafe')) {
 }
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 FormatRegistry.Set('uuid', (value) => UUID.test(value));
+FormatRegistry.Set('date', (value) => /^\d{4}-\d{2}-\d{2}$/.test(value));
 FormatRegistry.Set(
   'date-time',
   (value) =>
@@ -23,4 +24,9 @@ FormatRegistry.Set(
 export function schemaErrors(schema: TSchema, answer: unknown): string[] {
   const sent: unknown = JSON.parse(JSON.stringify(answer));
   return [...Value.Errors(schema, sent)].map((e) => `${e.path}: ${e.message}`);
+}
+
+/** The answer matches the schema the route documents; on a mismatch, says where. */
+export function expectConforms(schema: TSchema, answer: unknown): void {
+  expect(schemaErrors(schema, answer)).toEqual([]);
 }
