@@ -87,6 +87,9 @@ export function conformanceConfig(doc: OpenApiDocument, settings: RunSettings): 
   if (settings.requestTimeoutSeconds)
     lines.push(`request-timeout = ${settings.requestTimeoutSeconds}`);
   lines.push('');
+  // The answer-time check holds answers to the same budget (its default is 10 s).
+  if (settings.requestTimeoutSeconds)
+    lines.push('[checks]', `max_response_time = ${settings.requestTimeoutSeconds}`, '');
   // A body over the size limit is refused with 413 (documented on every operation with a body).
   lines.push(
     '[checks.negative_data_rejection]',
