@@ -501,6 +501,15 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
     expect(
       (await http.get<Json>('/search?q=checkl', analyst)).body['items'].map((i: Json) => i.kind),
     ).toEqual(['practice-note']);
+    // Every word must match (the last one also as a prefix), within the kind asked for.
+    const kinds = async (query: string) =>
+      (await http.get<Json>(`/search?${query}`, analyst)).body['items'].map(
+        (i: Json) => `${i.kind} ${i.score}`,
+      );
+    expect(await kinds('q=ghana%20loan%20checkl')).toEqual(['practice-note 8']); // tag 2 + title 3 + title 3
+    expect(await kinds('q=ghana%20loan%20checkl&kind=impact-assessment')).toEqual([]);
+    expect(await kinds('q=child%20ghana&kind=impact-assessment')).toEqual(['impact-assessment 6']);
+    expect(await kinds('q=child%20ghana&kind=practice-note')).toEqual([]);
 
     const revised = await http.post<Json>(`/practice-notes/${note.body['id']}/revisions`, {
       title: 'Safety briefings in loan appraisal',

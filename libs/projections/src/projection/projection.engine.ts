@@ -34,6 +34,8 @@ export interface ProjectionEngineOptions extends ProjectionRunnerOptions {
 export interface ProjectionReadModel<TDoc extends object> {
   get(id: string): Promise<TDoc | undefined>;
   getDocument(id: string): Promise<ReadModelDocument<TDoc> | undefined>;
+  /** The live documents of these ids, keyed by id, in one query per few hundred ids. */
+  getMany(ids: readonly string[]): Promise<Map<string, TDoc>>;
   find(query?: FindQuery): Promise<Page<TDoc>>;
   count(filter?: ReadModelFilter): Promise<number>;
 }
@@ -110,6 +112,7 @@ export class ProjectionEngine {
     return {
       get: async (id) => (await collection()).get(id),
       getDocument: async (id) => (await collection()).getDocument(id),
+      getMany: async (ids) => (await collection()).getMany(ids),
       find: async (query) => (await collection()).find(query),
       count: async (filter) => (await collection()).count(filter),
     };

@@ -93,6 +93,20 @@ export function describeReadModelStoreContract(
         await expectDocument(items, 'a', 5, { title: 'first', amount: 3 });
       });
 
+      it('gets many documents at once, keyed by id, leaving out absent and deleted ones', async () => {
+        const items = await newItems();
+        await items.upsert('a', { title: 'first' }, 1);
+        await items.upsert('b', { title: 'second' }, 2);
+        await items.upsert('gone', { title: 'deleted' }, 3);
+        await items.delete('gone', 4);
+        const found = await items.getMany(['b', 'missing', 'a', 'gone', 'a']);
+        expect([...found.entries()].sort()).toEqual([
+          ['a', { title: 'first' }],
+          ['b', { title: 'second' }],
+        ]);
+        expect((await items.getMany([])).size).toBe(0);
+      });
+
       it('round-trips any JSON document, keys with dots or $ and nested arrays included', async () => {
         const items = await newItems();
         const awkward = {

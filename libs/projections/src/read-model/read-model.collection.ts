@@ -40,6 +40,23 @@ export class ReadModelCollection<T extends object = Record<string, unknown>> {
     return record?.data ? toDocument<T>(record) : undefined;
   }
 
+  /**
+   * The live documents of these ids, in one round trip per few hundred ids
+   * (one `$in` query on MongoDB), keyed by id; absent and deleted ids are left out.
+   */
+  async getMany(ids: readonly string[]): Promise<Map<string, T>> {
+    if (ids.some((id) => typeof id !== 'string')) {
+      throw new InvalidQueryError(this.table.projection, [
+        { field: 'id', message: 'must be a string' },
+      ]);
+    }
+    const found = new Map<string, T>();
+    for (const record of await this.store.load(this.table, ids)) {
+      if (record.data) found.set(record.id, record.data as T);
+    }
+    return found;
+  }
+
   /** A page of documents; pass `nextCursor` back as `cursor` for the next one. */
   async find(query: FindQuery = {}): Promise<Page<T>> {
     const { query: validated, pageSize } = validateFind(this.table, query);
