@@ -60,6 +60,10 @@ export default [
               onlyDependOnLibsWithTags: ['scope:knowledge-base', 'scope:shared'],
             },
             {
+              sourceTag: 'scope:training',
+              onlyDependOnLibsWithTags: ['scope:training', 'scope:shared'],
+            },
+            {
               sourceTag: 'scope:reporting',
               onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'],
             },

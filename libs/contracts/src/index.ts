@@ -8,3 +8,4 @@
 export * from './shared';
 export * from './help-desk';
 export * from './knowledge-base';
+export * from './training';

@@ -1,0 +1,3 @@
+export * from './reference-data';
+export * from './training';
+export * from './training.lifecycle';
