@@ -69,7 +69,7 @@ export const planCommand: PlanOffering = {
   by: 'user-trainer-1',
 };
 
-/** Participants: A, B and C from constituents, S a staff member (whose enrolment needs approval). */
+/** Participants: A, B, C and D from constituents and partners, S a staff member (whose enrolment needs approval). */
 export const participants = {
   A: {
     personId: 'person-a1',
@@ -99,6 +99,16 @@ export const participants = {
     constituentGroup: 'employers-organisation',
     country: 'ML',
     sex: 'female',
+    staff: false,
+  },
+  D: {
+    personId: 'person-d5',
+    name: 'Kwame Mensah',
+    email: 'k.mensah@example.gh',
+    organisation: 'Bank of Ghana',
+    constituentGroup: 'partner-institution',
+    country: 'GH',
+    sex: 'male',
     staff: false,
   },
   S: {
