@@ -6,26 +6,29 @@ import { ReportingRegistry } from './reporting-registry';
 describe('reporting registry', () => {
   it('lists the views of every plugin', () => {
     const registry = new ReportingRegistry(defaultReportingPlugins());
-    expect(registry.contexts).toEqual(['help-desk', 'knowledge-base']);
+    expect(registry.contexts).toEqual(['help-desk', 'knowledge-base', 'training']);
     expect(registry.views.map((v) => [v.name, v.projection.name])).toEqual([
       ['service-requests', 'reporting-service-requests'],
       ['institutions', 'reporting-institutions'],
       ['performance-reports', 'reporting-performance-reports'],
       ['targets', 'reporting-targets'],
+      ['training-courses', 'reporting-training-courses'],
+      ['training-offerings', 'reporting-training-offerings'],
+      ['training-participations', 'reporting-training-participations'],
     ]);
     expect(registry.view('targets')?.context).toBe('knowledge-base');
     expect(registry.view('__proto__')).toBeUndefined();
   });
 
   it('takes a new context by its plugin alone, and refuses clashes', () => {
-    const training: ReportingPlugin = {
-      context: 'training',
+    const innovation: ReportingPlugin = {
+      context: 'innovation-research',
       shapeProblems: () => [],
       views: [],
       sections: [],
     };
-    expect(new ReportingRegistry([...defaultReportingPlugins(), training]).contexts).toContain(
-      'training',
+    expect(new ReportingRegistry([...defaultReportingPlugins(), innovation]).contexts).toContain(
+      'innovation-research',
     );
     expect(() => new ReportingRegistry([helpDeskReporting, helpDeskReporting])).toThrow(
       'Two reporting plugins read help-desk',
@@ -37,7 +40,7 @@ describe('reporting registry', () => {
       () =>
         new ReportingRegistry([
           helpDeskReporting,
-          { ...training, sections: helpDeskReporting.sections },
+          { ...innovation, sections: helpDeskReporting.sections },
         ]),
     ).toThrow('Two plugins report the function help-desk-and-service');
   });

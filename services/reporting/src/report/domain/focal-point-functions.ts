@@ -1,7 +1,7 @@
 /**
  * The functions of the focal point (the Social Finance Programme), as the
- * Governing Body reads its progress report. Each is served by one context;
- * capacity building has no service of its own yet.
+ * Governing Body reads its progress report. Each is served by one context
+ * (the training context serves both staff training and capacity building).
  */
 export const FOCAL_POINT_FUNCTIONS = [
   { id: 'help-desk-and-service', title: 'Help desk and service', servedBy: 'help-desk' },
@@ -9,7 +9,7 @@ export const FOCAL_POINT_FUNCTIONS = [
   { id: 'knowledge-management', title: 'Knowledge management', servedBy: 'knowledge-base' },
   { id: 'training', title: 'Staff training', servedBy: 'training' },
   { id: 'quality-monitoring', title: 'Quality monitoring', servedBy: 'quality-monitoring' },
-  { id: 'capacity-building', title: 'Capacity building of constituents', servedBy: null },
+  { id: 'capacity-building', title: 'Capacity building of constituents', servedBy: 'training' },
 ] as const;
 
 export type FocalPointFunctionId = (typeof FOCAL_POINT_FUNCTIONS)[number]['id'];
