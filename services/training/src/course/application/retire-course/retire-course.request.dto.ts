@@ -1,0 +1,6 @@
+import { Text } from '../../../http/field-decorators';
+
+export class RetireCourseDto {
+  @Text(1, 1000, { example: 'Replaced by SFP-MF-201' })
+  reason!: string;
+}

@@ -1,0 +1,7 @@
+import { Text } from '../../../http/field-decorators';
+
+/** Why an enrolment is declined or withdrawn. */
+export class EnrolmentReasonDto {
+  @Text(1, 1000, { example: 'Mission to Kisumu in the week of the course' })
+  reason!: string;
+}

@@ -1,0 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import { TEST_SCORE_RANGE } from '@sfp/contracts';
+import { OptionalNumberIn } from '../../../http/field-decorators';
+
+export class RecordTestScoresDto {
+  @ApiProperty({ description: 'The enrolment whose scores these are' })
+  @IsUUID('4')
+  enrolmentId!: string;
+
+  @OptionalNumberIn(TEST_SCORE_RANGE.min, TEST_SCORE_RANGE.max, {
+    example: 45,
+    description: 'Pre-test score in per cent',
+  })
+  preTest?: number;
+
+  @OptionalNumberIn(TEST_SCORE_RANGE.min, TEST_SCORE_RANGE.max, {
+    example: 82,
+    description: 'Post-test score in per cent',
+  })
+  postTest?: number;
+}
