@@ -228,7 +228,12 @@ function plan(command: PlanOffering): OfferingEvent[] {
       courseRevision: course.revision,
       courseCode: course.code,
       courseTitle: course.title,
-      completionRule: course.completionRule,
+      completionRule: {
+        minAttendancePercent: course.completionRule.minAttendancePercent,
+        ...(course.completionRule.minPostTestScore !== undefined
+          ? { minPostTestScore: course.completionRule.minPostTestScore }
+          : {}),
+      },
       supervisorApprovalRequired: course.supervisorApprovalRequired,
       plannedBy: command.by,
       plannedAt: command.at,
