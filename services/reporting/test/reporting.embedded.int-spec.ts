@@ -15,6 +15,12 @@ import { httpClient } from '@sfp/testing';
 import { defaultReportingPlugins } from '../src/reporting.plugins';
 import type { ReportingRuntime } from '../src/reporting.runtime';
 import { openEmbeddedReportingStores, type ReportingStores } from '../src/reporting.stores';
+import {
+  CAPACITY_BUILDING_FIGURES_2026_Q1,
+  scriptedTrainingHistory,
+  STAFF_TRAINING_FIGURES_2026_Q1,
+  TrainingHistory,
+} from '../src/training/training-history.fixture';
 import { HelpDeskHistory, scriptedHistory } from './support/help-desk-history';
 import { scriptedKnowledgeBaseHistory } from './support/knowledge-base-history';
 import {
@@ -112,6 +118,7 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
       contextTopics('knowledge-base').events,
       scriptedKnowledgeBaseHistory().events,
     );
+    await publishEvents(bus, contextTopics('training').events, scriptedTrainingHistory().events);
   });
 
   afterAll(async () => {
@@ -246,12 +253,110 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
       'institutions',
       'performance-reports',
       'targets',
+      'training-courses',
+      'training-offerings',
+      'training-participations',
     ]);
     expect(catalogue.body['views'][0].fields).toContainEqual({
       name: 'themes',
       type: 'string-list',
       description: 'Themes (youth, gender, ...)',
     });
+  });
+
+  it('answers queries over the training views, without personal data', async () => {
+    await eventually(async () =>
+      expect(
+        (await query({ aggregates: ['count'] }, 'training-participations')).body['rows'],
+      ).toEqual([{ count: 12 }]),
+    );
+    const constituents = await query(
+      {
+        filter: { staff: false, result: 'completed' },
+        groupBy: ['constituentGroup'],
+        aggregates: ['count', 'avg:knowledgeGain'],
+        sort: ['constituentGroup'],
+      },
+      'training-participations',
+    );
+    // e1 (30) and e11 (no tests) for government, e2 (10) workers, e9 (40) partner institution.
+    expect(constituents.body['rows']).toEqual([
+      { constituentGroup: 'government', count: 2, avg_knowledgeGain: 30 },
+      { constituentGroup: 'partner-institution', count: 1, avg_knowledgeGain: 40 },
+      { constituentGroup: 'workers-organisation', count: 1, avg_knowledgeGain: 10 },
+    ]);
+    await eventually(async () =>
+      expect(
+        (
+          await query(
+            {
+              groupBy: ['status'],
+              aggregates: ['count', 'sum:satisfactionResponses'],
+              sort: ['status'],
+            },
+            'training-offerings',
+          )
+        ).body['rows'],
+      ).toEqual([
+        { status: 'cancelled', count: 1, sum_satisfactionResponses: 0 },
+        { status: 'completed', count: 4, sum_satisfactionResponses: 4 },
+      ]),
+    );
+    const courses = await query(
+      { filter: { audiences: 'staff' }, select: ['courseId', 'kind'], sort: ['courseId'] },
+      'training-courses',
+    );
+    expect(courses.body['rows']).toEqual([
+      { courseId: 'c2', kind: 'brief' },
+      { courseId: 'c3', kind: 'e-learning' },
+    ]);
+    for (const field of ['personId', 'name', 'email']) {
+      const refused = await query({ select: ['enrolmentId', field] }, 'training-participations');
+      expect({ field, status: refused.status, code: refused.body['code'] }).toEqual({
+        field,
+        status: 400,
+        code: 'INVALID_QUERY',
+      });
+    }
+  });
+
+  it('dead-letters a training event whose payload reporting cannot use', async () => {
+    const h = new TrainingHistory();
+    const broken = h.enrol('o9', 'e-broken', '2026-05-01T09:00:00.000Z', {
+      personId: 'p-broken',
+      sex: 'female',
+      country: 'SN',
+      staff: false,
+      constituentGroup: 'government',
+    });
+    delete ((broken.data as Json)['participant'] as Json)['sex'];
+    const dead: IncomingMessage[] = [];
+    const watcher = await bus.consume({
+      groupId: 'dlq-watch-training',
+      topics: [contextTopics('reporting').dlq],
+      handler: async (m) => void dead.push(m),
+    });
+    try {
+      await publishEvents(bus, contextTopics('training').events, [broken]);
+      await eventually(async () =>
+        expect(dead.some((m) => m.headers['eventId'] === broken.eventId)).toBe(true),
+      );
+      const letter = dead.find((m) => m.headers['eventId'] === broken.eventId)!;
+      expect(letter.headers[DEAD_LETTER_HEADERS.reason]).toBe('schema-invalid');
+      expect(
+        JSON.parse(letter.headers[DEAD_LETTER_HEADERS.fieldErrors]!).map((f: Json) => f['field']),
+      ).toEqual(['data.participant.sex']);
+      expect(
+        (
+          await query(
+            { filter: { enrolmentId: 'e-broken' }, aggregates: ['count'] },
+            'training-participations',
+          )
+        ).body['rows'],
+      ).toEqual([{ count: 0 }]);
+    } finally {
+      await watcher.stop();
+    }
   });
 
   it('pages, and exports CSV (also by GET with the query in the URL)', async () => {
@@ -366,13 +471,24 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
     );
     expect(statuses).toMatchObject({
       innovation: 'not-reported',
-      training: 'not-reported',
+      training: 'reported',
       'quality-monitoring': 'not-reported',
-      'capacity-building': 'not-reported',
+      'capacity-building': 'reported',
     });
-    expect(
-      (report.body['functions'] as Json[]).find((f) => f['function'] === 'training'),
-    ).not.toHaveProperty('figures');
+    const training = (report.body['functions'] as Json[]).find((f) => f['function'] === 'training');
+    expect(training).toMatchObject({ title: 'Staff training', context: 'training' });
+    expect(figuresByName(training!['figures'])).toEqual(STAFF_TRAINING_FIGURES_2026_Q1);
+    const capacity = (report.body['functions'] as Json[]).find(
+      (f) => f['function'] === 'capacity-building',
+    );
+    expect(capacity).toMatchObject({
+      title: 'Capacity building of constituents',
+      context: 'training',
+    });
+    expect(figuresByName(capacity!['figures'])).toEqual(CAPACITY_BUILDING_FIGURES_2026_Q1);
+    expect(capacity!['notes']).toContainEqual(
+      expect.stringMatching(/^Results against targets: no training programme has targets/),
+    );
 
     const csv = await http.get('/reports/progress?period=2026-Q1&format=csv');
     expect(csv.headers.get('content-disposition')).toBe(
@@ -381,13 +497,27 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
     expect(csv.text.split('\r\n')).toContain(
       '2026-Q1,help-desk-and-service,reported,requestsReceived,,4,count,',
     );
+    expect(csv.text.split('\r\n')).toEqual(
+      expect.arrayContaining([
+        '2026-Q1,training,reported,staffTrained,,2,count,',
+        '2026-Q1,training,reported,completionRatePercent,,75,,',
+        "2026-Q1,capacity-building,reported,peopleTrainedByConstituentGroup,Workers' organisation,1,count,",
+      ]),
+    );
     const html = await http.get('/reports/progress?period=2026-Q1&format=html');
     expect(html.headers.get('content-type')).toContain('text/html');
     expect(html.text).toContain('<h2>Help desk and service</h2>');
     expect(html.text).toContain(
       '<tr><th scope="row">Median time to resolution (hours)</th><td>312</td></tr>',
     );
-    expect(html.text).toContain('<h2>Staff training</h2><p class="not-reported">Not reported yet');
+    expect(html.text).toContain('<h2>Staff training</h2><table class="headline">');
+    expect(html.text).toContain(
+      '<h2>Capacity building of constituents</h2><table class="headline">',
+    );
+    expect(html.text).toContain('<td>Workers&#39; organisation</td><td>1</td>');
+    expect(html.text).toContain(
+      '<h2>Quality monitoring</h2><p class="not-reported">Not reported yet',
+    );
   });
 
   it('reports a period with no activity as correct and empty', async () => {
