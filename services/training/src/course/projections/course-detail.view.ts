@@ -1,0 +1,98 @@
+import type { CourseDefinition, CourseStatus } from '@sfp/contracts';
+import type { RecordedEvent } from '@sfp/event-sourcing';
+import type { CourseEvent } from '../domain/course.events';
+
+/** One revision of a course: its definition as last written, and when it was published. */
+export interface CourseRevisionEntry {
+  revision: number;
+  course: CourseDefinition;
+  /** Why it was last edited (absent for the definition as created). */
+  reason?: string;
+  writtenBy: string;
+  writtenAt: string;
+  publishedAt?: string;
+}
+
+/** A course as read from its stream: where it stands, its current definition and every revision. */
+export interface CourseDetail {
+  courseId: string;
+  /** The course's version: its ETag, for If-Match. */
+  streamVersion: number;
+  status: CourseStatus;
+  revision: number;
+  course: CourseDefinition;
+  createdBy: string;
+  createdAt: string;
+  retirement?: { reason: string; retiredBy: string; retiredAt: string };
+  /** Oldest first; a draft edited in place keeps its revision (the entry shows the last edit). */
+  revisions: CourseRevisionEntry[];
+}
+
+/** Folds a course's stream (oldest first) into its detail; undefined for an empty stream. */
+export function buildCourseDetail(recorded: readonly RecordedEvent[]): CourseDetail | undefined {
+  let detail: CourseDetail | undefined;
+  for (const r of recorded) {
+    const event = { type: r.type, data: r.data } as CourseEvent;
+    if (event.type === 'training.CourseCreated') {
+      const d = event.data;
+      detail = {
+        courseId: d.courseId,
+        streamVersion: r.streamVersion,
+        status: 'draft',
+        revision: d.revision,
+        course: d.course,
+        createdBy: d.createdBy,
+        createdAt: d.createdAt,
+        revisions: [
+          {
+            revision: d.revision,
+            course: d.course,
+            writtenBy: d.createdBy,
+            writtenAt: d.createdAt,
+          },
+        ],
+      };
+      continue;
+    }
+    if (!detail) continue;
+    detail.streamVersion = r.streamVersion;
+    switch (event.type) {
+      case 'training.CourseRevised': {
+        const d = event.data;
+        const entry: CourseRevisionEntry = {
+          revision: d.revision,
+          course: d.course,
+          reason: d.reason,
+          writtenBy: d.revisedBy,
+          writtenAt: d.revisedAt,
+        };
+        const same = detail.revisions.findIndex((rev) => rev.revision === d.revision);
+        if (same >= 0) detail.revisions[same] = entry;
+        else detail.revisions.push(entry);
+        detail.revision = d.revision;
+        detail.course = d.course;
+        break;
+      }
+      case 'training.CoursePublished': {
+        const d = event.data;
+        detail.status = 'published';
+        const entry = detail.revisions.find((rev) => rev.revision === d.revision);
+        if (entry) entry.publishedAt = d.publishedAt;
+        break;
+      }
+      case 'training.CourseRetired':
+        detail.status = 'retired';
+        detail.retirement = {
+          reason: event.data.reason,
+          retiredBy: event.data.retiredBy,
+          retiredAt: event.data.retiredAt,
+        };
+        break;
+      default: {
+        const unhandled: never = event;
+        throw new Error(`Unhandled course event ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+  return detail;
+}

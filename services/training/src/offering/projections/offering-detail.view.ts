@@ -1,0 +1,316 @@
+import type {
+  CertificateStatus,
+  CompletionRule,
+  EnrolmentStatus,
+  OfferingPlan,
+  OfferingStatus,
+  Participant,
+} from '@sfp/contracts';
+import { ERASED, type RecordedEvent } from '@sfp/event-sourcing';
+import type { CompletionShortfall, OfferingEvent } from '../domain/offering.events';
+
+/** A certificate of an enrolment, as issued and perhaps revoked. */
+export interface RosterCertificate {
+  certificateId: string;
+  verificationCode: string;
+  status: CertificateStatus;
+  issuedAt: string;
+  revokedAt?: string;
+  revocationReason?: string;
+}
+
+/** One enrolment of the roster. */
+export interface RosterEnrolment {
+  enrolmentId: string;
+  status: EnrolmentStatus;
+  /** As enrolled; the name and e-mail read "[erased]" once the person's data was erased. */
+  participant: Participant;
+  /** The person's data was erased: their name and e-mail are gone. */
+  personalDataErased: boolean;
+  /** When the enrolment was made (a seat, a waitlist place, or a request for approval). */
+  requestedAt: string;
+  /** The supervisor asked to approve (staff, when the course needs it). */
+  supervisor?: string;
+  /** While waitlisted: the place (1 = next). */
+  waitlistPosition?: number;
+  /** Each session day recorded for the enrolment, in date order. */
+  attendance: Array<{ day: string; present: boolean }>;
+  preTest?: number;
+  postTest?: number;
+  result?: {
+    outcome: 'completed' | 'failed';
+    attendancePercent: number;
+    shortfalls?: CompletionShortfall[];
+    at: string;
+  };
+  certificate?: RosterCertificate;
+  /** Why it ended early: withdrawn or declined. */
+  ended?: { reason: string; at: string };
+}
+
+/** An offering read from its stream: the plan, where it stands, and its roster. */
+export interface OfferingDetail extends OfferingPlan {
+  offeringId: string;
+  /** The offering's version: its ETag, for If-Match. */
+  streamVersion: number;
+  status: OfferingStatus;
+  courseId: string;
+  courseRevision: number;
+  courseCode: string;
+  courseTitle: string;
+  completionRule: CompletionRule;
+  supervisorApprovalRequired: boolean;
+  plannedBy: string;
+  plannedAt: string;
+  seatsTaken: number;
+  waitlistLength: number;
+  /** Every session day with attendance recorded, in date order. */
+  sessionDays: string[];
+  /** Every enrolment, in the order they were made. */
+  enrolments: RosterEnrolment[];
+  /** The waitlist in order: enrolment ids, the first is next. */
+  waitlist: string[];
+  /** How many satisfaction questionnaires were submitted (anonymous: not whose). */
+  evaluationsSubmitted: number;
+  cancellation?: { reason: string; cancelledBy: string; cancelledAt: string };
+  completion?: { completed: number; failed: number; completedAt: string };
+}
+
+const SEAT_HOLDING: readonly EnrolmentStatus[] = ['enrolled', 'completed', 'failed'];
+const CANCELLABLE: readonly EnrolmentStatus[] = ['enrolled', 'waitlisted', 'awaiting-approval'];
+
+/** Whether a participant's personal data reads back erased. */
+export function isErased(participant: Pick<Participant, 'name' | 'email'>): boolean {
+  return participant.name === ERASED || participant.email === ERASED;
+}
+
+/** Folds an offering's stream (oldest first) into its detail and roster; undefined for an empty stream. */
+export function buildOfferingDetail(
+  recorded: readonly RecordedEvent[],
+): OfferingDetail | undefined {
+  let detail: OfferingDetail | undefined;
+  const byId = new Map<string, RosterEnrolment>();
+  const days = new Map<string, { present: string[]; absent: string[] }>();
+
+  const enrol = (
+    enrolmentId: string,
+    participant: Participant,
+    status: EnrolmentStatus,
+    requestedAt: string,
+  ): RosterEnrolment => {
+    const enrolment: RosterEnrolment = {
+      enrolmentId,
+      status,
+      participant,
+      personalDataErased: isErased(participant),
+      requestedAt,
+      attendance: [],
+    };
+    byId.set(enrolmentId, enrolment);
+    detail?.enrolments.push(enrolment);
+    return enrolment;
+  };
+  const toWaitlist = (enrolmentId: string, position: number | undefined) => {
+    if (!detail) return;
+    const list = detail.waitlist.filter((id) => id !== enrolmentId);
+    const at = Math.min(Math.max((position ?? list.length + 1) - 1, 0), list.length);
+    list.splice(at, 0, enrolmentId);
+    detail.waitlist = list;
+  };
+  const offWaitlist = (enrolmentId: string) => {
+    if (detail) detail.waitlist = detail.waitlist.filter((id) => id !== enrolmentId);
+  };
+
+  for (const r of recorded) {
+    const event = { type: r.type, data: r.data } as OfferingEvent;
+    if (event.type === 'training.OfferingPlanned') {
+      const { offeringId: _o, ...plan } = event.data;
+      detail = {
+        offeringId: event.data.offeringId,
+        streamVersion: r.streamVersion,
+        status: 'planned',
+        ...plan,
+        seatsTaken: 0,
+        waitlistLength: 0,
+        sessionDays: [],
+        enrolments: [],
+        waitlist: [],
+        evaluationsSubmitted: 0,
+      };
+      continue;
+    }
+    if (!detail) continue;
+    detail.streamVersion = r.streamVersion;
+    const enrolmentOf = (id: string) => byId.get(id);
+    switch (event.type) {
+      case 'training.OfferingOpenedForEnrolment':
+      case 'training.OfferingSeatFreed':
+        detail.status = 'open';
+        break;
+      case 'training.OfferingCapacityChanged':
+        detail.capacity = event.data.capacity;
+        break;
+      case 'training.OfferingFilled':
+        detail.status = 'full';
+        break;
+      case 'training.ParticipantEnrolled':
+        enrol(event.data.enrolmentId, event.data.participant, 'enrolled', event.data.enrolledAt);
+        break;
+      case 'training.ParticipantWaitlisted':
+        enrol(
+          event.data.enrolmentId,
+          event.data.participant,
+          'waitlisted',
+          event.data.waitlistedAt,
+        );
+        toWaitlist(event.data.enrolmentId, event.data.waitlistPosition);
+        break;
+      case 'training.EnrolmentAwaitingApproval': {
+        const enrolment = enrol(
+          event.data.enrolmentId,
+          event.data.participant,
+          'awaiting-approval',
+          event.data.requestedAt,
+        );
+        enrolment.supervisor = event.data.supervisor;
+        break;
+      }
+      case 'training.EnrolmentApproved': {
+        const enrolment = enrolmentOf(event.data.enrolmentId);
+        if (!enrolment) break;
+        enrolment.status = event.data.seat;
+        if (event.data.seat === 'waitlisted')
+          toWaitlist(event.data.enrolmentId, event.data.waitlistPosition);
+        break;
+      }
+      case 'training.EnrolmentDeclined': {
+        const enrolment = enrolmentOf(event.data.enrolmentId);
+        if (!enrolment) break;
+        enrolment.status = 'declined';
+        enrolment.ended = { reason: event.data.reason, at: event.data.declinedAt };
+        offWaitlist(event.data.enrolmentId);
+        break;
+      }
+      case 'training.EnrolmentWithdrawn': {
+        const enrolment = enrolmentOf(event.data.enrolmentId);
+        if (!enrolment) break;
+        enrolment.status = 'withdrawn';
+        enrolment.ended = { reason: event.data.reason, at: event.data.withdrawnAt };
+        offWaitlist(event.data.enrolmentId);
+        break;
+      }
+      case 'training.WaitlistedParticipantPromoted': {
+        const enrolment = enrolmentOf(event.data.enrolmentId);
+        if (enrolment) enrolment.status = 'enrolled';
+        offWaitlist(event.data.enrolmentId);
+        break;
+      }
+      case 'training.OfferingStarted':
+        detail.status = 'running';
+        break;
+      case 'training.AttendanceRecorded':
+        days.set(event.data.day, { present: event.data.present, absent: event.data.absent });
+        break;
+      case 'training.TestScoresRecorded': {
+        const enrolment = enrolmentOf(event.data.enrolmentId);
+        if (!enrolment) break;
+        if (event.data.preTest !== undefined) enrolment.preTest = event.data.preTest;
+        if (event.data.postTest !== undefined) enrolment.postTest = event.data.postTest;
+        break;
+      }
+      case 'training.ParticipantCompleted':
+      case 'training.ParticipantFailed': {
+        const enrolment = enrolmentOf(event.data.enrolmentId);
+        if (!enrolment) break;
+        const completed = event.type === 'training.ParticipantCompleted';
+        enrolment.status = completed ? 'completed' : 'failed';
+        enrolment.result = {
+          outcome: completed ? 'completed' : 'failed',
+          attendancePercent: event.data.attendancePercent,
+          ...(event.type === 'training.ParticipantFailed'
+            ? { shortfalls: event.data.shortfalls }
+            : {}),
+          at:
+            event.type === 'training.ParticipantCompleted'
+              ? event.data.completedAt
+              : event.data.failedAt,
+        };
+        if (event.data.preTest !== undefined) enrolment.preTest = event.data.preTest;
+        if (event.data.postTest !== undefined) enrolment.postTest = event.data.postTest;
+        break;
+      }
+      case 'training.CertificateIssued': {
+        const enrolment = enrolmentOf(event.data.enrolmentId);
+        if (!enrolment) break;
+        enrolment.certificate = {
+          certificateId: event.data.certificateId,
+          verificationCode: event.data.verificationCode,
+          status: 'valid',
+          issuedAt: event.data.issuedAt,
+        };
+        break;
+      }
+      case 'training.CertificateRevoked': {
+        const { certificateId, reason, revokedAt } = event.data;
+        const enrolment = detail.enrolments.find(
+          (e) => e.certificate?.certificateId === certificateId,
+        );
+        if (enrolment?.certificate) {
+          enrolment.certificate = {
+            ...enrolment.certificate,
+            status: 'revoked',
+            revokedAt,
+            revocationReason: reason,
+          };
+        }
+        break;
+      }
+      case 'training.OfferingCompleted':
+        detail.status = 'completed';
+        detail.completion = {
+          completed: event.data.completed,
+          failed: event.data.failed,
+          completedAt: event.data.completedAt,
+        };
+        break;
+      case 'training.OfferingCancelled':
+        detail.status = 'cancelled';
+        detail.cancellation = {
+          reason: event.data.reason,
+          cancelledBy: event.data.cancelledBy,
+          cancelledAt: event.data.cancelledAt,
+        };
+        for (const enrolment of detail.enrolments) {
+          if (CANCELLABLE.includes(enrolment.status)) enrolment.status = 'cancelled';
+        }
+        detail.waitlist = [];
+        break;
+      case 'training.EvaluationSubmitted':
+        detail.evaluationsSubmitted += 1;
+        break;
+      default: {
+        const unhandled: never = event;
+        throw new Error(`Unhandled offering event ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+  if (!detail) return undefined;
+
+  const sessionDays = [...days.keys()].sort();
+  for (const enrolment of detail.enrolments) {
+    enrolment.attendance = sessionDays.flatMap((day): Array<{ day: string; present: boolean }> => {
+      const record = days.get(day);
+      if (record?.present.includes(enrolment.enrolmentId)) return [{ day, present: true }];
+      if (record?.absent.includes(enrolment.enrolmentId)) return [{ day, present: false }];
+      return [];
+    });
+  }
+  detail.waitlist.forEach((id, index) => {
+    const enrolment = byId.get(id);
+    if (enrolment) enrolment.waitlistPosition = index + 1;
+  });
+  detail.sessionDays = sessionDays;
+  detail.seatsTaken = detail.enrolments.filter((e) => SEAT_HOLDING.includes(e.status)).length;
+  detail.waitlistLength = detail.waitlist.length;
+  return detail;
+}
