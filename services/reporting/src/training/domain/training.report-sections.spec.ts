@@ -17,9 +17,11 @@ import {
   REGION_LABELS,
   SEX_LABELS,
 } from './training.labels';
+import { TRAINING_BREAKDOWN_KEYS, TRAINING_METRIC_LABELS } from './training.metric-labels';
 import {
   capacityBuildingFigures,
   capacityBuildingReportSection,
+  previousPeriodMetric,
   staffTrainingFigures,
   staffTrainingReportSection,
   type TrainingReportData,
@@ -67,8 +69,8 @@ const EMPTY_CAPACITY = {
 const asPrevious = (figures: Record<string, number | null>) =>
   Object.fromEntries(
     Object.entries(figures).map(([name, value]) => {
-      const [metric, ...key] = name.split('.');
-      return [[`${metric}PreviousPeriod`, ...key].join('.'), value];
+      const [metric = '', ...key] = name.split('.');
+      return [[previousPeriodMetric(metric), ...key].join('.'), value];
     }),
   );
 
@@ -80,7 +82,7 @@ describe('staff training section (figures worked by hand)', () => {
   it("2026-Q2 has no activity; its previous period is 2026-Q1's figures", () => {
     const current = Object.fromEntries(
       Object.entries(STAFF_TRAINING_FIGURES_2026_Q1).filter(
-        ([name]) => !/PreviousPeriod/.test(name),
+        ([name]) => !name.startsWith('previousPeriod'),
       ),
     );
     expect(staff('2026-Q2')).toEqual({ ...EMPTY_STAFF, ...asPrevious(current) });
@@ -95,8 +97,8 @@ describe('staff training section (figures worked by hand)', () => {
     expect(year).toMatchObject({
       staffTrained: 2,
       courseCompletions: 3,
-      staffTrainedPreviousPeriod: 1,
-      offeringsHeldPreviousPeriod: 1,
+      previousPeriodStaffTrained: 1,
+      previousPeriodOfferingsHeld: 1,
     });
     expect(
       staffTrainingFigures(parseReportPeriod('2025-2026'), data()).find(
@@ -183,5 +185,25 @@ describe('capacity building section (figures worked by hand)', () => {
       for (const key of keys) expect(labels.has(key)).toBe(true);
       expect(section.notes).toContainEqual(expect.stringMatching(/^Results against targets/));
     }
+  });
+});
+
+describe('labels of the training figures', () => {
+  it('every figure either section computes has a label, and every breakdown a heading', () => {
+    const figures = [
+      ...staffTrainingReportSection(parseReportPeriod('2026-Q1'), data()).figures,
+      ...capacityBuildingReportSection(parseReportPeriod('2026-Q1'), data()).figures,
+    ];
+    for (const { metric } of figures) {
+      expect({ metric, label: TRAINING_METRIC_LABELS[metric] }).toEqual({
+        metric,
+        label: expect.any(String),
+      });
+      const by = /By(\w+)$/.exec(metric)?.[1];
+      if (by) expect(TRAINING_BREAKDOWN_KEYS[by]).toEqual(expect.any(String));
+    }
+    expect(TRAINING_METRIC_LABELS['previousPeriodStaffTrainedBySex']).toBe(
+      'Staff trained by sex, previous period',
+    );
   });
 });

@@ -18,8 +18,12 @@ export interface TrainingReportData {
   participations: readonly ParticipationFacts[];
 }
 
-/** The suffix of the previous period's figures: `staffTrained` and `staffTrainedPreviousPeriod`. */
-export const PREVIOUS_PERIOD_SUFFIX = 'PreviousPeriod';
+/** The prefix of the previous period's figures: `staffTrained` and `previousPeriodStaffTrained`. */
+export const PREVIOUS_PERIOD_PREFIX = 'previousPeriod';
+
+/** The name of a figure of the previous period: staffTrainedBySex → previousPeriodStaffTrainedBySex. */
+export const previousPeriodMetric = (metric: string) =>
+  `${PREVIOUS_PERIOD_PREFIX}${metric.charAt(0).toUpperCase()}${metric.slice(1)}`;
 
 const TARGETS_NOTE =
   'Results against targets: no training programme has targets recorded in the platform yet, so the results above are not set against any target (none is shown, none is assumed).';
@@ -175,7 +179,7 @@ export function capacityBuildingFigures(
   ];
 }
 
-/** The period's figures, then the previous period's under the same names with PREVIOUS_PERIOD_SUFFIX. */
+/** The period's figures, then the previous period's under the same names prefixed with PREVIOUS_PERIOD_PREFIX. */
 function withPreviousPeriod(
   period: ReportPeriod,
   data: TrainingReportData,
@@ -188,14 +192,14 @@ function withPreviousPeriod(
       ...figuresOf(period, data),
       ...figuresOf(previous, data).map((f) => ({
         ...f,
-        metric: `${f.metric}${PREVIOUS_PERIOD_SUFFIX}`,
+        metric: previousPeriodMetric(f.metric),
       })),
     ],
   };
 }
 
 const previousPeriodNote = (previous: ReportPeriod) =>
-  `Previous period: ${previous.label} (from ${previous.from.slice(0, 10)} to before ${previous.to.slice(0, 10)}); its figures carry the same names followed by "${PREVIOUS_PERIOD_SUFFIX}".`;
+  `Previous period: ${previous.label} (from ${previous.from.slice(0, 10)} to before ${previous.to.slice(0, 10)}); its figures carry the same names preceded by "${PREVIOUS_PERIOD_PREFIX}".`;
 
 const COMMON_NOTES = [
   'Completion rate: participants who completed, in per cent of those whose result (completed or failed) was recorded in the period; withdrawals and declined enrolments are not results.',
