@@ -174,7 +174,7 @@ export const trainingParticipationsView = defineReportingView<ParticipationFacts
  * The training views as they stood before the end of `period` (everything
  * the period and the previous one count was recorded before it).
  */
-async function trainingReportData(
+async function readTrainingReportData(
   period: ReportPeriod,
   documents: ViewDocuments,
 ): Promise<TrainingReportData> {
@@ -184,6 +184,23 @@ async function trainingReportData(
     offerings: await before<OfferingFacts>(TRAINING_OFFERINGS_VIEW, 'plannedAt'),
     participations: await before<ParticipationFacts>(TRAINING_PARTICIPATIONS_VIEW, 'requestedAt'),
   };
+}
+
+/**
+ * Both sections read the same views: one report (one `documents` reader, made
+ * per report) reads them once. Dropped with the reader.
+ */
+const readsOfReport = new WeakMap<ViewDocuments, Map<string, Promise<TrainingReportData>>>();
+
+function trainingReportData(
+  period: ReportPeriod,
+  documents: ViewDocuments,
+): Promise<TrainingReportData> {
+  const reads = readsOfReport.get(documents) ?? new Map<string, Promise<TrainingReportData>>();
+  readsOfReport.set(documents, reads);
+  const read = reads.get(period.to) ?? readTrainingReportData(period, documents);
+  reads.set(period.to, read);
+  return read;
 }
 
 /** The training context's contribution to reporting: staff training and capacity building. */

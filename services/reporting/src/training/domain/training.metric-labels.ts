@@ -27,9 +27,12 @@ export const TRAINING_METRIC_LABELS: Readonly<Record<string, string>> = Object.f
   ]),
 );
 
-/** Column headings of the breakdowns, by what follows `By` in the metric's name. */
+/**
+ * Column headings of the breakdowns, by what follows `By` in the metric's name
+ * (Kind and Region as the renderers already head them).
+ */
 export const TRAINING_BREAKDOWN_KEYS: Readonly<Record<string, string>> = {
-  Kind: 'Kind of course',
+  Kind: 'Kind',
   Sex: 'Sex',
   ConstituentGroup: 'Constituent group',
   Region: 'Region',
