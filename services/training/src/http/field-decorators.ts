@@ -74,7 +74,7 @@ export function OptionalText(
   return stacked(ApiPropertyOptional(api), IsOptional(), IsString(), Length(min, max));
 }
 
-/** A list of 1 to `maxItems` texts of 1 to `maxLength` characters each. */
+/** A list of 1 to `maxItems` texts of 1 to `maxLength` characters each, none of them blank. */
 export function Texts(
   maxItems: number,
   maxLength: number,
@@ -84,6 +84,7 @@ export function Texts(
     ApiProperty({ type: [String], ...api }),
     IsString({ each: true }),
     Length(1, maxLength, { each: true }),
+    Matches(/\S/, { each: true, message: 'each value in $property must not be blank' }),
     ArrayMinSize(1),
     ArrayMaxSize(maxItems),
   );

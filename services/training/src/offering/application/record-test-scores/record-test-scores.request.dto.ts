@@ -1,8 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SchemaRules } from '@sfp/auth';
 import { IsUUID } from 'class-validator';
 import { TEST_SCORE_RANGE } from '@sfp/contracts';
 import { OptionalNumberIn } from '../../../http/field-decorators';
 
+/** A pre-test score, a post-test score or both (else RULE_VIOLATED, 400). */
+@SchemaRules({
+  anyOf: [
+    { required: ['preTest'], properties: { preTest: { type: 'number' } } },
+    { required: ['postTest'], properties: { postTest: { type: 'number' } } },
+  ],
+})
 export class RecordTestScoresDto {
   @ApiProperty({ description: 'The enrolment whose scores these are' })
   @IsUUID('4')
