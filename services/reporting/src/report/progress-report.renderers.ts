@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { toCsv } from '@sfp/service-kit';
 import type { ProgressReport, ReportFigure } from './domain/progress-report';
+import {
+  TRAINING_BREAKDOWN_KEYS,
+  TRAINING_METRIC_LABELS,
+} from '../training/domain/training.metric-labels';
 
 interface CsvLine {
   function: string;
@@ -81,6 +85,7 @@ const METRIC_LABELS: Record<string, string> = {
   targetsDueByStatus: 'Targets due by status',
   targetsDueByIndicator: 'Targets due by indicator',
   targetStatusChangesByStatus: 'Target status changes by new status',
+  ...TRAINING_METRIC_LABELS,
 };
 
 const BREAKDOWN_KEYS: Record<string, string> = {
@@ -90,6 +95,7 @@ const BREAKDOWN_KEYS: Record<string, string> = {
   Region: 'Region',
   Status: 'Status',
   Indicator: 'Indicator',
+  ...TRAINING_BREAKDOWN_KEYS,
 };
 
 const label = (metric: string) => METRIC_LABELS[metric] ?? metric;
