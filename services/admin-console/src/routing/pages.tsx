@@ -22,9 +22,15 @@ import { NewPracticeNotePage } from '../contexts/knowledge-base/new-practice-not
 import { ReportPage } from '../contexts/knowledge-base/report.page';
 import { TargetsPage } from '../contexts/knowledge-base/targets.page';
 import { UsersPage } from '../contexts/identity/users.page';
+import { CoursePage } from '../contexts/training/course.page';
+import { CoursesPage } from '../contexts/training/courses.page';
+import { NewCoursePage } from '../contexts/training/new-course.page';
+import { NewOfferingPage } from '../contexts/training/new-offering.page';
+import { OfferingPage } from '../contexts/training/offering.page';
+import { OfferingsPage } from '../contexts/training/offerings.page';
 import type { PlainRouteName, RouteName } from './paths';
 
-export type NavSection = 'Help desk' | 'Knowledge base' | 'Reporting' | 'Operations';
+export type NavSection = 'Help desk' | 'Knowledge base' | 'Training' | 'Reporting' | 'Operations';
 
 interface PageBase {
   title: string;
@@ -129,6 +135,51 @@ export const PAGES: ConsolePage[] = [
     needsPath: '/api/knowledge-base/search',
     Page: LibraryPage,
     nav: 'Knowledge base',
+  },
+  {
+    route: 'trainingCourses',
+    title: 'Course catalogue',
+    permission: 'records:read',
+    needsPath: '/api/training/courses',
+    Page: CoursesPage,
+    nav: 'Training',
+  },
+  {
+    route: 'newCourse',
+    title: 'Write a course',
+    permission: 'records:write',
+    needsPath: '/api/training/courses',
+    Page: NewCoursePage,
+  },
+  {
+    route: 'trainingCourse',
+    title: 'Course',
+    permission: 'records:read',
+    needsPath: '/api/training/courses/{id}',
+    Page: CoursePage,
+  },
+  {
+    route: 'trainingOfferings',
+    title: 'Offering calendar',
+    permission: 'records:read',
+    needsPath: '/api/training/offerings',
+    Page: OfferingsPage,
+    nav: 'Training',
+  },
+  {
+    route: 'newOffering',
+    title: 'Plan an offering',
+    permission: 'records:write',
+    needsPath: '/api/training/offerings',
+    Page: NewOfferingPage,
+    nav: 'Training',
+  },
+  {
+    route: 'trainingOffering',
+    title: 'Offering',
+    permission: 'records:read',
+    needsPath: '/api/training/offerings/{id}',
+    Page: OfferingPage,
   },
   {
     route: 'reportingViews',

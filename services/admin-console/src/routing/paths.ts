@@ -60,6 +60,32 @@ export const ROUTES = {
   // Reporting
   reportingViews: route('/reporting/views', ['view', 'group', 'measure', 'filter', 'asOf']),
   progressReport: route('/reporting/progress', ['period']),
+  // Training
+  trainingCourses: route('/training/courses', [
+    'kind',
+    'status',
+    'theme',
+    'priorityArea',
+    'audience',
+    'language',
+    ...PAGING,
+  ]),
+  newCourse: route('/training/courses/new'),
+  trainingCourse: route('/training/courses/:courseId'),
+  trainingOfferings: route('/training/offerings', [
+    'region',
+    'language',
+    'courseKind',
+    'status',
+    'from',
+    'to',
+    ...PAGING,
+  ]),
+  newOffering: route('/training/offerings/new', ['course']),
+  trainingOffering: route('/training/offerings/:offeringId'),
+  // Public: a certificate's check, without signing in
+  verify: route('/verify'),
+  verifyCertificate: route('/verify/:verificationCode'),
   // Operations
   projections: route('/operations/projections'),
   users: route('/operations/users', ['user', 'q']),

@@ -1,0 +1,312 @@
+// The training context's HTTP API (/api/training) as the console uses it: its
+// queries, keyed under 'training' (a command invalidates them all), and its
+// commands. Reference data, the shapes of a course definition, an offering's
+// plan and a participant, and the lifecycles (which command each status
+// allows) are @sfp/contracts; the answers' shapes are declared here, as the
+// API documents them (/api/docs-json: TrainingCourseEntry, TrainingOfferingDetail, ...).
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type {
+  CertificateStatus,
+  CompletionRule,
+  CourseDefinition,
+  CourseKind,
+  CourseStatus,
+  EnrolmentStatus,
+  EvaluationRating,
+  OfferingDelivery,
+  OfferingFunding,
+  OfferingPlan,
+  OfferingSchedule,
+  OfferingStatus,
+  Participant,
+  PriorityArea,
+  Region,
+  Theme,
+  TrainingAudience,
+  TrainingLanguage,
+} from '@sfp/contracts';
+import { api, get, post, queryString } from '../../api/client';
+import { contextApi, PAGE_SIZE } from '../../api/context-api';
+import type { Page } from '../../api/types';
+
+const { base: TRAINING, key: TRAINING_KEY, since } = contextApi('training');
+export { TRAINING_KEY };
+
+/** One course of the catalogue (GET /courses). */
+export interface CourseEntry {
+  courseId: string;
+  code: string;
+  title: string;
+  kind: CourseKind;
+  status: CourseStatus;
+  revision: number;
+  themes: Theme[];
+  audiences: TrainingAudience[];
+  priorityArea: PriorityArea;
+  languages: TrainingLanguage[];
+  durationHours: number;
+  owner: string;
+  supervisorApprovalRequired: boolean;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt?: string;
+  retiredAt?: string;
+}
+
+export interface CourseRevision {
+  revision: number;
+  course: CourseDefinition;
+  reason?: string;
+  writtenBy: string;
+  writtenAt: string;
+  publishedAt?: string;
+}
+
+/** GET /courses/{id}: the course from its stream, with every revision. */
+export interface CourseDetail {
+  courseId: string;
+  streamVersion: number;
+  status: CourseStatus;
+  revision: number;
+  course: CourseDefinition;
+  createdBy: string;
+  createdAt: string;
+  retirement?: { reason: string; retiredBy: string; retiredAt: string };
+  revisions: CourseRevision[];
+}
+
+/** One offering of the calendar (GET /offerings). */
+export interface OfferingEntry {
+  offeringId: string;
+  courseId: string;
+  courseCode: string;
+  courseTitle: string;
+  courseRevision: number;
+  courseKind?: CourseKind;
+  startsOn: string;
+  endsOn: string;
+  timeZone: string;
+  delivery: OfferingDelivery;
+  deliveryMode: OfferingDelivery['mode'];
+  region: Region;
+  country: string;
+  language: TrainingLanguage;
+  capacity: number;
+  seatsTaken: number;
+  waitlistLength: number;
+  peakWaitlistLength: number;
+  awaitingApproval: number;
+  status: OfferingStatus;
+  plannedAt: string;
+}
+
+export interface RosterCertificate {
+  certificateId: string;
+  verificationCode: string;
+  status: CertificateStatus;
+  issuedAt: string;
+  revokedAt?: string;
+  revocationReason?: string;
+}
+
+export interface RosterEnrolment {
+  enrolmentId: string;
+  status: EnrolmentStatus;
+  participant: Participant;
+  personalDataErased: boolean;
+  requestedAt: string;
+  supervisor?: string;
+  waitlistPosition?: number;
+  attendance: Array<{ day: string; present: boolean }>;
+  preTest?: number;
+  postTest?: number;
+  result?: {
+    outcome: 'completed' | 'failed';
+    attendancePercent: number;
+    shortfalls?: Array<'attendance' | 'post-test'>;
+    at: string;
+  };
+  certificate?: RosterCertificate;
+  ended?: { reason: string; at: string };
+}
+
+/** GET /offerings/{id}: the offering from its stream, with its roster. */
+export interface OfferingDetail {
+  offeringId: string;
+  streamVersion: number;
+  status: OfferingStatus;
+  courseId: string;
+  courseRevision: number;
+  courseCode: string;
+  courseTitle: string;
+  completionRule: CompletionRule;
+  supervisorApprovalRequired: boolean;
+  schedule: OfferingSchedule;
+  delivery: OfferingDelivery;
+  region: Region;
+  country: string;
+  language: TrainingLanguage;
+  capacity: number;
+  trainers: string[];
+  funding: OfferingFunding;
+  plannedBy: string;
+  plannedAt: string;
+  seatsTaken: number;
+  waitlistLength: number;
+  sessionDays: string[];
+  enrolments: RosterEnrolment[];
+  /** Enrolment ids in waitlist order, the first is next. */
+  waitlist: string[];
+  evaluationsSubmitted: number;
+  cancellation?: { reason: string; cancelledBy: string; cancelledAt: string };
+  completion?: { completed: number; failed: number; completedAt: string };
+}
+
+/** GET /certificates/{verificationCode}: the public check. */
+export interface CertificateCheck {
+  verificationCode: string;
+  holder: string;
+  holderErased: boolean;
+  courseTitle: string;
+  startsOn: string;
+  endsOn: string;
+  issuedAt: string;
+  status: CertificateStatus;
+  revokedAt?: string;
+}
+
+/** What every command on a record answers. */
+export interface CommandResult {
+  streamVersion: number;
+  position: number;
+  changed: boolean;
+}
+
+export interface EnrolmentResult extends CommandResult {
+  enrolmentId: string;
+  status: 'enrolled' | 'waitlisted' | 'awaiting-approval';
+  waitlistPosition?: number;
+}
+
+export type CourseFilters = Partial<
+  Record<'kind' | 'status' | 'theme' | 'priorityArea' | 'audience' | 'language', string>
+>;
+export type OfferingFilters = Partial<
+  Record<'region' | 'language' | 'courseKind' | 'status' | 'country' | 'from' | 'to', string>
+>;
+
+/** A participant as the enrolment form sends it (the API derives the pseudonymous id). */
+export type NewParticipant = Omit<Participant, 'personId'>;
+
+const coursePath = (id: string) => `${TRAINING}/courses/${encodeURIComponent(id)}`;
+const offeringPath = (id: string) => `${TRAINING}/offerings/${encodeURIComponent(id)}`;
+const enrolmentPath = (offeringId: string, enrolmentId: string) =>
+  `${offeringPath(offeringId)}/enrolments/${encodeURIComponent(enrolmentId)}`;
+const key = (...parts: unknown[]) => [...TRAINING_KEY, ...parts];
+
+export const trainingQueries = {
+  courses: (filters: CourseFilters, cursor: string | undefined) =>
+    queryOptions({
+      queryKey: key('courses', filters, cursor),
+      queryFn: () =>
+        get<Page<CourseEntry>>(
+          `${TRAINING}/courses${queryString({ ...filters, cursor, limit: PAGE_SIZE, ...since() })}`,
+        ),
+      placeholderData: keepPreviousData,
+    }),
+  /** Published courses (to plan an offering of one). */
+  publishedCourses: () =>
+    queryOptions({
+      queryKey: key('courses', 'published'),
+      queryFn: () =>
+        get<Page<CourseEntry>>(
+          `${TRAINING}/courses${queryString({ status: 'published', limit: 100, ...since() })}`,
+        ),
+    }),
+  course: (id: string) =>
+    queryOptions({ queryKey: key('course', id), queryFn: () => get<CourseDetail>(coursePath(id)) }),
+  offerings: (filters: OfferingFilters, cursor: string | undefined) =>
+    queryOptions({
+      queryKey: key('offerings', filters, cursor),
+      queryFn: () =>
+        get<Page<OfferingEntry>>(
+          `${TRAINING}/offerings${queryString({ ...filters, cursor, limit: PAGE_SIZE, ...since() })}`,
+        ),
+      placeholderData: keepPreviousData,
+    }),
+  offering: (id: string) =>
+    queryOptions({
+      queryKey: key('offering', id),
+      queryFn: () => get<OfferingDetail>(offeringPath(id)),
+    }),
+  /** The public check: asked without credentials, so it reads the same signed in or not. */
+  certificate: (verificationCode: string) =>
+    queryOptions({
+      queryKey: key('certificate', verificationCode),
+      queryFn: async () =>
+        (
+          await api<CertificateCheck>(
+            `${TRAINING}/certificates/${encodeURIComponent(verificationCode)}`,
+            { anonymous: true },
+          )
+        ).body,
+    }),
+  statistics: (filters: OfferingFilters) =>
+    queryOptions({
+      queryKey: key('statistics', filters),
+      queryFn: () =>
+        get<Record<string, unknown>>(`${TRAINING}/statistics${queryString({ ...filters })}`),
+    }),
+};
+
+/** Commands on an existing record send the version the page shows (If-Match): a stale one is refused. */
+export const trainingCommands = {
+  createCourse: (course: CourseDefinition) =>
+    post<CommandResult & { courseId: string }>(`${TRAINING}/courses`, { course }),
+  reviseCourse: (id: string, course: CourseDefinition, reason: string, ifMatch?: number) =>
+    post<CommandResult>(`${coursePath(id)}/revisions`, { course, reason }, ifMatch),
+  publishCourse: (id: string, ifMatch?: number) =>
+    post<CommandResult>(`${coursePath(id)}/publish`, {}, ifMatch),
+  retireCourse: (id: string, reason: string, ifMatch?: number) =>
+    post<CommandResult>(`${coursePath(id)}/retire`, { reason }, ifMatch),
+  planOffering: (courseId: string, plan: OfferingPlan) =>
+    post<CommandResult & { offeringId: string }>(`${TRAINING}/offerings`, { courseId, plan }),
+  openOffering: (id: string, ifMatch?: number) =>
+    post<CommandResult>(`${offeringPath(id)}/open`, {}, ifMatch),
+  changeCapacity: (id: string, capacity: number | undefined, ifMatch?: number) =>
+    post<CommandResult>(`${offeringPath(id)}/capacity`, { capacity }, ifMatch),
+  enrol: (id: string, participant: NewParticipant, supervisor: string | undefined) =>
+    post<EnrolmentResult>(`${offeringPath(id)}/enrolments`, {
+      participant,
+      ...(supervisor ? { supervisor } : {}),
+    }),
+  approve: (id: string, enrolmentId: string, ifMatch?: number) =>
+    post<CommandResult>(`${enrolmentPath(id, enrolmentId)}/approve`, {}, ifMatch),
+  decline: (id: string, enrolmentId: string, reason: string, ifMatch?: number) =>
+    post<CommandResult>(`${enrolmentPath(id, enrolmentId)}/decline`, { reason }, ifMatch),
+  withdraw: (id: string, enrolmentId: string, reason: string, ifMatch?: number) =>
+    post<CommandResult>(`${enrolmentPath(id, enrolmentId)}/withdraw`, { reason }, ifMatch),
+  start: (id: string, ifMatch?: number) =>
+    post<CommandResult>(`${offeringPath(id)}/start`, {}, ifMatch),
+  recordAttendance: (id: string, day: string, present: string[], ifMatch?: number) =>
+    post<CommandResult>(`${offeringPath(id)}/attendance`, { day, present }, ifMatch),
+  recordScores: (
+    id: string,
+    scores: { enrolmentId: string; preTest?: number; postTest?: number },
+    ifMatch?: number,
+  ) => post<CommandResult>(`${offeringPath(id)}/scores`, scores, ifMatch),
+  complete: (id: string, ifMatch?: number) =>
+    post<CommandResult>(`${offeringPath(id)}/complete`, {}, ifMatch),
+  cancel: (id: string, reason: string, ifMatch?: number) =>
+    post<CommandResult>(`${offeringPath(id)}/cancel`, { reason }, ifMatch),
+  revokeCertificate: (id: string, certificateId: string, reason: string, ifMatch?: number) =>
+    post<CommandResult>(
+      `${offeringPath(id)}/certificates/${encodeURIComponent(certificateId)}/revoke`,
+      { reason },
+      ifMatch,
+    ),
+  submitEvaluation: (
+    id: string,
+    evaluation: { enrolmentId: string; ratings: EvaluationRating[]; comment?: string },
+  ) => post<CommandResult>(`${offeringPath(id)}/evaluations`, evaluation),
+};
