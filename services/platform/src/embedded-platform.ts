@@ -14,6 +14,7 @@ import {
 } from '@sfp/reporting';
 import { knowledgeBaseService } from '@sfp/knowledge-base';
 import { helpDeskService } from '@sfp/help-desk';
+import { trainingService } from '@sfp/training';
 import { consoleDistDir, mountAdminConsole } from '@sfp/admin-console';
 import {
   applyTrustedProxies,
@@ -53,6 +54,7 @@ import type { PlatformConfig } from './platform.config';
 export const PLATFORM_CONTEXTS: ReadonlyArray<ServiceDefinition<object>> = [
   helpDeskService,
   knowledgeBaseService,
+  trainingService,
 ];
 
 export interface EmbeddedPlatform {
