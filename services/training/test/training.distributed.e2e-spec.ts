@@ -45,6 +45,10 @@ describe('training standalone on Kafka and MongoDB (distributed e2e)', () => {
   let setup: ReturnType<typeof standaloneTestEnv> | undefined;
   let clientId: string;
   let apiKey: string;
+  /** Another department's learning system (its own client and key). */
+  let otherApiKey: string;
+  const OTHER_SENDER = 'ro-asia-learning-system';
+  const OTHER_DEPARTMENT = 'regional-office-asia-pacific';
 
   beforeAll(async () => {
     setup = standaloneTestEnv({
@@ -72,6 +76,15 @@ describe('training standalone on Kafka and MongoDB (distributed e2e)', () => {
     ).body.id;
     apiKey = (
       await admin.post<{ apiKey: string }>(`/auth/clients/${clientId}/keys`, { label: 'e2e' })
+    ).body.apiKey;
+    const otherId = (
+      await admin.post<{ id: string }>('/auth/clients', {
+        name: OTHER_SENDER,
+        department: OTHER_DEPARTMENT,
+      })
+    ).body.id;
+    otherApiKey = (
+      await admin.post<{ apiKey: string }>(`/auth/clients/${otherId}/keys`, { label: 'e2e' })
     ).body.apiKey;
     department = await startDepartmentSystem({
       brokers: setup.kafkaBrokers,
@@ -102,15 +115,25 @@ describe('training standalone on Kafka and MongoDB (distributed e2e)', () => {
     http.post<Json>(`/offerings/${offeringId}/enrolments`, enrolmentBody(who, run));
 
   /** Publishes a signed command as a department's system does; returns its message id. */
-  const sendCommand = async (commandType: string, payload: unknown): Promise<string> => {
+  const sendCommand = async (
+    commandType: string,
+    payload: unknown,
+    from = { sender: SENDER, department: DEPARTMENT, key: () => apiKey },
+  ): Promise<string> => {
     const messageId = randomUUID();
     const value = JSON.stringify(payload);
     const headers: Record<string, string> = {
       [COMMAND_HEADERS.messageId]: messageId,
       [COMMAND_HEADERS.commandType]: commandType,
-      [COMMAND_HEADERS.sender]: SENDER,
-      [COMMAND_HEADERS.department]: DEPARTMENT,
-      ...signCommand({ apiKey, topic: topics.commands, messageId, commandType, value }),
+      [COMMAND_HEADERS.sender]: from.sender,
+      [COMMAND_HEADERS.department]: from.department,
+      ...signCommand({
+        apiKey: from.key(),
+        topic: topics.commands,
+        messageId,
+        commandType,
+        value,
+      }),
     };
     await department.send(topics.commands, [{ key: messageId, value, headers }]);
     return messageId;
@@ -191,14 +214,26 @@ describe('training standalone on Kafka and MongoDB (distributed e2e)', () => {
       rejection: { code: 'ALREADY_ENROLLED', message: expect.any(String) },
     });
 
-    // The department withdraws the enrolment it made.
-    const withdrawn = await outcomeOf(
-      await sendCommand('WithdrawEnrolment', {
-        offeringId,
-        enrolmentId: envelope['data'].enrolmentId,
-        reason: 'Participant moved to the March offering',
+    // Another department cannot withdraw it: for its system, that enrolment does not exist.
+    const withdrawal = {
+      offeringId,
+      enrolmentId: envelope['data'].enrolmentId,
+      reason: 'Participant moved to the March offering',
+    };
+    const foreign = await outcomeOf(
+      await sendCommand('WithdrawEnrolment', withdrawal, {
+        sender: OTHER_SENDER,
+        department: OTHER_DEPARTMENT,
+        key: () => otherApiKey,
       }),
     );
+    expect(foreign).toMatchObject({
+      status: 'rejected',
+      rejection: { code: 'ENROLMENT_NOT_FOUND' },
+    });
+
+    // The department that made it withdraws it.
+    const withdrawn = await outcomeOf(await sendCommand('WithdrawEnrolment', withdrawal));
     expect(withdrawn).toMatchObject({ status: 'accepted', streamVersion: 4 });
   });
 });
