@@ -5,16 +5,20 @@ import { courseCatalogueProjection } from './course/projections/course-catalogue
 import { CoursesQueryController } from './course/projections/courses.http.controller';
 import { offeringCalendarProjection } from './offering/projections/offering-calendar.projection';
 import { OfferingsQueryController } from './offering/projections/offerings.http.controller';
+import { participationsProjection } from './statistics/participations.projection';
+import { TrainingStatisticsController } from './statistics/training-statistics.http.controller';
 
 /**
  * The training context's views, each built from its events: the course
- * catalogue, the offering calendar and the certificates. None holds personal
- * data (names and e-mails are read from the streams, where erasure reaches them).
+ * catalogue, the offering calendar, the certificates and the enrolments the
+ * statistics count. None holds personal data: names and e-mails are read from
+ * the streams, where an erasure reaches them.
  */
 export const TRAINING_PROJECTIONS: ReadonlyArray<ProjectionDefinition<never>> = [
   courseCatalogueProjection,
   offeringCalendarProjection,
   certificatesProjection,
+  participationsProjection,
 ];
 
 /** The routes that read them, and the records' own streams. */
@@ -22,4 +26,5 @@ export const TRAINING_QUERY_CONTROLLERS = [
   CoursesQueryController,
   OfferingsQueryController,
   CertificateCheckController,
+  TrainingStatisticsController,
 ];
