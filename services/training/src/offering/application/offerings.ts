@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DuplicateEventError, type CommandContext, type EventStore } from '@sfp/event-sourcing';
+import {
+  DuplicateEventError,
+  eventIdsFrom,
+  type CommandContext,
+  type EventStore,
+} from '@sfp/event-sourcing';
 import { CLOCK, COMMANDS, EVENT_STORE, type Clock, type ContextCommands } from '@sfp/service-kit';
 import { offeringStreamId } from '../../training.context';
 import type { OfferingCommand } from '../domain/offering.commands';
@@ -97,19 +102,26 @@ export class Offerings {
 
   /**
    * The same, for an inbound message: a message delivered again after its
-   * events were appended answers with the stream as it stands (its event ids
-   * derive from the message id, so the store refuses them a second time).
+   * events were appended answers with the stream as it stands. Its event ids
+   * derive from the message id, so the store refuses them a second time; and
+   * when the decider refuses it first (the enrolment it made exists, it is
+   * already withdrawn), its first event in the stream tells a repeat from a
+   * refusal.
    */
   async runOnce(
     offeringId: string,
     body: OfferingCommandBody,
     context: CommandContext,
   ): Promise<OfferingCommandResult> {
+    const streamId = offeringStreamId(offeringId);
     try {
       return await this.run(offeringId, body, context);
     } catch (error) {
-      if (!(error instanceof DuplicateEventError)) throw error;
-      const streamId = offeringStreamId(offeringId);
+      const repeated =
+        error instanceof DuplicateEventError ||
+        (context.idempotencyKey !== undefined &&
+          (await this.holdsEventsOf(streamId, context.idempotencyKey)));
+      if (!repeated) throw error;
       return {
         offeringId,
         streamVersion: await this.events.streamVersion(streamId),
@@ -117,6 +129,12 @@ export class Offerings {
         changed: false,
       };
     }
+  }
+
+  /** Whether the stream holds the events of the command with this idempotency key (a message id). */
+  private async holdsEventsOf(streamId: string, idempotencyKey: string): Promise<boolean> {
+    const firstEventId = eventIdsFrom(idempotencyKey)(undefined as never, 0);
+    return (await this.events.readStream(streamId)).some((event) => event.eventId === firstEventId);
   }
 
   /** The offering as it stands. */
