@@ -282,4 +282,57 @@ describe('admin console: training pages in a browser (e2e)', () => {
     expect(await textOf(page.getByTestId('certificate-holder'))).toBe('Fatuma Njeri');
     await h.screenshot('23-training-certificate-revoked');
   });
+
+  it('a course owner writes a course in the editor (the API’s refusal beside its field) and publishes it', async () => {
+    await signInAsAdmin();
+    await nav().getByRole('link', { name: 'Course catalogue' }).click();
+    await page.getByRole('heading', { name: 'Course catalogue' }).waitFor();
+    // The catalogue names kinds, areas and audiences, never their codes.
+    const listedCourse = main()
+      .getByRole('table', { name: 'Courses' })
+      .getByRole('row')
+      .filter({ hasText: courseTitle });
+    expect(await textOf(listedCourse)).toContain('Regional course');
+    expect(await textOf(listedCourse)).toContain('Financial inclusion');
+    expect(await textOf(listedCourse)).toContain('Government, Workers’ organisation');
+    expect(await textOf(listedCourse)).toContain('English, French');
+
+    await main().getByRole('link', { name: 'Write a course' }).click();
+    const editor = page.getByRole('form', { name: 'Course' });
+    const field = (label: string) => editor.getByLabel(label, { exact: true });
+    await field('Code').fill(`SFP-SP-210-${run}`);
+    await field('Kind').selectOption({ label: 'Turin course' });
+    await field('Duration (hours)').fill('0');
+    await field('Title').fill('Microinsurance and social protection for informal workers');
+    await field('Learning objectives').fill(
+      'Design a microinsurance product with a workers’ organisation\nExplain how social protection floors reach informal workers',
+    );
+    await field('Priority area').selectOption({ label: 'Microinsurance and social protection' });
+    await editor.getByRole('checkbox', { name: 'Workers’ organisation' }).check();
+    await editor.getByRole('checkbox', { name: 'Microinsurance' }).check();
+    await field('Minimum post-test score (%)').fill('70');
+    await editor.getByRole('button', { name: 'Save as a draft' }).click();
+
+    // 0 hours is refused: the message stands beside the duration, which is corrected.
+    const durationError = page.locator('.field:has([name="course.durationHours"]) .field-error');
+    await durationError.waitFor();
+    await field('Duration (hours)').fill('32');
+    await editor.getByRole('button', { name: 'Save as a draft' }).click();
+
+    await page
+      .getByRole('heading', { name: 'Microinsurance and social protection for informal workers' })
+      .waitFor();
+    expect(await textOf(page.getByTestId('course-status'))).toBe('Draft');
+    await main().getByRole('button', { name: 'Publish', exact: true }).click();
+    await page
+      .getByRole('form', { name: 'Publish the course' })
+      .getByRole('button', { name: 'Publish' })
+      .click();
+    await notice('Course published');
+    expect(await textOf(page.getByTestId('course-status'))).toBe('Published');
+    expect(await textOf(main())).toContain('Turin course');
+    expect(await textOf(main())).toContain('32 h');
+    await main().getByRole('link', { name: 'Plan an offering of this course' }).waitFor();
+    await h.screenshot('24-training-course-published');
+  });
 });

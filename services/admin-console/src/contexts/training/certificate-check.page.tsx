@@ -19,11 +19,16 @@ export function CertificateCheckPage() {
     document.title = 'Check a certificate — SFP Platform';
   }, []);
   return (
-    <main id="main" className="public">
-      <h1>Check a training certificate</h1>
-      <CodeForm key={code} initial={code} />
-      {code ? <CheckResult code={code} /> : null}
-    </main>
+    <>
+      <header className="top">
+        <span className="brand">SFP Platform</span>
+      </header>
+      <main id="main">
+        <h1>Check a training certificate</h1>
+        <CodeForm key={code} initial={code} />
+        {code ? <CheckResult code={code} /> : null}
+      </main>
+    </>
   );
 }
 

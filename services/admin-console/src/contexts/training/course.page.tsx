@@ -16,7 +16,7 @@ import { ListTable } from '../../components/table';
 import { useCommandForm } from '../../components/use-command-form';
 import { BackLink } from '../../routing/back-link';
 import { href, useRouteParams } from '../../routing/paths';
-import { useAuth } from '../../session';
+import { useAuth, useDirectory } from '../../session';
 import {
   COURSE_EXTRA_FIELDS,
   CourseFields,
@@ -53,6 +53,7 @@ const allowedIn = (status: CourseStatus) =>
 export function CoursePage() {
   const { courseId } = useRouteParams('trainingCourse');
   const { can } = useAuth();
+  const nameOf = useDirectory();
   const [notice, setNotice] = useState<string | null>(null);
   const query = useQuery(trainingQueries.course(courseId));
   const c = query.data;
@@ -111,8 +112,8 @@ export function CoursePage() {
             <>
               <dt>Retired</dt>
               <dd>
-                {formatDateTime(c.retirement.retiredAt)} by {c.retirement.retiredBy}:{' '}
-                {c.retirement.reason}
+                {formatDateTime(c.retirement.retiredAt)} by{' '}
+                {nameOf('person', c.retirement.retiredBy)}: {c.retirement.reason}
               </dd>
             </>
           ) : null}
@@ -156,7 +157,7 @@ export function CoursePage() {
               <td>{formatNumber(r.revision, 0)}</td>
               <td>
                 {formatDateTime(r.writtenAt)}
-                <div className="sub">{r.writtenBy}</div>
+                <div className="sub">{nameOf('person', r.writtenBy)}</div>
               </td>
               <td>{r.publishedAt ? formatDateTime(r.publishedAt) : NONE}</td>
               <td>{r.reason ?? NONE}</td>

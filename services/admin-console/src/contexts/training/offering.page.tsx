@@ -5,7 +5,7 @@ import { Badge, Notice, PendingRecord } from '../../components/feedback';
 import { formatCurrency, formatDateTime, formatNumber, NONE } from '../../components/format';
 import { BackLink } from '../../routing/back-link';
 import { href, useRouteParams } from '../../routing/paths';
-import { useAuth } from '../../session';
+import { useAuth, useDirectory } from '../../session';
 import { AttendanceGrid, RecordAttendance } from './attendance';
 import { EnrolForm } from './enrol-form';
 import { OfferingActions } from './offering-actions';
@@ -83,6 +83,7 @@ export function OfferingPage() {
 }
 
 function OfferingFacts({ offering: o }: { offering: OfferingDetail }) {
+  const nameOf = useDirectory();
   return (
     <dl className="details">
       <dt>Course</dt>
@@ -118,7 +119,7 @@ function OfferingFacts({ offering: o }: { offering: OfferingDetail }) {
       ) : null}
       <dt>Planned</dt>
       <dd>
-        {formatDateTime(o.plannedAt)} by {o.plannedBy}
+        {formatDateTime(o.plannedAt)} by {nameOf('person', o.plannedBy)}
       </dd>
       <dt>Evaluations</dt>
       <dd>{formatNumber(o.evaluationsSubmitted, 0)} submitted</dd>
@@ -135,8 +136,8 @@ function OfferingFacts({ offering: o }: { offering: OfferingDetail }) {
         <>
           <dt>Cancelled</dt>
           <dd>
-            {formatDateTime(o.cancellation.cancelledAt)} by {o.cancellation.cancelledBy}:{' '}
-            {o.cancellation.reason}
+            {formatDateTime(o.cancellation.cancelledAt)} by{' '}
+            {nameOf('person', o.cancellation.cancelledBy)}: {o.cancellation.reason}
           </dd>
         </>
       ) : null}
