@@ -28,7 +28,7 @@ export const SETTINGS: readonly SettingDescription[] = [
   {
     name: 'PORT',
     readBy: EVERY_HOST,
-    default: 'embedded 3000; help desk 3001, reporting 3002, knowledge base 3003',
+    default: 'embedded 3000; help desk 3001, reporting 3002, knowledge base 3003, training 3004',
     rule: 'whole number 0–65535 (0: any free port)',
     purpose: 'the HTTP port',
   },

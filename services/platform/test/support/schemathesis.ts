@@ -283,6 +283,13 @@ export const RULES_BEYOND_SCHEMA: Record<string, string> = {
   'POST /api/knowledge-base/performance-reports/{reportId}/restatements':
     'as for filePerformanceReport',
   'POST /api/knowledge-base/reference/gni-per-capita': 'one entry per country and year',
+  'POST /api/training/offerings': 'the last day is not before the first',
+  'POST /api/training/offerings/{id}/capacity': 'never below the seats taken',
+  'POST /api/training/offerings/{id}/enrolments':
+    "a staff member names a supervisor when the course needs the supervisor's approval",
+  'POST /api/training/offerings/{id}/attendance':
+    'the day falls within the offering, and those present are enrolled',
+  'POST /api/training/offerings/{id}/evaluations': 'each item rated once',
 };
 
 /** The second administrator of a host (see SECOND_ADMIN), made by its first. */

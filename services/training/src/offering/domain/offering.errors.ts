@@ -49,6 +49,8 @@ export class EnrolmentStatusError extends TrainingError {
 /** Capacity below the seats already taken. */
 export class CapacityBelowEnrolmentError extends TrainingError {
   readonly code = 'CAPACITY_BELOW_ENROLMENT';
+  /** The field the error filter names in the 400's field messages. */
+  readonly field = 'capacity';
   constructor(
     readonly capacity: number,
     readonly enrolled: number,
