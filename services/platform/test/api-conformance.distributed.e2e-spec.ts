@@ -14,7 +14,8 @@ import {
 } from './support/schemathesis';
 
 const ADMIN_PASSWORD = 'a distributed conformance phrase 2026';
-const RUN_TIMEOUT_MS = 25 * 60_000;
+/** Per schemathesis run: the knowledge base's administrator run took 21 min in CI (FerretDB scans, issue 21). */
+const RUN_TIMEOUT_MS = 40 * 60_000;
 
 interface Host {
   url: string;
@@ -71,9 +72,9 @@ describe.each(SERVICES)(
           admin,
           ...records,
           examples: DISTRIBUTED_CONFORMANCE_EXAMPLES,
-          // A library search took 39 s on the local FerretDB once a run had made a few hundred
-          // entries (over 60 s on a busier one; collection scans, issue 21): answers get 180 s,
-          // to time out and in the answer-time check.
+          // On the local FerretDB every filtered query is a collection scan (issue 21): a library
+          // search took minutes once a run had made a few hundred entries, until it was made a
+          // fixed number of queries. Answers still get 180 s, to time out and in the answer-time check.
           requestTimeoutSeconds: 180,
         },
         RUN_TIMEOUT_MS,
