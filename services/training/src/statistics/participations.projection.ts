@@ -22,6 +22,7 @@ export const PARTICIPATIONS_PROJECTION = 'training-participations';
 /** What the statistics select enrolments by (the offering's selection, and the record kind). */
 const fields: ReadModelFields = {
   record: 'string',
+  courseId: 'string',
   courseKind: 'string',
   region: 'string',
   country: 'string',
@@ -108,7 +109,7 @@ function withScores(
  */
 export const participationsProjection = defineProjection<View>({
   name: PARTICIPATIONS_PROJECTION,
-  version: 1,
+  version: 2,
   fields,
   handlers: {
     ...courseKindHandlers<View>(),

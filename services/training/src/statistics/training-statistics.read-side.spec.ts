@@ -6,6 +6,8 @@ import { ReadSideHarness } from '../offering/projections/testing/read-side.harne
 import { response, schemaErrors } from '../offering/projections/testing/schema-conformance';
 import {
   AMINA,
+  COURSE_A,
+  COURSE_B,
   FATOU,
   ENROLMENT,
   wholeStory,
@@ -95,6 +97,8 @@ describe('training statistics over the read side', () => {
     expect(asia.waitlists.offerings).toBe(1);
     expect((await statistics({ to: '2025-12-31' })).waitlists.offerings).toBe(1);
     expect((await statistics({ courseKind: ['e-learning'] })).waitlists.offerings).toBe(0);
+    expect((await statistics({ courseId: COURSE_A })).participants.n).toBe(2);
+    expect((await statistics({ courseId: COURSE_B })).waitlists.offerings).toBe(0);
     expect((await statistics({ from: '2026-03-01', country: 'SN' })).participants.n).toBe(2);
   });
 

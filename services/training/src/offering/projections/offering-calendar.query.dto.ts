@@ -15,6 +15,7 @@ import {
   OneOrMoreOf,
   Format,
   MinPosition,
+  OptionalCourseId,
   OptionalOneOf,
   PageCursor,
   PageSize,
@@ -25,6 +26,9 @@ export type OfferingSort = (typeof OFFERING_SORTS)[number];
 
 /** What selects offerings, in the calendar and in the statistics. */
 export class OfferingSelectionDto {
+  @OptionalCourseId()
+  courseId?: string;
+
   @OneOrMoreOf(REGIONS, 'One or more, comma-separated')
   region?: Region[];
 
@@ -70,6 +74,7 @@ export function offeringFilter(
   query: OfferingSelectionDto & { status?: OfferingStatus[] },
 ): ReadModelFilter {
   const filter: ReadModelFilter = {};
+  if (query.courseId) filter['courseId'] = query.courseId;
   if (query.region?.length) filter['region'] = { in: query.region };
   if (query.country) filter['country'] = query.country;
   if (query.language?.length) filter['language'] = { in: query.language };

@@ -6,6 +6,8 @@ import { response, schemaErrors } from './testing/schema-conformance';
 import {
   BANGKOK,
   bangkokSteps,
+  COURSE_A,
+  COURSE_B,
   courseSteps,
   DAKAR,
   dakarEnrolmentSteps,
@@ -104,6 +106,8 @@ describe('the offering calendar', () => {
     [{}, [BANGKOK, DAKAR]],
     [{ sort: '-startsOn' as const }, [DAKAR, BANGKOK]],
     [{ region: ['africa' as const] }, [DAKAR]],
+    [{ courseId: COURSE_A }, [BANGKOK, DAKAR]],
+    [{ courseId: COURSE_B }, []],
     [{ country: 'TH' }, [BANGKOK]],
     [{ language: ['fr' as const, 'es' as const] }, [DAKAR]],
     [{ courseKind: ['regional-course' as const] }, [BANGKOK, DAKAR]],
@@ -143,8 +147,9 @@ describe('the offering calendar', () => {
         region: 'europe',
         country: 'sn',
         cursor: '%',
+        courseId: 'SFP-MF-101',
       }),
-    ).toEqual(['country', 'cursor', 'from', 'region', 'to']);
+    ).toEqual(['country', 'courseId', 'cursor', 'from', 'region', 'to']);
     expect(refused({ from: '2028-02-29', courseKind: 'brief,workshop', minPosition: '3' })).toEqual(
       [],
     );

@@ -7,6 +7,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   Matches,
   Max,
@@ -66,6 +67,11 @@ export function CountryFilter(): PropertyDecorator {
     { example: 'SN', description: 'ISO 3166-1 alpha-2' },
     Matches(/^[A-Z]{2}$/, { message: '$property must be an ISO 3166-1 alpha-2 code (SN)' }),
   );
+}
+
+/** The offerings of one course: its id (a version 4 UUID). */
+export function OptionalCourseId(): PropertyDecorator {
+  return Optional({ description: 'Offerings of this course only (its id)' }, IsUUID('4'));
 }
 
 /** A calendar date bounding the offerings' dates. */
