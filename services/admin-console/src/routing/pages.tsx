@@ -28,6 +28,7 @@ import { NewCoursePage } from '../contexts/training/new-course.page';
 import { NewOfferingPage } from '../contexts/training/new-offering.page';
 import { OfferingPage } from '../contexts/training/offering.page';
 import { OfferingsPage } from '../contexts/training/offerings.page';
+import { TrainingStatisticsPage } from '../contexts/training/statistics.page';
 import type { PlainRouteName, RouteName } from './paths';
 
 export type NavSection = 'Help desk' | 'Knowledge base' | 'Training' | 'Reporting' | 'Operations';
@@ -180,6 +181,15 @@ export const PAGES: ConsolePage[] = [
     permission: 'records:read',
     needsPath: '/api/training/offerings/{id}',
     Page: OfferingPage,
+  },
+  {
+    route: 'trainingStatistics',
+    // Not "… statistics": the help desk's "Statistics" stays the only link of that name.
+    title: 'Participation and results',
+    permission: 'reports:read',
+    needsPath: '/api/training/statistics',
+    Page: TrainingStatisticsPage,
+    nav: 'Training',
   },
   {
     route: 'reportingViews',

@@ -83,6 +83,13 @@ export const ROUTES = {
   ]),
   newOffering: route('/training/offerings/new', ['course']),
   trainingOffering: route('/training/offerings/:offeringId'),
+  trainingStatistics: route('/training/statistics', [
+    'region',
+    'language',
+    'courseKind',
+    'from',
+    'to',
+  ]),
   // Public: a certificate's check, without signing in
   verify: route('/verify'),
   verifyCertificate: route('/verify/:verificationCode'),

@@ -335,4 +335,23 @@ describe('admin console: training pages in a browser (e2e)', () => {
     await main().getByRole('link', { name: 'Plan an offering of this course' }).waitFor();
     await h.screenshot('24-training-course-published');
   });
+
+  it('an analyst reads the training figures of March 2026: labels and formatted figures', async () => {
+    // Still signed in as the administrator, who may read reports.
+    await nav().getByRole('link', { name: 'Participation and results' }).click();
+    await page.getByRole('heading', { name: 'Training statistics' }).waitFor();
+    await main().getByLabel('From').fill('2026-03-01');
+    await main().getByLabel('To', { exact: true }).fill('2026-03-31');
+    const figures = main().locator('dl.figures');
+    // Fatuma Njeri alone: completed, 48 % then 86 % at the tests.
+    await figures.getByText('100 % of 1').waitFor();
+    expect(await textOf(figures)).toContain('+38 points (1 participant)');
+    const byKind = main().getByRole('table', { name: 'Completion by kind of course' });
+    expect(await textOf(byKind)).toContain('Regional course');
+    expect(await textOf(byKind)).not.toContain('regional-course');
+    await main()
+      .getByRole('img', { name: /Participants by constituent group: Workers’ organisation 1/ })
+      .waitFor();
+    await h.screenshot('25-training-statistics');
+  });
 });

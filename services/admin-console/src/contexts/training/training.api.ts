@@ -12,6 +12,7 @@ import type {
   CourseKind,
   CourseStatus,
   EnrolmentStatus,
+  EvaluationItem,
   EvaluationRating,
   OfferingDelivery,
   OfferingFunding,
@@ -175,6 +176,51 @@ export interface CertificateCheck {
   revokedAt?: string;
 }
 
+/** Completed and failed participants, and the share completed (null when none). */
+export interface CompletionFigure {
+  completed: number;
+  failed: number;
+  n: number;
+  rate: number | null;
+}
+
+/** Mean pre- and post-test scores (per cent) and the mean gain (points) of those with both. */
+export interface GainFigure {
+  n: number;
+  meanPreTest: number | null;
+  meanPostTest: number | null;
+  meanGain: number | null;
+}
+
+/** GET /statistics: the figures of the offerings the filters select, each with its n. */
+export interface TrainingStatistics {
+  participants: {
+    n: number;
+    byConstituentGroup: Record<string, number>;
+    bySex: Record<string, number>;
+    byRegion: Record<string, number>;
+    byYear: Record<string, number>;
+  };
+  completion: {
+    overall: CompletionFigure;
+    byCourseKind: Record<string, CompletionFigure>;
+    byYear: Record<string, CompletionFigure>;
+  };
+  knowledgeGain: { overall: GainFigure; byCourseKind: Record<string, GainFigure> };
+  satisfaction: {
+    evaluations: number;
+    items: Record<EvaluationItem, { n: number; mean: number | null }>;
+  };
+  waitlists: {
+    offerings: number;
+    waitingNow: number;
+    offeringsWithWaitlist: number;
+    meanPeak: number | null;
+    maxPeak: number;
+  };
+  position: number;
+}
+
 /** What every command on a record answers. */
 export interface CommandResult {
   streamVersion: number;
@@ -193,6 +239,10 @@ export type CourseFilters = Partial<
 >;
 export type OfferingFilters = Partial<
   Record<'region' | 'language' | 'courseKind' | 'status' | 'country' | 'from' | 'to', string>
+>;
+
+export type StatisticsFilters = Partial<
+  Record<'region' | 'language' | 'courseKind' | 'from' | 'to', string>
 >;
 
 /** A participant as the enrolment form sends it (the API derives the pseudonymous id). */
@@ -251,11 +301,12 @@ export const trainingQueries = {
           )
         ).body,
     }),
-  statistics: (filters: OfferingFilters) =>
+  statistics: (filters: StatisticsFilters) =>
     queryOptions({
       queryKey: key('statistics', filters),
       queryFn: () =>
-        get<Record<string, unknown>>(`${TRAINING}/statistics${queryString({ ...filters })}`),
+        get<TrainingStatistics>(`${TRAINING}/statistics${queryString({ ...filters, ...since() })}`),
+      placeholderData: keepPreviousData,
     }),
 };
 
