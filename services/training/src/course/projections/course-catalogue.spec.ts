@@ -133,6 +133,7 @@ describe('the course catalogue', () => {
         reason: 'Three days instead of four',
         writtenBy: 'user-trainer-1',
         writtenAt: '2025-12-01T10:00:00.000Z',
+        publishedAt: '2025-12-01T10:00:00.000Z',
       },
     ]);
     // A draft edited in place keeps one revision, as last written.

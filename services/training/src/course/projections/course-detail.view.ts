@@ -10,6 +10,7 @@ export interface CourseRevisionEntry {
   reason?: string;
   writtenBy: string;
   writtenAt: string;
+  /** When it became the revision offerings are planned from (published, or revised while published). */
   publishedAt?: string;
 }
 
@@ -65,6 +66,8 @@ export function buildCourseDetail(recorded: readonly RecordedEvent[]): CourseDet
           reason: d.reason,
           writtenBy: d.revisedBy,
           writtenAt: d.revisedAt,
+          // A published course's new revision is the one offerings are planned from at once.
+          ...(detail.status === 'published' ? { publishedAt: d.revisedAt } : {}),
         };
         const same = detail.revisions.findIndex((rev) => rev.revision === d.revision);
         if (same >= 0) detail.revisions[same] = entry;

@@ -103,7 +103,11 @@ const CourseRevisionSchema = Type.Object(
     reason: Type.Optional(Type.String({ description: 'Why it was last edited' })),
     writtenBy: Type.String(),
     writtenAt: IsoDateTime(),
-    publishedAt: Type.Optional(IsoDateTime()),
+    publishedAt: Type.Optional(
+      IsoDateTime(
+        'When it became the revision offerings are planned from (published, or revised while published)',
+      ),
+    ),
   },
   { title: 'TrainingCourseRevision' },
 );
