@@ -127,7 +127,7 @@ describe('access control on the embedded platform (e2e)', () => {
     }
   });
 
-  it('declares an access on every route, and nothing but health and sign-in answers without credentials', async () => {
+  it('declares an access on every route, and nothing but health, sign-in and the certificate check answers without credentials', async () => {
     const routes = listRouteAccess(platform.app);
     expect(routes.length).toBeGreaterThan(20);
     expect(routes.filter((r) => r.access === undefined)).toEqual([]);
@@ -135,18 +135,23 @@ describe('access control on the embedded platform (e2e)', () => {
       .filter((r) => r.access === 'public')
       .map((r) => `${r.method} ${r.path}`)
       .sort();
-    expect(open).toEqual([
-      'GET /api/health/live',
-      'GET /api/health/ready',
-      'POST /api/auth/refresh',
-      'POST /api/auth/sign-in',
-      'POST /api/auth/sign-out',
-    ]);
+    expect(open).toEqual(
+      [
+        'GET /api/health/live',
+        'GET /api/health/ready',
+        'POST /api/auth/refresh',
+        'POST /api/auth/sign-in',
+        'POST /api/auth/sign-out',
+        // Anyone a certificate is shown to checks it by its code (holder's name, course, dates, status).
+        'GET /api/training/certificates/:verificationCode',
+      ].sort(),
+    );
     // Every context is there: the help desk, reporting, operations, auth.
     for (const prefix of [
       '/api/help-desk/',
       '/api/knowledge-base/',
       '/api/reporting/',
+      '/api/training/',
       '/api/dead-letters',
       '/api/auth/users',
     ]) {

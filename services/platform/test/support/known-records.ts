@@ -65,6 +65,46 @@ const TARGET = {
   dueDate: '2026-12-31',
 };
 const IMPACT_ASSESSMENT = exampleAssessment();
+const COURSE = {
+  course: {
+    code: 'SFP-MF-101',
+    title: 'Microfinance for decent work: an introduction',
+    kind: 'regional-course',
+    learningObjectives: ['Assess a savings and credit cooperative against decent-work criteria'],
+    themes: ['microinsurance'],
+    audiences: ['government', 'workers-organisation'],
+    durationHours: 24,
+    priorityArea: 'financial-inclusion',
+    languages: ['en', 'fr'],
+    owner: 'staff-mrossi',
+    supervisorApprovalRequired: false,
+    completionRule: { minAttendancePercent: 50 },
+  },
+};
+const offeringOf = (courseId: string) => ({
+  courseId,
+  plan: {
+    schedule: { startsOn: '2026-11-16', endsOn: '2026-11-17', timeZone: 'Africa/Nairobi' },
+    delivery: { mode: 'in-person', venue: 'KCB Leadership Centre, Karen, Nairobi' },
+    region: 'africa',
+    country: 'KE',
+    language: 'en',
+    capacity: 20,
+    trainers: ['staff-mrossi'],
+    funding: { kind: 'sponsored', sponsor: 'Mastercard Foundation' },
+  },
+});
+const participant = (name: string) => ({
+  participant: {
+    name,
+    email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.org`,
+    organisation: 'Central Organisation of Trade Unions (Kenya)',
+    constituentGroup: 'workers-organisation',
+    country: 'KE',
+    sex: 'female',
+    staff: false,
+  },
+});
 /** Bodies the domain accepts, so hostile changes start from them (else from the document's examples). */
 export const ACCEPTED_BODIES: Record<string, unknown> = {
   'POST /api/auth/users': {
@@ -161,6 +201,9 @@ export async function seedKnownRecords(
   if (serves('/api/knowledge-base/institutions')) {
     await seedKnowledgeBase(call, admin, remember, acceptedBodies);
   }
+  if (serves('/api/training/courses')) {
+    await seedTraining(call, admin, remember, acceptedBodies);
+  }
 
   // Names the host lists: projections, reporting views.
   const valuesIn = <T>(value: unknown, key: string, out: T[] = []): T[] => {
@@ -176,7 +219,7 @@ export async function seedKnownRecords(
   const namesIn = (value: unknown, keys: string[]) =>
     keys.flatMap((k) => valuesIn<string>(value, k));
   const heads: number[] = [];
-  for (const context of ['help-desk', 'knowledge-base']) {
+  for (const context of ['help-desk', 'knowledge-base', 'training']) {
     if (!serves(`/api/${context}/projections`)) continue;
     const statuses = (await call('GET', `/api/${context}/projections`, undefined)).body;
     remember(`/api/${context}/projections/`, ...namesIn(statuses, ['name']));
@@ -253,4 +296,65 @@ async function seedKnowledgeBase(
     institutionIds: [institutionId],
     assessmentIds: [assessment.body?.id],
   };
+}
+
+/**
+ * A published course; an offering open for enrolment with one participant;
+ * and a completed one, whose participant holds a certificate.
+ */
+async function seedTraining(
+  call: ReturnType<typeof callerOf>,
+  admin: Record<string, string>,
+  remember: (prefix: string, ...ids: unknown[]) => void,
+  acceptedBodies: Record<string, unknown>,
+): Promise<void> {
+  const command = async (path: string, body: unknown, version: number, status = 200) => {
+    const answer = await call('POST', path, body, { ...admin, 'if-match': `"${version}"` });
+    expect(answer.status).toBe(status);
+    return answer;
+  };
+  const course = await call('POST', '/api/training/courses', COURSE);
+  expect(course.status).toBe(201);
+  const courseId = course.body?.courseId as string;
+  remember('/api/training/courses/', courseId);
+  acceptedBodies['POST /api/training/courses'] = COURSE;
+  acceptedBodies['POST /api/training/courses/{id}/revisions'] = { ...COURSE, reason: 'Updated' };
+  await command(`/api/training/courses/${courseId}/publish`, {}, 1);
+  acceptedBodies['POST /api/training/offerings'] = offeringOf(courseId);
+  acceptedBodies['POST /api/training/offerings/{id}/enrolments'] = participant('Grace Wanjiru');
+
+  const offering = async (who: string) => {
+    const planned = await call('POST', '/api/training/offerings', offeringOf(courseId));
+    expect(planned.status).toBe(201);
+    const id = planned.body?.offeringId as string;
+    remember('/api/training/offerings/', id);
+    await command(`/api/training/offerings/${id}/open`, {}, 1);
+    const enrolled = await call(
+      'POST',
+      `/api/training/offerings/${id}/enrolments`,
+      participant(who),
+    );
+    expect(enrolled.status).toBe(201);
+    const enrolmentId = enrolled.body?.enrolmentId as string;
+    remember('/api/training/offerings/{id}/enrolments/', enrolmentId);
+    return { id, enrolmentId, version: enrolled.body?.streamVersion as number };
+  };
+  await offering('Amina Odhiambo');
+  const done = await offering('Joseph Mwangi');
+  let version = done.version;
+  const next = async (path: string, body: unknown) =>
+    (version = (await command(`/api/training/offerings/${done.id}/${path}`, body, version)).body
+      ?.streamVersion as number);
+  await next('start', {});
+  await next('attendance', { day: '2026-11-16', present: [done.enrolmentId] });
+  await next('scores', { enrolmentId: done.enrolmentId, preTest: 45, postTest: 80 });
+  await next('complete', {});
+  const roster = await call('GET', `/api/training/offerings/${done.id}/roster`, undefined);
+  expect(roster.status).toBe(200);
+  const certificate = (
+    roster.body?.enrolments as Array<{ certificate?: Record<string, string> }> | undefined
+  )?.[0]?.certificate;
+  expect(certificate?.verificationCode).toEqual(expect.any(String));
+  remember('/api/training/offerings/{id}/certificates/', certificate?.certificateId);
+  remember('/api/training/certificates/', certificate?.verificationCode);
 }
