@@ -207,6 +207,46 @@ export class TrainingHistory extends PublicEventHistory {
     });
   }
 
+  launchProgramme(
+    programmeId: string,
+    at: string,
+    programme: { title: string; scope: EventData; startsOn: string; endsOn: string },
+  ): RecordedEvent {
+    return this.programme(programmeId, 'ProgrammeLaunched', at, {
+      ...programme,
+      launchedBy: 'programme-officer-1',
+      launchedAt: at,
+    });
+  }
+
+  setProgrammeTargets(programmeId: string, at: string, targets: EventData[]): RecordedEvent {
+    return this.programme(programmeId, 'ProgrammeTargetsSet', at, {
+      targets,
+      setBy: 'programme-officer-1',
+      setAt: at,
+    });
+  }
+
+  addOfferingToProgramme(programmeId: string, offeringId: string, at: string): RecordedEvent {
+    return this.programme(programmeId, 'OfferingAddedToProgramme', at, {
+      offeringId,
+      addedBy: 'programme-officer-1',
+      addedAt: at,
+    });
+  }
+
+  closeProgramme(programmeId: string, at: string): RecordedEvent {
+    return this.programme(programmeId, 'ProgrammeClosed', at, {
+      reason: 'Programme period over',
+      closedBy: 'programme-officer-1',
+      closedAt: at,
+    });
+  }
+
+  private programme(programmeId: string, type: string, at: string, data: EventData): RecordedEvent {
+    return this.record(`programme-${programmeId}`, type, at, { programmeId, ...data });
+  }
+
   private offering(offeringId: string, type: string, at: string, data: EventData): RecordedEvent {
     return this.record(`offering-${offeringId}`, type, at, { offeringId, ...data });
   }
@@ -419,4 +459,56 @@ export const CAPACITY_BUILDING_FIGURES_2026_Q1 = {
   'previousPeriodPeopleTrainedByConstituentGroup.Government': 1,
   'previousPeriodPeopleTrainedBySex.Female': 1,
   'previousPeriodPeopleTrainedByRegion.Europe and Central Asia': 1,
+};
+
+/**
+ * The scripted year, with a capacity-building programme for Africa over 2026
+ * (launched 2025-12-10) of o1 and o5 (o5 cancelled), and its targets, worked by
+ * hand at the end of 2026-Q1 (2026-04-01, 90 of the 365 days to 2026-12-31
+ * elapsed): o1's constituents p1 (female, government, 40 → 70) and p2 (male,
+ * workers, 50 → 60) completed, p3 (female, employers, 30 → 35) failed.
+ */
+export function scriptedProgrammeHistory(): TrainingHistory {
+  const h = scriptedTrainingHistory();
+  h.launchProgramme('pg1', '2025-12-10T09:00:00.000Z', {
+    title: 'Social finance in West Africa',
+    scope: { kind: 'region', region: 'africa' },
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+  });
+  h.setProgrammeTargets('pg1', '2025-12-11T09:00:00.000Z', PROGRAMME_TARGETS);
+  h.addOfferingToProgramme('pg1', 'o1', '2025-12-12T09:00:00.000Z');
+  h.addOfferingToProgramme('pg1', 'o5', '2026-01-21T10:00:00.000Z');
+  return h;
+}
+
+export const PROGRAMME_TARGETS = [
+  { indicator: 'people-trained', value: 8, dueOn: '2026-12-31' },
+  { indicator: 'people-trained', value: 5, sex: 'female', dueOn: '2026-12-31' },
+  {
+    indicator: 'people-trained',
+    value: 10,
+    constituentGroup: 'workers-organisation',
+    dueOn: '2026-12-31',
+  },
+  { indicator: 'completion-rate', value: 80, dueOn: '2026-12-31' },
+  { indicator: 'knowledge-gain', value: 15, dueOn: '2026-03-31' },
+];
+
+/** The programme's results against its targets at the end of 2026-Q1, worked by hand. */
+export const PROGRAMME_TARGET_FIGURES_2026_Q1 = {
+  programmeTargets: 5,
+  'programmeTargetsByStatus.On track': 2,
+  'programmeTargetsByStatus.At risk': 2,
+  'programmeTargetsByStatus.Off track': 1,
+  // 8 × 90/365 = 1.97 expected by now; p1 and p2: 2.
+  'resultsAgainstTargetsByTarget.Social finance in West Africa — Constituents trained (people) (target 8, due 2026-12-31): On track': 2,
+  // 5 × 90/365 = 1.23; p1: 1, at least 80 % of it (0.99).
+  'resultsAgainstTargetsByTarget.Social finance in West Africa — Constituents trained (people), Female (target 5, due 2026-12-31): At risk': 1,
+  // 10 × 90/365 = 2.47; p2: 1, below 80 % of it (1.97).
+  "resultsAgainstTargetsByTarget.Social finance in West Africa — Constituents trained (people), Workers' organisation (target 10, due 2026-12-31): Off track": 1,
+  // 2 of 3 results completed: 66.7, below 80 but at least 64.
+  'resultsAgainstTargetsByTarget.Social finance in West Africa — Completion rate (%) (target 80, due 2026-12-31): At risk': 66.7,
+  // Due 2026-03-31 (passed): gains 30, 10, 5 = 15, met.
+  'resultsAgainstTargetsByTarget.Social finance in West Africa — Knowledge gain, mean (post-test minus pre-test, points) (target 15, due 2026-03-31): On track': 15,
 };

@@ -7,8 +7,10 @@ import {
   evolveOfferingFacts,
   evolveParticipationFacts,
 } from './domain/training.facts';
+import { evolveProgrammeFacts } from './domain/programme.facts';
 import {
-  scriptedTrainingHistory,
+  PROGRAMME_TARGET_FIGURES_2026_Q1,
+  scriptedProgrammeHistory,
   STAFF_TRAINING_FIGURES_2026_Q1,
   CAPACITY_BUILDING_FIGURES_2026_Q1,
 } from './training-history.fixture';
@@ -16,11 +18,12 @@ import {
   TRAINING_COURSES_VIEW,
   TRAINING_OFFERINGS_VIEW,
   TRAINING_PARTICIPATIONS_VIEW,
+  TRAINING_PROGRAMMES_VIEW,
   trainingReporting,
 } from './training.reporting-plugin';
 
 describe('the training reporting plugin', () => {
-  const events = scriptedTrainingHistory().events;
+  const events = scriptedProgrammeHistory().events;
   const rows: Record<string, Row[]> = {
     [TRAINING_COURSES_VIEW]: foldFacts(events, evolveCourseFacts, 'courseId') as unknown as Row[],
     [TRAINING_OFFERINGS_VIEW]: foldFacts(
@@ -32,6 +35,11 @@ describe('the training reporting plugin', () => {
       events,
       evolveParticipationFacts,
       'enrolmentId',
+    ) as unknown as Row[],
+    [TRAINING_PROGRAMMES_VIEW]: foldFacts(
+      events,
+      evolveProgrammeFacts,
+      'programmeId',
     ) as unknown as Row[],
   };
 
@@ -48,11 +56,15 @@ describe('the training reporting plugin', () => {
     expect(staff?.function).toBe('training');
     expect(figuresByName(staff?.figures ?? [])).toEqual(STAFF_TRAINING_FIGURES_2026_Q1);
     expect(capacity?.function).toBe('capacity-building');
-    expect(figuresByName(capacity?.figures ?? [])).toEqual(CAPACITY_BUILDING_FIGURES_2026_Q1);
+    expect(figuresByName(capacity?.figures ?? [])).toEqual({
+      ...CAPACITY_BUILDING_FIGURES_2026_Q1,
+      ...PROGRAMME_TARGET_FIGURES_2026_Q1,
+    });
     expect(reads).toEqual([
       [TRAINING_COURSES_VIEW, [{ field: 'createdAt', op: 'lt', value: period.to }]],
       [TRAINING_OFFERINGS_VIEW, [{ field: 'plannedAt', op: 'lt', value: period.to }]],
       [TRAINING_PARTICIPATIONS_VIEW, [{ field: 'requestedAt', op: 'lt', value: period.to }]],
+      [TRAINING_PROGRAMMES_VIEW, [{ field: 'launchedAt', op: 'lt', value: period.to }]],
     ]);
   });
 

@@ -13,6 +13,7 @@ import {
   type OfferingFacts,
   type ParticipationFacts,
 } from './domain/training.facts';
+import { evolveProgrammeFacts, type ProgrammeFacts } from './domain/programme.facts';
 import {
   TRAINING_EVENT_TYPES as T,
   TRAINING_SOURCE,
@@ -27,6 +28,7 @@ import {
 export const TRAINING_COURSES_VIEW = 'training-courses';
 export const TRAINING_OFFERINGS_VIEW = 'training-offerings';
 export const TRAINING_PARTICIPATIONS_VIEW = 'training-participations';
+export const TRAINING_PROGRAMMES_VIEW = 'training-programmes';
 
 /** One document per course: its kind, audiences and status as its latest revision has them. */
 export const trainingCoursesView = defineReportingView<CourseFacts>({
@@ -171,6 +173,49 @@ export const trainingParticipationsView = defineReportingView<ParticipationFacts
 });
 
 /**
+ * One document per capacity-building programme, with its offerings and its
+ * targets (the latest set). The report sets the targets against the
+ * programme's participations (training-participations, by offeringId) at the
+ * end of its period: see programme-targets.ts.
+ */
+export const trainingProgrammesView = defineReportingView<ProgrammeFacts>({
+  name: TRAINING_PROGRAMMES_VIEW,
+  context: TRAINING_SOURCE,
+  title: 'Capacity-building programmes (training)',
+  description:
+    'One row per capacity-building programme: title, scope (organisation, country or region), period, status, its offerings (see training-offerings) and its targets (indicator, value, sex, constituent group, due date; not queryable, in each document). The progress report evaluates the targets.',
+  version: 1,
+  idField: 'programmeId',
+  eventTypes: [
+    T.programmeLaunched,
+    T.programmeTargetsSet,
+    T.offeringAddedToProgramme,
+    T.programmeClosed,
+  ],
+  evolve: evolveProgrammeFacts,
+  fields: {
+    programmeId: { type: 'string', description: 'The programme id' },
+    title: { type: 'string', description: 'Title' },
+    scopeKind: { type: 'string', description: 'organisation, country or region' },
+    region: { type: 'string', description: 'Region, for a programme of a region' },
+    country: { type: 'string', description: 'ISO 3166-1 alpha-2 country, when it has one' },
+    organisation: { type: 'string', description: 'The constituent organisation, when it is one' },
+    constituentGroup: {
+      type: 'string',
+      description: "The organisation's constituent group, when it is one",
+    },
+    startsOn: { type: 'string', description: 'First day (YYYY-MM-DD)' },
+    endsOn: { type: 'string', description: 'Last day (YYYY-MM-DD)' },
+    status: { type: 'string', description: 'active or closed' },
+    offeringIds: { type: 'string-list', description: 'Its offerings (see training-offerings)' },
+    targetCount: { type: 'number', description: 'Targets set' },
+    launchedAt: { type: 'timestamp', description: 'When it was launched' },
+    targetsSetAt: { type: 'timestamp', description: 'When its targets were last set' },
+    closedAt: { type: 'timestamp', description: 'When it was closed' },
+  },
+});
+
+/**
  * The training views as they stood before the end of `period` (everything
  * the period and the previous one count was recorded before it).
  */
@@ -183,6 +228,7 @@ async function readTrainingReportData(
     courses: await before<CourseFacts>(TRAINING_COURSES_VIEW, 'createdAt'),
     offerings: await before<OfferingFacts>(TRAINING_OFFERINGS_VIEW, 'plannedAt'),
     participations: await before<ParticipationFacts>(TRAINING_PARTICIPATIONS_VIEW, 'requestedAt'),
+    programmes: await before<ProgrammeFacts>(TRAINING_PROGRAMMES_VIEW, 'launchedAt'),
   };
 }
 
@@ -207,7 +253,12 @@ function trainingReportData(
 export const trainingReporting: ReportingPlugin = {
   context: TRAINING_SOURCE,
   shapeProblems: trainingShapeProblems,
-  views: [trainingCoursesView, trainingOfferingsView, trainingParticipationsView],
+  views: [
+    trainingCoursesView,
+    trainingOfferingsView,
+    trainingParticipationsView,
+    trainingProgrammesView,
+  ],
   sections: [
     {
       function: 'training',

@@ -19,13 +19,23 @@ const PERIOD_LABELS: Readonly<Record<string, string>> = {
   peopleTrainedByRegion: 'Constituents trained by region of the offering',
 };
 
+/** Results against programme targets: evaluated at the end of the period only (no previous period). */
+const TARGET_LABELS: Readonly<Record<string, string>> = {
+  programmeTargets: 'Programme targets',
+  programmeTargetsByStatus: 'Programme targets by status',
+  resultsAgainstTargetsByTarget: 'Results against targets (value reached, by target and status)',
+};
+
 /** Labels of every metric of the two training sections, the previous period's included. */
-export const TRAINING_METRIC_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(PERIOD_LABELS).flatMap(([metric, label]) => [
-    [metric, label],
-    [previousPeriodMetric(metric), `${label}, previous period`],
-  ]),
-);
+export const TRAINING_METRIC_LABELS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    Object.entries(PERIOD_LABELS).flatMap(([metric, label]) => [
+      [metric, label],
+      [previousPeriodMetric(metric), `${label}, previous period`],
+    ]),
+  ),
+  ...TARGET_LABELS,
+};
 
 /**
  * Column headings of the breakdowns, by what follows `By` in the metric's name
@@ -36,4 +46,6 @@ export const TRAINING_BREAKDOWN_KEYS: Readonly<Record<string, string>> = {
   Sex: 'Sex',
   ConstituentGroup: 'Constituent group',
   Region: 'Region',
+  Status: 'Status',
+  Target: 'Target',
 };

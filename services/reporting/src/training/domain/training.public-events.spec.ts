@@ -1,4 +1,4 @@
-import { scriptedTrainingHistory, TrainingHistory } from '../training-history.fixture';
+import { scriptedProgrammeHistory, TrainingHistory } from '../training-history.fixture';
 import { TRAINING_EVENT_TYPES, trainingShapeProblems } from './training.public-events';
 
 type Json = Record<string, unknown>;
@@ -10,7 +10,7 @@ const fields = (type: string, data: unknown) =>
 
 describe('training public events as reporting reads them (shape checks)', () => {
   it('accepts every event the training service publishes, as the scripted history has them', () => {
-    for (const event of scriptedTrainingHistory().events)
+    for (const event of scriptedProgrammeHistory().events)
       expect({ type: event.type, problems: trainingShapeProblems(event.type, event.data) }).toEqual(
         {
           type: event.type,
@@ -22,6 +22,21 @@ describe('training public events as reporting reads them (shape checks)', () => 
   it('covers every type it reads with a shape', () => {
     for (const type of Object.values(TRAINING_EVENT_TYPES))
       expect({ type, problems: fields(type, {}) }).not.toEqual({ type, problems: [] });
+  });
+
+  it('refuses programme targets that are not a list of indicator, value and due date', () => {
+    const h = new TrainingHistory();
+    const event = h.setProgrammeTargets('pg1', '2025-12-11T09:00:00.000Z', [
+      { indicator: 'people-trained', value: '8', dueOn: '2026-12-31' },
+    ]);
+    expect(fields(event.type, event.data)).toEqual(['data.targets']);
+    const launched = h.launchProgramme('pg1', '2025-12-10T09:00:00.000Z', {
+      title: 'Social finance in West Africa',
+      scope: { kind: 'region', region: 7 },
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+    });
+    expect(fields(launched.type, launched.data)).toEqual(['data.scope.region']);
   });
 
   it('refuses an enrolment without the participant facts it counts, naming each field', () => {

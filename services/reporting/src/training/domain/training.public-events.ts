@@ -38,6 +38,10 @@ export const TRAINING_EVENT_TYPES = {
   offeringCompleted: 'training.OfferingCompleted',
   offeringCancelled: 'training.OfferingCancelled',
   evaluationSubmitted: 'training.EvaluationSubmitted',
+  programmeLaunched: 'training.ProgrammeLaunched',
+  programmeTargetsSet: 'training.ProgrammeTargetsSet',
+  offeringAddedToProgramme: 'training.OfferingAddedToProgramme',
+  programmeClosed: 'training.ProgrammeClosed',
 } as const;
 
 const T = TRAINING_EVENT_TYPES;
@@ -108,6 +112,17 @@ const SHAPES: PayloadShapes = {
   },
   [T.offeringCancelled]: { offeringId: 'string', cancelledAt: 'string' },
   [T.evaluationSubmitted]: { offeringId: 'string', evaluationId: 'string', submittedAt: 'string' },
+  [T.programmeLaunched]: {
+    programmeId: 'string',
+    title: 'string',
+    scope: 'object',
+    startsOn: 'string',
+    endsOn: 'string',
+    launchedAt: 'string',
+  },
+  [T.programmeTargetsSet]: { programmeId: 'string', setAt: 'string' },
+  [T.offeringAddedToProgramme]: { programmeId: 'string', offeringId: 'string', addedAt: 'string' },
+  [T.programmeClosed]: { programmeId: 'string', closedAt: 'string' },
 };
 
 /** What reporting reads of a course definition. */
@@ -132,6 +147,15 @@ const NESTED_SHAPES: Readonly<Record<string, Readonly<Record<string, PayloadShap
   [T.participantEnrolled]: { participant: PARTICIPANT },
   [T.participantWaitlisted]: { participant: PARTICIPANT },
   [T.awaitingApproval]: { participant: PARTICIPANT },
+  [T.programmeLaunched]: {
+    scope: {
+      kind: 'string',
+      region: 'string?',
+      country: 'string?',
+      organisation: 'string?',
+      constituentGroup: 'string?',
+    },
+  },
 };
 
 /** Scores that are optional in the payload, but numbers when present. */
@@ -177,7 +201,31 @@ export function trainingShapeProblems(type: string, data: unknown): ShapeProblem
       field: 'data.ratings',
       messages: ['must be an array of { item: string, score: number }'],
     });
+  if (type === T.programmeTargetsSet && !isTargets(data['targets']))
+    problems.push({
+      field: 'data.targets',
+      messages: [
+        'must be an array of { indicator: string, value: number, dueOn: string, sex?: string, constituentGroup?: string }',
+      ],
+    });
   return problems;
+}
+
+const isOptionalString = (value: unknown) => value === undefined || typeof value === 'string';
+
+function isTargets(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (t) =>
+        isObject(t) &&
+        typeof t['indicator'] === 'string' &&
+        isNumber(t['value']) &&
+        typeof t['dueOn'] === 'string' &&
+        isOptionalString(t['sex']) &&
+        isOptionalString(t['constituentGroup']),
+    )
+  );
 }
 
 function isRatings(value: unknown): boolean {

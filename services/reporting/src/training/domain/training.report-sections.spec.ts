@@ -118,11 +118,13 @@ describe('staff training section (figures worked by hand)', () => {
     });
   });
 
-  it('says plainly that there are no targets, and names the previous period', () => {
+  it('says plainly that staff training has no targets, and names the previous period', () => {
     const section = staffTrainingReportSection(parseReportPeriod('2026-Q1'), data());
     expect(section).toMatchObject({ function: 'training', context: 'training' });
     expect(section.notes).toContainEqual(
-      expect.stringMatching(/^Results against targets: no training programme has targets/),
+      expect.stringMatching(
+        /^Results against targets: targets are set on capacity-building programmes/,
+      ),
     );
     expect(section.notes).toContainEqual(
       expect.stringContaining('Previous period: 2025-Q4 (from 2025-10-01 to before 2026-01-01)'),

@@ -1,6 +1,13 @@
 import type { ComputedSection, ReportFigure } from '../../report/domain/progress-report';
 import { inPeriod, type ReportPeriod } from '../../report/domain/report-period';
 import { previousReportPeriod } from './previous-period';
+import {
+  programmeTargetResults,
+  programmeTargetSentence,
+  TARGET_STATUS_LABELS,
+  type ProgrammeTargetResult,
+} from './programme-targets';
+import type { ProgrammeFacts } from './programme.facts';
 import type { CourseFacts, OfferingFacts, ParticipationFacts } from './training.facts';
 import {
   CONSTITUENT_GROUP_LABELS,
@@ -11,11 +18,13 @@ import {
 } from './training.labels';
 import { TRAINING_SOURCE } from './training.public-events';
 
-/** What the training sections are computed from: the rows of the three training views. */
+/** What the training sections are computed from: the rows of the training views. */
 export interface TrainingReportData {
   courses: readonly CourseFacts[];
   offerings: readonly OfferingFacts[];
   participations: readonly ParticipationFacts[];
+  /** Capacity-building programmes and their targets (none: no target to report against). */
+  programmes?: readonly ProgrammeFacts[];
 }
 
 /** The prefix of the previous period's figures: `staffTrained` and `previousPeriodStaffTrained`. */
@@ -26,7 +35,44 @@ export const previousPeriodMetric = (metric: string) =>
   `${PREVIOUS_PERIOD_PREFIX}${metric.charAt(0).toUpperCase()}${metric.slice(1)}`;
 
 const TARGETS_NOTE =
-  'Results against targets: no training programme has targets recorded in the platform yet, so the results above are not set against any target (none is shown, none is assumed).';
+  'Results against targets: no training programme has targets recorded in the platform by the end of the period, so the results above are not set against any target (none is shown, none is assumed).';
+
+const STAFF_TARGETS_NOTE =
+  'Results against targets: targets are set on capacity-building programmes for constituents (see that section); staff training has none, so the results above are not set against any target.';
+
+/** How a programme target's status is decided (the knowledge base's statuses and words). */
+const TARGET_RULE_NOTE =
+  "Results against targets: each target of a capacity-building programme, with the value its programme's offerings reached by the end of the period (their constituents' results recorded before it). Status, in the knowledge base's words: once the target's due date has passed, On track when met and Off track when missed; before, the value is set against what is expected by the end of the period (for people trained, the target times the share of the time from the programme's first day to the due date that has elapsed; for a rate, the target itself): On track at or above it, At risk from 80 % of it, Off track below; No data when the programme has not started or there is nothing to measure yet.";
+
+/** The key of a target's figure: what it is and how it stands. */
+const targetKey = (r: ProgrammeTargetResult) =>
+  `${r.programmeTitle} — ${r.label} (target ${r.target}, due ${r.dueOn}): ${TARGET_STATUS_LABELS[r.status]}`;
+
+/**
+ * Results against the programmes' targets at the end of the period (pure):
+ * targets evaluated, by status, and each target's value reached (keyed by
+ * programme, indicator, target and status); with notes saying the rule and
+ * each target in a sentence.
+ */
+export function programmeTargetFigures(
+  period: ReportPeriod,
+  data: TrainingReportData,
+): { figures: ReportFigure[]; notes: string[] } {
+  const results = programmeTargetResults(period, data.programmes ?? [], data.participations);
+  if (results.length === 0) return { figures: [], notes: [TARGETS_NOTE] };
+  return {
+    figures: [
+      count('programmeTargets', results.length),
+      ...countBy('programmeTargetsByStatus', results, (r) => TARGET_STATUS_LABELS[r.status]),
+      ...results.map((r) => ({
+        metric: 'resultsAgainstTargetsByTarget',
+        key: targetKey(r),
+        value: r.actual,
+      })),
+    ],
+    notes: [TARGET_RULE_NOTE, ...results.map(programmeTargetSentence)],
+  };
+}
 
 /** A figure rounded to one decimal, as a reader reads it (83.3, not 83.33333). */
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
@@ -228,7 +274,7 @@ export function staffTrainingReportSection(
       'Offerings held: offerings completed in the period in which at least one staff member had a result, by kind of course.',
       ...COMMON_NOTES,
       previousPeriodNote(previous),
-      TARGETS_NOTE,
+      STAFF_TARGETS_NOTE,
     ],
   };
 }
@@ -245,17 +291,18 @@ export function capacityBuildingReportSection(
   data: TrainingReportData,
 ): ComputedSection {
   const { figures, previous } = withPreviousPeriod(period, data, capacityBuildingFigures);
+  const targets = programmeTargetFigures(period, data);
   return {
     function: 'capacity-building',
     context: TRAINING_SOURCE,
-    figures,
+    figures: [...figures, ...targets.figures],
     notes: [
       "Constituents: participants enrolled for a constituent group (Government, Employers' organisation, Workers' organisation, Partner institution), not as staff. People trained: distinct people who completed a course in the period.",
       'Countries reached: distinct countries of the people trained. By region: the region where the offering ran.',
       'Offerings held: offerings completed in the period in which at least one constituent had a result, by kind of course.',
       ...COMMON_NOTES,
       previousPeriodNote(previous),
-      TARGETS_NOTE,
+      ...targets.notes,
     ],
   };
 }
