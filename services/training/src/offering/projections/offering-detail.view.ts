@@ -77,6 +77,12 @@ export interface OfferingDetail extends OfferingPlan {
 }
 
 const SEAT_HOLDING: readonly EnrolmentStatus[] = ['enrolled', 'completed', 'failed'];
+/** The events that make an enrolment, by whoever asked for it. */
+const MAKING: readonly string[] = [
+  'training.ParticipantEnrolled',
+  'training.ParticipantWaitlisted',
+  'training.EnrolmentAwaitingApproval',
+];
 const CANCELLABLE: readonly EnrolmentStatus[] = ['enrolled', 'waitlisted', 'awaiting-approval'];
 
 /** Whether a participant's personal data reads back erased. */
@@ -84,12 +90,20 @@ export function isErased(participant: Pick<Participant, 'name' | 'email'>): bool
   return participant.name === ERASED || participant.email === ERASED;
 }
 
-/** Folds an offering's stream (oldest first) into its detail and roster; undefined for an empty stream. */
+/**
+ * Folds an offering's stream (oldest first) into its detail and roster;
+ * undefined for an empty stream. To a department's system (`department`) the
+ * roster shows only the enrolments its department made, as the write side
+ * treats another department's enrolment as none; the counts stay whole.
+ */
 export function buildOfferingDetail(
   recorded: readonly RecordedEvent[],
+  { department }: { department?: string } = {},
 ): OfferingDetail | undefined {
   let detail: OfferingDetail | undefined;
   const byId = new Map<string, RosterEnrolment>();
+  /** The department whose person or system made each enrolment (none: made in the Office). */
+  const madeBy = new Map<string, string | undefined>();
   const days = new Map<string, { present: string[]; absent: string[] }>();
 
   const enrol = (
@@ -141,6 +155,9 @@ export function buildOfferingDetail(
     }
     if (!detail) continue;
     detail.streamVersion = r.streamVersion;
+    if (MAKING.includes(event.type)) {
+      madeBy.set((event.data as { enrolmentId: string }).enrolmentId, r.actor.department);
+    }
     const enrolmentOf = (id: string) => byId.get(id);
     switch (event.type) {
       case 'training.OfferingOpenedForEnrolment':
@@ -312,5 +329,10 @@ export function buildOfferingDetail(
   detail.sessionDays = sessionDays;
   detail.seatsTaken = detail.enrolments.filter((e) => SEAT_HOLDING.includes(e.status)).length;
   detail.waitlistLength = detail.waitlist.length;
+  if (department !== undefined) {
+    const visible = (id: string) => madeBy.get(id) === department;
+    detail.enrolments = detail.enrolments.filter((e) => visible(e.enrolmentId));
+    detail.waitlist = detail.waitlist.filter(visible);
+  }
   return detail;
 }

@@ -1,3 +1,5 @@
+import type { Request } from 'express';
+import type { Principal } from '@sfp/auth';
 import { ReadSideHarness } from './testing/read-side.harness';
 import { response, schemaErrors } from './testing/schema-conformance';
 import {
@@ -14,6 +16,9 @@ import {
   VERIFICATION_CODE,
   bangkokSteps,
 } from './testing/training-story';
+import type { Participant } from '@sfp/contracts';
+import { offeringStreamId } from '../../training.context';
+import { ParticipantEnrolled, ParticipantWaitlisted } from '../domain/offering.events';
 import { OfferingsQueryController } from './offerings.http.controller';
 import {
   OfferingDetailSchema,
@@ -23,12 +28,15 @@ import {
 } from './offering.schemas';
 import type { OfferingDetail } from './offering-detail.view';
 
+const OPERATOR: Principal = { kind: 'person', id: 'op-1', name: 'op', roles: ['operator'] };
+const requestOf = (principal: Principal) => ({ principal }) as unknown as Request;
+
 describe('the roster of an offering, read from its stream', () => {
   const harness = new ReadSideHarness();
   const controller = () => new OfferingsQueryController(harness.engine, harness.store);
   const detail = async (id = DAKAR): Promise<OfferingDetail> => {
     const res = response();
-    const answer = await controller().detail({ id }, res);
+    const answer = await controller().detail({ id }, requestOf(OPERATOR), res);
     expect(schemaErrors(OfferingDetailSchema, answer)).toEqual([]);
     expect(res.headers['etag']).toBe(`"${answer.streamVersion}"`);
     return answer;
@@ -99,10 +107,12 @@ describe('the roster of an offering, read from its stream', () => {
   });
 
   it('answers the roster alone, and as CSV', async () => {
-    const roster = await controller().roster({ id: DAKAR }, {}, response());
+    const roster = await controller().roster({ id: DAKAR }, {}, requestOf(OPERATOR), response());
     expect(schemaErrors(RosterSchema, roster)).toEqual([]);
     const res = response();
-    const csv = String(await controller().roster({ id: DAKAR }, { format: 'csv' }, res));
+    const csv = String(
+      await controller().roster({ id: DAKAR }, { format: 'csv' }, requestOf(OPERATOR), res),
+    );
     expect(schemaErrors(RosterCsvSchema, csv)).toEqual([]);
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe(ROSTER_CSV_COLUMNS.map((c) => c.header).join(','));
@@ -126,6 +136,62 @@ describe('the roster of an offering, read from its stream', () => {
     expect(d.enrolments.map((e) => e.status)).toEqual(['cancelled']);
   });
 
+  it('shows a department’s system only the enrolments its department made; the counts stay whole', async () => {
+    const offeringId = 'f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9';
+    const stream = offeringStreamId(offeringId);
+    const [planning] = dakarEnrolmentSteps;
+    const plannedHere = (planning?.[1] ?? []).map((e) => ({
+      type: e.type,
+      data: { ...(e.data as object), offeringId },
+    }));
+    await harness.append(stream, plannedHere);
+    const by = (department: string | undefined, event: { type: string; data: unknown }) =>
+      harness.append(
+        stream,
+        [event],
+        '2026-02-10T09:00:00.000Z',
+        department
+          ? { kind: 'integration-client', id: `client-${department}`, department }
+          : undefined,
+      );
+    const ids = [1, 2, 3].map((n) => `d000000${n}-0000-4000-8000-00000000000${n}`);
+    const enrolled = (enrolmentId: string, participant: Participant) =>
+      ParticipantEnrolled.of({
+        offeringId,
+        enrolmentId,
+        participant,
+        enrolledBy: 'a learning system',
+        enrolledAt: '2026-02-10T09:00:00.000Z',
+      });
+    await by('regional-office-africa', enrolled(ids[0] ?? '', KOFI));
+    await by(undefined, enrolled(ids[1] ?? '', FATOU));
+    await by(
+      'hr-learning',
+      ParticipantWaitlisted.of({
+        offeringId,
+        enrolmentId: ids[2] ?? '',
+        participant: CLAIRE,
+        waitlistPosition: 1,
+        waitlistedBy: 'client-hr-learning',
+        waitlistedAt: '2026-02-11T09:00:00.000Z',
+      }),
+    );
+    const client: Principal = {
+      kind: 'integration-client',
+      id: 'client-hr',
+      name: 'learning system',
+      roles: ['integration'],
+      department: 'hr-learning',
+    };
+    const seen = await controller().detail({ id: offeringId }, requestOf(client), response());
+    expect(seen.enrolments.map((e) => [e.participant.name, e.waitlistPosition])).toEqual([
+      ['Claire Martin', 1],
+    ]);
+    expect(seen).toMatchObject({ seatsTaken: 2, waitlistLength: 1, waitlist: [ids[2]] });
+    const all = await detail(offeringId);
+    expect(all.enrolments).toHaveLength(3);
+  });
+
   it('shows an erased participant as erased, and everything else as it was', async () => {
     const before = await detail();
     expect(await harness.keys.erase(AMINA.personId)).toBe(true);
@@ -142,7 +208,11 @@ describe('the roster of an offering, read from its stream', () => {
 
   it('answers 404 for an offering never planned', async () => {
     await expect(
-      controller().detail({ id: '11111111-2222-4333-8444-555555555555' }, response()),
+      controller().detail(
+        { id: '11111111-2222-4333-8444-555555555555' },
+        requestOf(OPERATOR),
+        response(),
+      ),
     ).rejects.toMatchObject({ response: { code: 'OFFERING_NOT_FOUND' } });
   });
 });

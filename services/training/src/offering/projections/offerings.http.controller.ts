@@ -1,7 +1,14 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { Answers, Operation, Refuses, RequirePermission } from '@sfp/auth';
+import type { Request, Response } from 'express';
+import {
+  Answers,
+  departmentScope,
+  Operation,
+  principalOf,
+  Refuses,
+  RequirePermission,
+} from '@sfp/auth';
 import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine } from '@sfp/projections';
 import {
@@ -117,9 +124,10 @@ export class OfferingsQueryController {
   @Refuses({ 404: NO_SUCH_OFFERING })
   async detail(
     @Param() { id }: OfferingIdParams,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OfferingDetail> {
-    const detail = await this.offering(id);
+    const detail = await this.offering(id, req);
     res.setHeader('ETag', etagOf(detail.streamVersion));
     return detail;
   }
@@ -141,9 +149,10 @@ export class OfferingsQueryController {
   async roster(
     @Param() { id }: OfferingIdParams,
     @Query() query: RosterQueryDto,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Roster | string> {
-    const detail = await this.offering(id);
+    const detail = await this.offering(id, req);
     if (query.format === 'csv') {
       return sendCsv(
         res,
@@ -155,8 +164,13 @@ export class OfferingsQueryController {
     return { offeringId, streamVersion, sessionDays, enrolments, waitlist };
   }
 
-  private async offering(id: string): Promise<OfferingDetail> {
-    const detail = buildOfferingDetail(await this.events.readStream(offeringStreamId(id)));
+  /** The offering from its stream; to a department's system, with the enrolments its department made. */
+  private async offering(id: string, req: Request): Promise<OfferingDetail> {
+    const department = departmentScope(principalOf(req));
+    const detail = buildOfferingDetail(
+      await this.events.readStream(offeringStreamId(id)),
+      department === undefined ? {} : { department },
+    );
     if (!detail) {
       throw new NotFoundException({
         statusCode: 404,

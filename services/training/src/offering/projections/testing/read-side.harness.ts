@@ -3,6 +3,7 @@ import {
   MemoryKeyStore,
   newEventId,
   TypedEventStore,
+  type Actor,
   type RecordedEvent,
 } from '@sfp/event-sourcing';
 import { ProjectionEngine, SqliteReadModelStore } from '@sfp/projections';
@@ -34,11 +35,12 @@ export class ReadSideHarness {
     for (const projection of TRAINING_PROJECTIONS) this.engine.register(projection);
   }
 
-  /** Appends events to a stream, as one command would, at `occurredAt`. */
+  /** Appends events to a stream, as one command by `actor` would, at `occurredAt`. */
   async append(
     streamId: string,
     events: ReadonlyArray<{ type: string; data: unknown }>,
     occurredAt = '2026-03-02T09:00:00.000Z',
+    actor: Actor = { kind: 'person', id: 'user-coordinator-1' },
   ): Promise<number> {
     const result = await this.store.append(
       streamId,
@@ -50,7 +52,7 @@ export class ReadSideHarness {
         data: event.data,
         metadata: {
           correlationId: `spec-${streamId}`,
-          actor: { kind: 'person' as const, id: 'user-coordinator-1' },
+          actor,
           occurredAt,
         },
       })),
