@@ -6,6 +6,7 @@
 import { seedKnowledgeBase } from '@sfp/knowledge-base';
 import { seedAccounts } from './seed-accounts';
 import { seedHelpDesk } from './seed-help-desk';
+import { seedTraining } from './seed-training';
 
 async function main(argv: string[]): Promise<void> {
   const option = (name: string, fallback: number) => {
@@ -48,6 +49,17 @@ async function main(argv: string[]): Promise<void> {
   });
   process.stdout.write(
     `Knowledge base: ${knowledge.institutions} institutions, ${knowledge.reports} performance reports.\n`,
+  );
+  const training = await seedTraining({
+    baseUrl,
+    seed: option('--seed', 2026),
+    credentialsOf,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
+  process.stdout.write(
+    training.alreadySeeded
+      ? 'Training: the demo courses were already there; nothing added.\n'
+      : `Training: ${training.courses} courses, ${training.offerings} offerings, ${training.enrolments} enrolments (${training.waitlisted} waitlisted), ${training.certificates} certificates, ${training.evaluations} evaluations.\n`,
   );
 }
 
