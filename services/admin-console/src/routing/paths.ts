@@ -73,6 +73,7 @@ export const ROUTES = {
   newCourse: route('/training/courses/new'),
   trainingCourse: route('/training/courses/:courseId'),
   trainingOfferings: route('/training/offerings', [
+    'courseId',
     'region',
     'language',
     'courseKind',

@@ -332,8 +332,47 @@ describe('admin console: training pages in a browser (e2e)', () => {
     expect(await textOf(page.getByTestId('course-status'))).toBe('Published');
     expect(await textOf(main())).toContain('Turin course');
     expect(await textOf(main())).toContain('32 h');
-    await main().getByRole('link', { name: 'Plan an offering of this course' }).waitFor();
     await h.screenshot('24-training-course-published');
+
+    // An offering of it, planned and opened through the pages: online, in French, for a fee.
+    await main().getByRole('link', { name: 'Plan an offering of this course' }).click();
+    const planning = page.getByRole('form', { name: 'Offering' });
+    const planField = (label: string) => planning.getByLabel(label, { exact: true });
+    await planning
+      .getByLabel('Course')
+      .locator('option', { hasText: 'Microinsurance and social protection for informal workers' })
+      .waitFor({ state: 'attached' });
+    await planField('First day').fill('2026-06-08');
+    await planField('Last day').fill('2026-06-12');
+    await planField('Time zone').fill('Europe/Rome');
+    await planField('Delivery').selectOption({ label: 'Online' });
+    await planField('Link').fill('https://meet.example.org/sfp-sp-210');
+    await planField('Region').selectOption({ label: 'Europe and Central Asia' });
+    await planField('Country').fill('IT');
+    await planField('Language').selectOption({ label: 'French' });
+    await planField('Seats').fill('24');
+    await planField('Trainers').fill('staff-mrossi, staff-lbianchi');
+    await planField('Funding').selectOption({ label: 'Participants pay a fee' });
+    await planField('Fee').fill('1200');
+    await planField('Currency').fill('EUR');
+    await planning.getByRole('button', { name: 'Plan the offering' }).click();
+    await page
+      .getByRole('heading', { name: 'Microinsurance and social protection for informal workers' })
+      .waitFor();
+    expect(await textOf(page.getByTestId('offering-status'))).toBe('Planned');
+    expect(await textOf(main())).toContain('08 Jun 2026 – 12 Jun 2026');
+    expect(await textOf(main())).toContain('€1,200.00 per participant');
+    await main().getByRole('button', { name: 'Open for enrolment' }).click();
+    await page
+      .getByRole('form', { name: 'Open for enrolment' })
+      .getByRole('button', { name: 'Open for enrolment' })
+      .click();
+    await notice('The offering is open for enrolment.');
+    expect(await textOf(page.getByTestId('offering-status'))).toBe('Open for enrolment');
+    await page
+      .getByRole('form', { name: 'Enrol a participant' })
+      .getByText('24 of 24 seats free')
+      .waitFor();
   });
 
   it('an analyst reads the training figures of March 2026: labels and formatted figures', async () => {
@@ -353,5 +392,53 @@ describe('admin console: training pages in a browser (e2e)', () => {
       .getByRole('img', { name: /Participants by constituent group: Workers’ organisation 1/ })
       .waitFor();
     await h.screenshot('25-training-statistics');
+  });
+
+  it('runs an offering: starts it, records a day’s attendance in the grid and a participant’s scores', async () => {
+    await page.goto(`/training/offerings/${nairobiOffering}`);
+    await page.getByRole('heading', { name: courseTitle }).waitFor();
+    await main().getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('form', { name: 'Start' }).getByRole('button', { name: 'Start' }).click();
+    await notice('The offering has started');
+    expect(await textOf(page.getByTestId('offering-status'))).toBe('Running');
+
+    // Monday 16 November: Amina present, Chebet absent.
+    const attendanceForm = page.getByRole('form', { name: 'Record a day’s attendance' });
+    expect(await attendanceForm.getByLabel('Day').inputValue()).toBe('2026-11-16');
+    await attendanceForm.getByRole('checkbox', { name: 'Chebet Kiprop' }).uncheck();
+    await attendanceForm.getByRole('button', { name: 'Record attendance' }).click();
+    await notice('Attendance of 16 Nov 2026 recorded: 1 of 2 present.');
+    const grid = main().getByRole('table', { name: 'Attendance' });
+    expect(await grid.getByRole('columnheader').allTextContents()).toEqual([
+      'Participant',
+      'Mon 16 Nov',
+      'Tue 17 Nov',
+      'Wed 18 Nov',
+      'Days present',
+    ]);
+    const amina = grid.getByRole('row').filter({ hasText: 'Amina Wanjiru' });
+    const chebet = grid.getByRole('row').filter({ hasText: 'Chebet Kiprop' });
+    await amina.getByLabel('Present').waitFor();
+    expect(await textOf(amina)).toContain('1 of 3');
+    await chebet.getByLabel('Absent').waitFor();
+    expect(await textOf(chebet)).toContain('0 of 3');
+
+    const scoresForm = page.getByRole('form', { name: 'Record test scores' });
+    await scoresForm.getByLabel('Participant').selectOption({ label: 'Amina Wanjiru' });
+    await scoresForm.getByLabel('Pre-test (%)').fill('52');
+    await scoresForm.getByLabel('Post-test (%)').fill('84');
+    await scoresForm.getByRole('button', { name: 'Record scores' }).click();
+    await notice('Scores of Amina Wanjiru recorded.');
+    const scores = main()
+      .getByRole('table', { name: 'Test scores' })
+      .getByRole('row')
+      .filter({ hasText: 'Amina Wanjiru' });
+    expect(await scores.getByRole('cell').allTextContents()).toEqual([
+      'Amina Wanjiru',
+      '52 %',
+      '84 %',
+      '+32 points',
+    ]);
+    await h.screenshot('26-training-attendance-and-scores');
   });
 });

@@ -73,13 +73,14 @@ export function CoursePage() {
         {d.code} · {COURSE_KIND_LABELS[d.kind]} · revision {formatNumber(c.revision, 0)}
       </p>
       {notice ? <Notice>{notice}</Notice> : null}
-      {c.status === 'published' && can('records:write') ? (
-        <p>
+      <p className="actions">
+        {c.status === 'published' && can('records:write') ? (
           <Link to={href('newOffering', { course: c.courseId })} className="button primary">
             Plan an offering of this course
           </Link>
-        </p>
-      ) : null}
+        ) : null}
+        <Link to={href('trainingOfferings', { courseId: c.courseId })}>Its offerings</Link>
+      </p>
       <section aria-labelledby="course-heading">
         <h2 id="course-heading">The course</h2>
         <dl className="details">

@@ -18,7 +18,7 @@ import {
   STATUS_BADGES,
 } from './training-labels';
 
-const FILTERS = ['region', 'language', 'courseKind', 'status', 'from', 'to'] as const;
+const FILTERS = ['courseId', 'region', 'language', 'courseKind', 'status', 'from', 'to'] as const;
 
 const regions = Object.fromEntries(REGIONS.map((code) => [code, regionName(code)]));
 const languages = Object.fromEntries(TRAINING_LANGUAGES.map((code) => [code, languageName(code)]));
@@ -34,6 +34,14 @@ export function OfferingsPage() {
   return (
     <main id="main">
       <h1>Offering calendar</h1>
+      {filters.courseId ? (
+        <p>
+          Offerings of one course only.{' '}
+          <Link to={href('trainingOfferings', { ...search.values, courseId: undefined })}>
+            Show every course
+          </Link>
+        </p>
+      ) : null}
       <FilterBar label="Filters">
         <FilterSelect label="Region" {...filter('region')} options={regions} />
         <FilterSelect label="Language" {...filter('language')} options={languages} />

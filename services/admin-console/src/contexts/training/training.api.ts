@@ -238,7 +238,10 @@ export type CourseFilters = Partial<
   Record<'kind' | 'status' | 'theme' | 'priorityArea' | 'audience' | 'language', string>
 >;
 export type OfferingFilters = Partial<
-  Record<'region' | 'language' | 'courseKind' | 'status' | 'country' | 'from' | 'to', string>
+  Record<
+    'courseId' | 'region' | 'language' | 'courseKind' | 'status' | 'country' | 'from' | 'to',
+    string
+  >
 >;
 
 export type StatisticsFilters = Partial<
