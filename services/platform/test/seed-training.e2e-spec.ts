@@ -1,7 +1,9 @@
+import { COURSE_KINDS } from '@sfp/contracts';
 import { httpClient, signIn } from '@sfp/testing';
 import type { EmbeddedPlatform } from '../src/embedded-platform';
 import { seedAccounts } from '../src/seed/seed-accounts';
-import { seedTraining } from '../src/seed/seed-training';
+import { seedTraining, sessionDaysOf } from '../src/seed/seed-training';
+import { DEMO_COURSES, DEMO_PLACES } from '../src/seed/training-demo-data';
 import { startTestPlatform } from './support/test-platform';
 
 type Json = Record<string, any>;
@@ -97,5 +99,44 @@ describe('seedTraining (e2e, embedded platform)', () => {
 
     const again = await seedTraining({ baseUrl: platform.url, seed: 7, credentialsOf });
     expect(again).toMatchObject({ alreadySeeded: true, courses: 0, offerings: 0 });
+  });
+});
+
+describe('the training demo year (its data)', () => {
+  const offerings = DEMO_COURSES.flatMap(({ course, offerings }) =>
+    offerings.map((offering) => ({ course, offering })),
+  );
+
+  it('has a course of every kind, and offerings from December 2025 to November 2026 only', () => {
+    expect(new Set(DEMO_COURSES.map(({ course }) => course.kind))).toEqual(new Set(COURSE_KINDS));
+    expect(offerings.length).toBeGreaterThanOrEqual(15);
+    for (const { offering } of offerings) {
+      const { startsOn, endsOn } = offering.plan.schedule;
+      expect(startsOn >= '2025-12-01' && endsOn <= '2026-11-30' && startsOn <= endsOn).toBe(true);
+    }
+    expect(offerings.filter(({ offering }) => offering.cancelledBecause)).toHaveLength(1);
+  });
+
+  it('offers each course in one of its languages, to people from countries it knows', () => {
+    for (const { course, offering } of offerings) {
+      expect(course.languages).toContain(offering.plan.language);
+      for (const country of offering.countries) expect(DEMO_PLACES[country]).toBeDefined();
+      if (offering.staff) expect(course.supervisorApprovalRequired).toBe(true);
+    }
+  });
+
+  it('takes attendance every day of a course, and at the weekly live session of an e-learning one', () => {
+    const schedule = { startsOn: '2026-04-06', endsOn: '2026-04-24' };
+    expect(sessionDaysOf('e-learning', schedule)).toEqual([
+      '2026-04-06',
+      '2026-04-13',
+      '2026-04-20',
+    ]);
+    expect(sessionDaysOf('workshop', { startsOn: '2026-02-27', endsOn: '2026-03-02' })).toEqual([
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+      '2026-03-02',
+    ]);
   });
 });
