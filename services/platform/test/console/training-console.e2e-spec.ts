@@ -440,5 +440,16 @@ describe('admin console: training pages in a browser (e2e)', () => {
       '+32 points',
     ]);
     await h.screenshot('26-training-attendance-and-scores');
+
+    // Chebet answers the questionnaire: it is counted, never shown by name.
+    const evaluation = page.getByRole('form', { name: 'Record an evaluation' });
+    await evaluation.getByLabel('Participant').selectOption({ label: 'Chebet Kiprop' });
+    await evaluation
+      .getByLabel('The content was relevant')
+      .selectOption({ label: '5 – strongly agree' });
+    await evaluation.getByLabel('Overall satisfaction').selectOption({ label: '4 – agree' });
+    await evaluation.getByRole('button', { name: 'Record the evaluation' }).click();
+    await notice('Evaluation recorded');
+    await main().getByText('1 submitted').waitFor();
   });
 });

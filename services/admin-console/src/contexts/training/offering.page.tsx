@@ -8,6 +8,7 @@ import { href, useRouteParams } from '../../routing/paths';
 import { useAuth, useDirectory } from '../../session';
 import { AttendanceGrid, RecordAttendance } from './attendance';
 import { EnrolForm } from './enrol-form';
+import { EvaluationForm } from './evaluation-form';
 import { OfferingActions } from './offering-actions';
 import { offeringAllows } from './offering-lifecycle';
 import { Roster, Waitlist } from './roster';
@@ -78,6 +79,7 @@ export function OfferingPage() {
         <ScoresTable offering={o} />
         {writer ? <RecordScores offering={o} onDone={setNotice} /> : null}
       </section>
+      {writer ? <EvaluationForm offering={o} onDone={setNotice} /> : null}
     </main>
   );
 }
