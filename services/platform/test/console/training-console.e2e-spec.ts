@@ -394,7 +394,7 @@ describe('admin console: training pages in a browser (e2e)', () => {
     await h.screenshot('25-training-statistics');
   });
 
-  it('runs an offering: starts it, records a day’s attendance in the grid and a participant’s scores', async () => {
+  it('runs an offering: starts it, records a day’s attendance in the grid, a participant’s scores and an evaluation', async () => {
     await page.goto(`/training/offerings/${nairobiOffering}`);
     await page.getByRole('heading', { name: courseTitle }).waitFor();
     await main().getByRole('button', { name: 'Start', exact: true }).click();
