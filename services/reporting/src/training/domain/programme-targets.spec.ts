@@ -159,6 +159,13 @@ describe('programme targets against results', () => {
         MID_YEAR,
         'off-track',
       ],
+      [
+        'due, with results after the due date not counting: off track',
+        { dueOn: '2026-06-30' },
+        [...completed(99), ...completed(5, { resultAt: '2026-07-01T10:00:00.000Z' })],
+        '2026-09-30T00:00:00.000Z',
+        'off-track',
+      ],
       ['before the programme starts: no data', {}, [], '2025-12-15T00:00:00.000Z', 'no-data'],
       [
         'a rate at or above its target: on track',

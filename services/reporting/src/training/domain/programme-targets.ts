@@ -101,7 +101,8 @@ function actualOf(
 }
 
 /**
- * How a target stands at instant `asOf` (pure), in the knowledge base's words:
+ * How a target stands at instant `asOf` (pure), in the knowledge base's words
+ * (results count up to `asOf`, or up to the due date once it has passed):
  *  - no data: the programme has not started, or there is nothing to measure yet (no result);
  *  - once its due date has passed: on track when met (actual ≥ target), off track when missed;
  *  - before: the actual is set against what is expected by now, the target for a rate
@@ -121,7 +122,10 @@ export function evaluateProgrammeTarget(
   const due = now >= end;
   const elapsed = Math.min(1, Math.max(0, (now - start) / (end - start)));
   const expected = target.indicator === 'people-trained' ? target.value * elapsed : target.value;
-  const actual = now <= start ? null : actualOf(target, results);
+  // A target is met or missed by its due date: later results do not count towards it.
+  const cutoff = new Date(Math.min(now, end)).toISOString();
+  const counted = results.filter((p) => p.resultAt !== null && p.resultAt < cutoff);
+  const actual = now <= start ? null : actualOf(target, counted);
   const status: TargetStatus =
     actual === null
       ? 'no-data'

@@ -42,7 +42,7 @@ const STAFF_TARGETS_NOTE =
 
 /** How a programme target's status is decided (the knowledge base's statuses and words). */
 const TARGET_RULE_NOTE =
-  "Results against targets: each target of a capacity-building programme, with the value its programme's offerings reached by the end of the period (their constituents' results recorded before it). Status, in the knowledge base's words: once the target's due date has passed, On track when met and Off track when missed; before, the value is set against what is expected by the end of the period (for people trained, the target times the share of the time from the programme's first day to the due date that has elapsed; for a rate, the target itself): On track at or above it, At risk from 80 % of it, Off track below; No data when the programme has not started or there is nothing to measure yet.";
+  "Results against targets: each target of a capacity-building programme, with the value its programme's offerings reached by the end of the period (their constituents' results recorded before it, or before the target's due date once passed). Status, in the knowledge base's words: once the target's due date has passed, On track when met and Off track when missed; before, the value is set against what is expected by the end of the period (for people trained, the target times the share of the time from the programme's first day to the due date that has elapsed; for a rate, the target itself): On track at or above it, At risk from 80 % of it, Off track below; No data when the programme has not started or there is nothing to measure yet.";
 
 /** The key of a target's figure: what it is and how it stands. */
 const targetKey = (r: ProgrammeTargetResult) =>
