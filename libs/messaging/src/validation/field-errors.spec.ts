@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { validateDto } from '../commands/validate-dto';
-import { jsonPointer } from './field-errors';
+import { jsonPointer, MAX_FIELD_ERRORS } from './field-errors';
 
 class PersonDto {
   @IsString()
@@ -119,6 +119,25 @@ describe('field errors: one short message per field, with its JSON pointer', () 
       },
       { field: 'count', pointer: '/count', messages: ['must not be less than 1'] },
     ]);
+  });
+
+  it('lists the first refused fields of a huge body and counts the rest (an array of 10,000 where an object goes)', async () => {
+    const errors = await errorsOf({
+      ...valid,
+      requester: Array.from({ length: 10_000 }, () => ({})),
+    });
+    expect(errors).toHaveLength(MAX_FIELD_ERRORS + 1);
+    expect(errors[0]).toEqual({
+      field: 'requester.0.name',
+      pointer: '/requester/0/name',
+      messages: ['is required (expected a string)'],
+    });
+    expect(errors[1]?.field).toBe('requester.0.email');
+    expect(errors[MAX_FIELD_ERRORS]).toEqual({
+      field: '(body)',
+      pointer: '',
+      messages: [expect.stringMatching(/^and \d+ more refused field\(s\), not listed$/)],
+    });
   });
 
   it('refuses unknown properties and non-finite numbers in words a client can act on', async () => {

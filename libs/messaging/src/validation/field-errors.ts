@@ -85,26 +85,51 @@ export function jsonPointer(segments: readonly string[]): string {
   return segments.map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
+/** Field errors reported at most: a body of 10,000 wrong items gets the first ones and a count of the rest. */
+export const MAX_FIELD_ERRORS = 100;
+
 /**
  * class-validator's nested errors as a flat list, one entry and one message
- * per refused field, with its dotted path and JSON pointer.
+ * per refused field, with its dotted path and JSON pointer, in document
+ * order. At most MAX_FIELD_ERRORS entries: beyond them, a last entry on the
+ * body says how many more fields were refused.
  */
 export function fieldErrorsOf(
   errors: readonly ValidationError[],
   parent: readonly string[] = [],
 ): FieldError[] {
   const result: FieldError[] = [];
-  for (const error of errors) {
+  let more = 0;
+  // Depth first, without recursion: a body may nest deeply and hold many items.
+  const pending: Array<{ error: ValidationError; parent: readonly string[] }> = errors
+    .map((error) => ({ error, parent }))
+    .reverse();
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { error } = next;
     const path =
-      error.property === undefined || error.property === '' ? parent : [...parent, error.property];
+      error.property === undefined || error.property === ''
+        ? next.parent
+        : [...next.parent, error.property];
     if (error.constraints && Object.keys(error.constraints).length) {
-      result.push({
-        field: path.length ? path.join('.') : '(body)',
-        pointer: jsonPointer(path),
-        messages: [messageFor(error)],
-      });
+      if (result.length < MAX_FIELD_ERRORS) {
+        result.push({
+          field: path.length ? path.join('.') : '(body)',
+          pointer: jsonPointer(path),
+          messages: [messageFor(error)],
+        });
+      } else more += 1;
     }
-    if (error.children?.length) result.push(...fieldErrorsOf(error.children, path));
+    for (let i = (error.children?.length ?? 0) - 1; i >= 0; i -= 1) {
+      const child = error.children?.[i];
+      if (child) pending.push({ error: child, parent: path });
+    }
+  }
+  if (more > 0) {
+    result.push({
+      field: '(body)',
+      pointer: '',
+      messages: [`and ${more} more refused field(s), not listed`],
+    });
   }
   return result;
 }

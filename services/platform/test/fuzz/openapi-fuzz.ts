@@ -315,18 +315,20 @@ export function validValue(
         ),
       );
     case 'number':
-    case 'integer':
+    case 'integer': {
+      const double = fc.double({
+        min: s.minimum ?? -1e6,
+        max: s.maximum ?? 1e6,
+        noNaN: true,
+        noDefaultInfinity: true,
+      });
+      // The whole numbers within the bounds, which need not be whole (a fee of at least 0.01).
+      const low = Math.ceil(s.minimum ?? -1_000);
+      const high = Math.floor(s.maximum ?? 1_000_000);
       return withExample(
-        fc.oneof(
-          fc.integer({ min: s.minimum ?? -1_000, max: s.maximum ?? 1_000_000 }),
-          fc.double({
-            min: s.minimum ?? -1e6,
-            max: s.maximum ?? 1e6,
-            noNaN: true,
-            noDefaultInfinity: true,
-          }),
-        ),
+        low <= high ? fc.oneof(fc.integer({ min: low, max: high }), double) : double,
       );
+    }
     case 'boolean':
       return fc.boolean();
     default:
