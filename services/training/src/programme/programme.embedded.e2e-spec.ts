@@ -35,6 +35,7 @@ describe('capacity-building programmes over HTTP (embedded e2e)', () => {
   let bus: EmbeddedEventBus;
   let close: () => Promise<void>;
   let http: ReturnType<typeof httpClient>;
+  let root: ReturnType<typeof httpClient>;
 
   beforeAll(async () => {
     const logger = createLogger('sfp-training-programmes-test', 'silent');
@@ -76,6 +77,7 @@ describe('capacity-building programmes over HTTP (embedded e2e)', () => {
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as { port: number };
     http = httpClient(`http://127.0.0.1:${port}/api/training`);
+    root = httpClient(`http://127.0.0.1:${port}`);
     close = async () => {
       await app.close();
       await bus.close();
@@ -261,5 +263,57 @@ describe('capacity-building programmes over HTTP (embedded e2e)', () => {
     });
     expect(notOne.status).toBe(404);
     expect(notOne.body['code']).toBe('PROGRAMME_NOT_FOUND');
+  });
+
+  it('documents every programme route: its operation, answer and refusals', async () => {
+    const doc = await root.get<Json>('/api/docs-json');
+    expect(doc.status).toBe(200);
+    const operations = Object.entries(doc.body['paths'] as Record<string, Json>)
+      .filter(([path]) => path.startsWith('/api/training/programmes'))
+      .flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, op]) => ({
+          path,
+          method,
+          operationId: (op as Json)['operationId'],
+          responses: Object.keys((op as Json)['responses'] as Json).sort(),
+        })),
+      );
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: '/api/training/programmes',
+          method: 'post',
+          operationId: 'launchProgramme',
+          responses: expect.arrayContaining(['201', '400', '401', '403']),
+        }),
+        expect.objectContaining({
+          path: '/api/training/programmes',
+          method: 'get',
+          operationId: 'listProgrammes',
+        }),
+        expect.objectContaining({
+          path: '/api/training/programmes/{id}',
+          method: 'get',
+          operationId: 'getProgramme',
+          responses: expect.arrayContaining(['200', '404']),
+        }),
+        expect.objectContaining({
+          path: '/api/training/programmes/{id}/targets',
+          operationId: 'setProgrammeTargets',
+          responses: expect.arrayContaining(['200', '400', '404', '409']),
+        }),
+        expect.objectContaining({
+          path: '/api/training/programmes/{id}/offerings',
+          operationId: 'addOfferingToProgramme',
+          responses: expect.arrayContaining(['200', '404', '409']),
+        }),
+        expect.objectContaining({
+          path: '/api/training/programmes/{id}/close',
+          operationId: 'closeProgramme',
+          responses: expect.arrayContaining(['200', '404', '409']),
+        }),
+      ]),
+    );
+    expect(operations).toHaveLength(6);
   });
 });
