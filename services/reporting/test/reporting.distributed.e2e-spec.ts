@@ -199,6 +199,10 @@ describe('reporting standalone on Kafka and MongoDB (distributed e2e)', () => {
       'reporting-performance-reports',
       'reporting-service-requests',
       'reporting-targets',
+      'reporting-training-courses',
+      'reporting-training-offerings',
+      'reporting-training-participations',
+      'reporting-training-programmes',
     ]);
     expect(list.body.projections[0]).toMatchObject({
       context: 'reporting',

@@ -256,6 +256,7 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
       'training-courses',
       'training-offerings',
       'training-participations',
+      'training-programmes',
     ]);
     expect(catalogue.body['views'][0].fields).toContainEqual({
       name: 'themes',

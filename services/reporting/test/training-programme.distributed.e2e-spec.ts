@@ -197,11 +197,8 @@ describe('programme targets as indicators: training events over Kafka into repor
 });
 
 const REPO = join(__dirname, '..', '..', '..');
-/** Training with its programmes, run as `npm run start:training` runs it (a process of its own). */
-const TRAINING_MAIN = join(
-  REPO,
-  'services/training/src/programme/testing/standalone-training-with-programmes.main.ts',
-);
+/** Training, run as `npm run start:training` runs it (a process of its own). */
+const TRAINING_MAIN = join(REPO, 'services/training/src/main.ts');
 
 /** Starts training as a separate process; resolves with its URL once it listens. */
 function startTrainingProcess(

@@ -1,12 +1,18 @@
 import { EventTypeRegistry } from '@sfp/event-sourcing';
 import { COURSE_EVENT_CLASSES } from './course/domain/course.events';
 import { OFFERING_EVENT_CLASSES } from './offering/domain/offering.events';
+import { PROGRAMME_ERROR_STATUSES } from './programme/domain/programme.errors';
+import { PROGRAMME_EVENT_CLASSES } from './programme/domain/programme.events';
 
 export const TRAINING_CONTEXT = 'training';
 
 /** The training context's event types: what its store accepts and what it publishes on sfp.training.events. */
 export function trainingEventTypes(): EventTypeRegistry {
-  return new EventTypeRegistry().register(...COURSE_EVENT_CLASSES, ...OFFERING_EVENT_CLASSES);
+  return new EventTypeRegistry().register(
+    ...COURSE_EVENT_CLASSES,
+    ...OFFERING_EVENT_CLASSES,
+    ...PROGRAMME_EVENT_CLASSES,
+  );
 }
 
 /** HTTP status of each refusal code of the training domain. */
@@ -24,6 +30,7 @@ export const TRAINING_ERROR_STATUSES: Record<string, number> = {
   EVALUATION_ALREADY_SUBMITTED: 409,
   ILLEGAL_TRANSITION: 409,
   RULE_VIOLATED: 400,
+  ...PROGRAMME_ERROR_STATUSES,
 };
 
 export const courseStreamId = (courseId: string): string => `course-${courseId}`;

@@ -22,6 +22,11 @@ import { startOffering } from './offering/application/start-offering/start-offer
 import { submitEvaluation } from './offering/application/submit-evaluation/submit-evaluation.use-case';
 import { TrainingInboundCommands } from './offering/application/training.inbound-commands';
 import { withdrawEnrolment } from './offering/application/withdraw-enrolment/withdraw-enrolment.use-case';
+import {
+  PROGRAMME_CONTROLLERS,
+  PROGRAMME_PROJECTIONS,
+  PROGRAMME_PROVIDERS,
+} from './programme/programme.module-parts';
 import { PersonalDataErasureController } from './personal-data/personal-data-erasure.http.controller';
 import { TRAINING_CONTEXT, TRAINING_ERROR_STATUSES, trainingEventTypes } from './training.context';
 import { TRAINING_PROJECTIONS, TRAINING_QUERY_CONTROLLERS } from './training.read-side';
@@ -52,7 +57,8 @@ export const OFFERING_COMMAND_CONTROLLERS = [
 
 /**
  * Training: courses and their revisions, offerings of them with enrolment,
- * waitlists, attendance, tests, completion and certificates, over HTTP
+ * waitlists, attendance, tests, completion and certificates, and
+ * capacity-building programmes with targets, over HTTP
  * (/api/training) and by message (sfp.training.commands) for departments'
  * learning systems.
  */
@@ -70,9 +76,10 @@ export const trainingService = defineService({
     ...COURSE_COMMAND_CONTROLLERS,
     ...OFFERING_COMMAND_CONTROLLERS,
     ...TRAINING_QUERY_CONTROLLERS,
+    ...PROGRAMME_CONTROLLERS,
     PersonalDataErasureController,
   ],
-  providers: [Courses, Offerings],
-  projections: TRAINING_PROJECTIONS,
+  providers: [Courses, Offerings, ...PROGRAMME_PROVIDERS],
+  projections: [...TRAINING_PROJECTIONS, ...PROGRAMME_PROJECTIONS],
   inboundCommands: TrainingInboundCommands,
 });

@@ -15,6 +15,7 @@ describe('reporting registry', () => {
       ['training-courses', 'reporting-training-courses'],
       ['training-offerings', 'reporting-training-offerings'],
       ['training-participations', 'reporting-training-participations'],
+      ['training-programmes', 'reporting-training-programmes'],
     ]);
     expect(registry.view('targets')?.context).toBe('knowledge-base');
     expect(registry.view('__proto__')).toBeUndefined();

@@ -17,7 +17,7 @@ import {
 import { httpClient } from '@sfp/testing';
 import { testPrincipalMiddleware } from '../../test/support/embedded-training';
 import { courseBody, enrolmentBody, offeringBody } from '../../test/support/training-requests';
-import { trainingWithProgrammes } from './testing/training-with-programmes';
+import { trainingService } from '../training.service';
 
 type Json = Record<string, any>;
 
@@ -28,7 +28,7 @@ type Json = Record<string, any>;
  * added, progress read back; each refusal with its status and code.
  */
 describe('capacity-building programmes over HTTP (embedded e2e)', () => {
-  const service = trainingWithProgrammes();
+  const service = trainingService;
   const run = randomBytes(4).toString('hex');
   const dataDir = mkdtempSync(join(tmpdir(), 'sfp-training-programmes-'));
   let app: INestApplication;
