@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { helpDeskService } from '@sfp/help-desk';
 import { knowledgeBaseService } from '@sfp/knowledge-base';
 import { ReportingServiceConfig, startReportingService } from '@sfp/reporting';
+import { trainingService } from '@sfp/training';
 import { loadConfig, startStandaloneService } from '@sfp/service-kit';
 import { dropDatabases, signIn, standaloneTestEnv } from '@sfp/testing';
 import type { OpenApiDocument } from './fuzz/openapi-fuzz';
@@ -26,6 +27,7 @@ interface Host {
 const SERVICES: Array<{ name: string; start: (env: Record<string, string>) => Promise<Host> }> = [
   { name: 'help-desk', start: (env) => startStandaloneService(helpDeskService, env) },
   { name: 'knowledge-base', start: (env) => startStandaloneService(knowledgeBaseService, env) },
+  { name: 'training', start: (env) => startStandaloneService(trainingService, env) },
   {
     name: 'reporting',
     start: (env) => startReportingService(loadConfig(ReportingServiceConfig, env)),

@@ -357,4 +357,25 @@ async function seedTraining(
   expect(certificate?.verificationCode).toEqual(expect.any(String));
   remember('/api/training/offerings/{id}/certificates/', certificate?.certificateId);
   remember('/api/training/certificates/', certificate?.verificationCode);
+
+  const programme = {
+    title: 'Social finance capacity for Kenyan trade unions, 2026',
+    scope: {
+      kind: 'organisation',
+      organisation: 'Central Organization of Trade Unions (Kenya)',
+      constituentGroup: 'workers-organisation',
+      country: 'KE',
+    },
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+  };
+  const launched = await call('POST', '/api/training/programmes', programme);
+  expect(launched.status).toBe(201);
+  const programmeId = launched.body?.programmeId as string;
+  remember('/api/training/programmes/', programmeId);
+  acceptedBodies['POST /api/training/programmes'] = programme;
+  acceptedBodies['POST /api/training/programmes/{id}/targets'] = {
+    targets: [{ indicator: 'people-trained', value: 40, dueOn: '2026-12-31' }],
+  };
+  acceptedBodies['POST /api/training/programmes/{id}/offerings'] = { offeringId: done.id };
 }
