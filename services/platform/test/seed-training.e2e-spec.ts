@@ -33,14 +33,20 @@ describe('seedTraining (e2e, embedded platform)', () => {
       credentialsOf,
       log: (line) => lines.push(line),
     });
-    expect(result).toMatchObject({ courses: 8, offerings: 17, cancelled: 1, alreadySeeded: false });
+    expect(result).toMatchObject({
+      courses: 8,
+      offerings: 17,
+      cancelled: 1,
+      programmes: 2,
+      alreadySeeded: false,
+    });
     expect(result.waitlisted).toBeGreaterThan(0);
     expect(result.completed).toBeGreaterThan(result.failed);
     expect(result.failed).toBeGreaterThan(0);
     expect(result.certificates).toBe(result.completed);
     expect(result.evaluations).toBeGreaterThan(0);
     expect(lines.at(-1)).toBe(
-      `training: 8 courses, 17 offerings, ${result.enrolments} enrolments, ${result.certificates} certificates`,
+      `training: 8 courses, 17 offerings, ${result.enrolments} enrolments, ${result.certificates} certificates, 2 programmes`,
     );
 
     const admin = httpClient(
@@ -96,6 +102,22 @@ describe('seedTraining (e2e, embedded platform)', () => {
     expect(statistics.body['waitlists']['offeringsWithWaitlist']).toBeGreaterThan(0);
     expect(statistics.body['knowledgeGain']['overall']['meanGain']).toBeGreaterThan(0);
     expect(statistics.body['satisfaction']['evaluations']).toBe(result.evaluations);
+
+    // Two regional programmes, each with the offerings held in its region and progress on every target.
+    const programmes = await admin.get<Json>(`/programmes?minPosition=${result.position}`);
+    expect(programmes.status).toBe(200);
+    const items: Json[] = programmes.body['items'];
+    expect(items.map((p) => p['scope']['region']).sort()).toEqual(['africa', 'asia-pacific']);
+    for (const programme of items) {
+      const region = programme['scope']['region'];
+      const held = offerings.filter((o) => o['region'] === region && o['status'] === 'completed');
+      expect(programme['offeringIds'].length).toBeGreaterThan(0);
+      expect(programme['offeringIds'].length).toBeLessThanOrEqual(held.length);
+      expect(programme['participantsCompleted']).toBeGreaterThan(0);
+      for (const target of programme['targets'] as Json[]) {
+        expect(target['actual']).toEqual(expect.any(Number));
+      }
+    }
 
     const again = await seedTraining({ baseUrl: platform.url, seed: 7, credentialsOf });
     expect(again).toMatchObject({ alreadySeeded: true, courses: 0, offerings: 0 });

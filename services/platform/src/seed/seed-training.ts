@@ -16,6 +16,7 @@ import { randomFrom } from '@sfp/knowledge-base';
 import {
   DEMO_COURSES,
   DEMO_PLACES,
+  DEMO_PROGRAMMES,
   EVALUATION_COMMENTS,
   STAFF_OFFICES,
   SUPERVISORS,
@@ -47,6 +48,8 @@ export interface SeedTrainingResult {
   certificates: number;
   evaluations: number;
   cancelled: number;
+  /** Capacity-building programmes launched, with targets and their offerings. */
+  programmes: number;
   /** Position of the last event recorded: read the views with minPosition to see it all. */
   position: number;
   /** True when the catalogue already held the demo's courses: nothing was given. */
@@ -81,6 +84,7 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
     certificates: 0,
     evaluations: 0,
     cancelled: 0,
+    programmes: 0,
     position: 0,
     alreadySeeded: false,
   };
@@ -122,6 +126,8 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
     return { ...result, alreadySeeded: true };
   }
 
+  /** The offerings held, by region, for the programmes. */
+  const heldIn = new Map<string, string[]>();
   for (const demo of DEMO_COURSES) {
     const { courseId } = await post<{ courseId: string }>(
       '/courses',
@@ -131,21 +137,34 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
     await post(`/courses/${courseId}/publish`, {}, demo.course.owner);
     result.courses++;
     for (const offering of demo.offerings) {
-      await seedOffering(courseId, demo, offering);
+      const offeringId = await seedOffering(courseId, demo, offering);
+      if (offeringId && !demo.course.audiences.every((a) => a === 'staff')) {
+        const region = offering.plan.region;
+        heldIn.set(region, [...(heldIn.get(region) ?? []), offeringId]);
+      }
       result.offerings++;
     }
   }
+  for (const programme of DEMO_PROGRAMMES) {
+    const { programmeId } = await post<{ programmeId: string }>('/programmes', programme.launch);
+    await post(`/programmes/${programmeId}/targets`, { targets: programme.targets });
+    for (const offeringId of heldIn.get(programme.launch.scope.region) ?? []) {
+      await post(`/programmes/${programmeId}/offerings`, { offeringId });
+    }
+    result.programmes++;
+  }
   log(
     `training: ${result.courses} courses, ${result.offerings} offerings, ${result.enrolments} enrolments, ` +
-      `${result.certificates} certificates`,
+      `${result.certificates} certificates, ${result.programmes} programmes`,
   );
   return result;
 
+  /** Plans and runs one offering; its id once held (undefined when cancelled). */
   async function seedOffering(
     courseId: string,
     demo: DemoCourse,
     demoOffering: DemoOffering,
-  ): Promise<void> {
+  ): Promise<string | undefined> {
     const { plan } = demoOffering;
     const { offeringId } = await post<{ offeringId: string }>('/offerings', { courseId, plan });
     const path = (action: string) => `/offerings/${offeringId}/${action}`;
@@ -193,7 +212,7 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
       log(
         `training: ${demo.course.code} in ${plan.country} on ${plan.schedule.startsOn} cancelled`,
       );
-      return;
+      return undefined;
     }
 
     // A seat given up before the start goes to the first who waits.
@@ -260,6 +279,7 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
       `training: ${demo.course.code} in ${plan.country} from ${plan.schedule.startsOn}: ` +
         `${seated.length} took part, ${roster.waitlist.length} left waiting`,
     );
+    return offeringId;
   }
 
   async function rosterOf(

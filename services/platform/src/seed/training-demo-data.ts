@@ -803,3 +803,46 @@ export const EVALUATION_COMMENTS = [
   'The interpretation in the plenary sessions was hard to follow',
   'Practical exercises on the claims ratio were excellent',
 ];
+
+/** Two capacity-building programmes for constituents of a region, with their 2026 targets. */
+export const DEMO_PROGRAMMES = [
+  {
+    launch: {
+      title: 'Social finance for African constituents, 2026',
+      scope: { kind: 'region', region: 'africa' },
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+    },
+    targets: [
+      { indicator: 'people-trained', value: 60, dueOn: '2026-12-31' },
+      { indicator: 'people-trained', value: 30, sex: 'female', dueOn: '2026-12-31' },
+      {
+        indicator: 'people-trained',
+        value: 20,
+        constituentGroup: 'workers-organisation',
+        dueOn: '2026-12-31',
+      },
+      { indicator: 'completion-rate', value: 85, dueOn: '2026-12-31' },
+      { indicator: 'knowledge-gain', value: 20, dueOn: '2026-12-31' },
+    ],
+  },
+  {
+    launch: {
+      title: 'Inclusive finance policy in Asia and the Pacific, 2025–2026',
+      scope: { kind: 'region', region: 'asia-pacific' },
+      startsOn: '2025-12-01',
+      endsOn: '2026-11-30',
+    },
+    targets: [
+      { indicator: 'people-trained', value: 80, dueOn: '2026-11-30' },
+      {
+        indicator: 'people-trained',
+        value: 25,
+        constituentGroup: 'government',
+        dueOn: '2026-11-30',
+      },
+      { indicator: 'completion-rate', value: 90, dueOn: '2026-11-30' },
+      { indicator: 'knowledge-gain', value: 15, dueOn: '2026-11-30' },
+    ],
+  },
+] as const;
