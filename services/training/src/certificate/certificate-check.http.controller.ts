@@ -5,16 +5,12 @@ import { Answers, Operation, Public, Refuses } from '@sfp/auth';
 import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine } from '@sfp/projections';
 import { EVENT_STORE, PROJECTION_ENGINE } from '@sfp/service-kit';
-import type { Participant } from '@sfp/contracts';
+import type { CertificateCheck, Participant } from '@sfp/contracts';
 import { isErased } from '../offering/projections/offering-detail.view';
 import { offeringStreamId } from '../training.context';
 import type { CertificateDocument } from './certificate-record';
 import { CERTIFICATES_PROJECTION } from './certificates.projection';
-import {
-  CertificateCheckSchema,
-  HOLDER_ERASED,
-  type CertificateCheck,
-} from './certificate-check.schema';
+import { CertificateCheckSchema, HOLDER_ERASED } from './certificate-check.schema';
 
 /** The path of the public check: the code printed on the certificate. */
 export class VerificationCodeParams {

@@ -1,23 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CERTIFICATE_STATUSES, type CertificateStatus } from '@sfp/contracts';
+import { CERTIFICATE_STATUSES, type CertificateCheck } from '@sfp/contracts';
 import { IsoDateString, IsoDateTime, sameShape, StringEnum } from '@sfp/service-kit';
 
 /** What the holder reads as once their personal data was erased. */
 export const HOLDER_ERASED = 'holder erased';
-
-/** What anyone may learn of a certificate by its verification code: whose, of what, when, and whether it holds. */
-export interface CertificateCheck {
-  verificationCode: string;
-  /** The holder's name, or "holder erased". */
-  holder: string;
-  holderErased: boolean;
-  courseTitle: string;
-  startsOn: string;
-  endsOn: string;
-  issuedAt: string;
-  status: CertificateStatus;
-  revokedAt?: string;
-}
 
 /** GET /certificates/{verificationCode}: the public check. */
 export const CertificateCheckSchema = Type.Object(

@@ -11,6 +11,7 @@ import {
   OfferingSelectionDto,
 } from '../offering/projections/offering-calendar.query.dto';
 import type { OfferingCalendarDocument } from '../offering/projections/offering-entry';
+import type { TrainingStatisticsAnswer } from '@sfp/contracts';
 import type { ParticipationDocument } from './participation';
 import { PARTICIPATIONS_PROJECTION } from './participations.projection';
 import { statisticsRows, trainingStatistics } from './training-statistics';
@@ -19,7 +20,6 @@ import {
   STATISTICS_CSV_HEADERS,
   StatisticsCsvSchema,
   TrainingStatisticsSchema,
-  type TrainingStatisticsAnswer,
 } from './training-statistics.schema';
 
 /** The statistics read at most this many documents of a view (a clear error past it, never a silent cut). */

@@ -14,11 +14,8 @@ import {
 } from '../offering/projections/testing/training-story';
 import { PARTICIPATIONS_PROJECTION, participationsProjection } from './participations.projection';
 import { TrainingStatisticsController } from './training-statistics.http.controller';
-import {
-  StatisticsCsvSchema,
-  TrainingStatisticsSchema,
-  type TrainingStatisticsAnswer,
-} from './training-statistics.schema';
+import type { TrainingStatisticsAnswer } from '@sfp/contracts';
+import { StatisticsCsvSchema, TrainingStatisticsSchema } from './training-statistics.schema';
 
 describe('training statistics over the read side', () => {
   const harness = new ReadSideHarness();

@@ -7,14 +7,9 @@ import {
   type TUnsafe,
 } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { EVALUATION_ITEMS } from '@sfp/contracts';
+import { EVALUATION_ITEMS, type TrainingStatisticsAnswer } from '@sfp/contracts';
 import { CsvFile, csvHeadersOf, sameShape, type CsvColumn } from '@sfp/service-kit';
-import type { StatisticsRow, TrainingStatistics } from './training-statistics';
-
-/** The statistics, and the position of the last event they reflect. */
-export interface TrainingStatisticsAnswer extends TrainingStatistics {
-  position: number;
-}
+import type { StatisticsRow } from './training-statistics';
 
 // So that TypeBox's own checks (`Value.Check`) know the kind below.
 if (!TypeRegistry.Has('TrainingKeyedBy')) {

@@ -1,35 +1,15 @@
 import {
   EVALUATION_ITEMS,
+  type CompletionFigure,
   type EnrolmentStatus,
   type EvaluationItem,
+  type KnowledgeGainFigure,
+  type MeanFigure,
   type OfferingStatus,
+  type TrainingStatistics,
 } from '@sfp/contracts';
 import type { EvaluationTotals } from '../offering/projections/offering-entry';
 import type { Participation } from './participation';
-
-/** Completed against failed: the completion rate over those with a result. */
-export interface CompletionFigure {
-  completed: number;
-  failed: number;
-  /** completed + failed */
-  n: number;
-  /** completed / n; null when nobody has a result yet. */
-  rate: number | null;
-}
-
-/** Mean pre- and post-test scores, and the mean gain, over participants with both. */
-export interface KnowledgeGainFigure {
-  n: number;
-  meanPreTest: number | null;
-  meanPostTest: number | null;
-  /** Mean of (post − pre), in percentage points. */
-  meanGain: number | null;
-}
-
-export interface MeanFigure {
-  n: number;
-  mean: number | null;
-}
 
 /** What the statistics read of an offering: its waitlist and its evaluations (summed, anonymous). */
 export interface OfferingFigures {
@@ -37,42 +17,6 @@ export interface OfferingFigures {
   waitlistLength: number;
   peakWaitlistLength: number;
   evaluation: EvaluationTotals;
-}
-
-export interface TrainingStatistics {
-  participants: {
-    /** Enrolments that held a seat: enrolled, completed or failed. */
-    n: number;
-    byConstituentGroup: Record<string, number>;
-    bySex: Record<string, number>;
-    byRegion: Record<string, number>;
-    byYear: Record<string, number>;
-  };
-  completion: {
-    overall: CompletionFigure;
-    byCourseKind: Record<string, CompletionFigure>;
-    byYear: Record<string, CompletionFigure>;
-  };
-  knowledgeGain: {
-    overall: KnowledgeGainFigure;
-    byCourseKind: Record<string, KnowledgeGainFigure>;
-  };
-  satisfaction: {
-    /** Questionnaires submitted. */
-    evaluations: number;
-    /** Mean score per item (1–5), with the number of answers. */
-    items: Record<EvaluationItem, MeanFigure>;
-  };
-  waitlists: {
-    offerings: number;
-    /** Enrolments waiting now for offerings still taking enrolments (planned, open or full). */
-    waitingNow: number;
-    /** Offerings whose waitlist was ever longer than 0. */
-    offeringsWithWaitlist: number;
-    /** Mean and longest of each offering's longest waitlist. */
-    meanPeak: number | null;
-    maxPeak: number;
-  };
 }
 
 const SEAT_HOLDING: readonly EnrolmentStatus[] = ['enrolled', 'completed', 'failed'];

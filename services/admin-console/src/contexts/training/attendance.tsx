@@ -2,6 +2,7 @@
 // hold a seat (rows), each cell present, absent or not recorded; and, while
 // the offering runs, a day's attendance recorded by ticking who was there.
 import { useState } from 'react';
+import type { OfferingDetail, RosterEnrolment } from '@sfp/contracts';
 import { Empty } from '../../components/feedback';
 import { FieldMessages, SelectField } from '../../components/fields';
 import { FormFooter, FormPanel } from '../../components/form-layout';
@@ -10,12 +11,7 @@ import { ListTable } from '../../components/table';
 import { useCommandForm } from '../../components/use-command-form';
 import { offeringAllows, SEATED } from './offering-lifecycle';
 import { participantName } from './roster';
-import {
-  trainingCommands,
-  TRAINING_KEY,
-  type OfferingDetail,
-  type RosterEnrolment,
-} from './training.api';
+import { trainingCommands, TRAINING_KEY } from './training.api';
 import { daysOf, formatDay, formatShortDay } from './training-labels';
 
 const seatedIn = (offering: OfferingDetail) =>

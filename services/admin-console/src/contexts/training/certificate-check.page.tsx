@@ -5,11 +5,12 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
+import type { CertificateCheck } from '@sfp/contracts';
 import { ApiError } from '../../api/client';
 import { Badge, ErrorMessage, Loading } from '../../components/feedback';
 import { formatDate } from '../../components/format';
 import { href } from '../../routing/paths';
-import { trainingQueries, type CertificateCheck } from './training.api';
+import { trainingQueries } from './training.api';
 import { CERTIFICATE_STATUS_LABELS, formatSpan } from './training-labels';
 
 export function CertificateCheckPage() {

@@ -5,6 +5,7 @@ import {
   COURSE_COMMAND_ALLOWED_FROM,
   COURSE_COMMANDS,
   type CourseCommandType,
+  type CourseDetail,
   type CourseStatus,
 } from '@sfp/contracts';
 import { ActionPicker } from '../../components/action-picker';
@@ -23,7 +24,7 @@ import {
   courseDefinitionOf,
   courseValuesOf,
 } from './course-form';
-import { trainingCommands, trainingQueries, TRAINING_KEY, type CourseDetail } from './training.api';
+import { trainingCommands, trainingQueries, TRAINING_KEY } from './training.api';
 import {
   AUDIENCE_LABELS,
   COURSE_KIND_LABELS,

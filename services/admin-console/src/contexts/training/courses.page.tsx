@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { THEMES, TRAINING_LANGUAGES } from '@sfp/contracts';
+import { type CourseEntry, THEMES, TRAINING_LANGUAGES } from '@sfp/contracts';
 import { Badge, Empty, QueryState } from '../../components/feedback';
 import { FilterBar, FilterSelect } from '../../components/filters';
 import { formatDate, formatHours } from '../../components/format';
@@ -8,7 +8,7 @@ import { CursorPager, filterOf } from '../../components/pager';
 import { ListTable } from '../../components/table';
 import { href, useRouteSearch } from '../../routing/paths';
 import { useAuth } from '../../session';
-import { trainingQueries, type CourseEntry, type CourseFilters } from './training.api';
+import { trainingQueries, type CourseFilters } from './training.api';
 import {
   AUDIENCE_LABELS,
   COURSE_KIND_LABELS,

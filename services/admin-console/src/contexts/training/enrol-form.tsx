@@ -2,20 +2,16 @@
 // waitlist; a staff member of a course that needs it waits for the supervisor.
 import {
   CONSTITUENT_GROUPS,
-  PARTICIPANT_SEXES,
   type ConstituentGroup,
+  type OfferingDetail,
+  PARTICIPANT_SEXES,
   type ParticipantSex,
 } from '@sfp/contracts';
 import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { FormFooter, FormPanel } from '../../components/form-layout';
 import { formatNumber } from '../../components/format';
 import { useCommandForm } from '../../components/use-command-form';
-import {
-  trainingCommands,
-  TRAINING_KEY,
-  type EnrolmentResult,
-  type OfferingDetail,
-} from './training.api';
+import { trainingCommands, TRAINING_KEY, type EnrolmentResult } from './training.api';
 import { CONSTITUENT_GROUP_LABELS, SEX_LABELS } from './training-labels';
 
 /** What became of an enrolment, said to the person who made it. */

@@ -5,16 +5,17 @@
 import { useState } from 'react';
 import {
   EVALUATION_ITEMS,
-  LIKERT_RANGE,
   type EvaluationItem,
   type EvaluationRating,
+  LIKERT_RANGE,
+  type OfferingDetail,
 } from '@sfp/contracts';
 import { SelectField, TextField } from '../../components/fields';
 import { FormFooter, FormPanel } from '../../components/form-layout';
 import { useCommandForm } from '../../components/use-command-form';
 import { offeringAllows, SEATED } from './offering-lifecycle';
 import { participantName } from './roster';
-import { trainingCommands, TRAINING_KEY, type OfferingDetail } from './training.api';
+import { trainingCommands, TRAINING_KEY } from './training.api';
 import { EVALUATION_ITEM_LABELS } from './training-labels';
 
 const SCALE = Array.from({ length: LIKERT_RANGE.max - LIKERT_RANGE.min + 1 }, (_, i) =>

@@ -1,7 +1,7 @@
 // The offering's own commands its status allows (@sfp/contracts): open it for
 // enrolment, change its capacity, start, complete or cancel it (with a
 // reason). The roster's rows hold the enrolments' commands.
-import type { OfferingCommandType } from '@sfp/contracts';
+import type { OfferingCommandType, OfferingDetail } from '@sfp/contracts';
 import { ActionPicker } from '../../components/action-picker';
 import { TextField } from '../../components/fields';
 import { FormFooter } from '../../components/form-layout';
@@ -9,7 +9,7 @@ import { numberOf } from '../../components/form-values';
 import { formatNumber } from '../../components/format';
 import { useCommandForm } from '../../components/use-command-form';
 import { offeringAllows } from './offering-lifecycle';
-import { trainingCommands, TRAINING_KEY, type OfferingDetail } from './training.api';
+import { trainingCommands, TRAINING_KEY } from './training.api';
 import { OFFERING_STATUS_LABELS } from './training-labels';
 
 const OFFERING_ACTIONS = [

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import type { OfferingDetail } from '@sfp/contracts';
 import { Badge, Notice, PendingRecord } from '../../components/feedback';
 import { formatCurrency, formatDateTime, formatNumber, NONE } from '../../components/format';
 import { BackLink } from '../../routing/back-link';
@@ -13,7 +14,7 @@ import { OfferingActions } from './offering-actions';
 import { offeringAllows } from './offering-lifecycle';
 import { Roster, Waitlist } from './roster';
 import { RecordScores, ScoresTable } from './scores';
-import { trainingQueries, type OfferingDetail } from './training.api';
+import { trainingQueries } from './training.api';
 import {
   countryName,
   formatSpan,

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { REGIONS, TRAINING_LANGUAGES } from '@sfp/contracts';
+import { type OfferingEntry, REGIONS, TRAINING_LANGUAGES } from '@sfp/contracts';
 import { Badge, Empty, QueryState } from '../../components/feedback';
 import { FilterBar, FilterInput, FilterSelect } from '../../components/filters';
 import { formatNumber } from '../../components/format';
 import { CursorPager, filterOf, FIRST_PAGE } from '../../components/pager';
 import { ListTable } from '../../components/table';
 import { href, useRouteSearch } from '../../routing/paths';
-import { trainingQueries, type OfferingEntry, type OfferingFilters } from './training.api';
+import { trainingQueries, type OfferingFilters } from './training.api';
 import {
   COURSE_KIND_LABELS,
   countryName,

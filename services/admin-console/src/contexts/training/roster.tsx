@@ -3,6 +3,7 @@
 // its status and the offering's allow; then the waitlist in order.
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { OfferingDetail, RosterEnrolment } from '@sfp/contracts';
 import { Badge, Empty } from '../../components/feedback';
 import { TextField } from '../../components/fields';
 import { FormFooter } from '../../components/form-layout';
@@ -11,12 +12,7 @@ import { ListTable, Unseen } from '../../components/table';
 import { useCommandForm } from '../../components/use-command-form';
 import { href } from '../../routing/paths';
 import { enrolmentActions } from './offering-lifecycle';
-import {
-  trainingCommands,
-  TRAINING_KEY,
-  type OfferingDetail,
-  type RosterEnrolment,
-} from './training.api';
+import { trainingCommands, TRAINING_KEY } from './training.api';
 import {
   CERTIFICATE_STATUS_LABELS,
   CONSTITUENT_GROUP_LABELS,

@@ -1,7 +1,7 @@
 // Pre- and post-test scores of the participants who hold a seat, and while
 // the offering runs, a participant's scores recorded (per cent, @sfp/contracts'
 // TEST_SCORE_RANGE).
-import { TEST_SCORE_RANGE } from '@sfp/contracts';
+import { type OfferingDetail, TEST_SCORE_RANGE } from '@sfp/contracts';
 import { Empty } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/fields';
 import { FormFooter, FormPanel } from '../../components/form-layout';
@@ -11,7 +11,7 @@ import { ListTable } from '../../components/table';
 import { useCommandForm } from '../../components/use-command-form';
 import { offeringAllows, SEATED } from './offering-lifecycle';
 import { participantName } from './roster';
-import { trainingCommands, TRAINING_KEY, type OfferingDetail } from './training.api';
+import { trainingCommands, TRAINING_KEY } from './training.api';
 
 const score = (value: number | undefined) =>
   value === undefined ? NONE : formatPercent(value / 100, 0);

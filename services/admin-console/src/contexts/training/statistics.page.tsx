@@ -1,5 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { EVALUATION_ITEMS, LIKERT_RANGE, REGIONS, TRAINING_LANGUAGES } from '@sfp/contracts';
+import {
+  type CompletionFigure,
+  EVALUATION_ITEMS,
+  type KnowledgeGainFigure,
+  LIKERT_RANGE,
+  REGIONS,
+  TRAINING_LANGUAGES,
+  type TrainingStatistics,
+} from '@sfp/contracts';
 import { BarChart, barsOf } from '../../components/charts';
 import { Empty, QueryState } from '../../components/feedback';
 import { Figures } from '../../components/figures';
@@ -7,13 +15,7 @@ import { FilterBar, FilterInput, FilterSelect } from '../../components/filters';
 import { formatCount, formatNumber, formatPercent, NONE } from '../../components/format';
 import { ListTable } from '../../components/table';
 import { useRouteSearch } from '../../routing/paths';
-import {
-  trainingQueries,
-  type CompletionFigure,
-  type GainFigure,
-  type StatisticsFilters,
-  type TrainingStatistics,
-} from './training.api';
+import { trainingQueries, type StatisticsFilters } from './training.api';
 import {
   CONSTITUENT_GROUP_LABELS,
   COURSE_KIND_LABELS,
@@ -197,7 +199,7 @@ function CompletionTable(props: {
   );
 }
 
-function GainTable({ rows }: { rows: Record<string, GainFigure> }) {
+function GainTable({ rows }: { rows: Record<string, KnowledgeGainFigure> }) {
   const entries = Object.entries(rows).sort(([a], [b]) => a.localeCompare(b));
   if (entries.length === 0) return <Empty>No participant has both test scores yet.</Empty>;
   return (

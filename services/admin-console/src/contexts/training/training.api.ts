@@ -1,30 +1,22 @@
 // The training context's HTTP API (/api/training) as the console uses it: its
 // queries, keyed under 'training' (a command invalidates them all), and its
 // commands. Reference data, the shapes of a course definition, an offering's
-// plan and a participant, and the lifecycles (which command each status
-// allows) are @sfp/contracts; the answers' shapes are declared here, as the
-// API documents them (/api/docs-json: TrainingCourseEntry, TrainingOfferingDetail, ...).
+// plan and a participant, the lifecycles (which command each status allows)
+// and the shapes its queries answer (course and offering entries and details,
+// the certificate check, the statistics) are @sfp/contracts, which the
+// training service declares its answers by too.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
-  CertificateStatus,
-  CompletionRule,
+  CertificateCheck,
   CourseDefinition,
-  CourseKind,
-  CourseStatus,
-  EnrolmentStatus,
-  EvaluationItem,
+  CourseDetail,
+  CourseEntry,
   EvaluationRating,
-  OfferingDelivery,
-  OfferingFunding,
+  OfferingDetail,
+  OfferingEntry,
   OfferingPlan,
-  OfferingSchedule,
-  OfferingStatus,
   Participant,
-  PriorityArea,
-  Region,
-  Theme,
-  TrainingAudience,
-  TrainingLanguage,
+  TrainingStatisticsAnswer,
 } from '@sfp/contracts';
 import { api, get, post, queryString } from '../../api/client';
 import { contextApi, PAGE_SIZE } from '../../api/context-api';
@@ -32,194 +24,6 @@ import type { Page } from '../../api/types';
 
 const { base: TRAINING, key: TRAINING_KEY, since } = contextApi('training');
 export { TRAINING_KEY };
-
-/** One course of the catalogue (GET /courses). */
-export interface CourseEntry {
-  courseId: string;
-  code: string;
-  title: string;
-  kind: CourseKind;
-  status: CourseStatus;
-  revision: number;
-  themes: Theme[];
-  audiences: TrainingAudience[];
-  priorityArea: PriorityArea;
-  languages: TrainingLanguage[];
-  durationHours: number;
-  owner: string;
-  supervisorApprovalRequired: boolean;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt?: string;
-  retiredAt?: string;
-}
-
-export interface CourseRevision {
-  revision: number;
-  course: CourseDefinition;
-  reason?: string;
-  writtenBy: string;
-  writtenAt: string;
-  publishedAt?: string;
-}
-
-/** GET /courses/{id}: the course from its stream, with every revision. */
-export interface CourseDetail {
-  courseId: string;
-  streamVersion: number;
-  status: CourseStatus;
-  revision: number;
-  course: CourseDefinition;
-  createdBy: string;
-  createdAt: string;
-  retirement?: { reason: string; retiredBy: string; retiredAt: string };
-  revisions: CourseRevision[];
-}
-
-/** One offering of the calendar (GET /offerings). */
-export interface OfferingEntry {
-  offeringId: string;
-  courseId: string;
-  courseCode: string;
-  courseTitle: string;
-  courseRevision: number;
-  courseKind?: CourseKind;
-  startsOn: string;
-  endsOn: string;
-  timeZone: string;
-  delivery: OfferingDelivery;
-  deliveryMode: OfferingDelivery['mode'];
-  region: Region;
-  country: string;
-  language: TrainingLanguage;
-  capacity: number;
-  seatsTaken: number;
-  waitlistLength: number;
-  peakWaitlistLength: number;
-  awaitingApproval: number;
-  status: OfferingStatus;
-  plannedAt: string;
-}
-
-export interface RosterCertificate {
-  certificateId: string;
-  verificationCode: string;
-  status: CertificateStatus;
-  issuedAt: string;
-  revokedAt?: string;
-  revocationReason?: string;
-}
-
-export interface RosterEnrolment {
-  enrolmentId: string;
-  status: EnrolmentStatus;
-  participant: Participant;
-  personalDataErased: boolean;
-  requestedAt: string;
-  supervisor?: string;
-  waitlistPosition?: number;
-  attendance: Array<{ day: string; present: boolean }>;
-  preTest?: number;
-  postTest?: number;
-  result?: {
-    outcome: 'completed' | 'failed';
-    attendancePercent: number;
-    shortfalls?: Array<'attendance' | 'post-test'>;
-    at: string;
-  };
-  certificate?: RosterCertificate;
-  ended?: { reason: string; at: string };
-}
-
-/** GET /offerings/{id}: the offering from its stream, with its roster. */
-export interface OfferingDetail {
-  offeringId: string;
-  streamVersion: number;
-  status: OfferingStatus;
-  courseId: string;
-  courseRevision: number;
-  courseCode: string;
-  courseTitle: string;
-  completionRule: CompletionRule;
-  supervisorApprovalRequired: boolean;
-  schedule: OfferingSchedule;
-  delivery: OfferingDelivery;
-  region: Region;
-  country: string;
-  language: TrainingLanguage;
-  capacity: number;
-  trainers: string[];
-  funding: OfferingFunding;
-  plannedBy: string;
-  plannedAt: string;
-  seatsTaken: number;
-  waitlistLength: number;
-  sessionDays: string[];
-  enrolments: RosterEnrolment[];
-  /** Enrolment ids in waitlist order, the first is next. */
-  waitlist: string[];
-  evaluationsSubmitted: number;
-  cancellation?: { reason: string; cancelledBy: string; cancelledAt: string };
-  completion?: { completed: number; failed: number; completedAt: string };
-}
-
-/** GET /certificates/{verificationCode}: the public check. */
-export interface CertificateCheck {
-  verificationCode: string;
-  holder: string;
-  holderErased: boolean;
-  courseTitle: string;
-  startsOn: string;
-  endsOn: string;
-  issuedAt: string;
-  status: CertificateStatus;
-  revokedAt?: string;
-}
-
-/** Completed and failed participants, and the share completed (null when none). */
-export interface CompletionFigure {
-  completed: number;
-  failed: number;
-  n: number;
-  rate: number | null;
-}
-
-/** Mean pre- and post-test scores (per cent) and the mean gain (points) of those with both. */
-export interface GainFigure {
-  n: number;
-  meanPreTest: number | null;
-  meanPostTest: number | null;
-  meanGain: number | null;
-}
-
-/** GET /statistics: the figures of the offerings the filters select, each with its n. */
-export interface TrainingStatistics {
-  participants: {
-    n: number;
-    byConstituentGroup: Record<string, number>;
-    bySex: Record<string, number>;
-    byRegion: Record<string, number>;
-    byYear: Record<string, number>;
-  };
-  completion: {
-    overall: CompletionFigure;
-    byCourseKind: Record<string, CompletionFigure>;
-    byYear: Record<string, CompletionFigure>;
-  };
-  knowledgeGain: { overall: GainFigure; byCourseKind: Record<string, GainFigure> };
-  satisfaction: {
-    evaluations: number;
-    items: Record<EvaluationItem, { n: number; mean: number | null }>;
-  };
-  waitlists: {
-    offerings: number;
-    waitingNow: number;
-    offeringsWithWaitlist: number;
-    meanPeak: number | null;
-    maxPeak: number;
-  };
-  position: number;
-}
 
 /** What every command on a record answers. */
 export interface CommandResult {
@@ -308,7 +112,9 @@ export const trainingQueries = {
     queryOptions({
       queryKey: key('statistics', filters),
       queryFn: () =>
-        get<TrainingStatistics>(`${TRAINING}/statistics${queryString({ ...filters, ...since() })}`),
+        get<TrainingStatisticsAnswer>(
+          `${TRAINING}/statistics${queryString({ ...filters, ...since() })}`,
+        ),
       placeholderData: keepPreviousData,
     }),
 };

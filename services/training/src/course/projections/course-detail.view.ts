@@ -1,33 +1,6 @@
-import type { CourseDefinition, CourseStatus } from '@sfp/contracts';
+import type { CourseDetail, CourseRevisionEntry } from '@sfp/contracts';
 import type { RecordedEvent } from '@sfp/event-sourcing';
 import type { CourseEvent } from '../domain/course.events';
-
-/** One revision of a course: its definition as last written, and when it was published. */
-export interface CourseRevisionEntry {
-  revision: number;
-  course: CourseDefinition;
-  /** Why it was last edited (absent for the definition as created). */
-  reason?: string;
-  writtenBy: string;
-  writtenAt: string;
-  /** When it became the revision offerings are planned from (published, or revised while published). */
-  publishedAt?: string;
-}
-
-/** A course as read from its stream: where it stands, its current definition and every revision. */
-export interface CourseDetail {
-  courseId: string;
-  /** The course's version: its ETag, for If-Match. */
-  streamVersion: number;
-  status: CourseStatus;
-  revision: number;
-  course: CourseDefinition;
-  createdBy: string;
-  createdAt: string;
-  retirement?: { reason: string; retiredBy: string; retiredAt: string };
-  /** Oldest first; a draft edited in place keeps its revision (the entry shows the last edit). */
-  revisions: CourseRevisionEntry[];
-}
 
 /** Folds a course's stream (oldest first) into its detail; undefined for an empty stream. */
 export function buildCourseDetail(recorded: readonly RecordedEvent[]): CourseDetail | undefined {

@@ -1,40 +1,4 @@
-import {
-  THEMES,
-  TRAINING_AUDIENCES,
-  TRAINING_LANGUAGES,
-  type CourseKind,
-  type CourseStatus,
-  type PriorityArea,
-  type Theme,
-  type TrainingAudience,
-  type TrainingLanguage,
-} from '@sfp/contracts';
-
-/**
- * One course of the catalogue: its current revision's definition in brief,
- * with what the list filters on. A course holds no personal data (its owner
- * is a user id).
- */
-export interface CourseEntry {
-  courseId: string;
-  code: string;
-  title: string;
-  kind: CourseKind;
-  status: CourseStatus;
-  /** The current revision: what new offerings are planned from. */
-  revision: number;
-  themes: Theme[];
-  audiences: TrainingAudience[];
-  priorityArea: PriorityArea;
-  languages: TrainingLanguage[];
-  durationHours: number;
-  owner: string;
-  supervisorApprovalRequired: boolean;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt?: string;
-  retiredAt?: string;
-}
+import { THEMES, TRAINING_AUDIENCES, TRAINING_LANGUAGES, type CourseEntry } from '@sfp/contracts';
 
 /** The document stored: the entry, and one boolean per theme, audience and language for the filters. */
 export type CourseCatalogueDocument = CourseEntry & Record<CourseFlag, boolean>;

@@ -7,6 +7,9 @@ import {
   TRAINING_AUDIENCES,
   TRAINING_LANGUAGES,
   type CourseDefinition,
+  type CourseDetail,
+  type CourseEntry,
+  type CourseRevisionEntry,
 } from '@sfp/contracts';
 import {
   CsvFile,
@@ -17,8 +20,6 @@ import {
   StringEnum,
 } from '@sfp/service-kit';
 import type { CsvColumn } from '@sfp/service-kit';
-import type { CourseEntry } from './course-entry';
-import type { CourseDetail, CourseRevisionEntry } from './course-detail.view';
 
 const Percent = (description: string) => Type.Number({ minimum: 0, maximum: 100, description });
 

@@ -11,6 +11,7 @@ import {
   PROJECTION_ENGINE,
   toCsv,
 } from '@sfp/service-kit';
+import type { CourseDetail, CourseEntry } from '@sfp/contracts';
 import { courseStreamId } from '../../training.context';
 import { CourseIdParams, NO_SUCH_COURSE } from '../../http/record-id.params';
 import { pageOf } from '../../offering/projections/query-fields';
@@ -21,8 +22,8 @@ import {
   CourseCatalogueQueryDto,
   courseSortOf,
 } from './course-catalogue.query.dto';
-import { withoutFlags, type CourseCatalogueDocument, type CourseEntry } from './course-entry';
-import { buildCourseDetail, type CourseDetail } from './course-detail.view';
+import { withoutFlags, type CourseCatalogueDocument } from './course-entry';
+import { buildCourseDetail } from './course-detail.view';
 import {
   COURSE_CSV_COLUMNS,
   COURSE_CSV_HEADERS,

@@ -1,43 +1,4 @@
-import type {
-  CourseKind,
-  DeliveryMode,
-  EnrolmentStatus,
-  EvaluationItem,
-  OfferingDelivery,
-  OfferingStatus,
-  Region,
-  TrainingLanguage,
-} from '@sfp/contracts';
-
-/** One offering of the calendar: what, where, when, and how full. No personal data. */
-export interface OfferingEntry {
-  offeringId: string;
-  courseId: string;
-  courseCode: string;
-  courseTitle: string;
-  courseRevision: number;
-  /** The kind of the course revision the offering was planned from. */
-  courseKind?: CourseKind;
-  startsOn: string;
-  endsOn: string;
-  timeZone: string;
-  delivery: OfferingDelivery;
-  deliveryMode: DeliveryMode;
-  region: Region;
-  country: string;
-  language: TrainingLanguage;
-  capacity: number;
-  /** Enrolments holding a seat: enrolled, completed or failed. */
-  seatsTaken: number;
-  /** Enrolments waiting for a seat now. */
-  waitlistLength: number;
-  /** The longest the waitlist has been. */
-  peakWaitlistLength: number;
-  /** Staff enrolments waiting for their supervisor (no seat held). */
-  awaitingApproval: number;
-  status: OfferingStatus;
-  plannedAt: string;
-}
+import type { EnrolmentStatus, EvaluationItem, OfferingEntry } from '@sfp/contracts';
 
 /** The satisfaction questionnaires of an offering, summed per item: anonymous (no enrolment, no comment). */
 export interface EvaluationTotals {

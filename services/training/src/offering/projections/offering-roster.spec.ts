@@ -26,7 +26,7 @@ import {
   RosterCsvSchema,
   RosterSchema,
 } from './offering.schemas';
-import type { OfferingDetail } from './offering-detail.view';
+import type { OfferingDetail } from '@sfp/contracts';
 
 const OPERATOR: Principal = { kind: 'person', id: 'op-1', name: 'op', roles: ['operator'] };
 const requestOf = (principal: Principal) => ({ principal }) as unknown as Request;

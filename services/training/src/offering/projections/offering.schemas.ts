@@ -9,7 +9,11 @@ import {
   PARTICIPANT_SEXES,
   REGIONS,
   TRAINING_LANGUAGES,
+  type OfferingDetail,
+  type OfferingEntry,
   type Participant,
+  type RosterCertificate,
+  type RosterEnrolment,
 } from '@sfp/contracts';
 import {
   CsvFile,
@@ -21,8 +25,6 @@ import {
   StringEnum,
   type CsvColumn,
 } from '@sfp/service-kit';
-import type { OfferingEntry } from './offering-entry';
-import type { OfferingDetail, RosterCertificate, RosterEnrolment } from './offering-detail.view';
 
 const Percent = (description?: string) =>
   Type.Number({ minimum: 0, maximum: 100, ...(description ? { description } : {}) });

@@ -27,8 +27,9 @@ import {
   offeringFilter,
   offeringSortOf,
 } from './offering-calendar.query.dto';
-import { buildOfferingDetail, type OfferingDetail } from './offering-detail.view';
-import { entryOf, type OfferingCalendarDocument, type OfferingEntry } from './offering-entry';
+import type { OfferingDetail, OfferingEntry } from '@sfp/contracts';
+import { buildOfferingDetail } from './offering-detail.view';
+import { entryOf, type OfferingCalendarDocument } from './offering-entry';
 import {
   OFFERING_CSV_COLUMNS,
   OFFERING_CSV_HEADERS,
