@@ -19,6 +19,7 @@ export * from './runtime/pseudonyms';
 export * from './runtime/context-stores';
 export * from './runtime/kafka-readiness';
 export * from './app/projections.controller';
+export * from './app/personal-data-erasure.controller';
 export * from './runtime/standalone-connections';
 export * from './runtime/standalone-resources';
 export * from './service/context.tokens';

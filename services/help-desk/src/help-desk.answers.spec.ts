@@ -12,8 +12,10 @@ import {
 import { ProjectionEngine, SqliteReadModelStore } from '@sfp/projections';
 import { ContextCommands, pseudonymizer, ServiceMetrics } from '@sfp/service-kit';
 import { helpDeskEventTypes, HELP_DESK_CONTEXT } from './help-desk.context';
-import { ErasureResultSchema } from './personal-data/personal-data-erasure.answers';
-import { PersonalDataErasureController } from './personal-data/personal-data-erasure.http.controller';
+import {
+  ErasureResultSchema,
+  PersonalDataErasureController,
+} from './personal-data/personal-data-erasure.http.controller';
 import { ServiceRequestCommandResultSchema } from './service-request/application/service-request.answers';
 import {
   ServiceRequests,

@@ -36,8 +36,10 @@ import { startOffering } from './offering/application/start-offering/start-offer
 import { submitEvaluation } from './offering/application/submit-evaluation/submit-evaluation.use-case';
 import { withdrawEnrolment } from './offering/application/withdraw-enrolment/withdraw-enrolment.use-case';
 import { expectConforms } from './http/testing/schema-conformance';
-import { ErasureResultSchema } from './personal-data/personal-data-erasure.answers';
-import { PersonalDataErasureController } from './personal-data/personal-data-erasure.http.controller';
+import {
+  ErasureResultSchema,
+  PersonalDataErasureController,
+} from './personal-data/personal-data-erasure.http.controller';
 import { TRAINING_CONTEXT, trainingEventTypes } from './training.context';
 
 /** A route's controller as the tests call it: its one method, with params, context and body. */

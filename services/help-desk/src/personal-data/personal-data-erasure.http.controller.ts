@@ -1,45 +1,17 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { Answers, Operation, RequirePermission } from '@sfp/auth';
-import { ApiTags } from '@nestjs/swagger';
-import type { KeyStore } from '@sfp/event-sourcing';
-import { Email } from '../http/field-decorators';
-import { ErasureResultSchema, type ErasureResult } from './personal-data-erasure.answers';
-import { KEY_STORE, LOGGER, PERSON_ID_OF, type Logger, type PersonIdOf } from '@sfp/service-kit';
-
-export class ErasureRequestDto {
-  @Email({ example: 'amina.diallo@example.org', description: "The person's e-mail address" })
-  email!: string;
-}
+import { personalDataErasureController } from '@sfp/service-kit';
 
 /**
  * Erasure of a requester's personal data on request (crypto-shredding): the
  * person's key is destroyed, so their name and e-mail read "[erased]" in every
  * request, everywhere, while the requests and their history stay intact.
  */
-@ApiTags('help-desk: personal data')
-@RequirePermission('platform:admin')
-@Controller('personal-data')
-export class PersonalDataErasureController {
-  constructor(
-    @Inject(PERSON_ID_OF) private readonly personIdOf: PersonIdOf,
-    @Inject(KEY_STORE) private readonly keys: KeyStore,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  @Post('erasures')
-  @HttpCode(200)
-  @Operation(
-    'eraseHelpDeskPersonalData',
-    'Erase a requester’s personal data (their name and e-mail read "[erased]" everywhere).',
-  )
-  @Answers(200, {
-    description: 'Erased, or nothing was held for the person',
-    schema: ErasureResultSchema,
-  })
-  async erase(@Body() dto: ErasureRequestDto): Promise<ErasureResult> {
-    const personId = this.personIdOf(dto.email);
-    const erased = await this.keys.erase(personId);
-    this.logger.info({ personId, erased }, 'Personal data erased on request');
-    return { personId, erased };
-  }
-}
+export const { PersonalDataErasureController, ErasureResultSchema } = personalDataErasureController(
+  {
+    tag: 'help-desk: personal data',
+    operationId: 'eraseHelpDeskPersonalData',
+    summary:
+      'Erase a requester’s personal data (their name and e-mail read "[erased]" everywhere).',
+    resultTitle: 'HelpDeskErasureResult',
+    exampleEmail: 'amina.diallo@example.org',
+  },
+);
