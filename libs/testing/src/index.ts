@@ -6,5 +6,6 @@ export * from './infrastructure/test-topics';
 export * from './infrastructure/test-database';
 export * from './infrastructure/standalone-test-env';
 export * from './http/http-client';
+export * from './http/schema-conformance';
 export * from './kafka/topic-recorder';
 export * from './kafka/department-system';

@@ -35,7 +35,7 @@ import { recordTestScores } from './offering/application/record-test-scores/reco
 import { startOffering } from './offering/application/start-offering/start-offering.use-case';
 import { submitEvaluation } from './offering/application/submit-evaluation/submit-evaluation.use-case';
 import { withdrawEnrolment } from './offering/application/withdraw-enrolment/withdraw-enrolment.use-case';
-import { expectConforms } from './http/testing/schema-conformance';
+import { expectConforms } from '@sfp/testing';
 import {
   ErasureResultSchema,
   PersonalDataErasureController,

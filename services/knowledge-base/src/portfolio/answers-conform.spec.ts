@@ -54,7 +54,7 @@ import {
 } from '../performance-report/projections/report-views.schema';
 import { KNOWLEDGE_BASE_CONTEXT, knowledgeBaseEventTypes } from '../knowledge-base.context';
 import { CommandResultSchema } from '../shared/http/command-answers.schema';
-import { schemaErrors } from '../shared/http/testing/schema-conformance';
+import { schemaErrors } from '@sfp/testing';
 import { SetTargetHandler } from '../target/application/set-target/set-target.handler';
 import type { SetTargetDto } from '../target/application/target.request.dto';
 import { TargetsController } from '../target/application/targets.http.controller';

@@ -4,7 +4,7 @@ import { validateSync } from 'class-validator';
 import { offeringStreamId } from '../training.context';
 import { CertificateRevoked } from '../offering/domain/offering.events';
 import { ReadSideHarness } from '../offering/projections/testing/read-side.harness';
-import { schemaErrors } from '../offering/projections/testing/schema-conformance';
+import { schemaErrors } from '@sfp/testing';
 import {
   AMINA,
   CERTIFICATE_ID,

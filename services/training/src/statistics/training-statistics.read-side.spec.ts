@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { OfferingSelectionDto } from '../offering/projections/offering-calendar.query.dto';
 import { ReadSideHarness } from '../offering/projections/testing/read-side.harness';
-import { response, schemaErrors } from '../offering/projections/testing/schema-conformance';
+import { response, schemaErrors } from '@sfp/testing';
 import {
   AMINA,
   COURSE_A,

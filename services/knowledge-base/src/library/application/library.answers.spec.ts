@@ -8,7 +8,7 @@ import type { KnowledgeBaseCommand } from '../../application/knowledge-base-comm
 import type { HttpCall } from '../../http/command-dispatch';
 import { KNOWLEDGE_BASE_CONTEXT, knowledgeBaseEventTypes } from '../../knowledge-base.context';
 import { CommandResultSchema } from '../../shared/http/command-answers.schema';
-import { expectConforms } from '../../shared/http/testing/schema-conformance';
+import { expectConforms } from '@sfp/testing';
 import { exampleAssessment } from '../domain/testing/example-assessment';
 import { LIBRARY_PROJECTION, libraryProjection } from '../projections/library.projection';
 import {

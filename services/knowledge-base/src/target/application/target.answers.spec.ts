@@ -15,7 +15,7 @@ import { RegisterInstitutionCommand } from '../../institution/application/regist
 import { RegisterInstitutionHandler } from '../../institution/application/register-institution/register-institution.handler';
 import { KNOWLEDGE_BASE_CONTEXT, knowledgeBaseEventTypes } from '../../knowledge-base.context';
 import { CommandResultSchema } from '../../shared/http/command-answers.schema';
-import { expectConforms } from '../../shared/http/testing/schema-conformance';
+import { expectConforms } from '@sfp/testing';
 import { TARGETS_PROJECTION, targetsProjection } from '../projections/targets.projection';
 import { SetTargetHandler } from './set-target/set-target.handler';
 import { targetStream } from './target.stream';

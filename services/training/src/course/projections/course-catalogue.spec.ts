@@ -4,7 +4,7 @@ import { validateSync } from 'class-validator';
 import { courseStreamId } from '../../training.context';
 import { CourseRevised } from '../domain/course.events';
 import { ReadSideHarness } from '../../offering/projections/testing/read-side.harness';
-import { response, schemaErrors } from '../../offering/projections/testing/schema-conformance';
+import { response, schemaErrors } from '@sfp/testing';
 import {
   COURSE_A,
   COURSE_B,

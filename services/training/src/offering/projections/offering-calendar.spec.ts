@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ReadSideHarness } from './testing/read-side.harness';
-import { response, schemaErrors } from './testing/schema-conformance';
+import { response, schemaErrors } from '@sfp/testing';
 import {
   BANGKOK,
   bangkokSteps,

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { Principal } from '@sfp/auth';
 import { ReadSideHarness } from './testing/read-side.harness';
-import { response, schemaErrors } from './testing/schema-conformance';
+import { response, schemaErrors } from '@sfp/testing';
 import {
   AMINA,
   BANGKOK,

@@ -1,5 +1,6 @@
 import { FormatRegistry, TypeRegistry, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import type { Response } from 'express';
 
 // The string enums (Type.Unsafe with `enum`), so that TypeBox's own checks know them.
 if (!TypeRegistry.Has('Unsafe')) {
@@ -29,4 +30,15 @@ export function schemaErrors(schema: TSchema, answer: unknown): string[] {
 /** The answer matches the schema the route documents; on a mismatch, says where. */
 export function expectConforms(schema: TSchema, answer: unknown): void {
   expect(schemaErrors(schema, answer)).toEqual([]);
+}
+
+/** A response that keeps the headers a controller sets (a CSV route's, say), for calling the controller directly. */
+export function response(): Response & { headers: Record<string, string> } {
+  const headers: Record<string, string> = {};
+  return {
+    headers,
+    setHeader: (name: string, value: string) => {
+      headers[name.toLowerCase()] = value;
+    },
+  } as unknown as Response & { headers: Record<string, string> };
 }
