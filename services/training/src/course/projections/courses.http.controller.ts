@@ -4,18 +4,11 @@ import type { Response } from 'express';
 import { Answers, Operation, Refuses, RequirePermission } from '@sfp/auth';
 import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine } from '@sfp/projections';
-import {
-  EVENT_STORE,
-  etagOf,
-  MIN_POSITION_WAIT_MS,
-  PROJECTION_ENGINE,
-  toCsv,
-} from '@sfp/service-kit';
+import { EVENT_STORE, etagOf, PROJECTION_ENGINE } from '@sfp/service-kit';
 import type { CourseDetail, CourseEntry } from '@sfp/contracts';
 import { courseStreamId } from '../../training.context';
 import { CourseIdParams, NO_SUCH_COURSE } from '../../http/record-id.params';
-import { pageOf } from '../../offering/projections/query-fields';
-import { sendCsv } from '../../offering/projections/csv-response';
+import { pagedList } from '../../http/paged-list';
 import { COURSE_CATALOGUE_PROJECTION } from './course-catalogue.projection';
 import {
   courseCatalogueFilter,
@@ -60,34 +53,17 @@ export class CoursesQueryController {
     content: { 'text/csv': CourseCsvSchema },
     headers: COURSE_CSV_HEADERS,
   })
-  async list(
+  list(
     @Query() query: CourseCatalogueQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ items: CourseEntry[]; nextCursor?: string } | string> {
-    if (query.minPosition !== undefined) {
-      await this.projections.waitForPosition(
-        COURSE_CATALOGUE_PROJECTION,
-        query.minPosition,
-        MIN_POSITION_WAIT_MS,
-      );
-    }
-    const page = await this.projections
-      .readModel<CourseCatalogueDocument>(COURSE_CATALOGUE_PROJECTION)
-      .find({
-        filter: courseCatalogueFilter(query),
-        sort: courseSortOf(query.sort),
-        ...pageOf(query),
-      });
-    const items = page.items.map((doc) => withoutFlags(doc.data));
-    if (query.format === 'csv') {
-      return sendCsv(
-        res,
-        'training-courses.csv',
-        toCsv(items, COURSE_CSV_COLUMNS),
-        page.nextCursor,
-      );
-    }
-    return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return pagedList(this.projections, query, res, {
+      projection: COURSE_CATALOGUE_PROJECTION,
+      filter: courseCatalogueFilter(query),
+      sort: courseSortOf(query.sort),
+      entryOf: (doc: CourseCatalogueDocument) => withoutFlags(doc),
+      csv: { filename: 'training-courses.csv', columns: COURSE_CSV_COLUMNS },
+    });
   }
 
   /** Read from the course's own stream: always current, with every revision. */

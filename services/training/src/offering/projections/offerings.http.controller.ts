@@ -11,14 +11,9 @@ import {
 } from '@sfp/auth';
 import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine } from '@sfp/projections';
-import {
-  EVENT_STORE,
-  etagOf,
-  MIN_POSITION_WAIT_MS,
-  PROJECTION_ENGINE,
-  toCsv,
-} from '@sfp/service-kit';
+import { EVENT_STORE, etagOf, PROJECTION_ENGINE, toCsv } from '@sfp/service-kit';
 import { offeringStreamId } from '../../training.context';
+import { pagedList } from '../../http/paged-list';
 import { NO_SUCH_OFFERING, OfferingIdParams } from '../../http/record-id.params';
 import { sendCsv } from './csv-response';
 import { OFFERING_CALENDAR_PROJECTION } from './offering-calendar.projection';
@@ -79,35 +74,17 @@ export class OfferingsQueryController {
     content: { 'text/csv': OfferingCsvSchema },
     headers: OFFERING_CSV_HEADERS,
   })
-  async list(
+  list(
     @Query() query: OfferingCalendarQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ items: OfferingEntry[]; nextCursor?: string } | string> {
-    if (query.minPosition !== undefined) {
-      await this.projections.waitForPosition(
-        OFFERING_CALENDAR_PROJECTION,
-        query.minPosition,
-        MIN_POSITION_WAIT_MS,
-      );
-    }
-    const page = await this.projections
-      .readModel<OfferingCalendarDocument>(OFFERING_CALENDAR_PROJECTION)
-      .find({
-        filter: { ...offeringFilter(query), record: 'offering' },
-        sort: offeringSortOf(query.sort),
-        ...(query.limit ? { limit: query.limit } : {}),
-        ...(query.cursor ? { cursor: query.cursor } : {}),
-      });
-    const items = page.items.map((doc) => entryOf(doc.data));
-    if (query.format === 'csv') {
-      return sendCsv(
-        res,
-        'training-offerings.csv',
-        toCsv(items, OFFERING_CSV_COLUMNS),
-        page.nextCursor,
-      );
-    }
-    return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return pagedList(this.projections, query, res, {
+      projection: OFFERING_CALENDAR_PROJECTION,
+      filter: { ...offeringFilter(query), record: 'offering' },
+      sort: offeringSortOf(query.sort),
+      entryOf: (doc: OfferingCalendarDocument) => entryOf(doc),
+      csv: { filename: 'training-offerings.csv', columns: OFFERING_CSV_COLUMNS },
+    });
   }
 
   /** Read from the offering's own stream: always current, with its roster. */

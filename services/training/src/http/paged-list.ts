@@ -1,0 +1,48 @@
+import type { Response } from 'express';
+import type { FindQuery, ProjectionEngine } from '@sfp/projections';
+import { MIN_POSITION_WAIT_MS, toCsv, type CsvColumn } from '@sfp/service-kit';
+import { sendCsv } from '../offering/projections/csv-response';
+import { pageOf } from '../offering/projections/query-fields';
+
+/** What a paged list route reads of its query: the position to wait for, the page, the format. */
+export interface PagedListQuery {
+  minPosition?: number;
+  limit?: number;
+  cursor?: string;
+  format?: 'json' | 'csv';
+}
+
+/** One list: the read model it pages, how it selects and sorts, how a document reads, and its CSV. */
+export interface PagedList<TDoc extends object, TEntry> {
+  projection: string;
+  filter: FindQuery['filter'];
+  sort: FindQuery['sort'];
+  entryOf: (doc: TDoc) => TEntry;
+  csv: { filename: string; columns: readonly CsvColumn<TEntry>[] };
+}
+
+/**
+ * A page of a read model for a list route: waits for `minPosition` first
+ * (read-your-writes), then answers the entries and the next page's cursor, or
+ * with `format=csv` the page as a CSV attachment (the cursor in X-Next-Cursor).
+ */
+export async function pagedList<TDoc extends object, TEntry>(
+  projections: ProjectionEngine,
+  query: PagedListQuery,
+  res: Response,
+  list: PagedList<TDoc, TEntry>,
+): Promise<{ items: TEntry[]; nextCursor?: string } | string> {
+  if (query.minPosition !== undefined) {
+    await projections.waitForPosition(list.projection, query.minPosition, MIN_POSITION_WAIT_MS);
+  }
+  const page = await projections.readModel<TDoc>(list.projection).find({
+    filter: list.filter,
+    sort: list.sort,
+    ...pageOf(query),
+  });
+  const items = page.items.map((doc) => list.entryOf(doc.data));
+  if (query.format === 'csv') {
+    return sendCsv(res, list.csv.filename, toCsv(items, list.csv.columns), page.nextCursor);
+  }
+  return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
