@@ -4,12 +4,12 @@ import { COMMAND_HEADERS, contextTopics, DEAD_LETTER_HEADERS, EVENT_HEADERS } fr
 import { pseudonymizer, startStandaloneService, type StandaloneService } from '@sfp/service-kit';
 import { signCommand, SIGNATURE_HEADERS } from '@sfp/auth';
 import {
-  dropDatabases,
   httpClient,
   signIn,
   startDepartmentSystem,
-  standaloneTestEnv,
+  startStandaloneUnderTest,
   type DepartmentSystem,
+  type StandaloneUnderTest,
   type RecordedMessage,
 } from '@sfp/testing';
 import { helpDeskService } from '../src/help-desk.service';
@@ -38,7 +38,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
   /** The department's system: its producer of commands and its recorder of outcomes, events and dead letters. */
   let department: DepartmentSystem;
   let http: ReturnType<typeof httpClient>;
-  let setup: ReturnType<typeof standaloneTestEnv> | undefined;
+  let host: StandaloneUnderTest<StandaloneService> | undefined;
   /** The department system's integration client, its API key, and the operator's user id. */
   let clientId: string;
   let apiKey: string;
@@ -46,7 +46,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
   let admin: ReturnType<typeof httpClient>;
 
   beforeAll(async () => {
-    setup = standaloneTestEnv({
+    host = await startStandaloneUnderTest({
       prefix: 'hd_e2e',
       adminPassword: ADMIN_PASSWORD,
       extra: {
@@ -54,9 +54,9 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
         SLA_CHECK_INTERVAL_MS: '0',
         KAFKA_CLIENT_ID: 'sfp-help-desk-e2e',
       },
+      start: (env) => startStandaloneService(helpDeskService, env),
     });
-    service = await startStandaloneService(helpDeskService, setup.env);
-    admin = httpClient(`${service.url}/api`, await signIn(service.url, 'admin', ADMIN_PASSWORD));
+    ({ service, admin } = host);
     const operator = await admin.post<{ user: { id: string } }>('/auth/users', {
       username: 'operator-1',
       displayName: 'Jane Kamau',
@@ -68,14 +68,9 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
       `${service.url}/api/help-desk`,
       await signIn(service.url, 'operator-1', 'operator one secret'),
     );
-    clientId = (
-      await admin.post<{ id: string }>('/auth/clients', { name: SENDER, department: DEPARTMENT })
-    ).body.id;
-    apiKey = (
-      await admin.post<{ apiKey: string }>(`/auth/clients/${clientId}/keys`, { label: 'e2e' })
-    ).body.apiKey;
+    ({ clientId, apiKey } = await host.apiClient(SENDER, DEPARTMENT));
     department = await startDepartmentSystem({
-      brokers: setup.kafkaBrokers,
+      brokers: host.setup.kafkaBrokers,
       clientId: `${SENDER}-e2e`,
       topics: [topics.outcomes, topics.events, topics.dlq],
       recorderGroup: 'help-desk-e2e',
@@ -83,8 +78,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([department?.stop(), service?.close()]);
-    if (setup) await dropDatabases(setup.mongodbUri, setup.databases);
+    await host?.stop(department);
   });
 
   const submission = (title: string, overrides: Json = {}): Json => ({

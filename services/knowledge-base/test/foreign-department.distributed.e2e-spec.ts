@@ -4,12 +4,11 @@ import { signCommand } from '@sfp/auth';
 import { COMMAND_HEADERS, contextTopics } from '@sfp/messaging';
 import { startStandaloneService, type StandaloneService } from '@sfp/service-kit';
 import {
-  dropDatabases,
   httpClient,
-  signIn,
   startDepartmentSystem,
-  standaloneTestEnv,
+  startStandaloneUnderTest,
   type DepartmentSystem,
+  type StandaloneUnderTest,
 } from '@sfp/testing';
 import { workedExampleA } from '../src/performance-report/domain/testing/worked-example';
 import { knowledgeBaseService } from '../src/knowledge-base.service';
@@ -27,40 +26,29 @@ type Json = Record<string, any>;
 describe('knowledge base: another department is an unknown one (distributed e2e)', () => {
   const topics = contextTopics('knowledge-base');
   const ADMIN_PASSWORD = 'foreign department e2e secret phrase';
-  let setup: ReturnType<typeof standaloneTestEnv> | undefined;
+  let host: StandaloneUnderTest<StandaloneService> | undefined;
   let service: StandaloneService;
   let department: DepartmentSystem;
   let api: ReturnType<typeof httpClient>;
   const keys: Record<'a' | 'b', string> = { a: '', b: '' };
 
   beforeAll(async () => {
-    setup = standaloneTestEnv({
+    host = await startStandaloneUnderTest({
       prefix: 'kb_foreign',
       adminPassword: ADMIN_PASSWORD,
       extra: { KAFKA_CLIENT_ID: 'sfp-knowledge-base-foreign-e2e' },
+      start: (env) => startStandaloneService(knowledgeBaseService, env),
     });
-    service = await startStandaloneService(knowledgeBaseService, setup.env);
+    service = host.service;
     api = httpClient(`${service.url}/api/knowledge-base`);
-    const admin = httpClient(
-      `${service.url}/api`,
-      await signIn(service.url, 'admin', ADMIN_PASSWORD),
-    );
     for (const [side, name] of [
       ['a', 'ro-asia'],
       ['b', 'ro-africa'],
     ] as const) {
-      const client = await admin.post<{ id: string }>('/auth/clients', {
-        name: `kb-foreign-${side}`,
-        department: name,
-      });
-      keys[side] = (
-        await admin.post<{ apiKey: string }>(`/auth/clients/${client.body.id}/keys`, {
-          label: 'foreign e2e',
-        })
-      ).body.apiKey;
+      keys[side] = (await host.apiClient(`kb-foreign-${side}`, name)).apiKey;
     }
     department = await startDepartmentSystem({
-      brokers: setup.kafkaBrokers,
+      brokers: host.setup.kafkaBrokers,
       clientId: 'kb-foreign-e2e',
       topics: [topics.outcomes],
       recorderGroup: 'kb-foreign-e2e',
@@ -68,8 +56,7 @@ describe('knowledge base: another department is an unknown one (distributed e2e)
   });
 
   afterAll(async () => {
-    await Promise.all([department?.stop(), service?.close()]);
-    if (setup) await dropDatabases(setup.mongodbUri, setup.databases);
+    await host?.stop(department);
   });
 
   const send = async (side: 'a' | 'b', commandType: string, payload: unknown) => {

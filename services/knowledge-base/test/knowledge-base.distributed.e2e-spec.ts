@@ -4,12 +4,12 @@ import { signCommand } from '@sfp/auth';
 import { COMMAND_HEADERS, contextTopics, EVENT_HEADERS } from '@sfp/messaging';
 import { startStandaloneService, type StandaloneService } from '@sfp/service-kit';
 import {
-  dropDatabases,
   httpClient,
   signIn,
   startDepartmentSystem,
-  standaloneTestEnv,
+  startStandaloneUnderTest,
   type DepartmentSystem,
+  type StandaloneUnderTest,
 } from '@sfp/testing';
 import { workedExampleA } from '../src/performance-report/domain/testing/worked-example';
 import { knowledgeBaseService } from '../src/knowledge-base.service';
@@ -33,21 +33,19 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
   let department: DepartmentSystem;
   let operator: ReturnType<typeof httpClient>;
   let analyst: ReturnType<typeof httpClient>;
-  let setup: ReturnType<typeof standaloneTestEnv> | undefined;
+  let host: StandaloneUnderTest<StandaloneService> | undefined;
   let clientId: string;
   let apiKey: string;
 
   beforeAll(async () => {
-    setup = standaloneTestEnv({
+    host = await startStandaloneUnderTest({
       prefix: 'kb_e2e',
       adminPassword: ADMIN_PASSWORD,
       extra: { KAFKA_CLIENT_ID: 'sfp-knowledge-base-e2e' },
+      start: (env) => startStandaloneService(knowledgeBaseService, env),
     });
-    service = await startStandaloneService(knowledgeBaseService, setup.env);
-    const admin = httpClient(
-      `${service.url}/api`,
-      await signIn(service.url, 'admin', ADMIN_PASSWORD),
-    );
+    service = host.service;
+    const { admin } = host;
     for (const [username, role] of [
       ['operator-1', 'operator'],
       ['analyst-1', 'analyst'],
@@ -69,17 +67,9 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
       `${service.url}/api/knowledge-base`,
       await signIn(service.url, 'analyst-1', 'analyst has a long secret phrase'),
     );
-    clientId = (
-      await admin.post<{ id: string }>('/auth/clients', {
-        name: 'ro-africa-reporting',
-        department: DEPARTMENT,
-      })
-    ).body.id;
-    apiKey = (
-      await admin.post<{ apiKey: string }>(`/auth/clients/${clientId}/keys`, { label: 'e2e' })
-    ).body.apiKey;
+    ({ clientId, apiKey } = await host.apiClient('ro-africa-reporting', DEPARTMENT));
     department = await startDepartmentSystem({
-      brokers: setup.kafkaBrokers,
+      brokers: host.setup.kafkaBrokers,
       clientId: 'kb-e2e',
       topics: [topics.outcomes, topics.events],
       recorderGroup: 'knowledge-base-e2e',
@@ -87,8 +77,7 @@ describe('knowledge base standalone on Kafka and MongoDB (distributed e2e)', () 
   });
 
   afterAll(async () => {
-    await Promise.all([department?.stop(), service?.close()]);
-    if (setup) await dropDatabases(setup.mongodbUri, setup.databases);
+    await host?.stop(department);
   });
 
   const send = async (commandType: string, payload: unknown): Promise<string> => {

@@ -10,12 +10,12 @@ import {
   type StandaloneService,
 } from '@sfp/service-kit';
 import {
-  dropDatabases,
   httpClient,
   signIn,
   startDepartmentSystem,
-  standaloneTestEnv,
+  startStandaloneUnderTest,
   type DepartmentSystem,
+  type StandaloneUnderTest,
 } from '@sfp/testing';
 import { trainingService } from '../src/training.service';
 import { courseBody, enrolmentBody, offeringBody } from './support/training-requests';
@@ -39,10 +39,10 @@ describe('training standalone on Kafka and MongoDB (distributed e2e)', () => {
   const ADMIN_PASSWORD = 'distributed e2e secret phrase';
   const run = randomBytes(4).toString('hex');
 
+  let host: StandaloneUnderTest<StandaloneService> | undefined;
   let service: StandaloneService;
   let department: DepartmentSystem;
   let http: ReturnType<typeof httpClient>;
-  let setup: ReturnType<typeof standaloneTestEnv> | undefined;
   let clientId: string;
   let apiKey: string;
   /** Another department's learning system (its own client and key). */
@@ -51,17 +51,14 @@ describe('training standalone on Kafka and MongoDB (distributed e2e)', () => {
   const OTHER_DEPARTMENT = 'regional-office-asia-pacific';
 
   beforeAll(async () => {
-    setup = standaloneTestEnv({
+    host = await startStandaloneUnderTest({
       prefix: 'tr_e2e',
       adminPassword: ADMIN_PASSWORD,
       extra: { SFP_PSEUDONYM_SECRET: SECRET, KAFKA_CLIENT_ID: 'sfp-training-e2e' },
+      start: (env) => startStandaloneService(trainingService, env),
     });
-    service = await startStandaloneService(trainingService, setup.env);
-    const admin = httpClient(
-      `${service.url}/api`,
-      await signIn(service.url, 'admin', ADMIN_PASSWORD),
-    );
-    await admin.post('/auth/users', {
+    service = host.service;
+    await host.admin.post('/auth/users', {
       username: 'training-officer',
       displayName: 'Njeri Kamau',
       roles: ['operator'],
@@ -71,23 +68,10 @@ describe('training standalone on Kafka and MongoDB (distributed e2e)', () => {
       `${service.url}/api/training`,
       await signIn(service.url, 'training-officer', 'training officer secret'),
     );
-    clientId = (
-      await admin.post<{ id: string }>('/auth/clients', { name: SENDER, department: DEPARTMENT })
-    ).body.id;
-    apiKey = (
-      await admin.post<{ apiKey: string }>(`/auth/clients/${clientId}/keys`, { label: 'e2e' })
-    ).body.apiKey;
-    const otherId = (
-      await admin.post<{ id: string }>('/auth/clients', {
-        name: OTHER_SENDER,
-        department: OTHER_DEPARTMENT,
-      })
-    ).body.id;
-    otherApiKey = (
-      await admin.post<{ apiKey: string }>(`/auth/clients/${otherId}/keys`, { label: 'e2e' })
-    ).body.apiKey;
+    ({ clientId, apiKey } = await host.apiClient(SENDER, DEPARTMENT));
+    ({ apiKey: otherApiKey } = await host.apiClient(OTHER_SENDER, OTHER_DEPARTMENT));
     department = await startDepartmentSystem({
-      brokers: setup.kafkaBrokers,
+      brokers: host.setup.kafkaBrokers,
       clientId: `${SENDER}-e2e`,
       topics: [topics.outcomes, topics.events],
       recorderGroup: 'training-e2e',
@@ -95,8 +79,7 @@ describe('training standalone on Kafka and MongoDB (distributed e2e)', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([department?.stop(), service?.close()]);
-    if (setup) await dropDatabases(setup.mongodbUri, setup.databases);
+    await host?.stop(department);
   });
 
   /** A published course and an open offering of it for two. */
