@@ -14,7 +14,7 @@ import { COURSE_EVENT_CLASSES } from '../../course/domain/course.events';
 import { OfferingNotFoundError } from '../../offering/domain/offering.errors';
 import { OFFERING_EVENT_CLASSES } from '../../offering/domain/offering.events';
 import { planned } from '../../offering/domain/testing/offering.fixtures';
-import { expectConforms } from '../../http/testing/schema-conformance';
+import { expectConforms } from '@sfp/testing';
 import { offeringStreamId, TRAINING_CONTEXT } from '../../training.context';
 import {
   OfferingAlreadyInProgrammeError,
