@@ -28,6 +28,9 @@ import { NewCoursePage } from '../contexts/training/new-course.page';
 import { NewOfferingPage } from '../contexts/training/new-offering.page';
 import { OfferingPage } from '../contexts/training/offering.page';
 import { OfferingsPage } from '../contexts/training/offerings.page';
+import { ProgrammeLaunchPage } from '../contexts/training/programme-launch.page';
+import { ProgrammePage } from '../contexts/training/programme.page';
+import { ProgrammesPage } from '../contexts/training/programmes.page';
 import { TrainingStatisticsPage } from '../contexts/training/statistics.page';
 import type { PlainRouteName, RouteName } from './paths';
 
@@ -181,6 +184,28 @@ export const PAGES: ConsolePage[] = [
     permission: 'records:read',
     needsPath: '/api/training/offerings/{id}',
     Page: OfferingPage,
+  },
+  {
+    route: 'trainingProgrammes',
+    title: 'Programmes',
+    permission: 'records:read',
+    needsPath: '/api/training/programmes',
+    Page: ProgrammesPage,
+    nav: 'Training',
+  },
+  {
+    route: 'launchProgramme',
+    title: 'Launch a programme',
+    permission: 'records:write',
+    needsPath: '/api/training/programmes',
+    Page: ProgrammeLaunchPage,
+  },
+  {
+    route: 'trainingProgramme',
+    title: 'Programme',
+    permission: 'records:read',
+    needsPath: '/api/training/programmes/{id}',
+    Page: ProgrammePage,
   },
   {
     route: 'trainingStatistics',

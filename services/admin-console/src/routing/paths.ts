@@ -91,6 +91,9 @@ export const ROUTES = {
     'from',
     'to',
   ]),
+  trainingProgrammes: route('/training/programmes', ['status', 'scopeKind', ...PAGING]),
+  launchProgramme: route('/training/programmes/new'),
+  trainingProgramme: route('/training/programmes/:programmeId'),
   // Public: a certificate's check, without signing in
   verify: route('/verify'),
   verifyCertificate: route('/verify/:verificationCode'),

@@ -8,6 +8,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
   CertificateCheck,
+  ConstituentGroup,
   CourseDefinition,
   CourseDetail,
   CourseEntry,
@@ -16,6 +17,8 @@ import type {
   OfferingEntry,
   OfferingPlan,
   Participant,
+  ParticipantSex,
+  Region,
   TrainingStatisticsAnswer,
 } from '@sfp/contracts';
 import { api, get, post, queryString } from '../../api/client';
@@ -169,4 +172,111 @@ export const trainingCommands = {
     id: string,
     evaluation: { enrolmentId: string; ratings: EvaluationRating[]; comment?: string },
   ) => post<CommandResult>(`${offeringPath(id)}/evaluations`, evaluation),
+};
+
+// Capacity-building programmes (/api/training/programmes). Their shapes are
+// declared here, as the training service answers them (ProgrammeProgressSchema
+// in services/training/src/programme/projections/programme.schemas.ts): they
+// belong in @sfp/contracts beside the other training answers.
+
+export type ProgrammeIndicator = 'people-trained' | 'completion-rate' | 'knowledge-gain';
+
+/** Whom a programme is for: one constituent organisation, one country or one region. */
+export type ProgrammeScope =
+  | {
+      kind: 'organisation';
+      organisation: string;
+      constituentGroup: ConstituentGroup;
+      country: string;
+    }
+  | { kind: 'country'; country: string }
+  | { kind: 'region'; region: Region };
+
+/** A target as it is set: a value of an indicator to reach by a day. */
+export interface ProgrammeTarget {
+  indicator: ProgrammeIndicator;
+  value: number;
+  sex?: ParticipantSex;
+  constituentGroup?: ConstituentGroup;
+  dueOn: string;
+}
+
+/** A target with the value reached so far (null when there is nothing to measure yet). */
+export interface ProgrammeTargetProgress extends ProgrammeTarget {
+  actual: number | null;
+  percentOfTarget: number | null;
+  results: number;
+}
+
+export interface ProgrammeProgress {
+  programmeId: string;
+  title: string;
+  scope: ProgrammeScope;
+  startsOn: string;
+  endsOn: string;
+  status: 'active' | 'closed';
+  offeringIds: string[];
+  participantsWithResult: number;
+  participantsCompleted: number;
+  targets: ProgrammeTargetProgress[];
+  launchedAt: string;
+  closedAt?: string;
+}
+
+export type ProgrammeFilters = Partial<Record<'status' | 'scopeKind', string>>;
+
+export interface NewProgramme {
+  title: string;
+  scope: ProgrammeScope;
+  startsOn: string;
+  endsOn: string;
+}
+
+const programmePath = (id: string) => `${TRAINING}/programmes/${encodeURIComponent(id)}`;
+
+/**
+ * The programme's read waits, through the list (which takes minPosition), for
+ * this tab's last write to training: a programme just launched, targets just
+ * set, read back as written.
+ */
+async function readProgramme(id: string): Promise<ProgrammeProgress> {
+  const { minPosition } = since();
+  if (minPosition !== undefined)
+    await get(`${TRAINING}/programmes${queryString({ minPosition, limit: 1 })}`);
+  return get<ProgrammeProgress>(programmePath(id));
+}
+
+export const programmeQueries = {
+  programmes: (filters: ProgrammeFilters, cursor: string | undefined) =>
+    queryOptions({
+      queryKey: key('programmes', filters, cursor),
+      queryFn: () =>
+        get<Page<ProgrammeProgress>>(
+          `${TRAINING}/programmes${queryString({ ...filters, cursor, limit: PAGE_SIZE, ...since() })}`,
+        ),
+      placeholderData: keepPreviousData,
+    }),
+  programme: (id: string) =>
+    queryOptions({ queryKey: key('programme', id), queryFn: () => readProgramme(id) }),
+  /** The calendar's offerings in a programme's period (to add one to it). */
+  offeringsBetween: (from: string, to: string) =>
+    queryOptions({
+      queryKey: key('offerings', 'between', from, to),
+      queryFn: () =>
+        get<Page<OfferingEntry>>(
+          `${TRAINING}/offerings${queryString({ from, to, limit: 100, ...since() })}`,
+        ),
+    }),
+};
+
+/** A programme's read answers no version: its commands go without If-Match. */
+export const programmeCommands = {
+  launch: (programme: NewProgramme) =>
+    post<CommandResult & { programmeId: string }>(`${TRAINING}/programmes`, programme),
+  setTargets: (id: string, targets: ProgrammeTarget[]) =>
+    post<CommandResult>(`${programmePath(id)}/targets`, { targets }),
+  addOffering: (id: string, offeringId: string) =>
+    post<CommandResult>(`${programmePath(id)}/offerings`, { offeringId }),
+  close: (id: string, reason: string) =>
+    post<CommandResult>(`${programmePath(id)}/close`, { reason }),
 };
