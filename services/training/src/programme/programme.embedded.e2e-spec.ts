@@ -237,7 +237,7 @@ describe('capacity-building programmes over HTTP (embedded e2e)', () => {
     expect(late.status).toBe(400);
     expect(late.body).toMatchObject({
       code: 'RULE_VIOLATED',
-      fieldErrors: [{ field: 'targets[0].dueOn' }],
+      fieldErrors: [{ field: 'targets.0.dueOn' }],
     });
     const notANumber = await http.post<Json>(`/programmes/${id}/targets`, {
       targets: [{ indicator: 'people-trained', value: 'ten', dueOn: '2026-06-30' }],

@@ -89,37 +89,37 @@ describe('programme decider', () => {
       [
         'a fraction of a person',
         { indicator: 'people-trained', value: 12.5, dueOn: '2026-12-31' },
-        'targets[0].value',
+        'targets.0.value',
       ],
       [
         'nobody to train',
         { indicator: 'people-trained', value: 0, dueOn: '2026-12-31' },
-        'targets[0].value',
+        'targets.0.value',
       ],
       [
         'a completion rate above 100 %',
         { indicator: 'completion-rate', value: 120, dueOn: '2026-12-31' },
-        'targets[0].value',
+        'targets.0.value',
       ],
       [
         'a knowledge gain of 0 points',
         { indicator: 'knowledge-gain', value: 0, dueOn: '2026-12-31' },
-        'targets[0].value',
+        'targets.0.value',
       ],
       [
         'a rate by sex',
         { indicator: 'completion-rate', value: 80, sex: 'female', dueOn: '2026-12-31' },
-        'targets[0]',
+        'targets.0',
       ],
       [
         'a due date after the programme',
         { indicator: 'people-trained', value: 10, dueOn: '2027-03-31' },
-        'targets[0].dueOn',
+        'targets.0.dueOn',
       ],
       [
         'a due date before the programme',
         { indicator: 'people-trained', value: 10, dueOn: '2025-12-31' },
-        'targets[0].dueOn',
+        'targets.0.dueOn',
       ],
     ];
     it.each(broken)('refuses %s', (_what, target, field) => {
@@ -134,7 +134,7 @@ describe('programme decider', () => {
       spec
         .given([launched])
         .when(setTargets(twice))
-        .thenThrows(TrainingRuleError, (e) => expect(e.field).toBe('targets[1]'));
+        .thenThrows(TrainingRuleError, (e) => expect(e.field).toBe('targets.1'));
     });
   });
 

@@ -136,7 +136,7 @@ function checkPeriod(command: LaunchProgramme): void {
 function checkTargets(command: SetProgrammeTargets, state: ExistingProgramme): void {
   const seen = new Set<string>();
   command.targets.forEach((target, i) => {
-    const field = `targets[${i}]`;
+    const field = `targets.${i}`;
     const key = targetKey(target);
     if (seen.has(key))
       throw new TrainingRuleError(
