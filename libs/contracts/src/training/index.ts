@@ -5,3 +5,4 @@ export * from './course-views';
 export * from './offering-views';
 export * from './certificate-check';
 export * from './training-statistics';
+export * from './programme-views';

@@ -5,8 +5,12 @@ import { useQuery } from '@tanstack/react-query';
 import {
   CONSTITUENT_GROUPS,
   PARTICIPANT_SEXES,
+  PROGRAMME_INDICATORS,
   type ConstituentGroup,
   type ParticipantSex,
+  type ProgrammeIndicator,
+  type ProgrammeProgress,
+  type ProgrammeTarget,
 } from '@sfp/contracts';
 import { ActionPicker } from '../../components/action-picker';
 import { Empty, QueryState } from '../../components/feedback';
@@ -15,14 +19,7 @@ import { FormFooter } from '../../components/form-layout';
 import { numberOf } from '../../components/form-values';
 import { useCommandForm } from '../../components/use-command-form';
 import { INDICATOR_LABELS, INDICATOR_UNITS, targetLabel } from './programme-progress';
-import {
-  programmeCommands,
-  programmeQueries,
-  TRAINING_KEY,
-  type ProgrammeIndicator,
-  type ProgrammeProgress,
-  type ProgrammeTarget,
-} from './training.api';
+import { programmeCommands, programmeQueries, TRAINING_KEY } from './training.api';
 import {
   CONSTITUENT_GROUP_LABELS,
   countryName,
@@ -43,12 +40,6 @@ const ACTION_LABELS: Record<ProgrammeAction, string> = {
   AddOfferingToProgramme: 'Add an offering',
   CloseProgramme: 'Close the programme',
 };
-
-const INDICATORS: readonly ProgrammeIndicator[] = [
-  'people-trained',
-  'completion-rate',
-  'knowledge-gain',
-];
 
 export function ProgrammeActions(props: {
   programme: ProgrammeProgress;
@@ -166,7 +157,7 @@ function SetTargetsForm({ programme, onCancel, onDone }: ActionFormProps) {
             value={row.indicator}
             onChange={(indicator) => setRow(i, { indicator })}
             errors={errors}
-            options={INDICATORS}
+            options={PROGRAMME_INDICATORS}
             format={(k) => INDICATOR_LABELS[k]}
             required
           />

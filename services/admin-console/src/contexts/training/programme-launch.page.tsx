@@ -1,21 +1,27 @@
-import { CONSTITUENT_GROUPS, REGIONS, type ConstituentGroup, type Region } from '@sfp/contracts';
+import {
+  CONSTITUENT_GROUPS,
+  PROGRAMME_SCOPE_KINDS,
+  REGIONS,
+  type ConstituentGroup,
+  type ProgrammeScope,
+  type ProgrammeScopeKind,
+  type Region,
+} from '@sfp/contracts';
 import { SelectField, TextField } from '../../components/fields';
 import { FormFooter } from '../../components/form-layout';
 import { BackLink } from '../../routing/back-link';
 import { href } from '../../routing/paths';
 import { SCOPE_KIND_LABELS } from './programme-progress';
-import { programmeCommands, type ProgrammeScope } from './training.api';
+import { programmeCommands } from './training.api';
 import { CONSTITUENT_GROUP_LABELS, regionName } from './training-labels';
 import { useTrainingForm } from './use-training-form';
-
-const SCOPE_KINDS = ['organisation', 'country', 'region'] as const;
 
 /** Launches a capacity-building programme: its title, whom it is for and its period. */
 export function ProgrammeLaunchPage() {
   const form = useTrainingForm({
     initial: {
       title: '',
-      'scope.kind': 'organisation' as ProgrammeScope['kind'],
+      'scope.kind': 'organisation' as ProgrammeScopeKind,
       'scope.organisation': '',
       'scope.constituentGroup': 'workers-organisation' as ConstituentGroup,
       'scope.country': '',
@@ -57,7 +63,7 @@ export function ProgrammeLaunchPage() {
         <SelectField
           label="For"
           {...bind('scope.kind')}
-          options={SCOPE_KINDS}
+          options={PROGRAMME_SCOPE_KINDS}
           format={(k) => SCOPE_KIND_LABELS[k]}
           required
         />

@@ -4,28 +4,29 @@
 // progress bar a screen reader announces (role="progressbar", its label and
 // its figures).
 import { useId } from 'react';
-import type { ParticipantSex } from '@sfp/contracts';
-import { formatNumber } from '../../components/format';
 import type {
+  ParticipantSex,
   ProgrammeIndicator,
-  ProgrammeProgress,
   ProgrammeScope,
+  ProgrammeScopeKind,
+  ProgrammeStatus,
   ProgrammeTarget,
   ProgrammeTargetProgress,
-} from './training.api';
+} from '@sfp/contracts';
+import { formatNumber } from '../../components/format';
 import { CONSTITUENT_GROUP_LABELS, countryName, formatDay, regionName } from './training-labels';
 
-export const PROGRAMME_STATUS_LABELS: Record<ProgrammeProgress['status'], string> = {
+export const PROGRAMME_STATUS_LABELS: Record<ProgrammeStatus, string> = {
   active: 'Active',
   closed: 'Closed',
 };
 
-export const PROGRAMME_STATUS_BADGES: Record<ProgrammeProgress['status'], string> = {
+export const PROGRAMME_STATUS_BADGES: Record<ProgrammeStatus, string> = {
   active: 'good',
   closed: 'warn',
 };
 
-export const SCOPE_KIND_LABELS: Record<ProgrammeScope['kind'], string> = {
+export const SCOPE_KIND_LABELS: Record<ProgrammeScopeKind, string> = {
   organisation: 'One organisation',
   country: 'One country',
   region: 'One region',

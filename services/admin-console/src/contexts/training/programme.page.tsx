@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
+import type { ProgrammeProgress } from '@sfp/contracts';
 import { Link } from 'react-router';
 import { Badge, Empty, Notice, PendingRecord } from '../../components/feedback';
 import { formatCount, formatDateTime, formatNumber } from '../../components/format';
@@ -15,7 +16,7 @@ import {
   scopeLabel,
   TargetProgressBar,
 } from './programme-progress';
-import { programmeQueries, trainingQueries, type ProgrammeProgress } from './training.api';
+import { programmeQueries, trainingQueries } from './training.api';
 import { countryName, formatSpan, OFFERING_STATUS_LABELS, STATUS_BADGES } from './training-labels';
 
 /**

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ProgrammeProgress } from '@sfp/contracts';
 import { Link } from 'react-router';
 import { Badge, Empty, QueryState } from '../../components/feedback';
 import { FilterBar, FilterSelect } from '../../components/filters';
@@ -13,7 +14,7 @@ import {
   SCOPE_KIND_LABELS,
   scopeLabel,
 } from './programme-progress';
-import { programmeQueries, type ProgrammeFilters, type ProgrammeProgress } from './training.api';
+import { programmeQueries, type ProgrammeFilters } from './training.api';
 import { formatSpan } from './training-labels';
 
 const FILTERS = ['status', 'scopeKind'] as const;

@@ -3,12 +3,11 @@
 // commands. Reference data, the shapes of a course definition, an offering's
 // plan and a participant, the lifecycles (which command each status allows)
 // and the shapes its queries answer (course and offering entries and details,
-// the certificate check, the statistics) are @sfp/contracts, which the
+// the certificate check, the statistics, the programmes) are @sfp/contracts, which the
 // training service declares its answers by too.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
   CertificateCheck,
-  ConstituentGroup,
   CourseDefinition,
   CourseDetail,
   CourseEntry,
@@ -16,9 +15,10 @@ import type {
   OfferingDetail,
   OfferingEntry,
   OfferingPlan,
+  NewProgramme,
   Participant,
-  ParticipantSex,
-  Region,
+  ProgrammeProgress,
+  ProgrammeTarget,
   TrainingStatisticsAnswer,
 } from '@sfp/contracts';
 import { api, get, post, queryString } from '../../api/client';
@@ -174,63 +174,9 @@ export const trainingCommands = {
   ) => post<CommandResult>(`${offeringPath(id)}/evaluations`, evaluation),
 };
 
-// Capacity-building programmes (/api/training/programmes). Their shapes are
-// declared here, as the training service answers them (ProgrammeProgressSchema
-// in services/training/src/programme/projections/programme.schemas.ts): they
-// belong in @sfp/contracts beside the other training answers.
-
-export type ProgrammeIndicator = 'people-trained' | 'completion-rate' | 'knowledge-gain';
-
-/** Whom a programme is for: one constituent organisation, one country or one region. */
-export type ProgrammeScope =
-  | {
-      kind: 'organisation';
-      organisation: string;
-      constituentGroup: ConstituentGroup;
-      country: string;
-    }
-  | { kind: 'country'; country: string }
-  | { kind: 'region'; region: Region };
-
-/** A target as it is set: a value of an indicator to reach by a day. */
-export interface ProgrammeTarget {
-  indicator: ProgrammeIndicator;
-  value: number;
-  sex?: ParticipantSex;
-  constituentGroup?: ConstituentGroup;
-  dueOn: string;
-}
-
-/** A target with the value reached so far (null when there is nothing to measure yet). */
-export interface ProgrammeTargetProgress extends ProgrammeTarget {
-  actual: number | null;
-  percentOfTarget: number | null;
-  results: number;
-}
-
-export interface ProgrammeProgress {
-  programmeId: string;
-  title: string;
-  scope: ProgrammeScope;
-  startsOn: string;
-  endsOn: string;
-  status: 'active' | 'closed';
-  offeringIds: string[];
-  participantsWithResult: number;
-  participantsCompleted: number;
-  targets: ProgrammeTargetProgress[];
-  launchedAt: string;
-  closedAt?: string;
-}
+// Capacity-building programmes (/api/training/programmes).
 
 export type ProgrammeFilters = Partial<Record<'status' | 'scopeKind', string>>;
-
-export interface NewProgramme {
-  title: string;
-  scope: ProgrammeScope;
-  startsOn: string;
-  endsOn: string;
-}
 
 const programmePath = (id: string) => `${TRAINING}/programmes/${encodeURIComponent(id)}`;
 

@@ -1,4 +1,4 @@
-import type { ProgrammeScope, ProgrammeTarget } from './programme.targets';
+import type { NewProgramme, ProgrammeTarget } from '@sfp/contracts';
 
 /** Every command carries its time (`at`) and who gives it (`by`); the domain reads no clock. */
 interface Timed {
@@ -6,13 +6,9 @@ interface Timed {
   by: string;
 }
 
-export interface LaunchProgramme extends Timed {
+export interface LaunchProgramme extends Timed, NewProgramme {
   type: 'LaunchProgramme';
   programmeId: string;
-  title: string;
-  scope: ProgrammeScope;
-  startsOn: string;
-  endsOn: string;
 }
 
 export interface SetProgrammeTargets extends Timed {

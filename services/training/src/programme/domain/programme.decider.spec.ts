@@ -1,3 +1,4 @@
+import type { ProgrammeTarget } from '@sfp/contracts';
 import { deciderSpec } from '@sfp/event-sourcing/testing';
 import { TrainingRuleError } from '../../course/domain/course.errors';
 import { programmeDecider } from './programme.decider';
@@ -8,7 +9,6 @@ import {
   ProgrammeNotFoundError,
 } from './programme.errors';
 import { ProgrammeTargetsSet } from './programme.events';
-import type { ProgrammeTarget } from './programme.targets';
 import {
   at,
   closed,

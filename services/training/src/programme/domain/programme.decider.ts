@@ -1,3 +1,4 @@
+import type { ProgrammeStatus, ProgrammeTarget } from '@sfp/contracts';
 import type { Decider } from '@sfp/event-sourcing/domain';
 import { TrainingRuleError } from '../../course/domain/course.errors';
 import type {
@@ -19,10 +20,10 @@ import {
   ProgrammeTargetsSet,
   type ProgrammeEvent,
 } from './programme.events';
-import { targetKey, type ProgrammeTarget } from './programme.targets';
+import { targetKey } from './programme.targets';
 
 export interface ExistingProgramme {
-  status: 'active' | 'closed';
+  status: ProgrammeStatus;
   programmeId: string;
   startsOn: string;
   endsOn: string;

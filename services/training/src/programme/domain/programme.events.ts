@@ -1,5 +1,5 @@
 import { defineEventType, type EventOf } from '@sfp/event-sourcing/domain';
-import type { ProgrammeScope, ProgrammeTarget } from './programme.targets';
+import type { ProgrammeScope, ProgrammeTarget } from '@sfp/contracts';
 
 /** A capacity-building programme: a series of offerings for one organisation, country or region. */
 export interface ProgrammeLaunchedData {

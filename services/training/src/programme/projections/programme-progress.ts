@@ -1,4 +1,11 @@
-import type { ProgrammeScope, ProgrammeTarget } from '../domain/programme.targets';
+import type {
+  ProgrammeProgress,
+  ProgrammeScope,
+  ProgrammeScopeKind,
+  ProgrammeStatus,
+  ProgrammeTarget,
+  ProgrammeTargetProgress,
+} from '@sfp/contracts';
 
 /** A programme as its read model holds it. */
 export interface ProgrammeDocument {
@@ -6,10 +13,10 @@ export interface ProgrammeDocument {
   programmeId: string;
   title: string;
   scope: ProgrammeScope;
-  scopeKind: ProgrammeScope['kind'];
+  scopeKind: ProgrammeScopeKind;
   startsOn: string;
   endsOn: string;
-  status: 'active' | 'closed';
+  status: ProgrammeStatus;
   offeringIds: string[];
   targets: ProgrammeTarget[];
   launchedAt: string;
@@ -34,16 +41,6 @@ export interface ProgrammeEnrolmentDocument {
   postTest?: number;
 }
 
-/** How far a programme is towards one target. */
-export interface TargetProgress extends ProgrammeTarget {
-  /** The value reached: people, a percentage or points (one decimal); null when there is nothing to measure. */
-  actual: number | null;
-  /** actual in per cent of the target (one decimal); null with no actual. */
-  percentOfTarget: number | null;
-  /** How many results (completed or failed) of constituents the value rests on. */
-  results: number;
-}
-
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
 /**
@@ -56,7 +53,7 @@ const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 export function targetProgress(
   target: ProgrammeTarget,
   enrolments: readonly ProgrammeEnrolmentDocument[],
-): TargetProgress {
+): ProgrammeTargetProgress {
   const results = enrolments.filter((e) => !e.staff && e.result !== undefined);
   let actual: number | null;
   switch (target.indicator) {
@@ -100,23 +97,6 @@ export function targetProgress(
     percentOfTarget: actual === null ? null : oneDecimal((actual / target.value) * 100),
     results: results.length,
   };
-}
-
-/** A programme with its progress against each target. */
-export interface ProgrammeProgress {
-  programmeId: string;
-  title: string;
-  scope: ProgrammeScope;
-  startsOn: string;
-  endsOn: string;
-  status: 'active' | 'closed';
-  offeringIds: string[];
-  /** Constituents with a result in its offerings, and how many completed. */
-  participantsWithResult: number;
-  participantsCompleted: number;
-  targets: TargetProgress[];
-  launchedAt: string;
-  closedAt?: string;
 }
 
 /** The programme and its progress (pure), from its document and the enrolments of its offerings. */

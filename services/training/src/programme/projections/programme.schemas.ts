@@ -1,8 +1,16 @@
-import { CONSTITUENT_GROUPS, PARTICIPANT_SEXES, REGIONS } from '@sfp/contracts';
+import {
+  CONSTITUENT_GROUPS,
+  PARTICIPANT_SEXES,
+  PROGRAMME_INDICATORS,
+  PROGRAMME_STATUSES,
+  REGIONS,
+  type ProgrammeProgress,
+  type ProgrammeScope,
+  type ProgrammeTargetProgress,
+} from '@sfp/contracts';
+import { sameShape } from '@sfp/service-kit';
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDateTime, StringEnum, type MutuallyAssignable } from '../../http/schema-helpers';
-import { PROGRAMME_INDICATORS } from '../domain/programme.targets';
-import type { ProgrammeProgress } from './programme-progress';
+import { IsoDateTime, StringEnum } from '../../http/schema-helpers';
 
 const Day = (description: string) => Type.String({ format: 'date', description });
 
@@ -51,7 +59,7 @@ export const ProgrammeProgressSchema = Type.Object(
     scope: ScopeSchema,
     startsOn: Day('First day'),
     endsOn: Day('Last day'),
-    status: StringEnum(['active', 'closed'] as const),
+    status: StringEnum(PROGRAMME_STATUSES),
     offeringIds: Type.Array(Type.String({ format: 'uuid' }), {
       description: 'Its offerings (see /offerings/{id})',
     }),
@@ -78,8 +86,6 @@ export const ProgrammePageSchema = Type.Object(
   { title: 'ProgrammePage' },
 );
 
-const progressMatches: MutuallyAssignable<
-  Static<typeof ProgrammeProgressSchema>,
-  ProgrammeProgress
-> = true;
-void progressMatches;
+sameShape<Static<typeof ScopeSchema>, ProgrammeScope>(true);
+sameShape<Static<typeof TargetProgressSchema>, ProgrammeTargetProgress>(true);
+sameShape<Static<typeof ProgrammeProgressSchema>, ProgrammeProgress>(true);

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Answers, Operation, Refuses, RequirePermission } from '@sfp/auth';
+import type { ProgrammeProgress } from '@sfp/contracts';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { MIN_POSITION_WAIT_MS, PROJECTION_ENGINE } from '@sfp/service-kit';
 import { NO_SUCH_PROGRAMME, ProgrammeIdParams } from '../application/programme-id.params';
@@ -9,7 +10,6 @@ import {
   programmeProgress,
   type ProgrammeDocument,
   type ProgrammeEnrolmentDocument,
-  type ProgrammeProgress,
 } from './programme-progress';
 import {
   PROGRAMME_PROGRESS_PROJECTION,

@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate, SchemaRules } from '@sfp/auth';
-import { CONSTITUENT_GROUPS, REGIONS, type ConstituentGroup, type Region } from '@sfp/contracts';
+import {
+  CONSTITUENT_GROUPS,
+  PROGRAMME_SCOPE_KINDS,
+  REGIONS,
+  type ConstituentGroup,
+  type ProgrammeScope,
+  type ProgrammeScopeKind,
+  type Region,
+} from '@sfp/contracts';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
@@ -13,11 +21,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { OneOf, Text } from '../../../http/field-decorators';
-import {
-  PROGRAMME_SCOPE_KINDS,
-  type ProgrammeScope,
-  type ProgrammeScopeKind,
-} from '../../domain/programme.targets';
 
 /** Whom the programme is for: one constituent organisation (of a country), one country or one region. */
 @SchemaRules(

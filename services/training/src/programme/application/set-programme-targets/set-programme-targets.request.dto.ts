@@ -3,8 +3,11 @@ import { IsCalendarDate } from '@sfp/auth';
 import {
   CONSTITUENT_GROUPS,
   PARTICIPANT_SEXES,
+  PROGRAMME_INDICATORS,
   type ConstituentGroup,
   type ParticipantSex,
+  type ProgrammeIndicator,
+  type ProgrammeTarget,
 } from '@sfp/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -18,11 +21,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { OneOf } from '../../../http/field-decorators';
-import {
-  PROGRAMME_INDICATORS,
-  type ProgrammeIndicator,
-  type ProgrammeTarget,
-} from '../../domain/programme.targets';
 
 /** At most this many targets per programme (three indicators, people trained by sex and group). */
 export const MAX_PROGRAMME_TARGETS = 40;

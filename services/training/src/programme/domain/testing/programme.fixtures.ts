@@ -1,3 +1,4 @@
+import type { ProgrammeTarget } from '@sfp/contracts';
 import type { ProgrammeCommand, LaunchProgramme } from '../programme.commands';
 import {
   OfferingAddedToProgramme,
@@ -5,7 +6,6 @@ import {
   ProgrammeLaunched,
   ProgrammeTargetsSet,
 } from '../programme.events';
-import type { ProgrammeTarget } from '../programme.targets';
 
 /** One programme for the domain's specs: launched on T0 for the year 2026; dates are days after T0. */
 export const programmeId = 'programme-7b2e9a41-5c3d-4e8f-a1b2-c3d4e5f60718';
