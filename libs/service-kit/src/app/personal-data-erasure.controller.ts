@@ -16,8 +16,18 @@ export interface PersonalDataErasureRoute {
   summary: string;
   /** The title of the answer's schema, e.g. `HelpDeskErasureResult`. */
   resultTitle: string;
-  /** The e-mail address the document shows as an example. */
-  exampleEmail: string;
+}
+
+/**
+ * Whose data to erase. One class for every context: the OpenAPI document
+ * names request schemas by class name, so two classes of one name with
+ * different schemas would clash in the embedded platform's document.
+ */
+export class ErasureRequestDto {
+  @ApiProperty({ example: 'amina.diallo@example.org', description: "The person's e-mail address" })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
 }
 
 /**
@@ -38,13 +48,6 @@ export function personalDataErasureController(route: PersonalDataErasureRoute) {
     { title: route.resultTitle },
   );
   type ErasureResult = Static<typeof ErasureResultSchema>;
-
-  class ErasureRequestDto {
-    @ApiProperty({ example: route.exampleEmail, description: "The person's e-mail address" })
-    @IsEmail()
-    @MaxLength(254)
-    email!: string;
-  }
 
   @ApiTags(route.tag)
   @RequirePermission('platform:admin')

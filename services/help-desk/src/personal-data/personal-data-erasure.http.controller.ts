@@ -12,6 +12,5 @@ export const { PersonalDataErasureController, ErasureResultSchema } = personalDa
     summary:
       'Erase a requester’s personal data (their name and e-mail read "[erased]" everywhere).',
     resultTitle: 'HelpDeskErasureResult',
-    exampleEmail: 'amina.diallo@example.org',
   },
 );

@@ -13,6 +13,5 @@ export const { PersonalDataErasureController, ErasureResultSchema } = personalDa
     summary:
       'Erase a participant’s personal data (their name and e-mail read "[erased]" everywhere).',
     resultTitle: 'TrainingErasureResult',
-    exampleEmail: 'wanjiru.otieno@example.org',
   },
 );
