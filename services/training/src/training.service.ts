@@ -66,7 +66,7 @@ export const trainingService = defineService({
   context: TRAINING_CONTEXT,
   title: 'SFP Training',
   description:
-    'The training service on its own: courses, offerings, enrolments, attendance, results and certificates. ' +
+    'The training service on its own: courses, offerings, enrolments, attendance, results and certificates, and capacity-building programmes with targets. ' +
     'Departments’ learning systems can also enrol participants and withdraw enrolments by message on sfp.training.commands.',
   defaultPort: 3004,
   personalData: true,
