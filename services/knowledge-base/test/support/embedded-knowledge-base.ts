@@ -1,133 +1,17 @@
-import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
-import { RouterModule } from '@nestjs/core';
-import { Test } from '@nestjs/testing';
-import type { NextFunction, Request, Response } from 'express';
-import type { Principal, Role } from '@sfp/auth';
-import type { EventStore } from '@sfp/event-sourcing';
-import { EmbeddedEventBus } from '@sfp/messaging';
-import type { ProjectionEngine, ReadModelStore } from '@sfp/projections';
-import {
-  configureHttpApp,
-  createLogger,
-  EVENT_STORE,
-  openEmbeddedContext,
-  pseudonymizer,
-  READ_MODELS,
-  ServiceMetrics,
-  type Clock,
-} from '@sfp/service-kit';
-import { KNOWLEDGE_BASE_ERROR_STATUSES } from '../../src/knowledge-base.context';
+import type { Clock } from '@sfp/service-kit';
+import { startEmbeddedContextHost, type EmbeddedContextHost } from '@sfp/service-kit/testing';
 import { knowledgeBaseService } from '../../src/knowledge-base.service';
 
-/**
- * Test-only stand-in for the platform's auth guard: the principal named by
- * X-Test-Principal (`<kind>:<id>:<role>[:<department>]`) is put on the
- * request, as the real guard does after checking credentials. Without the
- * header, an operator.
- */
-export function testPrincipalMiddleware(req: Request, _res: Response, next: NextFunction): void {
-  const header = req.headers['x-test-principal'];
-  const [kind, id, role, department] = (
-    typeof header === 'string' ? header : 'person:operator-1:operator'
-  ).split(':');
-  const principal: Principal = {
-    kind: kind === 'integration-client' ? 'integration-client' : 'person',
-    id: id ?? 'operator-1',
-    name: id ?? 'operator-1',
-    roles: [role as Role],
-    ...(department ? { department } : {}),
-  };
-  (req as Request & { principal?: Principal }).principal = principal;
-  next();
-}
+export { testPrincipalMiddleware } from '@sfp/service-kit/testing';
 
-export interface EmbeddedKnowledgeBase {
-  app: INestApplication;
-  url: string;
-  bus: EmbeddedEventBus;
-  /** The knowledge base's event store (its EVENT_STORE token). */
-  events: EventStore;
-  /** Where its read models, their state and checkpoints live (its READ_MODELS token). */
-  readModels: ReadModelStore;
-  /** Its projection engine: read models and the target re-evaluation (its PROJECTION_ENGINE token). */
-  projections: ProjectionEngine;
-  /**
-   * The context's clock (its CLOCK token) reads `clock.now()` at each call: a
-   * test moves it by replacing `now`, or watches it with `jest.spyOn(kb.clock, 'now')`.
-   */
-  clock: { now: Clock };
-  close(): Promise<void>;
-}
+export type EmbeddedKnowledgeBase = EmbeddedContextHost;
 
 /**
- * The knowledge base as the embedded platform hosts it: SQLite stores in a
- * temporary folder, the embedded bus, mounted at /api/knowledge-base, the
- * platform's HTTP setup (validation pipe, error filter), on a free port.
+ * The knowledge base as the embedded platform hosts it (SQLite stores, the embedded
+ * bus, the platform's HTTP setup), at /api/knowledge-base on a free port.
  */
-export async function startEmbeddedKnowledgeBase(
+export function startEmbeddedKnowledgeBase(
   options: { clock?: Clock } = {},
 ): Promise<EmbeddedKnowledgeBase> {
-  const clock = { now: options.clock ?? (() => new Date()) };
-  const dataDir = mkdtempSync(join(tmpdir(), 'sfp-kb-'));
-  const logger = createLogger('sfp-knowledge-base-test', 'silent');
-  const metrics = new ServiceMetrics();
-  const bus = new EmbeddedEventBus({ filename: join(dataDir, 'bus.sqlite') });
-  const context = openEmbeddedContext(knowledgeBaseService, {
-    dataDir,
-    bus,
-    personIdOf: pseudonymizer('a test pseudonym secret of 32 characters'),
-    clock: () => clock.now(),
-    metrics,
-    logger,
-    topicProvisioning: { partitions: 2, replicationFactor: 1 },
-  });
-
-  @Module({})
-  class TestHostModule {
-    static register(): DynamicModule {
-      return {
-        module: TestHostModule,
-        imports: [
-          context.module,
-          RouterModule.register([
-            { path: knowledgeBaseService.routePath, module: knowledgeBaseService.module },
-          ]),
-        ],
-      };
-    }
-  }
-
-  const moduleRef = await Test.createTestingModule({
-    imports: [TestHostModule.register()],
-  }).compile();
-  const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
-  app.use(testPrincipalMiddleware);
-  configureHttpApp(app, {
-    title: 'test',
-    description: 'test',
-    errorStatuses: KNOWLEDGE_BASE_ERROR_STATUSES,
-    logger,
-    metrics,
-  });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  return {
-    app,
-    url: `http://127.0.0.1:${address.port}/api/knowledge-base`,
-    bus,
-    events: app.get<EventStore>(EVENT_STORE),
-    readModels: app.get<ReadModelStore>(READ_MODELS),
-    projections: app.get<ProjectionEngine>(knowledgeBaseService.projectionEngine),
-    clock,
-    close: async () => {
-      await app.close();
-      await bus.close();
-      await context.stores.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return startEmbeddedContextHost(knowledgeBaseService, options);
 }
