@@ -1,23 +1,8 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
-import { RouterModule } from '@nestjs/core';
-import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
-import { EmbeddedEventBus } from '@sfp/messaging';
-import {
-  configureHttpApp,
-  createLogger,
-  openEmbeddedContext,
-  pseudonymizer,
-  ServiceMetrics,
-} from '@sfp/service-kit';
 import { httpClient } from '@sfp/testing';
-import { testPrincipalMiddleware } from '../../test/support/embedded-training';
+import { startEmbeddedTraining, type EmbeddedTraining } from '../../test/support/embedded-training';
 import { courseBody, enrolmentBody, offeringBody } from '../../test/support/training-requests';
-import { trainingService } from '../training.service';
 
 type Json = Record<string, any>;
 
@@ -28,66 +13,19 @@ type Json = Record<string, any>;
  * added, progress read back; each refusal with its status and code.
  */
 describe('capacity-building programmes over HTTP (embedded e2e)', () => {
-  const service = trainingService;
   const run = randomBytes(4).toString('hex');
-  const dataDir = mkdtempSync(join(tmpdir(), 'sfp-training-programmes-'));
-  let app: INestApplication;
-  let bus: EmbeddedEventBus;
-  let close: () => Promise<void>;
+  let host: EmbeddedTraining;
   let http: ReturnType<typeof httpClient>;
   let root: ReturnType<typeof httpClient>;
 
   beforeAll(async () => {
-    const logger = createLogger('sfp-training-programmes-test', 'silent');
-    const metrics = new ServiceMetrics();
-    bus = new EmbeddedEventBus({ filename: join(dataDir, 'bus.sqlite') });
-    const context = openEmbeddedContext(service, {
-      dataDir,
-      bus,
-      personIdOf: pseudonymizer('a test pseudonym secret of 32 characters'),
-      clock: () => new Date(),
-      metrics,
-      logger,
-      topicProvisioning: { partitions: 2, replicationFactor: 1 },
-    });
-    @Module({})
-    class TestHostModule {
-      static register(): DynamicModule {
-        return {
-          module: TestHostModule,
-          imports: [
-            context.module,
-            RouterModule.register([{ path: service.routePath, module: service.module }]),
-          ],
-        };
-      }
-    }
-    const moduleRef = await Test.createTestingModule({
-      imports: [TestHostModule.register()],
-    }).compile();
-    app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
-    app.use(testPrincipalMiddleware);
-    configureHttpApp(app, {
-      title: 'test',
-      description: 'test',
-      errorStatuses: service.errorStatuses,
-      logger,
-      metrics,
-    });
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as { port: number };
-    http = httpClient(`http://127.0.0.1:${port}/api/training`);
-    root = httpClient(`http://127.0.0.1:${port}`);
-    close = async () => {
-      await app.close();
-      await bus.close();
-      await context.stores.close();
-    };
+    host = await startEmbeddedTraining();
+    http = httpClient(host.url);
+    root = httpClient(host.url.replace(/\/api\/training$/, ''));
   });
 
   afterAll(async () => {
-    await close?.();
-    rmSync(dataDir, { recursive: true, force: true });
+    await host?.close();
   });
 
   /** An offering in Nairobi run to its end: Amina (40 → 80) and Baraka (50 → 80) complete, Chebet (60 → 50) fails. */
