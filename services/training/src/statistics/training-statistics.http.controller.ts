@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { Answers, Operation, RequirePermission } from '@sfp/auth';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
 import { MIN_POSITION_WAIT_MS, PROJECTION_ENGINE, toCsv } from '@sfp/service-kit';
-import { sendCsv } from '../offering/projections/csv-response';
+import { sendCsv } from '@sfp/service-kit';
 import { OFFERING_CALENDAR_PROJECTION } from '../offering/projections/offering-calendar.projection';
 import {
   offeringFilter,

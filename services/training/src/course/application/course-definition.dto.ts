@@ -21,7 +21,7 @@ import {
   OptionalNumberIn,
   Text,
   Texts,
-} from '../../http/field-decorators';
+} from '@sfp/service-kit/body-fields';
 
 export class CompletionRuleDto {
   @NumberIn(0, 100, {

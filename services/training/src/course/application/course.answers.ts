@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { MutuallyAssignable } from '../../http/schema-helpers';
+import type { MutuallyAssignable } from '@sfp/service-kit';
 import type { CourseCommandResult } from './courses';
 
 /** What every course command answers. */

@@ -2,7 +2,7 @@ import { applyDecorators, Controller, type Type } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '@sfp/auth';
 import { COURSE_COMMAND_ALLOWED_FROM, type CourseCommandType } from '@sfp/contracts';
-import { commandRouteController, operationIdOf } from '../../http/command-route';
+import { commandRouteController, operationIdOf } from '@sfp/service-kit';
 import { CourseIdParams, NO_SUCH_COURSE } from '../../http/record-id.params';
 import { CourseCommandResultSchema } from './course.answers';
 import { Courses, type CourseCommandBody } from './courses';

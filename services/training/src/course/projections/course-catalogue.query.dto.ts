@@ -13,7 +13,7 @@ import {
   type TrainingLanguage,
 } from '@sfp/contracts';
 import type { ReadModelFilter } from '@sfp/projections';
-import { OneOrMoreOf, OptionalOneOf, PagedQueryDto } from '../../offering/projections/query-fields';
+import { OneOrMoreOf, OptionalOneOf, PagedQueryDto } from '@sfp/service-kit/query-fields';
 import { audienceFlag, languageFlag, themeFlag } from './course-entry';
 
 export const COURSE_SORTS = [

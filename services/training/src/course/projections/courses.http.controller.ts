@@ -8,7 +8,7 @@ import { EVENT_STORE, etagOf, PROJECTION_ENGINE } from '@sfp/service-kit';
 import type { CourseDetail, CourseEntry } from '@sfp/contracts';
 import { courseStreamId } from '../../training.context';
 import { CourseIdParams, NO_SUCH_COURSE } from '../../http/record-id.params';
-import { pagedList } from '../../http/paged-list';
+import { pagedList } from '@sfp/service-kit';
 import { COURSE_CATALOGUE_PROJECTION } from './course-catalogue.projection';
 import {
   courseCatalogueFilter,

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { StringEnum, type MutuallyAssignable } from '../../http/schema-helpers';
+import { StringEnum, type MutuallyAssignable } from '@sfp/service-kit';
 import type { OfferingCommandResult } from './offerings';
 import type { EnrolmentResult } from './enrol-participant/enrol-participant.result';
 import type { EvaluationResult } from './submit-evaluation/submit-evaluation.result';

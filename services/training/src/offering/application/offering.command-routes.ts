@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { RequirePermission, type JsonSchema } from '@sfp/auth';
 import { OFFERING_COMMAND_ALLOWED_FROM, type OfferingCommandType } from '@sfp/contracts';
 import type { CommandContext } from '@sfp/event-sourcing';
-import { commandRouteController, operationIdOf } from '../../http/command-route';
+import { commandRouteController, operationIdOf } from '@sfp/service-kit';
 import { NO_SUCH_OFFERING, OfferingIdParams } from '../../http/record-id.params';
 import { OfferingCommandResultSchema } from './offering.answers';
 import { Offerings, type OfferingCommandOf, type OfferingCommandResult } from './offerings';

@@ -15,14 +15,20 @@ import {
   OneOrMoreOf,
   Format,
   MinPosition,
-  OptionalCourseId,
   OptionalOneOf,
   PageCursor,
+  Optional,
   PageSize,
-} from './query-fields';
+} from '@sfp/service-kit/query-fields';
+import { IsUUID } from 'class-validator';
 
 export const OFFERING_SORTS = ['startsOn', '-startsOn', 'endsOn', '-endsOn'] as const;
 export type OfferingSort = (typeof OFFERING_SORTS)[number];
+
+/** The offerings of one course: its id (a version 4 UUID). */
+function OptionalCourseId(): PropertyDecorator {
+  return Optional({ description: 'Offerings of this course only (its id)' }, IsUUID('4'));
+}
 
 /** What selects offerings, in the calendar and in the statistics. */
 export class OfferingSelectionDto {

@@ -13,9 +13,9 @@ import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine } from '@sfp/projections';
 import { EVENT_STORE, etagOf, PROJECTION_ENGINE, toCsv } from '@sfp/service-kit';
 import { offeringStreamId } from '../../training.context';
-import { pagedList } from '../../http/paged-list';
+import { pagedList } from '@sfp/service-kit';
 import { NO_SUCH_OFFERING, OfferingIdParams } from '../../http/record-id.params';
-import { sendCsv } from './csv-response';
+import { sendCsv } from '@sfp/service-kit';
 import { OFFERING_CALENDAR_PROJECTION } from './offering-calendar.projection';
 import {
   OfferingCalendarQueryDto,
@@ -37,7 +37,7 @@ import {
   RosterSchema,
   type Roster,
 } from './offering.schemas';
-import { Format } from './query-fields';
+import { Format } from '@sfp/service-kit/query-fields';
 
 const ETAG = {
   ETag: {

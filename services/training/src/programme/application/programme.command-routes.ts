@@ -1,7 +1,7 @@
 import { applyDecorators, Controller, type Type } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '@sfp/auth';
-import { commandRouteController, operationIdOf } from '../../http/command-route';
+import { commandRouteController, operationIdOf } from '@sfp/service-kit';
 import type { ProgrammeCommand } from '../domain/programme.commands';
 import { NO_SUCH_PROGRAMME, ProgrammeIdParams } from './programme-id.params';
 import { ProgrammeCommandResultSchema } from './programme.answers';

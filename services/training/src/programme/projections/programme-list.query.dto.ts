@@ -4,12 +4,7 @@ import {
   type ProgrammeScopeKind,
   type ProgrammeStatus,
 } from '@sfp/contracts';
-import {
-  MinPosition,
-  OptionalOneOf,
-  PageCursor,
-  PageSize,
-} from '../../offering/projections/query-fields';
+import { MinPosition, OptionalOneOf, PageCursor, PageSize } from '@sfp/service-kit/query-fields';
 
 /** Filters and page of the programme list. */
 export class ProgrammeListQueryDto {

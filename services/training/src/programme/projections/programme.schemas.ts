@@ -10,7 +10,7 @@ import {
 } from '@sfp/contracts';
 import { sameShape } from '@sfp/service-kit';
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDateTime, StringEnum } from '../../http/schema-helpers';
+import { IsoDateTime, StringEnum } from '@sfp/service-kit';
 
 const Day = (description: string) => Type.String({ format: 'date', description });
 

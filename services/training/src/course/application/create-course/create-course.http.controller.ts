@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Answers, Operation } from '@sfp/auth';
 import type { CommandContext } from '@sfp/event-sourcing';
 import { CreatingCommandRoute, HttpCommandContext } from '@sfp/service-kit';
-import { ETAG_HEADER } from '../../../http/schema-helpers';
+import { ETAG_HEADER } from '@sfp/service-kit';
 import { CourseCommandResultSchema } from '../course.answers';
 import { CourseCommandController } from '../course.command-routes';
 import { CourseBodyDto, courseDefinitionOf } from '../course-definition.dto';

@@ -1,4 +1,4 @@
-import { Text } from '../../../http/field-decorators';
+import { Text } from '@sfp/service-kit/body-fields';
 import { CourseBodyDto } from '../course-definition.dto';
 
 export class ReviseCourseDto extends CourseBodyDto {

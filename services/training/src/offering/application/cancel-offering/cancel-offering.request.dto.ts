@@ -1,4 +1,4 @@
-import { Text } from '../../../http/field-decorators';
+import { Text } from '@sfp/service-kit/body-fields';
 
 export class CancelOfferingDto {
   @Text(1, 1000, { example: 'Venue unavailable after the floods' })

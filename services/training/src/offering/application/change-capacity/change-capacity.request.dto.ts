@@ -1,4 +1,4 @@
-import { WholeNumber } from '../../../http/field-decorators';
+import { WholeNumber } from '@sfp/service-kit/body-fields';
 
 export class ChangeCapacityDto {
   @WholeNumber(1, 1000, {

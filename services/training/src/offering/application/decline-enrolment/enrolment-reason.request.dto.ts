@@ -1,4 +1,4 @@
-import { Text } from '../../../http/field-decorators';
+import { Text } from '@sfp/service-kit/body-fields';
 
 /** Why an enrolment is declined or withdrawn. */
 export class EnrolmentReasonDto {

@@ -9,7 +9,7 @@ import {
   type PersonIdOf,
 } from '@sfp/service-kit';
 import { NO_SUCH_OFFERING, OfferingIdParams } from '../../../http/record-id.params';
-import { ETAG_HEADER } from '../../../http/schema-helpers';
+import { ETAG_HEADER } from '@sfp/service-kit';
 import { EnrolmentResultSchema } from '../offering.answers';
 import { OfferingCommandController, offeringConflictOf } from '../offering.command-routes';
 import { Offerings } from '../offerings';

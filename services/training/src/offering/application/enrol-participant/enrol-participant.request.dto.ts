@@ -14,7 +14,7 @@ import {
   OptionalOneOf,
   OptionalText,
   Text,
-} from '../../../http/field-decorators';
+} from '@sfp/service-kit/body-fields';
 
 const PERSONAL_DATA = 'Personal data: stored encrypted, erasable';
 

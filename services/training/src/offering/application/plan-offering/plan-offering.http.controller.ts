@@ -6,7 +6,7 @@ import type { CommandContext } from '@sfp/event-sourcing';
 import { CreatingCommandRoute, HttpCommandContext } from '@sfp/service-kit';
 import { Courses } from '../../../course/application/courses';
 import { CourseNotFoundError } from '../../../course/domain/course.errors';
-import { ETAG_HEADER } from '../../../http/schema-helpers';
+import { ETAG_HEADER } from '@sfp/service-kit';
 import type { PlannedCourse } from '../../domain/offering.commands';
 import { plannedCourseOf } from '../../domain/planned-course';
 import { OfferingCommandResultSchema } from '../offering.answers';

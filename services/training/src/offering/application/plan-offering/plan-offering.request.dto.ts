@@ -26,13 +26,7 @@ import {
   type Region,
   type TrainingLanguage,
 } from '@sfp/contracts';
-import {
-  CountryCode,
-  OneOf,
-  Texts,
-  TimeZoneName,
-  WholeNumber,
-} from '../../../http/field-decorators';
+import { CountryCode, OneOf, Texts, TimeZoneName, WholeNumber } from '@sfp/service-kit/body-fields';
 
 export class ScheduleDto {
   @ApiProperty({ example: '2026-03-09', description: 'First day, where the offering runs' })

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { SchemaRules } from '@sfp/auth';
 import { IsUUID } from 'class-validator';
 import { TEST_SCORE_RANGE } from '@sfp/contracts';
-import { OptionalNumberIn } from '../../../http/field-decorators';
+import { OptionalNumberIn } from '@sfp/service-kit/body-fields';
 
 /** A pre-test score, a post-test score or both (else RULE_VIOLATED, 400). */
 @SchemaRules({

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID, ValidateNested } from 'class-validator';
 import { EVALUATION_ITEMS, LIKERT_RANGE, type EvaluationItem } from '@sfp/contracts';
-import { OneOf, OptionalText, WholeNumber } from '../../../http/field-decorators';
+import { OneOf, OptionalText, WholeNumber } from '@sfp/service-kit/body-fields';
 
 export class EvaluationRatingDto {
   @OneOf(EVALUATION_ITEMS)

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Answers, Operation, Refuses } from '@sfp/auth';
 import type { CommandContext } from '@sfp/event-sourcing';
 import { CreatingCommandRoute, HttpCommandContext } from '@sfp/service-kit';
-import { ETAG_HEADER } from '../../../http/schema-helpers';
+import { ETAG_HEADER } from '@sfp/service-kit';
 import { ProgrammeCommandResultSchema } from '../programme.answers';
 import { ProgrammeCommandController } from '../programme.command-routes';
 import { Programmes, type ProgrammeCommandResult } from '../programmes';

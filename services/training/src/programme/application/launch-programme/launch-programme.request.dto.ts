@@ -20,7 +20,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { OneOf, Text } from '../../../http/field-decorators';
+import { OneOf, Text } from '@sfp/service-kit/body-fields';
 
 /** Whom the programme is for: one constituent organisation (of a country), one country or one region. */
 @SchemaRules(

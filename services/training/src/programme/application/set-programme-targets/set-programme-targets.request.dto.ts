@@ -20,7 +20,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { OneOf } from '../../../http/field-decorators';
+import { OneOf } from '@sfp/service-kit/body-fields';
 
 /** At most this many targets per programme (three indicators, people trained by sex and group). */
 export const MAX_PROGRAMME_TARGETS = 40;

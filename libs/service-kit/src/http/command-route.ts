@@ -1,8 +1,14 @@
 import { applyDecorators, Body, HttpCode, Inject, Param, Post, type Type } from '@nestjs/common';
 import { Answers, Operation, Refuses, type JsonSchema } from '@sfp/auth';
 import type { CommandContext } from '@sfp/event-sourcing';
-import { HttpCommandContext, VersionedCommandRoute } from '@sfp/service-kit';
-import { ETAG_HEADER } from './schema-helpers';
+import { HttpCommandContext, VersionedCommandRoute } from './command-context.decorator';
+
+/** The ETag header of a command's answer: the record's version, for If-Match. */
+export const ETAG_HEADER = {
+  ETag: {
+    description: 'The record’s version (e.g. "3"), to send as If-Match with its next command',
+  },
+} as const;
 
 /** One command route on an existing record, as a use case declares it (after its record's conventions). */
 export interface CommandRouteSpec<Service, Params extends object, Dto extends object, Result> {

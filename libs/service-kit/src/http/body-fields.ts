@@ -19,9 +19,9 @@ import {
 } from 'class-validator';
 
 /**
- * The training context's fields of a request body or query: each decorator
+ * Fields of a request body (`@sfp/service-kit/body-fields`): each decorator
  * here documents a field (OpenAPI) and checks it (class-validator) the one way
- * the context does it everywhere (as the help desk does).
+ * the contexts do it everywhere.
  */
 
 /**

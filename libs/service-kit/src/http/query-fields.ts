@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -7,23 +6,18 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Matches,
   Max,
   Min,
 } from 'class-validator';
 import { MAX_PAGE_SIZE, type FindQuery } from '@sfp/projections';
+import { stacked } from './body-fields';
 
 /**
- * The validated query parameters the training read side has in common: each
+ * The validated query parameters read sides have in common (`@sfp/service-kit/query-fields`): each
  * decorator documents a parameter (OpenAPI) and checks it (class-validator).
  */
-
-/** Decorators as one, applied as a stack written in this order (class-validator reports them in it). */
-function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
-  return applyDecorators(...[...decorators].reverse());
-}
 
 /** `a,b` or `a&a=b` → a list; an empty value stays, for the rule to refuse (an empty filter is not "no filter"). */
 const toList = ({ value }: { value: unknown }) =>
@@ -39,7 +33,10 @@ export const CALENDAR_DATE = new RegExp(
 );
 
 /** An optional parameter, documented by `api` and checked by `rules`. */
-function Optional(api: ApiPropertyOptions, ...rules: PropertyDecorator[]): PropertyDecorator {
+export function Optional(
+  api: ApiPropertyOptions,
+  ...rules: PropertyDecorator[]
+): PropertyDecorator {
   return stacked(ApiPropertyOptional(api), IsOptional(), ...rules);
 }
 
@@ -67,11 +64,6 @@ export function CountryFilter(): PropertyDecorator {
     { example: 'SN', description: 'ISO 3166-1 alpha-2' },
     Matches(/^[A-Z]{2}$/, { message: '$property must be an ISO 3166-1 alpha-2 code (SN)' }),
   );
-}
-
-/** The offerings of one course: its id (a version 4 UUID). */
-export function OptionalCourseId(): PropertyDecorator {
-  return Optional({ description: 'Offerings of this course only (its id)' }, IsUUID('4'));
 }
 
 /** A calendar date bounding the offerings' dates. */

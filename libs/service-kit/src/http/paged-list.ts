@@ -1,8 +1,9 @@
 import type { Response } from 'express';
 import type { FindQuery, ProjectionEngine } from '@sfp/projections';
-import { MIN_POSITION_WAIT_MS, toCsv, type CsvColumn } from '@sfp/service-kit';
-import { sendCsv } from '../offering/projections/csv-response';
-import { pageOf } from '../offering/projections/query-fields';
+import { toCsv, type CsvColumn } from '../csv/csv';
+import { sendCsv } from './csv-response';
+import { pageOf } from './query-fields';
+import { MIN_POSITION_WAIT_MS } from './read-position';
 
 /** What a paged list route reads of its query: the position to wait for, the page, the format. */
 export interface PagedListQuery {
