@@ -5,12 +5,14 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { EventStore } from '@sfp/event-sourcing';
+import type { EventStore, RecordedEvent } from '@sfp/event-sourcing';
 import {
   contextTopics,
+  decodeEventMessage,
   OutboxRelay,
   provisionContextTopics,
   startInboundCommandGateway,
+  startReliableConsumer,
   type ConsumerStateStores,
   type EventBus,
   type RunningConsumer,
@@ -30,7 +32,7 @@ import {
   PROJECTION_ENGINE,
   TOPIC_PROVISIONING,
 } from './context.tokens';
-import type { ContextWorker, ServiceDefinition } from './service-definition';
+import type { ContextSubscription, ContextWorker, ServiceDefinition } from './service-definition';
 
 /** DI token of the context's own definition (inside its module). */
 export const SERVICE_DEFINITION = Symbol('sfp.context.definition');
@@ -39,14 +41,15 @@ export const SERVICE_DEFINITION = Symbol('sfp.context.definition');
  * The background work every context has, started with the application and
  * stopped with it, in this order: its projections and reactors; its topics
  * (sfp.<context>.events, .commands, .outcomes, .dlq); the outbox relay that
- * publishes its events; the gateway of its inbound commands; then its own
- * workers. Stopped the other way round, reactors before the projections they
+ * publishes its events; the gateway of its inbound commands; its
+ * subscriptions to other contexts' public events; then its own workers. Stopped the other way round, reactors before the projections they
  * may wait for.
  */
 @Injectable()
 export class ContextWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private relay?: OutboxRelay;
   private gateway?: RunningConsumer;
+  private readonly subscriptions: RunningConsumer[] = [];
   private readonly reactorNames: string[] = [];
   private readonly started: ContextWorker[] = [];
 
@@ -107,6 +110,10 @@ export class ContextWorkers implements OnApplicationBootstrap, OnApplicationShut
           ),
       });
     }
+    for (const subscriptionType of this.definition.subscriptions ?? []) {
+      const subscription = this.moduleRef.get(subscriptionType, { strict: true });
+      this.subscriptions.push(await this.subscribe(subscription, topics.dlq));
+    }
     for (const workerType of this.definition.workers ?? []) {
       const worker = this.moduleRef.get(workerType, { strict: true });
       await worker.start();
@@ -116,11 +123,43 @@ export class ContextWorkers implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationShutdown(): Promise<void> {
     for (const worker of this.started.splice(0).reverse()) await worker.stop?.();
+    for (const subscription of this.subscriptions.splice(0)) await subscription.stop();
     await this.gateway?.stop();
     await this.relay?.stop();
     // Reactors first: a reaction under way may wait for the other projections.
     for (const name of this.reactorNames) await this.projections.runner(name)?.stop();
     await this.projections.stop();
+  }
+
+  /** Follows the source context's events topic (provisioned if missing) with its own group. */
+  private async subscribe(
+    subscription: ContextSubscription,
+    deadLetterTopic: string,
+  ): Promise<RunningConsumer> {
+    const { context } = this.definition;
+    const source = await provisionContextTopics(this.bus, subscription.source, this.provisioning);
+    const handled = new Set(subscription.eventTypes);
+    return startReliableConsumer<RecordedEvent>({
+      bus: this.bus,
+      groupId: `sfp-${context}.${subscription.name}`,
+      topics: [source.events],
+      deadLetterTopic: () => deadLetterTopic,
+      decode: decodeEventMessage,
+      handle: async (event) => {
+        if (handled.has(event.type)) await subscription.handle(event);
+      },
+      onDeadLetter: (notice) =>
+        this.logger.warn(
+          {
+            subscription: subscription.name,
+            reason: notice.reason,
+            error: notice.error,
+            topic: notice.message.topic,
+            offset: notice.message.offset,
+          },
+          'Event of another context dead-lettered',
+        ),
+    });
   }
 
   /** The outbox relay's position and lag (operations). */

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { EventTypeRegistry } from '@sfp/event-sourcing';
+import type { EventTypeRegistry, RecordedEvent } from '@sfp/event-sourcing';
 import type { CommandRejection, InboundCommandDefinition } from '@sfp/messaging';
 import type { ProjectionDefinition } from '@sfp/projections';
 import { loadConfig } from '../config/env-config';
@@ -24,6 +24,24 @@ export interface ContextWorker {
 export interface ContextReactor {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   definition(): ProjectionDefinition<any>;
+}
+
+/**
+ * A reaction to another context's public events (`sfp.<source>.events`): a
+ * consumer group of its own (`sfp-<context>.<name>`), from the beginning of
+ * the topic, at least once. `handle` must be idempotent: a redelivery or a
+ * replay of the topic from the start changes nothing more. An undecodable
+ * message, or one `handle` refuses with DeadLetterError or PermanentFailure,
+ * goes to `sfp.<context>.dlq` with its reason; other failures are retried.
+ */
+export interface ContextSubscription {
+  /** The context whose public events it follows. */
+  readonly source: string;
+  /** Its name in this context (kebab-case): part of its consumer group. */
+  readonly name: string;
+  /** The event types it handles; the topic's other events are passed over. */
+  readonly eventTypes: readonly string[];
+  handle(event: RecordedEvent): Promise<void>;
 }
 
 /** What departments' systems may do by message on `sfp.<context>.commands`. */
@@ -67,6 +85,8 @@ export interface ServiceDeclaration<Settings extends object = object> {
   reactors?: Type<ContextReactor>[];
   /** The provider that defines its inbound Kafka commands. */
   inboundCommands?: Type<InboundCommandSource>;
+  /** Its reactions to other contexts' public events (providers), started after the inbound gateway. */
+  subscriptions?: Type<ContextSubscription>[];
   /** Further background work (providers), started after the common work in this order. */
   workers?: Type<ContextWorker>[];
 }
@@ -97,7 +117,7 @@ const CONTEXT_NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
  * engine, its command pipeline, its controllers and providers, the projection
  * operations at /api/<context>/projections, and the common background work
  * (ContextWorkers): projections and reactors, topics, outbox relay, inbound
- * command gateway, then its own workers.
+ * command gateway, subscriptions to other contexts' events, then its own workers.
  */
 export function defineService<Settings extends object = object>(
   declaration: ServiceDeclaration<Settings>,
@@ -136,6 +156,7 @@ export function defineService<Settings extends object = object>(
         ...(declaration.providers ?? []),
         ...(declaration.reactors ?? []),
         ...(declaration.inboundCommands ? [declaration.inboundCommands] : []),
+        ...(declaration.subscriptions ?? []),
         ...(declaration.workers ?? []),
         ContextWorkers,
       ],
