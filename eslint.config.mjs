@@ -64,6 +64,10 @@ export default [
               onlyDependOnLibsWithTags: ['scope:training', 'scope:shared'],
             },
             {
+              sourceTag: 'scope:innovation-research',
+              onlyDependOnLibsWithTags: ['scope:innovation-research', 'scope:shared'],
+            },
+            {
               sourceTag: 'scope:reporting',
               onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'],
             },

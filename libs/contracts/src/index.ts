@@ -9,3 +9,4 @@ export * from './shared';
 export * from './help-desk';
 export * from './knowledge-base';
 export * from './training';
+export * from './innovation-research';

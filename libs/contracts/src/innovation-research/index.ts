@@ -1,0 +1,5 @@
+export * from './reference-data';
+export * from './research-project.lifecycle';
+export * from './research-project';
+export * from './cost-benefit';
+export * from './publication';
