@@ -6,6 +6,7 @@
 import { seedKnowledgeBase } from '@sfp/knowledge-base';
 import { seedAccounts } from './seed-accounts';
 import { seedHelpDesk } from './seed-help-desk';
+import { seedResearch } from './seed-research';
 import { seedTraining } from './seed-training';
 
 async function main(argv: string[]): Promise<void> {
@@ -60,6 +61,18 @@ async function main(argv: string[]): Promise<void> {
     training.alreadySeeded
       ? 'Training: the demo courses were already there; nothing added.\n'
       : `Training: ${training.courses} courses, ${training.offerings} offerings, ${training.enrolments} enrolments (${training.waitlisted} waitlisted), ${training.certificates} certificates, ${training.evaluations} evaluations.\n`,
+  );
+  // After the knowledge base: the research projects' partners are its institutions.
+  const research = await seedResearch({
+    baseUrl,
+    seed: option('--seed', 2026),
+    credentialsOf,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
+  process.stdout.write(
+    research.alreadySeeded
+      ? 'Research: the demo projects were already there; nothing added.\n'
+      : `Research: ${research.projects} projects, ${research.milestones} milestones, ${research.surveyRounds} survey rounds, ${research.findings} findings, ${research.costBenefitAnalyses} cost-benefit analyses, ${research.publications} publications.\n`,
   );
 }
 
