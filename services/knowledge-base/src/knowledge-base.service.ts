@@ -28,6 +28,7 @@ import { RestateReportHandler } from './performance-report/application/restate-r
 import { ReportViewsController } from './performance-report/projections/report-views.http.controller';
 import { performanceReportsProjection } from './performance-report/projections/performance-reports.projection';
 import { PortfolioViewController } from './portfolio/portfolio-view.http.controller';
+import { ResearchFindings } from './research-findings/application/research-findings.subscription';
 import { SetTargetHandler } from './target/application/set-target/set-target.handler';
 import { TargetsController } from './target/application/targets.http.controller';
 import { WithdrawTargetHandler } from './target/application/withdraw-target/withdraw-target.handler';
@@ -83,5 +84,6 @@ export const knowledgeBaseService = defineService({
   ],
   reactors: [TargetReevaluation],
   inboundCommands: KnowledgeBaseInboundCommands,
+  subscriptions: [ResearchFindings],
   workers: [GniSeed],
 });

@@ -26,6 +26,22 @@ const CalendarDate = IsoDateString;
 const Themes = Type.Array(StringEnum(LIBRARY_THEMES));
 const Tags = Type.Array(Type.String());
 
+export const LibrarySourceSchema = Type.Object(
+  {
+    context: Type.Literal('innovation-research'),
+    projectId: Type.String({ description: 'The research project' }),
+    publicationVersion: Type.Integer({
+      minimum: 1,
+      description: 'The version of its published findings the entry comes from',
+    }),
+    url: Type.String({ description: 'The project’s page in the console (the link back)' }),
+  },
+  {
+    title: 'LibrarySource',
+    description: 'Where an entry comes from when research made it (absent when a person did)',
+  },
+);
+
 export const OutcomeEstimateSchema = Type.Object({
   outcome: StringEnum(OUTCOMES),
   estimator: Type.String({ description: 'e.g. "ITT, OLS with strata fixed effects"' }),
@@ -76,6 +92,7 @@ export const ImpactAssessmentSchema = Type.Object(
     links: Type.Array(Type.Object({ label: Type.String(), url: Type.String() })),
     themes: Themes,
     tags: Tags,
+    source: Type.Optional(LibrarySourceSchema),
   },
   { title: 'ImpactAssessment' },
 );
@@ -94,6 +111,7 @@ export const PracticeNoteSchema = Type.Object(
     assessmentIds: Type.Array(Type.String({ format: 'uuid' }), {
       description: 'Impact assessments it draws on',
     }),
+    source: Type.Optional(LibrarySourceSchema),
   },
   { title: 'PracticeNote' },
 );
@@ -112,6 +130,7 @@ export const LibraryEntryItemSchema = Type.Object(
     revision: Type.Integer({ minimum: 1 }),
     recordedAt: IsoDateTime('When it was first recorded'),
     revisedAt: Type.Optional(IsoDateTime('When it was last revised')),
+    source: Type.Optional(LibrarySourceSchema),
     assessment: Type.Optional(ImpactAssessmentSchema),
     note: Type.Optional(PracticeNoteSchema),
   },

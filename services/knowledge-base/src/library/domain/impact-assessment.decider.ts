@@ -2,7 +2,8 @@ import type { Decider } from '@sfp/event-sourcing/domain';
 import { isIsoDate } from '../../performance-report/domain/report-period';
 import { KnowledgeBaseRuleError } from '../../shared/domain/knowledge-base.errors';
 import { isCountryCode } from '../../shared/domain/reference-data';
-import type { ImpactAssessment } from './library.entries';
+import type { ImpactAssessment, LibrarySource } from './library.entries';
+import { keepingSource, sourcedChange } from './library-source';
 import { LibraryEntryAlreadyRecordedError, LibraryEntryNotFoundError } from './library.errors';
 import {
   ImpactAssessmentRecorded,
@@ -24,11 +25,21 @@ export type ImpactAssessmentCommand =
       reason: string;
       at: string;
       by: string;
+    }
+  | {
+      /** An assessment another context's publication makes (it carries its source): recorded, revised or left alone. */
+      type: 'RecordSourcedImpactAssessment';
+      assessmentId: string;
+      assessment: ImpactAssessment & { source: LibrarySource };
+      /** Why this version replaces the previous one (a correction's reason). */
+      reason: string;
+      at: string;
+      by: string;
     };
 
 export type ImpactAssessmentState =
   | { status: 'none' }
-  | { status: 'recorded'; assessmentId: string; revision: number };
+  | { status: 'recorded'; assessmentId: string; revision: number; source?: LibrarySource };
 
 export const impactAssessmentDecider: Decider<
   ImpactAssessmentState,
@@ -38,6 +49,29 @@ export const impactAssessmentDecider: Decider<
   initialState: () => ({ status: 'none' }),
   decide: (command, state) => {
     checkAssessment(command.assessment);
+    if (command.type === 'RecordSourcedImpactAssessment') {
+      const change = sourcedChange(state, command.assessment.source);
+      if (change === 'none') return [];
+      if (change === 'record' || state.status === 'none')
+        return [
+          ImpactAssessmentRecorded.of({
+            assessmentId: command.assessmentId,
+            assessment: command.assessment,
+            recordedBy: command.by,
+            recordedAt: command.at,
+          }),
+        ];
+      return [
+        ImpactAssessmentRevised.of({
+          assessmentId: state.assessmentId,
+          revision: state.revision + 1,
+          assessment: command.assessment,
+          reason: command.reason,
+          revisedBy: command.by,
+          revisedAt: command.at,
+        }),
+      ];
+    }
     if (command.type === 'RecordImpactAssessment') {
       if (state.status !== 'none') throw new LibraryEntryAlreadyRecordedError('impact assessment');
       return [
@@ -54,7 +88,7 @@ export const impactAssessmentDecider: Decider<
       ImpactAssessmentRevised.of({
         assessmentId: state.assessmentId,
         revision: state.revision + 1,
-        assessment: command.assessment,
+        assessment: keepingSource(command.assessment, state.source),
         reason: command.reason,
         revisedBy: command.by,
         revisedAt: command.at,
@@ -63,11 +97,23 @@ export const impactAssessmentDecider: Decider<
   },
   evolve: (state, event) =>
     event.type === 'knowledge-base.ImpactAssessmentRecorded'
-      ? { status: 'recorded', assessmentId: event.data.assessmentId, revision: 1 }
+      ? {
+          status: 'recorded',
+          assessmentId: event.data.assessmentId,
+          revision: 1,
+          ...sourceOf(event.data.assessment.source),
+        }
       : state.status === 'none'
         ? state
-        : { ...state, revision: event.data.revision },
+        : {
+            status: 'recorded',
+            assessmentId: state.assessmentId,
+            revision: event.data.revision,
+            ...sourceOf(event.data.assessment.source ?? state.source),
+          },
 };
+
+const sourceOf = (source: LibrarySource | undefined) => (source ? { source } : {});
 
 /** Rules of a well-formed assessment that field validation cannot see. */
 export function checkAssessment(a: ImpactAssessment): void {

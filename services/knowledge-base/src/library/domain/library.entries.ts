@@ -19,6 +19,19 @@ export interface OutcomeEstimate {
   note?: string;
 }
 
+/**
+ * Where an entry comes from when another context made it (absent when a person
+ * recorded it): research's published findings, with the version they come
+ * from (a later version revises the entry) and the link back to the project.
+ */
+export interface LibrarySource {
+  context: 'innovation-research';
+  projectId: string;
+  publicationVersion: number;
+  /** The project's page in the console. */
+  url: string;
+}
+
 export interface ImpactAssessment {
   title: string;
   summary: string;
@@ -36,6 +49,7 @@ export interface ImpactAssessment {
   links: Array<{ label: string; url: string }>;
   themes: LibraryTheme[];
   tags: string[];
+  source?: LibrarySource;
 }
 
 export interface PracticeNote {
@@ -47,4 +61,5 @@ export interface PracticeNote {
   tags: string[];
   institutionIds: string[];
   assessmentIds: string[];
+  source?: LibrarySource;
 }

@@ -1,5 +1,6 @@
 import type { Decider } from '@sfp/event-sourcing/domain';
-import type { PracticeNote } from './library.entries';
+import type { LibrarySource, PracticeNote } from './library.entries';
+import { keepingSource, sourcedChange } from './library-source';
 import { LibraryEntryAlreadyRecordedError, LibraryEntryNotFoundError } from './library.errors';
 import {
   PracticeNotePublished,
@@ -9,11 +10,21 @@ import {
 
 export type PracticeNoteCommand =
   | { type: 'PublishPracticeNote'; noteId: string; note: PracticeNote; at: string; by: string }
-  | { type: 'RevisePracticeNote'; note: PracticeNote; reason: string; at: string; by: string };
+  | { type: 'RevisePracticeNote'; note: PracticeNote; reason: string; at: string; by: string }
+  | {
+      /** A note another context's publication makes (it carries its source): published, revised or left alone. */
+      type: 'PublishSourcedPracticeNote';
+      noteId: string;
+      note: PracticeNote & { source: LibrarySource };
+      /** Why this version replaces the previous one (a correction's reason). */
+      reason: string;
+      at: string;
+      by: string;
+    };
 
 export type PracticeNoteState =
   | { status: 'none' }
-  | { status: 'published'; noteId: string; revision: number };
+  | { status: 'published'; noteId: string; revision: number; source?: LibrarySource };
 
 export const practiceNoteDecider: Decider<
   PracticeNoteState,
@@ -22,6 +33,29 @@ export const practiceNoteDecider: Decider<
 > = {
   initialState: () => ({ status: 'none' }),
   decide: (command, state) => {
+    if (command.type === 'PublishSourcedPracticeNote') {
+      const change = sourcedChange(state, command.note.source);
+      if (change === 'none') return [];
+      if (change === 'record' || state.status === 'none')
+        return [
+          PracticeNotePublished.of({
+            noteId: command.noteId,
+            note: command.note,
+            publishedBy: command.by,
+            publishedAt: command.at,
+          }),
+        ];
+      return [
+        PracticeNoteRevised.of({
+          noteId: state.noteId,
+          revision: state.revision + 1,
+          note: command.note,
+          reason: command.reason,
+          revisedBy: command.by,
+          revisedAt: command.at,
+        }),
+      ];
+    }
     if (command.type === 'PublishPracticeNote') {
       if (state.status !== 'none') throw new LibraryEntryAlreadyRecordedError('practice note');
       return [
@@ -38,7 +72,7 @@ export const practiceNoteDecider: Decider<
       PracticeNoteRevised.of({
         noteId: state.noteId,
         revision: state.revision + 1,
-        note: command.note,
+        note: keepingSource(command.note, state.source),
         reason: command.reason,
         revisedBy: command.by,
         revisedAt: command.at,
@@ -47,8 +81,20 @@ export const practiceNoteDecider: Decider<
   },
   evolve: (state, event) =>
     event.type === 'knowledge-base.PracticeNotePublished'
-      ? { status: 'published', noteId: event.data.noteId, revision: 1 }
+      ? {
+          status: 'published',
+          noteId: event.data.noteId,
+          revision: 1,
+          ...sourceOf(event.data.note.source),
+        }
       : state.status === 'none'
         ? state
-        : { ...state, revision: event.data.revision },
+        : {
+            status: 'published',
+            noteId: state.noteId,
+            revision: event.data.revision,
+            ...sourceOf(event.data.note.source ?? state.source),
+          },
 };
+
+const sourceOf = (source: LibrarySource | undefined) => (source ? { source } : {});

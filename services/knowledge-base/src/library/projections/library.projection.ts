@@ -1,7 +1,7 @@
 import type { LibraryEntrySummary, LibraryKind } from '@sfp/contracts';
 import type { RecordedEvent } from '@sfp/event-sourcing';
 import { defineProjection, type ViewWriter } from '@sfp/projections';
-import type { ImpactAssessment, PracticeNote } from '../domain/library.entries';
+import type { ImpactAssessment, LibrarySource, PracticeNote } from '../domain/library.entries';
 import type { LibraryTheme } from '../domain/library.reference-data';
 import type { ImpactAssessmentEvent, PracticeNoteEvent } from '../domain/library.events';
 import { weightedTokens } from '../domain/search-tokens';
@@ -21,6 +21,8 @@ export interface LibraryEntryDoc extends LibraryEntrySummary {
   revision: number;
   revisedAt?: string;
   tokens: string[];
+  /** Where it comes from when research made it: the project, the version, the link back. */
+  source?: LibrarySource;
   assessment?: ImpactAssessment;
   note?: PracticeNote;
 }
@@ -63,12 +65,13 @@ async function index(
   await view.upsert(key, { docType: 'entry', ...entry, ...revision, tokens: [...weights.keys()] });
 }
 
-/** An entry's title, summary, tags and themes: what the library lists and searches. */
-const listed = ({ title, summary, tags, themes }: ImpactAssessment | PracticeNote) => ({
+/** An entry's title, summary, tags and themes: what the library lists and searches; and its source. */
+const listed = ({ title, summary, tags, themes, source }: ImpactAssessment | PracticeNote) => ({
   title,
   summary,
   tags,
   themes,
+  ...(source ? { source } : {}),
 });
 
 /** Each event of an assessment or a note indexes the entry it carries, as first recorded or revised. */
