@@ -22,8 +22,8 @@ export interface ResearchFindingsHost {
   http: ReturnType<typeof httpClient>;
   /** Publishes on sfp.innovation-research.events. */
   publish(message: OutgoingMessage): Promise<void>;
-  /** The dead letters seen so far on sfp.knowledge-base.dlq. */
-  deadLetters(): IncomingMessage[];
+  /** The dead letters seen so far on sfp.knowledge-base.dlq (their headers as text). */
+  deadLetters(): Array<Pick<IncomingMessage, 'headers'>>;
 }
 
 /** Polls until `done` holds (the subscription and the projections work in the background). */
@@ -31,7 +31,7 @@ export async function eventually<T>(
   what: string,
   read: () => Promise<T>,
   done: (value: T) => boolean,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
