@@ -130,6 +130,26 @@ export async function researchFindingsScenario(host: ResearchFindingsHost): Prom
   const item = (listed.body['items'] as Json[]).find((i) => i['entryId'] === assessmentIds[0]);
   expect(item).toMatchObject({ revision: 1, source: { projectId, publicationVersion: 1 } });
 
+  // The institution's library: the assessment of it as a partner, and the note that names it.
+  const ofInstitution = await http.get<Json>(`/impact-assessments?institutionId=${dakar}`);
+  expect((ofInstitution.body['items'] as Json[]).map((i) => i['entryId'])).toEqual([
+    assessmentIds[0],
+  ]);
+  const notesOfInstitution = await http.get<Json>(
+    `/practice-notes?institutionId=${abidjan}&country=SN`,
+  );
+  expect((notesOfInstitution.body['items'] as Json[]).map((i) => i['entryId'])).toEqual([]);
+  const notesOfAbidjan = await http.get<Json>(`/practice-notes?institutionId=${abidjan}`);
+  expect(notesOfAbidjan.body['items']).toEqual([
+    expect.objectContaining({ entryId: noteId, source: expect.objectContaining({ projectId }) }),
+  ]);
+  const assessmentsInSenegal = await http.get<Json>(
+    `/impact-assessments?institutionId=${abidjan}&country=SN`,
+  );
+  expect((assessmentsInSenegal.body['items'] as Json[]).map((i) => i['entryId'])).toEqual([
+    assessmentIds[1],
+  ]);
+
   // A redelivery of the same event, and the same version under another event id: nothing more.
   await host.publish(findingsPublishedMessage(first));
   await host.publish(

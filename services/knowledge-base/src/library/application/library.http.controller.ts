@@ -2,7 +2,7 @@ import { Body, Inject, Param, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Answers, Operation, Refuses } from '@sfp/auth';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import {
   CommandOnRecord,
   CommandsController,
@@ -12,7 +12,14 @@ import {
 } from '../../shared/http/routes';
 import type { Response } from 'express';
 import type { EventStore } from '@sfp/event-sourcing';
-import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
+import type {
+  FindQuery,
+  Page,
+  ProjectionEngine,
+  ProjectionReadModel,
+  ReadModelDocument,
+  ReadModelFilter,
+} from '@sfp/projections';
 import { EVENT_STORE, PROJECTION_ENGINE, toCsv, type CsvColumn } from '@sfp/service-kit';
 import type { CommandResult } from '../../application/knowledge-base-command';
 import { CommandCall, dispatch, dispatchCreate, type HttpCall } from '../../http/command-dispatch';
@@ -29,7 +36,9 @@ import { LibraryEntryNotFoundError } from '../domain/library.errors';
 import {
   entryKeyOf,
   LIBRARY_PROJECTION,
+  type LibraryDoc,
   type LibraryEntryDoc,
+  type LibraryInstitutionLinkDoc,
   type LibraryKind,
 } from '../projections/library.projection';
 import { searchLibrary } from '../projections/library-search';
@@ -69,6 +78,15 @@ export class LibraryListQueryDto extends PagedQueryDto {
   @MinLength(2)
   @MaxLength(2)
   country?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Only the entries about this institution: assessments of it as a partner, notes that name it',
+  })
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string;
 }
 
 export class SearchQueryDto extends ViewQueryDto {
@@ -312,10 +330,15 @@ export class LibraryController {
 
   private async list(kind: LibraryKind, query: LibraryListQueryDto, res: Response) {
     await readYourWrites(this.projections, query.minPosition, LIBRARY_PROJECTION);
-    const filter: ReadModelFilter = { docType: 'entry', kind };
+    const model = this.projections.readModel<LibraryDoc>(LIBRARY_PROJECTION);
+    const filter: ReadModelFilter = query.institutionId
+      ? { docType: 'institution-link', kind, institutionId: query.institutionId }
+      : { docType: 'entry', kind };
     if (query.country) filter['country'] = query.country;
     return answerPage(
-      this.projections.readModel<LibraryEntryDoc>(LIBRARY_PROJECTION),
+      query.institutionId
+        ? entriesThroughLinks(model)
+        : (model as ProjectionReadModel<LibraryEntryDoc>),
       query,
       res,
       { filter, sort: { field: 'recordedAt', direction: 'desc' } },
@@ -323,6 +346,29 @@ export class LibraryController {
       (doc) => summaryOf(doc.data),
     );
   }
+}
+
+/**
+ * The entries about an institution, read as a view: a page of its links
+ * (filtered and sorted as asked), then their entries in one read.
+ */
+function entriesThroughLinks(
+  model: ProjectionReadModel<LibraryDoc>,
+): Pick<ProjectionReadModel<LibraryEntryDoc>, 'find'> {
+  return {
+    find: async (query: FindQuery): Promise<Page<LibraryEntryDoc>> => {
+      const links = await model.find(query);
+      const keys = links.items.map((doc) => (doc.data as LibraryInstitutionLinkDoc).entryKey);
+      const entries = await model.getMany(keys);
+      const items: ReadModelDocument<LibraryEntryDoc>[] = [];
+      for (const link of links.items) {
+        const key = (link.data as LibraryInstitutionLinkDoc).entryKey;
+        const entry = entries.get(key) as LibraryEntryDoc | undefined;
+        if (entry) items.push({ ...link, id: key, data: entry });
+      }
+      return { items, ...(links.nextCursor ? { nextCursor: links.nextCursor } : {}) };
+    },
+  };
 }
 
 function summaryOf(entry: LibraryEntryDoc): LibraryEntryItem {

@@ -10,8 +10,8 @@ export const LIBRARY_PROJECTION = 'kb-library';
 
 export type { LibraryKind } from '@sfp/contracts';
 
-/** An entry of the library (docType entry) or one of its search tokens (docType token). */
-export type LibraryDoc = LibraryEntryDoc | LibraryTokenDoc;
+/** An entry of the library (docType entry), one of its search tokens (docType token), or one of the institutions it is about (docType institution-link). */
+export type LibraryDoc = LibraryEntryDoc | LibraryTokenDoc | LibraryInstitutionLinkDoc;
 
 /** The entry as the library's lists and its search answer it (@sfp/contracts), with what indexes it. */
 export interface LibraryEntryDoc extends LibraryEntrySummary {
@@ -34,8 +34,26 @@ export interface LibraryTokenDoc {
   weight: number;
 }
 
+/** An entry about an institution (an assessment of its partner, a note naming it): the institution's library. */
+export interface LibraryInstitutionLinkDoc {
+  docType: 'institution-link';
+  institutionId: string;
+  kind: LibraryKind;
+  entryKey: string;
+  recordedAt: string;
+  /** The entry's country (an assessment's), so the institution's entries filter by it too. */
+  country?: string;
+}
+
 export const entryKeyOf = (kind: LibraryKind, id: string) => `entry|${kind}|${id}`;
 const tokenId = (token: string, entryKey: string) => `token|${token}|${entryKey}`;
+const linkId = (institutionId: string, entryKey: string) => `link|${institutionId}|${entryKey}`;
+
+/** The institutions an entry is about. */
+const institutionsOf = (entry: Pick<LibraryEntryDoc, 'assessment' | 'note'> | undefined) =>
+  entry?.assessment?.partnerInstitutionId
+    ? [entry.assessment.partnerInstitutionId]
+    : (entry?.note?.institutionIds ?? []);
 
 /** A first record (revision 1), or a revision that keeps the time the entry was first recorded. */
 type Recording = { recordedAt: string } | { revision: number; revisedAt: string };
@@ -63,6 +81,20 @@ async function index(
           revisedAt: recording.revisedAt,
         };
   await view.upsert(key, { docType: 'entry', ...entry, ...revision, tokens: [...weights.keys()] });
+  const institutions = new Set(institutionsOf(entry));
+  for (const institutionId of institutionsOf(previous)) {
+    if (!institutions.has(institutionId)) await view.delete(linkId(institutionId, key));
+  }
+  for (const institutionId of institutions) {
+    await view.upsert(linkId(institutionId, key), {
+      docType: 'institution-link',
+      institutionId,
+      kind: entry.kind,
+      entryKey: key,
+      recordedAt: revision.recordedAt,
+      ...(entry.country ? { country: entry.country } : {}),
+    });
+  }
 }
 
 /** An entry's title, summary, tags and themes: what the library lists and searches; and its source. */
@@ -103,9 +135,10 @@ async function onEntry(recorded: RecordedEvent, view: ViewWriter<LibraryDoc>): P
  */
 export const libraryProjection = defineProjection<LibraryDoc>({
   name: LIBRARY_PROJECTION,
-  version: 1,
+  version: 2,
   fields: {
     docType: 'string',
+    institutionId: 'string',
     kind: 'string',
     token: 'string',
     entryKey: 'string',
