@@ -8,6 +8,7 @@ import { ListTable } from '../../components/table';
 import { href, useRouteParams, useRouteSearch } from '../../routing/paths';
 import { useAuth } from '../../session';
 import { formatIndicator, indicatorName, isIndicator } from './indicators';
+import { InstitutionLibrary } from './institution-library';
 import { InstitutionLifecycle } from './institution-lifecycle';
 import { knowledgeBaseQueries, type Profile } from './knowledge-base.api';
 import { RatioOverTime } from './ratio-chart';
@@ -94,6 +95,7 @@ export function InstitutionPage() {
           </Link>
         </p>
       </section>
+      {can('reports:read') ? <InstitutionLibrary institutionId={p.institutionId} /> : null}
     </main>
   );
 }

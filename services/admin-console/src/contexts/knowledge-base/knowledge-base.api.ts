@@ -118,9 +118,21 @@ export interface PerformanceReport {
   history: HistoryEntry[];
 }
 
+/** Where a library entry comes from when research made it: the project, the version, the link back. */
+export interface LibrarySource {
+  context: 'innovation-research';
+  projectId: string;
+  publicationVersion: number;
+  /** The project's page in the console. */
+  url: string;
+}
+
 /** An entry found by words (score 0 when listed without words). */
 export interface LibraryEntry extends LibraryEntrySummary {
   score: number;
+  revision?: number;
+  country?: string;
+  source?: LibrarySource;
 }
 
 export type NewInstitution = InstitutionDetails;
@@ -222,6 +234,19 @@ export const knowledgeBaseQueries = {
       queryKey: key('library', words, kind),
       queryFn: () => (words.trim() ? searchLibrary(words, kind) : latestEntries(kind)),
     }),
+  /** The entries about an institution: assessments of it as a partner, notes that name it. */
+  institutionLibrary: (institutionId: string) =>
+    queryOptions({
+      queryKey: key('institution', institutionId, 'library'),
+      queryFn: async () => {
+        const [assessments, notes] = await Promise.all(
+          (['impact-assessment', 'practice-note'] as const).map((kind) =>
+            listedEntries(kind, { institutionId }),
+          ),
+        );
+        return { assessments: assessments ?? [], notes: notes ?? [] };
+      },
+    }),
   gni: (country: string | undefined) =>
     queryOptions({
       queryKey: key('gni', country),
@@ -239,22 +264,30 @@ function searchLibrary(words: string, kind: LibraryKind | undefined) {
 }
 
 async function latestEntries(kind: LibraryKind | undefined): Promise<{ items: LibraryEntry[] }> {
-  const listed: LibraryKind = kind ?? 'practice-note';
+  return { items: await listedEntries(kind ?? 'practice-note', {}) };
+}
+
+/** A page of one kind of entry, latest first (score 0: listed, not found by words). */
+async function listedEntries(
+  kind: LibraryKind,
+  filters: { institutionId?: string },
+): Promise<LibraryEntry[]> {
   const page = await get<{ items: Array<Record<string, unknown>> }>(
-    `${KB}/${listed === 'impact-assessment' ? 'impact-assessments' : 'practice-notes'}${queryString({ limit: PAGE_SIZE, ...since() })}`,
+    `${KB}/${kind === 'impact-assessment' ? 'impact-assessments' : 'practice-notes'}${queryString({ limit: PAGE_SIZE, ...filters, ...since() })}`,
   );
-  return {
-    items: page.items.map((item) => ({
-      score: 0,
-      kind: listed,
-      entryId: String(item.entryId ?? item.id ?? ''),
-      title: String(item.title ?? ''),
-      summary: String(item.summary ?? ''),
-      tags: (item.tags as string[] | undefined) ?? [],
-      themes: (item.themes as string[] | undefined) ?? [],
-      recordedAt: String(item.recordedAt ?? ''),
-    })),
-  };
+  return page.items.map((item) => ({
+    score: 0,
+    kind,
+    entryId: String(item.entryId ?? item.id ?? ''),
+    title: String(item.title ?? ''),
+    summary: String(item.summary ?? ''),
+    tags: (item.tags as string[] | undefined) ?? [],
+    themes: (item.themes as string[] | undefined) ?? [],
+    recordedAt: String(item.recordedAt ?? ''),
+    ...(typeof item.revision === 'number' ? { revision: item.revision } : {}),
+    ...(typeof item.country === 'string' ? { country: item.country } : {}),
+    ...(item.source ? { source: item.source as LibrarySource } : {}),
+  }));
 }
 
 export const knowledgeBaseCommands = {

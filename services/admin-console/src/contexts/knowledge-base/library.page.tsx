@@ -7,6 +7,7 @@ import { formatDateTime, label } from '../../components/format';
 import { href, useRouteSearch } from '../../routing/paths';
 import { useAuth } from '../../session';
 import { knowledgeBaseQueries, type LibraryKind } from './knowledge-base.api';
+import { ResearchSourceLink } from './library-source';
 
 const KIND_LABELS: Record<LibraryKind, string> = {
   'impact-assessment': 'Impact assessments',
@@ -70,6 +71,11 @@ export function LibraryPage() {
           <li key={`${hit.kind}-${hit.entryId}`} className="panel">
             <strong>{hit.title}</strong> <Badge kind="none">{label(hit.kind)}</Badge>
             <p>{hit.summary}</p>
+            {hit.source ? (
+              <p>
+                <ResearchSourceLink entry={hit} />
+              </p>
+            ) : null}
             <p className="sub">
               {[...hit.themes.map(label), ...hit.tags].join(' · ')}{' '}
               {hit.recordedAt ? `· ${formatDateTime(hit.recordedAt)}` : ''}

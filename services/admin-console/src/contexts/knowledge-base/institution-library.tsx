@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Empty, QueryState } from '../../components/feedback';
+import { formatDateTime, label } from '../../components/format';
+import { knowledgeBaseQueries, type LibraryEntry } from './knowledge-base.api';
+import { ResearchSourceLink } from './library-source';
+
+/**
+ * An institution's entries of the library: impact assessments of it as a
+ * partner and practice notes that name it, each research-derived one with
+ * the link back to its research project.
+ */
+export function InstitutionLibrary({ institutionId }: { institutionId: string }) {
+  const library = useQuery(knowledgeBaseQueries.institutionLibrary(institutionId));
+  const { assessments = [], notes = [] } = library.data ?? {};
+  return (
+    <section aria-labelledby="library-heading" data-testid="institution-library">
+      <h2 id="library-heading">Impact assessments and practice notes</h2>
+      <QueryState query={library} what="Loading the library" />
+      {library.data && assessments.length + notes.length === 0 ? (
+        <Empty>None about this institution.</Empty>
+      ) : null}
+      <ul className="letters" aria-label="Entries about this institution">
+        {[...assessments, ...notes].map((entry) => (
+          <EntryItem key={`${entry.kind}-${entry.entryId}`} entry={entry} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function EntryItem({ entry }: { entry: LibraryEntry }) {
+  return (
+    <li className="panel">
+      <strong>{entry.title}</strong> <Badge kind="none">{label(entry.kind)}</Badge>
+      {entry.revision && entry.revision > 1 ? (
+        <>
+          {' '}
+          <Badge kind="warn">revised</Badge>
+        </>
+      ) : null}
+      <p>{entry.summary}</p>
+      {entry.source ? (
+        <p>
+          <ResearchSourceLink entry={entry} />
+        </p>
+      ) : null}
+      <p className="sub">
+        {[...entry.themes.map(label), ...entry.tags].join(' · ')}
+        {entry.recordedAt ? ` · ${formatDateTime(entry.recordedAt)}` : ''}
+      </p>
+    </li>
+  );
+}
