@@ -25,6 +25,10 @@ import type {
   RevisePracticeNoteDto,
 } from './library.request.dto';
 import { RecordLibraryEntryHandler } from './record-library-entry/record-library-entry.handler';
+import { RecordLibraryEntryCommand } from './record-library-entry/record-library-entry.command';
+import { RESEARCH_ENTRY_IDS } from '../../research-findings/application/research-entry-ids';
+import { libraryEntriesOf } from '../../research-findings/domain/research-publication.mapping';
+import { examplePublication } from '../../research-findings/domain/testing/example-publication';
 
 /**
  * The bodies the library's routes answer, produced by the controller over a
@@ -123,6 +127,58 @@ describe('library route answers and their schemas', () => {
     const found = await controller.search({ q: 'ghana' }, res);
     expectConforms(LibrarySearchAnswerSchema, found);
     expect(typeof found === 'string' ? [] : found.items).toHaveLength(2);
+  });
+
+  it('answers research-derived entries, with their source, and the entries about an institution, as the schemas say', async () => {
+    const publication = examplePublication({ projectId: 'rp-answers' });
+    const entries = libraryEntriesOf(publication, RESEARCH_ENTRY_IDS);
+    const context = { correlationId: 'spec', actor: { kind: 'system' as const, id: 'research' } };
+    for (const { assessmentId, assessment } of entries.assessments)
+      await handler.execute(
+        new RecordLibraryEntryCommand(
+          {
+            kind: 'impact-assessment',
+            assessmentId,
+            command: {
+              type: 'RecordSourcedImpactAssessment',
+              assessmentId,
+              assessment,
+              reason: 'v1',
+            },
+          },
+          context,
+        ),
+      );
+    const last = await handler.execute(
+      new RecordLibraryEntryCommand(
+        {
+          kind: 'practice-note',
+          noteId: entries.noteId,
+          command: {
+            type: 'PublishSourcedPracticeNote',
+            noteId: entries.noteId,
+            note: entries.note,
+            reason: 'v1',
+          },
+        },
+        context,
+      ),
+    );
+    await engine.waitForPosition(LIBRARY_PROJECTION, last.position, 5_000);
+    const [first] = entries.assessments;
+    const detail = await controller.assessment({ id: first?.assessmentId ?? '' });
+    expectConforms(ImpactAssessmentDetailSchema, detail);
+    expect(detail.current.source).toMatchObject({ projectId: 'rp-answers', publicationVersion: 1 });
+    const institutionId = publication.partnerInstitutionIds[0] ?? '';
+    const ofInstitution = await controller.assessments({ institutionId }, res);
+    expectConforms(LibraryEntryPageSchema, ofInstitution);
+    expect(ofInstitution).toMatchObject({
+      items: [{ entryId: first?.assessmentId, source: { projectId: 'rp-answers' } }],
+    });
+    const notesOfInstitution = await controller.notes({ institutionId }, res);
+    expectConforms(LibraryEntryPageSchema, notesOfInstitution);
+    expect(notesOfInstitution).toMatchObject({ items: [{ entryId: entries.noteId }] });
+    expectConforms(PracticeNoteDetailSchema, await controller.note({ id: entries.noteId }));
   });
 
   it('refuses an entry that does not exist (404)', async () => {
