@@ -3,3 +3,4 @@ export * from './research-project.lifecycle';
 export * from './research-project';
 export * from './cost-benefit';
 export * from './publication';
+export * from './research-views';
