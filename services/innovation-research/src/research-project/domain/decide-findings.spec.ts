@@ -1,4 +1,4 @@
-import { costBenefitOf, Z_95, type CostBenefitInput } from '@sfp/contracts';
+import { costBenefitOf, Z_95, type CostBenefitInput, type ResearchFinding } from '@sfp/contracts';
 import { deciderSpec } from '@sfp/event-sourcing/testing';
 import type { RecordFinding } from './research-project.commands';
 import { confidenceIntervalOf, researchProjectDecider } from './research-project.decider';
@@ -145,10 +145,11 @@ describe('research project: findings', () => {
   });
 
   it('records null and inconclusive results whose interval crosses zero', () => {
-    const inconclusive = onH1(
-      { size: -1, unit: 'hours per week', confidenceInterval: { lower: -2.5, upper: 0.5 } },
-      'inconclusive',
-    );
+    const inconclusive: ResearchFinding = {
+      ...findingH1,
+      verdict: 'inconclusive',
+      effect: { size: -1, unit: 'hours per week', confidenceInterval: { lower: -2.5, upper: 0.5 } },
+    };
     spec
       .given(analysing)
       .when(recording(inconclusive))
