@@ -1,4 +1,5 @@
 import { helpDeskReporting } from './help-desk/help-desk.reporting-plugin';
+import { innovationResearchReporting } from './innovation-research/innovation-research.reporting-plugin';
 import { knowledgeBaseReporting } from './knowledge-base/knowledge-base.reporting-plugin';
 import type { ReportingPlugin } from './registry/reporting-plugin';
 import { trainingReporting } from './training/training.reporting-plugin';
@@ -8,5 +9,10 @@ import { trainingReporting } from './training/training.reporting-plugin';
  * plugin (views, checks, report sections); the others do not change.
  */
 export function defaultReportingPlugins(): ReportingPlugin[] {
-  return [helpDeskReporting, knowledgeBaseReporting, trainingReporting];
+  return [
+    helpDeskReporting,
+    knowledgeBaseReporting,
+    trainingReporting,
+    innovationResearchReporting,
+  ];
 }

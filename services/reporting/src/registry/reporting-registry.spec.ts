@@ -6,7 +6,12 @@ import { ReportingRegistry } from './reporting-registry';
 describe('reporting registry', () => {
   it('lists the views of every plugin', () => {
     const registry = new ReportingRegistry(defaultReportingPlugins());
-    expect(registry.contexts).toEqual(['help-desk', 'knowledge-base', 'training']);
+    expect(registry.contexts).toEqual([
+      'help-desk',
+      'knowledge-base',
+      'training',
+      'innovation-research',
+    ]);
     expect(registry.views.map((v) => [v.name, v.projection.name])).toEqual([
       ['service-requests', 'reporting-service-requests'],
       ['institutions', 'reporting-institutions'],
@@ -16,6 +21,10 @@ describe('reporting registry', () => {
       ['training-offerings', 'reporting-training-offerings'],
       ['training-participations', 'reporting-training-participations'],
       ['training-programmes', 'reporting-training-programmes'],
+      ['research-portfolio', 'reporting-research-portfolio'],
+      ['research-milestone-record', 'reporting-research-milestone-record'],
+      ['research-publications', 'reporting-research-publications'],
+      ['research-cost-benefit-record', 'reporting-research-cost-benefit-record'],
     ]);
     expect(registry.view('targets')?.context).toBe('knowledge-base');
     expect(registry.view('__proto__')).toBeUndefined();
@@ -23,7 +32,7 @@ describe('reporting registry', () => {
 
   it('takes a new context by its plugin alone, and refuses clashes', () => {
     const innovation: ReportingPlugin = {
-      context: 'innovation-research',
+      context: 'quality-monitoring',
       shapeProblems: () => [],
       views: [],
       sections: [],
