@@ -18,6 +18,10 @@ import { followUpsOf, hypothesisOf, type ResearchProject } from './research-proj
 
 type EnteredEffect = RecordFinding['finding']['effect'];
 
+/** An interval as a person reads it: bounds to 4 significant digits. */
+const shown = (interval: { lower: number; upper: number }) =>
+  `[${Number(interval.lower.toPrecision(4))}, ${Number(interval.upper.toPrecision(4))}]`;
+
 /**
  * The 95 % confidence interval of an effect: the one entered, or size ± Z_95·SE
  * from its standard error; refused with neither.
@@ -68,7 +72,7 @@ export function recordFinding(
   if (effect.size < interval.lower || effect.size > interval.upper)
     throw new ResearchRuleError(
       'effect.confidenceInterval',
-      `The interval [${interval.lower}, ${interval.upper}] does not contain the effect size ${effect.size}`,
+      `The interval ${shown(interval)} does not contain the effect size ${effect.size}`,
     );
   if (entered.verdict === 'supported') {
     const excludesZero =
@@ -78,7 +82,7 @@ export function recordFinding(
         'verdict',
         `A supported ${hypothesis.expectedDirection} needs an interval wholly ${
           hypothesis.expectedDirection === 'increase' ? 'above' : 'below'
-        } zero; [${interval.lower}, ${interval.upper}] is not`,
+        } zero; ${shown(interval)} is not`,
       );
   }
   const finding: ResearchFinding = {

@@ -10,6 +10,8 @@ import { isCalendarDate } from './research-project.dates';
 import { ResearchRuleError, UnknownPartnerInstitutionError } from './research-project.errors';
 import { isCountryCode, isCurrencyCode } from './research-project.reference';
 
+const amount = (value: number) => value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+
 export function checkDefinition(project: ResearchProjectDefinition, prefix = ''): void {
   const field = (path: string) => `${prefix}${path}`;
 
@@ -65,7 +67,7 @@ export function checkDefinition(project: ResearchProjectDefinition, prefix = '')
   if (funded > project.budget)
     throw new ResearchRuleError(
       field('fundingSources'),
-      `The funding sources total ${funded} ${project.currency}, more than the budget of ${project.budget} ${project.currency}`,
+      `The funding sources total ${project.currency} ${amount(funded)}, more than the budget of ${project.currency} ${amount(project.budget)}`,
     );
 
   const { design } = project;

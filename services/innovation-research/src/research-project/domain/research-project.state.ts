@@ -4,7 +4,6 @@ import {
   type CostBenefitInput,
   type CostBenefitResult,
   type FieldedSurveyRound,
-  type Milestone,
   type Recommendation,
   type ResearchFinding,
   type ResearchPhase,
@@ -16,7 +15,9 @@ import { HypothesisNotFoundError, MilestoneNotFoundError } from './research-proj
 import type { ResearchProjectEvent } from './research-project.events';
 
 /** A milestone as the decisions need it: open or done, and the planned date it was flagged late for. */
-export interface ProjectMilestone extends Milestone {
+export interface ProjectMilestone {
+  milestoneId: string;
+  plannedOn: string;
   done: boolean;
   /** The planned date the slippage check flagged it for (cleared by rescheduling). */
   slippedFor?: string;
@@ -121,7 +122,14 @@ export function evolve(
     case 'innovation-research.MilestonePlanned':
       return {
         ...state,
-        milestones: [...state.milestones, { ...event.data.milestone, done: false }],
+        milestones: [
+          ...state.milestones,
+          {
+            milestoneId: event.data.milestone.milestoneId,
+            plannedOn: event.data.milestone.plannedOn,
+            done: false,
+          },
+        ],
       };
     case 'innovation-research.MilestoneRescheduled':
       return withMilestone(state, event.data.milestoneId, (m) => {
