@@ -94,6 +94,20 @@ export const ROUTES = {
   trainingProgrammes: route('/training/programmes', ['status', 'scopeKind', ...PAGING]),
   launchProgramme: route('/training/programmes/new'),
   trainingProgramme: route('/training/programmes/:programmeId'),
+  // Innovation research
+  researchPortfolio: route('/research/projects', [
+    'theme',
+    'deficit',
+    'country',
+    'design',
+    'innovationKind',
+    'q',
+  ]),
+  proposeResearchProject: route('/research/projects/new'),
+  researchProject: route('/research/projects/:projectId'),
+  researchMilestones: route('/research/milestones', ['from', 'to', 'state', ...PAGING]),
+  researchFindings: route('/research/findings', ['q', 'verdict', 'outcome', 'theme', ...PAGING]),
+  researchCostBenefit: route('/research/cost-benefit'),
   // Public: a certificate's check, without signing in
   verify: route('/verify'),
   verifyCertificate: route('/verify/:verificationCode'),
