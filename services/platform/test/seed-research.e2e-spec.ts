@@ -1,6 +1,7 @@
 import {
   costBenefitOf,
   RESEARCH_PHASES,
+  type CostBenefitInput,
   Z_95,
   type ExpectedDirection,
   type ResearchPhase,
@@ -99,7 +100,15 @@ describe('seedResearch (e2e, embedded platform)', () => {
 
     const portfolio = await research.get<Json>(`/portfolio?${at}`);
     expect(portfolio.status).toBe(200);
-    expect(JSON.stringify(portfolio.body)).toContain('abandoned');
+    expect(portfolio.body['projects']).toBe(9);
+    const byStatus = Object.fromEntries(
+      (portfolio.body['byStatus'] as Json[]).map((c) => [c['key'], c['projects']]),
+    );
+    expect(byStatus).toMatchObject({ abandoned: 1, suspended: 1, closed: 1, proposed: 1 });
+    const byKind = Object.fromEntries(
+      (portfolio.body['byInnovationKind'] as Json[]).map((c) => [c['key'], c['projects']]),
+    );
+    expect(byKind).toEqual({ product: 5, policy: 2, 'delivery-channel': 2 });
 
     // The null result, published: Peru's profits.
     const nulls = await research.get<Json>(`/findings?verdict=not-supported&${at}`);
@@ -110,9 +119,11 @@ describe('seedResearch (e2e, embedded platform)', () => {
 
     // Abandoned, with its reason, and what it learnt published.
     const kenya = await research.get<Json>(`/projects/${idOf('KE')}?${at}`);
-    expect(kenya.body).toMatchObject({ status: 'abandoned' });
-    expect(JSON.stringify(kenya.body)).toContain('daily collection service');
-    expect(kenya.body['publications']).toHaveLength(1);
+    expect(kenya.body).toMatchObject({ status: 'abandoned', phase: 'follow-up-survey' });
+    expect(kenya.body['abandonment']['reason']).toContain('daily collection service');
+    expect(kenya.body['publications']).toEqual([
+      expect.objectContaining({ version: 1, outcome: 'abandoned' }),
+    ]);
 
     // Senegal: version 1, then a correction, then closed.
     const senegal = await research.get<Json>(`/projects/${idOf('SN')}?${at}`);
@@ -120,20 +131,41 @@ describe('seedResearch (e2e, embedded platform)', () => {
     expect(versions.map((p) => p['version'])).toEqual([1, 2]);
     expect(versions[1]?.['correctionReason']).toContain('attrition');
 
+    // Late milestones: done after their day, with the days counted.
+    const peru = await research.get<Json>(`/projects/${idOf('PE')}?${at}`);
+    const paper = (peru.body['milestones'] as Json[]).find((m) => m['title'] === 'Working paper');
+    expect(paper).toMatchObject({ state: 'done', completedOn: '2025-12-19', daysLate: 19 });
+
+    // NPV and B/C of the three analyses, computed by the service as costBenefitOf computes them.
     const costBenefit = await research.get<Json>(`/cost-benefit?${at}`);
     expect(costBenefit.status).toBe(200);
-    expect(JSON.stringify(costBenefit.body)).toContain(idOf('GH'));
-
-    // The scheduled check flags the milestones past their date that are not done.
-    const slipping = await eventually(
-      () => research.get<Json>('/milestones?state=slipping&limit=100'),
-      (answer) => (answer.body['items'] ?? []).length >= 4,
+    const analysed: Json[] = costBenefit.body['projects'];
+    expect(analysed.map((p) => p['projectId']).sort()).toEqual(
+      [idOf('SN'), idOf('GH'), idOf('PE')].sort(),
     );
-    const slippingTitles = (slipping.body['items'] as Json[]).map((m) => m['title']);
-    expect(slippingTitles).toEqual(
+    for (const country of ['SN', 'GH', 'PE']) {
+      const demo = DEMO_RESEARCH_PROJECTS.find((d) => d.project.countries.includes(country));
+      const expected = costBenefitOf(demo?.costBenefit as CostBenefitInput);
+      const entry = analysed.find((p) => p['projectId'] === idOf(country)) as Json;
+      expect(Math.abs(entry['netPresentValue'] - expected.netPresentValue)).toBeLessThan(1e-6);
+    }
+
+    // The scheduled check flags the open milestones past their date: those projects are at risk.
+    const atRisk = ['GH', 'PH', 'UG', 'KH', 'BD'].map(idOf);
+    const risky = await eventually(
+      () => research.get<Json>('/portfolio'),
+      (answer) =>
+        atRisk.every((id) => (answer.body['atRisk'] as Json[]).some((p) => p['projectId'] === id)),
+    );
+    expect((risky.body['atRisk'] as Json[]).map((p) => p['projectId'])).toEqual(
+      expect.arrayContaining(atRisk),
+    );
+    const slipping = await research.get<Json>('/milestones?state=slipping&limit=100');
+    expect((slipping.body['items'] as Json[]).map((m) => m['title'])).toEqual(
       expect.arrayContaining([
         'Policy brief for the Ministry of Finance',
         'Second follow-up survey',
+        'First harvest cycle of loans disbursed',
         'Analysis of loan-level data',
         'Loan product and safety checklist agreed with the partner',
       ]),
