@@ -257,6 +257,10 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
       'training-offerings',
       'training-participations',
       'training-programmes',
+      'research-portfolio',
+      'research-milestone-record',
+      'research-publications',
+      'research-cost-benefit-record',
     ]);
     expect(catalogue.body['views'][0].fields).toContainEqual({
       name: 'themes',
@@ -471,7 +475,7 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
       (report.body['functions'] as Json[]).map((f) => [f['function'], f['status']]),
     );
     expect(statuses).toMatchObject({
-      innovation: 'not-reported',
+      innovation: 'reported',
       training: 'reported',
       'quality-monitoring': 'not-reported',
       'capacity-building': 'reported',

@@ -33,7 +33,7 @@ import { figuresByName } from './support/report-figures';
 
 type Json = Record<string, any>;
 
-const CONTEXTS = ['help-desk', 'knowledge-base', 'training'] as const;
+const CONTEXTS = ['help-desk', 'knowledge-base', 'training', 'innovation-research'] as const;
 
 /**
  * From a programme's targets to its indicators across contexts: the training
