@@ -196,6 +196,10 @@ describe('reporting standalone on Kafka and MongoDB (distributed e2e)', () => {
     expect(list.body.projections.map((p) => p['name']).sort()).toEqual([
       'reporting-institutions',
       'reporting-performance-reports',
+      'reporting-research-cost-benefit-record',
+      'reporting-research-milestone-record',
+      'reporting-research-portfolio',
+      'reporting-research-publications',
       'reporting-service-requests',
       'reporting-targets',
       'reporting-training-courses',
