@@ -71,10 +71,15 @@ export interface ResearchMilestoneView {
   reschedulings: Array<{ from: string; to: string; reason: string }>;
 }
 
+/** A finding as recorded, with when. */
+export interface ResearchFindingView extends ResearchFinding {
+  recordedAt: string;
+}
+
 /** A hypothesis with its latest finding, if it has one. */
-export type ResearchHypothesisView = Hypothesis & {
-  finding?: ResearchFinding & { recordedAt: string };
-};
+export interface ResearchHypothesisView extends Hypothesis {
+  finding?: ResearchFindingView;
+}
 
 /** One published version of a project's findings. */
 export interface ResearchPublicationView {
