@@ -391,6 +391,20 @@ export const RESEARCH_FIGURES_2026_Q1 = {
   'researchProjectsByPhase.Proposed': 1,
   'costBenefitNetPresentValueByCurrency.EUR': -12500,
   'costBenefitNetPresentValueByCurrency.USD': 182500,
+  'researchProjectsByInnovationKind.Product': 3, // p1, p3, p5
+  'researchProjectsByInnovationKind.Delivery channel': 1,
+  'researchProjectsByInnovationKind.Policy': 1,
+  'researchProjectsByDesign.Randomised controlled trial': 2, // p1, p4
+  'researchProjectsByDesign.Quasi-experimental': 1,
+  'researchProjectsByDesign.Before and after': 1,
+  'researchProjectsByDesign.Qualitative': 1,
+  'researchProjectsByDeficit.Informality': 2, // p2, p3
+  'researchProjectsByDeficit.Youth unemployment': 1,
+  'researchProjectsByDeficit.Occupational safety and health': 1,
+  'researchProjectsByDeficit.Vulnerability': 1,
+  'researchProjectsByDeficit.Working poverty': 1,
+  'researchProjectsByDeficit.Social protection gaps': 1,
+  'researchProjectsByDeficit.Gender gaps': 1, // p5
 };
 
 /** The figures of 2025-Q4, the previous period of 2026-Q1. */
@@ -415,4 +429,16 @@ export const RESEARCH_FIGURES_2025_Q4 = {
   'researchProjectsByPhase.Follow-up survey': 1,
   'researchProjectsByPhase.Suspended': 1,
   'costBenefitNetPresentValueByCurrency.EUR': -12500,
+  'researchProjectsByInnovationKind.Product': 2,
+  'researchProjectsByInnovationKind.Delivery channel': 1,
+  'researchProjectsByInnovationKind.Policy': 1,
+  'researchProjectsByDesign.Randomised controlled trial': 2,
+  'researchProjectsByDesign.Quasi-experimental': 1,
+  'researchProjectsByDesign.Before and after': 1,
+  'researchProjectsByDeficit.Informality': 2,
+  'researchProjectsByDeficit.Youth unemployment': 1,
+  'researchProjectsByDeficit.Occupational safety and health': 1,
+  'researchProjectsByDeficit.Vulnerability': 1,
+  'researchProjectsByDeficit.Working poverty': 1,
+  'researchProjectsByDeficit.Social protection gaps': 1,
 };

@@ -18,6 +18,10 @@ const PERIOD_LABELS: Readonly<Record<string, string>> = {
   costBenefitProjectsAnalysed: 'Projects with a cost-benefit analysis',
   costBenefitMedianRatio: 'Benefit-cost ratio, median',
   researchProjectsByPhase: 'Research projects by phase',
+  researchProjectsByInnovationKind: 'Research projects by kind of innovation',
+  researchProjectsByDesign: 'Research projects by design',
+  researchProjectsByDeficit:
+    'Research projects by decent work deficit (a project under each of its deficits)',
   costBenefitNetPresentValueByCurrency: 'Net present value, total by currency',
 };
 
@@ -32,5 +36,8 @@ export const RESEARCH_METRIC_LABELS: Readonly<Record<string, string>> = Object.f
 /** Column headings of the breakdowns, by what follows `By` in the metric's name. */
 export const RESEARCH_BREAKDOWN_KEYS: Readonly<Record<string, string>> = {
   Phase: 'Phase',
+  InnovationKind: 'Kind of innovation',
+  Design: 'Design',
+  Deficit: 'Decent work deficit',
   Currency: 'Currency',
 };

@@ -40,6 +40,10 @@ describe('the Innovation and action research section', () => {
       .figures.filter((f) => f.metric.endsWith('ByPhase'))
       .map((f) => f.key);
     expect(keys).not.toContain('baseline-survey');
+    const all = innovationResearchReportSection(q1, data).figures.map((f) => f.key);
+    expect(all).not.toEqual(expect.arrayContaining(['rct']));
+    expect(all).not.toEqual(expect.arrayContaining(['delivery-channel']));
+    expect(all).not.toEqual(expect.arrayContaining(['social-protection-gaps']));
     expect(keys).toEqual(expect.arrayContaining(['Baseline survey', 'Follow-up survey']));
   });
 
@@ -48,7 +52,7 @@ describe('the Innovation and action research section', () => {
     expect(notes).toEqual(
       expect.arrayContaining([
         'Milestones met in the period: 2, of which 50 % on time; 1 planned in the period slipped and are still open.',
-        'Findings published: 6 (2 supported; null results 4: 3 not supported, 1 inconclusive), in 2 publications and 1 corrections.',
+        'Findings published: 6 (Supported 2; null results 4: Not supported 3, Inconclusive 1), in 2 publications and 1 corrections.',
         'Cost-benefit: 2 projects analysed by the end of the period, median benefit-cost ratio 1.38; total net present value EUR -12,500, USD 182,500.',
         'Findings published: 6 (previous period 3; change +3).',
         'Projects abandoned: 0 (previous period 1; change -1).',

@@ -18,7 +18,13 @@ import {
   formatRatio,
   medianOf,
 } from './research.format';
-import { RESEARCH_STATUS_LABELS } from './research.labels';
+import {
+  DECENT_WORK_DEFICIT_LABELS,
+  FINDING_VERDICT_LABELS,
+  INNOVATION_KIND_LABELS,
+  RESEARCH_DESIGN_LABELS,
+  RESEARCH_STATUS_LABELS,
+} from './research.labels';
 import { RESEARCH_SOURCE } from './research.public-events';
 
 /** What the section is computed from: the rows of the research views. */
@@ -69,7 +75,8 @@ export function researchFigures(period: ReportPeriod, data: ResearchReportData):
   const titles = new Map(data.projects.map((p) => [p.projectId, p.title]));
 
   // Projects by the status they had at the end of the period.
-  const statuses = data.projects.flatMap((p) => {
+  const existing = data.projects.filter((p) => statusAt(p, period.to) !== null);
+  const statuses = existing.flatMap((p) => {
     const status = statusAt(p, period.to);
     return status === null ? [] : [status];
   });
@@ -140,6 +147,17 @@ export function researchFigures(period: ReportPeriod, data: ResearchReportData):
     count('costBenefitProjectsAnalysed', analyses.length),
     measure('costBenefitMedianRatio', median === null ? null : round(median, 2)),
     ...countBy('researchProjectsByPhase', statuses, (s) => labelOf(RESEARCH_STATUS_LABELS, s)),
+    ...countBy('researchProjectsByInnovationKind', existing, (p) =>
+      labelOf(INNOVATION_KIND_LABELS, p.innovationKind),
+    ),
+    ...countBy('researchProjectsByDesign', existing, (p) =>
+      labelOf(RESEARCH_DESIGN_LABELS, p.design),
+    ),
+    ...countBy(
+      'researchProjectsByDeficit',
+      existing.flatMap((p) => p.deficits),
+      (d) => labelOf(DECENT_WORK_DEFICIT_LABELS, d),
+    ),
     ...[...npvByCurrency.keys()].sort().map((currency) => ({
       metric: 'costBenefitNetPresentValueByCurrency',
       key: currency,
@@ -183,7 +201,7 @@ function sentences(
     );
   return [
     `Milestones met in the period: ${formatCount(met)}, of which ${formatPercent(v('milestonesMetOnTimePercent'))} on time; ${formatCount(v('milestonesSlippedOpen'))} planned in the period slipped and are still open.`,
-    `Findings published: ${formatCount(v('findingsPublished'))} (${formatCount(v('findingsSupported'))} supported; null results ${formatCount(v('nullResults'))}: ${formatCount(v('findingsNotSupported'))} not supported, ${formatCount(v('findingsInconclusive'))} inconclusive), in ${formatCount(v('publications'))} publications and ${formatCount(v('publicationCorrections'))} corrections.`,
+    `Findings published: ${formatCount(v('findingsPublished'))} (${FINDING_VERDICT_LABELS.supported} ${formatCount(v('findingsSupported'))}; null results ${formatCount(v('nullResults'))}: ${FINDING_VERDICT_LABELS['not-supported']} ${formatCount(v('findingsNotSupported'))}, ${FINDING_VERDICT_LABELS.inconclusive} ${formatCount(v('findingsInconclusive'))}), in ${formatCount(v('publications'))} publications and ${formatCount(v('publicationCorrections'))} corrections.`,
     `Cost-benefit: ${formatCount(v('costBenefitProjectsAnalysed'))} projects analysed by the end of the period, median benefit-cost ratio ${formatRatio(v('costBenefitMedianRatio'))}; total net present value ${npv.length === 0 ? 'n/a' : npv.join(', ')}.`,
     ...COMPARED.map(
       ([metric, label]) =>
