@@ -22,6 +22,12 @@ import { NewPracticeNotePage } from '../contexts/knowledge-base/new-practice-not
 import { ReportPage } from '../contexts/knowledge-base/report.page';
 import { TargetsPage } from '../contexts/knowledge-base/targets.page';
 import { UsersPage } from '../contexts/identity/users.page';
+import { CostBenefitSummaryPage } from '../contexts/innovation-research/cost-benefit-summary.page';
+import { FindingsLibraryPage } from '../contexts/innovation-research/findings-library.page';
+import { MilestoneCalendarPage } from '../contexts/innovation-research/milestone-calendar.page';
+import { ResearchPortfolioPage } from '../contexts/innovation-research/portfolio.page';
+import { ResearchProjectPage } from '../contexts/innovation-research/project.page';
+import { ProposeProjectPage } from '../contexts/innovation-research/propose-project.page';
 import { CoursePage } from '../contexts/training/course.page';
 import { CoursesPage } from '../contexts/training/courses.page';
 import { NewCoursePage } from '../contexts/training/new-course.page';
@@ -34,7 +40,13 @@ import { ProgrammesPage } from '../contexts/training/programmes.page';
 import { TrainingStatisticsPage } from '../contexts/training/statistics.page';
 import type { PlainRouteName, RouteName } from './paths';
 
-export type NavSection = 'Help desk' | 'Knowledge base' | 'Training' | 'Reporting' | 'Operations';
+export type NavSection =
+  | 'Help desk'
+  | 'Knowledge base'
+  | 'Training'
+  | 'Research'
+  | 'Reporting'
+  | 'Operations';
 
 interface PageBase {
   title: string;
@@ -215,6 +227,52 @@ export const PAGES: ConsolePage[] = [
     needsPath: '/api/training/statistics',
     Page: TrainingStatisticsPage,
     nav: 'Training',
+  },
+  {
+    route: 'researchPortfolio',
+    title: 'Research portfolio',
+    permission: 'records:read',
+    needsPath: '/api/innovation-research/projects',
+    Page: ResearchPortfolioPage,
+    nav: 'Research',
+  },
+  {
+    route: 'proposeResearchProject',
+    title: 'Propose a project',
+    permission: 'records:write',
+    needsPath: '/api/innovation-research/projects',
+    Page: ProposeProjectPage,
+  },
+  {
+    route: 'researchProject',
+    title: 'Research project',
+    permission: 'records:read',
+    needsPath: '/api/innovation-research/projects/{id}',
+    Page: ResearchProjectPage,
+  },
+  {
+    route: 'researchMilestones',
+    title: 'Milestone calendar',
+    permission: 'records:read',
+    needsPath: '/api/innovation-research/milestones',
+    Page: MilestoneCalendarPage,
+    nav: 'Research',
+  },
+  {
+    route: 'researchFindings',
+    title: 'Findings library',
+    permission: 'records:read',
+    needsPath: '/api/innovation-research/findings',
+    Page: FindingsLibraryPage,
+    nav: 'Research',
+  },
+  {
+    route: 'researchCostBenefit',
+    title: 'Cost-benefit summary',
+    permission: 'reports:read',
+    needsPath: '/api/innovation-research/cost-benefit',
+    Page: CostBenefitSummaryPage,
+    nav: 'Research',
   },
   {
     route: 'reportingViews',
