@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import { toCsv } from '@sfp/service-kit';
 import type { ProgressReport, ReportFigure } from './domain/progress-report';
 import {
+  RESEARCH_BREAKDOWN_KEYS,
+  RESEARCH_METRIC_LABELS,
+} from '../innovation-research/domain/research.metric-labels';
+import {
   TRAINING_BREAKDOWN_KEYS,
   TRAINING_METRIC_LABELS,
 } from '../training/domain/training.metric-labels';
@@ -86,6 +90,7 @@ const METRIC_LABELS: Record<string, string> = {
   targetsDueByIndicator: 'Targets due by indicator',
   targetStatusChangesByStatus: 'Target status changes by new status',
   ...TRAINING_METRIC_LABELS,
+  ...RESEARCH_METRIC_LABELS,
 };
 
 const BREAKDOWN_KEYS: Record<string, string> = {
@@ -96,6 +101,7 @@ const BREAKDOWN_KEYS: Record<string, string> = {
   Status: 'Status',
   Indicator: 'Indicator',
   ...TRAINING_BREAKDOWN_KEYS,
+  ...RESEARCH_BREAKDOWN_KEYS,
 };
 
 const label = (metric: string) => METRIC_LABELS[metric] ?? metric;
