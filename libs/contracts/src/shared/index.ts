@@ -2,3 +2,4 @@ export * from './access';
 export * from './history';
 export * from './regions';
 export * from './operations';
+export * from './iso-codes';
