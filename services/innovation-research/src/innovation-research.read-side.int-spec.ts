@@ -17,12 +17,14 @@ import { RESEARCH_PROJECTIONS } from './innovation-research.read-side';
 import { PartnerInstitutionsQueryController } from './partner-institution/projections/partner-institutions.http.controller';
 import { PartnerInstitutionNoted } from './partner-institution/domain/partner-institution.events';
 import {
+  FindingsPublished,
   MilestonePlanned,
   MilestoneSlipped,
   type ResearchProjectEvent,
 } from './research-project/domain/research-project.events';
 import {
   definition,
+  firstPublication,
   history,
   milestonePlanned,
   projectId,
@@ -219,6 +221,41 @@ describe('innovation-research read side (projections on FerretDB)', () => {
     ]);
     expect((await find({ q: 'farm income' })).items.map((f) => f.hypothesisId)).toEqual(['H2']);
     expect((await find({ country: 'SN' })).items).toEqual([]);
+  });
+
+  it('replaces the findings by a corrected version', async () => {
+    const corrected = FindingsPublished.of({
+      ...firstPublication.data,
+      publication: {
+        ...firstPublication.data.publication,
+        version: 2,
+        correctionReason: 'The income estimate used the wrong deflator',
+        hypotheses: firstPublication.data.publication.hypotheses.map((h) =>
+          h.finding && h.hypothesisId === 'H2'
+            ? { ...h, finding: { ...h.finding, verdict: 'inconclusive' as const } }
+            : h,
+        ),
+      },
+      publishedAt: '2026-05-04T10:00:00.000Z',
+    });
+    const appended = await eventStore.append(researchProjectStreamId(projectId), 'any', [
+      newEvent({ type: corrected.type, data: corrected.data }),
+    ]);
+    const minPosition = Math.max(...appended.positions);
+    const page = (await reports.findings(
+      { minPosition },
+      response().res,
+    )) as Page<FindingsLibraryEntry>;
+    expect(page.items.map((f) => [f.hypothesisId, f.verdict, f.publicationVersion])).toEqual([
+      ['H1', 'supported', 2],
+      ['H2', 'inconclusive', 2],
+    ]);
+    const detail = await projects.detail({ id: projectId }, { minPosition }, response().res);
+    expect(detail.publications.map((p) => [p.version, p.correctionReason])).toEqual([
+      [1, undefined],
+      [2, 'The income estimate used the wrong deflator'],
+    ]);
+    expect(detail.status).toBe('closed');
   });
 
   it('summarises cost-benefit by innovation kind', async () => {
