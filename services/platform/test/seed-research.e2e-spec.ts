@@ -42,6 +42,8 @@ describe('seedResearch (e2e, embedded platform)', () => {
       SFP_ADMIN_PASSWORD: ADMIN_PASSWORD,
       // The check at start comes before the seed: check again every second.
       RESEARCH_SLIPPAGE_CHECK_INTERVAL_MS: 1_000,
+      // The accounts the KB and research seeds sign in, and the administrator, within a minute.
+      SFP_SIGN_INS_PER_MINUTE: 30,
     });
   });
   afterAll(async () => platform?.close());

@@ -43,7 +43,11 @@ export interface DemoFinding {
 }
 
 export interface DemoResearchProject {
-  /** The principal investigator's account: proposes, plans and records. */
+  /**
+   * The principal investigator's account: proposes, plans and records. The
+   * unit's five researchers lead the nine projects (each account signs in
+   * once, within the platform's sign-ins per minute).
+   */
   investigator: string;
   /** Countries whose knowledge-base institutions are its partners (one each), then the region's if none. */
   partnerCountries: string[];
@@ -708,7 +712,7 @@ export const DEMO_RESEARCH_PROJECTS: DemoResearchProject[] = [
     followUpsOn: ['2025-10-28'],
   },
   {
-    investigator: 'staff-akouame',
+    investigator: 'staff-kasante',
     partnerCountries: ['UG'],
     region: 'africa',
     project: {
@@ -746,7 +750,7 @@ export const DEMO_RESEARCH_PROJECTS: DemoResearchProject[] = [
         { kind: 'donor', funder: 'United States Department of Labor', amount: 355_000 },
       ],
       team: [
-        { name: 'Dr Adjoua Kouamé', role: 'principal-investigator', organisation: 'ILO SFP' },
+        { name: 'Dr Kwame Asante', role: 'principal-investigator', organisation: 'ILO SFP' },
         { name: 'Dr Peter Ssempala', role: 'co-investigator', organisation: 'Makerere University' },
         { name: 'Grace Nakato', role: 'field-coordinator' },
       ],
@@ -806,7 +810,7 @@ export const DEMO_RESEARCH_PROJECTS: DemoResearchProject[] = [
     baselineOn: '2025-08-22',
   },
   {
-    investigator: 'staff-sdara',
+    investigator: 'staff-mreyes',
     partnerCountries: ['KH'],
     region: 'asia-pacific',
     project: {
@@ -848,7 +852,12 @@ export const DEMO_RESEARCH_PROJECTS: DemoResearchProject[] = [
         },
       ],
       team: [
-        { name: 'Dr Sokha Dara', role: 'principal-investigator', organisation: 'ILO SFP' },
+        { name: 'Dr Maria Reyes', role: 'principal-investigator', organisation: 'ILO SFP' },
+        {
+          name: 'Dr Sokha Dara',
+          role: 'co-investigator',
+          organisation: 'Royal University of Phnom Penh',
+        },
         { name: 'Chenda Sok', role: 'research-assistant' },
       ],
       plannedStart: '2024-01-15',
@@ -958,7 +967,7 @@ export const DEMO_RESEARCH_PROJECTS: DemoResearchProject[] = [
     ],
   },
   {
-    investigator: 'staff-wnjoroge',
+    investigator: 'staff-fndiaye',
     partnerCountries: ['KE'],
     region: 'africa',
     project: {
@@ -1001,7 +1010,12 @@ export const DEMO_RESEARCH_PROJECTS: DemoResearchProject[] = [
         { kind: 'partner-contribution', funder: 'Partner institution', amount: 30_000 },
       ],
       team: [
-        { name: 'Dr Wanjiru Njoroge', role: 'principal-investigator', organisation: 'ILO SFP' },
+        { name: 'Dr Fatou Ndiaye', role: 'principal-investigator', organisation: 'ILO SFP' },
+        {
+          name: 'Dr Wanjiru Njoroge',
+          role: 'co-investigator',
+          organisation: 'University of Nairobi',
+        },
         { name: 'Brian Otieno', role: 'field-coordinator' },
       ],
       plannedStart: '2023-10-02',
@@ -1076,7 +1090,7 @@ export const DEMO_RESEARCH_PROJECTS: DemoResearchProject[] = [
     },
   },
   {
-    investigator: 'staff-pkulkarni',
+    investigator: 'staff-rhossain',
     partnerCountries: ['IN'],
     region: 'asia-pacific',
     project: {
@@ -1107,7 +1121,8 @@ export const DEMO_RESEARCH_PROJECTS: DemoResearchProject[] = [
         { kind: 'donor', funder: 'Global Shield Financing Facility', amount: 230_000 },
       ],
       team: [
-        { name: 'Dr Priya Kulkarni', role: 'principal-investigator', organisation: 'ILO SFP' },
+        { name: 'Dr Rafiq Hossain', role: 'principal-investigator', organisation: 'ILO SFP' },
+        { name: 'Dr Priya Kulkarni', role: 'co-investigator', organisation: 'Gokhale Institute' },
         { name: 'Sunita Jadhav', role: 'partner-liaison' },
       ],
       plannedStart: '2027-01-11',
