@@ -15,6 +15,7 @@ import {
 import { knowledgeBaseService } from '@sfp/knowledge-base';
 import { helpDeskService } from '@sfp/help-desk';
 import { trainingService } from '@sfp/training';
+import { innovationResearchService } from '@sfp/innovation-research';
 import { consoleDistDir, mountAdminConsole } from '@sfp/admin-console';
 import {
   applyTrustedProxies,
@@ -55,6 +56,7 @@ export const PLATFORM_CONTEXTS: ReadonlyArray<ServiceDefinition<object>> = [
   helpDeskService,
   knowledgeBaseService,
   trainingService,
+  innovationResearchService,
 ];
 
 export interface EmbeddedPlatform {

@@ -3,6 +3,7 @@ import { helpDeskService } from '@sfp/help-desk';
 import { knowledgeBaseService } from '@sfp/knowledge-base';
 import { ReportingServiceConfig, startReportingService } from '@sfp/reporting';
 import { trainingService } from '@sfp/training';
+import { innovationResearchService } from '@sfp/innovation-research';
 import { loadConfig, startStandaloneService } from '@sfp/service-kit';
 import { dropDatabases, signIn, standaloneTestEnv } from '@sfp/testing';
 import type { OpenApiDocument } from './fuzz/openapi-fuzz';
@@ -38,6 +39,10 @@ const SERVICES: Array<{ name: string; start: (env: Record<string, string>) => Pr
       ),
   },
   { name: 'training', start: (env) => startStandaloneService(trainingService, env) },
+  {
+    name: 'innovation-research',
+    start: (env) => startStandaloneService(innovationResearchService, env),
+  },
 ];
 
 /**

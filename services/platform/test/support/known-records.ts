@@ -5,6 +5,7 @@ import {
   workedExampleA,
 } from '@sfp/knowledge-base/testing';
 import type { OpenApiDocument } from '../fuzz/openapi-fuzz';
+import { seedResearch } from './known-research-records';
 import { SERVICE_REQUEST } from './test-platform';
 
 export interface KnownRecords {
@@ -203,6 +204,9 @@ export async function seedKnownRecords(
   }
   if (serves('/api/training/courses')) {
     await seedTraining(call, admin, remember, acceptedBodies);
+  }
+  if (serves('/api/innovation-research/projects')) {
+    await seedResearch(call, admin, remember, acceptedBodies);
   }
 
   // Names the host lists: projections, reporting views.
