@@ -22,13 +22,14 @@ export interface SettingDescription {
 const EVERY_HOST = 'every host';
 const EACH_SERVICE = 'each service';
 const HELP_DESK = 'embedded, help desk service';
+const RESEARCH = 'embedded, innovation-research service';
 
 export const SETTINGS: readonly SettingDescription[] = [
   // Where a host listens and how much it logs (HostConfig).
   {
     name: 'PORT',
     readBy: EVERY_HOST,
-    default: 'embedded 3000; help desk 3001, reporting 3002, knowledge base 3003, training 3004',
+    default: 'embedded 3000; help desk 3001, reporting 3002, knowledge base 3003, training 3004, innovation research 3005',
     rule: 'whole number 0–65535 (0: any free port)',
     purpose: 'the HTTP port',
   },
@@ -244,6 +245,13 @@ export const SETTINGS: readonly SettingDescription[] = [
     default: '60000',
     rule: 'whole number ≥ 0 (0: off)',
     purpose: 'how often the help desk checks SLAs',
+  },
+  {
+    name: 'RESEARCH_SLIPPAGE_CHECK_INTERVAL_MS',
+    readBy: RESEARCH,
+    default: '3600000',
+    rule: 'whole number ≥ 0 (0: off)',
+    purpose: 'how often research flags milestones past their planned date',
   },
   {
     name: 'HELP_DESK_SLA_DAYS',
