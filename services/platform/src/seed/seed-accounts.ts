@@ -17,12 +17,24 @@ export function seedAccounts(options: {
   const password = (actor: string) =>
     `Sd-${createHmac('sha256', options.admin.password).update(`seed-user:${actor}`).digest('base64url').slice(0, 24)}`;
 
-  const signIn = async (username: string, secret: string): Promise<Record<string, string>> => {
+  const signIn = async (
+    username: string,
+    secret: string,
+    attempt = 1,
+  ): Promise<Record<string, string>> => {
     const response = await fetch(`${base}/api/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username, password: secret }),
     });
+    // The platform limits sign-ins per minute and address (SFP_SIGN_INS_PER_MINUTE); the seed
+    // signs in many people at once, so it waits as the platform asks and tries again.
+    if (response.status === 429 && attempt < 5) {
+      const seconds = Number(response.headers.get('retry-after'));
+      const wait = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 60) : 10;
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      return signIn(username, secret, attempt + 1);
+    }
     const body = (await response.json()) as {
       accessToken?: string;
       passwordChangeRequired?: boolean;
