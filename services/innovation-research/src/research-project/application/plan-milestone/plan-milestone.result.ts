@@ -1,0 +1,6 @@
+import type { ResearchCommandResult } from '../research-projects';
+
+/** A milestone planned: its new id. */
+export interface MilestonePlannedAnswer extends ResearchCommandResult {
+  milestoneId: string;
+}
