@@ -290,6 +290,23 @@ export const RULES_BEYOND_SCHEMA: Record<string, string> = {
   'POST /api/training/offerings/{id}/attendance':
     'the day falls within the offering, and those present are enrolled',
   'POST /api/training/offerings/{id}/evaluations': 'each item rated once',
+  'POST /api/innovation-research/projects':
+    'partner institutions the knowledge base has published; assigned country and currency codes; hypothesis ids unique; the planned end after the start; funding not above the budget; a principal investigator in the team',
+  'POST /api/innovation-research/projects/{id}/revise':
+    'as for proposeResearchProject; the hypotheses and the design unchanged once the baseline survey has started',
+  'POST /api/innovation-research/projects/{id}/advance': 'the phase named is the next one',
+  'POST /api/innovation-research/projects/{id}/survey-rounds':
+    'the baseline is round 0 and comes once; follow-ups are numbered in order; a round not completed before the previous one',
+  'POST /api/innovation-research/projects/{id}/milestones/{milestoneId}/reschedule':
+    'a date other than the planned one, for a milestone not done',
+  'POST /api/innovation-research/projects/{id}/milestones/{milestoneId}/complete':
+    'a milestone not done yet',
+  'POST /api/innovation-research/projects/{id}/findings':
+    'a hypothesis and a follow-up round the project has; the interval contains the effect; a supported verdict has an interval that excludes zero on the expected side',
+  'POST /api/innovation-research/projects/{id}/cost-benefit':
+    'flows within the horizon; an assigned currency code',
+  'POST /api/innovation-research/projects/{id}/publish':
+    'a correction reason from the second version on, and none on the first',
 };
 
 /** The second administrator of a host (see SECOND_ADMIN), made by its first. */
