@@ -29,7 +29,8 @@ export const SETTINGS: readonly SettingDescription[] = [
   {
     name: 'PORT',
     readBy: EVERY_HOST,
-    default: 'embedded 3000; help desk 3001, reporting 3002, knowledge base 3003, training 3004, innovation research 3005',
+    default:
+      'embedded 3000; help desk 3001, reporting 3002, knowledge base 3003, training 3004, innovation research 3005',
     rule: 'whole number 0–65535 (0: any free port)',
     purpose: 'the HTTP port',
   },
