@@ -1,4 +1,4 @@
-import { Text } from '../../../http/field-decorators';
+import { Text } from '@sfp/service-kit/body-fields';
 
 export class AssignRequestDto {
   @Text(1, 100, {

@@ -1,4 +1,4 @@
-import { OneOf } from '../../../http/field-decorators';
+import { OneOf } from '@sfp/service-kit/body-fields';
 import { CANCELLED_BY, type CancelledBy } from '../../domain/service-request.reference-data';
 import { RequestReasonDto } from '../reopen-request/reopen-request.request.dto';
 

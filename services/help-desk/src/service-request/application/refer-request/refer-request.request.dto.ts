@@ -1,4 +1,4 @@
-import { OneOf, Text } from '../../../http/field-decorators';
+import { OneOf, Text } from '@sfp/service-kit/body-fields';
 import { REFERRAL_TARGETS, type ReferralTarget } from '../../domain/service-request.reference-data';
 
 export class ReferRequestDto {

@@ -1,4 +1,4 @@
-import { Text } from '../../../http/field-decorators';
+import { Text } from '@sfp/service-kit/body-fields';
 
 /** A reason given for a step (reopening; cancelling adds who cancels). */
 export class RequestReasonDto {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsString, Length } from 'class-validator';
-import { Text } from '../../../http/field-decorators';
+import { Text } from '@sfp/service-kit/body-fields';
 
 export class ResolveRequestDto {
   @Text(1, 10_000, {

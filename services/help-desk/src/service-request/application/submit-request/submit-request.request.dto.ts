@@ -3,7 +3,8 @@ import { SchemaRules } from '@sfp/auth';
 import { GLOBAL_INITIATIVE_RULE } from '../classification.schema-rules';
 import { Type } from 'class-transformer';
 import { IsDefined, IsObject, Matches, ValidateNested } from 'class-validator';
-import { DistinctOf, Email, OneOf, OptionalOneOf, Text } from '../../../http/field-decorators';
+import { Email, OneOf, OptionalOneOf, Text } from '@sfp/service-kit/body-fields';
+import { DistinctOf } from '../../../http/field-decorators';
 import {
   CONSTITUENT_GROUPS,
   GLOBAL_INITIATIVES,

@@ -1,4 +1,5 @@
-import { DistinctOf, OneOf, OptionalOneOf, OptionalText } from '../../../http/field-decorators';
+import { OneOf, OptionalOneOf, OptionalText } from '@sfp/service-kit/body-fields';
+import { DistinctOf } from '../../../http/field-decorators';
 import { SchemaRules } from '@sfp/auth';
 import { GLOBAL_INITIATIVE_RULE } from '../classification.schema-rules';
 import {

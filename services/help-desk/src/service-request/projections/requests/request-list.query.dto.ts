@@ -11,7 +11,7 @@ import {
   Min,
 } from 'class-validator';
 import { MAX_PAGE_SIZE } from '@sfp/projections';
-import { OptionalOneOf, OptionalText, stacked } from '../../../http/field-decorators';
+import { OptionalOneOf, OptionalText, stacked } from '@sfp/service-kit/body-fields';
 import {
   ORIGINS,
   PRIORITIES,
