@@ -9,6 +9,7 @@ export * from './http/if-match';
 export * from './http/error-response.filter';
 export * from './http/read-position';
 export * from './http/command-route';
+export * from './http/command-result.schema';
 export * from './http/paged-list';
 export * from './http/csv-response';
 export * from './logging/logger';

@@ -1,26 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { COST_BENEFIT_PARTIES } from '@sfp/contracts';
-import type { MutuallyAssignable } from '@sfp/service-kit';
+import { commandResultFields, type MutuallyAssignable } from '@sfp/service-kit';
 import type { CostBenefitAnswer } from './record-cost-benefit/record-cost-benefit.result';
 import type { MilestonePlannedAnswer } from './plan-milestone/plan-milestone.result';
 import type { PublicationAnswer } from './publish-findings/publish-findings.result';
 import type { ResearchCommandResult } from './research-projects';
 
-const resultFields = {
-  projectId: Type.String({ format: 'uuid', description: 'The research project’s id' }),
-  streamVersion: Type.Integer({
-    minimum: 1,
-    description: 'The project’s version after the command: its new ETag',
-  }),
-  position: Type.Integer({
-    minimum: 0,
-    description:
-      'Global position of the command’s last event (pass it as minPosition to read your writes); the current head when nothing changed',
-  }),
-  changed: Type.Boolean({
-    description: 'Whether the command recorded anything (an idempotent repeat records nothing)',
-  }),
-};
+const resultFields = commandResultFields('projectId', {
+  id: 'The research project’s id',
+  version: 'The project’s version after the command: its new ETag',
+});
 
 /** What every research project command answers. */
 export const ResearchCommandResultSchema = Type.Object(resultFields, {

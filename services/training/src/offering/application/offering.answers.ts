@@ -1,24 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { StringEnum, type MutuallyAssignable } from '@sfp/service-kit';
+import { commandResultFields, StringEnum, type MutuallyAssignable } from '@sfp/service-kit';
 import type { OfferingCommandResult } from './offerings';
 import type { EnrolmentResult } from './enrol-participant/enrol-participant.result';
 import type { EvaluationResult } from './submit-evaluation/submit-evaluation.result';
 
-const resultFields = {
-  offeringId: Type.String({ format: 'uuid', description: 'The offering’s id' }),
-  streamVersion: Type.Integer({
-    minimum: 1,
-    description: 'The offering’s version after the command: its new ETag',
-  }),
-  position: Type.Integer({
-    minimum: 0,
-    description:
-      'Global position of the command’s last event (pass it as minPosition to read your writes); the current head when nothing changed',
-  }),
-  changed: Type.Boolean({
-    description: 'Whether the command recorded anything (an idempotent repeat records nothing)',
-  }),
-};
+const resultFields = commandResultFields('offeringId', {
+  id: 'The offering’s id',
+  version: 'The offering’s version after the command: its new ETag',
+});
 
 /** What every offering command answers. */
 export const OfferingCommandResultSchema = Type.Object(resultFields, {

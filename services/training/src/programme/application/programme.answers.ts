@@ -1,22 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { MutuallyAssignable } from '@sfp/service-kit';
+import { commandResultFields, type MutuallyAssignable } from '@sfp/service-kit';
 import type { ProgrammeCommandResult } from './programmes';
 
 /** What every programme command answers. */
 export const ProgrammeCommandResultSchema = Type.Object(
-  {
-    programmeId: Type.String({ format: 'uuid', description: 'The programme’s id' }),
-    streamVersion: Type.Integer({
-      minimum: 1,
-      description: 'The programme’s version after the command: its new ETag',
-    }),
-    position: Type.Integer({
-      minimum: 0,
-      description:
-        'Global position of the command’s last event (pass it as minPosition to read your writes); the current head when nothing changed',
-    }),
-    changed: Type.Boolean({ description: 'Whether the command recorded anything' }),
-  },
+  commandResultFields('programmeId', {
+    id: 'The programme’s id',
+    version: 'The programme’s version after the command: its new ETag',
+    changed: 'Whether the command recorded anything',
+  }),
   { title: 'ProgrammeCommandResult' },
 );
 
