@@ -10,19 +10,15 @@ import {
   type ResearchPhase,
   type ResearchProjectDetail,
 } from '@sfp/contracts';
-import { Badge, Empty } from '../../components/feedback';
+import { Empty } from '../../components/feedback';
 import { SelectField, TextField } from '../../components/fields';
 import { FormFooter, FormPanel } from '../../components/form-layout';
-import { formatCount, formatDate } from '../../components/format';
+import { formatDate } from '../../components/format';
 import { ListTable } from '../../components/table';
 import { useCommandForm } from '../../components/use-command-form';
+import { DeliverablesCell, MilestoneStateCell } from './milestone-cells';
 import { researchCommands, RESEARCH_KEY } from './research.api';
-import {
-  DELIVERABLE_LABELS,
-  MILESTONE_STATE_BADGES,
-  MILESTONE_STATE_LABELS,
-  STATUS_LABELS,
-} from './research-labels';
+import { DELIVERABLE_LABELS, STATUS_LABELS } from './research-labels';
 
 export function Milestones(props: {
   project: ResearchProjectDetail;
@@ -55,22 +51,8 @@ export function Milestones(props: {
               <td>{STATUS_LABELS[m.phase]}</td>
               <td>{formatDate(m.plannedOn)}</td>
               <td>{m.completedOn ? formatDate(m.completedOn) : ''}</td>
-              <td>
-                <Badge kind={MILESTONE_STATE_BADGES[m.state]}>
-                  {MILESTONE_STATE_LABELS[m.state]}
-                </Badge>
-                {m.daysLate ? (
-                  <div className="sub">{formatCount(m.daysLate, 'day')} late</div>
-                ) : null}
-              </td>
-              <td>
-                {m.deliverables.map((d) => (
-                  <div key={d.url}>
-                    <a href={d.url}>{d.title}</a>{' '}
-                    <span className="sub">({DELIVERABLE_LABELS[d.kind]})</span>
-                  </div>
-                ))}
-              </td>
+              <MilestoneStateCell milestone={m} />
+              <DeliverablesCell milestone={m} />
               <td>
                 {writable && m.state !== 'done' ? (
                   <div className="row-actions">
