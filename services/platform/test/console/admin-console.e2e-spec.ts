@@ -601,7 +601,7 @@ describe('admin console in a browser (e2e)', () => {
   });
 
   it('writes a practice note: a too-short title is shown by its field, then the note is published and found in the library', async () => {
-    await nav().getByRole('link', { name: 'Library' }).click();
+    await nav().getByRole('link', { name: 'Library', exact: true }).click();
     await main().getByRole('link', { name: 'Write a practice note' }).click();
     const note = formNamed('Practice note');
     const values = {
@@ -626,7 +626,7 @@ describe('admin console in a browser (e2e)', () => {
   });
 
   it('records an impact assessment: the rule that an RCT names its unit of randomisation is shown by that field, then the assessment is found in the library', async () => {
-    await nav().getByRole('link', { name: 'Library' }).click();
+    await nav().getByRole('link', { name: 'Library', exact: true }).click();
     await main().getByRole('link', { name: 'Record an impact assessment' }).click();
     const assessment = formNamed('Impact assessment');
     const { form, field } = assessment;
