@@ -94,10 +94,12 @@ describe.each(SERVICES)(
       );
     }, 180_000);
 
+    // Closing drains the service's consumers and relay, and dropping a run's databases on
+    // FerretDB takes a while after thousands of requests: more than the default 120 s in CI.
     afterAll(async () => {
       await host?.close();
       if (setup) await dropDatabases(setup.mongodbUri, setup.databases);
-    });
+    }, 600_000);
 
     it(
       `passes every check as the administrator, on the operations that can end a session, and anonymously (${DISTRIBUTED_CONFORMANCE_EXAMPLES} examples per operation)`,

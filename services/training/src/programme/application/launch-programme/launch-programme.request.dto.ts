@@ -22,7 +22,12 @@ import {
 } from 'class-validator';
 import { OneOf, Text } from '@sfp/service-kit/body-fields';
 
-/** Whom the programme is for: one constituent organisation (of a country), one country or one region. */
+/**
+ * Whom the programme is for: one constituent organisation (of a country), one
+ * country or one region. A field is required for its kind and, whenever it is
+ * sent, checked as the document describes it (a country scope with a region
+ * outside REGIONS is refused, not ignored).
+ */
 @SchemaRules(
   {
     if: { properties: { kind: { const: 'organisation' } }, required: ['kind'] },
@@ -45,13 +50,15 @@ export class ProgrammeScopeDto {
     example: 'Central Organization of Trade Unions (Kenya)',
     description: 'For an organisation: its name',
   })
-  @ValidateIf((s: ProgrammeScopeDto) => s.kind === 'organisation')
+  @ValidateIf((s: ProgrammeScopeDto) => s.kind === 'organisation' || s.organisation !== undefined)
   @IsString()
   @Length(1, 300)
   organisation?: string;
 
   @ApiPropertyOptional({ enum: CONSTITUENT_GROUPS, description: 'For an organisation: its group' })
-  @ValidateIf((s: ProgrammeScopeDto) => s.kind === 'organisation')
+  @ValidateIf(
+    (s: ProgrammeScopeDto) => s.kind === 'organisation' || s.constituentGroup !== undefined,
+  )
   @IsIn(CONSTITUENT_GROUPS)
   constituentGroup?: ConstituentGroup;
 
@@ -59,13 +66,16 @@ export class ProgrammeScopeDto {
     example: 'KE',
     description: 'For an organisation or a country: ISO 3166-1 alpha-2',
   })
-  @ValidateIf((s: ProgrammeScopeDto) => s.kind === 'organisation' || s.kind === 'country')
+  @ValidateIf(
+    (s: ProgrammeScopeDto) =>
+      s.kind === 'organisation' || s.kind === 'country' || s.country !== undefined,
+  )
   @IsString()
   @Matches(/^[A-Z]{2}$/, { message: '$property must be an ISO 3166-1 alpha-2 code, e.g. KE' })
   country?: string;
 
   @ApiPropertyOptional({ enum: REGIONS, description: 'For a region' })
-  @ValidateIf((s: ProgrammeScopeDto) => s.kind === 'region')
+  @ValidateIf((s: ProgrammeScopeDto) => s.kind === 'region' || s.region !== undefined)
   @IsIn(REGIONS)
   region?: Region;
 }
