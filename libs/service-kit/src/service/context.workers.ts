@@ -42,8 +42,9 @@ export const SERVICE_DEFINITION = Symbol('sfp.context.definition');
  * stopped with it, in this order: its projections and reactors; its topics
  * (sfp.<context>.events, .commands, .outcomes, .dlq); the outbox relay that
  * publishes its events; the gateway of its inbound commands; its
- * subscriptions to other contexts' public events; then its own workers. Stopped the other way round, reactors before the projections they
- * may wait for.
+ * subscriptions to other contexts' public events; then its own workers.
+ * Stopped the other way round, reactors before the projections they may wait
+ * for.
  */
 @Injectable()
 export class ContextWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
