@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { projectBody } from '@sfp/innovation-research/testing';
 import { httpClient, signIn } from '@sfp/testing';
 import type { Locator, Page } from 'playwright-core';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
@@ -68,48 +69,10 @@ describe('admin console: research pages in a browser (e2e)', () => {
       return answer.status === 200;
     });
     const proposed = await ok(
-      research.post('/projects', {
-        title,
-        researchQuestion:
-          'Does index-based crop microinsurance reduce child labour in smallholder households after a drought?',
-        hypotheses: [
-          {
-            hypothesisId: 'H1',
-            statement: 'Insured households make their children work fewer hours after a drought',
-            outcome: 'child-labour',
-            indicator: 'Hours worked by children aged 5–17 per week',
-            expectedDirection: 'decrease',
-          },
-          {
-            hypothesisId: 'H2',
-            statement: 'Insured households keep more of their productive assets after a drought',
-            outcome: 'assets',
-            indicator: 'Value of livestock and tools, in US dollars',
-            expectedDirection: 'increase',
-          },
-        ],
-        innovation: {
-          kind: 'product',
-          description: 'A weather-index crop microinsurance bundled with group loans',
-        },
-        themes: ['microinsurance', 'child-labour'],
-        deficits: ['child-labour', 'vulnerability'],
-        partnerInstitutionIds: [institutionId],
-        countries: ['SN'],
-        design: { method: 'rct', unitOfRandomisation: 'village', clusters: 60 },
-        currency: 'USD',
-        budget: 480000,
-        fundingSources: [
-          { kind: 'donor', funder: 'Government of Luxembourg', amount: 400000 },
-          { kind: 'partner-contribution', funder: 'Crédit Mutuel du Sénégal', amount: 80000 },
-        ],
-        team: [
-          { name: 'Aïssatou Diallo', role: 'principal-investigator', organisation: 'ILO' },
-          { name: 'Moussa Ndiaye', role: 'field-coordinator' },
-        ],
-        plannedStart: '2025-01-06',
-        plannedEnd: '2026-06-30',
-      }),
+      research.post(
+        '/projects',
+        projectBody({ title, partnerInstitutionIds: [institutionId], plannedEnd: '2026-06-30' }),
+      ),
       201,
     );
     projectId = proposed['projectId'] as string;
