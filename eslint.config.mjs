@@ -68,6 +68,10 @@ export default [
               onlyDependOnLibsWithTags: ['scope:innovation-research', 'scope:shared'],
             },
             {
+              sourceTag: 'scope:quality-monitoring',
+              onlyDependOnLibsWithTags: ['scope:quality-monitoring', 'scope:shared'],
+            },
+            {
               sourceTag: 'scope:reporting',
               onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'],
             },

@@ -10,3 +10,4 @@ export * from './help-desk';
 export * from './knowledge-base';
 export * from './training';
 export * from './innovation-research';
+export * from './quality-monitoring';
