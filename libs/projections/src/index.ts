@@ -5,6 +5,7 @@ export * from './read-model/read-model.document';
 export * from './read-model/read-model.collection';
 export * from './read-model/query/read-model.query';
 export * from './read-model/query/query.validation';
+export * from './read-model/postings';
 export * from './read-model/sqlite/sqlite-read-model-store';
 export * from './read-model/mongodb/mongo-read-model-store';
 export * from './projection/view-writer';

@@ -22,6 +22,16 @@ export interface PagedList<TDoc extends object, TEntry> {
   csv: { filename: string; columns: readonly CsvColumn<TEntry>[] };
 }
 
+/** Read your writes: waits until `projection` has applied `minPosition` (nothing to wait for without one). */
+export async function waitForMinPosition(
+  projections: ProjectionEngine,
+  projection: string,
+  minPosition: number | undefined,
+): Promise<void> {
+  if (minPosition === undefined) return;
+  await projections.waitForPosition(projection, minPosition, MIN_POSITION_WAIT_MS);
+}
+
 /**
  * A page of a read model for a list route: waits for `minPosition` first
  * (read-your-writes), then answers the entries and the next page's cursor, or
@@ -33,9 +43,7 @@ export async function pagedList<TDoc extends object, TEntry>(
   res: Response,
   list: PagedList<TDoc, TEntry>,
 ): Promise<{ items: TEntry[]; nextCursor?: string } | string> {
-  if (query.minPosition !== undefined) {
-    await projections.waitForPosition(list.projection, query.minPosition, MIN_POSITION_WAIT_MS);
-  }
+  await waitForMinPosition(projections, list.projection, query.minPosition);
   const page = await projections.readModel<TDoc>(list.projection).find({
     filter: list.filter,
     sort: list.sort,

@@ -5,6 +5,7 @@ import {
   type ResearchProjectDetail,
   type ResearchProjectListEntry,
 } from '@sfp/contracts';
+import { wordsOf } from '@sfp/projections';
 import type { ResearchProjectEvent } from '../domain/research-project.events';
 
 /** A flag per theme and deficit, so the list filters on declared (indexed) fields. */
@@ -44,19 +45,7 @@ export type ResearchProjectDocument = ResearchProjectListEntry &
     detail: ResearchProjectDetail;
   };
 
-/** The words of a text, lower-cased, without accents or punctuation. */
-export function wordsOf(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .split(/[^a-z0-9]+/)
-        .filter((w) => w.length > 1),
-    ),
-  ];
-}
+export { wordsOf };
 
 /** The list fields that follow from the detail. */
 function withDetail(detail: ResearchProjectDetail): ResearchProjectDocument {
