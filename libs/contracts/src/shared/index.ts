@@ -1,5 +1,6 @@
 export * from './access';
 export * from './history';
 export * from './regions';
+export * from './country-regions';
 export * from './operations';
 export * from './iso-codes';
