@@ -3,3 +3,5 @@ export * from './review-policy';
 export * from './proposal';
 export * from './proposal.lifecycle';
 export * from './linkage';
+export * from './linked-proposal';
+export * from './quality-views';
