@@ -20,6 +20,7 @@ export * from './app/operations.controller';
 export * from './app/operations.module';
 export * from './app/dead-letters.controller';
 export * from './runtime/pseudonyms';
+export * from './runtime/platform-users';
 export * from './runtime/context-stores';
 export * from './runtime/kafka-readiness';
 export * from './app/projections.controller';

@@ -8,6 +8,7 @@ import { ProjectionEngine } from '@sfp/projections';
 import type { Logger } from '../logging/logger';
 import type { ServiceMetrics } from '../metrics/service-metrics';
 import type { ContextStores } from '../runtime/context-stores';
+import type { PlatformUsers } from '../runtime/platform-users';
 import { ContextCommands } from './context-commands';
 import {
   CLOCK,
@@ -24,6 +25,7 @@ import {
   METRICS,
   OUTBOX_STORE,
   PERSON_ID_OF,
+  PLATFORM_USERS,
   PROJECTION_ENGINE,
   READ_MODELS,
   TOPIC_PROVISIONING,
@@ -45,6 +47,8 @@ export interface ContextDependencies {
   /** Without it, the sender and department headers are trusted (tests only). */
   attributeCommand?: CommandAttribution;
   personIdOf: PersonIdOf;
+  /** The platform's users (the identity store the host authenticates with). */
+  users: PlatformUsers;
   clock: Clock;
   metrics: ServiceMetrics;
   /** The host's logger; the context gets a child with `context`. */
@@ -85,6 +89,7 @@ export function contextProviders(
     { provide: COMMANDS, useValue: commands },
     { provide: COMMAND_ATTRIBUTION, useValue: dependencies.attributeCommand ?? null },
     { provide: PERSON_ID_OF, useValue: dependencies.personIdOf },
+    { provide: PLATFORM_USERS, useValue: dependencies.users },
     { provide: CLOCK, useValue: dependencies.clock },
     { provide: METRICS, useValue: dependencies.metrics },
     { provide: LOGGER, useValue: logger },

@@ -40,6 +40,8 @@ export const CLOCK = Symbol('sfp.context.clock');
 export const METRICS = Symbol('sfp.context.metrics');
 /** The context's logger (Logger, a child with `context`). */
 export const LOGGER = Symbol('sfp.context.logger');
+/** The platform's users, read-only (PlatformUsers): to check the people a command names. */
+export const PLATFORM_USERS = Symbol('sfp.context.platform-users');
 /** The context's own settings, read from the environment with its `settings` class. */
 export const CONTEXT_SETTINGS = Symbol('sfp.context.settings');
 

@@ -3,6 +3,7 @@ import type { EventBus, TopicProvisioningConfig } from '@sfp/messaging';
 import type { Logger } from '../logging/logger';
 import type { ServiceMetrics } from '../metrics/service-metrics';
 import { openEmbeddedContextStores, type ContextStores } from '../runtime/context-stores';
+import type { PlatformUsers } from '../runtime/platform-users';
 import type { CommandAttribution } from './context-dependencies';
 import type { Clock, PersonIdOf } from './context.tokens';
 import type { ServiceDefinition } from './service-definition';
@@ -14,6 +15,8 @@ export interface EmbeddedHostServices {
   bus: EventBus;
   attributeCommand?: CommandAttribution;
   personIdOf: PersonIdOf;
+  /** The platform's users (its identity store). */
+  users: PlatformUsers;
   clock: Clock;
   metrics: ServiceMetrics;
   logger: Logger;
@@ -48,6 +51,7 @@ export function openEmbeddedContext<Settings extends object>(
       topicProvisioning: host.topicProvisioning ?? { partitions: 3, replicationFactor: 1 },
       ...(host.attributeCommand ? { attributeCommand: host.attributeCommand } : {}),
       personIdOf: host.personIdOf,
+      users: host.users,
       clock: host.clock,
       metrics: host.metrics,
       logger: host.logger,

@@ -6,6 +6,7 @@ import {
   type ConsumerLagWatch,
 } from '../runtime/kafka-readiness';
 import { openDistributedContextStores } from '../runtime/context-stores';
+import { platformUsersOf } from '../runtime/platform-users';
 import { pseudonymizer } from '../runtime/pseudonyms';
 import type { ServiceDefinition } from '../service/service-definition';
 import { checkStandaloneSettings, type StandaloneConfig } from './standalone.config';
@@ -60,6 +61,7 @@ export async function startStandaloneService<Settings extends object>(
             topicProvisioning,
             attributeCommand: signedCommandAttribution(auth.store),
             personIdOf: secret ? pseudonymizer(secret) : noPersonalData(context),
+            users: platformUsersOf(auth.store),
             clock: () => new Date(),
             metrics,
             logger,

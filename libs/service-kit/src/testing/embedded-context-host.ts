@@ -13,6 +13,7 @@ import type { ProjectionEngine, ReadModelStore } from '@sfp/projections';
 import { configureHttpApp } from '../app/configure-http-app';
 import { createLogger } from '../logging/logger';
 import { ServiceMetrics } from '../metrics/service-metrics';
+import { listedPlatformUsers, type PlatformUser } from '../runtime/platform-users';
 import { pseudonymizer } from '../runtime/pseudonyms';
 import { EVENT_STORE, READ_MODELS, type Clock } from '../service/context.tokens';
 import { openEmbeddedContext } from '../service/embedded-context';
@@ -67,7 +68,11 @@ export interface EmbeddedContextHost {
  */
 export async function startEmbeddedContextHost(
   service: ServiceDefinition<object>,
-  options: { clock?: Clock } = {},
+  options: {
+    clock?: Clock;
+    /** The platform's users the context sees (PLATFORM_USERS); none by default. */
+    users?: readonly PlatformUser[];
+  } = {},
 ): Promise<EmbeddedContextHost> {
   const clock = { now: options.clock ?? (() => new Date()) };
   const dataDir = mkdtempSync(join(tmpdir(), `sfp-${service.context}-`));
@@ -78,6 +83,7 @@ export async function startEmbeddedContextHost(
     dataDir,
     bus,
     personIdOf: pseudonymizer('a test pseudonym secret of 32 characters'),
+    users: listedPlatformUsers(options.users ?? []),
     clock: () => clock.now(),
     metrics,
     logger,
