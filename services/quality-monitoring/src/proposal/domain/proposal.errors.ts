@@ -78,6 +78,15 @@ export class UnknownPartnerInstitutionError extends ProposalError {
   }
 }
 
+/** No proposal with that id (404): a command on a proposal never submitted. */
+export class ProposalNotFoundError extends ProposalError {
+  readonly code = 'PROPOSAL_NOT_FOUND';
+  constructor(readonly proposalId: string) {
+    super(`No proposal ${proposalId}`);
+    this.name = 'ProposalNotFoundError';
+  }
+}
+
 /** HTTP status of each refusal code. */
 export const PROPOSAL_ERROR_STATUSES: Record<string, number> = {
   ILLEGAL_TRANSITION: 409,
@@ -86,4 +95,5 @@ export const PROPOSAL_ERROR_STATUSES: Record<string, number> = {
   NOT_A_REVIEWER: 403,
   RULE_VIOLATED: 400,
   UNKNOWN_PARTNER_INSTITUTION: 400,
+  PROPOSAL_NOT_FOUND: 404,
 };
