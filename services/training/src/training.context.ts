@@ -1,5 +1,6 @@
 import { EventTypeRegistry } from '@sfp/event-sourcing';
 import { COURSE_EVENT_CLASSES } from './course/domain/course.events';
+import { PROPOSAL_LINK_EVENT_CLASSES } from './linked-proposal/domain/proposal-link.events';
 import { OFFERING_EVENT_CLASSES } from './offering/domain/offering.events';
 import { PROGRAMME_ERROR_STATUSES } from './programme/domain/programme.errors';
 import { PROGRAMME_EVENT_CLASSES } from './programme/domain/programme.events';
@@ -12,6 +13,7 @@ export function trainingEventTypes(): EventTypeRegistry {
     ...COURSE_EVENT_CLASSES,
     ...OFFERING_EVENT_CLASSES,
     ...PROGRAMME_EVENT_CLASSES,
+    ...PROPOSAL_LINK_EVENT_CLASSES,
   );
 }
 

@@ -1,6 +1,11 @@
 import { defineService } from '@sfp/service-kit';
 import { courseCommandController } from './course/application/course.command-routes';
 import { Courses } from './course/application/courses';
+import {
+  LINKED_PROPOSAL_CONTROLLERS,
+  LINKED_PROPOSAL_PROJECTIONS,
+  LINKED_PROPOSAL_SUBSCRIPTIONS,
+} from './linked-proposal/linked-proposal.module-parts';
 import { CreateCourseController } from './course/application/create-course/create-course.http.controller';
 import { publishCourse } from './course/application/publish-course/publish-course.use-case';
 import { retireCourse } from './course/application/retire-course/retire-course.use-case';
@@ -77,9 +82,11 @@ export const trainingService = defineService({
     ...OFFERING_COMMAND_CONTROLLERS,
     ...TRAINING_QUERY_CONTROLLERS,
     ...PROGRAMME_CONTROLLERS,
+    ...LINKED_PROPOSAL_CONTROLLERS,
     PersonalDataErasureController,
   ],
   providers: [Courses, Offerings, ...PROGRAMME_PROVIDERS],
-  projections: [...TRAINING_PROJECTIONS, ...PROGRAMME_PROJECTIONS],
+  projections: [...TRAINING_PROJECTIONS, ...PROGRAMME_PROJECTIONS, ...LINKED_PROPOSAL_PROJECTIONS],
   inboundCommands: TrainingInboundCommands,
+  subscriptions: LINKED_PROPOSAL_SUBSCRIPTIONS,
 });

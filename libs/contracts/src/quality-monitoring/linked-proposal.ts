@@ -1,3 +1,4 @@
+import { Type, type Static } from '@sinclair/typebox';
 import {
   REVIEW_DECISIONS,
   TOOL_CONTEXT,
@@ -243,3 +244,43 @@ export function evolveToolLinkedProposals(
   }
   return current;
 }
+
+/**
+ * The answer of a tool's `…/linked-proposals` route, as a JSON Schema
+ * (TypeBox) the owners' OpenAPI documents publish.
+ */
+export const LinkedProposalSchema = Type.Object(
+  {
+    proposalId: Type.String(),
+    title: Type.String(),
+    department: Type.String(),
+    decision: Type.Optional(
+      Type.Union(
+        REVIEW_DECISIONS.map((d) => Type.Literal(d)),
+        { description: 'The decision on the proposal, once one is known' },
+      ),
+    ),
+    reason: Type.String({ description: 'Why the link was suggested (what the two share)' }),
+    score: Type.Number({ minimum: 0, maximum: 1, description: 'The suggestion’s score, 0–1' }),
+    note: Type.Optional(Type.String({ description: 'The reviewer’s note on accepting it' })),
+    acceptedBy: Type.String(),
+    acceptedAt: Type.String({ format: 'date-time' }),
+  },
+  { title: 'LinkedProposal' },
+);
+
+export const ToolLinkedProposalsSchema = Type.Object(
+  {
+    toolRef: Type.String({ description: '<kind>:<id>' }),
+    kind: Type.Union(TOOL_KINDS.map((k) => Type.Literal(k))),
+    toolId: Type.String(),
+    items: Type.Array(LinkedProposalSchema, {
+      description: 'The proposals linked to it, newest acceptance first',
+    }),
+  },
+  { title: 'ToolLinkedProposals' },
+);
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _sameShape: Same<Static<typeof ToolLinkedProposalsSchema>, ToolLinkedProposals> = true;
+void _sameShape;

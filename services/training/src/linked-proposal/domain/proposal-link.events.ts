@@ -1,0 +1,20 @@
+import type { ProposalLinkNotedData } from '@sfp/contracts';
+import { defineEventType, type EventOf } from '@sfp/event-sourcing/domain';
+
+/**
+ * What training knows of a quality-monitoring proposal linked to one of its
+ * courses or programmes, from quality monitoring's public events (never by a
+ * call): one event here per event there, under that event's id, so a
+ * redelivery is refused as a duplicate.
+ */
+export class ProposalLinkNoted extends defineEventType<ProposalLinkNotedData>()({
+  type: 'training.ProposalLinkNoted',
+  schemaVersion: 1,
+}) {}
+
+export const PROPOSAL_LINK_EVENT_CLASSES = [ProposalLinkNoted] as const;
+export type ProposalLinkEvent = EventOf<typeof ProposalLinkNoted>;
+
+/** The stream of what training noted of one proposal. */
+export const qualityProposalStreamId = (proposalId: string): string =>
+  `quality-proposal-${proposalId}`;
