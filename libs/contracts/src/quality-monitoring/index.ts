@@ -5,3 +5,4 @@ export * from './proposal.lifecycle';
 export * from './linkage';
 export * from './linked-proposal';
 export * from './quality-views';
+export * from './rules';
