@@ -39,11 +39,13 @@ export interface ResubmitProposal extends Timed {
  * Assigning the reviewers. The first assignment starts the review: the
  * application passes the policy in force (a review keeps it), the partners'
  * latest ratios to freeze, and the partners with no report; a later one
- * reassigns. `knownUsers` are the platform's active users (reviewers must be among them).
+ * reassigns. Reviewers must be active users of the platform: the application
+ * looks them up and lists in `unknownReviewers` those it does not know.
  */
 export interface AssignReviewers extends Timed {
   type: 'AssignReviewers';
   reviewers: string[];
+  unknownReviewers: string[];
   policy: ReviewPolicy;
   partnerRatios: PartnerRatios[];
   partnersWithoutReport: string[];

@@ -87,6 +87,33 @@ export class ProposalNotFoundError extends ProposalError {
   }
 }
 
+/** A command on a proposal that was never submitted (404). */
+export class ProposalNotFoundError extends ProposalError {
+  readonly code = 'PROPOSAL_NOT_FOUND';
+  constructor() {
+    super('No such proposal');
+    this.name = 'ProposalNotFoundError';
+  }
+}
+
+/** Submitting a proposal id that is already taken (409). */
+export class ProposalAlreadySubmittedError extends ProposalError {
+  readonly code = 'PROPOSAL_ALREADY_SUBMITTED';
+  constructor(readonly proposalId: string) {
+    super(`Proposal ${proposalId} has already been submitted`);
+    this.name = 'ProposalAlreadySubmittedError';
+  }
+}
+
+/** A reviewer's submitted review cannot change (409). */
+export class ReviewAlreadySubmittedError extends ProposalError {
+  readonly code = 'REVIEW_ALREADY_SUBMITTED';
+  constructor(readonly reviewer: string) {
+    super(`${reviewer} has submitted their review: it can no longer change`);
+    this.name = 'ReviewAlreadySubmittedError';
+  }
+}
+
 /** HTTP status of each refusal code. */
 export const PROPOSAL_ERROR_STATUSES: Record<string, number> = {
   ILLEGAL_TRANSITION: 409,

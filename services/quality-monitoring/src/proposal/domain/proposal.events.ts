@@ -6,6 +6,7 @@ import type {
   ProposalOrigin,
   RaisedRedFlag,
   ReviewDecision,
+  ReviewPolicy,
 } from '@sfp/contracts';
 import { defineEventType, type EventOf } from '@sfp/event-sourcing/domain';
 
@@ -52,6 +53,8 @@ export interface ReviewStartedData {
   reviewers: string[];
   secondReviewerRequired: boolean;
   policyVersion: number;
+  /** The policy in full (scale, criteria, thresholds, passing score, service level): the review keeps it. */
+  policy: ReviewPolicy;
   partnerRatios: PartnerRatios[];
   /** Partners the knowledge base has published no report for yet. */
   partnersWithoutReport: string[];
