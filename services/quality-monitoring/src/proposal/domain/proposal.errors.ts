@@ -78,15 +78,6 @@ export class UnknownPartnerInstitutionError extends ProposalError {
   }
 }
 
-/** No proposal with that id (404): a command on a proposal never submitted. */
-export class ProposalNotFoundError extends ProposalError {
-  readonly code = 'PROPOSAL_NOT_FOUND';
-  constructor(readonly proposalId: string) {
-    super(`No proposal ${proposalId}`);
-    this.name = 'ProposalNotFoundError';
-  }
-}
-
 /** A command on a proposal that was never submitted (404). */
 export class ProposalNotFoundError extends ProposalError {
   readonly code = 'PROPOSAL_NOT_FOUND';
