@@ -6,6 +6,7 @@
 import { seedKnowledgeBase } from '@sfp/knowledge-base';
 import { seedAccounts } from './seed-accounts';
 import { seedHelpDesk } from './seed-help-desk';
+import { seedQuality } from './seed-quality';
 import { seedResearch } from './seed-research';
 import { seedTraining } from './seed-training';
 
@@ -73,6 +74,21 @@ async function main(argv: string[]): Promise<void> {
     research.alreadySeeded
       ? 'Research: the demo projects were already there; nothing added.\n'
       : `Research: ${research.projects} projects, ${research.milestones} milestones, ${research.surveyRounds} survey rounds, ${research.findings} findings, ${research.costBenefitAnalyses} cost-benefit analyses, ${research.publications} publications.\n`,
+  );
+  // Last: the partners are the knowledge base's institutions, and the courses, research
+  // projects and practice notes seeded above are the tools its linkages are suggested to.
+  const quality = await seedQuality({
+    baseUrl,
+    credentialsOf,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
+  const decisions = Object.entries(quality.decisions)
+    .map(([decision, count]) => `${count} ${decision}`)
+    .join(', ');
+  process.stdout.write(
+    quality.alreadySeeded
+      ? 'Quality monitoring: the demo proposals were already there; nothing added.\n'
+      : `Quality monitoring: ${quality.proposals} proposals, ${quality.resubmissions} resubmissions, ${quality.reviewsSubmitted} reviews, decisions: ${decisions}; ${quality.withdrawn} withdrawn; ${quality.linkagesAccepted} linkages accepted, ${quality.linkagesDismissed} dismissed.\n`,
   );
 }
 
