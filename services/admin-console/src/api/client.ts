@@ -160,6 +160,8 @@ export interface RequestOptions {
   /** Send no credentials (sign-in). */
   anonymous?: boolean;
   accept?: string;
+  /** A body sent as it is (a string) in this type, e.g. 'application/xml'; JSON otherwise. */
+  contentType?: string;
 }
 
 export interface ApiResponse<T> {
@@ -170,7 +172,8 @@ export interface ApiResponse<T> {
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const raw = typeof options.body === 'string' ? options.contentType : undefined;
+  if (options.body !== undefined) headers['content-type'] = raw ?? 'application/json';
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
   if (!options.anonymous && session) headers.authorization = `Bearer ${session.accessToken}`;
   return fetch(path, {
@@ -179,7 +182,12 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     // Never from (or into) the browser's HTTP cache: answers hold personal data,
     // and a request's ETag (its version) does not change when that data is erased.
     cache: 'no-store',
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : raw !== undefined
+          ? (options.body as string)
+          : JSON.stringify(options.body),
   });
 }
 

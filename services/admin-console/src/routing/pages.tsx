@@ -28,6 +28,13 @@ import { MilestoneCalendarPage } from '../contexts/innovation-research/milestone
 import { ResearchPortfolioPage } from '../contexts/innovation-research/portfolio.page';
 import { ResearchProjectPage } from '../contexts/innovation-research/project.page';
 import { ProposeProjectPage } from '../contexts/innovation-research/propose-project.page';
+import { ProposalChangesPage } from '../contexts/quality-monitoring/changes.page';
+import { LinkageMapPage } from '../contexts/quality-monitoring/linkage-map.page';
+import { QualityProposalPage } from '../contexts/quality-monitoring/proposal.page';
+import { QualityReportsPage } from '../contexts/quality-monitoring/reports.page';
+import { ReviewPolicyPage } from '../contexts/quality-monitoring/review-policy.page';
+import { ReviewQueuePage } from '../contexts/quality-monitoring/review-queue.page';
+import { SubmitProposalPage } from '../contexts/quality-monitoring/submit-proposal.page';
 import { CoursePage } from '../contexts/training/course.page';
 import { CoursesPage } from '../contexts/training/courses.page';
 import { NewCoursePage } from '../contexts/training/new-course.page';
@@ -45,6 +52,7 @@ export type NavSection =
   | 'Knowledge base'
   | 'Training'
   | 'Research'
+  | 'Quality monitoring'
   | 'Reporting'
   | 'Operations';
 
@@ -273,6 +281,60 @@ export const PAGES: ConsolePage[] = [
     needsPath: '/api/innovation-research/cost-benefit',
     Page: CostBenefitSummaryPage,
     nav: 'Research',
+  },
+  {
+    route: 'qualityQueue',
+    title: 'Review queue',
+    permission: 'records:read',
+    needsPath: '/api/quality-monitoring/proposals',
+    Page: ReviewQueuePage,
+    nav: 'Quality monitoring',
+  },
+  {
+    route: 'submitProposal',
+    title: 'Submit a proposal',
+    permission: 'records:write',
+    needsPath: '/api/quality-monitoring/proposals',
+    Page: SubmitProposalPage,
+    nav: 'Quality monitoring',
+  },
+  {
+    route: 'qualityProposal',
+    title: 'Proposal',
+    permission: 'records:read',
+    needsPath: '/api/quality-monitoring/proposals',
+    Page: QualityProposalPage,
+  },
+  {
+    route: 'qualityChanges',
+    title: 'What changed',
+    permission: 'records:read',
+    needsPath: '/api/quality-monitoring/proposals',
+    Page: ProposalChangesPage,
+  },
+  {
+    route: 'qualityLinkageMap',
+    title: 'Linkage map',
+    permission: 'reports:read',
+    needsPath: '/api/quality-monitoring/reports/linkage-map',
+    Page: LinkageMapPage,
+    nav: 'Quality monitoring',
+  },
+  {
+    route: 'qualityReports',
+    title: 'Quality reports',
+    permission: 'reports:read',
+    needsPath: '/api/quality-monitoring/reports/turnaround',
+    Page: QualityReportsPage,
+    nav: 'Quality monitoring',
+  },
+  {
+    route: 'qualityPolicy',
+    title: 'Review policy',
+    permission: 'records:read',
+    needsPath: '/api/quality-monitoring/review-policy',
+    Page: ReviewPolicyPage,
+    nav: 'Quality monitoring',
   },
   {
     route: 'reportingViews',

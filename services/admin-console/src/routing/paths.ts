@@ -108,6 +108,23 @@ export const ROUTES = {
   researchMilestones: route('/research/milestones', ['from', 'to', 'state', ...PAGING]),
   researchFindings: route('/research/findings', ['q', 'verdict', 'outcome', 'theme', ...PAGING]),
   researchCostBenefit: route('/research/cost-benefit'),
+  // Quality monitoring
+  qualityQueue: route('/quality/proposals', [
+    'status',
+    'department',
+    'instrument',
+    'channel',
+    'country',
+    'reviewer',
+    'q',
+    ...PAGING,
+  ]),
+  submitProposal: route('/quality/proposals/new'),
+  qualityProposal: route('/quality/proposals/:proposalId'),
+  qualityChanges: route('/quality/proposals/:proposalId/changes', ['from', 'to']),
+  qualityLinkageMap: route('/quality/linkage-map'),
+  qualityReports: route('/quality/reports', ['from', 'to']),
+  qualityPolicy: route('/quality/review-policy', ['version']),
   // Public: a certificate's check, without signing in
   verify: route('/verify'),
   verifyCertificate: route('/verify/:verificationCode'),
