@@ -38,6 +38,8 @@ export * from './standalone/standalone-host';
 export * from './standalone/start-standalone-service';
 export * from './standalone/run-standalone-main';
 export * from './http/command-context.decorator';
+export * from './linked-proposals/linked-proposals.subscription';
+export * from './linked-proposals/linked-proposals.view';
 export {
   Operation,
   Answers,

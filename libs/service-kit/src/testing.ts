@@ -4,3 +4,11 @@ export {
   testPrincipalMiddleware,
   type EmbeddedContextHost,
 } from './testing/embedded-context-host';
+export {
+  LINKED_PROPOSAL,
+  linkageAcceptedData,
+  linkageDismissedData,
+  proposalDecidedData,
+  qualityMonitoringEvent,
+  type LinkedTool,
+} from './linked-proposals/quality-monitoring-events.fixture';

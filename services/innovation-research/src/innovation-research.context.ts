@@ -1,4 +1,5 @@
 import { EventTypeRegistry } from '@sfp/event-sourcing';
+import { PROPOSAL_LINK_EVENT_CLASSES } from './linked-proposal/domain/proposal-link.events';
 import { PARTNER_INSTITUTION_EVENT_CLASSES } from './partner-institution/domain/partner-institution.events';
 import { RESEARCH_ERROR_STATUSES } from './research-project/domain/research-project.errors';
 import { RESEARCH_PROJECT_EVENT_CLASSES } from './research-project/domain/research-project.events';
@@ -10,6 +11,7 @@ export function innovationResearchEventTypes(): EventTypeRegistry {
   return new EventTypeRegistry().register(
     ...RESEARCH_PROJECT_EVENT_CLASSES,
     ...PARTNER_INSTITUTION_EVENT_CLASSES,
+    ...PROPOSAL_LINK_EVENT_CLASSES,
   );
 }
 

@@ -1,4 +1,6 @@
 import type { ProjectionDefinition } from '@sfp/projections';
+import { ResearchLinkedProposalsController } from './linked-proposal/projections/linked-proposals.http.controller';
+import { researchLinkedProposalsProjection } from './linked-proposal/projections/linked-proposals.projection';
 import { PartnerInstitutionsQueryController } from './partner-institution/projections/partner-institutions.http.controller';
 import { partnerInstitutionsProjection } from './partner-institution/projections/partner-institutions.projection';
 import { researchCostBenefitProjection } from './research-project/projections/research-cost-benefit.projection';
@@ -12,7 +14,8 @@ import { ResearchReportsQueryController } from './research-project/projections/r
  * The innovation-research context's views, each built from its events: the
  * projects (list and detail), the milestone calendar (which the slippage
  * check reads), the findings library (published findings only), the
- * cost-benefit analyses and the knowledge-base institutions research knows.
+ * cost-benefit analyses, the knowledge-base institutions research knows and
+ * the quality-monitoring proposals linked to each project.
  */
 export const RESEARCH_PROJECTIONS: ReadonlyArray<ProjectionDefinition<never>> = [
   researchProjectsProjection,
@@ -20,6 +23,7 @@ export const RESEARCH_PROJECTIONS: ReadonlyArray<ProjectionDefinition<never>> = 
   researchFindingsProjection,
   researchCostBenefitProjection,
   partnerInstitutionsProjection,
+  researchLinkedProposalsProjection,
 ];
 
 /** The routes that read them. */
@@ -27,4 +31,5 @@ export const RESEARCH_QUERY_CONTROLLERS = [
   ResearchProjectsQueryController,
   ResearchReportsQueryController,
   PartnerInstitutionsQueryController,
+  ResearchLinkedProposalsController,
 ];

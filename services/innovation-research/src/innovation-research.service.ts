@@ -6,6 +6,7 @@ import {
 } from './innovation-research.context';
 import { RESEARCH_PROJECTIONS, RESEARCH_QUERY_CONTROLLERS } from './innovation-research.read-side';
 import { InnovationResearchSettings } from './innovation-research.settings';
+import { QualityMonitoringLinkages } from './linked-proposal/application/quality-monitoring-linkages.subscription';
 import { KnowledgeBaseInstitutions } from './partner-institution/application/knowledge-base-institutions.subscription';
 import { SlippageCheck } from './research-project/application/check-slippage/slippage-check.worker';
 import { RESEARCH_PROJECT_COMMAND_CONTROLLERS } from './research-project/application/research-project.command-controllers';
@@ -33,6 +34,6 @@ export const innovationResearchService = defineService({
   controllers: [...RESEARCH_PROJECT_COMMAND_CONTROLLERS, ...RESEARCH_QUERY_CONTROLLERS],
   providers: [ResearchProjects],
   projections: RESEARCH_PROJECTIONS,
-  subscriptions: [KnowledgeBaseInstitutions],
+  subscriptions: [KnowledgeBaseInstitutions, QualityMonitoringLinkages],
   workers: [SlippageCheck],
 });

@@ -14,7 +14,3 @@ export class ProposalLinkNoted extends defineEventType<ProposalLinkNotedData>()(
 
 export const PROPOSAL_LINK_EVENT_CLASSES = [ProposalLinkNoted] as const;
 export type ProposalLinkEvent = EventOf<typeof ProposalLinkNoted>;
-
-/** The stream of what training noted of one proposal. */
-export const qualityProposalStreamId = (proposalId: string): string =>
-  `quality-proposal-${proposalId}`;

@@ -4,7 +4,12 @@ import { Answers, Operation, Refuses, RequirePermission } from '@sfp/auth';
 import { ToolLinkedProposalsSchema, type ToolKind, type ToolLinkedProposals } from '@sfp/contracts';
 import type { EventStore } from '@sfp/event-sourcing';
 import type { ProjectionEngine } from '@sfp/projections';
-import { EVENT_STORE, MIN_POSITION_WAIT_MS, PROJECTION_ENGINE } from '@sfp/service-kit';
+import {
+  EVENT_STORE,
+  linkedProposalsOf,
+  LinkedProposalsQueryDto,
+  PROJECTION_ENGINE,
+} from '@sfp/service-kit';
 import { CourseIdParams, NO_SUCH_COURSE } from '../../http/record-id.params';
 import { programmeStreamId } from '../../programme/application/programmes';
 import {
@@ -13,7 +18,6 @@ import {
 } from '../../programme/application/programme-id.params';
 import { courseStreamId } from '../../training.context';
 import { TRAINING_LINKED_PROPOSALS_PROJECTION } from './linked-proposals.projection';
-import { LinkedProposalsQueryDto } from './linked-proposals.query.dto';
 
 const LINKED = {
   description:
@@ -68,21 +72,13 @@ export class TrainingLinkedProposalsController {
     return this.linked('programme', id, query.minPosition);
   }
 
-  private async linked(
-    kind: ToolKind,
-    toolId: string,
-    minPosition: number | undefined,
-  ): Promise<ToolLinkedProposals> {
-    if (minPosition !== undefined)
-      await this.projections.waitForPosition(
-        TRAINING_LINKED_PROPOSALS_PROJECTION,
-        minPosition,
-        MIN_POSITION_WAIT_MS,
-      );
-    const toolRef = `${kind}:${toolId}`;
-    const doc = await this.projections
-      .readModel<ToolLinkedProposals>(TRAINING_LINKED_PROPOSALS_PROJECTION)
-      .get(toolRef);
-    return doc ?? { toolRef, kind, toolId, items: [] };
+  private linked(kind: ToolKind, toolId: string, minPosition?: number) {
+    return linkedProposalsOf(
+      this.projections,
+      TRAINING_LINKED_PROPOSALS_PROJECTION,
+      kind,
+      toolId,
+      minPosition,
+    );
   }
 }
