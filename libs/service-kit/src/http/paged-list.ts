@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { FindQuery, ProjectionEngine } from '@sfp/projections';
+import { MAX_PAGE_SIZE, type FindQuery, type ProjectionEngine } from '@sfp/projections';
 import { toCsv, type CsvColumn } from '../csv/csv';
 import { sendCsv } from './csv-response';
 import { pageOf } from './query-fields';
@@ -54,4 +54,22 @@ export async function pagedList<TDoc extends object, TEntry>(
     return sendCsv(res, list.csv.filename, toCsv(items, list.csv.columns), page.nextCursor);
   }
   return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+/** Every document of a read model matching `filter`, page by page (for the reports that aggregate a view). */
+export async function allDocumentsOf<T extends object>(
+  projections: ProjectionEngine,
+  projection: string,
+  filter: FindQuery['filter'],
+): Promise<T[]> {
+  const found: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await projections
+      .readModel<T>(projection)
+      .find({ filter, limit: MAX_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+    found.push(...page.items.map((d) => d.data));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return found;
 }

@@ -10,7 +10,15 @@ import type {
   ResearchPortfolioSummary,
 } from '@sfp/contracts';
 import type { ProjectionEngine, ReadModelFilter } from '@sfp/projections';
-import { CLOCK, pagedList, PROJECTION_ENGINE, sendCsv, toCsv, type Clock } from '@sfp/service-kit';
+import {
+  allDocumentsOf,
+  CLOCK,
+  pagedList,
+  PROJECTION_ENGINE,
+  sendCsv,
+  toCsv,
+  type Clock,
+} from '@sfp/service-kit';
 import { ViewQueryDto } from '@sfp/service-kit/query-fields';
 import {
   RESEARCH_COST_BENEFIT_PROJECTION,
@@ -47,25 +55,8 @@ import {
   type PortfolioCsvRow,
 } from './research-reports.schemas';
 
-const PAGE = 1000;
-
 /** Every document of a read model matching `filter`, page by page. */
-async function allOf<T extends object>(
-  projections: ProjectionEngine,
-  projection: string,
-  filter: ReadModelFilter,
-): Promise<T[]> {
-  const found: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await projections
-      .readModel<T>(projection)
-      .find({ filter, limit: PAGE, ...(cursor ? { cursor } : {}) });
-    found.push(...page.items.map((d) => d.data));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return found;
-}
+const allOf = allDocumentsOf;
 
 /** The calendar entry of a milestone document, its days late as of today. */
 export function calendarEntryOf(doc: MilestoneDoc, today: string): MilestoneCalendarEntry {
