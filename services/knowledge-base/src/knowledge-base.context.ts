@@ -1,6 +1,7 @@
 import { EventTypeRegistry } from '@sfp/event-sourcing';
 import { GNI_EVENT_CLASSES } from './gni/domain/gni-reference.events';
 import { INSTITUTION_EVENT_CLASSES } from './institution/domain/institution.events';
+import { PROPOSAL_LINK_EVENT_CLASSES } from './linked-proposal/domain/proposal-link.events';
 import { LIBRARY_EVENT_CLASSES } from './library/domain/library.events';
 import { PERFORMANCE_REPORT_EVENT_CLASSES } from './performance-report/domain/performance-report.events';
 import { TARGET_EVENT_CLASSES } from './target/domain/target.events';
@@ -15,6 +16,7 @@ export function knowledgeBaseEventTypes(): EventTypeRegistry {
     ...TARGET_EVENT_CLASSES,
     ...GNI_EVENT_CLASSES,
     ...LIBRARY_EVENT_CLASSES,
+    ...PROPOSAL_LINK_EVENT_CLASSES,
   );
 }
 

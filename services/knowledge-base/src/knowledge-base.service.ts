@@ -19,6 +19,9 @@ import {
   KNOWLEDGE_BASE_ERROR_STATUSES,
   knowledgeBaseEventTypes,
 } from './knowledge-base.context';
+import { QualityMonitoringLinkages } from './linked-proposal/application/quality-monitoring-linkages.subscription';
+import { LibraryLinkedProposalsController } from './linked-proposal/projections/linked-proposals.http.controller';
+import { libraryLinkedProposalsProjection } from './linked-proposal/projections/linked-proposals.projection';
 import { LibraryController } from './library/application/library.http.controller';
 import { RecordLibraryEntryHandler } from './library/application/record-library-entry/record-library-entry.handler';
 import { libraryProjection } from './library/projections/library.projection';
@@ -72,6 +75,7 @@ export const knowledgeBaseService = defineService({
     PortfolioViewController,
     GniReferenceController,
     LibraryController,
+    LibraryLinkedProposalsController,
   ],
   providers: COMMAND_HANDLERS,
   projections: [
@@ -81,9 +85,10 @@ export const knowledgeBaseService = defineService({
     programmeMembersProjection,
     gniTableProjection,
     libraryProjection,
+    libraryLinkedProposalsProjection,
   ],
   reactors: [TargetReevaluation],
   inboundCommands: KnowledgeBaseInboundCommands,
-  subscriptions: [ResearchFindings],
+  subscriptions: [ResearchFindings, QualityMonitoringLinkages],
   workers: [GniSeed],
 });
