@@ -24,7 +24,7 @@ const LINKED = {
 /** The proposals quality monitoring linked to a practice note or an impact assessment (from its public events). */
 @ApiTags('knowledge base: linked proposals')
 @RequirePermission('records:read')
-@Controller('library')
+@Controller()
 export class LibraryLinkedProposalsController {
   constructor(
     @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
