@@ -16,6 +16,7 @@ import { knowledgeBaseService } from '@sfp/knowledge-base';
 import { helpDeskService } from '@sfp/help-desk';
 import { trainingService } from '@sfp/training';
 import { innovationResearchService } from '@sfp/innovation-research';
+import { qualityMonitoringService } from '@sfp/quality-monitoring';
 import { consoleDistDir, mountAdminConsole } from '@sfp/admin-console';
 import {
   applyTrustedProxies,
@@ -58,6 +59,7 @@ export const PLATFORM_CONTEXTS: ReadonlyArray<ServiceDefinition<object>> = [
   knowledgeBaseService,
   trainingService,
   innovationResearchService,
+  qualityMonitoringService,
 ];
 
 export interface EmbeddedPlatform {
@@ -180,7 +182,7 @@ export async function startEmbeddedPlatform(
   configureHttpApp(app, {
     title: 'SFP Platform',
     description:
-      'The social-finance focal point: help desk, knowledge base (institutions, performance reports, indicators, targets, library), reporting (analyst queries, Governing Body report), identities and operations. Every context is under /api/<context>; sign in at POST /api/auth/sign-in.',
+      'The social-finance focal point: help desk, knowledge base (institutions, performance reports, indicators, targets, library), training, innovation research, quality monitoring (proposals with financial components, their review and the linkages between tools), reporting (analyst queries, Governing Body report), identities and operations. Every context is under /api/<context>; sign in at POST /api/auth/sign-in.',
     errorStatuses: {
       ...Object.assign({}, ...contexts.map((c) => c.definition.errorStatuses)),
       ...REPORTING_ERROR_STATUSES,

@@ -4,6 +4,7 @@ import { knowledgeBaseService } from '@sfp/knowledge-base';
 import { ReportingServiceConfig, startReportingService } from '@sfp/reporting';
 import { trainingService } from '@sfp/training';
 import { innovationResearchService } from '@sfp/innovation-research';
+import { qualityMonitoringService } from '@sfp/quality-monitoring';
 import { loadConfig, startStandaloneService } from '@sfp/service-kit';
 import { dropDatabases, signIn, standaloneTestEnv } from '@sfp/testing';
 import type { OpenApiDocument } from './fuzz/openapi-fuzz';
@@ -42,6 +43,10 @@ const SERVICES: Array<{ name: string; start: (env: Record<string, string>) => Pr
   {
     name: 'innovation-research',
     start: (env) => startStandaloneService(innovationResearchService, env),
+  },
+  {
+    name: 'quality-monitoring',
+    start: (env) => startStandaloneService(qualityMonitoringService, env),
   },
 ];
 
