@@ -8,7 +8,6 @@ import {
 import type { RecordedEvent } from '@sfp/event-sourcing';
 import { defineProjection, type ReadModelFields, type ViewWriter } from '@sfp/projections';
 import type { ProposalEvent } from '../domain/proposal.events';
-import { POLICY_HANDLERS, policyOf, type PolicyDoc } from './review-policies';
 
 export const QUALITY_DECISIONS_PROJECTION = 'quality-decisions';
 
@@ -43,12 +42,13 @@ export interface DecisionDoc {
 export interface ReviewRatingsDoc {
   docType: 'review';
   reviewNumber: number;
-  policyVersion: number;
+  /** The scale and criteria of the review's policy. */
+  scoring: Pick<ReviewPolicy, 'scale' | 'criteria'>;
   submitted: Record<string, CriterionRating[]>;
   reconciled?: CriterionRating[];
 }
 
-export type QualityDecisionsDoc = DecisionDoc | ReviewRatingsDoc | PolicyDoc;
+export type QualityDecisionsDoc = DecisionDoc | ReviewRatingsDoc;
 
 export const decisionKey = (proposalId: string, reviewNumber: number) =>
   `${proposalId}:${reviewNumber}`;
@@ -77,7 +77,10 @@ export function finalRatingsOf(review: ReviewRatingsDoc): Map<string, number> {
 }
 
 /** The criteria rated in the bottom half of the policy's scale (below its midpoint), in the checklist's order. */
-export function deficienciesOf(policy: ReviewPolicy, ratings: Map<string, number>): string[] {
+export function deficienciesOf(
+  policy: Pick<ReviewPolicy, 'scale' | 'criteria'>,
+  ratings: Map<string, number>,
+): string[] {
   const midpoint = (policy.scale.min + policy.scale.max) / 2;
   return policy.criteria
     .map((c) => c.criterion)
@@ -97,7 +100,7 @@ async function onProposalEvent(recorded: RecordedEvent, view: ViewWriter<Quality
       await view.upsert(key, {
         docType: 'review',
         reviewNumber: event.data.reviewNumber,
-        policyVersion: event.data.policyVersion,
+        scoring: { scale: event.data.policy.scale, criteria: event.data.policy.criteria },
         submitted: {},
       });
       return;
@@ -122,7 +125,6 @@ async function onProposalEvent(recorded: RecordedEvent, view: ViewWriter<Quality
     case 'quality-monitoring.ProposalDecided': {
       const d = event.data;
       const review = (await view.get(key)) as ReviewRatingsDoc | undefined;
-      const policy = await policyOf(view, review?.policyVersion);
       await view.upsert(decisionKey(d.proposalId, d.reviewNumber), {
         docType: 'decision',
         proposalId: d.proposalId,
@@ -142,7 +144,7 @@ async function onProposalEvent(recorded: RecordedEvent, view: ViewWriter<Quality
         score: d.score,
         redFlags: [...new Set(d.redFlags.map((f) => f.flag))],
         redFlagCount: d.redFlags.length,
-        deficiencies: review ? deficienciesOf(policy, finalRatingsOf(review)) : [],
+        deficiencies: review ? deficienciesOf(review.scoring, finalRatingsOf(review)) : [],
         turnaroundWorkingDays: d.turnaroundWorkingDays,
         withinServiceLevel: d.withinServiceLevel,
         decidedAt: d.decidedAt,
@@ -157,14 +159,13 @@ async function onProposalEvent(recorded: RecordedEvent, view: ViewWriter<Quality
 /**
  * One document per decision (id `<proposalId>:<reviewNumber>`), for the
  * turnaround, approval-rate and deficiency reports; the ratings of each
- * proposal's open review and the policy versions are kept beside them.
+ * proposal's open review (with its policy's scale) are kept beside them.
  */
 export const qualityDecisionsProjection = defineProjection<QualityDecisionsDoc>({
   name: QUALITY_DECISIONS_PROJECTION,
   version: 1,
   fields,
   handlers: {
-    ...POLICY_HANDLERS,
     'quality-monitoring.ReviewStarted': onProposalEvent,
     'quality-monitoring.ReviewSubmitted': onProposalEvent,
     'quality-monitoring.ReviewsReconciled': onProposalEvent,

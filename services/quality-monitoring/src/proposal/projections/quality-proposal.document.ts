@@ -21,6 +21,8 @@ import type { ProposalEvent } from '../domain/proposal.events';
 export interface StoredQualityReview extends Omit<QualityReviewView, 'partnerRatios'> {
   /** As frozen when the review started. */
   partnerRatios: PartnerRatios[];
+  /** The scale and weights the review keeps (its policy's), to score the drafts. */
+  scoring: Pick<ReviewPolicy, 'scale' | 'criteria'>;
   serviceLevelWorkingDays: number;
 }
 
@@ -71,7 +73,10 @@ function withReviewer(review: StoredQualityReview, next: QualityReviewerView): S
   });
 }
 
-function scored(policy: ReviewPolicy, ratings: CriterionRating[]): { score?: number } {
+function scored(
+  policy: Pick<ReviewPolicy, 'scale' | 'criteria'>,
+  ratings: CriterionRating[],
+): { score?: number } {
   const score = weightedScore(policy, ratings);
   return score === undefined ? {} : { score };
 }
@@ -104,15 +109,15 @@ export function occurredAtOf(event: ProposalEvent): string {
 
 /**
  * The proposal after one event (pure; undefined: nothing to write).
- * `streamVersion` is the version the event made; `policy` is the review
- * policy of the event's review (ReviewStarted's version; the one in force for
- * a submission), for the draft scores and the service level.
+ * `streamVersion` is the version the event made; `inForce` is the review
+ * policy in force, whose service level a version has until its review starts
+ * (a review keeps the policy ReviewStarted carries).
  */
 export function evolveQualityProposal(
   current: StoredQualityProposal | undefined,
   event: ProposalEvent,
   streamVersion: number,
-  policy: ReviewPolicy,
+  inForce: ReviewPolicy,
 ): StoredQualityProposal | undefined {
   if (event.type === 'quality-monitoring.ProposalSubmitted') {
     const d = event.data;
@@ -134,7 +139,7 @@ export function evolveQualityProposal(
       reviews: [],
       decisions: [],
       linkages: [],
-      serviceLevelWorkingDays: policy.serviceLevelWorkingDays,
+      serviceLevelWorkingDays: inForce.serviceLevelWorkingDays,
       submittedAt: d.submittedAt,
       updatedAt: d.submittedAt,
     };
@@ -163,7 +168,7 @@ export function evolveQualityProposal(
             changeNote: d.changeNote,
           },
         ],
-        serviceLevelWorkingDays: policy.serviceLevelWorkingDays,
+        serviceLevelWorkingDays: inForce.serviceLevelWorkingDays,
         submittedAt: d.resubmittedAt,
       };
     }
@@ -172,7 +177,7 @@ export function evolveQualityProposal(
       return {
         ...next,
         status: 'under-review',
-        serviceLevelWorkingDays: policy.serviceLevelWorkingDays,
+        serviceLevelWorkingDays: d.policy.serviceLevelWorkingDays,
         reviews: [
           ...current.reviews,
           {
@@ -185,7 +190,8 @@ export function evolveQualityProposal(
             partnersWithoutReport: d.partnersWithoutReport,
             redFlags: d.redFlags,
             reviews: [],
-            serviceLevelWorkingDays: policy.serviceLevelWorkingDays,
+            scoring: { scale: d.policy.scale, criteria: d.policy.criteria },
+            serviceLevelWorkingDays: d.policy.serviceLevelWorkingDays,
             startedBy: d.startedBy,
             startedAt: d.startedAt,
           },
@@ -204,7 +210,7 @@ export function evolveQualityProposal(
         return withReviewer(r, {
           ...was,
           ratings: d.ratings,
-          ...scored(policy, d.ratings),
+          ...scored(r.scoring, d.ratings),
           ratedAt: d.ratedAt,
         });
       });

@@ -117,26 +117,11 @@ export function postingsOf(doc: ProposalDoc | undefined): string[] {
   ];
 }
 
-/** The policy an event's review scores by: ReviewStarted's, the current review's, or the one in force. */
-function policyVersionOf(
-  event: ProposalEvent,
-  detail: StoredQualityProposal | undefined,
-): number | undefined {
-  if (event.type === 'quality-monitoring.ReviewStarted') return event.data.policyVersion;
-  if (
-    event.type === 'quality-monitoring.ProposalSubmitted' ||
-    event.type === 'quality-monitoring.ProposalResubmitted'
-  ) {
-    return undefined;
-  }
-  return detail?.reviews.at(-1)?.policyVersion;
-}
-
 /**
  * The review queue and the proposals' detail: one document per proposal
  * (its list fields and the whole detail), posting documents of its title
  * words, countries and reviewers for `q`, `country` and `reviewer`, and the
- * review policy's versions (to score drafts and know the service level).
+ * review policy's versions (the service level of a version not yet in review).
  */
 export const qualityProposalsProjection = defineProjection<QualityProposalsDoc>({
   name: QUALITY_PROPOSALS_PROJECTION,
@@ -151,12 +136,12 @@ export const qualityProposalsProjection = defineProjection<QualityProposalsDoc>(
           const event = { type: recorded.type, data: recorded.data } as ProposalEvent;
           const proposalId = event.data.proposalId;
           const before = (await view.get(proposalId)) as ProposalDoc | undefined;
-          const policy = await policyOf(view, policyVersionOf(event, before?.detail));
+          const inForce = await policyOf(view, undefined);
           const detail = evolveQualityProposal(
             before?.detail,
             event,
             recorded.streamVersion,
-            policy,
+            inForce,
           );
           if (!detail) return;
           const after = proposalDocOf(detail);

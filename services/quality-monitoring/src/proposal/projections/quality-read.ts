@@ -76,10 +76,14 @@ export function detailAsOf(
   const { serviceLevelWorkingDays: _days, reviews, ...rest } = detail;
   return {
     ...rest,
-    reviews: reviews.map(({ serviceLevelWorkingDays: _own, partnerRatios, ...review }) => ({
-      ...review,
-      partnerRatios: partnerRatios.map((p) => frozenAsOf(p, partners.get(p.institutionId)?.ratios)),
-    })),
+    reviews: reviews.map(
+      ({ serviceLevelWorkingDays: _own, scoring: _kept, partnerRatios, ...review }) => ({
+        ...review,
+        partnerRatios: partnerRatios.map((p) =>
+          frozenAsOf(p, partners.get(p.institutionId)?.ratios),
+        ),
+      }),
+    ),
     serviceLevel: serviceLevelOf(detail, now),
   };
 }

@@ -1,17 +1,10 @@
-import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from '@sfp/contracts';
+import type { ReviewPolicy } from '@sfp/contracts';
 import type { RecordedEvent } from '@sfp/event-sourcing';
 import type { ViewWriter } from '@sfp/projections';
 import { ReviewPolicyPublished } from '../../review-policy/domain/review-policy.events';
+import { REVIEW_POLICY_VERSION_1 } from '../../review-policy/domain/review-policy.state';
 
-/** Version 1 of the review policy: DEFAULT_REVIEW_POLICY until an operator publishes another. */
-export const FIRST_REVIEW_POLICY: ReviewPolicy = {
-  ...DEFAULT_REVIEW_POLICY,
-  version: 1,
-  publishedAt: '2025-01-01T00:00:00.000Z',
-  publishedBy: 'system',
-};
-
-/** A published version of the review policy, kept by the views that score ratings with it. */
+/** A published version of the review policy, kept for the service level of a version not yet in review. */
 export interface PolicyDoc {
   docType: 'policy';
   policy: ReviewPolicy;
@@ -39,7 +32,7 @@ export async function policyOf<TDoc extends object>(
   version: number | undefined,
 ): Promise<ReviewPolicy> {
   const doc = (await view.get(policyKey(version ?? 'latest'))) as unknown as PolicyDoc | undefined;
-  return doc?.policy ?? FIRST_REVIEW_POLICY;
+  return doc?.policy ?? REVIEW_POLICY_VERSION_1;
 }
 
 /** The handler of ReviewPolicyPublished for a view that keeps the policies. */
