@@ -16,6 +16,10 @@ import { FileReportPage } from '../contexts/knowledge-base/file-report.page';
 import { GniPage } from '../contexts/knowledge-base/gni.page';
 import { InstitutionPage } from '../contexts/knowledge-base/institution.page';
 import { InstitutionsPage } from '../contexts/knowledge-base/institutions.page';
+import {
+  ImpactAssessmentPage,
+  PracticeNotePage,
+} from '../contexts/knowledge-base/library-entry.page';
 import { LibraryPage } from '../contexts/knowledge-base/library.page';
 import { NewImpactAssessmentPage } from '../contexts/knowledge-base/new-impact-assessment.page';
 import { NewPracticeNotePage } from '../contexts/knowledge-base/new-practice-note.page';
@@ -151,6 +155,20 @@ export const PAGES: ConsolePage[] = [
     permission: 'records:write',
     needsPath: '/api/knowledge-base/practice-notes',
     Page: NewPracticeNotePage,
+  },
+  {
+    route: 'practiceNote',
+    title: 'Practice note',
+    permission: 'records:read',
+    needsPath: '/api/knowledge-base/practice-notes/{id}',
+    Page: PracticeNotePage,
+  },
+  {
+    route: 'impactAssessment',
+    title: 'Impact assessment',
+    permission: 'records:read',
+    needsPath: '/api/knowledge-base/impact-assessments/{id}',
+    Page: ImpactAssessmentPage,
   },
   {
     route: 'library',

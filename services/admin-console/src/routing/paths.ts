@@ -57,6 +57,8 @@ export const ROUTES = {
   library: route('/knowledge-base/library', ['q', 'kind', 'published']),
   newImpactAssessment: route('/knowledge-base/library/impact-assessments/new'),
   newPracticeNote: route('/knowledge-base/library/practice-notes/new'),
+  practiceNote: route('/knowledge-base/library/practice-notes/:entryId'),
+  impactAssessment: route('/knowledge-base/library/impact-assessments/:entryId'),
   // Reporting
   reportingViews: route('/reporting/views', ['view', 'group', 'measure', 'filter', 'asOf']),
   progressReport: route('/reporting/progress', ['period']),

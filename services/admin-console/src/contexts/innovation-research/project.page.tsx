@@ -4,6 +4,7 @@ import type { ResearchProjectDetail } from '@sfp/contracts';
 import { Badge, Notice, PendingRecord } from '../../components/feedback';
 import { Figures } from '../../components/figures';
 import { formatCurrency, formatDate, formatDateTime, formatNumber } from '../../components/format';
+import { LinkedProposals } from '../../components/linked-proposals';
 import { ListTable } from '../../components/table';
 import { BackLink } from '../../routing/back-link';
 import { href, useRouteParams } from '../../routing/paths';
@@ -28,7 +29,7 @@ import {
   THEME_LABELS,
 } from './research-labels';
 
-/** A research project: its status and phase timeline, the actions its status allows, its milestones, findings, cost-benefit, recommendations and publications. */
+/** A research project: its status and phase timeline, the actions its status allows, its milestones, findings, cost-benefit, recommendations, publications and the quality-monitoring proposals linked to it. */
 export function ResearchProjectPage() {
   const { projectId } = useRouteParams('researchProject');
   const { can } = useAuth();
@@ -72,6 +73,10 @@ export function ResearchProjectPage() {
       <CostBenefit project={p} canWrite={canWrite} onDone={setNotice} />
       <Recommendations project={p} canWrite={canWrite} onDone={setNotice} />
       <Publications project={p} />
+      <LinkedProposals
+        query={researchQueries.projectLinkedProposals(p.projectId)}
+        what="this project"
+      />
     </main>
   );
 }

@@ -20,6 +20,7 @@ import type {
   ResearchProjectDefinition,
   ResearchProjectDetail,
   ResearchProjectListEntry,
+  ToolLinkedProposals,
 } from '@sfp/contracts';
 import { fetchText, get, post, queryString } from '../../api/client';
 import { contextApi, PAGE_SIZE } from '../../api/context-api';
@@ -87,6 +88,12 @@ export const researchQueries = {
     }),
   project: (id: string) =>
     queryOptions({ queryKey: key('project', id), queryFn: () => readProject(id) }),
+  /** The quality-monitoring proposals linked to a project. */
+  projectLinkedProposals: (id: string) =>
+    queryOptions({
+      queryKey: key('project', id, 'linked-proposals'),
+      queryFn: () => get<ToolLinkedProposals>(`${projectPath(id)}/linked-proposals`),
+    }),
   portfolio: () =>
     queryOptions({
       queryKey: key('portfolio'),

@@ -27,6 +27,7 @@ import {
   type TargetScopeKind,
   type TargetStatus,
   type HistoryEntry,
+  type ToolLinkedProposals,
 } from '@sfp/contracts';
 import { get, post, queryString } from '../../api/client';
 import { contextApi, PAGE_SIZE } from '../../api/context-api';
@@ -127,6 +128,25 @@ export interface LibrarySource {
   url: string;
 }
 
+/** A practice note or an impact assessment as last revised (its fields the entry page shows). */
+export interface LibraryEntryDetail {
+  kind: LibraryKind;
+  streamVersion: number;
+  current: {
+    title: string;
+    summary: string;
+    body?: string;
+    practiceKind?: string;
+    country?: string;
+    status?: string;
+    investigators?: string[];
+    design?: { method: string };
+    themes: string[];
+    tags: string[];
+    source?: LibrarySource;
+  };
+}
+
 /** An entry found by words (score 0 when listed without words). */
 export interface LibraryEntry extends LibraryEntrySummary {
   score: number;
@@ -184,6 +204,8 @@ export type InstitutionFilters = Partial<
 
 const institutionPath = (id: string) => `${KB}/institutions/${encodeURIComponent(id)}`;
 const reportPath = (id: string) => `${KB}/performance-reports/${encodeURIComponent(id)}`;
+const entryPath = (kind: LibraryKind, id: string) =>
+  `${KB}/${kind === 'impact-assessment' ? 'impact-assessments' : 'practice-notes'}/${encodeURIComponent(id)}`;
 const key = (...parts: unknown[]) => [...KNOWLEDGE_BASE_KEY, ...parts];
 
 export const knowledgeBaseQueries = {
@@ -246,6 +268,18 @@ export const knowledgeBaseQueries = {
         );
         return { assessments: assessments ?? [], notes: notes ?? [] };
       },
+    }),
+  /** A practice note or an impact assessment as last revised. */
+  entry: (kind: LibraryKind, id: string) =>
+    queryOptions({
+      queryKey: key('library', kind, id),
+      queryFn: () => get<LibraryEntryDetail>(entryPath(kind, id)),
+    }),
+  /** The quality-monitoring proposals linked to a practice note or an impact assessment. */
+  entryLinkedProposals: (kind: LibraryKind, id: string) =>
+    queryOptions({
+      queryKey: key('library', kind, id, 'linked-proposals'),
+      queryFn: () => get<ToolLinkedProposals>(`${entryPath(kind, id)}/linked-proposals`),
     }),
   gni: (country: string | undefined) =>
     queryOptions({

@@ -69,7 +69,16 @@ export function LibraryPage() {
       <ul className="letters" aria-label="Results">
         {results.data?.items.map((hit) => (
           <li key={`${hit.kind}-${hit.entryId}`} className="panel">
-            <strong>{hit.title}</strong> <Badge kind="none">{label(hit.kind)}</Badge>
+            <strong>
+              <Link
+                to={href(hit.kind === 'practice-note' ? 'practiceNote' : 'impactAssessment', {
+                  entryId: hit.entryId,
+                })}
+              >
+                {hit.title}
+              </Link>
+            </strong>{' '}
+            <Badge kind="none">{label(hit.kind)}</Badge>
             <p>{hit.summary}</p>
             {hit.source ? (
               <p>

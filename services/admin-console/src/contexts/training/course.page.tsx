@@ -13,6 +13,7 @@ import { Badge, Notice, PendingRecord } from '../../components/feedback';
 import { TextField } from '../../components/fields';
 import { FormFooter } from '../../components/form-layout';
 import { formatDateTime, formatHours, formatNumber, label, NONE } from '../../components/format';
+import { LinkedProposals } from '../../components/linked-proposals';
 import { ListTable } from '../../components/table';
 import { useCommandForm } from '../../components/use-command-form';
 import { BackLink } from '../../routing/back-link';
@@ -50,7 +51,7 @@ const DONE: Record<CourseCommandType, string> = {
 const allowedIn = (status: CourseStatus) =>
   COURSE_COMMANDS.filter((command) => COURSE_COMMAND_ALLOWED_FROM[command].includes(status));
 
-/** A course: its current definition, its revisions, and what its status allows. */
+/** A course: its current definition, what its status allows, the proposals linked to it and its revisions. */
 export function CoursePage() {
   const { courseId } = useRouteParams('trainingCourse');
   const { can } = useAuth();
@@ -151,6 +152,10 @@ export function CoursePage() {
           </ActionPicker>
         </section>
       ) : null}
+      <LinkedProposals
+        query={trainingQueries.courseLinkedProposals(c.courseId)}
+        what="this course"
+      />
       <section aria-labelledby="revisions-heading">
         <h2 id="revisions-heading">Revisions</h2>
         <ListTable label="Revisions" columns={['Revision', 'Written', 'Published', 'Why']}>

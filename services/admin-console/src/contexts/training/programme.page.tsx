@@ -4,6 +4,7 @@ import type { ProgrammeProgress } from '@sfp/contracts';
 import { Link } from 'react-router';
 import { Badge, Empty, Notice, PendingRecord } from '../../components/feedback';
 import { formatCount, formatDateTime, formatNumber } from '../../components/format';
+import { LinkedProposals } from '../../components/linked-proposals';
 import { ListTable } from '../../components/table';
 import { BackLink } from '../../routing/back-link';
 import { href, useRouteParams } from '../../routing/paths';
@@ -21,8 +22,9 @@ import { countryName, formatSpan, OFFERING_STATUS_LABELS, STATUS_BADGES } from '
 
 /**
  * A capacity-building programme: whom it is for and when, one progress bar
- * per target (the value reached against it), its offerings, and while it is
- * active, its targets set, an offering added or the programme closed.
+ * per target (the value reached against it), its offerings, the
+ * quality-monitoring proposals linked to it, and while it is active, its
+ * targets set, an offering added or the programme closed.
  */
 export function ProgrammePage() {
   const { programmeId } = useRouteParams('trainingProgramme');
@@ -69,6 +71,10 @@ export function ProgrammePage() {
         <h2 id="offerings-heading">Offerings</h2>
         <ProgrammeOfferings programme={p} />
       </section>
+      <LinkedProposals
+        query={programmeQueries.programmeLinkedProposals(p.programmeId)}
+        what="this programme"
+      />
       {can('records:write') ? (
         <section aria-labelledby="actions-heading">
           <h2 id="actions-heading">Actions</h2>

@@ -19,6 +19,7 @@ import type {
   Participant,
   ProgrammeProgress,
   ProgrammeTarget,
+  ToolLinkedProposals,
   TrainingStatisticsAnswer,
 } from '@sfp/contracts';
 import { api, get, post, queryString } from '../../api/client';
@@ -85,6 +86,12 @@ export const trainingQueries = {
     }),
   course: (id: string) =>
     queryOptions({ queryKey: key('course', id), queryFn: () => get<CourseDetail>(coursePath(id)) }),
+  /** The quality-monitoring proposals linked to a course. */
+  courseLinkedProposals: (id: string) =>
+    queryOptions({
+      queryKey: key('course', id, 'linked-proposals'),
+      queryFn: () => get<ToolLinkedProposals>(`${coursePath(id)}/linked-proposals`),
+    }),
   offerings: (filters: OfferingFilters, cursor: string | undefined) =>
     queryOptions({
       queryKey: key('offerings', filters, cursor),
@@ -204,6 +211,12 @@ export const programmeQueries = {
     }),
   programme: (id: string) =>
     queryOptions({ queryKey: key('programme', id), queryFn: () => readProgramme(id) }),
+  /** The quality-monitoring proposals linked to a programme. */
+  programmeLinkedProposals: (id: string) =>
+    queryOptions({
+      queryKey: key('programme', id, 'linked-proposals'),
+      queryFn: () => get<ToolLinkedProposals>(`${programmePath(id)}/linked-proposals`),
+    }),
   /** The calendar's offerings in a programme's period (to add one to it). */
   offeringsBetween: (from: string, to: string) =>
     queryOptions({
