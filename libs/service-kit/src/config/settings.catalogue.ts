@@ -23,6 +23,7 @@ const EVERY_HOST = 'every host';
 const EACH_SERVICE = 'each service';
 const HELP_DESK = 'embedded, help desk service';
 const RESEARCH = 'embedded, innovation-research service';
+const QUALITY = 'embedded, quality-monitoring service';
 
 export const SETTINGS: readonly SettingDescription[] = [
   // Where a host listens and how much it logs (HostConfig).
@@ -30,7 +31,7 @@ export const SETTINGS: readonly SettingDescription[] = [
     name: 'PORT',
     readBy: EVERY_HOST,
     default:
-      'embedded 3000; help desk 3001, reporting 3002, knowledge base 3003, training 3004, innovation research 3005',
+      'embedded 3000; help desk 3001, reporting 3002, knowledge base 3003, training 3004, innovation research 3005, quality monitoring 3006',
     rule: 'whole number 0–65535 (0: any free port)',
     purpose: 'the HTTP port',
   },
@@ -253,6 +254,27 @@ export const SETTINGS: readonly SettingDescription[] = [
     default: '3600000',
     rule: 'whole number ≥ 0 (0: off)',
     purpose: 'how often research flags milestones past their planned date',
+  },
+  {
+    name: 'QUALITY_IATI_REPORTING_ORG_REF',
+    readBy: QUALITY,
+    default: '`XM-DAC-41302`',
+    rule: 'an IATI organisation identifier (blank: the default)',
+    purpose: 'the reporting organisation of the IATI activities quality monitoring exports',
+  },
+  {
+    name: 'QUALITY_IATI_REPORTING_ORG_NAME',
+    readBy: QUALITY,
+    default: '`International Labour Organization`',
+    rule: 'text (blank: the default)',
+    purpose: 'its name in the exported activities',
+  },
+  {
+    name: 'QUALITY_IATI_REPORTING_ORG_TYPE',
+    readBy: QUALITY,
+    default: '`40`',
+    rule: 'an IATI OrganisationType code (blank: the default)',
+    purpose: 'its type in the exported activities (40: multilateral)',
   },
   {
     name: 'HELP_DESK_SLA_DAYS',

@@ -10,7 +10,12 @@
  * Run the knowledge base's seed first (the partners are its institutions), and
  * the training and research seeds for their tools to be suggested.
  */
-import type { CriterionRating, ProposalDefinition, ReviewPolicy } from '@sfp/contracts';
+import {
+  divergentCriteria,
+  type CriterionRating,
+  type ProposalDefinition,
+  type ReviewPolicy,
+} from '@sfp/contracts';
 import {
   DEMO_PROPOSALS,
   QUALITY_COORDINATOR,
@@ -286,7 +291,8 @@ export async function seedQuality(options: SeedQualityOptions): Promise<SeedQual
         result.reviewsSubmitted++;
       }
       const [a, b] = ratingsOf;
-      if (a && b && diverging(a, b).length > 0) {
+      const divergent = a && b ? divergentCriteria(policy, a, b) : [];
+      if (a && b && divergent.length > 0) {
         const agreed = a.map((rating) => {
           const other = b.find((r) => r.criterion === rating.criterion)?.rating ?? rating.rating;
           return {
@@ -299,7 +305,7 @@ export async function seedQuality(options: SeedQualityOptions): Promise<SeedQual
           path('reconciliation'),
           {
             ratings: agreed,
-            note: `Reconciled on ${diverging(a, b).join(', ')} after a call between the reviewers`,
+            note: `Reconciled on ${divergent.join(', ')} after a call between the reviewers`,
           },
           QUALITY_COORDINATOR,
         );
@@ -362,15 +368,6 @@ export async function seedQuality(options: SeedQualityOptions): Promise<SeedQual
       const comment = rating <= min + 1 ? LOW_RATING_COMMENTS[criterion] : undefined;
       return { criterion, rating, ...(comment ? { comment } : {}) };
     });
-  }
-
-  function diverging(a: CriterionRating[], b: CriterionRating[]): string[] {
-    return a
-      .filter((rating) => {
-        const other = b.find((r) => r.criterion === rating.criterion);
-        return other && Math.abs(other.rating - rating.rating) > policy.reconciliationTolerance;
-      })
-      .map((rating) => rating.criterion);
   }
 
   function summaryOf(given: CriterionRating[]): string {

@@ -307,6 +307,27 @@ export const RULES_BEYOND_SCHEMA: Record<string, string> = {
     'flows within the horizon; an assigned currency code',
   'POST /api/innovation-research/projects/{id}/publish':
     'a correction reason from the second version on, and none on the first',
+  'POST /api/quality-monitoring/proposals':
+    'partner institutions the knowledge base has published, each once; assigned country and currency codes, each country once; calendar dates; the financial component within the budget and co-financing within it; an interest-rate cap with capped pricing only; DAC 5-digit sectors; a department named when the caller has none',
+  'POST /api/quality-monitoring/proposals/{id}/resubmit': 'as for submitQualityProposal',
+  'POST /api/quality-monitoring/proposals/{id}/reviewers':
+    'active users of the platform; a second reviewer above the policy’s budget threshold',
+  'POST /api/quality-monitoring/proposals/{id}/ratings':
+    'criteria of the review’s policy, each once, rated with a whole number on its scale',
+  'POST /api/quality-monitoring/proposals/{id}/review':
+    'as for rating, and every criterion of the review’s policy rated',
+  'POST /api/quality-monitoring/proposals/{id}/reconciliation':
+    'as for rating, and every criterion of the review’s policy rated',
+  'POST /api/quality-monitoring/proposals/{id}/decision':
+    'at least one reason, none blank; conditions with an approval with conditions, and only with it',
+  'POST /api/quality-monitoring/proposals/{id}/linkages':
+    'a tool known from the other contexts’ events',
+  'POST /api/quality-monitoring/proposals/{id}/linkages/dismiss':
+    'a tool known from the other contexts’ events',
+  'POST /api/quality-monitoring/review-policy':
+    'a scale whose max is above its min, each criterion once, a weight above zero',
+  'POST /api/quality-monitoring/iati/activities':
+    'well-formed XML, an iati-activities root of version 2.03 with one activity, its identifier and title',
 };
 
 /** The second administrator of a host (see SECOND_ADMIN), made by its first. */
