@@ -45,6 +45,11 @@ describe('weightedScore', () => {
     expect(weightedScore(policy, [])).toBeUndefined();
   });
 
+  it('counts a rating off the scale as its nearest end', () => {
+    expect(weightedScore(policy, withRating(all(5), 'gender', 9))).toBe(100);
+    expect(weightedScore(policy, withRating(all(1), 'gender', -3))).toBe(0);
+  });
+
   it('ignores ratings of criteria outside the policy', () => {
     expect(weightedScore(policy, [...all(5), { criterion: 'luck', rating: 1 }])).toBe(100);
   });
