@@ -44,19 +44,25 @@ export class KnowledgeBaseEvents implements ContextSubscription {
     const notedAt = this.clock().toISOString();
     if ((PERFORMANCE_REPORT_EVENTS as readonly string[]).includes(event.type)) {
       const ratios = mapped(event, partnerRatiosOf);
-      await noteOnce(this.events, partnerRatiosStreamId(ratios.institutionId), event, {
-        ...PartnerRatiosNoted,
-        data: { ratios, sourceEventId: event.eventId, notedAt },
-      });
+      await noteOnce(
+        this.events,
+        partnerRatiosStreamId(ratios.institutionId),
+        event,
+        PartnerRatiosNoted,
+        { ratios, sourceEventId: event.eventId, notedAt },
+      );
       return;
     }
     if ((LIBRARY_TOOL_EVENTS as readonly string[]).includes(event.type)) {
       const tool = mapped(event, libraryToolOf);
       if (!tool) return;
-      await noteOnce(this.events, interventionToolStreamId(tool.toolRef), event, {
-        ...InterventionToolNoted,
-        data: { tool, sourceEventId: event.eventId, sourceEventType: event.type, notedAt },
-      });
+      await noteOnce(
+        this.events,
+        interventionToolStreamId(tool.toolRef),
+        event,
+        InterventionToolNoted,
+        { tool, sourceEventId: event.eventId, sourceEventType: event.type, notedAt },
+      );
       return;
     }
     const institutionId = mapped(event, (source) => {
@@ -69,9 +75,12 @@ export class KnowledgeBaseEvents implements ContextSubscription {
       : undefined;
     const institution = mapped(event, (source) => partnerInstitutionOf(source, previous));
     if (!institution) return;
-    await noteOnce(this.events, partnerInstitutionStreamId(institution.institutionId), event, {
-      ...PartnerInstitutionNoted,
-      data: { ...institution, sourceEventId: event.eventId, notedAt },
-    });
+    await noteOnce(
+      this.events,
+      partnerInstitutionStreamId(institution.institutionId),
+      event,
+      PartnerInstitutionNoted,
+      { ...institution, sourceEventId: event.eventId, notedAt },
+    );
   }
 }

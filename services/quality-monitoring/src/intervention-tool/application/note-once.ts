@@ -45,13 +45,14 @@ export async function noteOnce<Data>(
   events: EventStore,
   streamId: string,
   source: RecordedEvent,
-  noted: { type: string; schemaVersion: number; data: Data },
+  eventType: { readonly type: string; readonly schemaVersion: number },
+  data: Data,
 ): Promise<boolean> {
   const event: NewEvent<Data> = {
     eventId: source.eventId,
-    type: noted.type,
-    schemaVersion: noted.schemaVersion,
-    data: noted.data,
+    type: eventType.type,
+    schemaVersion: eventType.schemaVersion,
+    data,
     metadata: {
       correlationId: source.correlationId,
       causationId: source.eventId,

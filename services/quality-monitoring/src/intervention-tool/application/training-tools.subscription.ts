@@ -30,14 +30,11 @@ export class TrainingTools implements ContextSubscription {
     const previous = await lastNoted<InterventionToolNotedData>(this.events, streamId);
     const tool = mapped(event, (source) => trainingToolOf(source, previous?.tool));
     if (!tool) return;
-    await noteOnce(this.events, streamId, event, {
-      ...InterventionToolNoted,
-      data: {
-        tool,
-        sourceEventId: event.eventId,
-        sourceEventType: event.type,
-        notedAt: this.clock().toISOString(),
-      },
+    await noteOnce(this.events, streamId, event, InterventionToolNoted, {
+      tool,
+      sourceEventId: event.eventId,
+      sourceEventType: event.type,
+      notedAt: this.clock().toISOString(),
     });
   }
 }

@@ -82,15 +82,32 @@ export class Proposals {
     return (await this.decide(proposalId, body, context)).result;
   }
 
+  /** A submission: the one command that creates the proposal's stream. */
+  async submit(
+    proposalId: string,
+    body: () => Promise<ProposalCommandBody & { type: 'SubmitProposal' }>,
+    context: CommandContext,
+  ): Promise<ProposalCommandResult> {
+    return (await this.execute(proposalId, body, context, true)).result;
+  }
+
   /** The same, with the events the command appended (none when nothing changed). */
-  async decide(
+  decide(
     proposalId: string,
     body: ProposalCommandOf,
     context: CommandContext,
   ): Promise<DecidedProposalCommand> {
+    return this.execute(proposalId, body, context, false);
+  }
+
+  private async execute(
+    proposalId: string,
+    body: ProposalCommandOf,
+    context: CommandContext,
+    creates: boolean,
+  ): Promise<DecidedProposalCommand> {
     const streamId = proposalStreamId(proposalId);
     // Only a submission creates the stream: anything else on an unknown id is a 404.
-    const creates = typeof body !== 'function' && body.type === 'SubmitProposal';
     if (!creates) await this.checkVisible(proposalId, context);
     const at = this.clock().toISOString();
     const by = await this.usernameOf(context);

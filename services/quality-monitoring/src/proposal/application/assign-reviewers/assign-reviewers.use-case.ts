@@ -16,7 +16,7 @@ export const assignProposalReviewers = proposalCommand({
   done: 'Assigned',
   dto: AssignReviewersDto,
   rules:
-    'A reviewer who is not an active user of the platform (code RULE_VIOLATED, on reviewers[i]), or one reviewer where the budget requires a second (code RULE_VIOLATED)',
+    'A reviewer who is not an active user of the platform, or named twice (code RULE_VIOLATED, on reviewers.<i>)',
   command:
     (dto, { id }, proposals) =>
     async () => {

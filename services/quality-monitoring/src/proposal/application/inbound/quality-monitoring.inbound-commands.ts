@@ -51,8 +51,8 @@ export class QualityMonitoringInboundCommands implements InboundCommandSource {
         // Delivered again after the proposal was recorded: the stream as it stands.
         if ((await this.proposals.history(proposalId)).length > 0) return this.asItStands(streamId);
         const proposal = proposalDefinitionOf(dto, ctx.actor.department);
-        return this.once(proposalId, messageContextOf(ctx), async () => ({
-          type: 'SubmitProposal',
+        return this.once(proposalId, messageContextOf(ctx), true, async () => ({
+          type: 'SubmitProposal' as const,
           proposalId,
           proposal,
           origin: { channel: 'kafka', submittedBy: ctx.actor.id },
@@ -69,6 +69,7 @@ export class QualityMonitoringInboundCommands implements InboundCommandSource {
         this.once(
           dto.proposalId,
           messageContextOf(ctx),
+          false,
           resubmitProposal.command(dto, { id: dto.proposalId }, this.proposals),
         ),
     };
@@ -79,6 +80,7 @@ export class QualityMonitoringInboundCommands implements InboundCommandSource {
         this.once(
           dto.proposalId,
           messageContextOf(ctx),
+          false,
           withdrawQualityProposal.command(dto, { id: dto.proposalId }, this.proposals),
         ),
     };
@@ -95,11 +97,19 @@ export class QualityMonitoringInboundCommands implements InboundCommandSource {
   private async once(
     proposalId: string,
     context: CommandContext,
+    creates: boolean,
     body: ProposalCommandOf,
   ): Promise<CommandAccepted> {
     const streamId = proposalStreamId(proposalId);
     try {
-      const result = await this.proposals.run(proposalId, body, context);
+      const result =
+        creates && typeof body === 'function'
+          ? await this.proposals.submit(
+              proposalId,
+              body as Parameters<Proposals['submit']>[1],
+              context,
+            )
+          : await this.proposals.run(proposalId, body, context);
       return { streamId, streamVersion: result.streamVersion, position: result.position };
     } catch (error) {
       if (!(error instanceof DuplicateEventError)) throw error;

@@ -1,10 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import {
-  FINANCIAL_INSTRUMENTS,
-  THEMES,
-  TOOL_KINDS,
-  type LinkageSuggestion,
-} from '@sfp/contracts';
+import { FINANCIAL_INSTRUMENTS, THEMES, TOOL_KINDS, type LinkageSuggestion } from '@sfp/contracts';
 import { sameShape, StringEnum } from '@sfp/service-kit';
 
 const LinkageMatchSchema = Type.Object({

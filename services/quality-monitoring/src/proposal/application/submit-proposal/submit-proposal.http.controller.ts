@@ -42,11 +42,11 @@ export class SubmitProposalController {
     const proposalId = randomUUID();
     const proposal = proposalDefinitionOf(dto, context.actor.department);
     const submittedBy = await this.proposals.usernameOf(context);
-    const result = await this.proposals.run(
+    const result = await this.proposals.submit(
       proposalId,
       // The partners as the knowledge base has published them when the submission is decided.
       async () => ({
-        type: 'SubmitProposal',
+        type: 'SubmitProposal' as const,
         proposalId,
         proposal,
         origin: {
