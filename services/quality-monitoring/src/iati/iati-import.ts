@@ -1,7 +1,9 @@
 import type { LogframeIndicator, ProposalDefinition } from '@sfp/contracts';
 
 /** An indicator as far as the file gives it: its name always, the rest when the file has it. */
-export type ImportedIndicator = Pick<LogframeIndicator, 'indicator'> & Partial<LogframeIndicator>;
+export interface ImportedIndicator extends Partial<Omit<LogframeIndicator, 'indicator'>> {
+  indicator: string;
+}
 
 export interface ImportedOutcome {
   outcome: string;
@@ -9,8 +11,10 @@ export interface ImportedOutcome {
 }
 
 /** The proposal as far as an IATI file gives it (the console fills the rest before submitting). */
-export type ImportedProposal = Omit<Partial<ProposalDefinition>, 'logframe'> & {
-  logframe?: ImportedOutcome[];
+export type ImportedProposal = {
+  [K in keyof ProposalDefinition]?: K extends 'logframe'
+    ? ImportedOutcome[]
+    : ProposalDefinition[K];
 };
 
 /**
