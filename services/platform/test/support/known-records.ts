@@ -5,6 +5,7 @@ import {
   workedExampleA,
 } from '@sfp/knowledge-base/testing';
 import type { OpenApiDocument } from '../fuzz/openapi-fuzz';
+import { seedQualityMonitoring } from './known-quality-records';
 import { seedResearch } from './known-research-records';
 import { SERVICE_REQUEST } from './test-platform';
 
@@ -208,6 +209,14 @@ export async function seedKnownRecords(
   if (serves('/api/innovation-research/projects')) {
     await seedResearch(call, admin, remember, acceptedBodies);
   }
+  if (serves('/api/quality-monitoring/proposals')) {
+    await seedQualityMonitoring(call, admin, remember, acceptedBodies);
+    // The knowledge base's institution, which quality monitoring learns of in the platform.
+    remember(
+      '/api/quality-monitoring/partners/',
+      ...(known.get('/api/knowledge-base/institutions/') ?? []),
+    );
+  }
 
   // Names the host lists: projections, reporting views.
   const valuesIn = <T>(value: unknown, key: string, out: T[] = []): T[] => {
@@ -223,7 +232,7 @@ export async function seedKnownRecords(
   const namesIn = (value: unknown, keys: string[]) =>
     keys.flatMap((k) => valuesIn<string>(value, k));
   const heads: number[] = [];
-  for (const context of ['help-desk', 'knowledge-base', 'training']) {
+  for (const context of ['help-desk', 'knowledge-base', 'training', 'quality-monitoring']) {
     if (!serves(`/api/${context}/projections`)) continue;
     const statuses = (await call('GET', `/api/${context}/projections`, undefined)).body;
     remember(`/api/${context}/projections/`, ...namesIn(statuses, ['name']));
