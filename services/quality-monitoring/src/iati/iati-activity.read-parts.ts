@@ -21,6 +21,7 @@ export function readCountries(activity: XmlElement, warnings: string[]): string[
       );
     } else if (!countries.includes(code)) countries.push(code);
   }
+  unevenShares(childrenOf(activity, 'recipient-country'), 'recipient-country', warnings);
   const regions = childrenOf(activity, 'recipient-region').length;
   if (regions) {
     warnings.push(
@@ -46,7 +47,35 @@ export function readSectors(activity: XmlElement, warnings: string[]): string[] 
       );
     } else if (!sectors.includes(code)) sectors.push(code);
   }
+  unevenShares(
+    childrenOf(activity, 'sector').filter(
+      (s) => (attributeOf(s, 'vocabulary') ?? SECTOR_VOCABULARY_DAC_5) === SECTOR_VOCABULARY_DAC_5,
+    ),
+    'sector',
+    warnings,
+  );
   return sectors;
+}
+
+/**
+ * A warning when the elements' percentages are not an even split: a proposal
+ * keeps the codes only, and the export shares them evenly.
+ */
+function unevenShares(elements: XmlElement[], name: string, warnings: string[]): void {
+  const shares = elements
+    .map((e) => ({
+      code: attributeOf(e, 'code'),
+      percentage: decimalOf(attributeOf(e, 'percentage')),
+    }))
+    .filter(
+      (s): s is { code: string; percentage: number } => !!s.code && s.percentage !== undefined,
+    );
+  if (shares.length < 2) return;
+  const even = 100 / shares.length;
+  if (shares.every((s) => Math.abs(s.percentage - even) < 0.01)) return;
+  warnings.push(
+    `The ${name} percentages (${shares.map((s) => `${s.code} ${s.percentage} %`).join(', ')}) are not kept: a proposal lists the codes, and its export shares them evenly`,
+  );
 }
 
 export interface BudgetPeriod {
