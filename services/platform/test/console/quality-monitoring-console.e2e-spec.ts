@@ -1,0 +1,342 @@
+import { randomBytes } from 'node:crypto';
+import type { ProposalDefinition } from '@sfp/contracts';
+import { httpClient, signIn } from '@sfp/testing';
+import type { Locator, Page } from 'playwright-core';
+import { startConsoleHarness, type ConsoleHarness } from './console-harness';
+
+type Json = Record<string, any>;
+
+/**
+ * The console's quality-monitoring pages in a real browser (Chromium,
+ * headless) against the embedded platform. The proposals and the training
+ * course are made over the HTTP API in the set-up; what is tested is done
+ * through the pages: a review a red flag blocks (the approving choices
+ * disabled, the flag shown; the API refuses the same), a revise-and-resubmit
+ * whose new version's changes are shown beside the earlier review's
+ * comments, and a linkage suggestion accepted on the proposal and then seen
+ * on the course's page. Screenshots go to test-artifacts/console/.
+ */
+describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
+  const ADMIN_PASSWORD = 'quality console e2e passphrase';
+  const run = randomBytes(3).toString('hex');
+  let h: ConsoleHarness;
+  let page: Page;
+  let quality: ReturnType<typeof httpClient>;
+  let training: ReturnType<typeof httpClient>;
+  let courseId: string;
+  const courseTitle = `Microinsurance for informal workers (${run})`;
+  const flagged = `Revolving fund run by the Kisumu youth project (${run})`;
+  const revised = `Weather index insurance for smallholders in Kenya (${run})`;
+
+  /** A proposal as a department sends it: Kenya, microinsurance, through a specialised provider. */
+  function proposalBody(changes: Partial<ProposalDefinition>): ProposalDefinition {
+    return {
+      title: revised,
+      description:
+        'Index insurance for maize and bean farmers sold through an insurer and a savings cooperative network.',
+      department: 'Social Finance Programme',
+      countries: ['KE'],
+      themes: ['microinsurance', 'informal-economy'],
+      currency: 'USD',
+      budget: 450_000,
+      budgetUsd: 450_000,
+      durationMonths: 30,
+      plannedStart: '2026-03-01',
+      financialComponent: {
+        instrument: 'insurance-scheme',
+        channel: 'specialised-provider',
+        pricingPolicy: 'market-rates',
+        amount: 300_000,
+        coFinancing: 60_000,
+        description: 'Premium support tapering over three seasons; the insurer carries the risk.',
+      },
+      partnerInstitutionIds: [],
+      logframe: [
+        {
+          outcome: 'Smallholders insured against drought',
+          indicators: [
+            {
+              indicator: 'Farmers holding a policy',
+              unit: 'farmers',
+              baseline: 0,
+              baselineDate: '2025-12-31',
+              target: 12_000,
+              targetDate: '2028-08-31',
+              meansOfVerification: 'Insurer policy register',
+            },
+          ],
+        },
+      ],
+      exitStrategy: 'The premium support ends after three seasons.',
+      constituents: ['government', 'cooperative-movement'],
+      genderOutcomes: 'Half of the insured farmers are women.',
+      decentWorkOutcomes: 'Fewer distress sales of assets and less child labour after a drought.',
+      participatingOrganisations: [
+        { name: 'Kenya Agricultural Insurance Pool', role: 4 },
+        { name: 'Social Finance Programme', role: 2 },
+      ],
+      sectors: ['24030'],
+      ...changes,
+    };
+  }
+
+  async function ok<T = Json>(
+    answer: Promise<{ status: number; body: T; text: string }>,
+    status = 200,
+  ): Promise<T> {
+    const { status: got, body, text } = await answer;
+    if (got !== status) throw new Error(`Expected HTTP ${status}, got ${got}: ${text}`);
+    return body;
+  }
+
+  /** Polls until `probe` answers true (the projections and the bus take their time). */
+  async function eventually(what: string, probe: () => Promise<boolean>) {
+    for (let attempt = 0; attempt < 150; attempt++) {
+      if (await probe()) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`Never: ${what}`);
+  }
+
+  async function submitted(definition: ProposalDefinition): Promise<string> {
+    const answer = await ok(quality.post('/proposals', definition), 201);
+    const proposalId = answer['proposalId'] as string;
+    await eventually('the queue lists the proposal', async () => {
+      const list = await quality.get<Json>(`/proposals?q=${encodeURIComponent(run)}`);
+      return (
+        list.status === 200 &&
+        (list.body['items'] as Json[]).some((p) => p['proposalId'] === proposalId)
+      );
+    });
+    return proposalId;
+  }
+
+  beforeAll(async () => {
+    h = await startConsoleHarness(ADMIN_PASSWORD);
+    page = h.page;
+    const token = await signIn(h.platform.url, 'admin', ADMIN_PASSWORD);
+    quality = httpClient(`${h.platform.url}/api/quality-monitoring`, token);
+    training = httpClient(`${h.platform.url}/api/training`, token);
+    // A published course on microinsurance and the informal economy: a tool quality monitoring learns of.
+    const course = await ok(
+      training.post('/courses', {
+        course: {
+          code: `SFP-MI-201-${run}`,
+          title: courseTitle,
+          kind: 'regional-course',
+          learningObjectives: [
+            'Design an index insurance product with an insurer',
+            'Reach informal workers through their cooperatives',
+          ],
+          themes: ['microinsurance', 'informal-economy'],
+          audiences: ['government', 'workers-organisation'],
+          durationHours: 24,
+          priorityArea: 'financial-inclusion',
+          languages: ['en'],
+          owner: 'staff-mrossi',
+          supervisorApprovalRequired: false,
+          completionRule: { minAttendancePercent: 80, minPostTestScore: 70 },
+        },
+      }),
+      201,
+    );
+    courseId = course['courseId'] as string;
+    await ok(training.post(`/courses/${courseId}/publish`, {}));
+    await eventually('quality monitoring knows the course', async () => {
+      const tools = await quality.get<Json>('/tools?limit=200');
+      const items = (Array.isArray(tools.body) ? tools.body : tools.body['items']) as Json[];
+      return tools.status === 200 && items.some((t) => t['toolRef'] === `course:${courseId}`);
+    });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const main = () => page.getByRole('main');
+  const nav = () => page.getByRole('navigation', { name: 'Main' });
+  const textOf = async (locator: Locator) =>
+    ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  const notice = (text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
+  const statusBecomes = (label: string) =>
+    page.getByTestId('proposal-status').filter({ hasText: label }).waitFor();
+
+  /** Signed in as the administrator (once: the session stays in the tab). */
+  async function signInAsAdmin() {
+    await page.goto('/');
+    const signedIn = page.getByTestId('signed-in-user');
+    await signedIn.or(page.getByLabel('User name')).first().waitFor();
+    if (await signedIn.isVisible()) return;
+    await page.getByLabel('User name').fill('admin');
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('signed-in-user').waitFor();
+  }
+
+  /** From the review queue, searched by the run's words, to a proposal's workspace. */
+  async function openFromQueue(title: string) {
+    await nav().getByRole('link', { name: 'Review queue' }).click();
+    await page.getByRole('heading', { name: 'Review queue' }).waitFor();
+    await main().getByLabel('Search').fill(run);
+    await main().getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { name: title }).waitFor();
+  }
+
+  /** The admin assigns themself as the reviewer: the review starts. */
+  async function startReview() {
+    const assign = page.getByRole('form', { name: 'Assign reviewers' });
+    await assign.getByRole('checkbox', { name: /\(admin\)/ }).check();
+    await assign.getByRole('button', { name: 'Assign reviewers' }).click();
+    await notice('The review has started.');
+    await statusBecomes('Under review');
+  }
+
+  /** Rates every criterion of the checklist; `comments` by criterion label. */
+  async function rateAll(rating: string, comments: Record<string, string> = {}) {
+    const checklist = main().getByRole('region', { name: 'Checklist' });
+    const selects = checklist.getByRole('combobox', { name: /^Rating of / });
+    await selects.first().waitFor();
+    const count = await selects.count();
+    for (let i = 0; i < count; i++) await selects.nth(i).selectOption(rating);
+    for (const [criterion, comment] of Object.entries(comments))
+      await checklist.getByLabel(`Comment on ${criterion}`).fill(comment);
+    return checklist;
+  }
+
+  async function submitReview(summary: string) {
+    const form = page.getByRole('form', { name: 'Submit the review' });
+    await form.getByLabel('Summary').fill(summary);
+    await form.getByRole('button', { name: 'Submit the review' }).click();
+    await notice('Your review is submitted.');
+  }
+
+  it('shows the red flag that blocks approval: the approving choices are disabled and the API refuses them', async () => {
+    const proposalId = await submitted(
+      proposalBody({
+        title: flagged,
+        themes: ['youth'],
+        financialComponent: {
+          instrument: 'revolving-fund',
+          channel: 'direct-by-project',
+          pricingPolicy: 'market-rates',
+          amount: 200_000,
+          description: 'Loans to youth groups from a fund the project manages itself.',
+        },
+      }),
+    );
+    await signInAsAdmin();
+    await openFromQueue(flagged);
+    await startReview();
+
+    const flags = main().getByRole('region', { name: 'Red flags' });
+    await flags.getByTestId('red-flags').waitFor();
+    expect(await textOf(flags)).toContain('Direct lending by the project');
+    expect(await textOf(flags)).toContain('block');
+
+    // The live score as the reviewer rates: 4 of 5 everywhere is 75 of 100.
+    expect(await textOf(page.getByTestId('live-score'))).toContain('Not yet');
+    await rateAll('4', { 'Delivery channel': 'A project should not lend: use a provider.' });
+    expect(await textOf(page.getByTestId('live-score'))).toBe('75 of 100');
+    await submitReview('Good design, but the fund lends directly.');
+
+    const decide = page.getByRole('form', { name: 'Decide' });
+    await decide.waitFor();
+    expect(await decide.getByRole('radio', { name: 'Approve', exact: true }).isDisabled()).toBe(
+      true,
+    );
+    expect(await decide.getByRole('radio', { name: 'Approve with conditions' }).isDisabled()).toBe(
+      true,
+    );
+    expect(await decide.getByRole('radio', { name: 'Reject' }).isDisabled()).toBe(false);
+    const why = decide.getByTestId('approval-blocked');
+    expect(await textOf(why)).toContain('Blocked by a red flag: Direct lending by the project');
+    await h.screenshot('60-quality-red-flag-blocks-approval');
+
+    // The service refuses it the same way, whatever the page offers.
+    const refused = await quality.post(`/proposals/${proposalId}/decision`, {
+      decision: 'approved',
+      reasons: ['Score above the passing score'],
+      conditions: [],
+    });
+    expect(refused.status).toBe(409);
+    expect((refused.body as Json)['code']).toBe('RED_FLAG_BLOCKS_APPROVAL');
+
+    await decide.getByRole('radio', { name: 'Reject' }).check();
+    await decide.getByLabel('Reasons').fill('Direct lending by a social project');
+    await decide.getByRole('button', { name: 'Record the decision' }).click();
+    await notice('Decided: reject.');
+    await statusBecomes('Rejected');
+  });
+
+  it('shows what a resubmission changed beside the earlier review’s comments', async () => {
+    await submitted(proposalBody({}));
+    await signInAsAdmin();
+    await openFromQueue(revised);
+    await startReview();
+    await rateAll('3', {
+      'Exit strategy': 'Say who keeps the premium data and pays the premiums after year three.',
+    });
+    await submitReview('Sound, but the exit strategy is thin.');
+    const decide = page.getByRole('form', { name: 'Decide' });
+    await decide.getByRole('radio', { name: 'Revise and resubmit' }).check();
+    await decide.getByLabel('Reasons').fill('Complete the exit strategy');
+    await decide.getByRole('button', { name: 'Record the decision' }).click();
+    await statusBecomes('Revise and resubmit');
+
+    // The resubmit form, filled with version 1: the exit strategy and the co-financing changed.
+    const resubmit = page.getByRole('form', { name: 'Resubmit' });
+    await resubmit.waitFor();
+    expect(
+      await textOf(main().getByRole('complementary', { name: 'What the review asked' })),
+    ).toContain('Say who keeps the premium data');
+    await resubmit
+      .getByLabel('Exit strategy')
+      .fill('The county government takes over the premium support from season four.');
+    await resubmit.getByLabel('Co-financing').fill('90000');
+    await resubmit.getByLabel('What changed').fill('Exit strategy completed; more co-financing.');
+    await resubmit.getByRole('button', { name: 'Resubmit the proposal' }).click();
+
+    await page.getByRole('heading', { name: 'What changed from version 1 to version 2' }).waitFor();
+    const changes = main().getByRole('table', { name: 'Changed fields' });
+    await changes.waitFor();
+    const exit = changes.getByRole('row').filter({ hasText: 'The county government' });
+    expect(await textOf(exit)).toContain('The premium support ends after three seasons.');
+    // The earlier review's comment on the exit strategy, beside the change.
+    expect(await textOf(exit)).toContain('Say who keeps the premium data');
+    const money = changes.getByRole('row').filter({ hasText: '90,000' });
+    expect(await textOf(money)).toContain('60,000');
+    expect(await textOf(main())).toContain('Exit strategy completed; more co-financing.');
+    await h.screenshot('61-quality-resubmission-diff');
+  });
+
+  it('accepts a linkage suggestion on the proposal and shows the proposal on the course page', async () => {
+    const title = `Cooperative microinsurance for market traders (${run})`;
+    await submitted(proposalBody({ title }));
+    await signInAsAdmin();
+    await openFromQueue(title);
+
+    const suggested = main().getByRole('table', { name: 'Suggested links' });
+    const row = suggested.getByRole('row').filter({ hasText: courseTitle });
+    await row.waitFor();
+    expect(await textOf(row)).toMatch(/\d+ %/);
+    expect(await textOf(row)).toMatch(/microinsurance/i);
+    await row.getByRole('button', { name: `Accept the link to ${courseTitle}` }).click();
+    await notice('The link is accepted.');
+    const accepted = main().getByRole('table', { name: 'Accepted links' });
+    await accepted.getByRole('row').filter({ hasText: courseTitle }).waitFor();
+    await h.screenshot('62-quality-linkage-accepted');
+
+    // The course's owner shows the proposal (training learns of it from the public event).
+    await eventually('training shows the linked proposal', async () => {
+      const answer = await training.get<Json>(`/courses/${courseId}/linked-proposals`);
+      return (
+        answer.status === 200 &&
+        ((answer.body['items'] ?? []) as Json[]).some((p) => p['title'] === title)
+      );
+    });
+    await page.goto(`/training/courses/${courseId}`);
+    await page.getByRole('heading', { name: courseTitle }).waitFor();
+    await main().getByText(title).first().waitFor();
+    await h.screenshot('63-quality-linked-proposal-on-course');
+  });
+});
