@@ -15,7 +15,7 @@ import {
   qualityMonitoringEventTypes,
 } from '../quality-monitoring.context';
 import { parseIatiActivity } from './iati-activity.parser';
-import { IATI_CONTROLLERS } from './index';
+import { IATI_CONTROLLERS, IatiReportingOrgSettings } from './index';
 import { completedGuaranteeFund, WOMEN_SME_GUARANTEE_FUND_XML } from './testing/iati-fixtures';
 
 type Json = Record<string, any>;
@@ -28,6 +28,7 @@ const iatiOnly = defineService({
   defaultPort: 3006,
   eventTypes: qualityMonitoringEventTypes,
   errorStatuses: QUALITY_MONITORING_ERROR_STATUSES,
+  settings: IatiReportingOrgSettings,
   controllers: IATI_CONTROLLERS,
 });
 
@@ -86,9 +87,15 @@ describe('IATI over HTTP', () => {
   };
 
   beforeAll(async () => {
-    host = await startEmbeddedContextHost(iatiOnly, {
-      clock: () => new Date('2026-04-01T08:00:00Z'),
-    });
+    // The reporting organisation's name from its variable (the ref and type keep their defaults)
+    process.env['QUALITY_IATI_REPORTING_ORG_NAME'] = 'ILO Social Finance Programme';
+    try {
+      host = await startEmbeddedContextHost(iatiOnly, {
+        clock: () => new Date('2026-04-01T08:00:00Z'),
+      });
+    } finally {
+      delete process.env['QUALITY_IATI_REPORTING_ORG_NAME'];
+    }
     await append(APPROVED, ProposalSubmitted.type, submitted(APPROVED), '2026-03-02T09:00:00Z');
     await append(APPROVED, ProposalDecided.type, decided, '2026-03-13T16:45:00Z');
     await append(
@@ -178,7 +185,9 @@ describe('IATI over HTTP', () => {
       `attachment; filename="${APPROVED}.iati.xml"`,
     );
     const xml = await res.text();
-    expect(xml).toContain('<reporting-org ref="XM-DAC-41302" type="40">');
+    expect(xml).toContain(
+      '<reporting-org ref="XM-DAC-41302" type="40">\n      <narrative>ILO Social Finance Programme</narrative>',
+    );
     expect(xml).toContain('generated-datetime="2026-04-01T08:00:00.000Z"');
     expect(xml).toContain('<activity-status code="1"/>');
     expect(xml).toContain('<conditions attached="1">');

@@ -1,16 +1,28 @@
+import { IsOptional, IsString, Matches } from 'class-validator';
 import { ORGANISATION_TYPE_MULTILATERAL } from './iati.codes';
 import type { IatiReportingOrg } from './iati-activity.writer';
 
 /**
- * The variables of the export's reporting organisation (optional, in the
- * context's settings; the defaults are the ILO's IATI identity):
- *   QUALITY_IATI_REPORTING_ORG_REF   an IATI organisation identifier (default XM-DAC-41302)
- *   QUALITY_IATI_REPORTING_ORG_NAME  its name (default International Labour Organization)
- *   QUALITY_IATI_REPORTING_ORG_TYPE  its OrganisationType code (default 40, multilateral)
+ * The variables of the export's reporting organisation, all optional (the
+ * defaults are the ILO's IATI identity). The context's settings class
+ * declares them by extending this one (or is this one); the export reads them
+ * from CONTEXT_SETTINGS.
  */
-export interface IatiReportingOrgSettings {
+export class IatiReportingOrgSettings {
+  /** An IATI organisation identifier (default XM-DAC-41302). */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S+$/, { message: 'must be an IATI organisation identifier, e.g. XM-DAC-41302' })
   QUALITY_IATI_REPORTING_ORG_REF?: string;
+
+  /** Its name (default International Labour Organization). */
+  @IsOptional()
+  @IsString()
   QUALITY_IATI_REPORTING_ORG_NAME?: string;
+
+  /** Its OrganisationType code (default 40, multilateral). */
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'must be an IATI OrganisationType code, e.g. 40' })
   QUALITY_IATI_REPORTING_ORG_TYPE?: string;
 }
 

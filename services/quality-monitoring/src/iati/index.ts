@@ -17,4 +17,4 @@ export {
 export type { IatiImport, ImportedProposal } from './iati-import';
 export { IatiFileError } from './iati-file.error';
 export { SFP_IATI_NAMESPACE } from './iati.codes';
-export { reportingOrgOf, type IatiReportingOrgSettings } from './iati.settings';
+export { IatiReportingOrgSettings, reportingOrgOf } from './iati.settings';
