@@ -1,6 +1,7 @@
 import { helpDeskReporting } from './help-desk/help-desk.reporting-plugin';
 import { innovationResearchReporting } from './innovation-research/innovation-research.reporting-plugin';
 import { knowledgeBaseReporting } from './knowledge-base/knowledge-base.reporting-plugin';
+import { qualityMonitoringReporting } from './quality-monitoring/quality-monitoring.reporting-plugin';
 import type { ReportingPlugin } from './registry/reporting-plugin';
 import { trainingReporting } from './training/training.reporting-plugin';
 
@@ -14,5 +15,6 @@ export function defaultReportingPlugins(): ReportingPlugin[] {
     knowledgeBaseReporting,
     trainingReporting,
     innovationResearchReporting,
+    qualityMonitoringReporting,
   ];
 }

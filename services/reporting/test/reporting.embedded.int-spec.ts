@@ -477,7 +477,7 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
     expect(statuses).toMatchObject({
       innovation: 'reported',
       training: 'reported',
-      'quality-monitoring': 'not-reported',
+      'quality-monitoring': 'reported',
       'capacity-building': 'reported',
     });
     const training = (report.body['functions'] as Json[]).find((f) => f['function'] === 'training');

@@ -11,6 +11,7 @@ describe('reporting registry', () => {
       'knowledge-base',
       'training',
       'innovation-research',
+      'quality-monitoring',
     ]);
     expect(registry.views.map((v) => [v.name, v.projection.name])).toEqual([
       ['service-requests', 'reporting-service-requests'],
@@ -25,6 +26,10 @@ describe('reporting registry', () => {
       ['research-milestone-record', 'reporting-research-milestone-record'],
       ['research-publications', 'reporting-research-publications'],
       ['research-cost-benefit-record', 'reporting-research-cost-benefit-record'],
+      ['quality-proposals', 'reporting-quality-proposals'],
+      ['quality-decisions', 'reporting-quality-decisions'],
+      ['quality-portfolio', 'reporting-quality-portfolio'],
+      ['quality-linkages', 'reporting-quality-linkages'],
     ]);
     expect(registry.view('targets')?.context).toBe('knowledge-base');
     expect(registry.view('__proto__')).toBeUndefined();
@@ -32,7 +37,7 @@ describe('reporting registry', () => {
 
   it('takes a new context by its plugin alone, and refuses clashes', () => {
     const innovation: ReportingPlugin = {
-      context: 'quality-monitoring',
+      context: 'resource-mobilisation',
       shapeProblems: () => [],
       views: [],
       sections: [],

@@ -6,6 +6,10 @@ import {
   RESEARCH_METRIC_LABELS,
 } from '../innovation-research/domain/research.metric-labels';
 import {
+  QUALITY_BREAKDOWN_KEYS,
+  QUALITY_METRIC_LABELS,
+} from '../quality-monitoring/domain/quality.metric-labels';
+import {
   TRAINING_BREAKDOWN_KEYS,
   TRAINING_METRIC_LABELS,
 } from '../training/domain/training.metric-labels';
@@ -91,6 +95,7 @@ const METRIC_LABELS: Record<string, string> = {
   targetStatusChangesByStatus: 'Target status changes by new status',
   ...TRAINING_METRIC_LABELS,
   ...RESEARCH_METRIC_LABELS,
+  ...QUALITY_METRIC_LABELS,
 };
 
 const BREAKDOWN_KEYS: Record<string, string> = {
@@ -102,6 +107,7 @@ const BREAKDOWN_KEYS: Record<string, string> = {
   Indicator: 'Indicator',
   ...TRAINING_BREAKDOWN_KEYS,
   ...RESEARCH_BREAKDOWN_KEYS,
+  ...QUALITY_BREAKDOWN_KEYS,
 };
 
 const label = (metric: string) => METRIC_LABELS[metric] ?? metric;
