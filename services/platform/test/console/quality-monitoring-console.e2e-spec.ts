@@ -305,6 +305,8 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
     expect(await textOf(exit)).toContain('Say who keeps the premium data');
     const money = changes.getByRole('row').filter({ hasText: '90,000' });
     expect(await textOf(money)).toContain('60,000');
+    // Only what was edited: the fields the form carried over unchanged are not listed.
+    expect(await changes.getByRole('row').count()).toBe(3);
     expect(await textOf(main())).toContain('Exit strategy completed; more co-financing.');
     await h.screenshot('61-quality-resubmission-diff');
   });
@@ -336,7 +338,13 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
     });
     await page.goto(`/training/courses/${courseId}`);
     await page.getByRole('heading', { name: courseTitle }).waitFor();
-    await main().getByText(title).first().waitFor();
+    const linked = main().getByRole('table', { name: 'Linked proposals' });
+    const link = linked.getByRole('row').filter({ hasText: title });
+    await link.waitFor();
+    expect(await textOf(link)).toContain('Shares the themes microinsurance and informal economy');
     await h.screenshot('63-quality-linked-proposal-on-course');
+    // And back: the proposal's link opens its review workspace.
+    await link.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { name: title }).waitFor();
   });
 });

@@ -8,7 +8,7 @@ import type {
   PricingPolicy,
   ReviewCriterion,
 } from '@sfp/contracts';
-import { formatNumber, formatPercent, label, NONE } from '../../components/format';
+import { formatDate, formatNumber, formatPercent, label, NONE } from '../../components/format';
 import {
   CHANNEL_LABELS,
   CONSTITUENT_LABELS,
@@ -41,7 +41,10 @@ export function valueText(field: string, value: unknown): string {
     return shape === 'financialComponent.interestRateCap'
       ? formatPercent(value)
       : formatNumber(value, 2);
-  if (typeof value === 'string') return CODE_LABELS[shape]?.(value) ?? value;
+  if (typeof value === 'string') {
+    if (/(Date|Start)$/.test(shape) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+    return CODE_LABELS[shape]?.(value) ?? value;
+  }
   if (Array.isArray(value))
     return value.length ? value.map((item) => valueText(field, item)).join(', ') : NONE;
   if (typeof value === 'object')

@@ -134,18 +134,25 @@ export function ProposalFacts(props: {
       </section>
       <section aria-label="Constituents and outcomes">
         <h3>Constituents and outcomes</h3>
-        <Figures
-          items={[
-            {
-              label: 'Constituents',
-              value: p.constituents.map((c) => CONSTITUENT_LABELS[c]).join(', ') || 'None',
-            },
-            { label: 'Gender outcomes', value: p.genderOutcomes || 'None stated' },
-            { label: 'Decent-work outcomes', value: p.decentWorkOutcomes || 'None stated' },
-            { label: 'Sectors (OECD DAC)', value: p.sectors.join(', ') || 'None' },
-            ...(p.iatiIdentifier ? [{ label: 'IATI identifier', value: p.iatiIdentifier }] : []),
-          ]}
-        />
+        <p>
+          <strong>Constituents:</strong>{' '}
+          {p.constituents.map((c) => CONSTITUENT_LABELS[c]).join(', ') || 'None'}
+        </p>
+        <p>
+          <strong>Gender outcomes:</strong> {p.genderOutcomes || 'None stated'}
+        </p>
+        <p>
+          <strong>Decent-work outcomes:</strong> {p.decentWorkOutcomes || 'None stated'}
+        </p>
+        <p>
+          <strong>Sectors (OECD DAC purpose codes):</strong> {p.sectors.join(', ') || 'None'}
+          {p.iatiIdentifier ? (
+            <>
+              {' · '}
+              <strong>IATI identifier:</strong> {p.iatiIdentifier}
+            </>
+          ) : null}
+        </p>
       </section>
     </section>
   );

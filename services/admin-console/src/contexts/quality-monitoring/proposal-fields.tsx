@@ -220,11 +220,25 @@ export function ProposalFields(props: {
               onChange={(baseline) => indicators.set(i, { baseline })}
             />
             <TextField
+              label={`Indicator ${i + 1}: baseline date`}
+              type="date"
+              {...cell(`logframe.${i}.indicators.0.baselineDate`)}
+              value={row.baselineDate}
+              onChange={(baselineDate) => indicators.set(i, { baselineDate })}
+            />
+            <TextField
               label={`Indicator ${i + 1}: target`}
               type="number"
               {...cell(`logframe.${i}.indicators.0.target`)}
               value={row.target}
               onChange={(target) => indicators.set(i, { target })}
+            />
+            <TextField
+              label={`Indicator ${i + 1}: target date`}
+              type="date"
+              {...cell(`logframe.${i}.indicators.0.targetDate`)}
+              value={row.targetDate}
+              onChange={(targetDate) => indicators.set(i, { targetDate })}
             />
             <TextField
               label={`Indicator ${i + 1}: means of verification`}

@@ -18,6 +18,7 @@ export interface IndicatorRow {
   indicator: string;
   unit: string;
   baseline: string;
+  baselineDate: string;
   target: string;
   targetDate: string;
   meansOfVerification: string;
@@ -34,6 +35,7 @@ export const EMPTY_INDICATOR: IndicatorRow = {
   indicator: '',
   unit: '',
   baseline: '',
+  baselineDate: '',
   target: '',
   targetDate: '',
   meansOfVerification: '',
@@ -106,6 +108,7 @@ function logframeOf(rows: readonly IndicatorRow[]): LogframeOutcome[] {
       indicator: row.indicator.trim(),
       unit: row.unit.trim(),
       baseline: numberOf(row.baseline) as number,
+      ...(row.baselineDate ? { baselineDate: row.baselineDate } : {}),
       target: numberOf(row.target) as number,
       ...(row.targetDate ? { targetDate: row.targetDate } : {}),
       meansOfVerification: row.meansOfVerification.trim(),
@@ -167,6 +170,7 @@ export function valuesOf(p: Partial<ProposalDefinition>): ProposalValues {
           indicator: x.indicator,
           unit: x.unit,
           baseline: text(x.baseline),
+          baselineDate: x.baselineDate ?? '',
           target: text(x.target),
           targetDate: x.targetDate ?? '',
           meansOfVerification: x.meansOfVerification,
