@@ -196,6 +196,10 @@ describe('reporting standalone on Kafka and MongoDB (distributed e2e)', () => {
     expect(list.body.projections.map((p) => p['name']).sort()).toEqual([
       'reporting-institutions',
       'reporting-performance-reports',
+      'reporting-quality-decisions',
+      'reporting-quality-linkages',
+      'reporting-quality-portfolio',
+      'reporting-quality-proposals',
       'reporting-research-cost-benefit-record',
       'reporting-research-milestone-record',
       'reporting-research-portfolio',

@@ -261,6 +261,10 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
       'research-milestone-record',
       'research-publications',
       'research-cost-benefit-record',
+      'quality-proposals',
+      'quality-decisions',
+      'quality-portfolio',
+      'quality-linkages',
     ]);
     expect(catalogue.body['views'][0].fields).toContainEqual({
       name: 'themes',
@@ -520,9 +524,7 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
       '<h2>Capacity building of constituents</h2><table class="headline">',
     );
     expect(html.text).toContain('<td>Workers&#39; organisation</td><td>1</td>');
-    expect(html.text).toContain(
-      '<h2>Quality monitoring</h2><p class="not-reported">Not reported yet',
-    );
+    expect(html.text).toContain('<h2>Quality monitoring</h2><table class="headline">');
   });
 
   it('reports a period with no activity as correct and empty', async () => {

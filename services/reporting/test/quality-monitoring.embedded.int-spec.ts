@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { contextTopics, EmbeddedEventBus } from '@sfp/messaging';
+import { createLogger } from '@sfp/service-kit';
+import { httpClient } from '@sfp/testing';
+import { qualityPreviousPeriodMetric } from '../src/quality-monitoring/domain/quality.report-section';
+import {
+  QUALITY_FIGURES_2025_Q4,
+  QUALITY_FIGURES_2026_Q1,
+  scriptedQualityHistory,
+} from '../src/quality-monitoring/quality-history.fixture';
+import { defaultReportingPlugins } from '../src/reporting.plugins';
+import type { ReportingRuntime } from '../src/reporting.runtime';
+import { openEmbeddedReportingStores, type ReportingStores } from '../src/reporting.stores';
+import { figuresByName } from './support/report-figures';
+import {
+  eventually,
+  publishEvents,
+  startReportingApp,
+  testMetrics,
+} from './support/reporting-test-app';
+
+type Json = Record<string, any>;
+
+/**
+ * The quality-monitoring events on sfp.quality-monitoring.events, through
+ * reporting's consumer and views (SQLite, embedded bus) to the analysts'
+ * queries and the progress report; figures worked by hand
+ * (quality-history.fixture.ts).
+ */
+describe('quality monitoring in reporting, embedded (integration)', () => {
+  let dataDir: string;
+  let bus: EmbeddedEventBus;
+  let stores: ReportingStores;
+  let app: INestApplication;
+  let http: ReturnType<typeof httpClient>;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'sfp-reporting-quality-'));
+    bus = new EmbeddedEventBus({ filename: join(dataDir, 'bus.sqlite'), retryDelayMs: 50 });
+    stores = openEmbeddedReportingStores(dataDir);
+    const runtime: ReportingRuntime = {
+      log: stores.log,
+      bus,
+      topicProvisioning: { partitions: 3, replicationFactor: 1 },
+      readModels: stores.readModels,
+      plugins: defaultReportingPlugins(),
+      projectionSources: [],
+      clock: () => new Date(),
+      metrics: testMetrics(),
+      logger: createLogger('reporting-quality-int', 'silent'),
+    };
+    const started = await startReportingApp(runtime);
+    app = started.app;
+    http = httpClient(started.url);
+    await publishEvents(
+      bus,
+      contextTopics('quality-monitoring').events,
+      scriptedQualityHistory().events,
+    );
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await stores?.close();
+    await bus?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const query = (body: unknown, view: string, suffix = '') =>
+    http.post<Json>(`/views/${view}/query${suffix}`, body);
+
+  it('builds the quality views and answers the analysts’ queries, as JSON and CSV', async () => {
+    await eventually(async () =>
+      expect((await query({ aggregates: ['count'] }, 'quality-decisions')).body['rows']).toEqual([
+        { count: 5 },
+      ]),
+    );
+    await eventually(async () =>
+      expect((await query({ aggregates: ['count'] }, 'quality-linkages')).body['rows']).toEqual([
+        { count: 3 },
+      ]),
+    );
+    const byDecision = await query(
+      { groupBy: ['decision'], aggregates: ['count'], sort: ['decision'] },
+      'quality-decisions',
+    );
+    expect(byDecision.body['rows']).toEqual([
+      { decision: 'approved', count: 2 },
+      { decision: 'approved-with-conditions', count: 1 },
+      { decision: 'rejected', count: 1 },
+      { decision: 'revise-and-resubmit', count: 1 },
+    ]);
+    const approved = await query(
+      {
+        filter: { approved: true },
+        select: ['proposalId', 'currency', 'amountUsd'],
+        sort: ['proposalId'],
+      },
+      'quality-portfolio',
+      '?format=csv',
+    );
+    expect(approved.headers.get('content-type')).toContain('text/csv');
+    expect(approved.text).toBe(
+      'proposalId,currency,amountUsd\r\np-a,USD,1000000\r\np-b,XOF,500000\r\np-d,USD,500000\r\n',
+    );
+    const statuses = await query(
+      { select: ['proposalId', 'status', 'version'], sort: ['proposalId'] },
+      'quality-proposals',
+    );
+    expect(statuses.body['rows']).toEqual([
+      { proposalId: 'p-a', status: 'approved', version: 1 },
+      { proposalId: 'p-b', status: 'approved-with-conditions', version: 2 },
+      { proposalId: 'p-c', status: 'rejected', version: 1 },
+      { proposalId: 'p-d', status: 'approved', version: 1 },
+      { proposalId: 'p-e', status: 'withdrawn', version: 1 },
+    ]);
+  });
+
+  it('reports Quality monitoring for 2026-Q1 beside 2025-Q4, and as of a past instant', async () => {
+    const quality = async (suffix = '') => {
+      const report = await http.get<Json>(`/reports/progress?period=2026-Q1${suffix}`);
+      return (report.body['functions'] as Json[]).find(
+        (f) => f['function'] === 'quality-monitoring',
+      );
+    };
+    await eventually(async () =>
+      expect(figuresByName((await quality())?.['figures'] ?? [])).toEqual({
+        ...QUALITY_FIGURES_2026_Q1,
+        ...Object.fromEntries(
+          Object.entries(QUALITY_FIGURES_2025_Q4).map(([k, v]) => [
+            qualityPreviousPeriodMetric(k),
+            v,
+          ]),
+        ),
+      }),
+    );
+    expect(await quality()).toMatchObject({
+      title: 'Quality monitoring',
+      status: 'reported',
+      context: 'quality-monitoring',
+    });
+    const asOf = await quality('&asOf=2026-02-28T00:00:00.000Z');
+    expect(figuresByName(asOf?.['figures'] ?? [])).toMatchObject({
+      proposalDecisions: 2,
+      redFlagsFound: 2,
+      approvedAmountUsd: 500_000,
+    });
+    const html = await http.get(`/reports/progress?period=2026-Q1&format=html`);
+    expect(html.text).toContain('Red flags found, previous period');
+    expect(html.text).toContain('Revise and resubmit');
+  });
+});
