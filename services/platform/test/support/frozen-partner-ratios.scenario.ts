@@ -4,7 +4,7 @@ import { EVENT_HEADERS } from '@sfp/messaging';
 import { proposalBody } from '@sfp/quality-monitoring/testing';
 import type { httpClient } from '@sfp/testing';
 
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 type Client = ReturnType<typeof httpClient>;
 
 /** A message of a context's events topic as the test saw it: its headers, text and exact bytes. */
