@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { ProposalDefinition } from '@sfp/contracts';
 import { httpClient, signIn } from '@sfp/testing';
 import type { Locator, Page } from 'playwright-core';
@@ -79,6 +80,12 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
       ...changes,
     };
   }
+
+  /** H3's hand-written IATI 2.03 activity (a foreign file: no platform extension). */
+  const IATI_FILE = resolve(
+    __dirname,
+    '../../../quality-monitoring/src/iati/testing/women-sme-guarantee-fund.iati-activity.xml',
+  );
 
   async function ok<T = Json>(
     answer: Promise<{ status: number; body: T; text: string }>,
@@ -346,5 +353,58 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
     // And back: the proposal's link opens its review workspace.
     await link.getByRole('link', { name: title }).click();
     await page.getByRole('heading', { name: title }).waitFor();
+  });
+
+  it('imports an IATI activity file: the form is filled, what IATI does not carry is marked until filled, and it submits', async () => {
+    await signInAsAdmin();
+    await nav().getByRole('link', { name: 'Submit a proposal' }).click();
+    await page.getByRole('heading', { name: 'Submit a proposal' }).waitFor();
+    await main().getByLabel('IATI activity file').setInputFiles(IATI_FILE);
+    await notice('Read women-sme-guarantee-fund.iati-activity.xml');
+
+    const form = page.getByRole('form', { name: 'The proposal' });
+    const title = 'Guarantee fund for women-led small and medium enterprises in Ghana';
+    expect(await form.getByLabel('Title').inputValue()).toContain(title);
+    expect(await form.getByLabel('Countries').inputValue()).toBe('GH, CI');
+    // What the file does not carry: named in words, and each field marked.
+    const missing = main().getByRole('status').filter({ hasText: 'The IATI file did not carry' });
+    expect(await textOf(missing)).toContain('Exit strategy');
+    const exit = form.getByLabel('Exit strategy');
+    expect(await exit.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('Instrument').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('Indicator 1: unit').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('Indicator 1: outcome').getAttribute('aria-invalid')).toBeNull();
+    await h.screenshot('64-quality-iati-import-missing-fields');
+
+    await form.getByLabel('Department').fill('Enterprises Department');
+    await form.getByRole('checkbox', { name: 'Gender' }).check();
+    await form.getByLabel('Instrument').selectOption({ label: 'Guarantee fund' });
+    await form
+      .getByLabel('Channel')
+      .selectOption({ label: 'Through a specialised financial provider' });
+    await form.getByLabel('Pricing policy').selectOption({ label: 'Market rates' });
+    await form.getByLabel('Amount').fill('2800000');
+    await form
+      .getByLabel('What the component does')
+      .fill('A 50 % partial credit guarantee on SME loans, priced at a 1.5 % annual fee.');
+    await exit.fill('From year 3 the guarantee institution prices the cover without the fund.');
+    expect(await exit.getAttribute('aria-invalid')).toBeNull();
+    await form.getByLabel('Indicator 1: unit').fill('loans');
+    const units = form.getByLabel(/^Indicator \d+: unit$/);
+    for (let i = 0; i < (await units.count()); i++)
+      if ((await units.nth(i).getAttribute('aria-invalid')) === 'true')
+        await units.nth(i).fill('partner lenders');
+    await form.getByRole('checkbox', { name: 'Government' }).check();
+    await form.getByLabel('Gender outcomes').fill('Loans to women-led SMEs reach 35 %.');
+    await form.getByLabel('Decent-work outcomes').fill('Jobs kept and created in the SMEs.');
+    await form.getByRole('button', { name: 'Submit the proposal' }).click();
+
+    const opened = page.getByRole('heading', { name: new RegExp(`^${title}`) });
+    await opened.or(form.getByRole('alert')).first().waitFor();
+    if (!(await opened.isVisible()))
+      throw new Error(`Refused: ${await textOf(form.getByRole('alert').first())}`);
+    await statusBecomes('Submitted');
+    expect(await textOf(main())).toContain('XM-DAC-41302-RAF-26-02-LUX');
+    expect(await textOf(main())).toContain('IATI import');
   });
 });

@@ -24,6 +24,7 @@ import {
 import {
   EMPTY_INDICATOR,
   EMPTY_ORGANISATION,
+  indicatorPaths,
   pathOf,
   type ProposalValues,
 } from './proposal-values';
@@ -54,7 +55,9 @@ function messagesOf(
   return {
     messagesFor: (field) => [
       ...(errors?.messagesFor(field) ?? []),
-      ...(missing.some((m) => m === field || m.startsWith(`${field}.`)) && empty(field)
+      ...(missing.some(
+        (m) => m === field || m.startsWith(`${field}.`) || field.startsWith(`${m}.`),
+      ) && empty(field)
         ? [MISSING]
         : []),
     ],
@@ -85,6 +88,13 @@ export function ProposalFields(props: {
     EMPTY_ORGANISATION,
   );
   const cell = (name: string) => ({ name, errors });
+  const paths = indicatorPaths(v.indicators);
+  /** A field of an indicator row, by its path in the logical framework (`logframe.0.indicators.1.unit`). */
+  const at = (i: number, name: string) =>
+    cell(paths[i] ? `${paths[i]}.${name}` : `indicators.${i}.${name}`);
+  /** The outcome of an indicator row: `logframe.0.outcome`. */
+  const outcomeAt = (i: number) =>
+    cell(paths[i] ? `${paths[i]?.split('.indicators.')[0]}.outcome` : `indicators.${i}.outcome`);
   return (
     <>
       {props.missing?.length ? (
@@ -196,53 +206,53 @@ export function ProposalFields(props: {
           <div key={i} className="columns">
             <TextField
               label={`Indicator ${i + 1}: outcome`}
-              {...cell(`logframe.${i}.outcome`)}
+              {...outcomeAt(i)}
               value={row.outcome}
               onChange={(outcome) => indicators.set(i, { outcome })}
             />
             <TextField
               label={`Indicator ${i + 1}: indicator`}
-              {...cell(`logframe.${i}.indicators.0.indicator`)}
+              {...at(i, 'indicator')}
               value={row.indicator}
               onChange={(indicator) => indicators.set(i, { indicator })}
             />
             <TextField
               label={`Indicator ${i + 1}: unit`}
-              {...cell(`logframe.${i}.indicators.0.unit`)}
+              {...at(i, 'unit')}
               value={row.unit}
               onChange={(unit) => indicators.set(i, { unit })}
             />
             <TextField
               label={`Indicator ${i + 1}: baseline`}
               type="number"
-              {...cell(`logframe.${i}.indicators.0.baseline`)}
+              {...at(i, 'baseline')}
               value={row.baseline}
               onChange={(baseline) => indicators.set(i, { baseline })}
             />
             <TextField
               label={`Indicator ${i + 1}: baseline date`}
               type="date"
-              {...cell(`logframe.${i}.indicators.0.baselineDate`)}
+              {...at(i, 'baselineDate')}
               value={row.baselineDate}
               onChange={(baselineDate) => indicators.set(i, { baselineDate })}
             />
             <TextField
               label={`Indicator ${i + 1}: target`}
               type="number"
-              {...cell(`logframe.${i}.indicators.0.target`)}
+              {...at(i, 'target')}
               value={row.target}
               onChange={(target) => indicators.set(i, { target })}
             />
             <TextField
               label={`Indicator ${i + 1}: target date`}
               type="date"
-              {...cell(`logframe.${i}.indicators.0.targetDate`)}
+              {...at(i, 'targetDate')}
               value={row.targetDate}
               onChange={(targetDate) => indicators.set(i, { targetDate })}
             />
             <TextField
               label={`Indicator ${i + 1}: means of verification`}
-              {...cell(`logframe.${i}.indicators.0.meansOfVerification`)}
+              {...at(i, 'meansOfVerification')}
               value={row.meansOfVerification}
               onChange={(meansOfVerification) => indicators.set(i, { meansOfVerification })}
             />

@@ -11,6 +11,7 @@ import type {
   Theme,
 } from '@sfp/contracts';
 import { listOf, numberOf } from '../../components/form-values';
+import type { ImportedProposal } from './quality.api';
 
 /** One indicator of the logical framework, with the outcome it measures. */
 export interface IndicatorRow {
@@ -160,20 +161,39 @@ export function definitionOf(v: ProposalValues): ProposalDefinition {
   };
 }
 
+/**
+ * Where the API reports each indicator row's fields: `logframe.<outcome>.indicators.<n>`,
+ * grouped as `definitionOf` groups them (undefined for a row left blank).
+ */
+export function indicatorPaths(rows: readonly IndicatorRow[]): Array<string | undefined> {
+  let outcome = -1;
+  let indicator = 0;
+  let previous: string | undefined;
+  return rows.map((row) => {
+    if (!row.outcome.trim() && !row.indicator.trim()) return undefined;
+    if (outcome < 0 || row.outcome.trim() !== previous) {
+      outcome += 1;
+      indicator = 0;
+      previous = row.outcome.trim();
+    } else indicator += 1;
+    return `logframe.${outcome}.indicators.${indicator}`;
+  });
+}
+
 /** The form's values from a definition, or the part of one an IATI activity carries. */
-export function valuesOf(p: Partial<ProposalDefinition>): ProposalValues {
+export function valuesOf(p: ImportedProposal): ProposalValues {
   const f = p.financialComponent;
   const indicators: IndicatorRow[] = (p.logframe ?? []).flatMap((o) =>
     o.indicators.length
       ? o.indicators.map((x) => ({
           outcome: o.outcome,
           indicator: x.indicator,
-          unit: x.unit,
+          unit: x.unit ?? '',
           baseline: text(x.baseline),
           baselineDate: x.baselineDate ?? '',
           target: text(x.target),
           targetDate: x.targetDate ?? '',
-          meansOfVerification: x.meansOfVerification,
+          meansOfVerification: x.meansOfVerification ?? '',
         }))
       : [{ ...EMPTY_INDICATOR, outcome: o.outcome }],
   );

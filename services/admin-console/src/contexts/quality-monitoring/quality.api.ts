@@ -8,6 +8,7 @@ import type {
   CriterionRating,
   InterventionTool,
   LinkageSuggestion,
+  LogframeIndicator,
   ProposalDefinition,
   QualityPartnerView,
   QualityProposalDetail,
@@ -32,9 +33,19 @@ export interface QualityCommandResult {
   position: number;
 }
 
-/** An IATI activity read: the proposal it carries, the fields it does not, and what was odd. */
+/** A proposal as far as an IATI activity gives it (an indicator may lack its figures). */
+export type ImportedProposal = {
+  [K in keyof ProposalDefinition]?: K extends 'logframe'
+    ? Array<{
+        outcome: string;
+        indicators: Array<Partial<LogframeIndicator> & { indicator: string }>;
+      }>
+    : ProposalDefinition[K];
+};
+
+/** An IATI activity read: the proposal it carries, the fields it does not (paths), and what was odd. */
 export interface IatiImport {
-  proposal: Partial<ProposalDefinition>;
+  proposal: ImportedProposal;
   missing: string[];
   warnings: string[];
 }
