@@ -26,8 +26,11 @@ describe('IATI files the import refuses, naming the element', () => {
     expect(refusal.problems).toEqual([{ field: '(body)', message: refusal.message }]);
   });
 
-  it('refuses text that is not XML at all', () => {
+  it('refuses text that is not XML at all, and an empty file', () => {
     expect(refusalOf('{"title": "not xml"}').code).toBe('MALFORMED_XML');
+    const empty = refusalOf('  \n');
+    expect(empty.code).toBe('MALFORMED_XML');
+    expect(empty.message).toBe('The file is empty: send an IATI activity file');
   });
 
   it('refuses a DOCTYPE (no entity expansion)', () => {

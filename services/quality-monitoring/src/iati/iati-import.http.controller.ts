@@ -33,6 +33,12 @@ function readXmlBody(req: Request, res: Response): Promise<string | undefined> {
   });
 }
 
+/** Whether the request says its body is XML (when it has none, the parser leaves it unread). */
+function sentAsXml(req: Request): boolean {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  return type !== undefined && IATI_XML_TYPES.includes(type);
+}
+
 /** POST /iati/activities: an IATI 2.03 activity file read as a proposal (nothing is recorded). */
 @ApiTags('quality-monitoring: IATI')
 @RequirePermission('records:write')
@@ -62,7 +68,7 @@ export class IatiImportController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<IatiImport> {
-    const xml = await readXmlBody(req, res);
+    const xml = (await readXmlBody(req, res)) ?? (sentAsXml(req) ? '' : undefined);
     if (xml === undefined) {
       throw new UnsupportedMediaTypeException({
         statusCode: 415,

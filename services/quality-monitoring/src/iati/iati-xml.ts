@@ -29,22 +29,32 @@ const parser = new XMLParser({
  * entities could expand a small upload into a large one.
  */
 export function readXml(xml: string): XmlElement {
+  if (xml.trim() === '') {
+    const message = 'The file is empty: send an IATI activity file';
+    throw new IatiFileError('MALFORMED_XML', message, [{ field: '(body)', message }]);
+  }
   const doctype = /<!DOCTYPE/i.exec(xml);
   if (doctype) {
     const line = xml.slice(0, doctype.index).split('\n').length;
     throw malformed(line, 1, 'declares a DOCTYPE, which an IATI activity file has none of');
   }
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw malformed(valid.err.line, valid.err.col, valid.err.msg);
+  if (valid !== true) {
+    const { line, col, msg } = valid.err as { line: number; col?: number; msg: string };
+    throw malformed(line, col, msg);
+  }
   return parser.parse(xml) as XmlElement;
 }
 
-function malformed(line: number, column: number, what: string): IatiFileError {
-  const message = `The file is not well-formed XML: line ${line}, column ${column}: ${what}`;
-  return new IatiFileError('MALFORMED_XML', message, [{ field: '(body)', message }], {
-    line,
-    column,
-  });
+function malformed(line: number, column: number | undefined, what: string): IatiFileError {
+  const where = column === undefined ? `line ${line}` : `line ${line}, column ${column}`;
+  const message = `The file is not well-formed XML: ${where}: ${what}`;
+  return new IatiFileError(
+    'MALFORMED_XML',
+    message,
+    [{ field: '(body)', message }],
+    column === undefined ? { line } : { line, column },
+  );
 }
 
 /** The occurrences of a child element (none: an empty list). */

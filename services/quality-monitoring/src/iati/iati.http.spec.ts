@@ -168,6 +168,15 @@ describe('IATI over HTTP', () => {
     ]);
   });
 
+  it('answers an empty XML body with a 400', async () => {
+    const res = await importing('');
+    expect(res.status).toBe(400);
+    expect((await res.json()) as Json).toMatchObject({
+      code: 'MALFORMED_XML',
+      detail: 'The file is empty: send an IATI activity file',
+    });
+  });
+
   it('refuses JSON (415) and a body over the limit (413)', async () => {
     const json = await importing(JSON.stringify({ title: 'x' }), 'application/json');
     expect(json.status).toBe(415);
