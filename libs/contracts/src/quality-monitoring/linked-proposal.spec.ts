@@ -136,6 +136,29 @@ describe('the linked proposals a tool owner reads from quality monitoring', () =
     expect(redecided.toolRefs).toEqual([`course:${COURSE}`]);
   });
 
+  it('a decision on a retitled version shows its title on the tool', () => {
+    const ref = `course:${COURSE}`;
+    const linked = note('quality-monitoring.LinkageAccepted', accepted(), [], 'e1')!;
+    const decided = note(
+      'quality-monitoring.ProposalDecided',
+      {
+        proposalId: PROPOSAL,
+        decision: 'approved',
+        title: 'Value-chain credit line, Malawi and Zambia',
+      },
+      [linked],
+      'e2',
+    )!;
+    const after = evolveToolLinkedProposals(
+      evolveToolLinkedProposals(undefined, ref, linked),
+      ref,
+      decided,
+    );
+    expect(after?.items.map((p) => [p.title, p.decision])).toEqual([
+      ['Value-chain credit line, Malawi and Zambia', 'approved'],
+    ]);
+  });
+
   it('a dismissal records something only for a link that was accepted here', () => {
     expect(note('quality-monitoring.LinkageDismissed', dismissed(false), [], 'e1')).toBeUndefined();
     const linked = note('quality-monitoring.LinkageAccepted', accepted(), [], 'e1')!;

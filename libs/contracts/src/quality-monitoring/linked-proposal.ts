@@ -59,8 +59,9 @@ export interface ProposalLinkNotedData {
   /** On acceptance: the tool and the link as shown (with the decision if known then). */
   tool?: { toolRef: string; kind: ToolKind; toolId: string };
   link?: LinkedProposal;
-  /** On a decision. */
+  /** On a decision: it, and the title of the version decided on (a resubmission may retitle it). */
   decision?: ReviewDecision;
+  title?: string;
   sourceEventType: string;
   sourceEventId: string;
   sourceOccurredAt: string;
@@ -86,7 +87,12 @@ export type LinkageSourceEvent =
       tool: { toolRef: string; kind: ToolKind; toolId: string; context: string };
       wasAccepted: boolean;
     }
-  | { type: typeof PROPOSAL_DECIDED; proposalId: string; decision: ReviewDecision };
+  | {
+      type: typeof PROPOSAL_DECIDED;
+      proposalId: string;
+      decision: ReviewDecision;
+      title?: string;
+    };
 
 type Json = Record<string, unknown>;
 
@@ -160,7 +166,13 @@ export function linkageSourceEventOf(
     if (typeof d['wasAccepted'] !== 'boolean') fail('wasAccepted', 'must be true or false');
     event = { type, proposalId, tool: linked, wasAccepted: d['wasAccepted'] === true };
   } else if (type === PROPOSAL_DECIDED) {
-    event = { type, proposalId, decision: oneOf('decision', REVIEW_DECISIONS) };
+    const title = d['title'];
+    event = {
+      type,
+      proposalId,
+      decision: oneOf('decision', REVIEW_DECISIONS),
+      ...(typeof title === 'string' && title.trim() !== '' && title.length <= 300 ? { title } : {}),
+    };
   } else {
     problems.push({
       field: 'type',
@@ -206,7 +218,13 @@ export function proposalLinkNotedOf(
     sourceOccurredAt: origin.occurredAt,
   };
   if (source.type === PROPOSAL_DECIDED)
-    return { ...base, change: 'decided', toolRefs: [...known.toolRefs], decision: source.decision };
+    return {
+      ...base,
+      change: 'decided',
+      toolRefs: [...known.toolRefs],
+      decision: source.decision,
+      ...(source.title ? { title: source.title } : {}),
+    };
   if (TOOL_CONTEXT[source.tool.kind] !== context) return undefined;
   const { toolRef, kind, toolId } = source.tool;
   if (source.type === LINKAGE_DISMISSED)
@@ -236,10 +254,12 @@ export function evolveToolLinkedProposals(
   if (!current) return undefined;
   if (noted.change === 'dismissed') return { ...current, items: others };
   if (noted.change === 'decided' && noted.decision) {
-    const decision = noted.decision;
+    const decided = { decision: noted.decision, ...(noted.title ? { title: noted.title } : {}) };
     return {
       ...current,
-      items: current.items.map((p) => (p.proposalId === noted.proposalId ? { ...p, decision } : p)),
+      items: current.items.map((p) =>
+        p.proposalId === noted.proposalId ? { ...p, ...decided } : p,
+      ),
     };
   }
   return current;
