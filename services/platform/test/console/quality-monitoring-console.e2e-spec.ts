@@ -407,4 +407,58 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
     expect(await textOf(main())).toContain('XM-DAC-41302-RAF-26-02-LUX');
     expect(await textOf(main())).toContain('IATI import');
   });
+
+  // After the tests above (their decisions and the accepted link are what the reports show).
+  it('shows the reports, the linkage map and the review policy in labels and formatted figures; an administrator publishes a version', async () => {
+    await signInAsAdmin();
+    await nav().getByRole('link', { name: 'Quality reports' }).click();
+    await page.getByRole('heading', { name: 'Quality reports' }).waitFor();
+    // The decisions of the tests above: a rejection (revolving fund) and a revise-and-resubmit.
+    const rates = main().getByRole('table', { name: 'Approval rates by instrument' });
+    await rates.getByRole('row').filter({ hasText: 'Revolving fund' }).waitFor();
+    const deficiencies = main().getByRole('region', { name: 'Deficiencies' });
+    const flagChart = deficiencies.getByRole('img', { name: /^Red flags/ });
+    await flagChart.waitFor();
+    expect(await flagChart.getAttribute('aria-label')).toMatch(
+      /Direct lending by the project \d+ %/,
+    );
+    const shown = await textOf(main());
+    for (const code of [
+      'revolving-fund',
+      'insurance-scheme',
+      'direct-lending',
+      'revise-and-resubmit',
+    ])
+      expect(shown).not.toContain(code);
+    expect(shown).toMatch(/Within the service level\s*\d+(\.\d)? %/);
+    await h.screenshot('65-quality-reports');
+
+    await nav().getByRole('link', { name: 'Linkage map' }).click();
+    await page.getByRole('heading', { name: 'Linkage map' }).waitFor();
+    const graph = main().getByRole('img', { name: /^Linkage map:/ });
+    await graph.waitFor();
+    expect(await graph.getAttribute('aria-label')).toContain(courseTitle);
+    await main().getByRole('table', { name: 'Links' }).getByText(courseTitle).first().waitFor();
+    await h.screenshot('66-quality-linkage-map');
+
+    await nav().getByRole('link', { name: 'Review policy' }).click();
+    await page.getByRole('heading', { name: 'Review policy' }).waitFor();
+    const weights = main().getByRole('table', { name: 'Criteria and weights' });
+    const relevance = weights.getByRole('row').filter({ hasText: 'Decent-work relevance' });
+    expect(await textOf(relevance)).toContain('15 %');
+    const publish = page.getByRole('form', { name: 'Publish a new version' });
+    await publish.getByLabel('Exit strategy').fill('12');
+    await publish.getByLabel('Note').fill('Exit strategies weigh more after the 2026 evaluation.');
+    await publish.getByRole('button', { name: 'Publish the version' }).click();
+    await notice('Version 2 is published and in force.');
+    await main().getByRole('heading', { name: 'Version 2' }).waitFor();
+    const exitRow = weights.getByRole('row').filter({ hasText: 'Exit strategy' });
+    expect(await textOf(exitRow)).toContain('12');
+    await main().getByLabel('Version', { exact: true }).selectOption('1');
+    await main().getByRole('heading', { name: 'Version 1' }).waitFor();
+    expect(await textOf(weights.getByRole('row').filter({ hasText: 'Exit strategy' }))).toContain(
+      '7 %',
+    );
+    await h.screenshot('67-quality-review-policy');
+  });
 });
