@@ -14,6 +14,7 @@ import {
   qualityMonitoringEventTypes,
 } from './quality-monitoring.context';
 import { QUALITY_PROJECTIONS, QUALITY_QUERY_CONTROLLERS } from './quality-monitoring.read-side';
+import { QualityMonitoringSettings } from './quality-monitoring.settings';
 import { REVIEW_POLICY_APPLICATION_STATUSES } from './review-policy/application/review-policy-not-found.error';
 import { ReviewPolicyController } from './review-policy/application/review-policy.http.controller';
 import { ReviewPolicies } from './review-policy/application/review-policies';
@@ -37,6 +38,7 @@ export const qualityMonitoringService = defineService({
   defaultPort: 3006,
   eventTypes: qualityMonitoringEventTypes,
   errorStatuses: { ...QUALITY_MONITORING_ERROR_STATUSES, ...REVIEW_POLICY_APPLICATION_STATUSES },
+  settings: QualityMonitoringSettings,
   controllers: [
     ...PROPOSAL_COMMAND_CONTROLLERS,
     ReviewPolicyController,

@@ -256,6 +256,14 @@ export const SETTINGS: readonly SettingDescription[] = [
     purpose: 'how often research flags milestones past their planned date',
   },
   {
+    name: 'QUALITY_SUBSCRIPTION_GROUP_SUFFIX',
+    readBy: QUALITY,
+    default: '(none)',
+    rule: 'kebab-case letters and digits',
+    purpose:
+      'appended to the consumer groups of quality monitoring’s subscriptions to other contexts’ events: a second deployment on the same Kafka reads them on its own',
+  },
+  {
     name: 'QUALITY_IATI_REPORTING_ORG_REF',
     readBy: QUALITY,
     default: '`XM-DAC-41302`',

@@ -1,11 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore, RecordedEvent } from '@sfp/event-sourcing';
-import { CLOCK, EVENT_STORE, type Clock, type ContextSubscription } from '@sfp/service-kit';
+import {
+  CLOCK,
+  CONTEXT_SETTINGS,
+  EVENT_STORE,
+  type Clock,
+  type ContextSubscription,
+} from '@sfp/service-kit';
 import {
   interventionToolStreamId,
   partnerInstitutionStreamId,
   partnerRatiosStreamId,
 } from '../../quality-monitoring.context';
+import {
+  subscriptionName,
+  type QualityMonitoringSettings,
+} from '../../quality-monitoring.settings';
 import {
   InterventionToolNoted,
   PartnerInstitutionNoted,
@@ -28,7 +38,7 @@ import { lastNoted, mapped, noteOnce } from './note-once';
 @Injectable()
 export class KnowledgeBaseEvents implements ContextSubscription {
   readonly source = 'knowledge-base';
-  readonly name = 'knowledge-base-events';
+  readonly name: string;
   readonly eventTypes = [
     ...Object.keys(INSTITUTION_STATUS_AFTER),
     ...PERFORMANCE_REPORT_EVENTS,
@@ -38,7 +48,10 @@ export class KnowledgeBaseEvents implements ContextSubscription {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(CONTEXT_SETTINGS) settings: QualityMonitoringSettings,
+  ) {
+    this.name = subscriptionName('knowledge-base-events', settings);
+  }
 
   async handle(event: RecordedEvent): Promise<void> {
     const notedAt = this.clock().toISOString();

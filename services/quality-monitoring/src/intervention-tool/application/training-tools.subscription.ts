@@ -1,7 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore, RecordedEvent } from '@sfp/event-sourcing';
-import { CLOCK, EVENT_STORE, type Clock, type ContextSubscription } from '@sfp/service-kit';
+import {
+  CLOCK,
+  CONTEXT_SETTINGS,
+  EVENT_STORE,
+  type Clock,
+  type ContextSubscription,
+} from '@sfp/service-kit';
 import { interventionToolStreamId } from '../../quality-monitoring.context';
+import {
+  subscriptionName,
+  type QualityMonitoringSettings,
+} from '../../quality-monitoring.settings';
 import {
   InterventionToolNoted,
   type InterventionToolNotedData,
@@ -17,13 +27,16 @@ import { lastNoted, mapped, noteOnce } from './note-once';
 @Injectable()
 export class TrainingTools implements ContextSubscription {
   readonly source = 'training';
-  readonly name = 'training-tools';
+  readonly name: string;
   readonly eventTypes = [...TRAINING_TOOL_EVENTS];
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(CONTEXT_SETTINGS) settings: QualityMonitoringSettings,
+  ) {
+    this.name = subscriptionName('training-tools', settings);
+  }
 
   async handle(event: RecordedEvent): Promise<void> {
     const streamId = interventionToolStreamId(mapped(event, trainingToolRefOf));
