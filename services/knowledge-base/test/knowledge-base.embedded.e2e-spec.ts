@@ -726,6 +726,7 @@ describe('knowledge base, embedded (e2e over HTTP)', () => {
       'kb-gni-per-capita',
       'kb-institution-profiles',
       'kb-library',
+      'kb-linked-proposals',
       'kb-performance-reports',
       'kb-programme-members',
       'kb-target-reevaluation',
