@@ -4,8 +4,8 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { QualityPartnerView, QualityProposalDetail } from '@sfp/contracts';
 import type { RecordedEvent } from '@sfp/event-sourcing';
 import { contextTopics, encodeEventMessage, EVENT_HEADERS } from '@sfp/messaging';
-import { qualityMonitoringService } from '@sfp/quality-monitoring';
-import { proposalBody } from '@sfp/quality-monitoring/testing';
+import { qualityMonitoringService } from '../src';
+import { proposalBody } from '../src/testing';
 import { startStandaloneService, type StandaloneService } from '@sfp/service-kit';
 import { startStandaloneUnderTest, TopicRecorder, type StandaloneUnderTest } from '@sfp/testing';
 
