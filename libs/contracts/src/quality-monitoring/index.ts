@@ -6,3 +6,4 @@ export * from './linkage';
 export * from './linked-proposal';
 export * from './quality-views';
 export * from './rules';
+export * from './iati-import';

@@ -1,30 +1,7 @@
-import type { LogframeIndicator, ProposalDefinition } from '@sfp/contracts';
-
-/** An indicator as far as the file gives it: its name always, the rest when the file has it. */
-export interface ImportedIndicator extends Partial<Omit<LogframeIndicator, 'indicator'>> {
-  indicator: string;
-}
-
-export interface ImportedOutcome {
-  outcome: string;
-  indicators: ImportedIndicator[];
-}
-
-/** The proposal as far as an IATI file gives it (the console fills the rest before submitting). */
-export type ImportedProposal = {
-  [K in keyof ProposalDefinition]?: K extends 'logframe'
-    ? ImportedOutcome[]
-    : ProposalDefinition[K];
-};
-
-/**
- * What the import of an IATI activity answers: the proposal as far as the
- * file gives it, the fields it does not give (dotted paths of
- * ProposalDefinition: `financialComponent`, `logframe.0.indicators.1.unit`),
- * and what was read with a caveat or left out (in words).
- */
-export interface IatiImport {
-  proposal: ImportedProposal;
-  missing: string[];
-  warnings: string[];
-}
+// The import's answer is a contract the console shares (@sfp/contracts).
+export type {
+  IatiImport,
+  ImportedIndicator,
+  ImportedOutcome,
+  ImportedProposal,
+} from '@sfp/contracts';
