@@ -46,7 +46,9 @@ import {
 } from './proposal/domain/testing/proposal.fixtures';
 import { QualityProposalsQueryController } from './proposal/projections/quality-proposals.http.controller';
 import { QualityReportsQueryController } from './proposal/projections/quality-reports.http.controller';
+import { ReviewPolicyPublished } from './review-policy/domain/review-policy.events';
 import {
+  REVIEW_POLICY_STREAM,
   interventionToolStreamId,
   partnerInstitutionStreamId,
   partnerRatiosStreamId,
@@ -350,6 +352,33 @@ describe('quality-monitoring read side (projections on FerretDB)', () => {
     ).rejects.toMatchObject({
       status: 404,
     });
+  });
+
+  it('gives a version not yet in review the service level of the policy in force, a review its own', async () => {
+    await append(REVIEW_POLICY_STREAM, [
+      ReviewPolicyPublished.of({
+        ...policy,
+        version: 2,
+        serviceLevelWorkingDays: 10,
+        publishedAt: '2026-03-30T09:00:00.000Z',
+        publishedBy: 'unit-head',
+      }),
+    ]);
+    const LATER = 'proposal-gh-insurance-2026';
+    await append(proposalStreamId(LATER), [
+      ProposalSubmitted.of({
+        proposalId: LATER,
+        version: 1,
+        proposal: { ...definition, title: 'Index insurance for cocoa growers' },
+        origin: { channel: 'http', submittedBy: 'department-officer' },
+        submittedAt: '2026-03-31T09:00:00.000Z',
+      }),
+    ]);
+    const later = await proposals.detail({ id: LATER }, { minPosition: position }, response().res);
+    // Tuesday 31 March plus 10 working days: Tuesday 14 April.
+    expect(later.serviceLevel).toMatchObject({ workingDays: 10, dueOn: '2026-04-14' });
+    const reviewed = await proposals.detail({ id: FLAGGED }, {}, response().res);
+    expect(reviewed.serviceLevel).toMatchObject({ workingDays: 15, dueOn: '2026-03-30' });
   });
 
   it('lists the tools known', async () => {
