@@ -1,8 +1,2 @@
 // The postings (words, countries) a document is found by: shared with the other contexts' lists.
-export {
-  countryPosting,
-  keysInAll,
-  repost,
-  wordPosting,
-  type PostingDoc,
-} from '@sfp/projections';
+export { countryPosting, keysInAll, repost, wordPosting, type PostingDoc } from '@sfp/projections';
