@@ -1,27 +1,31 @@
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsString, Matches, ValidateIf } from 'class-validator';
 import { ORGANISATION_TYPE_MULTILATERAL } from './iati.codes';
 import type { IatiReportingOrg } from './iati-activity.writer';
 
+/** Checked when set and not blank (blank: the default). */
+const WhenSet = () =>
+  ValidateIf((_settings: object, value: unknown) => value !== undefined && value !== '');
+
 /**
- * The variables of the export's reporting organisation, all optional (the
- * defaults are the ILO's IATI identity). The context's settings class
+ * The variables of the export's reporting organisation, all optional (unset
+ * or blank: the defaults, the ILO's IATI identity). The context's settings class
  * declares them by extending this one (or is this one); the export reads them
  * from CONTEXT_SETTINGS.
  */
 export class IatiReportingOrgSettings {
   /** An IATI organisation identifier (default XM-DAC-41302). */
-  @IsOptional()
+  @WhenSet()
   @IsString()
   @Matches(/^\S+$/, { message: 'must be an IATI organisation identifier, e.g. XM-DAC-41302' })
   QUALITY_IATI_REPORTING_ORG_REF?: string;
 
   /** Its name (default International Labour Organization). */
-  @IsOptional()
+  @WhenSet()
   @IsString()
   QUALITY_IATI_REPORTING_ORG_NAME?: string;
 
   /** Its OrganisationType code (default 40, multilateral). */
-  @IsOptional()
+  @WhenSet()
   @Matches(/^\d{2}$/, { message: 'must be an IATI OrganisationType code, e.g. 40' })
   QUALITY_IATI_REPORTING_ORG_TYPE?: string;
 }
