@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { ProposalDefinition } from '@sfp/contracts';
+import { REVIEW_CRITERIA, type ProposalDefinition } from '@sfp/contracts';
 import { httpClient, signIn } from '@sfp/testing';
 import type { Locator, Page } from 'playwright-core';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
@@ -408,9 +408,110 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
     expect(await textOf(main())).toContain('IATI import');
   });
 
+  it('reconciles two reviews that diverge, then approves; the approval waits for the reconciliation', async () => {
+    const title = `Guarantee fund for cooperative banks in Kenya and Uganda (${run})`;
+    const admin = httpClient(
+      `${h.platform.url}/api`,
+      await signIn(h.platform.url, 'admin', ADMIN_PASSWORD),
+    );
+    await ok(
+      admin.post('/auth/users', {
+        username: `amara-${run}`,
+        displayName: 'Amara Diallo',
+        roles: ['operator'],
+        department: 'Social Finance Programme',
+        password: `amara reviews ${run} 2026`,
+      }),
+      201,
+    );
+    const amara = httpClient(
+      `${h.platform.url}/api/quality-monitoring`,
+      await signIn(h.platform.url, `amara-${run}`, `amara reviews ${run} 2026`),
+    );
+    // Above the policy's US$1,000,000: two reviewers.
+    const proposalId = await submitted(
+      proposalBody({
+        title,
+        countries: ['KE', 'UG'],
+        budget: 1_600_000,
+        budgetUsd: 1_600_000,
+        financialComponent: {
+          instrument: 'guarantee-fund',
+          channel: 'specialised-provider',
+          pricingPolicy: 'market-rates',
+          amount: 1_200_000,
+          description: 'A first-loss guarantee on loans to cooperative members.',
+        },
+      }),
+    );
+    await signInAsAdmin();
+    await openFromQueue(title);
+    await h.screenshot('68-quality-two-reviewers');
+    const assign = page.getByRole('form', { name: 'Assign reviewers' });
+    expect(await textOf(assign)).toContain('two reviewers are required');
+    await assign.getByRole('checkbox', { name: /\(admin\)/ }).check();
+    await assign.getByRole('checkbox', { name: new RegExp(`amara-${run}`) }).check();
+    await assign.getByRole('button', { name: 'Assign reviewers' }).click();
+    await statusBecomes('Under review');
+
+    // Amara's review (over the API, as her): low on gender and on the monitoring plan.
+    const low: Record<string, number> = { gender: 2, 'monitoring-plan': 1 };
+    await ok(
+      amara.post(`/proposals/${proposalId}/review`, {
+        ratings: REVIEW_CRITERIA.map((criterion) => ({
+          criterion,
+          rating: low[criterion] ?? 4,
+          ...(low[criterion] ? { comment: 'No sex-disaggregated targets.' } : {}),
+        })),
+        summary: 'Sound fund; weak on gender and monitoring.',
+      }),
+    );
+    await rateAll('4');
+    await submitReview('A sound guarantee fund.');
+
+    const reconcile = page.getByRole('form', { name: 'Reconcile the reviews' });
+    await reconcile.waitFor();
+    const divergent = reconcile.getByRole('table', { name: 'Divergent criteria' });
+    expect(await divergent.getByRole('row').count()).toBe(3);
+    expect(await textOf(divergent)).toContain('Gender');
+    expect(await textOf(divergent)).toContain('Monitoring plan');
+    const decide = page.getByRole('form', { name: 'Decide' });
+    expect(await decide.getByRole('radio', { name: 'Approve', exact: true }).isDisabled()).toBe(
+      true,
+    );
+    expect(await textOf(decide.getByTestId('approval-blocked'))).toContain('reconciled first');
+    await reconcile.getByLabel('Agreed rating of Gender').selectOption('3');
+    await reconcile.getByLabel('Agreed rating of Monitoring plan').selectOption('3');
+    await reconcile.getByLabel('Note').fill('Agreed after a call: targets for women to be added.');
+    await reconcile.getByRole('button', { name: 'Reconcile the reviews' }).click();
+    await notice('The reviews are reconciled.');
+
+    await decide.getByRole('radio', { name: 'Approve with conditions' }).check();
+    await decide.getByLabel('Reasons').fill('Sound fund through a specialised provider');
+    await decide
+      .getByLabel('Conditions', { exact: true })
+      .fill('Sex-disaggregated targets in the first report');
+    await decide.getByRole('button', { name: 'Record the decision' }).click();
+    await statusBecomes('Approved with conditions');
+    const decisions = main().getByRole('table', { name: 'Decisions' });
+    expect(await textOf(decisions)).toContain('Sex-disaggregated targets in the first report');
+    await main().getByRole('button', { name: 'Download the IATI activity' }).waitFor();
+  });
+
   // After the tests above (their decisions and the accepted link are what the reports show).
   it('shows the reports, the linkage map and the review policy in labels and formatted figures; an administrator publishes a version', async () => {
     await signInAsAdmin();
+    // The queue: statuses, instruments, service levels and red flags in words.
+    await nav().getByRole('link', { name: 'Review queue' }).click();
+    await main().getByLabel('Search').fill(run);
+    const queue = main().getByRole('table', { name: 'Proposals' });
+    const rejected = queue.getByRole('row').filter({ hasText: flagged });
+    await rejected.waitFor();
+    expect(await textOf(rejected)).toMatch(/Rejected.*Revolving fund.*Directly by the project/);
+    expect(await textOf(rejected)).toContain('1 red flag');
+    expect(await textOf(rejected)).toMatch(/Met|On track/);
+    await h.screenshot('59-quality-review-queue');
+
     await nav().getByRole('link', { name: 'Quality reports' }).click();
     await page.getByRole('heading', { name: 'Quality reports' }).waitFor();
     // The decisions of the tests above: a rejection (revolving fund) and a revise-and-resubmit.

@@ -9,13 +9,14 @@ import { QualityCsvButton } from './quality-csv-button';
 import { TOOL_KIND_LABELS } from './quality-labels';
 import { qualityQueries } from './quality.api';
 
-const ROW = 34;
-const WIDTH = 900;
-const LEFT = 24;
-const RIGHT = WIDTH - 24;
-const BOX = 300;
+const ROW = 40;
+const TOP = 28;
+const WIDTH = 640;
+const LEFT = 8;
+const RIGHT = WIDTH - 8;
+const BOX = 240;
 
-const short = (text: string, max = 42) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const short = (text: string, max = 38) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The accepted links as a graph: proposals on the left, the unit's tools on the right. */
 export function LinkageMapPage() {
@@ -40,11 +41,11 @@ function LinkageGraph({ map }: { map: QualityLinkageMap }) {
   const proposals = map.nodes.filter((n) => n.type === 'proposal');
   const tools = map.nodes.filter((n) => n.type === 'tool');
   const rows = Math.max(proposals.length, tools.length, 1);
-  const height = rows * ROW + 16;
+  const height = TOP + rows * ROW + 8;
   const yOf = (list: QualityLinkageNode[], id: string) => {
     const index = list.findIndex((n) => n.id === id);
     // Spread the shorter column over the height of the longer.
-    return 8 + ((index + 0.5) * (height - 16)) / Math.max(1, list.length);
+    return TOP + ((index + 0.5) * (height - TOP - 8)) / Math.max(1, list.length);
   };
   const nameOf = (id: string) => map.nodes.find((n) => n.id === id)?.label ?? id;
   const description = map.edges
@@ -60,6 +61,12 @@ function LinkageGraph({ map }: { map: QualityLinkageMap }) {
           role="img"
           aria-label={`Linkage map: ${description}`}
         >
+          <text x={LEFT} y={16} className="chart-label">
+            Proposals
+          </text>
+          <text x={RIGHT - BOX} y={16} className="chart-label">
+            Tools
+          </text>
           {map.edges.map((e) => (
             <line
               key={`${e.proposalId}-${e.toolRef}`}
@@ -67,7 +74,8 @@ function LinkageGraph({ map }: { map: QualityLinkageMap }) {
               y1={yOf(proposals, e.proposalId)}
               x2={RIGHT - BOX}
               y2={yOf(tools, e.toolRef)}
-              className="chart-grid linkage-edge"
+              stroke="#2e6fb7"
+              strokeOpacity={0.6}
               strokeWidth={1 + 3 * e.score}
             >
               <title>{`${nameOf(e.proposalId)} → ${nameOf(e.toolRef)}: ${e.reason} (${formatPercent(e.score, 0)})`}</title>
