@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { REVIEW_CRITERIA, type ProposalDefinition } from '@sfp/contracts';
+import { DEFAULT_REVIEW_POLICY, type ProposalDefinition } from '@sfp/contracts';
+import { proposalBody, ratingsBody } from '@sfp/quality-monitoring/testing';
 import { httpClient, signIn } from '@sfp/testing';
 import type { Locator, Page } from 'playwright-core';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
@@ -29,20 +30,17 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
   const flagged = `Revolving fund run by the Kisumu youth project (${run})`;
   const revised = `Weather index insurance for smallholders in Kenya (${run})`;
 
-  /** A proposal as a department sends it: Kenya, microinsurance, through a specialised provider. */
-  function proposalBody(changes: Partial<ProposalDefinition>): ProposalDefinition {
-    return {
+  /** The shared request body (@sfp/quality-monitoring/testing) as index insurance in Kenya: the course's themes. */
+  function proposalOf(changes: Partial<ProposalDefinition>): ProposalDefinition {
+    return proposalBody({
       title: revised,
       description:
         'Index insurance for maize and bean farmers sold through an insurer and a savings cooperative network.',
       department: 'Social Finance Programme',
       countries: ['KE'],
       themes: ['microinsurance', 'informal-economy'],
-      currency: 'USD',
       budget: 450_000,
       budgetUsd: 450_000,
-      durationMonths: 30,
-      plannedStart: '2026-03-01',
       financialComponent: {
         instrument: 'insurance-scheme',
         channel: 'specialised-provider',
@@ -51,34 +49,9 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
         coFinancing: 60_000,
         description: 'Premium support tapering over three seasons; the insurer carries the risk.',
       },
-      partnerInstitutionIds: [],
-      logframe: [
-        {
-          outcome: 'Smallholders insured against drought',
-          indicators: [
-            {
-              indicator: 'Farmers holding a policy',
-              unit: 'farmers',
-              baseline: 0,
-              baselineDate: '2025-12-31',
-              target: 12_000,
-              targetDate: '2028-08-31',
-              meansOfVerification: 'Insurer policy register',
-            },
-          ],
-        },
-      ],
       exitStrategy: 'The premium support ends after three seasons.',
-      constituents: ['government', 'cooperative-movement'],
-      genderOutcomes: 'Half of the insured farmers are women.',
-      decentWorkOutcomes: 'Fewer distress sales of assets and less child labour after a drought.',
-      participatingOrganisations: [
-        { name: 'Kenya Agricultural Insurance Pool', role: 4 },
-        { name: 'Social Finance Programme', role: 2 },
-      ],
-      sectors: ['24030'],
       ...changes,
-    };
+    });
   }
 
   /** H3's hand-written IATI 2.03 activity (a foreign file: no platform extension). */
@@ -219,7 +192,7 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
 
   it('shows the red flag that blocks approval: the approving choices are disabled and the API refuses them', async () => {
     const proposalId = await submitted(
-      proposalBody({
+      proposalOf({
         title: flagged,
         themes: ['youth'],
         financialComponent: {
@@ -276,7 +249,7 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
   });
 
   it('shows what a resubmission changed beside the earlier review’s comments', async () => {
-    await submitted(proposalBody({}));
+    await submitted(proposalOf({}));
     await signInAsAdmin();
     await openFromQueue(revised);
     await startReview();
@@ -320,7 +293,7 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
 
   it('accepts a linkage suggestion on the proposal and shows the proposal on the course page', async () => {
     const title = `Cooperative microinsurance for market traders (${run})`;
-    await submitted(proposalBody({ title }));
+    await submitted(proposalOf({ title }));
     await signInAsAdmin();
     await openFromQueue(title);
 
@@ -430,7 +403,7 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
     );
     // Above the policy's US$1,000,000: two reviewers.
     const proposalId = await submitted(
-      proposalBody({
+      proposalOf({
         title,
         countries: ['KE', 'UG'],
         budget: 1_600_000,
@@ -458,11 +431,7 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
     const low: Record<string, number> = { gender: 2, 'monitoring-plan': 1 };
     await ok(
       amara.post(`/proposals/${proposalId}/review`, {
-        ratings: REVIEW_CRITERIA.map((criterion) => ({
-          criterion,
-          rating: low[criterion] ?? 4,
-          ...(low[criterion] ? { comment: 'No sex-disaggregated targets.' } : {}),
-        })),
+        ratings: ratingsBody(DEFAULT_REVIEW_POLICY, (criterion) => low[criterion] ?? 4),
         summary: 'Sound fund; weak on gender and monitoring.',
       }),
     );
