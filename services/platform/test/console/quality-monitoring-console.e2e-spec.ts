@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DEFAULT_REVIEW_POLICY, type ProposalDefinition } from '@sfp/contracts';
+import { institutionRegistration, workedExampleA } from '@sfp/knowledge-base/testing';
 import { proposalBody, ratingsBody } from '@sfp/quality-monitoring/testing';
 import { httpClient, signIn } from '@sfp/testing';
 import type { Locator, Page } from 'playwright-core';
@@ -465,6 +466,67 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
     const decisions = main().getByRole('table', { name: 'Decisions' });
     expect(await textOf(decisions)).toContain('Sex-disaggregated targets in the first report');
     await main().getByRole('button', { name: 'Download the IATI activity' }).waitFor();
+  });
+
+  it('shows the partner’s ratios frozen when the review started, with their report’s date and a notice of a newer report', async () => {
+    const kb = httpClient(
+      `${h.platform.url}/api/knowledge-base`,
+      await signIn(h.platform.url, 'admin', ADMIN_PASSWORD),
+    );
+    const partnerName = `Caisse Populaire de Kaolack (${run})`;
+    const registered = await ok(
+      kb.post('/institutions', institutionRegistration({ name: partnerName, country: 'SN' })),
+      201,
+    );
+    const institutionId = registered['id'] as string;
+    expect((await kb.post(`/institutions/${institutionId}/activate`, {})).status).toBeLessThan(300);
+    const filed = await ok(
+      kb.post(`/institutions/${institutionId}/performance-reports`, workedExampleA()),
+      201,
+    );
+    await eventually('quality monitoring knows the partner’s ratios', async () => {
+      const answer = await quality.get<Json>(`/partners/${institutionId}`);
+      return answer.status === 200 && answer.body['ratios']?.['reportVersion'] === 1;
+    });
+    const title = `Savings-led finance for women’s groups in Kaolack (${run})`;
+    const proposalId = await submitted(
+      proposalBody({ title, countries: ['SN'], partnerInstitutionIds: [institutionId] }),
+    );
+    await signInAsAdmin();
+    await openFromQueue(title);
+    await startReview();
+    const ratios = main().getByRole('table', { name: 'Partner ratios' });
+    const row = ratios.getByRole('row').filter({ hasText: partnerName });
+    await row.waitFor();
+    expect(await textOf(row)).toMatch(/Period ending \d{2} \w{3} \d{4}/);
+    expect(await textOf(row)).toMatch(/\d+(\.\d)? %/);
+    expect(await textOf(row)).not.toContain('A newer');
+
+    // The knowledge base restates the report: PAR30 now above the threshold; the review keeps its figures.
+    const { currency, fx, inputs } = workedExampleA();
+    expect(
+      (
+        await kb.post(`/performance-reports/${filed['id'] as string}/restatements`, {
+          currency,
+          fx,
+          inputs: { ...inputs, par30Balance: 126_000 },
+          reason: 'Audited statements: loans rescheduled in the drought were past due',
+        })
+      ).status,
+    ).toBeLessThan(300);
+    await eventually('the review knows a newer report exists', async () => {
+      const detail = await quality.get<Json>(`/proposals/${proposalId}`);
+      return (detail.body['reviews'] as Json[]).at(-1)?.['partnerRatios'][0]?.[
+        'newerReportAvailable'
+      ];
+    });
+    await page.reload();
+    await row.getByText('A newer figure exists: the report was restated (version 2').waitFor();
+    expect(await textOf(row)).toContain('these figures are the ones the review started with');
+    expect(await textOf(main().getByRole('region', { name: 'Red flags' }))).not.toContain(
+      'Partner portfolio at risk',
+    );
+    await h.screenshot('69-quality-frozen-partner-ratios');
   });
 
   // After the tests above (their decisions and the accepted link are what the reports show).

@@ -1,7 +1,7 @@
 // What a review rests on besides the proposal: the red flags the rules raised
 // (each blocks approval) and the partners' ratios frozen when it started,
 // with their report's date and a notice when the knowledge base has a newer one.
-import type { QualityReviewView, RaisedRedFlag } from '@sfp/contracts';
+import type { QualityFrozenPartnerRatios, QualityReviewView, RaisedRedFlag } from '@sfp/contracts';
 import { Badge } from '../../components/feedback';
 import { formatDate, formatPercent } from '../../components/format';
 import { ListTable } from '../../components/table';
@@ -57,11 +57,7 @@ export function PartnerRatiosTable({ review }: { review: QualityReviewView }) {
                 {r.name}
                 {r.newerReportAvailable ? (
                   <div className="notice-inline" role="note">
-                    A newer report exists
-                    {r.latest
-                      ? ` (period ending ${formatDate(r.latest.periodEnd)}, recorded ${formatDate(r.latest.reportedAt)})`
-                      : ''}
-                    : these figures are the ones the review started with.
+                    <NewerReport ratios={r} />: these figures are the ones the review started with.
                   </div>
                 ) : null}
               </td>
@@ -86,5 +82,23 @@ export function PartnerRatiosTable({ review }: { review: QualityReviewView }) {
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** What is newer than the frozen figures: a restatement of the same report, or a later report. */
+function NewerReport({ ratios: r }: { ratios: QualityFrozenPartnerRatios }) {
+  if (!r.latest) return <>A newer report exists</>;
+  if (r.latest.reportId === r.reportId)
+    return (
+      <>
+        A newer figure exists: the report was restated (version {r.latest.reportVersion}, recorded{' '}
+        {formatDate(r.latest.reportedAt)})
+      </>
+    );
+  return (
+    <>
+      A newer report exists (period ending {formatDate(r.latest.periodEnd)}, recorded{' '}
+      {formatDate(r.latest.reportedAt)})
+    </>
   );
 }
