@@ -29,7 +29,7 @@ describe('quality-monitoring inbound commands', () => {
   const send = async (
     commandType: string,
     payload: unknown,
-    messageId = randomUUID(),
+    messageId: string = randomUUID(),
     department = 'SKILLS',
   ): Promise<string> => {
     await host.bus.publish(topics.commands, [
