@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_REVIEW_POLICY, type ProposalDefinition } from '@sfp/contracts';
 import { institutionRegistration, workedExampleA } from '@sfp/knowledge-base/testing';
@@ -542,6 +543,16 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
     expect(await textOf(rejected)).toContain('1 red flag');
     expect(await textOf(rejected)).toMatch(/Met|On track/);
     await h.screenshot('59-quality-review-queue');
+    // The same list, with the filters shown, as CSV.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      main().getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^quality-proposals-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain(flagged);
+    // The IATI import's proposal has no run words in its title: the search kept it out.
+    expect(csv).not.toContain('Guarantee fund for women-led');
 
     await nav().getByRole('link', { name: 'Quality reports' }).click();
     await page.getByRole('heading', { name: 'Quality reports' }).waitFor();
