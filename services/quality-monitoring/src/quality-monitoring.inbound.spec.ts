@@ -111,6 +111,12 @@ describe('quality-monitoring inbound commands', () => {
       rejection: { code: 'ILLEGAL_TRANSITION' },
     });
 
+    const elsewhere = await send('SubmitProposal', { ...body, department: 'FINANCE' });
+    expect(await outcomeOf(elsewhere)).toMatchObject({
+      status: 'rejected',
+      rejection: { code: 'RULE_VIOLATED' },
+    });
+
     const invalid = await send('SubmitProposal', { ...body, countries: ['Ghana'] });
     expect(await outcomeOf(invalid)).toMatchObject({ status: 'rejected' });
   });

@@ -33,7 +33,7 @@ describe("the platform's users as a context sees them", () => {
     );
   });
   afterAll(async () => {
-    await (store as unknown as { close?: () => Promise<void> | void }).close?.();
+    await store.close();
   });
 
   it('given a username typed with capitals and spaces, then the user is found, without credentials', async () => {

@@ -178,16 +178,22 @@ export class ProposalDefinitionDto {
 
 /**
  * The domain's proposal of a validated body; the department is the body's,
- * else the caller's (a 400 on `department` when neither names one).
+ * else the caller's (a 400 on `department` when neither names one). A
+ * department's integration client submits for its own department only.
  */
 export function proposalDefinitionOf(
   dto: ProposalDefinitionDto,
-  callerDepartment?: string,
+  caller: { department?: string; confined?: boolean } = {},
   field = 'department',
 ): ProposalDefinition {
-  const department = dto.department ?? callerDepartment;
+  const department = dto.department ?? caller.department;
   if (!department)
     throw new ProposalRuleError(field, 'Name the submitting department (the caller has none)');
+  if (caller.confined && department !== caller.department)
+    throw new ProposalRuleError(
+      field,
+      `A department’s system submits for its own department (${caller.department ?? 'none'})`,
+    );
   return {
     title: dto.title,
     description: dto.description,

@@ -50,7 +50,10 @@ export class QualityMonitoringInboundCommands implements InboundCommandSource {
         const streamId = proposalStreamId(proposalId);
         // Delivered again after the proposal was recorded: the stream as it stands.
         if ((await this.proposals.history(proposalId)).length > 0) return this.asItStands(streamId);
-        const proposal = proposalDefinitionOf(dto, ctx.actor.department);
+        const proposal = proposalDefinitionOf(dto, {
+          ...(ctx.actor.department ? { department: ctx.actor.department } : {}),
+          confined: true,
+        });
         return this.once(proposalId, messageContextOf(ctx), true, async () => ({
           type: 'SubmitProposal' as const,
           proposalId,

@@ -24,7 +24,7 @@ export const resubmitProposal = proposalCommand<ResubmitProposalDto, ProposalVer
       const current = await proposals.facts(id);
       const proposal = proposalDefinitionOf(
         dto.proposal,
-        current.proposal?.department,
+        current.proposal ? { department: current.proposal.department } : {},
         'proposal.department',
       );
       return {

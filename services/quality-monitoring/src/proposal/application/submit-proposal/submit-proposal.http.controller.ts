@@ -40,7 +40,10 @@ export class SubmitProposalController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProposalVersionAnswer> {
     const proposalId = randomUUID();
-    const proposal = proposalDefinitionOf(dto, context.actor.department);
+    const proposal = proposalDefinitionOf(dto, {
+      ...(context.actor.department ? { department: context.actor.department } : {}),
+      confined: context.actor.kind === 'integration-client',
+    });
     const submittedBy = await this.proposals.usernameOf(context);
     const result = await this.proposals.submit(
       proposalId,
