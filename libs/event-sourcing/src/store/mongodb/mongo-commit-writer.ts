@@ -316,6 +316,26 @@ export class MongoCommitWriter {
       append.claims.clear();
       return 'again';
     }
+    // Our token's commit at another position: an earlier try of this append was
+    // stored without this writer seeing it. The token is unique, so the append is
+    // stored, there; planning it again would collide on the token for ever (a
+    // reporting consumer stalled on it, and could not even be stopped).
+    const ours = (await collection.findOne({
+      token: append.token,
+      kind: 'commit',
+    })) as CommitDocument | null;
+    if (ours) {
+      await this.succeed(
+        {
+          ...plan,
+          firstVersion: ours.streamVersion,
+          firstPosition: ours.firstPosition,
+          commit: ours,
+        },
+        true,
+      );
+      return 'stored';
+    }
     // Neither the position nor the token: the stream already has this version.
     if (append.expected === 'any') {
       append.mustReadVersion = true;

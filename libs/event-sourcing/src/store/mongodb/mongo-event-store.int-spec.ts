@@ -173,6 +173,43 @@ describe('MongoEventStore (real server)', () => {
   });
 });
 
+describe('MongoEventStore: an append stored by a try its writer did not see', () => {
+  let database: TestDatabase;
+  let collection: mongo.Collection<EventStoreDocument>;
+  let store: MongoEventStore | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('mongo_event_store_unseen');
+  });
+  afterAll(async () => {
+    await store?.close();
+    await database.cleanup();
+  });
+
+  it('is reported stored where its commit is (found by its token), not planned again for ever', async () => {
+    const name = `events_${randomUUID().slice(0, 8)}`;
+    collection = database.connection.collection<EventStoreDocument>(name);
+    let tries = 0;
+    store = await MongoEventStore.open(database.connection, {
+      collection: name,
+      // First try: another writer holds position 1, and this append's commit is already
+      // stored at 2 (as by an earlier try whose outcome this writer never saw).
+      beforeInsert: async (documents) => {
+        if (tries++ > 0) return;
+        const ours = documents.find((d) => d.kind === 'commit') as CommitDocument;
+        await collection.insertMany([
+          { ...ours, streamId: 'other', token: randomUUID() },
+          { ...ours, _id: commitId(2), firstPosition: 2, lastPosition: 2 },
+        ]);
+      },
+    });
+    const stored = await store.append('s', 'no-stream', [newEvent()]);
+    expect(stored).toMatchObject({ nextExpectedVersion: 1, positions: [2] });
+    expect(await collection.countDocuments({ kind: 'commit', streamId: 's' })).toBe(1);
+    expect((await store.readStream('s')).map((e) => e.position)).toEqual([2]);
+  });
+});
+
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -22,6 +22,9 @@ import {
   type TopicSpec,
 } from '../event-bus.port';
 
+/** How often a consumer tells the group coordinator it is alive (its session times out after 10 s). */
+const HEARTBEAT_INTERVAL_MS = 1_000;
+
 export interface KafkaEventBusOptions {
   brokers: string[];
   clientId: string;
@@ -172,7 +175,7 @@ class KafkaConsumer implements RunningConsumer {
       allowAutoTopicCreation: false,
       // Quick rebalances on a single-node broker; a departing member leaves explicitly.
       sessionTimeout: 10_000,
-      heartbeatInterval: 1_000,
+      heartbeatInterval: HEARTBEAT_INTERVAL_MS,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5_000 },
     });
   }
@@ -209,7 +212,7 @@ class KafkaConsumer implements RunningConsumer {
             if (!isRunning() || isStale()) return;
             const messages = batch.messages.slice(from, from + maxBatch).map(toMessage);
             try {
-              await batchHandler(messages);
+              await whileBeating(heartbeat, () => batchHandler(messages));
             } catch (error) {
               this.options.onHandlerError?.(error, messages[0] as IncomingMessage);
               await new Promise((r) => setTimeout(r, this.retryDelayMs));
@@ -225,7 +228,7 @@ class KafkaConsumer implements RunningConsumer {
           if (!isRunning() || isStale()) return;
           const message = toMessage(raw);
           try {
-            await handler(message);
+            await whileBeating(heartbeat, () => handler(message));
           } catch (error) {
             this.options.onHandlerError?.(error, message);
             await new Promise((r) => setTimeout(r, this.retryDelayMs));
@@ -243,6 +246,25 @@ class KafkaConsumer implements RunningConsumer {
     this.stopped = true;
     await this.consumer.disconnect();
     this.onStopped();
+  }
+}
+
+/**
+ * Runs a handler while telling the group coordinator the member is alive. A
+ * slow handler (a slice of 500 events appended to a store that scans) would
+ * otherwise outlast the session timeout: the member is dropped, the offsets it
+ * resolves cannot be committed, and the same slice comes back, slower each
+ * time (its events are now duplicates), so the consumer makes no progress and
+ * stopping it waits for slices without end. kafkajs sends a heartbeat at most
+ * once per heartbeatInterval; one refused during a rebalance is left to the
+ * runner, which rejoins after the handler.
+ */
+async function whileBeating<T>(heartbeat: () => Promise<void>, handle: () => Promise<T>) {
+  const beating = setInterval(() => heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
+  try {
+    return await handle();
+  } finally {
+    clearInterval(beating);
   }
 }
 
