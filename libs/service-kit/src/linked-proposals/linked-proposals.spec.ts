@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { ToolLinkedProposals } from '@sfp/contracts';
-import { InMemoryEventStore } from '@sfp/event-sourcing';
+import { InMemoryEventStore, uuidFromKey } from '@sfp/event-sourcing';
 import { DeadLetterError } from '@sfp/messaging';
 import { ProjectionEngine, SqliteReadModelStore } from '@sfp/projections';
 import {
@@ -86,7 +86,12 @@ describe('the proposals linked to a contextâ€™s tools, from quality monitoringâ€
     await subscription.handle(event);
     const noted = await store.readStream(qualityProposalStreamId(LINKED_PROPOSAL.proposalId));
     expect(noted.map((e) => [e.eventId, e.type, e.causationId, e.actor.kind])).toEqual([
-      [event.eventId, 'training.ProposalLinkNoted', event.eventId, 'system'],
+      [
+        uuidFromKey(`training.ProposalLinkNoted<-${event.eventId}`),
+        'training.ProposalLinkNoted',
+        event.eventId,
+        'system',
+      ],
     ]);
     expect(await linkedTo(COURSE)).toEqual({
       toolRef: `course:${COURSE.toolId}`,

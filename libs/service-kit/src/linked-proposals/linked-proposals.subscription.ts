@@ -9,6 +9,7 @@ import {
   SYSTEM_ACTOR,
   type EventStore,
   type RecordedEvent,
+  uuidFromKey,
 } from '@sfp/event-sourcing';
 import { DeadLetterError } from '@sfp/messaging';
 import type { ContextSubscription } from '../service/service-definition';
@@ -61,7 +62,8 @@ export abstract class LinkedProposalsSubscription implements ContextSubscription
     try {
       await this.events.append(streamId, 'any', [
         {
-          eventId: event.eventId,
+          // Derived, never the source's own id: ids are unique across the platform.
+          eventId: uuidFromKey(`${this.notedType.type}<-${event.eventId}`),
           type: this.notedType.type,
           schemaVersion: this.notedType.schemaVersion,
           data: noted,

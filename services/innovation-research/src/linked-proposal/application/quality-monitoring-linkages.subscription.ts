@@ -7,7 +7,7 @@ import { ProposalLinkNoted } from '../domain/proposal-link.events';
 /**
  * The proposals quality monitoring linked to research projects, from its
  * public events (consumer group sfp-innovation-research.quality-monitoring-linkages):
- * each noted as an innovation-research.ProposalLinkNoted under the source event's id.
+ * each noted as an innovation-research.ProposalLinkNoted under an id derived from the source event's id.
  */
 @Injectable()
 export class QualityMonitoringLinkages extends LinkedProposalsSubscription {

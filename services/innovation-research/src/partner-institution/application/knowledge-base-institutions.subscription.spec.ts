@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { InMemoryEventStore, type RecordedEvent } from '@sfp/event-sourcing';
+import { InMemoryEventStore, uuidFromKey, type RecordedEvent } from '@sfp/event-sourcing';
 import { DeadLetterError } from '@sfp/messaging';
 import { partnerInstitutionStreamId } from '../../innovation-research.context';
 import { KnowledgeBaseInstitutions } from './knowledge-base-institutions.subscription';
@@ -40,6 +40,10 @@ const REGISTERED = published('InstitutionRegistered', '0f4e1a2b-3c4d-4e5f-8a6b-7
   registeredAt: '2025-02-03T09:15:00.000Z',
 });
 
+/** The noted event's id: derived from the source's, never the source's own (ids are unique across the platform). */
+const notedId = (sourceEventId: string): string =>
+  uuidFromKey(`innovation-research.PartnerInstitutionNoted<-${sourceEventId}`);
+
 describe('knowledge-base institutions, as research notes them', () => {
   let store: InMemoryEventStore;
   let subscription: KnowledgeBaseInstitutions;
@@ -61,12 +65,12 @@ describe('knowledge-base institutions, as research notes them', () => {
     ]);
   });
 
-  it('notes a registration with its name and country, under the source event’s id', async () => {
+  it('notes a registration with its name and country, under an id derived from the source event’s id', async () => {
     await subscription.handle(REGISTERED);
     const [noted, ...more] = await store.readStream(partnerInstitutionStreamId(INSTITUTION));
     expect(more).toEqual([]);
     expect(noted).toMatchObject({
-      eventId: REGISTERED.eventId,
+      eventId: notedId(REGISTERED.eventId),
       type: 'innovation-research.PartnerInstitutionNoted',
       causationId: REGISTERED.eventId,
       correlationId: 'corr-kb-registration',
@@ -96,8 +100,8 @@ describe('knowledge-base institutions, as research notes them', () => {
     await subscription.handle(activated);
     const stream = await store.readStream(partnerInstitutionStreamId(INSTITUTION));
     expect(stream.map((e) => [e.eventId, (e.data as { status: string }).status])).toEqual([
-      [REGISTERED.eventId, 'registered'],
-      [activated.eventId, 'active'],
+      [notedId(REGISTERED.eventId), 'registered'],
+      [notedId(activated.eventId), 'active'],
     ]);
     expect(await store.headPosition()).toBe(2);
   });

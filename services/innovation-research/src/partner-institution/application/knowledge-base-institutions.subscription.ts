@@ -5,6 +5,7 @@ import {
   type EventStore,
   type NewEvent,
   type RecordedEvent,
+  uuidFromKey,
 } from '@sfp/event-sourcing';
 import { DeadLetterError, type FieldError } from '@sfp/messaging';
 import { EVENT_STORE, type ContextSubscription } from '@sfp/service-kit';
@@ -94,7 +95,8 @@ export function notedOf(event: RecordedEvent): NewEvent<PartnerInstitutionNotedD
       problems,
     );
   return {
-    eventId: event.eventId,
+    // Derived, never the source's own id: ids are unique across the platform (reporting's log holds both).
+    eventId: uuidFromKey(`${PartnerInstitutionNoted.type}<-${event.eventId}`),
     type: PartnerInstitutionNoted.type,
     schemaVersion: PartnerInstitutionNoted.schemaVersion,
     data: {

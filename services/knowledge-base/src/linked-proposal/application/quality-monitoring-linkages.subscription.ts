@@ -8,7 +8,7 @@ import { ProposalLinkNoted } from '../domain/proposal-link.events';
  * The proposals quality monitoring linked to practice notes and impact
  * assessments, from its public events (consumer group
  * sfp-knowledge-base.quality-monitoring-linkages): each noted as a
- * knowledge-base.ProposalLinkNoted under the source event's id.
+ * knowledge-base.ProposalLinkNoted under an id derived from the source event's id.
  */
 @Injectable()
 export class QualityMonitoringLinkages extends LinkedProposalsSubscription {

@@ -4,6 +4,7 @@ import {
   type EventStore,
   type NewEvent,
   type RecordedEvent,
+  uuidFromKey,
 } from '@sfp/event-sourcing';
 import { DeadLetterError } from '@sfp/messaging';
 import { SourceEventUnreadableError, type SourceEvent } from '../domain/source-event';
@@ -37,9 +38,12 @@ export function mapped<T>(event: RecordedEvent, map: (source: SourceEvent) => T)
 }
 
 /**
- * Notes what another context's event says, once: the noted event takes the
- * source event's id, so a redelivery (or the topic replayed from its start)
- * is refused by the store as a duplicate and notes nothing new.
+ * Notes what another context's event says, once: the noted event's id is
+ * derived from the source event's id and the noted type (never the source's id
+ * itself: event ids are unique across the platform, and reporting's log, which
+ * holds both, refuses a second event with one), so a redelivery (or the topic
+ * replayed from its start) is refused by the store as a duplicate and notes
+ * nothing new.
  */
 export async function noteOnce<Data>(
   events: EventStore,
@@ -49,7 +53,7 @@ export async function noteOnce<Data>(
   data: Data,
 ): Promise<boolean> {
   const event: NewEvent<Data> = {
-    eventId: source.eventId,
+    eventId: uuidFromKey(`${eventType.type}<-${source.eventId}`),
     type: eventType.type,
     schemaVersion: eventType.schemaVersion,
     data,

@@ -7,7 +7,7 @@ import { ProposalLinkNoted } from '../domain/proposal-link.events';
 /**
  * The proposals quality monitoring linked to courses and programmes, from its
  * public events (consumer group sfp-training.quality-monitoring-linkages):
- * each noted as a training.ProposalLinkNoted under the source event's id.
+ * each noted as a training.ProposalLinkNoted under an id derived from the source event's id.
  */
 @Injectable()
 export class QualityMonitoringLinkages extends LinkedProposalsSubscription {
