@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { ToolLinkedProposals } from '@sfp/contracts';
-import type { EventStore, RecordedEvent } from '@sfp/event-sourcing';
+import { uuidFromKey, type EventStore, type RecordedEvent } from '@sfp/event-sourcing';
 import { contextTopics, encodeEventMessage } from '@sfp/messaging';
 import {
   EVENT_STORE,
@@ -144,7 +144,7 @@ describe('proposals linked to a course (distributed e2e)', () => {
       .get<EventStore>(EVENT_STORE)
       .readStream(qualityProposalStreamId(proposalId));
     expect(noted.map((e) => [e.eventId, (e.data as Json)['change']])).toEqual([
-      [accepted.eventId, 'accepted'],
+      [uuidFromKey(`training.ProposalLinkNoted<-${accepted.eventId}`), 'accepted'],
       [expect.any(String), 'decided'],
     ]);
 

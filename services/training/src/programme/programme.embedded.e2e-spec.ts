@@ -250,8 +250,13 @@ describe('capacity-building programmes over HTTP (embedded e2e)', () => {
           operationId: 'closeProgramme',
           responses: expect.arrayContaining(['200', '404', '409']),
         }),
+        expect.objectContaining({
+          path: '/api/training/programmes/{id}/linked-proposals',
+          method: 'get',
+          responses: expect.arrayContaining(['200', '404']),
+        }),
       ]),
     );
-    expect(operations).toHaveLength(6);
+    expect(operations).toHaveLength(7);
   });
 });

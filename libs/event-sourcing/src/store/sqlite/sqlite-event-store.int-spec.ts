@@ -139,7 +139,16 @@ describe('SqliteEventStore', () => {
     const inFlight = store.append('a', 1, newEvents(1));
     await new Promise((resolve) => setImmediate(resolve)); // the batch is posted
     await writer.worker?.terminate();
-    await expect(inFlight).rejects.toThrow(/writer thread .* stopped/);
+    // Killed before it finished, the batch fails with the thread's death; a fast thread
+    // may have finished it first (CI saw it once). Either way nothing else fails.
+    // (Holding the batch with a transaction here is no way to force the first case:
+    // terminating a thread in SQLite's busy wait aborts the process.)
+    const outcome = await inFlight.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (outcome !== undefined)
+      expect(outcome).toMatchObject({ message: expect.stringMatching(/writer thread .* stopped/) });
 
     const version = await store.streamVersion('a'); // 1 or 2: like a COMMIT that failed, it may be stored
     const next = await store.append('a', version, newEvents(2));
