@@ -33,7 +33,13 @@ import { figuresByName } from './support/report-figures';
 
 type Json = Record<string, any>;
 
-const CONTEXTS = ['help-desk', 'knowledge-base', 'training', 'innovation-research'] as const;
+const CONTEXTS = [
+  'help-desk',
+  'knowledge-base',
+  'training',
+  'innovation-research',
+  'quality-monitoring',
+] as const;
 
 /**
  * From a programme's targets to its indicators across contexts: the training
