@@ -18,10 +18,11 @@ export const CONFORMANCE_EXAMPLES = Number(process.env['CONFORMANCE_EXAMPLES'] ?
  * Examples per operation against a standalone service: fewer, since each
  * request costs collection scans on the local MongoDB-protocol server (FerretDB
  * on SQLite, see docs/performance.md), and the code under test is the one the
- * embedded runs cover with CONFORMANCE_EXAMPLES.
+ * embedded runs cover with CONFORMANCE_EXAMPLES. Six, not ten, since the sixth
+ * service (quality monitoring) took the CI run to 86 of its 90 minutes.
  */
 export const DISTRIBUTED_CONFORMANCE_EXAMPLES = Number(
-  process.env['DISTRIBUTED_CONFORMANCE_EXAMPLES'] ?? 10,
+  process.env['DISTRIBUTED_CONFORMANCE_EXAMPLES'] ?? 6,
 );
 export const CONFORMANCE_SEED = Number(process.env['CONFORMANCE_SEED'] ?? 20_261_206);
 
