@@ -31,8 +31,15 @@ export interface ContextStores {
   consumerState: ConsumerStateStores;
   readModels: ReadModelStore;
   readiness: ReadinessCheck[];
+  /** Where the stores live, for a context's own files (attachments): a folder, or the MongoDB database. */
+  location: StoreLocation;
   close(): Promise<void>;
 }
+
+/** The embedded context's folder (`<dataDir>/<context>`), or the distributed context's database connection. */
+export type StoreLocation =
+  | { mode: 'embedded'; dir: string }
+  | { mode: 'distributed'; connection: Connection };
 
 /** Embedded mode: SQLite files under `<dataDir>/<context>/`. */
 export function openEmbeddedContextStores(
@@ -55,6 +62,7 @@ export function openEmbeddedContextStores(
     readiness: [
       { name: `${context}.event-store`, check: async () => void (await events.headPosition()) },
     ],
+    location: { mode: 'embedded', dir },
     close: async () => {
       await eventStore.close();
       await keyStore.close();
@@ -80,6 +88,7 @@ export async function openDistributedContextStores(
     consumerState: mongoConsumerState(connection),
     readModels: new MongoReadModelStore(connection),
     readiness: [mongoReadinessCheck(context, connection)],
+    location: { mode: 'distributed', connection },
     close: async () => {
       await eventStore.close();
       await keyStore.close();

@@ -10,6 +10,8 @@
 
 /** The context's name, e.g. `help-desk` (string). */
 export const CONTEXT_NAME = Symbol('sfp.context.name');
+/** Where its stores live (StoreLocation): its folder (embedded) or its MongoDB connection (distributed). */
+export const STORE_LOCATION = Symbol('sfp.context.store-location');
 /** Its event store: a TypedEventStore (upcasting, personal data encrypted with the key store). */
 export const EVENT_STORE = Symbol('sfp.context.event-store');
 /** The same events as stored (an EventStore): what the outbox relay publishes. */
