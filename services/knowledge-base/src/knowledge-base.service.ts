@@ -27,6 +27,7 @@ import { RecordLibraryEntryHandler } from './library/application/record-library-
 import { libraryProjection } from './library/projections/library.projection';
 import { FileReportHandler } from './performance-report/application/file-report/file-report.handler';
 import { PerformanceReportsController } from './performance-report/application/performance-reports.http.controller';
+import { ReportImportsController } from './performance-report/application/import-reports/report-imports.http.controller';
 import { RestateReportHandler } from './performance-report/application/restate-report/restate-report.handler';
 import { ReportViewsController } from './performance-report/projections/report-views.http.controller';
 import { performanceReportsProjection } from './performance-report/projections/performance-reports.projection';
@@ -69,6 +70,7 @@ export const knowledgeBaseService = defineService({
   controllers: [
     InstitutionProfileController,
     InstitutionsController,
+    ReportImportsController,
     PerformanceReportsController,
     ReportViewsController,
     TargetsController,

@@ -62,6 +62,28 @@ export abstract class KnowledgeBaseCommandHandler<TCommand extends KnowledgeBase
     return runCommand(this.commands, target, decider, () => build(timed), context, at);
   }
 
+  /**
+   * Decides the command `build` gives on the record's current state without
+   * recording anything: throws the refusal `run` would answer (an import
+   * checks every row this way before it files any). `changed` is false.
+   */
+  protected async check<State, Command extends { type: string }, Event extends DomainEvent>(
+    stream: CommandStream<State, Command, Event>,
+    context: CommandContext,
+    build: (timed: Timed) => Promise<Command> | Command,
+  ): Promise<CommandResult> {
+    const timed = { at: this.clock().toISOString(), by: context.actor.id };
+    const { state, version } = await this.commands.load(stream.streamId, stream.decider);
+    stream.decider.decide(await build(timed), state);
+    return {
+      id: stream.id,
+      streamId: stream.streamId,
+      streamVersion: version,
+      position: 0,
+      changed: false,
+    };
+  }
+
   /** The institution as its stream says now; a missing one is a 404. */
   protected async institution(institutionId: string): Promise<KnownInstitution> {
     const { state } = await this.commands.load(

@@ -1,3 +1,5 @@
+import { IMPORT_COLUMNS } from '../performance-report/application/import-reports/report-import.columns';
+
 /** Request bodies of the e2e specs, valid as they are; `changes` replace or add fields. */
 
 type Json = Record<string, unknown>;
@@ -28,4 +30,26 @@ export function institutionTarget(institutionId: string, changes: Json = {}): Js
     dueDate: '2025-12-31',
     ...changes,
   };
+}
+
+/** The cells of a report as an import row: the value of each template column (by its dotted path). */
+export function importRow(institutionId: string, report: object): string[] {
+  const source = { institutionId, ...report } as Json;
+  return IMPORT_COLUMNS.map(({ name }) => {
+    const value = name
+      .split('.')
+      .reduce<unknown>(
+        (at, key) => (at && typeof at === 'object' ? (at as Json)[key] : undefined),
+        source,
+      );
+    return value === undefined ? '' : String(value);
+  });
+}
+
+/** A CSV in the import template: the header, then one line per row (cells quoted when needed). */
+export function importCsv(rows: string[][]): string {
+  const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  return [IMPORT_COLUMNS.map((c) => c.name), ...rows]
+    .map((cells) => cells.map(quote).join(','))
+    .join('\r\n');
 }

@@ -2,7 +2,10 @@ import { KnowledgeBaseCommand } from '../../../application/knowledge-base-comman
 import type { ReportPeriod } from '../../domain/performance-inputs';
 import type { ReportFigures } from '../report-command.handler';
 
-/** Files an institution's report for a period (once: a correction is a restatement). */
+/**
+ * Files an institution's report for a period (once: a correction is a
+ * restatement). `checkOnly`: decided but not recorded (an import's check).
+ */
 export class FileReportCommand extends KnowledgeBaseCommand<
-  ReportFigures & { institutionId: string; period: ReportPeriod }
+  ReportFigures & { institutionId: string; period: ReportPeriod; checkOnly?: boolean }
 > {}

@@ -1,5 +1,6 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import type { CommandResult } from '../../../application/knowledge-base-command';
+import type { Timed } from '../../../application/knowledge-base-command.handler';
 import { InstitutionNotFoundError } from '../../../institution/domain/institution.errors';
 import { performanceReportId } from '../../domain/performance-report.id';
 import { performanceReportStream } from '../performance-report.stream';
@@ -9,9 +10,10 @@ import { FileReportCommand } from './file-report.command';
 @CommandHandler(FileReportCommand)
 export class FileReportHandler extends ReportCommandHandler<FileReportCommand> {
   async execute({ request, context }: FileReportCommand): Promise<CommandResult> {
-    const { institutionId, period, ...figures } = request;
+    const { institutionId, period, checkOnly, ...figures } = request;
     const reportId = performanceReportId(institutionId, period);
-    return this.run(performanceReportStream(reportId), context, async (timed) => ({
+    const stream = performanceReportStream(reportId);
+    const filing = async (timed: Timed) => ({
       type: 'FilePerformanceReport' as const,
       reportId,
       period,
@@ -22,6 +24,7 @@ export class FileReportHandler extends ReportCommandHandler<FileReportCommand> {
         () => new InstitutionNotFoundError(institutionId),
       )),
       ...timed,
-    }));
+    });
+    return checkOnly ? this.check(stream, context, filing) : this.run(stream, context, filing);
   }
 }
