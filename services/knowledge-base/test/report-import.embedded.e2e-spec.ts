@@ -157,4 +157,25 @@ describe('performance report import, embedded (e2e over HTTP)', () => {
       expect.arrayContaining([expect.objectContaining({ field: 'name' })]),
     );
   });
+
+  it('lists the institutions behind a period’s figures: those with a report ending in it', async () => {
+    const silent = await register();
+    const reporting = await register();
+    const filed = await upload(importCsv([importRow(reporting, workedExampleA())]), 'text/csv');
+    expect(filed.status).toBe(201);
+    const ids = async (query: string) => {
+      const page = await http.get<Json>(`/institutions?${query}&limit=100`);
+      expect(page.status).toBe(200);
+      return page.body['items'].map((i: Json) => i.institutionId as string);
+    };
+    const in2025 = await ids('reportedFrom=2025-01-01&reportedTo=2025-12-31');
+    expect(in2025).toContain(reporting);
+    expect(in2025).not.toContain(silent);
+    expect(await ids('reportedFrom=2026-01-01')).toEqual([]);
+    expect(await ids(`id=${silent}&id=${reporting}`)).toEqual(
+      expect.arrayContaining([silent, reporting]),
+    );
+    expect(await ids(`id=${silent}&reportedTo=2025-12-31`)).toEqual([]);
+    expect((await http.get('/institutions?id=not-an-id')).status).toBe(400);
+  });
 });

@@ -114,6 +114,8 @@ export class InstitutionProfileController {
     if (query.kind?.length) filter['kind'] = { in: query.kind };
     if (query.country) filter['country'] = query.country;
     if (caller.scope !== undefined) filter['reportingDepartment'] = caller.scope;
+    const ids = await this.reportingIn(query);
+    if (ids) filter['id'] = { in: ids };
     const sort = query.sort ?? 'name';
     return answerPage(
       profiles,
@@ -130,6 +132,23 @@ export class InstitutionProfileController {
         return { ...rest, ...(latest ? { latest } : {}), position: doc.position };
       },
     );
+  }
+
+  /**
+   * The institutions asked for (`id`), narrowed to those with a report whose
+   * period ends between reportedFrom and reportedTo (the institutions behind
+   * a period's figures); undefined when neither narrows the list.
+   */
+  private async reportingIn(query: InstitutionListQueryDto): Promise<string[] | undefined> {
+    if (!query.reportedFrom && !query.reportedTo) return query.id;
+    const periodEnd: Record<string, string> = {};
+    if (query.reportedFrom) periodEnd['gte'] = query.reportedFrom;
+    if (query.reportedTo) periodEnd['lte'] = query.reportedTo;
+    const reports = await findAll<ReportRow>(this.projections, PERFORMANCE_REPORTS_PROJECTION, {
+      periodEnd,
+    });
+    const reporting = new Set(reports.map((r) => r.institutionId));
+    return (query.id ?? [...reporting]).filter((id) => reporting.has(id));
   }
 
   /** The institution's profile: identity, status, the time series of its ratios (CSV: the series), its targets. */
