@@ -47,6 +47,8 @@ export class ApiError extends Error implements FieldMessageSource {
     readonly code: string,
     message: string,
     readonly fieldErrors: FieldError[] = [],
+    /** The problem document's `details` (e.g. an import's errors by row), when it has some. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -160,7 +162,7 @@ export interface RequestOptions {
   /** Send no credentials (sign-in). */
   anonymous?: boolean;
   accept?: string;
-  /** A body sent as it is (a string) in this type, e.g. 'application/xml'; JSON otherwise. */
+  /** A body sent as it is (a string or a file) in this type, e.g. 'application/xml'; JSON otherwise. */
   contentType?: string;
 }
 
@@ -172,7 +174,10 @@ export interface ApiResponse<T> {
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
-  const raw = typeof options.body === 'string' ? options.contentType : undefined;
+  const raw =
+    typeof options.body === 'string' || options.body instanceof Blob
+      ? options.contentType
+      : undefined;
   if (options.body !== undefined) headers['content-type'] = raw ?? 'application/json';
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
   if (!options.anonymous && session) headers.authorization = `Bearer ${session.accessToken}`;
@@ -186,7 +191,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
       options.body === undefined
         ? undefined
         : raw !== undefined
-          ? (options.body as string)
+          ? (options.body as string | Blob)
           : JSON.stringify(options.body),
   });
 }
@@ -211,6 +216,7 @@ async function errorOf(response: Response): Promise<ApiError> {
       body.code ?? `HTTP_${response.status}`,
       body.detail ?? body.title ?? response.statusText,
       body.fieldErrors ?? [],
+      body.details,
     );
   } catch {
     return new ApiError(
