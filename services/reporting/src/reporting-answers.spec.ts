@@ -21,6 +21,8 @@ import { AnalystQueryDto } from './query/view-query.dto';
 import type { ViewDocuments } from './registry/reporting-plugin';
 import type { ReportingView, Row } from './registry/reporting-view';
 import { assembleProgressReport } from './report/domain/progress-report';
+import { previousReportPeriod } from './report/domain/previous-period';
+import { REPORT_LABELS } from './report/report-labels';
 import { parseReportPeriod, REPORT_PERIOD_PATTERN } from './report/domain/report-period';
 import { ProgressReportParams } from './report/progress-report.dto';
 import { ProgressReportSchema } from './report/progress-report.schema';
@@ -113,14 +115,25 @@ describe('reporting answers conform to the schemas the OpenAPI document publishe
       (documents.get(name) ?? []).filter((d) => matchesConditions(d, conditions));
     for (const label of ['2026-Q1', '2026', '2025-2026', '2030-Q4']) {
       const period = parseReportPeriod(label);
+      const previousPeriod = previousReportPeriod(period);
       const sections = [];
+      const previousSections = [];
       for (const plugin of plugins)
-        for (const section of plugin.sections) sections.push(await section.compute(period, source));
+        for (const section of plugin.sections) {
+          sections.push(await section.compute(period, source));
+          previousSections.push(await section.compute(previousPeriod, source));
+        }
       const report = assembleProgressReport({
         period,
+        previousPeriod,
         generatedAt: '2026-12-01T00:00:00.000Z',
         asOf: '2026-11-30T00:00:00.000Z',
         sections,
+        previousSections,
+        narratives: {
+          innovation: { text: 'Two pilots.', author: 'ana', writtenAt: '2026-11-01T00:00:00.000Z' },
+        },
+        labels: REPORT_LABELS,
       });
       expect(report.functions.some((f) => f.status === 'reported')).toBe(true);
       expectConforms(ProgressReportSchema, report);

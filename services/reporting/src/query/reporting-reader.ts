@@ -4,8 +4,15 @@ import { AsOfReplayer } from '../as-of/as-of.replayer';
 import type { ReportingRegistry } from '../registry/reporting-registry';
 import type { ViewDocuments } from '../registry/reporting-plugin';
 import type { ReportingView, Row } from '../registry/reporting-view';
-import { assembleProgressReport, type ProgressReport } from '../report/domain/progress-report';
+import { previousReportPeriod } from '../report/domain/previous-period';
+import {
+  assembleProgressReport,
+  type ComputedSection,
+  type ProgressReport,
+} from '../report/domain/progress-report';
 import { parseReportPeriod } from '../report/domain/report-period';
+import { ProgressReportJournal } from '../report/progress-report.journal';
+import { REPORT_LABELS } from '../report/report-labels';
 import type { QueryBounds } from '../reporting.runtime';
 import type { Condition, QueryResult } from './domain/analyst-query';
 import { evaluateAnalystQuery, matchesConditions } from './domain/analyst-query.evaluation';
@@ -30,6 +37,8 @@ export interface ViewQueryAnswer extends QueryResult {
  */
 export class ReportingReader {
   private readonly replayer: AsOfReplayer;
+  /** The narratives and submitted versions of the progress reports (reporting's own events). */
+  readonly journal: ProgressReportJournal;
 
   constructor(
     private readonly engine: Pick<ProjectionEngine, 'readModel'>,
@@ -39,6 +48,7 @@ export class ReportingReader {
     private readonly clock: () => Date,
   ) {
     this.replayer = new AsOfReplayer(log, bounds.asOfCacheEntries);
+    this.journal = new ProgressReportJournal(log, clock);
   }
 
   catalogue(): ReportingView[] {
@@ -66,20 +76,33 @@ export class ReportingReader {
     };
   }
 
+  /**
+   * The progress report of a period (as of an instant, when asked): every
+   * context's sections computed for the period and for the previous period
+   * of the same kind, with the narratives as they stood.
+   */
   async progressReport(periodText: string, asOfText?: string): Promise<ProgressReport> {
     const period = parseReportPeriod(periodText);
+    const previousPeriod = previousReportPeriod(period);
     const asOf = asOfText === undefined ? undefined : this.asOfInstant(asOfText);
     const documents = this.documents(asOf);
-    const sections = [];
+    const sections: ComputedSection[] = [];
+    const previousSections: ComputedSection[] = [];
     for (const plugin of this.registry.plugins) {
-      for (const section of plugin.sections)
+      for (const section of plugin.sections) {
         sections.push(await section.compute(period, documents));
+        previousSections.push(await section.compute(previousPeriod, documents));
+      }
     }
     return assembleProgressReport({
       period,
+      previousPeriod,
       generatedAt: this.clock().toISOString(),
       ...(asOf ? { asOf } : {}),
       sections,
+      previousSections,
+      narratives: await this.journal.narratives(period.label, asOf),
+      labels: REPORT_LABELS,
     });
   }
 

@@ -1,6 +1,6 @@
 import type { ComputedSection, ReportFigure } from '../../report/domain/progress-report';
 import { inPeriod, type ReportPeriod } from '../../report/domain/report-period';
-import { previousReportPeriod } from './previous-period';
+import { previousReportPeriod } from '../../report/domain/previous-period';
 import {
   programmeTargetResults,
   programmeTargetSentence,

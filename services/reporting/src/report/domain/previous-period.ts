@@ -1,4 +1,4 @@
-import type { ReportPeriod } from '../../report/domain/report-period';
+import type { ReportPeriod } from './report-period';
 
 const start = (year: number, month = 0) => new Date(Date.UTC(year, month, 1)).toISOString();
 

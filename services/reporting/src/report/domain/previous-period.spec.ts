@@ -1,4 +1,4 @@
-import { parseReportPeriod } from '../../report/domain/report-period';
+import { parseReportPeriod } from './report-period';
 import { previousReportPeriod } from './previous-period';
 
 describe('the previous period', () => {
