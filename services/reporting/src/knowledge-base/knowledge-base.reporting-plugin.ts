@@ -1,9 +1,11 @@
 import { documentsBefore, type ReportingPlugin } from '../registry/reporting-plugin';
 import { defineReportingView } from '../registry/reporting-view';
 import {
+  evolveImpactAssessmentFacts,
   evolveInstitutionFacts,
   evolvePerformanceReportFacts,
   evolveTargetFacts,
+  type ImpactAssessmentFacts,
   type InstitutionFacts,
   type PerformanceReportFacts,
   type TargetFacts,
@@ -18,6 +20,7 @@ import { knowledgeManagementReportSection } from './domain/knowledge-management.
 export const INSTITUTIONS_VIEW = 'institutions';
 export const PERFORMANCE_REPORTS_VIEW = 'performance-reports';
 export const TARGETS_VIEW = 'targets';
+export const IMPACT_ASSESSMENTS_VIEW = 'impact-assessments';
 
 export const institutionsView = defineReportingView<InstitutionFacts>({
   name: INSTITUTIONS_VIEW,
@@ -53,8 +56,8 @@ export const performanceReportsView = defineReportingView<PerformanceReportFacts
   context: KNOWLEDGE_BASE_SOURCE,
   title: 'Performance reports (knowledge base)',
   description:
-    'One row per performance report of an institution: its period, when it was filed, restatements.',
-  version: 1,
+    'One row per performance report of an institution: its period, when it was filed, restatements (with the figures and ratios of its current version).',
+  version: 2,
   idField: 'reportId',
   eventTypes: [T.reportFiled, T.reportRestated],
   evolve: evolvePerformanceReportFacts,
@@ -81,13 +84,15 @@ export const targetsView = defineReportingView<TargetFacts>({
   title: 'Indicator targets (knowledge base)',
   description:
     'One row per target on a performance indicator: scope, threshold, due date, latest status and value.',
-  version: 1,
+  version: 2,
   idField: 'targetId',
   eventTypes: [T.targetSet, T.targetStatusChanged, T.targetWithdrawn],
   evolve: evolveTargetFacts,
   fields: {
     targetId: { type: 'string', description: 'The target id' },
     scopeKind: { type: 'string', description: 'institution, programme or portfolio' },
+    institutionId: { type: 'string', description: "The institution of an institution's target" },
+    programme: { type: 'string', description: "The programme of a programme's target" },
     indicator: { type: 'string', description: 'The indicator (a standard ratio)' },
     comparator: { type: 'string', description: 'at-least or at-most' },
     threshold: { type: 'number', description: 'The threshold' },
@@ -100,11 +105,33 @@ export const targetsView = defineReportingView<TargetFacts>({
   },
 });
 
+export const impactAssessmentsView = defineReportingView<ImpactAssessmentFacts>({
+  name: IMPACT_ASSESSMENTS_VIEW,
+  context: KNOWLEDGE_BASE_SOURCE,
+  title: 'Impact assessments (knowledge base library)',
+  description:
+    'One row per impact assessment of the library: title, country, design, status, when it was completed, and the finding of each outcome.',
+  version: 1,
+  idField: 'assessmentId',
+  eventTypes: [T.impactAssessmentRecorded, T.impactAssessmentRevised],
+  evolve: evolveImpactAssessmentFacts,
+  fields: {
+    assessmentId: { type: 'string', description: 'The assessment id' },
+    title: { type: 'string', description: 'Title' },
+    country: { type: 'string', description: 'ISO 3166-1 alpha-2 country' },
+    status: { type: 'string', description: 'planned, ongoing, completed, abandoned' },
+    design: { type: 'string', description: 'The design (rct, matching, ...)' },
+    recordedAt: { type: 'timestamp', description: 'When it was recorded' },
+    lastChangedAt: { type: 'timestamp', description: 'When it was last recorded or revised' },
+    completedAt: { type: 'timestamp', description: 'When it was first recorded as completed' },
+  },
+});
+
 /** The knowledge base's contribution to reporting: the knowledge management function. */
 export const knowledgeBaseReporting: ReportingPlugin = {
   context: KNOWLEDGE_BASE_SOURCE,
   shapeProblems: knowledgeBaseShapeProblems,
-  views: [institutionsView, performanceReportsView, targetsView],
+  views: [institutionsView, performanceReportsView, targetsView, impactAssessmentsView],
   sections: [
     {
       function: 'knowledge-management',
@@ -112,8 +139,13 @@ export const knowledgeBaseReporting: ReportingPlugin = {
         const before = documentsBefore(documents, period.to);
         return knowledgeManagementReportSection(period, {
           institutions: await before<InstitutionFacts>(INSTITUTIONS_VIEW, 'registeredAt'),
-          reports: await before<PerformanceReportFacts>(PERFORMANCE_REPORTS_VIEW, 'filedAt'),
+          // Every report known: a report for the period may be filed after it ends.
+          reports: (await documents(
+            PERFORMANCE_REPORTS_VIEW,
+            [],
+          )) as unknown as PerformanceReportFacts[],
           targets: await before<TargetFacts>(TARGETS_VIEW, 'setAt'),
+          assessments: await before<ImpactAssessmentFacts>(IMPACT_ASSESSMENTS_VIEW, 'recordedAt'),
         });
       },
     },

@@ -74,7 +74,34 @@ export const HELP_DESK_FIGURES_EMPTY = {
  * The knowledge management figures of 2026-Q1, worked by hand from
  * scriptedKnowledgeBaseHistory (knowledge-base-history.ts).
  */
+/**
+ * The outreach and sustainability figures of a period in which no report's
+ * period ends (the scripted history's reports all cover 2025): no value, n = 0.
+ */
+const KNOWLEDGE_OUTCOMES_NONE = {
+  institutionsWithFigures: 0,
+  impactAssessmentsCompleted: 0,
+  ...Object.fromEntries(
+    [
+      ['activeBorrowers', 'Total', 'activeBorrowers'],
+      ['activeSavers', 'Total', 'activeSavers'],
+      ['womenBorrowersPercent', 'Weighted', 'womenBorrowers'],
+      ['ruralClientsPercent', 'Weighted', 'ruralClients'],
+      ['depthRatio', 'Weighted', 'depth'],
+      ['ossPercent', 'Weighted', 'oss'],
+      ['fssPercent', 'Weighted', 'fss'],
+      ['par30Percent', 'Weighted', 'par30'],
+      ['writeOffPercent', 'Weighted', 'writeOff'],
+    ].flatMap(([metric, aggregate, n]) => [
+      [`${metric}${aggregate}`, null],
+      [`${metric}Median`, null],
+      [`${n}Institutions`, 0],
+    ]),
+  ),
+} as Record<string, number | null>;
+
 export const KNOWLEDGE_MANAGEMENT_FIGURES_2026_Q1 = {
+  ...KNOWLEDGE_OUTCOMES_NONE,
   institutionsRegistered: 2,
   institutionsReporting: 2,
   performanceReportsFiled: 3,
@@ -87,6 +114,8 @@ export const KNOWLEDGE_MANAGEMENT_FIGURES_2026_Q1 = {
   'targetsDueByStatus.no-data': 1,
   'targetsDueByIndicator.oss': 1,
   'targetsDueByIndicator.par30': 1,
+  'targetsDueByTrend.worsening': 1, // T1 (portfolio): 1.1 then 0.95
+  'targetsDueByTrend.no-previous': 1, // T2: never evaluated
   'targetStatusChangesByStatus.at-risk': 1,
   'targetStatusChangesByStatus.off-track': 1,
   'targetStatusChangesByStatus.on-track': 1,
@@ -94,6 +123,7 @@ export const KNOWLEDGE_MANAGEMENT_FIGURES_2026_Q1 = {
 
 /** The knowledge management figures of a period in which nothing happened: zeros, no breakdowns. */
 export const KNOWLEDGE_MANAGEMENT_FIGURES_EMPTY = {
+  ...KNOWLEDGE_OUTCOMES_NONE,
   institutionsRegistered: 0,
   institutionsReporting: 0,
   performanceReportsFiled: 0,

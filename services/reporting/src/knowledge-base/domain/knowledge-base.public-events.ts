@@ -24,6 +24,8 @@ export const KNOWLEDGE_BASE_EVENT_TYPES = {
   targetSet: 'knowledge-base.TargetSet',
   targetStatusChanged: 'knowledge-base.TargetStatusChanged',
   targetWithdrawn: 'knowledge-base.TargetWithdrawn',
+  impactAssessmentRecorded: 'knowledge-base.ImpactAssessmentRecorded',
+  impactAssessmentRevised: 'knowledge-base.ImpactAssessmentRevised',
 } as const;
 
 const T = KNOWLEDGE_BASE_EVENT_TYPES;
@@ -71,6 +73,16 @@ const SHAPES: PayloadShapes = {
     evaluatedAt: 'time',
   },
   [T.targetWithdrawn]: { targetId: 'string', withdrawnAt: 'time' },
+  [T.impactAssessmentRecorded]: {
+    assessmentId: 'string',
+    assessment: 'object',
+    recordedAt: 'time',
+  },
+  [T.impactAssessmentRevised]: {
+    assessmentId: 'string',
+    assessment: 'object',
+    revisedAt: 'time',
+  },
 };
 
 /** What is wrong with a knowledge base event's data for reporting ([] when usable; unknown types are not checked). */

@@ -27,6 +27,7 @@ function figures(period: string): Record<string, number | null> {
     institutions: fold(evolveInstitutionFacts, 'institutionId'),
     reports: fold(evolvePerformanceReportFacts, 'reportId'),
     targets: fold(evolveTargetFacts, 'targetId'),
+    assessments: [],
   });
   return figuresByName(section.figures);
 }
@@ -46,6 +47,7 @@ describe('knowledge management section of the progress report (figures worked by
       'institutionsReportingByRegion.africa': 1,
       'targetsDueByStatus.off-track': 1,
       'targetsDueByIndicator.oss': 1,
+      'targetsDueByTrend.no-previous': 1, // T4: one evaluation
     });
   });
 
