@@ -19,23 +19,47 @@ export function barsOf(counts: Record<string, number>, format: (key: string) => 
 export interface Bar {
   label: string;
   value: number;
+  /** The same figure for the previous period: drawn as a second, lighter bar. */
+  previous?: number | null;
 }
 
 interface ChartProps {
   title: string;
   /** How a value is written (a per cent, an amount); by default a plain figure. */
   format?: (value: number) => string;
+  /** The unit the values are in, said beside the title ('per cent', 'US dollars'). */
+  unit?: string;
 }
 
-export function BarChart({ title, bars, format = figure }: ChartProps & { bars: Bar[] }) {
-  const max = Math.max(1, ...bars.map((b) => b.value));
-  const rowHeight = 24;
+function Caption({ title, unit }: { title: string; unit?: string }) {
+  return (
+    <figcaption>
+      {title}
+      {unit ? <span className="sub"> (in {unit})</span> : null}
+    </figcaption>
+  );
+}
+
+export function BarChart({
+  title,
+  bars,
+  format = figure,
+  unit,
+  previousLabel = 'previous period',
+}: ChartProps & { bars: Bar[]; previousLabel?: string }) {
+  const paired = bars.some((b) => b.previous !== undefined);
+  const max = Math.max(1, ...bars.flatMap((b) => [b.value, b.previous ?? 0]));
+  const rowHeight = paired ? 36 : 24;
   const labelWidth = 190;
   const width = 520;
   const height = Math.max(rowHeight, bars.length * rowHeight) + 8;
+  const said = (b: Bar) =>
+    `${b.label} ${format(b.value)}${
+      paired ? ` (${previousLabel}: ${b.previous == null ? 'none' : format(b.previous)})` : ''
+    }`;
   return (
     <figure className="chart">
-      <figcaption>{title}</figcaption>
+      <Caption title={title} unit={unit} />
       {bars.length === 0 ? (
         <p className="empty">No data.</p>
       ) : (
@@ -43,11 +67,13 @@ export function BarChart({ title, bars, format = figure }: ChartProps & { bars: 
           viewBox={`0 0 ${width} ${height}`}
           width="100%"
           role="img"
-          aria-label={`${title}: ${bars.map((b) => `${b.label} ${format(b.value)}`).join(', ')}`}
+          aria-label={`${title}: ${bars.map(said).join(', ')}`}
         >
           {bars.map((bar, index) => {
             const y = index * rowHeight + 4;
-            const w = ((width - labelWidth - 60) * bar.value) / max;
+            const span = width - labelWidth - 110;
+            const w = (span * bar.value) / max;
+            const pw = (span * (bar.previous ?? 0)) / max;
             return (
               <g key={bar.label}>
                 <text x={labelWidth - 8} y={y + 15} textAnchor="end" className="chart-label">
@@ -57,17 +83,43 @@ export function BarChart({ title, bars, format = figure }: ChartProps & { bars: 
                   x={labelWidth}
                   y={y + 3}
                   width={Math.max(1, w)}
-                  height={rowHeight - 8}
+                  height={16}
                   className="chart-bar"
                 />
                 <text x={labelWidth + w + 6} y={y + 15} className="chart-value">
                   {format(bar.value)}
                 </text>
+                {paired ? (
+                  <>
+                    <rect
+                      x={labelWidth}
+                      y={y + 21}
+                      width={Math.max(1, pw)}
+                      height={9}
+                      className="chart-bar previous"
+                    />
+                    <text x={labelWidth + pw + 6} y={y + 30} className="chart-label">
+                      {bar.previous == null ? 'none' : format(bar.previous)}
+                    </text>
+                  </>
+                ) : null}
               </g>
             );
           })}
         </svg>
       )}
+      {paired && bars.length ? (
+        <ul className="legend">
+          <li>
+            <span className="swatch current" aria-hidden="true" />
+            This period
+          </li>
+          <li>
+            <span className="swatch previous" aria-hidden="true" />
+            {previousLabel.charAt(0).toUpperCase() + previousLabel.slice(1)}
+          </li>
+        </ul>
+      ) : null}
     </figure>
   );
 }
@@ -83,8 +135,30 @@ export interface Series {
 
 const COLOURS = ['#1f5fa8', '#c2410c', '#15803d', '#7e22ce', '#0f766e'];
 
+/**
+ * Round tick values covering [min, max] (1, 2 or 5 times a power of ten
+ * apart), so an axis reads 0 %, 5 %, 10 % rather than 7.3 %, 9.1 %.
+ */
+export function niceTicks(min: number, max: number, count = 4): number[] {
+  const range = max - min;
+  if (!(range > 0) || !Number.isFinite(range)) return [min, max];
+  const rough = range / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? rough;
+  const first = Math.floor(min / step) * step;
+  const ticks: number[] = [];
+  for (let t = first; t <= max + step * 1e-9; t += step) ticks.push(Number(t.toPrecision(12)));
+  if ((ticks[ticks.length - 1] ?? max) < max) ticks.push(first + ticks.length * step);
+  return ticks;
+}
+
 /** Lines over ordered x labels (periods); null values leave a gap. */
-export function LineChart({ title, series, format = figure }: ChartProps & { series: Series[] }) {
+export function LineChart({
+  title,
+  series,
+  format = figure,
+  unit,
+}: ChartProps & { series: Series[] }) {
   const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort();
   const values = series
     .flatMap((s) => [...s.points.map((p) => p.y), s.constant ?? null])
@@ -98,7 +172,7 @@ export function LineChart({ title, series, format = figure }: ChartProps & { ser
   if (xs.length === 0 || values.length === 0) {
     return (
       <figure className="chart">
-        <figcaption>{title}</figcaption>
+        <Caption title={title} unit={unit} />
         <p className="empty">No data yet.</p>
       </figure>
     );
@@ -115,7 +189,9 @@ export function LineChart({ title, series, format = figure }: ChartProps & { ser
       ? (width - left - right) / 2
       : (xs.indexOf(x) * (width - left - right)) / (xs.length - 1));
   const yOf = (y: number) => top + ((max - y) * (height - top - bottom)) / (max - min);
-  const ticks = [min, (min + max) / 2, max];
+  const ticks = niceTicks(min, max);
+  min = Math.min(min, ticks[0] ?? min);
+  max = Math.max(max, ticks[ticks.length - 1] ?? max);
   const description = series
     .map((s) =>
       s.constant !== undefined
@@ -125,7 +201,7 @@ export function LineChart({ title, series, format = figure }: ChartProps & { ser
     .join('; ');
   return (
     <figure className="chart">
-      <figcaption>{title}</figcaption>
+      <Caption title={title} unit={unit} />
       <svg
         viewBox={`0 0 ${width} ${height}`}
         width="100%"

@@ -121,3 +121,70 @@ export function sentence(name: string): string {
   const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** The units a figure of a report is in (the reporting API's `unit`). */
+export type FigureUnit = 'count' | 'percent' | 'currency' | 'ratio' | 'hours' | 'days';
+
+/**
+ * A figure in its unit, for the reader: a count grouped (1,234), a per cent
+ * given as such (12.5 → "12.5 %"), an amount in `currency`, a ratio with two
+ * decimals, hours and days with their unit.
+ */
+export function formatInUnit(
+  value: number | null | undefined,
+  unit: string | undefined,
+  currency = 'USD',
+): string {
+  if (!isFigure(value)) return NONE;
+  switch (unit) {
+    case 'percent':
+      return `${formatNumber(value, 1)} %`;
+    case 'currency':
+      return formatCurrency(value, currency);
+    case 'ratio':
+      return formatNumber(value, 2);
+    case 'hours':
+      return formatHours(value);
+    case 'days':
+      return `${formatNumber(value, 1)} d`;
+    case 'count':
+      return formatNumber(value, 0);
+    default:
+      return formatNumber(value, 1);
+  }
+}
+
+/** A change in its unit, signed: +3 · −1.5 % (percentage points for a per cent). */
+export function formatChange(
+  change: number | null | undefined,
+  unit: string | undefined,
+  currency = 'USD',
+): string {
+  if (!isFigure(change)) return NONE;
+  const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
+  const size =
+    unit === 'percent'
+      ? `${formatNumber(Math.abs(change), 1)} pts`
+      : formatInUnit(Math.abs(change), unit, currency);
+  return `${sign}${size}`;
+}
+
+/** What a unit is called beside an axis or a column: 'percent' → 'per cent'. */
+export function unitName(unit: string | undefined): string | undefined {
+  switch (unit) {
+    case 'percent':
+      return 'per cent';
+    case 'currency':
+      return 'amount';
+    case 'hours':
+      return 'hours';
+    case 'days':
+      return 'days';
+    case 'ratio':
+      return 'ratio';
+    case 'count':
+      return 'number';
+    default:
+      return undefined;
+  }
+}

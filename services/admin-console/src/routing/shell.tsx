@@ -2,11 +2,20 @@
 // header with the navigation the user's roles allow, and the page itself,
 // which checks its own permission and API (so a bookmarked link says why it
 // cannot be shown instead of failing).
-import { useEffect } from 'react';
-import { Link, Navigate, NavLink, Outlet, ScrollRestoration, useRouteError } from 'react-router';
+import { useEffect, useState } from 'react';
+import {
+  Link,
+  Navigate,
+  NavLink,
+  Outlet,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+} from 'react-router';
 import { useCapabilitiesKnown, useHasPath } from '../api/capabilities';
 import { label } from '../components/format';
 import { ErrorMessage, Loading } from '../components/feedback';
+import { HomeDashboard, useDashboardPanels } from '../contexts/home/home.page';
 import { ChangePasswordPage } from '../contexts/identity/change-password.page';
 import { SignInPage } from '../contexts/identity/sign-in.page';
 import { useAuth } from '../session';
@@ -29,6 +38,11 @@ function useDocumentTitle(title: string | undefined): void {
 export function Shell() {
   const { me, checking, signOut } = useAuth();
   const visible = useVisiblePages();
+  // On a narrow screen the navigation is folded behind a menu button (CSS shows
+  // the button under 48rem), and folds again when a page is chosen.
+  const { pathname } = useLocation();
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === pathname;
   if (checking) return <Loading what="Checking your session" />;
   if (!me) return <SignInPage />;
   if (me.passwordChangeRequired) return <ChangePasswordPage forced />;
@@ -44,7 +58,16 @@ export function Shell() {
         <Link to={href('home')} className="brand">
           SFP Platform
         </Link>
-        <nav aria-label="Main">
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="main-navigation"
+          onClick={() => setMenuOpenOn(menuOpen ? null : pathname)}
+        >
+          Menu
+        </button>
+        <nav aria-label="Main" id="main-navigation" className={menuOpen ? 'open' : undefined}>
           {sections.map((section) => (
             <div key={section} className="nav-section">
               <span className="nav-heading">{section}</span>
@@ -60,7 +83,7 @@ export function Shell() {
             </div>
           ))}
         </nav>
-        <div className="who">
+        <div className={`who${menuOpen ? ' open' : ''}`}>
           <span>
             Signed in as <strong data-testid="signed-in-user">{me.displayName ?? me.name}</strong>
             <span className="sub"> {me.roles.map(label).join(', ')}</span>
@@ -76,14 +99,15 @@ export function Shell() {
   );
 }
 
-/** `/`: the first page the navigation offers this user. */
+/** `/`: the home dashboard of this user's roles, else the first page the navigation offers them. */
 export function Home() {
   const first = useVisiblePages().find((p) => p.nav);
   const known = useCapabilitiesKnown();
-  useDocumentTitle(undefined);
-  if (first) return <Navigate to={ROUTES[first.route].path} replace />;
-  // The contexts are still being looked up: a page may yet appear.
+  const panels = useDashboardPanels();
+  useDocumentTitle('Home');
+  if (Object.values(panels).some(Boolean)) return <HomeDashboard />;
   if (!known) return <Loading />;
+  if (first) return <Navigate to={ROUTES[first.route].path} replace />;
   return <NoAccess />;
 }
 

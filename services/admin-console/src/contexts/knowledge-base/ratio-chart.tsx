@@ -1,13 +1,20 @@
 // One ratio of an institution over the years, against its active targets on
 // that ratio and the median of its peers (same region and legal type).
 import { useQuery } from '@tanstack/react-query';
-import { INDICATORS, type Indicator } from '@sfp/contracts';
+import { INDICATOR_UNITS, INDICATORS, type Indicator } from '@sfp/contracts';
 import { LineChart, type Series } from '../../components/charts';
 import { Empty } from '../../components/feedback';
 import { FilterSelect } from '../../components/filters';
 import { label } from '../../components/format';
 import { comparatorText, formatIndicator, indicatorName } from './indicators';
 import { knowledgeBaseQueries, type Profile } from './knowledge-base.api';
+
+/** The axis's unit as the table beside it shows it: a fraction is read (and drawn) as a per cent. */
+const AXIS_UNITS: Record<string, string> = {
+  fraction: 'per cent',
+  usd: 'US dollars',
+  people: 'people',
+};
 
 export function RatioOverTime(props: {
   profile: Profile;
@@ -60,6 +67,7 @@ export function RatioOverTime(props: {
           title={`${indicatorName(indicator)}: ${p.name} against targets and peers`}
           series={series}
           format={format}
+          unit={AXIS_UNITS[INDICATOR_UNITS[indicator]]}
         />
       )}
       {missing.map((s) => (

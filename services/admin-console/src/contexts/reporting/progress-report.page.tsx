@@ -2,29 +2,34 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../api/client';
 import { useCommand } from '../../api/query';
-import { BarChart, type Bar } from '../../components/charts';
 import { downloadText, openHtml } from '../../components/download';
 import { ErrorMessage, QueryState } from '../../components/feedback';
 import { TextField } from '../../components/fields';
-import { Figures } from '../../components/figures';
 import { FilterBar } from '../../components/filters';
-import { formatHours, formatNumber, label, NONE, sentence } from '../../components/format';
+import { formatDate, formatDateTime } from '../../components/format';
 import { useRouteSearch } from '../../routing/paths';
-import {
-  progressReportAs,
-  reportingQueries,
-  type ProgressReport,
-  type ReportFigure,
-} from './reporting.api';
+import { ReportSection } from './report-section';
+import { ReportSubmissions } from './report-submissions';
+import { progressReportAs, reportingQueries, type ProgressReport } from './reporting.api';
 
-/** The Governing Body progress report for a period, with CSV download and a print view. */
+/**
+ * The Governing Body progress report for a period: every section with its
+ * figures beside the previous period's and the change, charts in the units
+ * of their tables, the narrative per section, the JSON, CSV and print view,
+ * and the submitted (frozen) versions.
+ */
 export function ProgressReportPage() {
   const [search, update] = useRouteSearch('progressReport');
   const period = search.get('period') ?? String(new Date().getUTCFullYear());
   const [draft, setDraft] = useState(period);
   const report = useQuery(reportingQueries.progress(period));
   const download = useCommand(
-    async (format: 'csv' | 'html') => {
+    async (format: 'json' | 'csv' | 'html') => {
+      if (format === 'json') {
+        const json = JSON.stringify(report.data, null, 2);
+        downloadText(json, `progress-report-${period}.json`, 'application/json');
+        return;
+      }
       const body = await progressReportAs(period, format);
       if (format === 'csv') downloadText(body, `progress-report-${period}.csv`, 'text/csv');
       else openHtml(body);
@@ -50,6 +55,9 @@ export function ProgressReportPage() {
           <button type="button" onClick={() => void report.refetch()}>
             Refresh
           </button>
+          <button type="button" onClick={() => download.run('json')} disabled={!report.data}>
+            Download JSON
+          </button>
           <button type="button" onClick={() => download.run('csv')}>
             Download CSV
           </button>
@@ -60,64 +68,48 @@ export function ProgressReportPage() {
       </FilterBar>
       <ErrorMessage error={download.error} />
       <QueryState query={report} what="Computing the report" />
-      {report.data ? <Report report={report.data} /> : null}
+      {report.data ? <Report report={report.data} period={period} /> : null}
+      {report.data ? <ReportSubmissions period={period} /> : null}
     </main>
   );
 }
 
-/** A figure in its unit: hours, a per cent (the API gives it as such), or a count. */
-function figureOf(f: ReportFigure): string {
-  if (f.value === null) return NONE;
-  if (f.unit === 'hours') return formatHours(f.value);
-  if (f.unit === 'percent') return `${formatNumber(f.value, 1)} %`;
-  return formatNumber(f.value, 1);
+/** "2025", or "the previous period" when the API does not name it. */
+function previousLabelOf(report: ProgressReport): string {
+  const p = report.previousPeriod;
+  return p ? `Previous period (${p.label})` : 'Previous period';
 }
 
-function Report({ report }: { report: ProgressReport }) {
+function Report({ report, period }: { report: ProgressReport; period: string }) {
+  const previousLabel = previousLabelOf(report);
   return (
     <article aria-label={report.title}>
       <h2>{report.title}</h2>
       <p className="sub">
-        {report.period.from.slice(0, 10)} to {report.period.to.slice(0, 10)} (end excluded);
-        generated {report.generatedAt}
+        {formatDate(report.period.from)} to {formatDate(report.period.to)} (end excluded)
+        {report.previousPeriod ? `, beside ${report.previousPeriod.label}` : ''}; generated{' '}
+        {formatDateTime(report.generatedAt)}
+        {report.asOf ? `, as of ${formatDateTime(report.asOf)}` : ''}
       </p>
-      {report.functions.map((fn) => {
-        const totals = (fn.figures ?? []).filter((f) => f.key === null);
-        const breakdowns = new Map<string, Bar[]>();
-        for (const f of fn.figures ?? []) {
-          if (f.key === null) continue;
-          breakdowns.set(f.metric, [
-            ...(breakdowns.get(f.metric) ?? []),
-            { label: label(f.key), value: f.value ?? 0 },
-          ]);
-        }
-        return (
-          <section key={fn.function} aria-labelledby={`fn-${fn.function}`} className="panel">
-            <h3 id={`fn-${fn.function}`}>{fn.title}</h3>
-            {fn.status === 'not-reported' ? (
-              <p className="empty">{fn.note}</p>
-            ) : (
-              <>
-                <Figures
-                  items={totals.map((f) => ({ label: sentence(f.metric), value: figureOf(f) }))}
-                />
-                <div className="chart-grid">
-                  {[...breakdowns.entries()].map(([metric, bars]) => (
-                    <BarChart key={metric} title={sentence(metric)} bars={bars} />
-                  ))}
-                </div>
-                {fn.notes?.length ? (
-                  <ul className="sub">
-                    {fn.notes.map((n) => (
-                      <li key={n}>{n}</li>
-                    ))}
-                  </ul>
-                ) : null}
-              </>
-            )}
-          </section>
-        );
-      })}
+      <nav aria-label="Sections" className="toc">
+        <ol>
+          {report.functions.map((fn) => (
+            <li key={fn.function}>
+              <a href={`#fn-${fn.function}`}>{fn.title}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {report.functions.map((fn) => (
+        <ReportSection
+          key={fn.function}
+          fn={fn}
+          period={period}
+          previousLabel={previousLabel}
+          narrative={fn.narrative ?? report.narratives?.[fn.function]}
+          readOnly={Boolean(report.asOf)}
+        />
+      ))}
     </article>
   );
 }

@@ -4,7 +4,7 @@
 // @sfp/contracts (it holds reference data and transitions only): they are
 // declared here, as the API documents them (/api/docs-json).
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { ApiError, fetchText, get, post, queryString } from '../../api/client';
+import { api, ApiError, fetchText, get, post, queryString } from '../../api/client';
 
 const REPORTING = '/api/reporting';
 export const REPORTING_KEY = ['reporting'] as const;
@@ -42,12 +42,54 @@ export interface ViewQuery {
   asOf: string;
 }
 
+/** A figure's value and how it reads, for a period (the previous one, a change). */
+export interface FigureValue {
+  value: number | null;
+  formatted?: string;
+}
+
 export interface ReportFigure {
+  /** The machine's code (requestsReceived). */
   metric: string;
   /** null: the total; else the code it is broken down by. */
   key: string | null;
   value: number | null;
-  unit: string;
+  /** 'count' | 'percent' | 'currency' | 'ratio' | 'hours' | 'days'. */
+  unit?: string;
+  /** For the reader: "Requests received", and the breakdown's label ("Africa"). */
+  label?: string;
+  keyLabel?: string;
+  formatted?: string;
+  currency?: string;
+  /** The same figure for the previous period of the same kind (a number, or with its reading). */
+  previous?: number | null | FigureValue;
+  previousFormatted?: string;
+  /** This period's value less the previous one's. */
+  change?: number | null | FigureValue;
+  changeFormatted?: string;
+}
+
+export interface ReportTableColumn {
+  id?: string;
+  key?: string;
+  label: string;
+  unit?: string;
+}
+
+/** A named table of a section: as JSON here, and as CSV by its id. */
+export interface ReportTable {
+  id: string;
+  title: string;
+  columns: ReportTableColumn[];
+  /** Rows by column id, or cells in the columns' order; a cell may carry its reading. */
+  rows: Array<Record<string, unknown> | unknown[]>;
+}
+
+/** What an operator wrote for a section. */
+export interface Narrative {
+  text: string;
+  author?: string;
+  writtenAt?: string;
 }
 
 export interface ReportFunction {
@@ -56,15 +98,29 @@ export interface ReportFunction {
   status: 'reported' | 'not-reported';
   note?: string;
   figures?: ReportFigure[];
+  tables?: ReportTable[];
   notes?: string[];
+  narrative?: Narrative | string | null;
 }
 
 export interface ProgressReport {
   title: string;
   period: { label: string; kind: string; from: string; to: string };
+  previousPeriod?: { label: string; kind?: string; from?: string; to?: string };
   generatedAt: string;
   asOf?: string;
   functions: ReportFunction[];
+  /** Narratives by function, when the report keeps them beside the sections. */
+  narratives?: Record<string, Narrative | string>;
+}
+
+/** A frozen (submitted) version of a period's report. */
+export interface ReportSubmission {
+  submissionId: string;
+  version: number;
+  submittedAt: string;
+  submittedBy?: string;
+  note?: string;
 }
 
 /** The query API's body from the page's query; a filter that is not JSON is refused here, by its field. */
@@ -89,8 +145,21 @@ function bodyOf(q: ViewQuery): Record<string, unknown> {
 }
 
 const queryPath = (view: string) => `${REPORTING}/views/${encodeURIComponent(view)}/query`;
-const progressPath = (period: string, format?: 'csv' | 'html') =>
-  `${REPORTING}/reports/progress${queryString({ period, format })}`;
+export type ReportFormat = 'json' | 'csv' | 'html';
+
+const progressPath = (period: string, format?: ReportFormat, table?: string) =>
+  `${REPORTING}/reports/progress${queryString({ period, format, table })}`;
+const periodPath = (period: string) =>
+  `${REPORTING}/reports/progress/${encodeURIComponent(period)}`;
+const submissionsPath = (period: string) => `${periodPath(period)}/submissions`;
+
+/** Where the live report, one of its tables, or a submitted version is, in a format (a link). */
+export const reportLinks = {
+  live: (period: string, format: ReportFormat, table?: string) =>
+    progressPath(period, format === 'json' ? undefined : format, table),
+  submitted: (period: string, version: number, format: ReportFormat) =>
+    `${submissionsPath(period)}/${version}${queryString({ format: format === 'json' ? undefined : format })}`,
+};
 
 export const reportingQueries = {
   views: () =>
@@ -111,12 +180,43 @@ export const reportingQueries = {
       queryKey: [...REPORTING_KEY, 'progress', period],
       queryFn: () => get<ProgressReport>(progressPath(period)),
     }),
+  submissions: (period: string) =>
+    queryOptions({
+      queryKey: [...REPORTING_KEY, 'submissions', period],
+      queryFn: async () => {
+        const answer = await get<ReportSubmission[] | { items: ReportSubmission[] }>(
+          submissionsPath(period),
+        );
+        return Array.isArray(answer) ? answer : answer.items;
+      },
+    }),
+};
+
+export const reportingCommands = {
+  /** An operator's narrative of one section of a period's report. */
+  writeNarrative: (period: string, fn: string, text: string) =>
+    api<unknown>(`${periodPath(period)}/narratives/${encodeURIComponent(fn)}`, {
+      method: 'PUT',
+      body: { text },
+    }).then((r) => r.body),
+  /** Freezes the report as it is now: a submitted version, served as it was. */
+  submit: (period: string, note: string) =>
+    post<{ submissionId: string; submittedAt: string; version: number }>(
+      submissionsPath(period),
+      note.trim() ? { note: note.trim() } : {},
+    ),
 };
 
 /** The query's answer as CSV (all its rows). */
 export const answerCsv = (q: ViewQuery) =>
   fetchText(`${queryPath(q.view)}?format=csv`, 'text/csv', bodyOf(q));
 
-/** The progress report as CSV, or as the platform's printable HTML. */
-export const progressReportAs = (period: string, format: 'csv' | 'html') =>
-  fetchText(progressPath(period, format), format === 'csv' ? 'text/csv' : 'text/html');
+const ACCEPT = { csv: 'text/csv', html: 'text/html', json: 'application/json' } as const;
+
+/** The progress report (or one of its tables) as CSV, or as the platform's printable HTML. */
+export const progressReportAs = (period: string, format: 'csv' | 'html', table?: string) =>
+  fetchText(progressPath(period, format, table), ACCEPT[format]);
+
+/** A submitted version, as it was submitted. */
+export const submittedReportAs = (period: string, version: number, format: ReportFormat) =>
+  fetchText(reportLinks.submitted(period, version, format), ACCEPT[format]);
