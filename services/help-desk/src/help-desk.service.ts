@@ -4,6 +4,7 @@ import {
   HELP_DESK_ERROR_STATUSES,
   helpDeskEventTypes,
 } from './help-desk.context';
+import { HELP_DESK_TEAMS, helpDeskTeamsOf } from './escalation/help-desk-teams';
 import { HelpDeskSettings, SLA_POLICY, slaPolicyFromEnv } from './help-desk.settings';
 import { PersonalDataErasureController } from './personal-data/personal-data-erasure.http.controller';
 import { SlaChecks } from './service-request/application/check-sla/sla-checks.worker';
@@ -69,6 +70,7 @@ export const helpDeskService = defineService({
   providers: [
     ServiceRequests,
     { provide: SLA_POLICY, useFactory: slaPolicyFromEnv, inject: [CONTEXT_SETTINGS] },
+    { provide: HELP_DESK_TEAMS, useFactory: helpDeskTeamsOf, inject: [CONTEXT_SETTINGS] },
   ],
   projections: [requestsProjection],
   inboundCommands: HelpDeskInboundCommands,

@@ -1,3 +1,4 @@
+export * from './escalation';
 export * from './reference-data';
 export * from './request-list';
 export * from './request-statistics';

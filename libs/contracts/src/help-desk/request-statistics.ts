@@ -26,4 +26,10 @@ export interface RequestStatistics {
     /** breached / evaluated, null when nothing is evaluated yet. */
     breachRate: number | null;
   };
+  /** Requester satisfaction (CSAT): answers, mean rating and answers per rating "1".."5". */
+  satisfaction: {
+    responses: number;
+    mean: number | null;
+    distribution: Record<string, number>;
+  };
 }

@@ -66,12 +66,28 @@ export interface CommentOnServiceRequest extends Timed {
   type: 'CommentOnServiceRequest';
   commentId: string;
   text: string;
+  /** Default internal (a note for staff); a requester's own reply is public. */
+  visibility?: 'public' | 'internal';
+  fromRequester?: boolean;
 }
 
-/** From the scheduled SLA check: records a breach once, when a request is past due unresolved. */
+/** The requester's satisfaction (CSAT) after resolution: once. */
+export interface RateServiceRequestSatisfaction extends Timed {
+  type: 'RateServiceRequestSatisfaction';
+  rating: number;
+  comment?: string;
+}
+
+/**
+ * From the scheduled SLA check: records a breach once, when a request is past due unresolved,
+ * and escalates it to the team lead once when its SLA is about to run out and once when it has.
+ */
 export interface CheckServiceRequestSla {
   type: 'CheckServiceRequestSla';
   at: string;
+  /** The lead of the request's team, whom an escalation names (none: no escalation). */
+  teamLead?: string;
+  team?: string;
 }
 
 export type ServiceRequestCommand =
@@ -85,4 +101,5 @@ export type ServiceRequestCommand =
   | ReopenServiceRequest
   | CancelServiceRequest
   | CommentOnServiceRequest
+  | RateServiceRequestSatisfaction
   | CheckServiceRequestSla;

@@ -2,6 +2,8 @@ import { OPEN_REQUEST_STATUSES, type RequestCommandType, type RequestStatus } fr
 import { deciderSpec } from '@sfp/event-sourcing/testing';
 import { serviceRequestDecider } from './service-request.decider';
 import {
+  IllegalTransitionError,
+  SatisfactionAlreadyRatedError,
   ReopenWindowClosedError,
   ServiceRequestAlreadySubmittedError,
   ServiceRequestNotFoundError,
@@ -14,6 +16,7 @@ import {
   ServiceRequestReferred,
   ServiceRequestReopened,
   ServiceRequestResolved,
+  ServiceRequestSatisfactionRated,
   ServiceRequestSlaBreached,
   ServiceRequestSubmitted,
   type ServiceRequestEvent,
@@ -76,6 +79,7 @@ const recorded = {
     text: 'Any news?',
     author: 'person-1',
     commentedAt: at(2),
+    visibility: 'internal',
   }),
 };
 /** A request in progress (assigned to staff-7) handed to staff-9. */
@@ -287,6 +291,56 @@ describe('service request decider', () => {
         .given([...history.resolved, recorded.reopen])
         .when(check(12))
         .then([breach(11, 12)]);
+    });
+  });
+
+  describe('replies to the requester and their satisfaction', () => {
+    const reply = { ...commands.CommentOnServiceRequest, visibility: 'public' as const };
+
+    it('records a public reply, an internal note by default, and a requester’s reply as public', () => {
+      spec
+        .given(history.assigned)
+        .when(reply)
+        .then([ServiceRequestCommented.of({ ...recorded.comment.data, visibility: 'public' })]);
+      spec.given(history.assigned).when(commands.CommentOnServiceRequest).then([recorded.comment]);
+      spec
+        .given(history.assigned)
+        .when({ ...commands.CommentOnServiceRequest, visibility: 'internal', fromRequester: true })
+        .then([
+          ServiceRequestCommented.of({
+            ...recorded.comment.data,
+            visibility: 'public',
+            fromRequester: true,
+          }),
+        ]);
+    });
+
+    const rate = {
+      type: 'RateServiceRequestSatisfaction' as const,
+      rating: 4,
+      comment: 'Quick and clear',
+      at: at(6),
+      by: 'requester',
+    };
+    const rated = ServiceRequestSatisfactionRated.of({
+      requestId,
+      rating: 4,
+      comment: 'Quick and clear',
+      ratedAt: at(6),
+    });
+
+    it('records the satisfaction once, after resolution only, rated 1 to 5', () => {
+      spec.given(history.resolved).when(rate).then([rated]);
+      spec.given(history.closed).when(rate).then([rated]);
+      spec.given(history.assigned).when(rate).thenThrows(IllegalTransitionError);
+      spec
+        .given([...history.resolved, rated])
+        .when(rate)
+        .thenThrows(SatisfactionAlreadyRatedError);
+      spec
+        .given(history.resolved)
+        .when({ ...rate, rating: 6 })
+        .thenThrows(ServiceRequestRuleError, (e) => expect(e.field).toBe('rating'));
     });
   });
 });

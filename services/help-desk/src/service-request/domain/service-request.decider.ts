@@ -13,6 +13,7 @@ import {
   ServiceRequestAlreadySubmittedError,
   ServiceRequestNotFoundError,
   ServiceRequestRuleError,
+  SatisfactionAlreadyRatedError,
 } from './service-request.errors';
 import {
   ServiceRequestAssigned,
@@ -23,13 +24,22 @@ import {
   ServiceRequestReopened,
   ServiceRequestResolved,
   ServiceRequestSlaBreached,
+  ServiceRequestEscalated,
+  ServiceRequestSatisfactionRated,
   ServiceRequestSubmitted,
   ServiceRequestTriaged,
   ServiceRequestWorkStarted,
+  type EscalationReason,
   type ServiceRequestEvent,
 } from './service-request.events';
 import type { GlobalInitiative, Priority, RequestKind } from './service-request.reference-data';
-import { DEFAULT_SLA_POLICY, dueDate, reopenDeadline, type SlaPolicy } from './sla-policy';
+import {
+  DEFAULT_SLA_POLICY,
+  dueDate,
+  reopenDeadline,
+  slaShareUsed,
+  type SlaPolicy,
+} from './sla-policy';
 
 /** The statuses and the allowed transitions are the platform's contracts (libs/contracts): the console shows the same. */
 export type ServiceRequestStatus = RequestStatus;
@@ -44,6 +54,12 @@ export interface OpenedServiceRequest {
   assignee?: string;
   resolvedAt?: string;
   slaBreached: boolean;
+  /** When the current SLA span started (the reopening; absent: the submission). */
+  slaFrom?: string;
+  /** The escalations of the current SLA span (once per reason). */
+  escalations?: EscalationReason[];
+  /** The requester answered the satisfaction question (once per request). */
+  satisfactionRated?: boolean;
 }
 
 /** No personal data in state: snapshots are not encrypted (see libs/event-sourcing). */
@@ -82,6 +98,7 @@ function decide(
     ];
   }
   if (state.status === 'none') throw new ServiceRequestNotFoundError();
+  if (command.type === 'RateServiceRequestSatisfaction') return rated(command, state);
   if (command.type !== 'CheckServiceRequestSla') allowedFrom(command.type, state);
   const requestId = state.requestId;
 
@@ -169,19 +186,12 @@ function decide(
           text: command.text,
           author: command.by,
           commentedAt: command.at,
+          visibility: command.fromRequester ? 'public' : (command.visibility ?? 'internal'),
+          ...(command.fromRequester ? { fromRequester: true } : {}),
         }),
       ];
     case 'CheckServiceRequestSla':
-      if (!isOpen(state.status) || state.slaBreached) return [];
-      if (Date.parse(command.at) <= Date.parse(state.dueAt)) return [];
-      return [
-        ServiceRequestSlaBreached.of({
-          requestId,
-          dueAt: state.dueAt,
-          priority: state.priority,
-          detectedAt: command.at,
-        }),
-      ];
+      return slaChecked(policy, command, state);
     default:
       return assertNever(command);
   }
@@ -229,17 +239,98 @@ export function evolve(
       return { ...state, status: 'closed' };
     case 'help-desk.ServiceRequestReopened': {
       const { resolvedAt: _resolved, ...rest } = state;
-      return { ...rest, status: 'in-progress', dueAt: event.data.dueAt, slaBreached: false };
+      return {
+        ...withoutEscalations(rest),
+        status: 'in-progress',
+        dueAt: event.data.dueAt,
+        slaBreached: false,
+        slaFrom: event.data.reopenedAt,
+      };
     }
     case 'help-desk.ServiceRequestCancelled':
       return { ...state, status: 'cancelled' };
     case 'help-desk.ServiceRequestCommented':
       return state;
+    case 'help-desk.ServiceRequestSatisfactionRated':
+      return { ...state, satisfactionRated: true };
     case 'help-desk.ServiceRequestSlaBreached':
       return { ...state, slaBreached: true };
+    case 'help-desk.ServiceRequestEscalated':
+      return { ...state, escalations: [...(state.escalations ?? []), event.data.reason] };
     default:
       return assertNever(event);
   }
+}
+
+/** The requester's satisfaction: only once the request is resolved (or closed after it), and once. */
+function rated(
+  command: Extract<ServiceRequestCommand, { type: 'RateServiceRequestSatisfaction' }>,
+  state: OpenedServiceRequest,
+): ServiceRequestEvent[] {
+  if (state.status !== 'resolved' && state.status !== 'closed')
+    throw new IllegalTransitionError(command.type, state.status, ['resolved', 'closed']);
+  if (state.satisfactionRated) throw new SatisfactionAlreadyRatedError();
+  if (!Number.isInteger(command.rating) || command.rating < 1 || command.rating > 5)
+    throw new ServiceRequestRuleError('rating must be a whole number from 1 to 5', 'rating');
+  return [
+    ServiceRequestSatisfactionRated.of({
+      requestId: state.requestId,
+      rating: command.rating,
+      ...(command.comment ? { comment: command.comment } : {}),
+      ratedAt: command.at,
+    }),
+  ];
+}
+
+/**
+ * The scheduled check of an open request: past its due date, the breach (once) and an
+ * escalation to the team lead (once); past the policy's share of the SLA in business
+ * hours, an escalation as approaching (once, and none after the breach's).
+ */
+function slaChecked(
+  policy: SlaPolicy,
+  command: Extract<ServiceRequestCommand, { type: 'CheckServiceRequestSla' }>,
+  state: OpenedServiceRequest,
+): ServiceRequestEvent[] {
+  if (!isOpen(state.status)) return [];
+  const { requestId, dueAt } = state;
+  const escalated = state.escalations ?? [];
+  const escalation = (reason: EscalationReason) =>
+    command.teamLead
+      ? [
+          ServiceRequestEscalated.of({
+            requestId,
+            reason,
+            teamLead: command.teamLead,
+            ...(command.team ? { team: command.team } : {}),
+            dueAt,
+            escalatedAt: command.at,
+          }),
+        ]
+      : [];
+  if (Date.parse(command.at) > Date.parse(dueAt)) {
+    return [
+      ...(state.slaBreached
+        ? []
+        : [
+            ServiceRequestSlaBreached.of({
+              requestId,
+              dueAt,
+              priority: state.priority,
+              detectedAt: command.at,
+            }),
+          ]),
+      ...(escalated.includes('breached') ? [] : escalation('breached')),
+    ];
+  }
+  if (policy.approachingShare === undefined || escalated.length > 0) return [];
+  const used = slaShareUsed(policy, state.slaFrom ?? state.submittedAt, dueAt, command.at);
+  return used >= policy.approachingShare ? escalation('approaching') : [];
+}
+
+function withoutEscalations(state: OpenedServiceRequest): OpenedServiceRequest {
+  const { escalations: _escalations, ...rest } = state;
+  return rest;
 }
 
 /** Refuses a command its status does not allow, by the contracts' table. */

@@ -47,6 +47,15 @@ export class ReopenWindowClosedError extends ServiceRequestError {
   }
 }
 
+/** The requester already answered the satisfaction question of this request. */
+export class SatisfactionAlreadyRatedError extends ServiceRequestError {
+  readonly code = 'SATISFACTION_ALREADY_RATED';
+  constructor() {
+    super('The requester already rated their satisfaction with this request');
+    this.name = 'SatisfactionAlreadyRatedError';
+  }
+}
+
 /** A rule of the domain that a well-formed command still breaks. */
 export class ServiceRequestRuleError extends ServiceRequestError {
   readonly code = 'RULE_VIOLATED';

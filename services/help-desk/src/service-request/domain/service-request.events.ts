@@ -1,5 +1,6 @@
 import type {
   CancelledBy,
+  EscalationReason,
   Priority,
   ReferralTarget,
   RequestClassification,
@@ -128,12 +129,19 @@ export class ServiceRequestCancelled extends defineEventType<ServiceRequestCance
   schemaVersion: 1,
 }) {}
 
+/** Who reads a comment: the requester too (a public reply, mailed to them), or staff only (an internal note). */
+export type CommentVisibility = 'public' | 'internal';
+
 export interface ServiceRequestCommentedData {
   requestId: string;
   commentId: string;
   text: string;
   author: string;
   commentedAt: string;
+  /** Absent on comments recorded before replies existed: an internal note. */
+  visibility?: CommentVisibility;
+  /** The requester's own reply, through their signed link (always public). */
+  fromRequester?: boolean;
 }
 
 export class ServiceRequestCommented extends defineEventType<ServiceRequestCommentedData>()({
@@ -154,6 +162,41 @@ export class ServiceRequestSlaBreached extends defineEventType<ServiceRequestSla
   schemaVersion: 1,
 }) {}
 
+export type { EscalationReason } from '@sfp/contracts';
+
+/** The scheduled SLA check escalated an open request to the lead of its team, once per reason and SLA span. */
+export interface ServiceRequestEscalatedData {
+  requestId: string;
+  reason: EscalationReason;
+  /** Username of the team lead it escalated to. */
+  teamLead: string;
+  /** The team of the request's themes, when one is set. */
+  team?: string;
+  dueAt: string;
+  escalatedAt: string;
+}
+
+export class ServiceRequestEscalated extends defineEventType<ServiceRequestEscalatedData>()({
+  type: 'help-desk.ServiceRequestEscalated',
+  schemaVersion: 1,
+}) {}
+
+/** The requester's answer to the one satisfaction question (CSAT) after resolution, once. */
+export interface ServiceRequestSatisfactionRatedData {
+  requestId: string;
+  /** 1 (very dissatisfied) to 5 (very satisfied). */
+  rating: number;
+  comment?: string;
+  ratedAt: string;
+}
+
+export class ServiceRequestSatisfactionRated extends defineEventType<ServiceRequestSatisfactionRatedData>()(
+  {
+    type: 'help-desk.ServiceRequestSatisfactionRated',
+    schemaVersion: 1,
+  },
+) {}
+
 export const SERVICE_REQUEST_EVENT_CLASSES = [
   ServiceRequestSubmitted,
   ServiceRequestTriaged,
@@ -166,6 +209,8 @@ export const SERVICE_REQUEST_EVENT_CLASSES = [
   ServiceRequestCancelled,
   ServiceRequestCommented,
   ServiceRequestSlaBreached,
+  ServiceRequestEscalated,
+  ServiceRequestSatisfactionRated,
 ] as const;
 
 export type ServiceRequestEvent =
@@ -179,4 +224,6 @@ export type ServiceRequestEvent =
   | EventOf<typeof ServiceRequestReopened>
   | EventOf<typeof ServiceRequestCancelled>
   | EventOf<typeof ServiceRequestCommented>
-  | EventOf<typeof ServiceRequestSlaBreached>;
+  | EventOf<typeof ServiceRequestSlaBreached>
+  | EventOf<typeof ServiceRequestEscalated>
+  | EventOf<typeof ServiceRequestSatisfactionRated>;

@@ -10,6 +10,11 @@ import {
   type ContextWorker,
   type Logger,
 } from '@sfp/service-kit';
+import {
+  escalationTargetOf,
+  HELP_DESK_TEAMS,
+  type HelpDeskTeams,
+} from '../../../escalation/help-desk-teams';
 import type { HelpDeskSettings } from '../../../help-desk.settings';
 import { REQUESTS_PROJECTION } from '../../projections/requests/requests.projection';
 import type { RequestSummary } from '../../projections/requests/request-summary';
@@ -17,9 +22,10 @@ import { ServiceRequests } from '../service-requests';
 
 /**
  * The scheduled SLA check: every SLA_CHECK_INTERVAL_MS (0 = never; tests call
- * checkSlas themselves), every open request past its due date and not yet
- * marked gets a CheckServiceRequestSla command, which records the breach as
- * an event once (the decider ignores a second check).
+ * checkSlas themselves), every open request not yet escalated as breached gets
+ * a CheckServiceRequestSla command naming the lead of its team: the decider
+ * records a breach once, and escalates once as approaching (past the warning
+ * share of its SLA in business hours) and once as breached.
  */
 @Injectable()
 export class SlaChecks implements ContextWorker {
@@ -32,6 +38,7 @@ export class SlaChecks implements ContextWorker {
     @Inject(CONTEXT_SETTINGS) private readonly settings: HelpDeskSettings,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(HELP_DESK_TEAMS) private readonly teams: HelpDeskTeams,
   ) {}
 
   start(): void {
@@ -52,7 +59,7 @@ export class SlaChecks implements ContextWorker {
     await this.running;
   }
 
-  /** Checks every overdue open request now; returns how many breaches were recorded. */
+  /** Checks every open request now; returns how many recorded a breach or an escalation. */
   async checkSlas(now: Date = this.clock()): Promise<number> {
     const model = this.projections.readModel<RequestSummary>(REQUESTS_PROJECTION);
     const context = { correlationId: `sla-check-${now.toISOString()}`, actor: SYSTEM_ACTOR };
@@ -60,15 +67,16 @@ export class SlaChecks implements ContextWorker {
     let cursor: string | undefined;
     do {
       const page = await model.find({
-        filter: { open: true, slaBreached: false, dueAt: { lt: now.toISOString() } },
+        filter: { open: true },
         sort: { field: 'dueAt', direction: 'asc' },
         limit: 200,
         ...(cursor ? { cursor } : {}),
       });
       for (const { data } of page.items) {
+        if (data.slaBreached && data.escalation === 'breached') continue;
         const result = await this.requests.run(
           data.requestId,
-          { type: 'CheckServiceRequestSla' },
+          { type: 'CheckServiceRequestSla', ...escalationTargetOf(this.teams, data.themes) },
           context,
           now,
         );

@@ -12,6 +12,7 @@ import {
   THEMES,
   type HistoryEntry,
 } from '@sfp/contracts';
+import { EscalationSchema } from '../../../escalation/escalation.schema';
 import { IsoDateTime, StringEnum, type MutuallyAssignable } from '../../../http/schema-helpers';
 import type { RequestDetail } from './request-detail.view';
 
@@ -89,6 +90,7 @@ export const RequestDetailSchema = Type.Object(
     submittedAt: IsoDateTime(),
     dueAt: IsoDateTime('When the SLA expects it resolved'),
     slaBreached: Type.Boolean(),
+    escalation: Type.Optional(EscalationSchema),
     assignee: Type.Optional(Type.String()),
     firstResponseAt: Type.Optional(IsoDateTime('The first triage')),
     referral: Type.Optional(
@@ -121,7 +123,26 @@ export const RequestDetailSchema = Type.Object(
         text: Type.String(),
         author: Type.String(),
         commentedAt: IsoDateTime(),
+        visibility: Type.Optional(
+          StringEnum(['public', 'internal'] as const, {
+            description:
+              'public: a reply the requester reads (and is mailed); internal: a note for staff only',
+          }),
+        ),
+        fromRequester: Type.Optional(
+          Type.Boolean({ description: 'The requester’s own reply, through their signed link' }),
+        ),
       }),
+    ),
+    satisfaction: Type.Optional(
+      Type.Object(
+        {
+          rating: Type.Integer({ minimum: 1, maximum: 5 }),
+          comment: Type.Optional(Type.String()),
+          ratedAt: IsoDateTime(),
+        },
+        { description: 'The requester’s satisfaction (CSAT) after resolution, once answered' },
+      ),
     ),
     history: Type.Array(HistoryEntrySchema, { description: 'Every event, oldest first' }),
   },

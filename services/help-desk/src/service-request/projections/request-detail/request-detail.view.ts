@@ -4,9 +4,11 @@ import type { ServiceRequestStatus } from '../../domain/service-request.decider'
 import type {
   ServiceRequestCancelledData,
   ServiceRequestCommentedData,
+  ServiceRequestEscalatedData,
   ServiceRequestEvent,
   ServiceRequestReferredData,
   ServiceRequestResolvedData,
+  ServiceRequestSatisfactionRatedData,
   ServiceRequestSubmittedData,
 } from '../../domain/service-request.events';
 
@@ -21,6 +23,8 @@ export interface RequestDetail extends ServiceRequestSubmittedData {
   /** The department whose person or system filed the request. */
   department?: string;
   slaBreached: boolean;
+  /** The latest escalation to the team lead in the current SLA span (a reopening clears it). */
+  escalation?: Omit<ServiceRequestEscalatedData, 'requestId'>;
   assignee?: string;
   firstResponseAt?: string;
   referral?: Omit<ServiceRequestReferredData, 'requestId' | 'referredBy'>;
@@ -28,6 +32,8 @@ export interface RequestDetail extends ServiceRequestSubmittedData {
   closedAt?: string;
   cancellation?: Omit<ServiceRequestCancelledData, 'requestId' | 'actorId'>;
   comments: Array<Omit<ServiceRequestCommentedData, 'requestId'>>;
+  /** The requester's satisfaction (CSAT), once answered. */
+  satisfaction?: Omit<ServiceRequestSatisfactionRatedData, 'requestId'>;
   history: HistoryEntry[];
 }
 
@@ -108,17 +114,34 @@ export function buildRequestDetail(recorded: readonly RecordedEvent[]): RequestD
         detail.dueAt = event.data.dueAt;
         detail.slaBreached = false;
         delete detail.closedAt;
+        delete detail.escalation;
         break;
       case 'help-desk.ServiceRequestCancelled':
         detail.status = 'cancelled';
         detail.cancellation = pick(event.data, ['cancelledBy', 'reason', 'cancelledAt']);
         break;
       case 'help-desk.ServiceRequestCommented':
-        detail.comments.push(pick(event.data, ['commentId', 'text', 'author', 'commentedAt']));
+        detail.comments.push({
+          ...pick(event.data, ['commentId', 'text', 'author', 'commentedAt']),
+          visibility: event.data.visibility ?? 'internal',
+          ...(event.data.fromRequester ? { fromRequester: true } : {}),
+        });
+        break;
+      case 'help-desk.ServiceRequestSatisfactionRated':
+        detail.satisfaction = {
+          rating: event.data.rating,
+          ...(event.data.comment ? { comment: event.data.comment } : {}),
+          ratedAt: event.data.ratedAt,
+        };
         break;
       case 'help-desk.ServiceRequestSlaBreached':
         detail.slaBreached = true;
         break;
+      case 'help-desk.ServiceRequestEscalated': {
+        const { requestId: _id, ...escalation } = event.data;
+        detail.escalation = escalation;
+        break;
+      }
       default: {
         const unhandled: never = event;
         throw new Error(`Unhandled event ${JSON.stringify(unhandled)}`);

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import {
+  ESCALATION_REASONS,
   GLOBAL_INITIATIVES,
   ORIGINS,
   PRIORITIES,
@@ -56,6 +57,12 @@ export const RequestListItemSchema = Type.Object(
     }),
     dueAt: IsoDateTime(),
     slaBreached: Type.Boolean(),
+    escalation: Type.Optional(
+      StringEnum(ESCALATION_REASONS, {
+        description: 'Escalated to the team lead in the current SLA span: approaching its breach, or breached',
+      }),
+    ),
+    escalatedTo: Type.Optional(Type.String({ description: 'The team lead it escalated to' })),
     slaEverBreached: Type.Boolean({
       description: 'Ever breached, even if a reopening reset slaBreached',
     }),
@@ -69,6 +76,13 @@ export const RequestListItemSchema = Type.Object(
       Type.Number({ minimum: 0, description: 'Hours from submission to the (latest) resolution' }),
     ),
     lastActivityAt: IsoDateTime(),
+    satisfactionRating: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 5,
+        description: 'The requester’s satisfaction after resolution (1–5), once they answered',
+      }),
+    ),
     slaStatus: StringEnum(LISTED_SLA_STATUSES, {
       description: 'Against the current time; due-soon = due within 24 h',
     }),
@@ -156,6 +170,16 @@ export const RequestStatisticsSchema = Type.Object(
         description: 'breached / evaluated; null when nothing is evaluated yet',
       }),
     }),
+    satisfaction: Type.Object(
+      {
+        responses: Type.Integer({ minimum: 0, description: 'Requesters who answered' }),
+        mean: Type.Union([Type.Number({ minimum: 1, maximum: 5 }), Type.Null()], {
+          description: 'Mean rating (1–5); null when nobody answered yet',
+        }),
+        distribution: Counts('Answers per rating, "1" to "5"'),
+      },
+      { description: 'Requester satisfaction (CSAT) after resolution' },
+    ),
     position: Type.Integer({
       minimum: 0,
       description: 'Position of the last event the statistics reflect',

@@ -21,6 +21,19 @@ function durations(values: Array<number | undefined>): DurationStats {
   return { count: sorted.length, medianHours: median(sorted), p90Hours: percentile(sorted, 90) };
 }
 
+/** CSAT: how many requesters answered, their mean rating (2 decimals) and the answers per rating. */
+function satisfactionOf(requests: readonly RequestSummary[]): RequestStatistics['satisfaction'] {
+  const ratings = requests
+    .map((r) => r.satisfactionRating)
+    .filter((v): v is number => typeof v === 'number');
+  const distribution: Record<string, number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+  for (const rating of ratings) distribution[String(rating)] = (distribution[String(rating)] ?? 0) + 1;
+  const mean = ratings.length
+    ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100
+    : null;
+  return { responses: ratings.length, mean, distribution };
+}
+
 /** Volumes, response and resolution times, and the SLA breach rate of a set of requests. */
 export function requestStatistics(requests: readonly RequestSummary[]): RequestStatistics {
   const count = (key: (r: RequestSummary) => string | readonly string[]) => {
@@ -49,5 +62,6 @@ export function requestStatistics(requests: readonly RequestSummary[]): RequestS
       breached,
       breachRate: decided.length ? Math.round((breached / decided.length) * 10_000) / 10_000 : null,
     },
+    satisfaction: satisfactionOf(requests),
   };
 }

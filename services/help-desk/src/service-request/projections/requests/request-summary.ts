@@ -1,5 +1,6 @@
 import type { Requester, RequestSubject } from '@sfp/contracts';
 import type { ServiceRequestStatus } from '../../domain/service-request.decider';
+import type { EscalationReason } from '../../domain/service-request.events';
 import type { Priority, Theme } from '../../domain/service-request.reference-data';
 import { THEMES } from '../../domain/service-request.reference-data';
 
@@ -35,6 +36,12 @@ export interface RequestSummary
   /** Hours from submission to the (latest) resolution. */
   hoursToResolution?: number;
   lastActivityAt: string;
+  /** Escalated to the team lead in the current SLA span: as approaching its breach, or breached. */
+  escalation?: EscalationReason;
+  /** The team lead it escalated to. */
+  escalatedTo?: string;
+  /** The requester's satisfaction (1–5) after resolution, once answered. */
+  satisfactionRating?: number;
   /** One boolean per theme (`theme_youth`...), so lists filter by theme. */
   [themeFlag: `theme_${string}`]: boolean;
 }

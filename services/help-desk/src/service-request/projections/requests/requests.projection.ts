@@ -26,6 +26,7 @@ const fields: ReadModelFields = {
   submittedMonth: 'string',
   dueAt: 'string',
   slaBreached: 'boolean',
+  escalation: 'string',
   resolvedAt: 'string',
   lastActivityAt: 'string',
   ...Object.fromEntries(THEMES.map((theme) => [themeFlag(theme), 'boolean' as const])),
@@ -122,7 +123,7 @@ const on: { [T in EventType]: Handler<T> } = {
     lastActivityAt: d.closedAt,
   })),
   'help-desk.ServiceRequestReopened': later((d, current) => {
-    const { closedAt: _closed, ...rest } = current;
+    const { closedAt: _closed, escalation: _escalation, escalatedTo: _to, ...rest } = current;
     return {
       ...rest,
       status: 'in-progress',
@@ -142,6 +143,15 @@ const on: { [T in EventType]: Handler<T> } = {
     ...current,
     lastActivityAt: d.commentedAt,
   })),
+  'help-desk.ServiceRequestSatisfactionRated': later((d, current) => ({
+    ...current,
+    satisfactionRating: d.rating,
+  })),
+  'help-desk.ServiceRequestEscalated': later((d, current) => ({
+    ...current,
+    escalation: d.reason,
+    escalatedTo: d.teamLead,
+  })),
   'help-desk.ServiceRequestSlaBreached': later((_d, current) => ({
     ...current,
     slaBreached: true,
@@ -156,7 +166,7 @@ const on: { [T in EventType]: Handler<T> } = {
  */
 export const requestsProjection = defineProjection<RequestSummary>({
   name: REQUESTS_PROJECTION,
-  version: 2,
+  version: 3,
   fields,
   handlers: Object.fromEntries(
     Object.entries(on).map(([type, handler]) => [
