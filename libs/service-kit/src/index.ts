@@ -3,6 +3,7 @@ export * from './config/host.config';
 export * from './config/settings-check';
 export * from './http/problem';
 export * from './http/request-context';
+export * from './http/past-fact';
 export * from './http/correlation-id.middleware';
 export * from './http/validation.pipe';
 export * from './http/if-match';

@@ -13,6 +13,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   operator: ['records:read', 'records:write', 'reports:read'],
   analyst: ['reports:read'],
   integration: ['records:read', 'records:write'],
+  importer: ['history:import'],
 };
 
 export function isRole(value: unknown): value is Role {

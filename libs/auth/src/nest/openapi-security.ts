@@ -90,6 +90,7 @@ const ROLE_LABELS: Record<Role, string> = {
   operator: 'operator',
   analyst: 'analyst',
   integration: 'integration client of its own department',
+  importer: 'importer of past facts',
 };
 
 /** The roles that hold a permission, from the role → permission table the guard uses. */

@@ -314,7 +314,7 @@ export class IdentityAdministration {
     if (roles.length === 0 || wrong.length) {
       throw new AuthError(
         'INVALID_ROLES',
-        'A person needs one or more of: administrator, operator, analyst',
+        'A person needs one or more of: administrator, operator, analyst, importer',
         {
           field: 'roles',
         },

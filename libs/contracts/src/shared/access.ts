@@ -8,13 +8,15 @@
  *   reads reporting views);
  * - analyst: reads reporting views and exports only;
  * - integration: a department's system: files commands and reads the records
- *   and outcomes of its own department only.
+ *   and outcomes of its own department only;
+ * - importer: may record past facts (`history:import`), given beside another
+ *   role to the people a data import or the demo seed acts as.
  */
-export const ROLES = ['administrator', 'operator', 'analyst', 'integration'] as const;
+export const ROLES = ['administrator', 'operator', 'analyst', 'integration', 'importer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The roles a person (a user, not an integration client) may hold. */
-export const PERSON_ROLES = ['administrator', 'operator', 'analyst'] as const;
+export const PERSON_ROLES = ['administrator', 'operator', 'analyst', 'importer'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 
 /**
@@ -23,12 +25,15 @@ export type PersonRole = (typeof PERSON_ROLES)[number];
  *   caller's department for integration clients;
  * - `records:write`: commands that change records — idem;
  * - `reports:read`: reporting views, statistics and exports;
- * - `platform:admin`: users, keys, projections, dead letters, erasure.
+ * - `platform:admin`: users, keys, projections, dead letters, erasure;
+ * - `history:import`: a command may carry the time a past fact happened
+ *   (`X-SFP-Occurred-At`): its events are imported ones (docs/architecture.md).
  */
 export const PERMISSIONS = [
   'records:read',
   'records:write',
   'reports:read',
   'platform:admin',
+  'history:import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -22,6 +22,8 @@ export interface EventMetadata {
   actor: Actor;
   /** When the fact happened, as the command's clock says (ISO 8601). */
   occurredAt: string;
+  /** A past fact recorded later (an import, X-SFP-Occurred-At): `occurredAt` is the fact's time, not the recording's. */
+  imported?: true;
 }
 
 /** An event about to be appended. `data` must be plain JSON (no Date, Map, undefined in arrays). */
@@ -49,5 +51,7 @@ export interface RecordedEvent<TData = unknown> {
   correlationId: string;
   causationId?: string;
   actor: Actor;
+  /** A past fact recorded later: `occurredAt` is the fact's time, `recordedAt` the recording's. */
+  imported?: true;
   data: TData;
 }

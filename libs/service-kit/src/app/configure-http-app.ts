@@ -13,6 +13,7 @@ import {
 } from '../http/error-response.filter';
 import { methodNotAllowedMiddleware } from '../http/method-not-allowed.middleware';
 import { currentCorrelationId } from '../http/request-context';
+import { PastFactInterceptor } from '../http/past-fact';
 import { requestLogMiddleware } from '../http/request-log.middleware';
 import { sendProblem } from '../http/send-problem';
 import { createValidationPipe } from '../http/validation.pipe';
@@ -95,6 +96,7 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
         'If-Match',
         'X-API-Key',
         'X-Correlation-Id',
+        'X-SFP-Occurred-At',
       ],
       exposedHeaders: ['ETag', 'X-Correlation-Id', 'Retry-After', 'Location'],
       maxAge: 600,
@@ -134,6 +136,7 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
     });
   });
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new PastFactInterceptor());
   app.useGlobalFilters(new ErrorResponseFilter(options.errorStatuses, options.logger));
   app.enableShutdownHooks();
 

@@ -10,7 +10,9 @@ import {
   type EventStore,
   type EventTypeRegistry,
 } from '@sfp/event-sourcing';
+import { currentPastFact, OccurredAtRefusedError, outsidePastFact } from '../http/past-fact';
 import type { ServiceMetrics } from '../metrics/service-metrics';
+import type { Clock } from './context.tokens';
 
 /** One command on one stream, as a use case hands it to the pipeline. */
 export interface ContextCommand<
@@ -49,6 +51,8 @@ export class ContextCommands {
       metrics: ServiceMetrics;
       /** Called after an append (the projection engine's wake). */
       appended?: () => void;
+      /** The host's own clock: a past fact may not be later than it. */
+      clock?: Clock;
     },
   ) {
     this.count = countCommandOutcomes(options.metrics, options.context);
@@ -57,14 +61,39 @@ export class ContextCommands {
   async run<State, Command extends { type: string }, Event extends DomainEvent>(
     request: ContextCommand<State, Command, Event>,
   ): Promise<CommandOutcome> {
+    const pastFact = currentPastFact();
+    if (pastFact) await this.checkPastFact(request.streamId, request.occurredAt);
     const outcome = await executeCommand({
       store: this.options.store,
       eventTypes: this.options.eventTypes,
       ...request,
+      ...(pastFact ? { context: { ...request.context, imported: true as const } } : {}),
       onOutcome: this.count,
     });
-    if (outcome.changed) this.options.appended?.();
+    if (outcome.changed) outsidePastFact(() => this.options.appended?.());
     return outcome;
+  }
+
+  /**
+   * A past fact (X-SFP-Occurred-At) is recorded in its stream's order: not later
+   * than now, not earlier than the stream's last event.
+   */
+  private async checkPastFact(streamId: string, occurredAt: string): Promise<void> {
+    const at = Date.parse(occurredAt);
+    const now = (this.options.clock ?? (() => new Date()))();
+    if (at > now.getTime()) {
+      throw new OccurredAtRefusedError(
+        `A past fact cannot happen in the future (${occurredAt} is after ${now.toISOString()})`,
+        streamId,
+      );
+    }
+    const last = (await this.options.store.readStream(streamId)).at(-1);
+    if (last && at < Date.parse(last.occurredAt)) {
+      throw new OccurredAtRefusedError(
+        `A past fact cannot happen before the record's last event (${occurredAt} is before ${last.occurredAt})`,
+        streamId,
+      );
+    }
   }
 
   /** Counts a command refused before the pipeline (e.g. another department's record). */

@@ -9,6 +9,7 @@ import type { Logger } from '../logging/logger';
 import type { ServiceMetrics } from '../metrics/service-metrics';
 import type { ContextStores } from '../runtime/context-stores';
 import type { PlatformUsers } from '../runtime/platform-users';
+import { pastFactClock } from '../http/past-fact';
 import { ContextCommands } from './context-commands';
 import {
   CLOCK,
@@ -75,6 +76,7 @@ export function contextProviders(
     eventTypes: stores.eventStore.eventTypes,
     metrics: dependencies.metrics,
     appended: () => engine.wake(),
+    clock: dependencies.clock,
   });
   return [
     { provide: CONTEXT_NAME, useValue: context },
@@ -92,7 +94,8 @@ export function contextProviders(
     { provide: COMMAND_ATTRIBUTION, useValue: dependencies.attributeCommand ?? null },
     { provide: PERSON_ID_OF, useValue: dependencies.personIdOf },
     { provide: PLATFORM_USERS, useValue: dependencies.users },
-    { provide: CLOCK, useValue: dependencies.clock },
+    // A command recording a past fact (X-SFP-Occurred-At) reads the fact's time.
+    { provide: CLOCK, useValue: pastFactClock(dependencies.clock) },
     { provide: METRICS, useValue: dependencies.metrics },
     { provide: LOGGER, useValue: logger },
     { provide: CONTEXT_SETTINGS, useValue: settings },

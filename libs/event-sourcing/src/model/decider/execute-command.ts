@@ -25,6 +25,8 @@ export interface CommandContext {
    * appends nothing twice. A key that several streams' commands share must name the stream.
    */
   idempotencyKey?: string;
+  /** A past fact recorded later: the events carry `imported: true` beside their past `occurredAt`. */
+  imported?: true;
 }
 
 export type CommandOutcomeKind = 'accepted' | 'rejected' | 'failed';
@@ -161,6 +163,7 @@ function metadataOf(context: CommandContext, occurredAt: string): EventMetadata 
     ...(context.causationId ? { causationId: context.causationId } : {}),
     actor: context.actor,
     occurredAt,
+    ...(context.imported ? { imported: true as const } : {}),
   };
 }
 

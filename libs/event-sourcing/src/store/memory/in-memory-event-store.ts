@@ -124,6 +124,7 @@ function encode(
     recordedAt,
     correlationId: metadata.correlationId,
     ...(metadata.causationId === undefined ? {} : { causationId: metadata.causationId }),
+    ...(metadata.imported ? { imported: true as const } : {}),
     actor: {
       kind: metadata.actor.kind,
       id: metadata.actor.id,

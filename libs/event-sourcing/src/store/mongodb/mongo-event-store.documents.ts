@@ -25,6 +25,8 @@ export interface StoredEvent {
   occurredAt: string;
   correlationId: string;
   causationId?: string;
+  /** An imported past fact (absent otherwise). */
+  imported?: true;
   /** Actor as JSON text: its optional `department` must not come back as null. */
   actor: string;
   /**
@@ -148,6 +150,7 @@ export function commitDocument(
         data: dataJson,
       };
       if (event.metadata.causationId !== undefined) stored.causationId = event.metadata.causationId;
+      if (event.metadata.imported) stored.imported = true;
       return stored;
     }),
   };
@@ -176,6 +179,7 @@ export function recordedEvents(
       data: JSON.parse(stored.data),
     };
     if (stored.causationId !== undefined) event.causationId = stored.causationId;
+    if (stored.imported === true) event.imported = true;
     result.push(event);
   });
   return result;

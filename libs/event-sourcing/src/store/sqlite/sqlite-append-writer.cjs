@@ -8,12 +8,12 @@
  * sqlite-append-writer.ts.
  */
 
-/** 13 parameters a row: 32 rows stay well under SQLite's limit of bound parameters. */
+/** 14 parameters a row: 32 rows stay well under SQLite's limit of bound parameters. */
 const MAX_ROWS_PER_INSERT = 32;
 
 const COLUMNS =
   'stream_id, stream_version, event_id, type, schema_version, occurred_at, recorded_at, ' +
-  'correlation_id, causation_id, actor_kind, actor_id, actor_department, data';
+  'correlation_id, causation_id, actor_kind, actor_id, actor_department, data, imported';
 
 /** Thrown inside a transaction to roll back one append's savepoint, carrying its outcome. */
 class Refusal extends Error {
@@ -38,7 +38,7 @@ function failureOf(error) {
   return code === undefined ? { message } : { message, code };
 }
 
-/** The 13 values of each row of `append`, from version `actual + 1` on. */
+/** The 14 values of each row of `append`, from version `actual + 1` on. */
 function rowsOf(append, actual, recordedAt) {
   return append.events.map((event, index) => [
     append.streamId,
@@ -54,6 +54,7 @@ function rowsOf(append, actual, recordedAt) {
     event.actorId,
     event.actorDepartment,
     event.dataJson,
+    event.imported ?? null,
   ]);
 }
 
@@ -75,7 +76,7 @@ function openAppendWriter(db) {
   function insertStatement(rows) {
     let statement = inserts.get(rows);
     if (!statement) {
-      const row = `(${new Array(13).fill('?').join(', ')})`;
+      const row = `(${new Array(14).fill('?').join(', ')})`;
       statement = db
         .prepare(
           `INSERT INTO es_events (${COLUMNS}) VALUES ${new Array(rows).fill(row).join(', ')} RETURNING position`,

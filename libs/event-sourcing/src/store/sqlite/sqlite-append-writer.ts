@@ -14,6 +14,8 @@ export interface WriteEvent {
   actorKind: string;
   actorId: string;
   actorDepartment: string | null;
+  /** 1 for an imported past fact, else null. */
+  imported: 1 | null;
   dataJson: string;
 }
 

@@ -24,6 +24,7 @@ export const SQLITE_EVENT_STORE_SCHEMA = `
     actor_id         TEXT    NOT NULL,
     actor_department TEXT,
     data             TEXT    NOT NULL,
+    imported         INTEGER,
     UNIQUE (stream_id, stream_version),
     UNIQUE (event_id)
   );
@@ -31,7 +32,13 @@ export const SQLITE_EVENT_STORE_SCHEMA = `
 
 /** The columns of a RecordedEvent, in the order readAll and readStream select them. */
 export const SQLITE_EVENT_COLUMNS = `position, stream_id, stream_version, event_id, type, schema_version,
-  occurred_at, recorded_at, correlation_id, causation_id, actor_kind, actor_id, actor_department, data`;
+  occurred_at, recorded_at, correlation_id, causation_id, actor_kind, actor_id, actor_department, data,
+  imported`;
+
+/** A log written before imported past facts existed gets their column (NULL: recorded as it happened). */
+export const SQLITE_EVENT_STORE_MIGRATIONS: ReadonlyArray<{ column: string; add: string }> = [
+  { column: 'imported', add: 'ALTER TABLE es_events ADD COLUMN imported INTEGER' },
+];
 
 export interface SqliteEventRow {
   position: number;
@@ -48,4 +55,6 @@ export interface SqliteEventRow {
   actor_id: string;
   actor_department: string | null;
   data: string;
+  /** 1 for an imported past fact, else NULL. */
+  imported: number | null;
 }

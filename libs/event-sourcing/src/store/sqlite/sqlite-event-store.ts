@@ -22,6 +22,7 @@ import {
 import { openSqliteDatabase } from './sqlite-database';
 import {
   SQLITE_EVENT_COLUMNS,
+  SQLITE_EVENT_STORE_MIGRATIONS,
   SQLITE_EVENT_STORE_SCHEMA,
   type SqliteEventRow,
 } from './sqlite-event-store.schema';
@@ -114,6 +115,14 @@ export class SqliteEventStore extends EventStoreAdapter implements EventStore {
     });
     const db = this.database;
     db.exec(SQLITE_EVENT_STORE_SCHEMA);
+    const columns = new Set(
+      (db.prepare('PRAGMA table_info(es_events)').all() as Array<{ name: string }>).map(
+        (c) => c.name,
+      ),
+    );
+    for (const migration of SQLITE_EVENT_STORE_MIGRATIONS) {
+      if (!columns.has(migration.column)) db.exec(migration.add);
+    }
 
     this.selectVersion = db
       .prepare<
@@ -257,6 +266,7 @@ function toWriteAppend({ streamId, expected, events }: PendingAppend): WriteAppe
       actorKind: event.metadata.actor.kind,
       actorId: event.metadata.actor.id,
       actorDepartment: event.metadata.actor.department ?? null,
+      imported: event.metadata.imported ? 1 : null,
       dataJson,
     })),
   };
@@ -289,5 +299,6 @@ function toRecordedEvent(row: SqliteEventRow): RecordedEvent {
     data: JSON.parse(row.data),
   };
   if (row.causation_id !== null) event.causationId = row.causation_id;
+  if (row.imported === 1) event.imported = true;
   return event;
 }
