@@ -1,3 +1,10 @@
+import {
+  ADJUSTMENT_FIELDS,
+  OPENING_CLOSING_FIELDS,
+  PERFORMANCE_INPUT_LABELS,
+  SINGLE_VALUE_FIELDS,
+} from '@sfp/contracts';
+
 /**
  * The template of a performance-report import: one row per report, one column
  * per field of the file-report body (POST /institutions/{id}/performance-reports),
@@ -18,53 +25,42 @@ const column = (
   description: string,
   required = true,
 ): ImportColumn => ({ name, kind, required, description });
-const amount = (name: string, description: string) => column(name, 'number', description);
-const adjustment = (name: string, description: string) =>
-  column(
-    `inputs.adjustments.${name}`,
-    'number',
-    `${description} (optional: give all four or none; without them FSS, AROA and AROE are not computable)`,
-    false,
-  );
+
+/** The figures' columns, from the groups and labels of @sfp/contracts (the body's own fields). */
+const FIGURES: ImportColumn[] = [
+  ...OPENING_CLOSING_FIELDS.flatMap((key) => [
+    column(
+      `inputs.${key}.opening`,
+      'number',
+      `${PERFORMANCE_INPUT_LABELS[key]}, start of the period`,
+    ),
+    column(
+      `inputs.${key}.closing`,
+      'number',
+      `${PERFORMANCE_INPUT_LABELS[key]}, end of the period`,
+    ),
+  ]),
+  ...SINGLE_VALUE_FIELDS.map((key) =>
+    column(`inputs.${key}`, 'number', PERFORMANCE_INPUT_LABELS[key]),
+  ),
+  ...ADJUSTMENT_FIELDS.map((key) =>
+    column(
+      `inputs.adjustments.${key}`,
+      'number',
+      `${PERFORMANCE_INPUT_LABELS[key]} (optional: give all four or none; without them FSS, AROA and AROE are not computable)`,
+      false,
+    ),
+  ),
+];
 
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   column('institutionId', 'text', 'The institution’s id (a UUID, as the console shows it)'),
   column('period.start', 'date', 'First day of the period (YYYY-MM-DD)'),
   column('period.end', 'date', 'Last day of the period (YYYY-MM-DD)'),
   column('currency', 'text', 'ISO 4217 code of the figures, e.g. KES'),
-  amount('fx.periodAverage', 'Units of the currency per USD, average of the period'),
-  amount('fx.periodEnd', 'Units of the currency per USD at the period end'),
-  amount('inputs.totalAssets.opening', 'Total assets at the start of the period'),
-  amount('inputs.totalAssets.closing', 'Total assets at the end of the period'),
-  amount('inputs.equity.opening', 'Equity at the start of the period (may be negative)'),
-  amount('inputs.equity.closing', 'Equity at the end of the period (may be negative)'),
-  amount('inputs.grossLoanPortfolio.opening', 'Gross loan portfolio at the start of the period'),
-  amount('inputs.grossLoanPortfolio.closing', 'Gross loan portfolio at the end of the period'),
-  amount('inputs.impairmentAllowance', 'Impairment loss allowance at period end'),
-  amount('inputs.voluntarySavings', 'Voluntary savings at period end'),
-  amount('inputs.par30Balance', 'Outstanding principal of loans more than 30 days overdue'),
-  amount('inputs.renegotiatedLoans', 'Renegotiated loans not already in the PAR30 balance'),
-  amount('inputs.writeOffs', 'Loans written off in the period'),
-  amount('inputs.financialRevenue', 'Financial revenue of the period'),
-  amount('inputs.portfolioRevenue', 'Interest, fees and commissions on the loan portfolio'),
-  amount('inputs.financialExpense', 'Financial expense'),
-  amount('inputs.impairmentExpense', 'Net impairment loss on loans (may be negative)'),
-  amount('inputs.operatingExpense', 'Operating expense'),
-  amount(
-    'inputs.netOperatingIncomeAfterTaxes',
-    'Net operating income after taxes, excluding donations (may be negative)',
-  ),
-  adjustment('subsidisedFundingCost', 'Subsidised cost of funds adjustment'),
-  adjustment('inKindSubsidies', 'In-kind subsidies'),
-  adjustment('inflationOnEquity', 'Inflation adjustment on equity'),
-  adjustment('impairmentLoss', 'Impairment loss adjustment to a standard provisioning policy'),
-  amount('inputs.activeBorrowers.opening', 'Active borrowers at the start of the period'),
-  amount('inputs.activeBorrowers.closing', 'Active borrowers at the end of the period'),
-  amount('inputs.activeWomenBorrowers', 'Active women borrowers at period end'),
-  amount('inputs.ruralClients', 'Rural clients at period end'),
-  amount('inputs.voluntarySavers', 'Voluntary savers at period end'),
-  amount('inputs.loanOfficers', 'Loan officers at period end'),
-  amount('inputs.personnel', 'Personnel at period end'),
+  column('fx.periodAverage', 'number', 'Units of the currency per USD, average of the period'),
+  column('fx.periodEnd', 'number', 'Units of the currency per USD at the period end'),
+  ...FIGURES,
 ];
 
 const BY_NAME = new Map(IMPORT_COLUMNS.map((c) => [c.name, c]));
