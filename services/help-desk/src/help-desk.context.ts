@@ -1,11 +1,15 @@
 import { EventTypeRegistry } from '@sfp/event-sourcing';
+import { ATTACHMENT_EVENT_CLASSES } from './attachments/domain/attachment.events';
 import { SERVICE_REQUEST_EVENT_CLASSES } from './service-request/domain/service-request.events';
 
 export const HELP_DESK_CONTEXT = 'help-desk';
 
 /** The help desk's event types: what its store accepts and what it publishes on sfp.help-desk.events. */
 export function helpDeskEventTypes(): EventTypeRegistry {
-  return new EventTypeRegistry().register(...SERVICE_REQUEST_EVENT_CLASSES);
+  return new EventTypeRegistry().register(
+    ...SERVICE_REQUEST_EVENT_CLASSES,
+    ...ATTACHMENT_EVENT_CLASSES,
+  );
 }
 
 /** HTTP status of each refusal code of the help desk's domain. */

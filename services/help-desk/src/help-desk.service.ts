@@ -5,6 +5,7 @@ import {
   helpDeskEventTypes,
 } from './help-desk.context';
 import { HELP_DESK_TEAMS, helpDeskTeamsOf } from './escalation/help-desk-teams';
+import { ATTACHMENT_CONTROLLERS, ATTACHMENT_PROVIDERS } from './attachments/attachments.parts';
 import { HelpDeskSettings, SLA_POLICY, slaPolicyFromEnv } from './help-desk.settings';
 import { PersonalDataErasureController } from './personal-data/personal-data-erasure.http.controller';
 import { SlaChecks } from './service-request/application/check-sla/sla-checks.worker';
@@ -66,8 +67,10 @@ export const helpDeskService = defineService({
     RequestsQueryController,
     RequestDetailController,
     PersonalDataErasureController,
+    ...ATTACHMENT_CONTROLLERS,
   ],
   providers: [
+    ...ATTACHMENT_PROVIDERS,
     ServiceRequests,
     { provide: SLA_POLICY, useFactory: slaPolicyFromEnv, inject: [CONTEXT_SETTINGS] },
     { provide: HELP_DESK_TEAMS, useFactory: helpDeskTeamsOf, inject: [CONTEXT_SETTINGS] },

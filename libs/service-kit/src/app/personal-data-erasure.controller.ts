@@ -1,11 +1,18 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Optional, Post } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsEmail, MaxLength } from 'class-validator';
 import { Type, type Static } from '@sinclair/typebox';
 import { Answers, Operation, RequirePermission } from '@sfp/auth';
 import type { KeyStore } from '@sfp/event-sourcing';
 import type { Logger } from '../logging/logger';
-import { KEY_STORE, LOGGER, PERSON_ID_OF, type PersonIdOf } from '../service/context.tokens';
+import {
+  KEY_STORE,
+  LOGGER,
+  PERSON_ID_OF,
+  PERSONAL_DATA_ERASURE_FOLLOW_UP,
+  type PersonalDataErasureFollowUp,
+  type PersonIdOf,
+} from '../service/context.tokens';
 
 /** How a context names its erasure route: its tag, operation and answer in the OpenAPI document. */
 export interface PersonalDataErasureRoute {
@@ -57,6 +64,9 @@ export function personalDataErasureController(route: PersonalDataErasureRoute) {
       @Inject(PERSON_ID_OF) readonly personIdOf: PersonIdOf,
       @Inject(KEY_STORE) readonly keys: KeyStore,
       @Inject(LOGGER) readonly logger: Logger,
+      @Optional()
+      @Inject(PERSONAL_DATA_ERASURE_FOLLOW_UP)
+      readonly followUp?: PersonalDataErasureFollowUp,
     ) {}
 
     @Post('erasures')
@@ -69,6 +79,8 @@ export function personalDataErasureController(route: PersonalDataErasureRoute) {
     async erase(@Body() dto: ErasureRequestDto): Promise<ErasureResult> {
       const personId = this.personIdOf(dto.email);
       const erased = await this.keys.erase(personId);
+      // Run even when no key was held: what goes with the data (files) may outlive a key erased before.
+      await this.followUp?.afterErasure(personId);
       this.logger.info({ personId, erased }, 'Personal data erased on request');
       return { personId, erased };
     }

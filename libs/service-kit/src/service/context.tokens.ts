@@ -47,6 +47,19 @@ export const PLATFORM_USERS = Symbol('sfp.context.platform-users');
 /** The context's own settings, read from the environment with its `settings` class. */
 export const CONTEXT_SETTINGS = Symbol('sfp.context.settings');
 
+/**
+ * Optional, a context's own: what else goes with a person's personal data once
+ * their key is erased (PersonalDataErasureFollowUp), e.g. the help desk's files.
+ */
+export const PERSONAL_DATA_ERASURE_FOLLOW_UP = Symbol(
+  'sfp.context.personal-data-erasure-follow-up',
+);
+
+/** What PERSONAL_DATA_ERASURE_FOLLOW_UP gives. */
+export interface PersonalDataErasureFollowUp {
+  afterErasure(personId: string): Promise<void>;
+}
+
 /** What CLOCK gives. */
 export type Clock = () => Date;
 /** What PERSON_ID_OF gives. */
