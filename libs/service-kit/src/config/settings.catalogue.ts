@@ -299,6 +299,13 @@ export const SETTINGS: readonly SettingDescription[] = [
     purpose: 'how long after resolution a requester may reopen',
   },
   {
+    name: 'HELP_DESK_ATTACHMENT_MAX_BYTES',
+    readBy: HELP_DESK,
+    default: '10485760 (10 MB)',
+    rule: 'whole number of bytes, 1 – 1073741824',
+    purpose: 'the largest file a help-desk request may carry (a larger upload is refused with 413)',
+  },
+  {
     name: 'REPORTING_CONSUMER_GROUP_PREFIX',
     readBy: 'reporting service',
     default: '`sfp.reporting`',
