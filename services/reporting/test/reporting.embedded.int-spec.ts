@@ -253,6 +253,7 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
       'institutions',
       'performance-reports',
       'targets',
+      'impact-assessments',
       'training-courses',
       'training-offerings',
       'training-participations',
