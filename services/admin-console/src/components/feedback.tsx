@@ -2,6 +2,7 @@
 // nothing to show, and after a command.
 import type { ReactNode } from 'react';
 import { ApiError, messageOf } from '../api/client';
+import { fieldName, readableMessage } from './field-messages';
 
 export function Loading({ what = 'Loading' }: { what?: string }) {
   return (
@@ -15,6 +16,21 @@ export function ErrorMessage({ error, title }: { error: unknown; title?: string 
   if (!error) return null;
   const code = error instanceof ApiError ? error.code : undefined;
   const status = error instanceof ApiError ? error.status : undefined;
+  // Refused fields shown where no form shows them: each by its name, in words, not the raw summary.
+  if (error instanceof ApiError && error.fieldErrors.length) {
+    return (
+      <div className="error" role="alert">
+        <strong>{title ?? 'Please correct:'}</strong>
+        <ul>
+          {error.fieldErrors.map((e) => (
+            <li key={e.field}>
+              {fieldName(e.field)}: {e.messages.map(readableMessage).join('; ')}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
   return (
     <div className="error" role="alert">
       <strong>{title ?? headline(status)}</strong> {messageOf(error)}

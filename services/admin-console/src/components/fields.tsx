@@ -3,6 +3,7 @@
 import { useId, type ReactNode } from 'react';
 import { ApiError, type FieldMessageSource } from '../api/client';
 import { ErrorMessage } from './feedback';
+import { fieldName, readableMessage } from './field-messages';
 import { label } from './format';
 import type { BoundField } from './use-command-form';
 
@@ -38,7 +39,7 @@ export function FieldMessages({ id, messages }: { id: string; messages: string[]
   return (
     <ul className="field-error" id={id}>
       {messages.map((message) => (
-        <li key={message}>{message}</li>
+        <li key={message}>{readableMessage(message)}</li>
       ))}
     </ul>
   );
@@ -250,7 +251,7 @@ export function FormErrors({ form }: { form: { error: unknown; fields: readonly 
           <ul>
             {elsewhere.map((e) => (
               <li key={e.field}>
-                {e.field}: {e.messages.join('; ')}
+                {fieldName(e.field)}: {e.messages.map(readableMessage).join('; ')}
               </li>
             ))}
           </ul>

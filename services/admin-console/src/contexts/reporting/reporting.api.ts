@@ -58,7 +58,7 @@ export interface ReportFigure {
   unit?: string;
   /** For the reader: "Requests received", and the breakdown's label ("Africa"). */
   label?: string;
-  keyLabel?: string;
+  keyLabel?: string | null;
   formatted?: string;
   currency?: string;
   /** The same figure for the previous period of the same kind (a number, or with its reading). */
@@ -120,7 +120,7 @@ export interface ReportSubmission {
   version: number;
   submittedAt: string;
   submittedBy?: string;
-  note?: string;
+  note?: string | null;
 }
 
 /** The query API's body from the page's query; a filter that is not JSON is refused here, by its field. */
@@ -184,10 +184,10 @@ export const reportingQueries = {
     queryOptions({
       queryKey: [...REPORTING_KEY, 'submissions', period],
       queryFn: async () => {
-        const answer = await get<ReportSubmission[] | { items: ReportSubmission[] }>(
+        const answer = await get<ReportSubmission[] | { submissions: ReportSubmission[] }>(
           submissionsPath(period),
         );
-        return Array.isArray(answer) ? answer : answer.items;
+        return Array.isArray(answer) ? answer : answer.submissions;
       },
     }),
 };
