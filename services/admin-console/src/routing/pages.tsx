@@ -24,6 +24,7 @@ import { LibraryPage } from '../contexts/knowledge-base/library.page';
 import { NewImpactAssessmentPage } from '../contexts/knowledge-base/new-impact-assessment.page';
 import { NewPracticeNotePage } from '../contexts/knowledge-base/new-practice-note.page';
 import { ReportPage } from '../contexts/knowledge-base/report.page';
+import { ReportImportPage } from '../contexts/knowledge-base/report-import.page';
 import { TargetsPage } from '../contexts/knowledge-base/targets.page';
 import { UsersPage } from '../contexts/identity/users.page';
 import { CostBenefitSummaryPage } from '../contexts/innovation-research/cost-benefit-summary.page';
@@ -125,6 +126,13 @@ export const PAGES: ConsolePage[] = [
     permission: 'records:read',
     needsPath: '/api/knowledge-base/performance-reports/{reportId}',
     Page: ReportPage,
+  },
+  {
+    route: 'reportImport',
+    title: 'Import performance reports',
+    permission: 'records:write',
+    needsPath: '/api/knowledge-base/performance-reports/imports',
+    Page: ReportImportPage,
   },
   {
     route: 'targets',

@@ -29,7 +29,7 @@ import {
   type HistoryEntry,
   type ToolLinkedProposals,
 } from '@sfp/contracts';
-import { get, post, queryString } from '../../api/client';
+import { api, currentSession, get, post, queryString } from '../../api/client';
 import { contextApi, PAGE_SIZE } from '../../api/context-api';
 import type { Page } from '../../api/types';
 
@@ -45,6 +45,8 @@ export interface Institution extends InstitutionDetails {
   reports?: number;
   targetsOffTrack?: number;
   latestPeriodEnd?: string;
+  /** In the list: the latest report (its ratios). */
+  latest?: SeriesPoint;
 }
 
 /** A ratio of a report: its value, or why it cannot be computed. */
@@ -199,8 +201,50 @@ export interface NewPracticeNote {
 }
 
 export type InstitutionFilters = Partial<
-  Record<'region' | 'legalType' | 'kind' | 'status', string | undefined>
+  Record<
+    'region' | 'legalType' | 'kind' | 'status' | 'id' | 'reportedFrom' | 'reportedTo',
+    string | undefined
+  >
 >;
+
+/** A refused cell of an import (column empty: the whole row), the row as the spreadsheet numbers it. */
+export interface ImportRowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** What an import did (also the `details` of its 422 when nothing was filed). */
+export interface ReportImportResult {
+  rows: number;
+  validRowsOnly: boolean;
+  imported: Array<{
+    row: number;
+    reportId: string;
+    institutionId: string;
+    period: { start: string; end: string };
+  }>;
+  errors: ImportRowError[];
+}
+
+export type ImportFormat = 'csv' | 'xlsx';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Downloads the import template (a binary file for XLSX: fetched as a blob, with the session's token). */
+export async function downloadImportTemplate(format: ImportFormat): Promise<void> {
+  const token = currentSession()?.accessToken;
+  const response = await fetch(
+    `${KB}/performance-reports/imports/template${queryString({ format })}`,
+    { headers: token ? { authorization: `Bearer ${token}` } : {}, cache: 'no-store' },
+  );
+  if (!response.ok) throw new Error(`The template could not be downloaded (${response.status})`);
+  const url = URL.createObjectURL(await response.blob());
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = `performance-reports-template.${format}`;
+  anchor.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
 
 const institutionPath = (id: string) => `${KB}/institutions/${encodeURIComponent(id)}`;
 const reportPath = (id: string) => `${KB}/performance-reports/${encodeURIComponent(id)}`;
@@ -212,10 +256,15 @@ export const knowledgeBaseQueries = {
   institutions: (filters: InstitutionFilters, cursor: string | undefined) =>
     queryOptions({
       queryKey: key('institutions', filters, cursor),
-      queryFn: () =>
-        get<Page<Institution>>(
-          `${KB}/institutions${queryString({ ...filters, cursor, limit: PAGE_SIZE, ...since() })}`,
-        ),
+      queryFn: () => {
+        // `id` holds several ids, comma-separated: the API takes the parameter repeated.
+        const { id, ...rest } = filters;
+        const ids = (id ?? '').split(',').filter(Boolean);
+        const more = ids.map((one) => `&id=${encodeURIComponent(one)}`).join('');
+        return get<Page<Institution>>(
+          `${KB}/institutions${queryString({ ...rest, cursor, limit: PAGE_SIZE, ...since() })}${more}`,
+        );
+      },
       placeholderData: keepPreviousData,
     }),
   institution: (id: string) =>
@@ -340,6 +389,25 @@ export const knowledgeBaseCommands = {
       ifMatch,
     ),
   setTarget: (target: NewTarget) => post(`${KB}/targets`, target),
+  /** Withdraws a target, with the reason (it stays listed among the withdrawn). */
+  withdrawTarget: (targetId: string, reason: string) =>
+    post(`${KB}/targets/${encodeURIComponent(targetId)}/withdraw`, { reason }),
+  /**
+   * Imports reports from a CSV or XLSX file in the template; with an invalid
+   * row nothing is filed (an ApiError 422 whose `details` is the result)
+   * unless `validRowsOnly`.
+   */
+  importReports: async (file: File, validRowsOnly: boolean) =>
+    (
+      await api<ReportImportResult>(
+        `${KB}/performance-reports/imports${queryString({ validRowsOnly: validRowsOnly ? 'true' : undefined })}`,
+        {
+          method: 'POST',
+          body: file,
+          contentType: /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv',
+        },
+      )
+    ).body,
   fileReport: (institutionId: string, report: ReportBody) =>
     post<{ id: string }>(`${institutionPath(institutionId)}/performance-reports`, report),
   /** A new version of the report, refused (409) unless `ifMatch` is still its version. */

@@ -14,6 +14,7 @@ import {
   knowledgeBaseQueries,
   type PerformanceReport,
 } from './knowledge-base.api';
+import { FiledBy, RawFigures } from './report-figures';
 import { ReportForm, valuesOf } from './report-form';
 
 /** A performance report: its ratios, a restatement (records:write), and its versions' history. */
@@ -56,7 +57,19 @@ export function ReportPage() {
         end {formatNumber(r.fx.periodEnd, 4)})
         {r.gniPerCapitaUsd ? ` · GNI per capita ${formatCurrency(r.gniPerCapitaUsd, 'USD')}` : ''}
       </p>
+      <FiledBy report={report.data} />
+      <p>
+        <Link
+          to={href('institutions', {
+            reportedFrom: r.period.end,
+            reportedTo: r.period.end,
+          })}
+        >
+          Other institutions reporting for a period ending {r.period.end}
+        </Link>
+      </p>
       <RatiosTable report={report.data} />
+      <RawFigures report={r} />
       {!can('records:write') ? null : search.get('restate') === '1' ? (
         <section className="panel" aria-labelledby="restate-heading">
           <h2 id="restate-heading">Restate this report</h2>
@@ -101,19 +114,39 @@ function reportEventTitle(entry: HistoryEntry): string {
     .toLowerCase();
 }
 
+/**
+ * The ratios; each leads to where it comes from: the institution's series of
+ * that ratio, and the institutions reporting for the same period with theirs.
+ */
 function RatiosTable({ report }: { report: PerformanceReport }) {
-  const { ratios } = report.current;
+  const { ratios, institutionId, period } = report.current;
   return (
-    <ListTable label="Ratios" columns={['Ratio', 'Value']}>
+    <ListTable label="Ratios" columns={['Ratio', 'Value', 'Compare']}>
       {INDICATORS.map((i) => (
         <tr key={i}>
-          <th scope="row">{indicatorName(i)}</th>
+          <th scope="row">
+            <Link to={href('institution', { institutionId }, { ratio: i })}>
+              {indicatorName(i)}
+            </Link>
+          </th>
           <td>
             {ratios[i]?.value === null ? (
               <span className="sub">not computable: {ratios[i]?.reason}</span>
             ) : (
               formatIndicator(ratios[i]?.value, i)
             )}
+          </td>
+          <td>
+            <Link
+              to={href('institutions', {
+                reportedFrom: period.end,
+                reportedTo: period.end,
+                indicator: i,
+              })}
+              aria-label={`${indicatorName(i)} of the institutions reporting for a period ending ${period.end}`}
+            >
+              Peers reporting
+            </Link>
           </td>
         </tr>
       ))}

@@ -39,7 +39,7 @@ export function TargetsPage() {
       <QueryState query={list} what="Loading targets" />
       {list.data ? (
         <>
-          <TargetsTable targets={list.data.items} />
+          <TargetsTable targets={list.data.items} withInstitution />
           <CursorPager nextCursor={list.data.nextCursor} />
         </>
       ) : null}
