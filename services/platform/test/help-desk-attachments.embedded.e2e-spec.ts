@@ -156,7 +156,7 @@ describe('help desk attachments on the embedded platform (e2e)', () => {
     expect(renamed.status).toBe(415);
     expect(await renamed.json()).toMatchObject({
       code: 'ATTACHMENT_TYPE_NOT_ALLOWED',
-      detail: expect.stringContaining('is not a PDF document'),
+      detail: expect.stringContaining('does not match its name: expected PDF document'),
     });
     const exe = await upload(requestId, 'setup.exe', executable);
     expect(exe.status).toBe(415);

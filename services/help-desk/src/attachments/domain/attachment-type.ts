@@ -150,7 +150,7 @@ export function checkAttachmentType(filename: string, content: Buffer): Attachme
   if (!type) {
     return {
       accepted: false,
-      reason: `The content of ${filename} is not a ${named.map((t) => t.label).join(' or ')}, as its name says`,
+      reason: `The content of ${filename} does not match its name: expected ${named.map((t) => t.label).join(' or ')}`,
     };
   }
   return { accepted: true, type };
