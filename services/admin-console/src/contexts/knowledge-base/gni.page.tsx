@@ -5,7 +5,8 @@ import { textFieldsOf } from '../../components/fields';
 import { FormFooter, FormPanel } from '../../components/form-layout';
 import { FilterBar, FilterInput } from '../../components/filters';
 import { numberOf } from '../../components/form-values';
-import { formatDateTime, formatNumber } from '../../components/format';
+import { REGION_LABELS, regionOfCountry } from '@sfp/contracts';
+import { formatCount, formatCurrency, formatDateTime, formatNumber } from '../../components/format';
 import { ListTable } from '../../components/table';
 import { useCommandForm } from '../../components/use-command-form';
 import { useRouteSearch } from '../../routing/paths';
@@ -14,6 +15,7 @@ import {
   KNOWLEDGE_BASE_KEY,
   knowledgeBaseCommands,
   knowledgeBaseQueries,
+  type GniRow,
 } from './knowledge-base.api';
 
 /**
@@ -58,30 +60,140 @@ export function GniPage() {
           maxLength={2}
         />
         <button type="submit">Show</button>
+        {country ? (
+          <button type="button" onClick={() => show('')}>
+            All countries, by region
+          </button>
+        ) : null}
       </FilterBar>
       <QueryState query={table} what="Loading the table" />
       {table.data?.items.length === 0 ? (
         <Empty>{country ? `No value recorded for ${country}.` : 'No value recorded yet.'}</Empty>
       ) : null}
       {table.data?.items.length ? (
-        <ListTable
-          label="GNI per capita"
-          columns={['Country', 'Year', 'USD', 'Source', 'Recorded']}
-        >
-          {table.data.items.map((row) => (
-            <tr key={`${row.country}-${row.year}`}>
-              <td>{row.country}</td>
-              <td>{row.year}</td>
-              <td>{formatNumber(row.usd, 0)}</td>
-              <td>{row.source}</td>
-              <td>{formatDateTime(row.recordedAt)}</td>
-            </tr>
-          ))}
-        </ListTable>
+        country ? (
+          <GniHistory rows={table.data.items} />
+        ) : (
+          <GniByRegion
+            rows={table.data.items}
+            open={search.get('region')}
+            onToggle={(region) => update({ region }, { replace: true })}
+            onCountry={show}
+          />
+        )
       ) : null}
     </main>
   );
 }
+
+const REGION_NAMES: Record<string, string> = REGION_LABELS;
+const countryNames =
+  typeof Intl.DisplayNames === 'function'
+    ? new Intl.DisplayNames(['en'], { type: 'region' })
+    : null;
+const countryName = (code: string): string => {
+  try {
+    return countryNames?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+/** Every year recorded for one country, latest first. */
+function GniHistory({ rows }: { rows: GniRow[] }) {
+  const sorted = [...rows].sort((a, b) => b.year - a.year);
+  return (
+    <ListTable label="GNI per capita" columns={['Country', 'Year', 'USD', 'Source', 'Recorded']}>
+      {sorted.map((row) => (
+        <tr key={`${row.country}-${row.year}`}>
+          <td>
+            {countryName(row.country)} ({row.country})
+          </td>
+          <td>{row.year}</td>
+          <td>{formatCurrency(row.usd, 'USD')}</td>
+          <td>{row.source}</td>
+          <td>{formatDateTime(row.recordedAt)}</td>
+        </tr>
+      ))}
+    </ListTable>
+  );
+}
+
+/**
+ * The table grouped by region, one collapsible group each (one open at a
+ * time, kept in the URL): per country its latest value; a country's every
+ * year is one click away.
+ */
+function GniByRegion(props: {
+  rows: GniRow[];
+  open: string | undefined;
+  onToggle: (region: string | undefined) => void;
+  onCountry: (country: string) => void;
+}) {
+  const latest = new Map<string, GniRow & { years: number }>();
+  for (const row of props.rows) {
+    const seen = latest.get(row.country);
+    if (!seen || row.year > seen.year)
+      latest.set(row.country, { ...row, years: (seen?.years ?? 0) + 1 });
+    else seen.years += 1;
+  }
+  const groups = new Map<string, Array<GniRow & { years: number }>>();
+  for (const row of latest.values()) {
+    const region = regionOfCountry(row.country) ?? 'other';
+    groups.set(region, [...(groups.get(region) ?? []), row]);
+  }
+  const regions = [...groups.keys()].sort((a, b) => regionName(a).localeCompare(regionName(b)));
+  return (
+    <div className="gni-regions">
+      {regions.map((region) => {
+        const countries = (groups.get(region) ?? []).sort((a, b) =>
+          countryName(a.country).localeCompare(countryName(b.country)),
+        );
+        return (
+          <details
+            key={region}
+            className="panel"
+            open={props.open === region}
+            onToggle={(event) => {
+              const opened = event.currentTarget.open;
+              if (opened && props.open !== region) props.onToggle(region);
+              if (!opened && props.open === region) props.onToggle(undefined);
+            }}
+          >
+            <summary>
+              <strong>{regionName(region)}</strong> ·{' '}
+              {formatCount(countries.length, 'country', 'countries')}
+            </summary>
+            <ListTable
+              label={`GNI per capita, ${regionName(region)}`}
+              columns={['Country', 'Latest year', 'USD', 'Years recorded', 'Source']}
+            >
+              {countries.map((row) => (
+                <tr key={row.country}>
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => props.onCountry(row.country)}
+                    >
+                      {countryName(row.country)} ({row.country})
+                    </button>
+                  </td>
+                  <td>{row.year}</td>
+                  <td>{formatCurrency(row.usd, 'USD')}</td>
+                  <td>{formatNumber(row.years, 0)}</td>
+                  <td>{row.source}</td>
+                </tr>
+              ))}
+            </ListTable>
+          </details>
+        );
+      })}
+    </div>
+  );
+}
+
+const regionName = (region: string) => REGION_NAMES[region] ?? 'Other countries';
 
 function RecordGni({ onRecorded }: { onRecorded: (what: string, country: string) => void }) {
   const form = useCommandForm({
