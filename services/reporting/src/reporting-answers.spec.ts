@@ -10,6 +10,7 @@ import { scriptedHistory } from '../test/support/help-desk-history';
 import { scriptedKnowledgeBaseHistory } from '../test/support/knowledge-base-history';
 import { helpDeskReporting } from './help-desk/help-desk.reporting-plugin';
 import { knowledgeBaseReporting } from './knowledge-base/knowledge-base.reporting-plugin';
+import { knowledgeOutcomesHistory } from './knowledge-base/knowledge-outcomes.fixture';
 import { evaluateAnalystQuery, matchesConditions } from './query/domain/analyst-query.evaluation';
 import { validateAnalystQuery } from './query/domain/analyst-query.validation';
 import {
@@ -73,6 +74,8 @@ describe('reporting answers conform to the schemas the OpenAPI document publishe
     documents = await viewDocuments([
       [helpDeskReporting.context, scriptedHistory().history.events],
       [knowledgeBaseReporting.context, scriptedKnowledgeBaseHistory().events],
+      // Reports with figures, targets of every scope and impact assessments.
+      [knowledgeBaseReporting.context, knowledgeOutcomesHistory().events],
     ]);
     expect([...documents.values()].every((docs) => docs.length > 0)).toBe(true);
   });

@@ -18,6 +18,7 @@ describe('reporting registry', () => {
       ['institutions', 'reporting-institutions'],
       ['performance-reports', 'reporting-performance-reports'],
       ['targets', 'reporting-targets'],
+      ['impact-assessments', 'reporting-impact-assessments'],
       ['training-courses', 'reporting-training-courses'],
       ['training-offerings', 'reporting-training-offerings'],
       ['training-participations', 'reporting-training-participations'],

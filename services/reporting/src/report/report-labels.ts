@@ -3,6 +3,11 @@ import {
   RESEARCH_METRIC_LABELS,
 } from '../innovation-research/domain/research.metric-labels';
 import {
+  KNOWLEDGE_BREAKDOWN_KEYS,
+  KNOWLEDGE_KEY_LABELS,
+  KNOWLEDGE_METRIC_LABELS,
+} from '../knowledge-base/domain/knowledge.metric-labels';
+import {
   QUALITY_BREAKDOWN_KEYS,
   QUALITY_METRIC_LABELS,
 } from '../quality-monitoring/domain/quality.metric-labels';
@@ -40,6 +45,7 @@ export const METRIC_LABELS: Readonly<Record<string, string>> = {
   targetsDueByStatus: 'Targets due by status',
   targetsDueByIndicator: 'Targets due by indicator',
   targetStatusChangesByStatus: 'Target status changes by new status',
+  ...KNOWLEDGE_METRIC_LABELS,
   ...TRAINING_METRIC_LABELS,
   ...RESEARCH_METRIC_LABELS,
   ...QUALITY_METRIC_LABELS,
@@ -52,6 +58,7 @@ export const BREAKDOWN_KEYS: Readonly<Record<string, string>> = {
   Region: 'Region',
   Status: 'Status',
   Indicator: 'Indicator',
+  ...KNOWLEDGE_BREAKDOWN_KEYS,
   ...TRAINING_BREAKDOWN_KEYS,
   ...RESEARCH_BREAKDOWN_KEYS,
   ...QUALITY_BREAKDOWN_KEYS,
@@ -73,5 +80,9 @@ function wordsOfMetric(metric: string): string {
 export const REPORT_LABELS: ReportLabels = {
   metric: (metric) => METRIC_LABELS[metric] ?? wordsOfMetric(metric),
   breakdownKey: (metric) => BREAKDOWN_KEYS[/By(\w+)$/.exec(metric)?.[1] ?? ''] ?? 'Key',
-  key: wordsOfCode,
+  // The knowledge base's codes (regions, target statuses, indicators, trends, findings) have their own words.
+  key: (key) =>
+    Object.prototype.hasOwnProperty.call(KNOWLEDGE_KEY_LABELS, key)
+      ? (KNOWLEDGE_KEY_LABELS[key] as string)
+      : wordsOfCode(key),
 };
