@@ -6,6 +6,7 @@ import { Timeline } from '../../components/timeline';
 import { BackLink } from '../../routing/back-link';
 import { href, useRouteParams } from '../../routing/paths';
 import { useAuth } from '../../session';
+import { Attachments } from './attachments';
 import { helpDeskQueries, type RequestDetail } from './help-desk.api';
 import { RequestActions } from './request-actions';
 import { requestEventSummary, requestEventTitle } from './request-history';
@@ -51,6 +52,7 @@ export function RequestPage() {
           </section>
         ) : null}
       </div>
+      <Attachments requestId={request.requestId} canAdd={can('records:write')} />
       <Timeline
         heading="Timeline"
         history={request.history}
