@@ -1,5 +1,8 @@
 import { figuresByName, foldFacts } from '../../../test/support/report-figures';
+import { previousReportPeriod } from '../../report/domain/previous-period';
+import { sectionTables } from '../../report/domain/progress-report';
 import { parseReportPeriod } from '../../report/domain/report-period';
+import { REPORT_LABELS } from '../../report/report-labels';
 import { knowledgeOutcomesHistory } from '../knowledge-outcomes.fixture';
 import {
   evolveImpactAssessmentFacts,
@@ -288,6 +291,44 @@ describe('knowledge management section: outreach, sustainability, impact, target
       ['Write-off ratio', 2.09, 2, 3],
     ]);
     expect(rows[7]?.['weightedBy']).toBe('Gross loan portfolio at period end (USD)');
+  });
+
+  it("the report writes each cell of the tables in its row's unit: per cent, counts, ratios", () => {
+    const period = parseReportPeriod('2026');
+    const tables = sectionTables(
+      'knowledge-management',
+      [],
+      section('2026').tables ?? [],
+      { period, previous: previousReportPeriod(period) },
+      REPORT_LABELS,
+    );
+    const rows = (id: string) =>
+      tables.find((t) => t.id === `knowledge-management.${id}`)?.rows ?? [];
+    expect(rows('targets-against-results')[0]).toMatchObject({
+      target: { value: 5, formatted: '5%' },
+      actual: { value: 6, formatted: '6%' },
+      status: { value: 'At risk', formatted: 'At risk' },
+    });
+    expect(rows('targets-against-results')[1]?.['previous']).toEqual({
+      value: null,
+      formatted: 'n/a',
+    });
+    expect(
+      rows('outreach-and-sustainability').map((r) => [
+        r['aggregate']?.formatted,
+        r['median']?.formatted,
+      ]),
+    ).toEqual([
+      ['5,000', '1,200'],
+      ['2,900', '500'],
+      ['61.6%', '65%'],
+      ['53.6%', '40%'],
+      ['0.92', '0.6'],
+      ['108%', '105%'],
+      ['95.5%', '90%'],
+      ['6.4%', '6%'],
+      ['2.1%', '2%'],
+    ]);
   });
 
   it('impact assessments completed in the period, with their headline findings in words', () => {
