@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Empty, QueryState } from '../../components/feedback';
-import { formatDateTime, label } from '../../components/format';
-import { knowledgeBaseQueries, type LibraryEntry } from './knowledge-base.api';
-import { ResearchSourceLink } from './library-source';
+import { Empty, QueryState } from '../../components/feedback';
+import { knowledgeBaseQueries } from './knowledge-base.api';
+import { LibraryCard } from './library-card';
 
 /**
  * An institution's entries of the library: impact assessments of it as a
@@ -21,33 +20,9 @@ export function InstitutionLibrary({ institutionId }: { institutionId: string })
       ) : null}
       <ul className="letters" aria-label="Entries about this institution">
         {[...assessments, ...notes].map((entry) => (
-          <EntryItem key={`${entry.kind}-${entry.entryId}`} entry={entry} />
+          <LibraryCard key={`${entry.kind}-${entry.entryId}`} entry={entry} />
         ))}
       </ul>
     </section>
-  );
-}
-
-function EntryItem({ entry }: { entry: LibraryEntry }) {
-  return (
-    <li className="panel">
-      <strong>{entry.title}</strong> <Badge kind="none">{label(entry.kind)}</Badge>
-      {entry.revision && entry.revision > 1 ? (
-        <>
-          {' '}
-          <Badge kind="warn">revised</Badge>
-        </>
-      ) : null}
-      <p>{entry.summary}</p>
-      {entry.source ? (
-        <p>
-          <ResearchSourceLink entry={entry} />
-        </p>
-      ) : null}
-      <p className="sub">
-        {[...entry.themes.map(label), ...entry.tags].join(' · ')}
-        {entry.recordedAt ? ` · ${formatDateTime(entry.recordedAt)}` : ''}
-      </p>
-    </li>
   );
 }

@@ -143,6 +143,9 @@ export interface LibraryEntryDetail {
     status?: string;
     investigators?: string[];
     design?: { method: string };
+    sample?: { planned?: number; achieved?: number };
+    outcomes?: Array<{ outcome: string; estimator: string; effectSize?: number; finding: string }>;
+    institutionIds?: string[];
     themes: string[];
     tags: string[];
     source?: LibrarySource;

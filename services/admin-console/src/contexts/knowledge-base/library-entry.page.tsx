@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Badge, PendingRecord } from '../../components/feedback';
-import { label, NONE } from '../../components/format';
+import { formatNumber, label, NONE } from '../../components/format';
+import { ListTable } from '../../components/table';
 import { LinkedProposals } from '../../components/linked-proposals';
 import { BackLink } from '../../routing/back-link';
 import { href, useRouteParams } from '../../routing/paths';
@@ -44,6 +45,12 @@ function LibraryEntry({ kind, id }: { kind: LibraryKind; id: string }) {
           ['Status', entry.status && label(entry.status)],
           ['Design', entry.design && label(entry.design.method)],
           ['Investigators', entry.investigators?.join(', ')],
+          [
+            'Sample',
+            entry.sample?.achieved !== undefined || entry.sample?.planned !== undefined
+              ? `${formatNumber(entry.sample?.achieved, 0)} reached of ${formatNumber(entry.sample?.planned, 0)} planned`
+              : undefined,
+          ],
         ];
   return (
     <main id="main">
@@ -72,6 +79,25 @@ function LibraryEntry({ kind, id }: { kind: LibraryKind; id: string }) {
           ))}
         </dl>
       </section>
+      {entry.outcomes?.length ? (
+        <ListTable label="Findings" columns={['Outcome', 'Finding', 'Effect size', 'Estimator']}>
+          {entry.outcomes.map((o, i) => (
+            <tr key={i}>
+              <td>{label(o.outcome)}</td>
+              <td>{label(o.finding)}</td>
+              <td>{o.effectSize === undefined ? NONE : formatNumber(o.effectSize, 2)}</td>
+              <td>{o.estimator}</td>
+            </tr>
+          ))}
+        </ListTable>
+      ) : null}
+      {entry.institutionIds?.length ? (
+        <p>
+          <Link to={href('institutions', { id: entry.institutionIds.join(',') })}>
+            The institutions this note names
+          </Link>
+        </p>
+      ) : null}
       <LinkedProposals
         query={knowledgeBaseQueries.entryLinkedProposals(kind, id)}
         what={`this ${KIND_LABEL[kind].toLowerCase()}`}

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { Badge, Empty, Notice, QueryState } from '../../components/feedback';
+import { Empty, Notice, QueryState } from '../../components/feedback';
 import { FilterBar, FilterInput, FilterSelect } from '../../components/filters';
-import { formatDateTime, label } from '../../components/format';
 import { href, useRouteSearch } from '../../routing/paths';
 import { useAuth } from '../../session';
 import { knowledgeBaseQueries, type LibraryKind } from './knowledge-base.api';
-import { ResearchSourceLink } from './library-source';
+import { LibraryCard } from './library-card';
 
 const KIND_LABELS: Record<LibraryKind, string> = {
   'impact-assessment': 'Impact assessments',
@@ -68,28 +67,7 @@ export function LibraryPage() {
       ) : null}
       <ul className="letters" aria-label="Results">
         {results.data?.items.map((hit) => (
-          <li key={`${hit.kind}-${hit.entryId}`} className="panel">
-            <strong>
-              <Link
-                to={href(hit.kind === 'practice-note' ? 'practiceNote' : 'impactAssessment', {
-                  entryId: hit.entryId,
-                })}
-              >
-                {hit.title}
-              </Link>
-            </strong>{' '}
-            <Badge kind="none">{label(hit.kind)}</Badge>
-            <p>{hit.summary}</p>
-            {hit.source ? (
-              <p>
-                <ResearchSourceLink entry={hit} />
-              </p>
-            ) : null}
-            <p className="sub">
-              {[...hit.themes.map(label), ...hit.tags].join(' · ')}{' '}
-              {hit.recordedAt ? `· ${formatDateTime(hit.recordedAt)}` : ''}
-            </p>
-          </li>
+          <LibraryCard key={`${hit.kind}-${hit.entryId}`} entry={hit} />
         ))}
       </ul>
       {!words ? (
