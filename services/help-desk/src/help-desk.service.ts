@@ -12,6 +12,8 @@ import { SlaChecks } from './service-request/application/check-sla/sla-checks.wo
 import { HelpDeskInboundCommands } from './service-request/application/service-request.inbound-commands';
 import { requestCommandController } from './service-request/application/service-request.command-routes';
 import { ServiceRequests } from './service-request/application/service-requests';
+import { Assignees } from './service-request/application/assign-request/assignees';
+import { AssigneesController } from './service-request/application/assign-request/assignees.http.controller';
 import { assignRequest } from './service-request/application/assign-request/assign-request.use-case';
 import { cancelRequest } from './service-request/application/cancel-request/cancel-request.use-case';
 import { closeRequest } from './service-request/application/close-request/close-request.use-case';
@@ -66,12 +68,14 @@ export const helpDeskService = defineService({
     ...SERVICE_REQUEST_COMMAND_CONTROLLERS,
     RequestsQueryController,
     RequestDetailController,
+    AssigneesController,
     PersonalDataErasureController,
     ...ATTACHMENT_CONTROLLERS,
   ],
   providers: [
     ...ATTACHMENT_PROVIDERS,
     ServiceRequests,
+    Assignees,
     { provide: SLA_POLICY, useFactory: slaPolicyFromEnv, inject: [CONTEXT_SETTINGS] },
     { provide: HELP_DESK_TEAMS, useFactory: helpDeskTeamsOf, inject: [CONTEXT_SETTINGS] },
   ],

@@ -28,6 +28,12 @@ describe('help desk on the embedded platform (e2e)', () => {
       password: 'operator one password',
     });
     operatorId = created.body.user.id;
+    await admin.post('/users', {
+      username: 'analyst-1',
+      displayName: 'Ravi Analyst',
+      roles: ['analyst'],
+      password: 'analyst one password',
+    });
     http = client(
       `${platform.url}/api/help-desk`,
       await signIn(platform.url, 'operator-1', 'operator one password'),
@@ -77,7 +83,7 @@ describe('help desk on the embedded platform (e2e)', () => {
         },
         2,
       ],
-      ['assign', { assignee: 'staff-jkamau' }, 3],
+      ['assign', { assignee: 'operator-1' }, 3],
       ['start', {}, 4],
       ['refer', { target: 'external-body', referredTo: 'CGAP', reason: 'Holds the toolkit' }, 5],
       ['resolve', { answer: 'Guidelines sent', outputs: ['Guarantee fund guidelines (PDF)'] }, 6],
@@ -104,7 +110,7 @@ describe('help desk on the embedded platform (e2e)', () => {
       requestId: id,
       status: 'closed',
       priority: 'urgent',
-      assignee: 'staff-jkamau',
+      assignee: 'operator-1',
       requester: { name: 'Amina Diallo', email: 'amina.diallo@example.org' },
       resolution: { answer: 'Annex sent', outputs: ['Youth annex'] },
       comments: [
@@ -142,7 +148,7 @@ describe('help desk on the embedded platform (e2e)', () => {
 
     const stale = await http.post(
       `/service-requests/${id}/assign`,
-      { assignee: 'x' },
+      { assignee: 'operator-1' },
       { 'if-match': '"7"' },
     );
     expect(stale.status).toBe(409);
@@ -224,7 +230,7 @@ describe('help desk on the embedded platform (e2e)', () => {
       const { body } = await http.post<{ requestId: string }>('/service-requests', validRequest);
       const badIfMatch = await http.post(
         `/service-requests/${body.requestId}/assign`,
-        { assignee: 'x' },
+        { assignee: 'operator-1' },
         { 'if-match': 'banana' },
       );
       expect(badIfMatch.status).toBe(400);
@@ -254,7 +260,7 @@ describe('help desk on the embedded platform (e2e)', () => {
     });
     const assigned = await http.post<{ position: number }>(
       `/service-requests/${b.requestId}/assign`,
-      { assignee: 'staff-queue-test' },
+      { assignee: 'operator-1' },
     );
     await http.post(`/service-requests/${c.requestId}/cancel`, {
       cancelledBy: 'requester',
@@ -262,7 +268,7 @@ describe('help desk on the embedded platform (e2e)', () => {
     });
 
     const mine = await http.get<{ items: Array<Record<string, unknown>> }>(
-      `/queue?assignee=staff-queue-test&minPosition=${assigned.body.position}`,
+      `/queue?assignee=operator-1&minPosition=${assigned.body.position}`,
     );
     expect(mine.status).toBe(200);
     expect(mine.body.items.map((i) => i['requestId'])).toEqual([b.requestId]);
@@ -342,6 +348,66 @@ describe('help desk on the embedded platform (e2e)', () => {
       `/queue?sla=breached&region=arab-states&minPosition=${detail.body['history'].at(-1).position}`,
     );
     expect(breached.body.items.map((i) => i['requestId'])).toContain(body.requestId);
+  });
+
+  it('escalates a breached request to the team lead once, and shows it on the detail and the queue', async () => {
+    const { body } = await http.post<{ requestId: string }>('/service-requests', {
+      ...validRequest,
+      region: 'asia-pacific',
+      country: 'NP',
+    });
+    const workers = platform.app.get(SlaChecks, { strict: false });
+    await workers.checkSlas(new Date(Date.now() + 30 * 86_400_000));
+    const detail = await http.get<Record<string, any>>(`/service-requests/${body.requestId}`);
+    expect(detail.body['escalation']).toMatchObject({ reason: 'breached', teamLead: 'admin' });
+    expect(
+      detail.body['history'].filter(
+        (h: { event: string }) => h.event === 'ServiceRequestEscalated',
+      ),
+    ).toHaveLength(1);
+    const queue = await http.get<{ items: Array<Record<string, unknown>> }>(
+      `/queue?region=asia-pacific&minPosition=${detail.body['history'].at(-1).position}`,
+    );
+    expect(queue.body.items.find((i) => i['requestId'] === body.requestId)).toMatchObject({
+      escalation: 'breached',
+      escalatedTo: 'admin',
+    });
+  });
+
+  it('offers the platform users with a help-desk role as assignees with their workload, and refuses anyone else', async () => {
+    const { body } = await http.post<{ requestId: string }>('/service-requests', validRequest);
+    const assignees = await http.get<Array<Record<string, unknown>>>(
+      `/assignees?requestId=${body.requestId}`,
+    );
+    expect(assignees.status).toBe(200);
+    const operator = assignees.body.find((a) => a['username'] === 'operator-1');
+    expect(operator).toMatchObject({ displayName: 'Jane Kamau', team: 'sfp' });
+    const before = operator?.['openRequests'] as number;
+    await http.post(`/service-requests/${body.requestId}/triage`, {
+      kind: 'referral',
+      themes: ['youth'],
+      priority: 'normal',
+    });
+    const assigned = await http.post(`/service-requests/${body.requestId}/assign`, {
+      assignee: 'Operator-1',
+    });
+    expect(assigned.status).toBe(200);
+    // The workload comes from the request list, which follows the events.
+    let workload = before;
+    for (let i = 0; i < 50 && workload === before; i++) {
+      const after = await http.get<Array<Record<string, unknown>>>('/assignees?theme=youth');
+      workload = after.body.find((a) => a['username'] === 'operator-1')?.['openRequests'] as number;
+      if (workload === before) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(workload).toBe(before + 1);
+    for (const assignee of ['nobody-here', 'analyst-1']) {
+      const refused = await http.post(`/service-requests/${body.requestId}/assign`, { assignee });
+      expect({ assignee, status: refused.status, code: refused.body['code'] }).toEqual({
+        assignee,
+        status: 400,
+        code: 'RULE_VIOLATED',
+      });
+    }
   });
 
   it("erases a requester's name and e-mail on request, leaving the request and its history intact", async () => {

@@ -82,7 +82,7 @@ describe('reporting on the embedded platform (e2e)', () => {
     await file('programme-guidance', ['gender', 'youth']);
     for (const [action, body] of [
       ['triage', { kind: 'referral', themes: ['microinsurance'], priority: 'high' }],
-      ['assign', { assignee: 'staff-jkamau' }],
+      ['assign', { assignee: 'otto' }],
       ['start', {}],
       ['resolve', { answer: 'Referred to the national scheme', outputs: [] }],
     ] as const) {

@@ -53,6 +53,14 @@ describe("the platform's users as a context sees them", () => {
     expect(await users.byUsername('nobody')).toBeUndefined();
   });
 
+  it('given every user listed, then each comes by username, without credentials', async () => {
+    expect((await users.list()).map(({ username, active }) => ({ username, active }))).toEqual([
+      { username: 'amina.diallo', active: true },
+      { username: 'joseph.mensah', active: false },
+    ]);
+    expect(Object.keys((await users.list())[0])).not.toContain('passwordHash');
+  });
+
   it('given a listed user, then the list answers the same way', async () => {
     const listed = listedPlatformUsers([
       { id: 'u-9', username: 'ops', displayName: 'Ops', roles: ['operator'], active: true },

@@ -20,6 +20,8 @@ export interface PlatformUser {
 export interface PlatformUsers {
   byUsername(username: string): Promise<PlatformUser | undefined>;
   byId(id: string): Promise<PlatformUser | undefined>;
+  /** Every user, by username (a context offering people to pick, e.g. the help desk's assignees). */
+  list(): Promise<PlatformUser[]>;
 }
 
 function publicUserOf(user: UserRecord): PlatformUser {
@@ -35,7 +37,7 @@ function publicUserOf(user: UserRecord): PlatformUser {
 
 /** The users of the platform's identity store (both hosts give the store they authenticate with). */
 export function platformUsersOf(
-  store: Pick<IdentityStore, 'findUser' | 'findUserByName'>,
+  store: Pick<IdentityStore, 'findUser' | 'findUserByName' | 'listUsers'>,
 ): PlatformUsers {
   return {
     byUsername: async (username) => {
@@ -46,6 +48,7 @@ export function platformUsersOf(
       const user = await store.findUser(id);
       return user ? publicUserOf(user) : undefined;
     },
+    list: async () => (await store.listUsers()).map(publicUserOf),
   };
 }
 
@@ -55,5 +58,6 @@ export function listedPlatformUsers(users: readonly PlatformUser[]): PlatformUse
     byUsername: async (username) =>
       users.find((user) => user.username === username.trim().toLowerCase()),
     byId: async (id) => users.find((user) => user.id === id),
+    list: async () => [...users].sort((a, b) => a.username.localeCompare(b.username)),
   };
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DuplicateEventError, type CommandContext, type EventStore } from '@sfp/event-sourcing';
 import { CLOCK, COMMANDS, EVENT_STORE, type Clock, type ContextCommands } from '@sfp/service-kit';
 import { serviceRequestStreamId } from '../../help-desk.context';
@@ -7,6 +7,7 @@ import { serviceRequestDecider } from '../domain/service-request.decider';
 import { ServiceRequestNotFoundError } from '../domain/service-request.errors';
 import type { ServiceRequestCommand } from '../domain/service-request.commands';
 import type { SlaPolicy } from '../domain/sla-policy';
+import { Assignees } from './assign-request/assignees';
 
 /** A command as a use case builds it: the time and the author are added here. */
 export type ServiceRequestCommandBody = ServiceRequestCommand extends infer C
@@ -42,6 +43,8 @@ export class ServiceRequests {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SLA_POLICY) sla: SlaPolicy,
+    /** Checks an assignee against the platform's users (none: any name, as a bare spec host). */
+    @Optional() private readonly assignees?: Assignees,
   ) {
     this.decider = serviceRequestDecider(sla);
   }
@@ -60,6 +63,8 @@ export class ServiceRequests {
     } as ServiceRequestCommand;
     const streamId = serviceRequestStreamId(requestId);
     await this.checkDepartment(streamId, command, context);
+    if (command.type === 'AssignServiceRequest' && this.assignees)
+      command.assignee = await this.assignees.check(requestId, command.assignee);
     const { streamVersion, position, changed } = await this.commands.run({
       streamId,
       decider: this.decider,
