@@ -524,12 +524,12 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
     // A stale version is refused by the store's (streamId, streamVersion) unique index: 409, never a lost update.
     const stale = await http.post<Json>(
       `${path}/assign`,
-      { assignee: 'staff-akoffi' },
+      { assignee: 'operator-1' },
       { 'if-match': '"1"' },
     );
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'WRONG_EXPECTED_VERSION' });
-    await step('assign', { assignee: 'staff-akoffi' }, 3);
+    await step('assign', { assignee: 'operator-1' }, 3);
     await step('start', {}, 4);
 
     // The department follows up by message in the middle of the work.
@@ -571,7 +571,7 @@ describe('help desk standalone on Kafka and MongoDB (distributed e2e)', () => {
       requestId,
       status: 'closed',
       priority: 'urgent',
-      assignee: 'staff-akoffi',
+      assignee: 'operator-1',
       resolution: {
         answer: 'Guidance note sent',
         outputs: ['Savings-led programme guidance (PDF)'],
