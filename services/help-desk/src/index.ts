@@ -8,3 +8,7 @@ export {
 export { DEFAULT_SLA_POLICY, type SlaPolicy } from './service-request/domain/sla-policy';
 export { SlaChecks } from './service-request/application/check-sla/sla-checks.worker';
 export { HelpDeskSettings, slaPolicyFromEnv } from './help-desk.settings';
+export { RequesterMailer } from './notifications/requester-mailer';
+export { RequesterMailOutbox } from './notifications/requester-mail-outbox.worker';
+export { SmtpSink, type CaughtMail } from './notifications/smtp-sink';
+export { signRequesterLink, verifyRequesterLink } from './requester/requester-link';

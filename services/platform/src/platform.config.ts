@@ -1,4 +1,4 @@
-import { IsOptional, IsString, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MinLength } from 'class-validator';
 import { checkSettings, HostConfig, loadConfig, type ServiceDefinition } from '@sfp/service-kit';
 
 /**
@@ -17,6 +17,15 @@ export class PlatformConfig extends HostConfig {
   @IsString()
   @MinLength(1)
   SFP_DATA_DIR = './data';
+
+  /**
+   * The help desk's requester mail goes to an in-process SMTP sink (its mails
+   * on the console's Sent mail page, kept under SFP_DATA_DIR) unless
+   * SFP_SMTP_URL names a real server; "false": no sink (mail stays queued).
+   */
+  @IsOptional()
+  @IsIn(['true', 'false', true, false])
+  SFP_SMTP_SINK: string | boolean = 'true';
 }
 
 /**

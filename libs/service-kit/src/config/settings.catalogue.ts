@@ -306,6 +306,60 @@ export const SETTINGS: readonly SettingDescription[] = [
     purpose: 'the largest file a help-desk request may carry (a larger upload is refused with 413)',
   },
   {
+    name: 'HELP_DESK_MAIL_INTERVAL_MS',
+    readBy: HELP_DESK,
+    default: '5000',
+    rule: 'whole number ≥ 0 (0: off)',
+    purpose:
+      'how often the mail outbox sends the requester mails due (a failed send is tried again after 30 s, 1, 2, 4 … minutes, at most an hour)',
+  },
+  {
+    name: 'SFP_SMTP_URL',
+    readBy: HELP_DESK,
+    default: '— (embedded: the in-process SMTP sink)',
+    rule: '`smtp://[user:pass@]host[:port]` or `smtps://…`',
+    purpose: 'the SMTP server of the mails to requesters (receipt, public reply, resolution)',
+  },
+  {
+    name: 'SFP_SMTP_FROM',
+    readBy: HELP_DESK,
+    default: '`SFP Help Desk <help-desk@sfp.local>`',
+    rule: 'at least 3 characters',
+    purpose: 'the sender of the mails to requesters',
+  },
+  {
+    name: 'SFP_SMTP_SINK',
+    readBy: HELP_DESK,
+    default: 'embedded `true`; help desk service `false`',
+    rule: '`true` or `false`',
+    purpose:
+      'without SFP_SMTP_URL, catch the requester mails in an in-process SMTP server (kept in SQLite under SFP_DATA_DIR), shown on the console’s Sent mail page; nothing leaves the machine',
+  },
+  {
+    name: 'HELP_DESK_REQUESTER_LINK_SECRET',
+    readBy: HELP_DESK,
+    default:
+      'embedded: made at first start into `<SFP_DATA_DIR>/help-desk/requester-link.secret`; help desk service: one per start (set it)',
+    rule: 'at least 32 characters',
+    purpose:
+      'the key of the requester’s signed links (HMAC-SHA256 over the request, the requester’s e-mail and the expiry)',
+  },
+  {
+    name: 'HELP_DESK_REQUESTER_LINK_DAYS',
+    readBy: HELP_DESK,
+    default: '30',
+    rule: 'whole number 1–3650',
+    purpose: 'how long a requester’s link works (401 when forged, 410 once expired)',
+  },
+  {
+    name: 'HELP_DESK_PUBLIC_URL',
+    readBy: HELP_DESK,
+    default: '`http://localhost:3000`',
+    rule: 'an http(s) URL',
+    purpose:
+      'the console’s address in the requester mails (their page is `<url>/requester/<link>`)',
+  },
+  {
     name: 'REPORTING_CONSUMER_GROUP_PREFIX',
     readBy: 'reporting service',
     default: '`sfp.reporting`',

@@ -1,0 +1,151 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  SYSTEM_ACTOR,
+  WrongExpectedVersionError,
+  type EventStore,
+  type NewEvent,
+} from '@sfp/event-sourcing';
+import type { ProjectionEngine } from '@sfp/projections';
+import {
+  CLOCK,
+  CONTEXT_SETTINGS,
+  EVENT_STORE,
+  LOGGER,
+  PROJECTION_ENGINE,
+  type Clock,
+  type ContextWorker,
+  type Logger,
+} from '@sfp/service-kit';
+import { randomUUID } from 'node:crypto';
+import type { HelpDeskSettings } from '../help-desk.settings';
+import { REQUESTER_MAIL_OUTBOX, type OutboxMail } from './requester-mail-outbox.projection';
+import { RequesterMailer } from './requester-mailer';
+import {
+  RequesterNotificationFailed,
+  RequesterNotificationSent,
+  requesterNotificationStreamId,
+  retryDelayMs,
+  type RequesterNotificationQueuedData,
+} from './requester-notification.events';
+
+/** What one round of the outbox did. */
+export interface OutboxRound {
+  sent: number;
+  failed: number;
+}
+
+/**
+ * The mail outbox's worker: every HELP_DESK_MAIL_INTERVAL_MS (0 = never;
+ * tests call sendDue themselves), each queued mail whose time has come is
+ * sent through nodemailer, and the result recorded in its stream: sent, or
+ * failed with the next try after a growing delay (30 s, 1, 2, 4 minutes... at
+ * most an hour). A mail is never dropped: it stays in the outbox until a send
+ * succeeds. The expected version guards the record, so two instances do not
+ * both record one send.
+ */
+@Injectable()
+export class RequesterMailOutbox implements ContextWorker {
+  private timer?: NodeJS.Timeout;
+  private running: Promise<OutboxRound> = Promise.resolve({ sent: 0, failed: 0 });
+
+  constructor(
+    private readonly mailer: RequesterMailer,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
+    @Inject(CONTEXT_SETTINGS) private readonly settings: HelpDeskSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  start(): void {
+    if (this.settings.HELP_DESK_MAIL_INTERVAL_MS <= 0) return;
+    this.timer = setInterval(() => {
+      this.running = this.running
+        .then(() => this.sendDue())
+        .catch((error: unknown) => {
+          this.logger.error({ err: error }, 'Mail outbox round failed');
+          return { sent: 0, failed: 0 };
+        });
+    }, this.settings.HELP_DESK_MAIL_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Sends every mail due at `now` (after the outbox read model caught up); returns how many were sent and failed. */
+  async sendDue(now: Date = this.clock()): Promise<OutboxRound> {
+    const model = this.projections.readModel<OutboxMail>(REQUESTER_MAIL_OUTBOX);
+    const page = await model.find({
+      filter: { status: { in: ['queued', 'failed'] }, nextAttemptAt: { lte: now.toISOString() } },
+      sort: { field: 'nextAttemptAt', direction: 'asc' },
+      limit: 100,
+    });
+    const round: OutboxRound = { sent: 0, failed: 0 };
+    for (const { data } of page.items) {
+      const outcome = await this.sendOne(data.notificationId, now);
+      if (outcome) round[outcome]++;
+    }
+    if (round.sent + round.failed > 0) this.projections.wake();
+    return round;
+  }
+
+  private async sendOne(notificationId: string, now: Date): Promise<'sent' | 'failed' | undefined> {
+    const streamId = requesterNotificationStreamId(notificationId);
+    const recorded = await this.events.readStream(streamId);
+    const [queued] = recorded;
+    const last = recorded.at(-1);
+    if (!queued || !last || last.type === RequesterNotificationSent.type) return undefined;
+    const mail = queued.data as RequesterNotificationQueuedData;
+    // The requester's data was erased: there is nobody to write to any more.
+    if (mail.to.email === '[erased]') return undefined;
+    const attempt = recorded.length;
+    const base = { notificationId, requestId: mail.requestId, attempt };
+    let outcome: NewEvent;
+    try {
+      const messageId = await this.mailer.send({
+        to: `${mail.to.name} <${mail.to.email}>`,
+        subject: mail.subject,
+        text: mail.text,
+      });
+      outcome = this.eventOf(RequesterNotificationSent, queued.correlationId, now, {
+        ...base,
+        messageId,
+        sentAt: now.toISOString(),
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn({ notificationId, attempt, err: message }, 'Requester mail not sent');
+      outcome = this.eventOf(RequesterNotificationFailed, queued.correlationId, now, {
+        ...base,
+        error: message.slice(0, 500),
+        nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempt)).toISOString(),
+        failedAt: now.toISOString(),
+      });
+    }
+    try {
+      await this.events.append(streamId, last.streamVersion, [outcome]);
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) return undefined;
+      throw error;
+    }
+    return outcome.type === RequesterNotificationSent.type ? 'sent' : 'failed';
+  }
+
+  private eventOf<Data>(
+    type: { type: string; schemaVersion: number },
+    correlationId: string,
+    now: Date,
+    data: Data,
+  ): NewEvent<Data> {
+    return {
+      eventId: randomUUID(),
+      type: type.type,
+      schemaVersion: type.schemaVersion,
+      data,
+      metadata: { correlationId, actor: SYSTEM_ACTOR, occurredAt: now.toISOString() },
+    };
+  }
+}
