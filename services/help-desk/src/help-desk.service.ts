@@ -7,6 +7,12 @@ import {
 import { HELP_DESK_TEAMS, helpDeskTeamsOf } from './escalation/help-desk-teams';
 import { ATTACHMENT_CONTROLLERS, ATTACHMENT_PROVIDERS } from './attachments/attachments.parts';
 import { HelpDeskSettings, SLA_POLICY, slaPolicyFromEnv } from './help-desk.settings';
+import {
+  NOTIFICATION_CONTROLLERS,
+  NOTIFICATION_PROJECTIONS,
+  NOTIFICATION_REACTORS,
+  NOTIFICATION_WORKERS,
+} from './notifications/notifications.parts';
 import { PersonalDataErasureController } from './personal-data/personal-data-erasure.http.controller';
 import { SlaChecks } from './service-request/application/check-sla/sla-checks.worker';
 import { HelpDeskInboundCommands } from './service-request/application/service-request.inbound-commands';
@@ -71,6 +77,7 @@ export const helpDeskService = defineService({
     AssigneesController,
     PersonalDataErasureController,
     ...ATTACHMENT_CONTROLLERS,
+    ...NOTIFICATION_CONTROLLERS,
   ],
   providers: [
     ...ATTACHMENT_PROVIDERS,
@@ -79,7 +86,8 @@ export const helpDeskService = defineService({
     { provide: SLA_POLICY, useFactory: slaPolicyFromEnv, inject: [CONTEXT_SETTINGS] },
     { provide: HELP_DESK_TEAMS, useFactory: helpDeskTeamsOf, inject: [CONTEXT_SETTINGS] },
   ],
-  projections: [requestsProjection],
+  projections: [requestsProjection, ...NOTIFICATION_PROJECTIONS],
+  reactors: NOTIFICATION_REACTORS,
   inboundCommands: HelpDeskInboundCommands,
-  workers: [SlaChecks],
+  workers: [SlaChecks, ...NOTIFICATION_WORKERS],
 });
