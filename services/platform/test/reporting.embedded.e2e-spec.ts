@@ -105,7 +105,9 @@ describe('reporting on the embedded platform (e2e)', () => {
     const csv = await analyst.get(`/reports/progress?period=${year}&format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(csv.text.split(/\r?\n/)[0]).toBe('period,function,status,metric,key,value,unit,note');
+    expect(csv.text.split(/\r?\n/)[0]).toBe(
+      `period,function,section,status,metric,key,label,value,unit,previous (${year - 1}),change,note`,
+    );
     const html = await analyst.get(`/reports/progress?period=${year}&format=html`);
     expect(html.headers.get('content-type')).toMatch(/text\/html/);
     expect(html.text).toContain('<table');

@@ -5,7 +5,6 @@ import type { INestApplication } from '@nestjs/common';
 import { contextTopics, EmbeddedEventBus } from '@sfp/messaging';
 import { createLogger } from '@sfp/service-kit';
 import { httpClient } from '@sfp/testing';
-import { researchPreviousPeriodMetric } from '../src/innovation-research/domain/research.report-section';
 import {
   RESEARCH_FIGURES_2025_Q4,
   RESEARCH_FIGURES_2026_Q1,
@@ -14,6 +13,7 @@ import {
 import { defaultReportingPlugins } from '../src/reporting.plugins';
 import type { ReportingRuntime } from '../src/reporting.runtime';
 import { openEmbeddedReportingStores, type ReportingStores } from '../src/reporting.stores';
+import { previousFiguresByName, type FigureWithPrevious } from './support/report-previous';
 import { figuresByName } from './support/report-figures';
 import {
   eventually,
@@ -123,16 +123,16 @@ describe('innovation research in reporting, embedded (integration)', () => {
       return (report.body['functions'] as Json[]).find((f) => f['function'] === 'innovation');
     };
     await eventually(async () =>
-      expect(figuresByName((await research())?.['figures'] ?? [])).toEqual({
-        ...RESEARCH_FIGURES_2026_Q1,
-        ...Object.fromEntries(
-          Object.entries(RESEARCH_FIGURES_2025_Q4).map(([k, v]) => [
-            researchPreviousPeriodMetric(k),
-            v,
-          ]),
-        ),
-      }),
+      expect(figuresByName((await research())?.['figures'] ?? [])).toMatchObject(
+        RESEARCH_FIGURES_2026_Q1,
+      ),
     );
+    // Every figure beside the previous period's (2025-Q4, worked by hand), with the change.
+    const figures = (await research())?.['figures'] as FigureWithPrevious[];
+    expect(previousFiguresByName(figures)).toMatchObject(RESEARCH_FIGURES_2025_Q4);
+    for (const f of figures as Json[])
+      if (f['value'] !== null && f['previous'] !== null)
+        expect(f['change']).toBeCloseTo(f['value'] - f['previous'], 6);
     expect(await research()).toMatchObject({
       title: 'Innovation (action research)',
       status: 'reported',

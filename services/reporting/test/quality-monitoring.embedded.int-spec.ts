@@ -5,7 +5,6 @@ import type { INestApplication } from '@nestjs/common';
 import { contextTopics, EmbeddedEventBus } from '@sfp/messaging';
 import { createLogger } from '@sfp/service-kit';
 import { httpClient } from '@sfp/testing';
-import { qualityPreviousPeriodMetric } from '../src/quality-monitoring/domain/quality.report-section';
 import {
   QUALITY_FIGURES_2025_Q4,
   QUALITY_FIGURES_2026_Q1,
@@ -14,6 +13,7 @@ import {
 import { defaultReportingPlugins } from '../src/reporting.plugins';
 import type { ReportingRuntime } from '../src/reporting.runtime';
 import { openEmbeddedReportingStores, type ReportingStores } from '../src/reporting.stores';
+import { previousFiguresByName, type FigureWithPrevious } from './support/report-previous';
 import { figuresByName } from './support/report-figures';
 import {
   eventually,
@@ -127,16 +127,16 @@ describe('quality monitoring in reporting, embedded (integration)', () => {
       );
     };
     await eventually(async () =>
-      expect(figuresByName((await quality())?.['figures'] ?? [])).toEqual({
-        ...QUALITY_FIGURES_2026_Q1,
-        ...Object.fromEntries(
-          Object.entries(QUALITY_FIGURES_2025_Q4).map(([k, v]) => [
-            qualityPreviousPeriodMetric(k),
-            v,
-          ]),
-        ),
-      }),
+      expect(figuresByName((await quality())?.['figures'] ?? [])).toMatchObject(
+        QUALITY_FIGURES_2026_Q1,
+      ),
     );
+    // Every figure beside the previous period's (2025-Q4, worked by hand), with the change.
+    const figures = (await quality())?.['figures'] as FigureWithPrevious[];
+    expect(previousFiguresByName(figures)).toMatchObject(QUALITY_FIGURES_2025_Q4);
+    for (const f of figures as Json[])
+      if (f['value'] !== null && f['previous'] !== null)
+        expect(f['change']).toBeCloseTo(f['value'] - f['previous'], 6);
     expect(await quality()).toMatchObject({
       title: 'Quality monitoring',
       status: 'reported',
@@ -149,7 +149,9 @@ describe('quality monitoring in reporting, embedded (integration)', () => {
       approvedAmountUsd: 500_000,
     });
     const html = await http.get(`/reports/progress?period=2026-Q1&format=html`);
-    expect(html.text).toContain('Red flags found, previous period');
+    expect(html.text).toContain('<caption>Figures</caption>');
+    expect(html.text).toMatch(/<th scope="row">Red flags found<\/th><td>[^<]+<\/td><td>0<\/td>/);
+    expect(html.text).toContain('2025-Q4 (previous period)');
     expect(html.text).toContain('Revise and resubmit');
   });
 });

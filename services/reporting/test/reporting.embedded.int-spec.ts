@@ -28,6 +28,7 @@ import {
   HELP_DESK_FIGURES_2026_Q1,
   KNOWLEDGE_MANAGEMENT_FIGURES_2026_Q1,
 } from './support/report-figures';
+import { previousFiguresByName } from './support/report-previous';
 import {
   eventually,
   publishEvents,
@@ -36,6 +37,20 @@ import {
 } from './support/reporting-test-app';
 
 type Json = Record<string, any>;
+
+/** Figures worked by hand with the previous period's under previousPeriod… names, split in two. */
+function besidePrevious(figures: Record<string, number | null>) {
+  const prefix = /^previousPeriod(.)/;
+  const entries = Object.entries(figures);
+  return {
+    current: Object.fromEntries(entries.filter(([name]) => !prefix.test(name))),
+    previous: Object.fromEntries(
+      entries
+        .filter(([name]) => prefix.test(name))
+        .map(([name, v]) => [name.replace(prefix, (_, c: string) => c.toLowerCase()), v]),
+    ),
+  };
+}
 
 /** A request whose themes and priority do not matter to the test: none, low. */
 const plainRequest = (h: HelpDeskHistory, requestId: string, at: string, kind: string) =>
@@ -487,7 +502,9 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
     });
     const training = (report.body['functions'] as Json[]).find((f) => f['function'] === 'training');
     expect(training).toMatchObject({ title: 'Staff training', context: 'training' });
-    expect(figuresByName(training!['figures'])).toEqual(STAFF_TRAINING_FIGURES_2026_Q1);
+    const staff = besidePrevious(STAFF_TRAINING_FIGURES_2026_Q1);
+    expect(figuresByName(training!['figures'])).toMatchObject(staff.current);
+    expect(previousFiguresByName(training!['figures'])).toMatchObject(staff.previous);
     const capacity = (report.body['functions'] as Json[]).find(
       (f) => f['function'] === 'capacity-building',
     );
@@ -495,7 +512,9 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
       title: 'Capacity building of constituents',
       context: 'training',
     });
-    expect(figuresByName(capacity!['figures'])).toEqual(CAPACITY_BUILDING_FIGURES_2026_Q1);
+    const constituents = besidePrevious(CAPACITY_BUILDING_FIGURES_2026_Q1);
+    expect(figuresByName(capacity!['figures'])).toMatchObject(constituents.current);
+    expect(previousFiguresByName(capacity!['figures'])).toMatchObject(constituents.previous);
     expect(capacity!['notes']).toContainEqual(
       expect.stringMatching(/^Results against targets: no training programme has targets/),
     );
@@ -504,40 +523,54 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
     expect(csv.headers.get('content-disposition')).toBe(
       'attachment; filename="progress-report-2026-Q1.csv"',
     );
+    // D (submitted 2025-12-20) is the one request of 2025-Q4.
     expect(csv.text.split('\r\n')).toContain(
-      '2026-Q1,help-desk-and-service,reported,requestsReceived,,4,count,',
+      '2026-Q1,help-desk-and-service,Help desk and service,reported,requestsReceived,,Requests received,4,count,1,3,',
     );
     expect(csv.text.split('\r\n')).toEqual(
       expect.arrayContaining([
-        '2026-Q1,training,reported,staffTrained,,2,count,',
-        '2026-Q1,training,reported,completionRatePercent,,75,,',
-        "2026-Q1,capacity-building,reported,peopleTrainedByConstituentGroup,Workers' organisation,1,count,",
+        '2026-Q1,training,Staff training,reported,staffTrained,,Staff trained (people),2,count,1,1,',
+        '2026-Q1,training,Staff training,reported,completionRatePercent,,Completion rate (%),75,percent,100,-25,',
+        "2026-Q1,capacity-building,Capacity building of constituents,reported,peopleTrainedByConstituentGroup,Workers' organisation,Constituents trained by constituent group: Workers' organisation,1,count,0,1,",
       ]),
     );
     const html = await http.get('/reports/progress?period=2026-Q1&format=html');
     expect(html.headers.get('content-type')).toContain('text/html');
     expect(html.text).toContain('<h2>Help desk and service</h2>');
     expect(html.text).toContain(
-      '<tr><th scope="row">Median time to resolution (hours)</th><td>312</td></tr>',
+      '<tr><th scope="row">Median time to resolution (hours)</th><td>312 hours</td><td>n/a</td><td>n/a</td><td>hours</td></tr>',
     );
-    expect(html.text).toContain('<h2>Staff training</h2><table class="headline">');
     expect(html.text).toContain(
-      '<h2>Capacity building of constituents</h2><table class="headline">',
+      '<tr><th scope="row">Completion rate (%)</th><td>75%</td><td>100%</td><td>−25 points</td><td>percent</td></tr>',
     );
-    expect(html.text).toContain('<td>Workers&#39; organisation</td><td>1</td>');
-    expect(html.text).toContain('<h2>Quality monitoring</h2><table class="headline">');
+    expect(html.text).toContain('<h2>Staff training</h2>');
+    expect(html.text).toContain('<h2>Capacity building of constituents</h2>');
+    expect(html.text).toContain(
+      '<tr><th scope="row">Workers&#39; organisation</th><td>1</td><td>0</td><td>+1</td></tr>',
+    );
+    expect(html.text).toContain('<h2>Quality monitoring</h2>');
   });
 
   it('reports a period with no activity as correct and empty', async () => {
     const report = await http.get<Json>('/reports/progress?period=2027-Q3');
     expect(report.status).toBe(200);
-    expect(report.body['functions'][0].figures).toEqual([
-      { metric: 'requestsReceived', key: null, value: 0, unit: 'count' },
-      { metric: 'requestsResolved', key: null, value: 0, unit: 'count' },
-      { metric: 'requestsCancelled', key: null, value: 0, unit: 'count' },
-      { metric: 'medianHoursToResolution', key: null, value: null, unit: 'hours' },
-      { metric: 'meanHoursToResolution', key: null, value: null, unit: 'hours' },
-      { metric: 'slaBreaches', key: null, value: 0, unit: 'count' },
+    expect(
+      (report.body['functions'][0].figures as Json[]).map((f) => [
+        f['metric'],
+        f['key'],
+        f['value'],
+        f['unit'],
+        f['formatted'],
+        f['previous'],
+        f['changeFormatted'],
+      ]),
+    ).toEqual([
+      ['requestsReceived', null, 0, 'count', '0', 0, 'no change'],
+      ['requestsResolved', null, 0, 'count', '0', 0, 'no change'],
+      ['requestsCancelled', null, 0, 'count', '0', 0, 'no change'],
+      ['medianHoursToResolution', null, null, 'hours', 'n/a', null, 'n/a'],
+      ['meanHoursToResolution', null, null, 'hours', 'n/a', null, 'n/a'],
+      ['slaBreaches', null, 0, 'count', '0', 0, 'no change'],
     ]);
     const bad = await http.get<Json>('/reports/progress?period=2026-Q5&format=pdf&sort=1');
     expect(bad.status).toBe(400);

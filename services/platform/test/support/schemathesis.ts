@@ -277,7 +277,10 @@ export const RULES_BEYOND_SCHEMA: Record<string, string> = {
     'the fields a query names are those of the view in the path; asOf is not in the future',
   'GET /api/reporting/views/{view}/query':
     'q is a query as JSON, naming the fields of the view in the path; asOf is not in the future',
-  'GET /api/reporting/reports/progress': 'asOf is not in the future',
+  'GET /api/reporting/reports/progress':
+    'asOf is not in the future; a table (table=<id>) is served as json or csv, not html',
+  'GET /api/reporting/reports/progress/{period}/submissions/{version}':
+    'a table (table=<id>) is served as json or csv, not html',
   'POST /api/knowledge-base/institutions': 'a country code that is assigned (ISO 3166-1)',
   'POST /api/knowledge-base/institutions/{id}/performance-reports':
     "the identities between a report's figures (PAR30 at most the portfolio, women at most the borrowers, the income statement adds up), an exchange rate of 1 for USD, and a period of at most a year that has ended",

@@ -12,7 +12,14 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Answers, Operation, Refuses, RequirePermission } from '@sfp/auth';
+import {
+  Answers,
+  CurrentPrincipal,
+  Operation,
+  Refuses,
+  RequirePermission,
+  type Principal,
+} from '@sfp/auth';
 import type { CommandContext } from '@sfp/event-sourcing';
 import { HttpCommandContext } from '@sfp/service-kit';
 import { InvalidAnalystQueryError } from '../query/domain/analyst-query.validation';
@@ -160,10 +167,17 @@ export class ProgressReportController {
   async writeNarrative(
     @Param() path: ReportSectionPath,
     @Body() body: ReportNarrativeBody,
+    @CurrentPrincipal() principal: Principal,
     @HttpCommandContext({ ifMatch: false }) context: CommandContext,
   ) {
     const period = parseReportPeriod(path.period).label;
-    return this.reader.journal.writeNarrative(period, path.function, body.text, context);
+    return this.reader.journal.writeNarrative(
+      period,
+      path.function,
+      body.text,
+      principal.name,
+      context,
+    );
   }
 
   @Post('progress/:period/submissions')
@@ -181,10 +195,17 @@ export class ProgressReportController {
   async submit(
     @Param() path: ReportPeriodPath,
     @Body() body: ReportSubmissionBody,
+    @CurrentPrincipal() principal: Principal,
     @HttpCommandContext({ ifMatch: false }) context: CommandContext,
   ): Promise<ReportSubmissionInfo> {
     const report = await this.reader.progressReport(path.period);
-    return this.reader.journal.submit(report.period.label, report, body.note, context);
+    return this.reader.journal.submit(
+      report.period.label,
+      report,
+      body.note,
+      principal.name,
+      context,
+    );
   }
 
   @Get('progress/:period/submissions')

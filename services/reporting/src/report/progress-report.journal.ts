@@ -51,6 +51,7 @@ export class ProgressReportJournal {
     period: string,
     fn: FocalPointFunctionId,
     text: string,
+    author: string,
     context: CommandContext,
   ): Promise<ReportNarrative & { period: string; function: FocalPointFunctionId }> {
     const writtenAt = this.clock().toISOString();
@@ -58,7 +59,7 @@ export class ProgressReportJournal {
       period,
       function: fn,
       text,
-      author: context.actor.id,
+      author,
     };
     await this.log.append(progressReportStreamId(period), 'any', [
       {
@@ -101,6 +102,7 @@ export class ProgressReportJournal {
     period: string,
     report: ProgressReport,
     note: string | undefined,
+    author: string,
     context: CommandContext,
   ): Promise<ReportSubmissionInfo> {
     const streamId = progressReportStreamId(period);
@@ -112,7 +114,7 @@ export class ProgressReportJournal {
         submissionId: newEventId(this.clock().getTime()),
         version,
         submittedAt,
-        submittedBy: context.actor.id,
+        submittedBy: author,
         note: note ?? null,
       };
       const data: ProgressReportSubmittedData = {

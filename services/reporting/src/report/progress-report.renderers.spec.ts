@@ -155,7 +155,7 @@ describe('progress report', () => {
       '2026-Q1,help-desk-and-service,Help desk and service,reported,medianHoursToResolution,,Median time to resolution (hours),,hours,12,,',
     );
     expect(lines[4]).toBe(
-      `2026-Q1,help-desk-and-service,Help desk and service,reported,requestsReceivedByTheme,"'=HYPERLINK(""http://evil"")","Requests received by theme: =HYPERLINK(""http://evil"")",2,count,,,`,
+      `2026-Q1,help-desk-and-service,Help desk and service,reported,requestsReceivedByTheme,"'=HYPERLINK(""http://evil"")","Requests received by theme: =HYPERLINK(""http://evil"")",2,count,0,2,`,
     );
     expect(lines[5]).toBe(
       '2026-Q1,help-desk-and-service,Help desk and service,reported,requestsReceivedByTheme,youth,Requests received by theme: Youth,0,count,3,-3,',
@@ -175,7 +175,7 @@ describe('progress report', () => {
     const theme = reportTables(report)[2]!;
     expect(reportTableCsv(theme).trimEnd().split('\r\n')).toEqual([
       'Theme,2026-Q1,2025-Q4 (previous period),Change',
-      `"'=HYPERLINK(""http://evil"")",2,,`,
+      `"'=HYPERLINK(""http://evil"")",2,0,2`,
       'Youth,0,3,-3',
     ]);
   });

@@ -21,6 +21,14 @@ class ReportingTestModule {
   }
 }
 
+/** The caller of every test request (commands record them as the author). */
+export const TEST_ANALYST = {
+  kind: 'person',
+  id: 'user-analyst-1',
+  name: 'analyst1',
+  roles: ['analyst'],
+} as const;
+
 /** Reporting mounted as the platform mounts it (/api/reporting), with the platform's HTTP setup. */
 export async function startReportingApp(
   runtime: ReportingRuntime,
@@ -35,6 +43,11 @@ export async function startReportingApp(
     errorStatuses: { ...REPORTING_ERROR_STATUSES },
     logger: createLogger('sfp-reporting-test', 'silent'),
     metrics: runtime.metrics,
+  });
+  // No sign-in here: every request is an analyst's (the platform's guard puts the signed-in principal there).
+  app.use((req: { principal?: unknown }, _res: unknown, next: () => void) => {
+    req.principal ??= TEST_ANALYST;
+    next();
   });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

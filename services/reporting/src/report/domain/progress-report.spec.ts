@@ -64,7 +64,8 @@ describe('figures beside the previous period', () => {
       ['received', null, 10, 8, 2, '+2'],
       ['ratePercent', null, 75, 80, -5, '−5 points'],
       ['approvedAmountUsd', null, 1500, null, null, 'n/a'],
-      ['receivedByKind', 'a', 4, null, null, 'n/a'],
+      // a: counted now only, 0 before.
+      ['receivedByKind', 'a', 4, 0, 4, '+4'],
       ['receivedByKind', 'b', 6, 2, 4, '+4'],
       // c: in the previous period only, 0 now.
       ['receivedByKind', 'c', 0, 1, -1, '−1'],

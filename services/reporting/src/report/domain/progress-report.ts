@@ -1,5 +1,6 @@
 import {
   changeOf,
+  FIGURE_UNITS,
   currencyOfMetric,
   formatChange,
   formatFigure,
@@ -191,7 +192,17 @@ export function figuresBesidePrevious(
     if (f.key !== null && now[i + 1]?.metric !== f.metric)
       ordered.push(...goneNow.filter((g) => g.metric === f.metric));
   }
-  return ordered.map((f) => shownFigure(f, previousById.get(figureId(f))?.value ?? null, labels));
+  const isCount = (f: ReportFigure) => (f.unit ?? unitOfMetric(f.metric)) === 'count';
+  return ordered.map((f) => {
+    const before = previousById.get(figureId(f));
+    // A key counted now and not before was counted 0 times before (when the previous period was computed).
+    const previousValue = before
+      ? before.value
+      : f.key !== null && isCount(f) && previous.length > 0
+        ? 0
+        : null;
+    return shownFigure(f, previousValue, labels);
+  });
 }
 
 function shownFigure(f: ReportFigure, previous: number | null, labels: ReportLabels): ShownFigure {
@@ -286,10 +297,13 @@ export function sectionTables(
         Object.fromEntries(
           table.columns.map((c) => {
             const value = r[c.id] ?? null;
+            // A column without a unit takes its row's (the row's `unit` cell) when the row names one.
+            const unit =
+              c.unit ?? (c.id === 'unit' ? undefined : FIGURE_UNITS.find((u) => u === r['unit']));
             return [
               c.id,
-              c.unit && (typeof value === 'number' || value === null)
-                ? cell(value, formatFigure(value, c.unit))
+              unit && (typeof value === 'number' || value === null)
+                ? cell(value, formatFigure(value, unit))
                 : cell(value),
             ];
           }),

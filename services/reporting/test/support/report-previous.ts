@@ -1,0 +1,21 @@
+/** One figure of the served report, with the previous period's value. */
+export interface FigureWithPrevious {
+  metric: string;
+  key: string | null;
+  value: number | null;
+  previous: number | null;
+}
+
+/**
+ * A section's figures of the previous period by name (`metric`, or
+ * `metric.key`), as the report serves them beside the period's, to compare
+ * with the previous period's figures worked by hand (a key counted only in
+ * the period shows 0 here).
+ */
+export function previousFiguresByName(
+  figures: readonly FigureWithPrevious[],
+): Record<string, number | null> {
+  return Object.fromEntries(
+    figures.map((f) => [f.key === null ? f.metric : `${f.metric}.${f.key}`, f.previous]),
+  );
+}
