@@ -57,7 +57,8 @@ const table = (period: string, id: string) => {
  *   write-off: (0.01 × 600,000 + 0.03 × 1,000,000) / 1,600,000 = 2.25 %, median 2 %
  *   filed in 2025: A-25H1 only (A, africa); restated: none; registered: B
  *   impact: IA1 completed 2025-10-01 (income positive, consumption null)
- *   targets due: TE (A women ≥ 60 %): A-25FY 60 % against A-25H1 60 % → steady; on track
+ *   targets due: TE (A women ≥ 60 %), judged on A's reports up to its due date: A-25FY 60 %
+ *     against A-25H1 60 % → steady; on track
  *     (TF withdrawn); status changes: TE on-track
  *
  * 2026: the first-half reports A-26H1, B-26H1, C-26H1 (flows × 2 to a year)
@@ -263,18 +264,20 @@ describe('knowledge management section: outreach, sustainability, impact, target
     ]);
   });
 
-  it('the status of a target is the one recorded before the period ended; the actual, the report covering it', () => {
-    // TB was off track when 2026-Q2 ended (at risk from 2026-08-11, when B-26H1 was evaluated);
-    // B-26H1, filed in August, covers the first half of 2026: its PAR30 (6 %) is the actual.
+  it('a target is judged on the reports up to its due date, whenever they were filed', () => {
+    // TB is due 2026-06-30: B-26H1 (filed in August) ends on the due date and is its actual
+    // (6 %, against 8 % in B-25FY); the knowledge base's latest status (at risk) is shown.
     expect(table('2026-Q2', 'targets-against-results')).toEqual([
       expect.objectContaining({
         targetId: 'TB',
-        status: 'Off track',
+        status: 'At risk',
         actual: 6,
         previous: 8,
         trend: 'Improving',
       }),
     ]);
+    // TE is due 2025-12-31: A-26H1 (2026) is after its due date, A-25FY is its actual.
+    expect(table('2025', 'targets-against-results')[0]).toMatchObject({ actual: 60 });
   });
 
   it('outreach and sustainability table: aggregate, median, n and what weighs each figure', () => {

@@ -16,11 +16,11 @@ export interface TargetResult {
   comparator: string;
   threshold: number;
   dueAt: string;
-  /** The latest value: the institution's latest report, or the target's latest evaluation. */
+  /** The latest value: the institution's latest report up to the due date, or the target's latest evaluation. */
   actual: number | null;
   /** The value before it: the institution's report before that one, or the evaluation before. */
   previous: number | null;
-  /** The status at the end of the period (its last evaluation before then), no-data without one. */
+  /** The status the knowledge base last recorded (no-data before any evaluation). */
   status: string;
   trend: TargetTrend;
 }
@@ -47,14 +47,16 @@ export function targetTrend(
 
 /**
  * Every target due in the period and not withdrawn, against the results
- * (pure), by due date then target id:
+ * (pure), by due date then target id, judged as the knowledge base judges
+ * it (on the latest report whose period ends on or before the due date):
  *  - an institution's target reads the indicator from the institution's
- *    latest report whose reporting period ended before the period's end, and
- *    the trend from its report before that;
+ *    latest report whose reporting period ended on or before the due date,
+ *    and the trend from its report before that;
  *  - a programme's or the portfolio's target reads its last two evaluations
- *    recorded before the period's end (the knowledge base evaluates them on
- *    the summed figures of the institutions concerned);
- *  - the status is the one the knowledge base last recorded before the period's end.
+ *    (the knowledge base evaluates them on the summed figures of the
+ *    institutions concerned);
+ *  - the status is the last the knowledge base recorded (a report for the
+ *    period is often filed after it ends; `asOf` shows it as it stood then).
  */
 export function targetsAgainstResults(
   period: ReportPeriod,
@@ -71,13 +73,13 @@ export function targetsAgainstResults(
       a.dueAt === b.dueAt ? a.targetId.localeCompare(b.targetId) : a.dueAt < b.dueAt ? -1 : 1,
     )
     .map((t): TargetResult => {
-      const evaluations = (t.evaluations ?? []).filter((e) => e.at < period.to);
-      const status = evaluations.at(-1)?.status ?? 'no-data';
+      const evaluations = t.evaluations ?? [];
+      const status = t.status;
       let actual: number | null;
       let previous: number | null;
       if (t.scopeKind === 'institution' && t.institutionId) {
         const [latest, before] = reportsOfInstitution(t.institutionId, data.reports).filter(
-          (r) => periodEndInstant(r) < period.to,
+          (r) => periodEndInstant(r) <= t.dueAt,
         );
         actual = latest?.ratios[t.indicator] ?? null;
         previous = before?.ratios[t.indicator] ?? null;
