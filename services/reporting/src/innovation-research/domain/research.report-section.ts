@@ -237,7 +237,7 @@ export function innovationResearchReportSection(
     notes: [
       ...sentences(period, data, figures, before),
       RULES_NOTE,
-      `Previous period: ${previous.label} (from ${day(previous.from)} to before ${day(previous.to)}); its figures carry the same names preceded by "${RESEARCH_PREVIOUS_PERIOD_PREFIX}".`,
+      `Previous period: ${previous.label} (from ${day(previous.from)} to before ${day(previous.to)}); each figure of the report is set beside its value then, with the change.`,
     ],
   };
 }

@@ -185,7 +185,7 @@ export function qualityMonitoringReportSection(
     notes: [
       ...sentences(figures, before),
       RULES_NOTE,
-      `Previous period: ${previous.label} (from ${previous.from.slice(0, 10)} to before ${previous.to.slice(0, 10)}); its figures carry the same names preceded by "${QUALITY_PREVIOUS_PERIOD_PREFIX}".`,
+      `Previous period: ${previous.label} (from ${previous.from.slice(0, 10)} to before ${previous.to.slice(0, 10)}); each figure of the report is set beside its value then, with the change.`,
     ],
   };
 }

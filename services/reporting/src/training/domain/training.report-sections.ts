@@ -245,7 +245,7 @@ function withPreviousPeriod(
 }
 
 const previousPeriodNote = (previous: ReportPeriod) =>
-  `Previous period: ${previous.label} (from ${previous.from.slice(0, 10)} to before ${previous.to.slice(0, 10)}); its figures carry the same names preceded by "${PREVIOUS_PERIOD_PREFIX}".`;
+  `Previous period: ${previous.label} (from ${previous.from.slice(0, 10)} to before ${previous.to.slice(0, 10)}); each figure of the report is set beside its value then, with the change.`;
 
 const COMMON_NOTES = [
   'Completion rate: participants who completed, in per cent of those whose result (completed or failed) was recorded in the period; withdrawals and declined enrolments are not results.',
