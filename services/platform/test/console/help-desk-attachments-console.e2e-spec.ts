@@ -48,6 +48,7 @@ describe('help desk attachments in the console (browser e2e)', () => {
     const row = section.getByTestId('attachments').getByRole('row', { name: /Fund terms\.pdf/ });
     await row.getByText('PDF document').waitFor();
     await row.getByText(`${PDF.length} bytes`).waitFor();
+    await row.getByText('by Platform administrator (you)').waitFor();
     await h.screenshot('help-desk-attachments');
 
     const [download] = await Promise.all([

@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, currentSession, get } from '../../api/client';
 import { Empty, ErrorMessage, Notice, QueryState } from '../../components/feedback';
 import { formatDateTime, formatNumber } from '../../components/format';
+import { useDirectory } from '../../session';
 import { HELP_DESK_KEY } from './help-desk.api';
 
 /** An attachment as GET /service-requests/{id}/attachments answers it. */
@@ -59,6 +60,7 @@ export function formatSize(bytes: number): string {
 /** The request's files, and (for operators) the upload. */
 export function Attachments({ requestId, canAdd }: { requestId: string; canAdd: boolean }) {
   const queryClient = useQueryClient();
+  const nameOf = useDirectory();
   const list = useQuery(attachmentsQuery(requestId));
   const [notice, setNotice] = useState<string | null>(null);
   const upload = useMutation({
@@ -117,7 +119,7 @@ export function Attachments({ requestId, canAdd }: { requestId: string; canAdd: 
                 <td>{formatSize(a.size)}</td>
                 <td>
                   {formatDateTime(a.addedAt)}
-                  <div className="sub">{a.addedBy}</div>
+                  <div className="sub">by {nameOf('person', a.addedBy)}</div>
                 </td>
               </tr>
             ))}
