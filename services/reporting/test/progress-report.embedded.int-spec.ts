@@ -8,6 +8,7 @@ import { httpClient } from '@sfp/testing';
 import { defaultReportingPlugins } from '../src/reporting.plugins';
 import type { ReportingRuntime } from '../src/reporting.runtime';
 import { openEmbeddedReportingStores, type ReportingStores } from '../src/reporting.stores';
+import { knowledgeOutcomesHistory } from '../src/knowledge-base/knowledge-outcomes.fixture';
 import { HelpDeskHistory } from './support/help-desk-history';
 import {
   eventually,
@@ -103,6 +104,12 @@ describe('the progress report beside the previous period, its narratives and its
       priority: 'low',
     });
     await publishEvents(bus, contextTopics('help-desk').events, h.events);
+    // Three institutions over 2025 and 2026, worked by hand in knowledge-outcomes.report-section.spec.ts.
+    await publishEvents(
+      bus,
+      contextTopics('knowledge-base').events,
+      knowledgeOutcomesHistory().events,
+    );
   });
 
   afterAll(async () => {
@@ -175,6 +182,57 @@ describe('the progress report beside the previous period, its narratives and its
       'help-desk-and-service.requestsResolvedByKind',
       'help-desk-and-service.requestsResolvedByTheme',
     ]);
+  });
+
+  it('sets the knowledge management figures of 2026 beside 2025, with the change (by hand)', async () => {
+    const knowledge = async () =>
+      ((await http.get<Json>('/reports/progress?period=2026')).body['functions'] as Json[]).find(
+        (f) => f['function'] === 'knowledge-management',
+      ) as Json;
+    // 2026 (A-26H1, B-26H1, C-26H1) beside 2025 (A-25FY, B-25FY as restated).
+    await eventually(async () =>
+      expect(byName((await knowledge())['figures'])['institutionsWithFigures']).toEqual([
+        3,
+        2,
+        1,
+        '3',
+        '+1',
+      ]),
+    );
+    const figures = byName((await knowledge())['figures']);
+    expect(figures).toMatchObject({
+      activeBorrowersTotal: [5000, 4000, 1000, '5,000', '+1,000'],
+      activeSaversTotal: [2900, 2000, 900, '2,900', '+900'],
+      // Per cents change in points: 52.5 % → 61.6 % is +9.1 points.
+      womenBorrowersPercentWeighted: [61.6, 52.5, 9.1, '61.6%', '+9.1 points'],
+      ruralClientsPercentWeighted: [53.6, 70, -16.4, '53.6%', '−16.4 points'],
+      depthRatioWeighted: [0.922, 1.025, -0.103, '0.92', '−0.1'],
+      ossPercentWeighted: [108, 108.57, -0.57, '108%', '−0.6 points'],
+      par30PercentWeighted: [6.36, 6.44, -0.08, '6.4%', '−0.1 points'],
+      writeOffPercentWeighted: [2.09, 2.25, -0.16, '2.1%', '−0.2 points'],
+      impactAssessmentsCompleted: [1, 1, 0, '1', 'no change'],
+      targetsDue: [4, 1, 3, '4', '+3'],
+      // A key seen in one year only: counted 0 in the other.
+      'impactFindingsByFinding.mixed': [1, 0, 1, '1', '+1'],
+      'impactFindingsByFinding.positive': [0, 1, -1, '0', '−1'],
+    });
+    const section = await knowledge();
+    const tables = (section['tables'] as Json[]).map((t) => t['id']);
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'knowledge-management.figures',
+        'knowledge-management.targets-against-results',
+      ]),
+    );
+    const targets = await http.get(
+      '/reports/progress?period=2026&table=knowledge-management.targets-against-results&format=csv',
+    );
+    expect(targets.status).toBe(200);
+    expect(targets.text.trimEnd().split('\r\n')).toHaveLength(1 + 4);
+    const html = await http.get('/reports/progress?period=2026&format=html');
+    expect(html.text).toMatch(
+      /<tr><th scope="row">[^<]*Women borrowers[^<]*<\/th><td>61\.6%<\/td><td>52\.5%<\/td><td>\+9\.1 points<\/td>/,
+    );
   });
 
   it('serves every named table as JSON and CSV; an unknown one is a 404', async () => {
