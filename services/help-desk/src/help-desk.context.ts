@@ -1,6 +1,7 @@
 import { EventTypeRegistry } from '@sfp/event-sourcing';
 import { ATTACHMENT_EVENT_CLASSES } from './attachments/domain/attachment.events';
 import { REQUESTER_NOTIFICATION_EVENT_CLASSES } from './notifications/requester-notification.events';
+import { MACRO_EVENT_CLASSES } from './macros/domain/macro.events';
 import { SERVICE_REQUEST_EVENT_CLASSES } from './service-request/domain/service-request.events';
 
 export const HELP_DESK_CONTEXT = 'help-desk';
@@ -9,6 +10,7 @@ export const HELP_DESK_CONTEXT = 'help-desk';
 export function helpDeskEventTypes(): EventTypeRegistry {
   return new EventTypeRegistry().register(
     ...SERVICE_REQUEST_EVENT_CLASSES,
+    ...MACRO_EVENT_CLASSES,
     ...ATTACHMENT_EVENT_CLASSES,
     ...REQUESTER_NOTIFICATION_EVENT_CLASSES,
   );
@@ -20,6 +22,7 @@ export const HELP_DESK_ERROR_STATUSES: Record<string, number> = {
   SERVICE_REQUEST_ALREADY_SUBMITTED: 409,
   ILLEGAL_TRANSITION: 409,
   REOPEN_WINDOW_CLOSED: 409,
+  MACRO_NOT_FOUND: 404,
   SATISFACTION_ALREADY_RATED: 409,
   RULE_VIOLATED: 400,
 };

@@ -20,6 +20,11 @@ import { requestCommandController } from './service-request/application/service-
 import { ServiceRequests } from './service-request/application/service-requests';
 import { Assignees } from './service-request/application/assign-request/assignees';
 import { AssigneesController } from './service-request/application/assign-request/assignees.http.controller';
+import { Macros } from './macros/application/macros';
+import {
+  ApplyMacroController,
+  MacrosController,
+} from './macros/application/macros.http.controller';
 import { assignRequest } from './service-request/application/assign-request/assign-request.use-case';
 import { cancelRequest } from './service-request/application/cancel-request/cancel-request.use-case';
 import { closeRequest } from './service-request/application/close-request/close-request.use-case';
@@ -75,6 +80,8 @@ export const helpDeskService = defineService({
     RequestsQueryController,
     RequestDetailController,
     AssigneesController,
+    MacrosController,
+    ApplyMacroController,
     PersonalDataErasureController,
     ...ATTACHMENT_CONTROLLERS,
     ...NOTIFICATION_CONTROLLERS,
@@ -83,6 +90,7 @@ export const helpDeskService = defineService({
     ...ATTACHMENT_PROVIDERS,
     ServiceRequests,
     Assignees,
+    Macros,
     { provide: SLA_POLICY, useFactory: slaPolicyFromEnv, inject: [CONTEXT_SETTINGS] },
     { provide: HELP_DESK_TEAMS, useFactory: helpDeskTeamsOf, inject: [CONTEXT_SETTINGS] },
   ],

@@ -410,6 +410,50 @@ describe('help desk on the embedded platform (e2e)', () => {
     }
   });
 
+  it('keeps saved replies per theme, written by leads only, and applies one to a request as its comment', async () => {
+    const draft = {
+      title: 'Youth toolkit sent',
+      text: 'Please find attached the youth-employment finance toolkit.',
+      visibility: 'public',
+    };
+    expect((await http.post('/macros/youth', draft)).status).toBe(403);
+    const created = await adminHttp.post<Record<string, string>>('/macros/youth', draft);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ ...draft, theme: 'youth', updatedBy: 'admin' });
+    const macroId = created.body['macroId'];
+    const edited = await adminHttp.put<Record<string, string>>(`/macros/youth/${macroId}`, {
+      ...draft,
+      text: 'The youth-employment finance toolkit is attached.',
+    });
+    expect(edited.status).toBe(200);
+    const listed = await http.get<Array<Record<string, string>>>('/macros?theme=youth');
+    expect(listed.body.map((m) => m['text'])).toEqual([
+      'The youth-employment finance toolkit is attached.',
+    ]);
+    expect((await http.get<unknown[]>('/macros?theme=gender')).body).toEqual([]);
+
+    const { body } = await http.post<{ requestId: string }>('/service-requests', validRequest);
+    const applied = await http.post(`/service-requests/${body.requestId}/macro-replies`, {
+      theme: 'youth',
+      macroId,
+    });
+    expect(applied.status).toBe(201);
+    const detail = await http.get<Record<string, any>>(`/service-requests/${body.requestId}`);
+    expect(detail.body['comments']).toEqual([
+      expect.objectContaining({
+        text: 'The youth-employment finance toolkit is attached.',
+        author: operatorId,
+      }),
+    ]);
+    const unknown = await http.post(`/service-requests/${body.requestId}/macro-replies`, {
+      theme: 'gender',
+      macroId,
+    });
+    expect(unknown.status).toBe(404);
+    expect((await adminHttp.delete(`/macros/youth/${macroId}`)).status).toBe(204);
+    expect((await http.get<unknown[]>('/macros?theme=youth')).body).toEqual([]);
+  });
+
   it("erases a requester's name and e-mail on request, leaving the request and its history intact", async () => {
     const email = 'leila.haddad@example.org';
     const { body } = await http.post<{ requestId: string }>('/service-requests', {

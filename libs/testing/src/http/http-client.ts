@@ -44,6 +44,13 @@ export function httpClient(baseUrl: string, defaults: Record<string, string> = {
       body?: unknown,
       headers?: Record<string, string>,
     ) => call<T>('PATCH', path, body ?? {}, headers),
+    put: <T = Record<string, unknown>>(
+      path: string,
+      body?: unknown,
+      headers?: Record<string, string>,
+    ) => call<T>('PUT', path, body ?? {}, headers),
+    delete: <T = Record<string, unknown>>(path: string, headers?: Record<string, string>) =>
+      call<T>('DELETE', path, undefined, headers),
   };
 }
 
