@@ -52,10 +52,10 @@ describe('admin console in a browser (e2e)', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
 
-  /** Signs the administrator in (on the request queue) and opens a page of the main menu. */
+  /** Signs the administrator in (on the home dashboard) and opens a page of the main menu. */
   async function adminOpens(link: string) {
     await signInAs('admin', ADMIN_PASSWORD);
-    await page.getByRole('heading', { name: 'Request queue' }).waitFor();
+    await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
     await nav().getByRole('link', { name: link }).click();
   }
 
@@ -138,6 +138,9 @@ describe('admin console in a browser (e2e)', () => {
     await page.getByLabel('New password', { exact: true }).fill(OPERATOR_PASSWORD);
     await page.getByLabel('Repeat the new password').fill(OPERATOR_PASSWORD);
     await page.getByRole('button', { name: 'Change password' }).click();
+    // Signed in, on the home dashboard; then the queue.
+    await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+    await nav().getByRole('link', { name: 'Request queue' }).click();
     await page.getByRole('heading', { name: 'Request queue' }).waitFor();
     expect(await textOf(page.getByTestId('signed-in-user'))).toBe('Jane Kamau');
     await main().getByText('The queue is empty').waitFor();
@@ -262,7 +265,7 @@ describe('admin console in a browser (e2e)', () => {
     // Newest first; each names what happened, who did it and when.
     expect((await entries.locator('strong').allTextContents()).map((t) => t.trim())).toEqual([
       'Closed',
-      'Commented',
+      'Internal note (staff only)',
       'Resolved',
       'Referred',
       'Work started',
@@ -374,6 +377,8 @@ describe('admin console in a browser (e2e)', () => {
     await page.getByLabel('New password', { exact: true }).fill('an analyst passphrase');
     await page.getByLabel('Repeat the new password').fill('an analyst passphrase');
     await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+    await nav().getByRole('link', { name: 'Statistics' }).click();
     await page.getByRole('heading', { name: 'Help desk statistics' }).waitFor();
     expect(await nav().getByRole('link', { name: 'Statistics' }).count()).toBe(1);
     expect(await nav().getByRole('link', { name: 'Request queue' }).count()).toBe(0);

@@ -38,7 +38,11 @@ export interface ConsoleHarness {
  * The embedded platform as `npm start` boots it, in a temporary data folder,
  * serving the built console at /, and headless Chromium.
  */
-export async function startConsoleHarness(adminPassword: string): Promise<ConsoleHarness> {
+export async function startConsoleHarness(
+  adminPassword: string,
+  /** Settings besides the defaults (e.g. SFP_SIGN_INS_PER_MINUTE for a test that seeds). */
+  settings: Partial<PlatformConfig> & Record<string, unknown> = {},
+): Promise<ConsoleHarness> {
   // Build the console when dist is missing or older than its sources (a few seconds).
   execFileSync(
     process.execPath,
@@ -53,6 +57,7 @@ export async function startConsoleHarness(adminPassword: string): Promise<Consol
     LOG_LEVEL: 'silent',
     SLA_CHECK_INTERVAL_MS: 0,
     SFP_ADMIN_PASSWORD: adminPassword,
+    ...settings,
   });
   const platform = await startEmbeddedPlatform(config);
   // The platform serves the console itself (mountAdminConsole): the tests drive exactly that.

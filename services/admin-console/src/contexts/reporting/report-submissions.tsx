@@ -33,7 +33,9 @@ export function ReportSubmissions({ period }: { period: string }) {
   });
   const open = useCommand(
     async ({ version, format }: { version: number; format: ReportFormat }) => {
-      const body = await submittedReportAs(period, version, format);
+      const answer = await submittedReportAs(period, version, format);
+      // JSON comes parsed: written back as it came.
+      const body = typeof answer === 'string' ? answer : JSON.stringify(answer, null, 2);
       if (format === 'html') openHtml(body);
       else
         downloadText(

@@ -219,4 +219,4 @@ export const progressReportAs = (period: string, format: 'csv' | 'html', table?:
 
 /** A submitted version, as it was submitted. */
 export const submittedReportAs = (period: string, version: number, format: ReportFormat) =>
-  fetchText(reportLinks.submitted(period, version, format), ACCEPT[format]);
+  fetchText(reportLinks.submitted(period, version, format), ACCEPT[format]) as Promise<unknown>;
