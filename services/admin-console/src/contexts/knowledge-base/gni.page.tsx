@@ -193,7 +193,10 @@ function GniByRegion(props: {
   );
 }
 
-const regionName = (region: string) => REGION_NAMES[region] ?? 'Other countries';
+const regionName = (region: string) => {
+  const name = REGION_NAMES[region] ?? 'other countries';
+  return name.charAt(0).toUpperCase() + name.slice(1);
+};
 
 function RecordGni({ onRecorded }: { onRecorded: (what: string, country: string) => void }) {
   const form = useCommandForm({

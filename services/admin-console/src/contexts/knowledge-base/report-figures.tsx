@@ -13,6 +13,7 @@ import {
 } from '@sfp/contracts';
 import { formatCurrency, formatDateTime, formatNumber, NONE } from '../../components/format';
 import { ListTable } from '../../components/table';
+import { useDirectory } from '../../session';
 import type { PerformanceReport, ReportVersion } from './knowledge-base.api';
 
 type Inputs = Record<string, unknown>;
@@ -71,15 +72,18 @@ export function RawFigures({ report }: { report: ReportVersion }) {
 
 /** "Filed by … on …", and for a restated report, the latest restatement and its reason. */
 export function FiledBy({ report }: { report: PerformanceReport }) {
+  const nameOf = useDirectory();
+  const kind = report.history[0]?.actor?.kind;
   const first = report.versions[0] ?? report.current;
   const current = report.current as ReportVersion & { restatedBy?: string; restatedAt?: string };
   return (
     <p className="sub" data-testid="filed-by">
-      Filed by <strong>{first.filedBy ?? 'unknown'}</strong> on {formatDateTime(first.filedAt)}
+      Filed by <strong>{nameOf(kind, first.filedBy)}</strong> on {formatDateTime(first.filedAt)}
       {report.version > 1 && current.restatedBy ? (
         <>
           {' '}
-          · restated by <strong>{current.restatedBy}</strong> on{' '}
+          · restated by{' '}
+          <strong>{nameOf(report.history.at(-1)?.actor?.kind, current.restatedBy)}</strong> on{' '}
           {formatDateTime(current.restatedAt)}
           {current.reason ? ` (${current.reason})` : ''}
         </>
