@@ -137,14 +137,13 @@ export const knowledgeBaseReporting: ReportingPlugin = {
       function: 'knowledge-management',
       compute: async (period, documents) => {
         const before = documentsBefore(documents, period.to);
+        const all = async <TDoc>(view: string) => (await documents(view, [])) as unknown as TDoc[];
         return knowledgeManagementReportSection(period, {
-          institutions: await before<InstitutionFacts>(INSTITUTIONS_VIEW, 'registeredAt'),
-          // Every report known: a report for the period may be filed after it ends.
-          reports: (await documents(
-            PERFORMANCE_REPORTS_VIEW,
-            [],
-          )) as unknown as PerformanceReportFacts[],
-          targets: await before<TargetFacts>(TARGETS_VIEW, 'setAt'),
+          // Every institution, report and target known: a report for the period may be filed,
+          // and a target due in it set, after the period ends.
+          institutions: await all<InstitutionFacts>(INSTITUTIONS_VIEW),
+          reports: await all<PerformanceReportFacts>(PERFORMANCE_REPORTS_VIEW),
+          targets: await all<TargetFacts>(TARGETS_VIEW),
           assessments: await before<ImpactAssessmentFacts>(IMPACT_ASSESSMENTS_VIEW, 'recordedAt'),
         });
       },
