@@ -28,7 +28,7 @@ import {
   HELP_DESK_FIGURES_2026_Q1,
   KNOWLEDGE_MANAGEMENT_FIGURES_2026_Q1,
 } from './support/report-figures';
-import { previousFiguresByName } from './support/report-previous';
+import { besidePrevious, previousFiguresByName } from './support/report-previous';
 import {
   eventually,
   publishEvents,
@@ -37,20 +37,6 @@ import {
 } from './support/reporting-test-app';
 
 type Json = Record<string, any>;
-
-/** Figures worked by hand with the previous period's under previousPeriod… names, split in two. */
-function besidePrevious(figures: Record<string, number | null>) {
-  const prefix = /^previousPeriod(.)/;
-  const entries = Object.entries(figures);
-  return {
-    current: Object.fromEntries(entries.filter(([name]) => !prefix.test(name))),
-    previous: Object.fromEntries(
-      entries
-        .filter(([name]) => prefix.test(name))
-        .map(([name, v]) => [name.replace(prefix, (_, c: string) => c.toLowerCase()), v]),
-    ),
-  };
-}
 
 /** A request whose themes and priority do not matter to the test: none, low. */
 const plainRequest = (h: HelpDeskHistory, requestId: string, at: string, kind: string) =>

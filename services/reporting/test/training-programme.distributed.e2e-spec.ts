@@ -30,6 +30,7 @@ import {
 } from '../src/training/training-history.fixture';
 import { eventually } from './support/reporting-test-app';
 import { figuresByName } from './support/report-figures';
+import { besidePrevious, previousFiguresByName } from './support/report-previous';
 
 type Json = Record<string, any>;
 
@@ -150,10 +151,12 @@ describe('programme targets as indicators: training events over Kafka into repor
     const section = await eventually(async () => {
       const s = await capacityBuilding();
       // Each view is its own projection: wait until every figure below is in.
-      expect(figuresByName(s['figures'])).toEqual({
-        ...CAPACITY_BUILDING_FIGURES_2026_Q1,
+      const constituents = besidePrevious(CAPACITY_BUILDING_FIGURES_2026_Q1);
+      expect(figuresByName(s['figures'])).toMatchObject({
+        ...constituents.current,
         ...PROGRAMME_TARGET_FIGURES_2026_Q1,
       });
+      expect(previousFiguresByName(s['figures'])).toMatchObject(constituents.previous);
       return s;
     }, 90_000);
     expect(section['notes']).toContainEqual(

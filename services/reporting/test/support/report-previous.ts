@@ -19,3 +19,24 @@ export function previousFiguresByName(
     figures.map((f) => [f.key === null ? f.metric : `${f.metric}.${f.key}`, f.previous]),
   );
 }
+
+/**
+ * Figures worked by hand for a section that also gave the previous period's
+ * under previousPeriod… names (training's fixtures), split in two: the
+ * period's, and the previous period's under their own names.
+ */
+export function besidePrevious(figures: Record<string, number | null>): {
+  current: Record<string, number | null>;
+  previous: Record<string, number | null>;
+} {
+  const prefix = /^previousPeriod(.)/;
+  const entries = Object.entries(figures);
+  return {
+    current: Object.fromEntries(entries.filter(([name]) => !prefix.test(name))),
+    previous: Object.fromEntries(
+      entries
+        .filter(([name]) => prefix.test(name))
+        .map(([name, v]) => [name.replace(prefix, (_, c: string) => c.toLowerCase()), v]),
+    ),
+  };
+}
