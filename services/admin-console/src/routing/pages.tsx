@@ -6,6 +6,7 @@ import { NewRequestPage } from '../contexts/help-desk/new-request.page';
 import { QueuePage } from '../contexts/help-desk/queue.page';
 import { RequestPage } from '../contexts/help-desk/request.page';
 import { StatisticsPage } from '../contexts/help-desk/statistics.page';
+import { SentMailPage } from '../contexts/help-desk/sent-mail.page';
 import { ProgressReportPage } from '../contexts/reporting/progress-report.page';
 import { ReportingViewsPage } from '../contexts/reporting/views.page';
 import { DeadLettersPage } from '../contexts/operations/dead-letters.page';
@@ -96,6 +97,14 @@ export const PAGES: ConsolePage[] = [
     title: 'Statistics',
     permission: 'reports:read',
     Page: StatisticsPage,
+    nav: 'Help desk',
+  },
+  {
+    route: 'sentMail',
+    title: 'Sent mail',
+    permission: 'records:read',
+    needsPath: '/api/help-desk/sent-mail',
+    Page: SentMailPage,
     nav: 'Help desk',
   },
   {

@@ -41,6 +41,7 @@ export const ROUTES = {
   newRequest: route('/help-desk/requests/new'),
   request: route('/help-desk/requests/:requestId'),
   statistics: route('/help-desk/statistics', ['from', 'to', 'region', 'kind', 'theme']),
+  sentMail: route('/help-desk/sent-mail'),
   // Knowledge base
   institutions: route('/knowledge-base/institutions', [
     'region',
@@ -135,6 +136,8 @@ export const ROUTES = {
   // Public: a certificate's check, without signing in
   verify: route('/verify'),
   verifyCertificate: route('/verify/:verificationCode'),
+  // Public: a requester's page behind the signed link of their mail
+  requester: route('/requester/:token'),
   // Operations
   projections: route('/operations/projections'),
   users: route('/operations/users', ['user', 'q']),

@@ -5,6 +5,7 @@
 // path (services/admin-console/serve), so a deep link opens its page.
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { CertificateCheckPage } from '../contexts/training/certificate-check.page';
+import { RequesterPage } from '../contexts/help-desk/requester.page';
 import { PAGES } from './pages';
 import { ROUTES } from './paths';
 import { ChangePasswordRoute, Crash, GuardedPage, Home, NotFound, Shell } from './shell';
@@ -17,6 +18,7 @@ export const CONSOLE_ROUTES: RouteObject[] = [
     element: <CertificateCheckPage />,
     errorElement: <Crash />,
   },
+  { path: ROUTES.requester.path, element: <RequesterPage />, errorElement: <Crash /> },
   {
     element: <Shell />,
     errorElement: <Crash />,

@@ -28,8 +28,8 @@ describe('the requester’s signed link', () => {
     expect(
       verifyRequesterLink('another-secret-of-thirty-two-chars!!', token, 'ama@example.org', now),
     ).toMatchObject({ reason: 'bad-signature' });
-    const [, sig] = token.split('.');
-    const forged = `${Buffer.from(`req-2.${in30Days.getTime() / 1000}`).toString('base64url')}.${sig}`;
+    const [, sig] = token.split('~');
+    const forged = `${Buffer.from(`req-2.${in30Days.getTime() / 1000}`).toString('base64url')}~${sig}`;
     expect(requesterLinkClaims(forged)?.requestId).toBe('req-2');
     expect(verifyRequesterLink(secret, forged, 'ama@example.org', now)).toMatchObject({
       reason: 'bad-signature',

@@ -1,12 +1,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * The requester's signed link: `<payload>.<signature>`, the payload the
+ * The requester's signed link: `<payload>~<signature>` (no dot: the console's
+ * server takes a path with a dot for a file), the payload the
  * request id and the expiry (base64url, no personal data in the address), the
  * signature an HMAC-SHA256 over the request id, the requester's e-mail and the
  * expiry with the help desk's link secret. Whoever holds the link reads and
  * answers that one request until it expires; an erased e-mail no longer matches.
  */
+const SEPARATOR = '~';
+
 export interface RequesterLinkClaims {
   requestId: string;
   /** Expiry, epoch seconds. */
@@ -25,12 +28,12 @@ export function signRequesterLink(
 ): string {
   const expiry = Math.floor(expiresAt.getTime() / 1000);
   const payload = Buffer.from(`${requestId}.${expiry}`, 'utf8').toString('base64url');
-  return `${payload}.${signature(secret, requestId, email, expiry)}`;
+  return `${payload}${SEPARATOR}${signature(secret, requestId, email, expiry)}`;
 }
 
 /** The claims of a link, unverified: which request it names (to read its requester's e-mail). */
 export function requesterLinkClaims(token: string): RequesterLinkClaims | undefined {
-  const [payload, sig, ...rest] = token.split('.');
+  const [payload, sig, ...rest] = token.split(SEPARATOR);
   if (!payload || !sig || rest.length) return undefined;
   const decoded = Buffer.from(payload, 'base64url').toString('utf8');
   const match = /^([A-Za-z0-9-]{1,100})\.(\d{1,12})$/.exec(decoded);
@@ -47,7 +50,7 @@ export function verifyRequesterLink(
 ): RequesterLinkCheck {
   const claims = requesterLinkClaims(token);
   if (!claims) return { valid: false, reason: 'malformed' };
-  const given = Buffer.from(token.split('.')[1] ?? '', 'utf8');
+  const given = Buffer.from(token.split(SEPARATOR)[1] ?? '', 'utf8');
   const expected = Buffer.from(
     signature(secret, claims.requestId, email, claims.expiresAt),
     'utf8',

@@ -6,9 +6,9 @@ import { OptionalText, Text, WholeNumber } from '@sfp/service-kit/body-fields';
 export class RequesterTokenParams {
   @ApiProperty({
     description: 'The signed link from the requester’s mail',
-    pattern: '^[A-Za-z0-9_-]{8,200}\\.[A-Za-z0-9_-]{43}$',
+    pattern: '^[A-Za-z0-9_-]{8,200}~[A-Za-z0-9_-]{43}$',
   })
-  @Matches(/^[A-Za-z0-9_-]{8,200}\.[A-Za-z0-9_-]{43}$/, {
+  @Matches(/^[A-Za-z0-9_-]{8,200}~[A-Za-z0-9_-]{43}$/, {
     message: 'token must be the signed link of a requester’s mail',
   })
   token!: string;

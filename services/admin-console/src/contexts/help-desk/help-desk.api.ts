@@ -58,7 +58,17 @@ export interface RequestDetail extends RequestSubject {
   slaBreached: boolean;
   resolvedAt?: string;
   firstResponseAt?: string;
-  comments: Array<{ commentId: string; text: string; author: string; commentedAt: string }>;
+  comments: Array<{
+    commentId: string;
+    text: string;
+    author: string;
+    commentedAt: string;
+    /** public: a reply the requester reads (and is mailed); internal: a note for staff. */
+    visibility?: 'public' | 'internal';
+    fromRequester?: boolean;
+  }>;
+  /** The requester's satisfaction (CSAT), once they answered. */
+  satisfaction?: { rating: number; comment?: string; ratedAt: string };
   history: HistoryEntry[];
 }
 
@@ -87,7 +97,7 @@ export interface RequestCommandBodies {
   CloseServiceRequest: Record<string, never>;
   ReopenServiceRequest: { reason: string };
   CancelServiceRequest: { reason: string; cancelledBy: CancelledBy };
-  CommentOnServiceRequest: { text: string };
+  CommentOnServiceRequest: { text: string; visibility: 'public' | 'internal' };
 }
 
 export type RequestListFilters = Partial<

@@ -36,6 +36,13 @@ const ACTION_LABELS: Record<RequestCommandType, string> = {
   CommentOnServiceRequest: 'Comment',
 };
 
+/** An internal note by default; a public reply is mailed to the requester and shown on their page. */
+const COMMENT_VISIBILITIES = ['internal', 'public'] as const;
+const COMMENT_VISIBILITY_LABELS: Record<(typeof COMMENT_VISIBILITIES)[number], string> = {
+  internal: 'Internal note (staff only)',
+  public: 'Public reply (mailed to the requester)',
+};
+
 export function RequestActions(props: {
   request: RequestDetail;
   onDone: (what: string) => void;
@@ -82,6 +89,7 @@ function initialValues(request: RequestDetail) {
     outputs: '',
     cancelledBy: 'operator' as RequestCommandBodies['CancelServiceRequest']['cancelledBy'],
     text: '',
+    visibility: 'internal' as RequestCommandBodies['CommentOnServiceRequest']['visibility'],
   };
 }
 type ActionValues = ReturnType<typeof initialValues>;
@@ -118,7 +126,7 @@ function bodyOf(
     case 'CancelServiceRequest':
       return { reason: v.reason, cancelledBy: v.cancelledBy };
     case 'CommentOnServiceRequest':
-      return { text: v.text };
+      return { text: v.text, visibility: v.visibility };
     case 'StartWorkOnServiceRequest':
     case 'CloseServiceRequest':
       return {};
@@ -232,7 +240,17 @@ function ActionFields({
         </>
       );
     case 'CommentOnServiceRequest':
-      return text('text', 'Comment', { multiline: true });
+      return (
+        <>
+          <SelectField
+            label="Who reads it"
+            {...bind('visibility')}
+            options={COMMENT_VISIBILITIES}
+            format={(v) => COMMENT_VISIBILITY_LABELS[v]}
+          />
+          {text('text', 'Comment', { multiline: true })}
+        </>
+      );
     case 'StartWorkOnServiceRequest':
       return <p>Record that work on this request has started.</p>;
     case 'CloseServiceRequest':

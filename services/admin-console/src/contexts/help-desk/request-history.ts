@@ -6,6 +6,7 @@ import { eventData, eventName } from '../../components/timeline';
 
 /** 'helpdesk.ServiceRequestWorkStarted' → 'Work started'. */
 export function requestEventTitle(entry: HistoryEntry): string {
+  if (eventName(entry) === 'ServiceRequestCommented') return commentTitle(eventData(entry));
   return sentence(eventName(entry).replace(/^ServiceRequest/, ''));
 }
 
@@ -38,9 +39,19 @@ export function requestEventSummary(entry: HistoryEntry): string[] {
       return [`At the request of the ${s('cancelledBy')}: ${s('reason')}`];
     case 'ServiceRequestCommented':
       return [`“${s('text')}”`];
+    case 'ServiceRequestSatisfactionRated':
+      return [`${d.rating} of 5${s('comment') ? `: “${s('comment')}”` : ''}`];
     case 'ServiceRequestSlaBreached':
       return [`Was due ${due()}`];
     default:
       return [];
   }
+}
+
+/** A reply the requester reads, or a note for staff only, or the requester's own reply. */
+function commentTitle(d: Record<string, unknown>): string {
+  if (d.fromRequester === true) return 'Reply from the requester';
+  return d.visibility === 'public'
+    ? 'Public reply (mailed to the requester)'
+    : 'Internal note (staff only)';
 }

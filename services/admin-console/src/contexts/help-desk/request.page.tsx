@@ -101,6 +101,15 @@ function RequestDetails({ request }: { request: RequestDetail }) {
       {when('Due', request.dueAt)}
       {when('First response', request.firstResponseAt)}
       {when('Resolved', request.resolvedAt)}
+      {request.satisfaction ? (
+        <>
+          <dt>Requester’s satisfaction</dt>
+          <dd data-testid="request-satisfaction">
+            {request.satisfaction.rating} of 5
+            {request.satisfaction.comment ? ` — “${request.satisfaction.comment}”` : ''}
+          </dd>
+        </>
+      ) : null}
       <dt>Version</dt>
       <dd>{request.streamVersion}</dd>
     </dl>

@@ -15,6 +15,14 @@ const CHOICES = [
   ['theme', 'Theme', THEMES],
 ] as const;
 
+const SATISFACTION_RATINGS = [
+  ['5', 'Very satisfied (5)'],
+  ['4', 'Satisfied (4)'],
+  ['3', 'Neutral (3)'],
+  ['2', 'Dissatisfied (2)'],
+  ['1', 'Very dissatisfied (1)'],
+] as const;
+
 /** The help desk's figures for a period (reports:read). */
 export function StatisticsPage() {
   const [search, update] = useRouteSearch('statistics');
@@ -57,6 +65,15 @@ export function StatisticsPage() {
             <BarChart title="By kind" bars={barsOf(s.byKind, label)} />
             <BarChart title="By region" bars={barsOf(s.byRegion, label)} />
             <BarChart title="By theme" bars={barsOf(s.byTheme, label)} />
+            {s.satisfaction?.responses ? (
+              <BarChart
+                title="Requester satisfaction: answers per rating"
+                bars={SATISFACTION_RATINGS.map(([rating, text]) => ({
+                  label: text,
+                  value: s.satisfaction.distribution[rating] ?? 0,
+                }))}
+              />
+            ) : null}
           </div>
         </>
       ) : null}
@@ -76,6 +93,13 @@ function figuresOf(s: RequestStatistics) {
         s.sla.breachRate === null
           ? NONE
           : `${formatPercent(s.sla.breachRate)} of ${formatNumber(s.sla.evaluated, 0)}`,
+    },
+    {
+      label: 'Requester satisfaction (1–5), mean',
+      value:
+        s.satisfaction?.mean == null
+          ? NONE
+          : `${formatNumber(s.satisfaction.mean, 2)} from ${formatNumber(s.satisfaction.responses, 0)} ${s.satisfaction.responses === 1 ? 'answer' : 'answers'}`,
     },
   ];
 }
