@@ -7,6 +7,7 @@ import { QueuePage } from '../contexts/help-desk/queue.page';
 import { RequestPage } from '../contexts/help-desk/request.page';
 import { StatisticsPage } from '../contexts/help-desk/statistics.page';
 import { SentMailPage } from '../contexts/help-desk/sent-mail.page';
+import { MacrosPage } from '../contexts/help-desk/macros.page';
 import { ProgressReportPage } from '../contexts/reporting/progress-report.page';
 import { ReportingViewsPage } from '../contexts/reporting/views.page';
 import { DeadLettersPage } from '../contexts/operations/dead-letters.page';
@@ -97,6 +98,14 @@ export const PAGES: ConsolePage[] = [
     title: 'Statistics',
     permission: 'reports:read',
     Page: StatisticsPage,
+    nav: 'Help desk',
+  },
+  {
+    route: 'macros',
+    title: 'Macros',
+    permission: 'records:read',
+    needsPath: '/api/help-desk/macros',
+    Page: MacrosPage,
     nav: 'Help desk',
   },
   {

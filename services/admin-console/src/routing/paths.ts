@@ -42,6 +42,7 @@ export const ROUTES = {
   request: route('/help-desk/requests/:requestId'),
   statistics: route('/help-desk/statistics', ['from', 'to', 'region', 'kind', 'theme']),
   sentMail: route('/help-desk/sent-mail'),
+  macros: route('/help-desk/macros'),
   // Knowledge base
   institutions: route('/knowledge-base/institutions', [
     'region',

@@ -8,6 +8,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import {
   REQUEST_COMMAND_ACTIONS,
   type CancelledBy,
+  type EscalationReason,
   type ReferralTarget,
   type Region,
   type RequestClassification,
@@ -44,6 +45,9 @@ export interface RequestSummary
   slaBreached: boolean;
   slaStatus?: SlaStatus;
   lastActivityAt: string;
+  /** Escalated to the team lead in the current SLA span (approaching its breach, or breached). */
+  escalation?: EscalationReason;
+  escalatedTo?: string;
 }
 
 /** A request as its page shows it: its subject, requester, deadlines, comments and history. */
@@ -56,6 +60,8 @@ export interface RequestDetail extends RequestSubject {
   submittedAt: string;
   dueAt: string;
   slaBreached: boolean;
+  /** The latest escalation to the team lead in the current SLA span. */
+  escalation?: { reason: EscalationReason; teamLead: string; dueAt: string; escalatedAt: string };
   resolvedAt?: string;
   firstResponseAt?: string;
   comments: Array<{

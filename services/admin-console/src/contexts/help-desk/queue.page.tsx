@@ -14,6 +14,7 @@ import {
   type RequestListFilters,
   type RequestSummary,
 } from './help-desk.api';
+import { EscalationBadge } from './escalation-badge';
 import { RequestFilters } from './request-filters';
 
 function slaBadge(status: string | undefined) {
@@ -118,7 +119,8 @@ function RequestsTable({ requests, busy }: { requests: RequestSummary[]; busy: b
               ? slaBadge(request.slaStatus)
               : request.slaBreached
                 ? slaBadge('breached')
-                : '—'}
+                : '—'}{' '}
+            <EscalationBadge escalation={request.escalation} escalatedTo={request.escalatedTo} />
           </td>
           <td>{formatDateTime(request.dueAt)}</td>
           <td>{request.assignee ?? <span className="sub">unassigned</span>}</td>

@@ -22,6 +22,7 @@ import {
   type RequestCommandBodies,
   type RequestDetail,
 } from './help-desk.api';
+import { AssigneePicker } from './assignee-picker';
 import { ClassificationFields } from './classification-fields';
 
 const ACTION_LABELS: Record<RequestCommandType, string> = {
@@ -152,7 +153,7 @@ function ActionForm(props: {
   return (
     <form className="panel" onSubmit={form.onSubmit} aria-label={ACTION_LABELS[action]} noValidate>
       <h3>{ACTION_LABELS[action]}</h3>
-      <ActionFields action={action} form={form} />
+      <ActionFields action={action} form={form} requestId={request.requestId} />
       <FormFooter
         form={form}
         submit={`Confirm: ${ACTION_LABELS[action].toLowerCase()}`}
@@ -182,9 +183,11 @@ function StaleVersion({ onReload }: { onReload: () => void }) {
 function ActionFields({
   action,
   form,
+  requestId,
 }: {
   action: RequestCommandType;
   form: CommandForm<ActionValues>;
+  requestId: string;
 }): ReactNode {
   const { bind } = form;
   const text = textFieldsOf<
@@ -204,9 +207,7 @@ function ActionFields({
         </>
       );
     case 'AssignServiceRequest':
-      return text('assignee', 'Assignee', {
-        hint: 'The staff member who will handle it, e.g. staff-jkamau',
-      });
+      return <AssigneePicker requestId={requestId} field={bind('assignee')} />;
     case 'ReferServiceRequest':
       return (
         <>

@@ -43,6 +43,10 @@ export function requestEventSummary(entry: HistoryEntry): string[] {
       return [`${d.rating} of 5${s('comment') ? `: “${s('comment')}”` : ''}`];
     case 'ServiceRequestSlaBreached':
       return [`Was due ${due()}`];
+    case 'ServiceRequestEscalated':
+      return [
+        `${s('reason') === 'breached' ? 'SLA breached' : 'SLA at risk'}: to ${s('teamLead')}${s('team') ? ` (${label(s('team') ?? '')})` : ''}; due ${due()}`,
+      ];
     default:
       return [];
   }

@@ -8,6 +8,8 @@ import { href, useRouteParams } from '../../routing/paths';
 import { useAuth } from '../../session';
 import { Attachments } from './attachments';
 import { helpDeskQueries, type RequestDetail } from './help-desk.api';
+import { EscalationBadge } from './escalation-badge';
+import { MacroReply } from './macros.page';
 import { RequestActions } from './request-actions';
 import { requestEventSummary, requestEventTitle } from './request-history';
 
@@ -31,7 +33,11 @@ export function RequestPage() {
             <span data-testid="request-status">{label(request.status)}</span>
           </Badge>{' '}
           <Badge kind={`priority-${request.priority}`}>{label(request.priority)}</Badge>{' '}
-          {request.slaBreached ? <Badge kind="sla-breached">SLA breached</Badge> : null}
+          {request.slaBreached ? <Badge kind="sla-breached">SLA breached</Badge> : null}{' '}
+          <EscalationBadge
+            escalation={request.escalation?.reason}
+            escalatedTo={request.escalation?.teamLead}
+          />
         </div>
       </div>
       {notice ? <Notice>{notice}</Notice> : null}
@@ -49,6 +55,7 @@ export function RequestPage() {
               onDone={setNotice}
               onStale={() => void detail.refetch()}
             />
+            <MacroReply request={request} onDone={setNotice} />
           </section>
         ) : null}
       </div>
