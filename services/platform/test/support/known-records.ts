@@ -199,6 +199,16 @@ export async function seedKnownRecords(
     const request = await call('POST', '/api/help-desk/service-requests', SERVICE_REQUEST);
     expect(request.status).toBe(201);
     remember('/api/help-desk/service-requests/', request.body?.requestId);
+    // A file on it (its bytes as the body): downloads and lists have one to answer with.
+    const attachment = await fetch(
+      `${url}/api/help-desk/service-requests/${request.body?.requestId}/attachments?filename=terms.pdf`,
+      { method: 'POST', headers: admin, body: '%PDF-1.7\nterms\n' },
+    );
+    expect(attachment.status).toBe(201);
+    remember(
+      '/api/help-desk/service-requests/{id}/attachments/',
+      ((await attachment.json()) as { attachmentId?: string }).attachmentId,
+    );
   }
   if (serves('/api/knowledge-base/institutions')) {
     await seedKnowledgeBase(call, admin, remember, acceptedBodies);
