@@ -127,7 +127,7 @@ describe('access control on the embedded platform (e2e)', () => {
     }
   });
 
-  it('declares an access on every route, and nothing but health, sign-in and the certificate check answers without credentials', async () => {
+  it('declares an access on every route, and nothing but health, sign-in, the certificate check and the requester’s signed link answers without credentials', async () => {
     const routes = listRouteAccess(platform.app);
     expect(routes.length).toBeGreaterThan(20);
     expect(routes.filter((r) => r.access === undefined)).toEqual([]);
@@ -144,6 +144,10 @@ describe('access control on the embedded platform (e2e)', () => {
         'POST /api/auth/sign-out',
         // Anyone a certificate is shown to checks it by its code (holder's name, course, dates, status).
         'GET /api/training/certificates/:verificationCode',
+        // A requester holds their signed link (401 forged, 410 expired): their one request, its public thread.
+        'GET /api/help-desk/requester/:token',
+        'POST /api/help-desk/requester/:token/replies',
+        'POST /api/help-desk/requester/:token/satisfaction',
       ].sort(),
     );
     // Every context is there: the help desk, reporting, operations, auth.

@@ -516,7 +516,11 @@ describe('help desk on the embedded platform (e2e)', () => {
     expect((await http.get<{ total: number }>('/statistics')).body.total).toBe(before.body.total);
     expect((await adminHttp.post('/projections/no-such-projection/rebuild')).status).toBe(404);
     const list = await adminHttp.get<Array<{ name: string }>>('/projections');
-    expect(list.body.map((p) => p.name)).toEqual(['help-desk-requests']);
+    expect(list.body.map((p) => p.name)).toEqual([
+      'help-desk-requester-mail-outbox',
+      'help-desk-requester-notification-queue',
+      'help-desk-requests',
+    ]);
   });
 
   it('serves the OpenAPI document and the health endpoints', async () => {
