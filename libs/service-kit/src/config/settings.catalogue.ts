@@ -299,6 +299,66 @@ export const SETTINGS: readonly SettingDescription[] = [
     purpose: 'how long after resolution a requester may reopen',
   },
   {
+    name: 'HELP_DESK_BUSINESS_DAYS',
+    readBy: HELP_DESK,
+    default: '`mon,tue,wed,thu,fri`',
+    rule: 'weekdays `mon` … `sun`, comma-separated',
+    purpose: 'the days SLA time counts on (SLA days are business days of the calendar)',
+  },
+  {
+    name: 'HELP_DESK_BUSINESS_HOURS',
+    readBy: HELP_DESK,
+    default: '`09:00-17:00`',
+    rule: '`HH:MM-HH:MM`, opening before closing, or `always` (every hour counts: calendar days)',
+    purpose:
+      'the opening hours SLA time counts in; a due date is so many business days of these hours on',
+  },
+  {
+    name: 'HELP_DESK_TIME_ZONE',
+    readBy: HELP_DESK,
+    default: '`UTC`',
+    rule: 'an IANA time zone the runtime knows (e.g. `Europe/Zurich`)',
+    purpose: 'the time zone of the opening hours and the holidays',
+  },
+  {
+    name: 'HELP_DESK_HOLIDAYS',
+    readBy: HELP_DESK,
+    default: 'none',
+    rule: 'dates `YYYY-MM-DD`, comma-separated',
+    purpose: 'the days the help desk is closed (no SLA time counts)',
+  },
+  {
+    name: 'HELP_DESK_SLA_WARNING_SHARE',
+    readBy: HELP_DESK,
+    default: '0.8',
+    rule: 'a share from 0 (never) to below 1',
+    purpose:
+      'the share of its SLA (in business hours) past which an open request escalates to its team lead as approaching its breach',
+  },
+  {
+    name: 'HELP_DESK_THEME_TEAMS',
+    readBy: HELP_DESK,
+    default: 'none (every operator may take every request)',
+    rule: '`<theme>=<team>`, comma-separated; a team is the department of its members in the platform’s users',
+    purpose:
+      'which team handles each theme: the assignees offered and accepted for a request, and whom it escalates to',
+  },
+  {
+    name: 'HELP_DESK_TEAM_LEADS',
+    readBy: HELP_DESK,
+    default: 'none',
+    rule: '`<team>=<username>`, comma-separated',
+    purpose: 'each team’s lead: escalations go to them, and they write the macros of the help desk',
+  },
+  {
+    name: 'HELP_DESK_ESCALATION_LEAD',
+    readBy: HELP_DESK,
+    default: '`admin`',
+    rule: 'a username',
+    purpose:
+      'whom a request escalates to when its themes have no team, or its team no lead (also writes macros)',
+  },
+  {
     name: 'HELP_DESK_ATTACHMENT_MAX_BYTES',
     readBy: HELP_DESK,
     default: '10485760 (10 MB)',
