@@ -194,6 +194,7 @@ describe('reporting standalone on Kafka and MongoDB (distributed e2e)', () => {
     expect((await http.get('/projections')).status).toBe(403);
     const list = await adminHttp.get<{ projections: Json[] }>('/projections');
     expect(list.body.projections.map((p) => p['name']).sort()).toEqual([
+      'reporting-impact-assessments',
       'reporting-institutions',
       'reporting-performance-reports',
       'reporting-quality-decisions',
