@@ -23,6 +23,7 @@ import type {
 import { KNOWLEDGE_BASE_SOURCE } from './knowledge-base.public-events';
 import {
   DESIGN_LABELS,
+  REGION_LABELS,
   FINDING_LABELS,
   KNOWLEDGE_METRIC_LABELS,
   OUTCOME_LABELS,
@@ -257,6 +258,47 @@ function outcomesTable(figures: readonly OutcomeFigure[]): ComputedTable {
   };
 }
 
+/** The institutions behind the outreach and sustainability figures: each one's report and values. */
+function institutionsTable(reports: readonly PerformanceReportFacts[]): ComputedTable {
+  const ratioPercent = (r: PerformanceReportFacts, key: string) => percent(r.ratios[key] ?? null);
+  return {
+    id: 'institutions-reporting',
+    title: 'Institutions behind the outreach and sustainability figures (their latest report)',
+    columns: [
+      { id: 'institution', label: 'Institution' },
+      { id: 'region', label: 'Region' },
+      { id: 'reportPeriod', label: 'Report period' },
+      { id: 'activeBorrowers', label: 'Active borrowers', unit: 'count' },
+      { id: 'activeSavers', label: 'Active voluntary savers', unit: 'count' },
+      { id: 'womenPercent', label: 'Women borrowers (%)', unit: 'percent' },
+      { id: 'ruralPercent', label: 'Rural clients (% of borrowers)', unit: 'percent' },
+      { id: 'depth', label: 'Depth (average loan / GNI per capita)', unit: 'ratio' },
+      { id: 'ossPercent', label: 'OSS (%)', unit: 'percent' },
+      { id: 'fssPercent', label: 'FSS (%)', unit: 'percent' },
+      { id: 'par30Percent', label: 'PAR30 (%)', unit: 'percent' },
+      { id: 'writeOffPercent', label: 'Write-off ratio (%)', unit: 'percent' },
+      { id: 'institutionId', label: 'Institution id' },
+      { id: 'reportId', label: 'Report id' },
+    ],
+    rows: reports.map((r) => ({
+      institution: r.institutionName || r.institutionId,
+      region: wordsFor(REGION_LABELS, r.region),
+      reportPeriod: `${r.periodStart} to ${r.periodEnd}`,
+      activeBorrowers: r.figures.activeBorrowers,
+      activeSavers: r.figures.voluntarySavers,
+      womenPercent: percent(shareOf(r.figures.activeWomenBorrowers, r.figures.activeBorrowers)),
+      ruralPercent: percent(shareOf(r.figures.ruralClients, r.figures.activeBorrowers)),
+      depth: round(r.ratios['depth'] ?? null, 4),
+      ossPercent: ratioPercent(r, 'oss'),
+      fssPercent: ratioPercent(r, 'fss'),
+      par30Percent: ratioPercent(r, 'par30'),
+      writeOffPercent: ratioPercent(r, 'writeOffRatio'),
+      institutionId: r.institutionId,
+      reportId: r.reportId,
+    })),
+  };
+}
+
 function impactTable(completed: readonly ImpactAssessmentFacts[]): ComputedTable {
   return {
     id: 'impact-assessments-completed',
@@ -354,7 +396,12 @@ export function knowledgeManagementReportSection(
     function: 'knowledge-management',
     context: KNOWLEDGE_BASE_SOURCE,
     figures,
-    tables: [outcomesTable(outcomes), targetsTable(results), impactTable(completed)],
+    tables: [
+      outcomesTable(outcomes),
+      institutionsTable(latest),
+      targetsTable(results),
+      impactTable(completed),
+    ],
     notes: [
       'Institutions reporting: distinct institutions with a performance report filed in the period (restatements do not count as new reports).',
       'Outreach and sustainability: for each institution, its performance report whose reporting period ends last within the period (as restated since), the same report the peer benchmarks take. Counts are summed; each ratio is weighted by its own denominator (women and rural clients and depth by active borrowers, OSS by expenses, FSS by adjusted expenses, PAR30 by the gross loan portfolio, write-offs by the average portfolio, all in USD), so the weighted value is the ratio of the summed figures. The median is over the institutions with a value; n counts them.',

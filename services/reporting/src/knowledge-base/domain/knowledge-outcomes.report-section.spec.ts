@@ -296,6 +296,34 @@ describe('knowledge management section: outreach, sustainability, impact, target
     expect(rows[7]?.['weightedBy']).toBe('Gross loan portfolio at period end (USD)');
   });
 
+  it('lists the institutions behind the figures, each with its latest report and values', () => {
+    expect(table('2025', 'institutions-reporting')).toEqual([
+      {
+        institution: 'Alpha Microfinance',
+        region: 'Africa',
+        reportPeriod: '2025-01-01 to 2025-12-31',
+        activeBorrowers: 1000,
+        activeSavers: 2000,
+        womenPercent: 60,
+        ruralPercent: 40,
+        depth: 0.5,
+        ossPercent: 120,
+        fssPercent: 100,
+        par30Percent: 4,
+        writeOffPercent: 1,
+        institutionId: 'A',
+        reportId: 'A-25FY',
+      },
+      expect.objectContaining({
+        institution: 'Bayan Credit',
+        region: 'Asia and the Pacific',
+        fssPercent: null,
+        par30Percent: 8,
+        reportId: 'B-25FY',
+      }),
+    ]);
+  });
+
   it("the report writes each cell of the tables in its row's unit: per cent, counts, ratios", () => {
     const period = parseReportPeriod('2026');
     const tables = sectionTables(
