@@ -38,7 +38,7 @@ describe('performance report import, embedded (e2e over HTTP)', () => {
     return id;
   };
   const upload = async (body: string | Buffer, type: string, query = '') => {
-    const response = await fetch(`${kb.url}/performance-reports/imports${query}`, {
+    const response = await fetch(`${kb.url}/performance-report-imports${query}`, {
       method: 'POST',
       headers: { 'content-type': type },
       body,
@@ -61,12 +61,12 @@ describe('performance report import, embedded (e2e over HTTP)', () => {
   };
 
   it('gives the template as CSV and as XLSX, with every column', async () => {
-    const csv = await fetch(`${kb.url}/performance-reports/imports/template?format=csv`);
+    const csv = await fetch(`${kb.url}/performance-report-imports/template?format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toContain('performance-reports-template.csv');
     expect((await csv.text()).trim()).toBe(IMPORT_COLUMNS.map((c) => c.name).join(','));
 
-    const xlsx = await fetch(`${kb.url}/performance-reports/imports/template?format=xlsx`);
+    const xlsx = await fetch(`${kb.url}/performance-report-imports/template?format=xlsx`);
     expect(xlsx.headers.get('content-type')).toBe(XLSX);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await xlsx.arrayBuffer());

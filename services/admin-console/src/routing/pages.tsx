@@ -149,7 +149,7 @@ export const PAGES: ConsolePage[] = [
     route: 'reportImport',
     title: 'Import performance reports',
     permission: 'records:write',
-    needsPath: '/api/knowledge-base/performance-reports/imports',
+    needsPath: '/api/knowledge-base/performance-report-imports',
     Page: ReportImportPage,
   },
   {

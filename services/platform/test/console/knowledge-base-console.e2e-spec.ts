@@ -71,6 +71,10 @@ describe('knowledge base in the console (browser e2e)', () => {
     const error = errors.getByRole('row', { name: /inputs\.par30Balance/ });
     expect(await error.getByRole('cell').first().textContent()).toBe('3');
     expect(await error.textContent()).toContain('PAR30 balance ≤ GLP');
+    // The column in words, its template name beside.
+    expect(await error.getByRole('cell').nth(1).textContent()).toBe(
+      'PAR30 balance (loans > 30 days overdue)inputs.par30Balance',
+    );
     await h.screenshot('knowledge-base-import-refused');
 
     await page.getByLabel(/Import the valid rows only/).check();

@@ -237,7 +237,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export async function downloadImportTemplate(format: ImportFormat): Promise<void> {
   const token = currentSession()?.accessToken;
   const response = await fetch(
-    `${KB}/performance-reports/imports/template${queryString({ format })}`,
+    `${KB}/performance-report-imports/template${queryString({ format })}`,
     { headers: token ? { authorization: `Bearer ${token}` } : {}, cache: 'no-store' },
   );
   if (!response.ok) throw new Error(`The template could not be downloaded (${response.status})`);
@@ -403,7 +403,7 @@ export const knowledgeBaseCommands = {
   importReports: async (file: File, validRowsOnly: boolean) =>
     (
       await api<ReportImportResult>(
-        `${KB}/performance-reports/imports${queryString({ validRowsOnly: validRowsOnly ? 'true' : undefined })}`,
+        `${KB}/performance-report-imports${queryString({ validRowsOnly: validRowsOnly ? 'true' : undefined })}`,
         {
           method: 'POST',
           body: file,

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { PERFORMANCE_INPUT_LABELS, type PerformanceInputField } from '@sfp/contracts';
 import { ApiError } from '../../api/client';
 import { ErrorMessage, Notice } from '../../components/feedback';
 import { formatCount } from '../../components/format';
@@ -97,6 +98,26 @@ export function ReportImportPage() {
   );
 }
 
+const HEAD_LABELS: Record<string, string> = {
+  institutionId: 'Institution',
+  'period.start': 'Period start',
+  'period.end': 'Period end',
+  currency: 'Currency',
+  'fx.periodAverage': 'Average exchange rate',
+  'fx.periodEnd': 'Period-end exchange rate',
+};
+const ENDS: Record<string, string> = { opening: 'start of period', closing: 'end of period' };
+
+/** A template column in words: `inputs.totalAssets.opening` → "Total assets, start of period". */
+function columnLabel(column: string): string {
+  if (HEAD_LABELS[column]) return HEAD_LABELS[column];
+  const [, field, end] =
+    /^inputs\.(?:adjustments\.)?([A-Za-z0-9]+)(?:\.(opening|closing))?$/.exec(column) ?? [];
+  const name = field ? PERFORMANCE_INPUT_LABELS[field as PerformanceInputField] : undefined;
+  if (!name) return column;
+  return end ? `${name}, ${ENDS[end]}` : name;
+}
+
 function ImportResult({ result }: { result: ReportImportResult }) {
   const { imported, errors, rows } = result;
   return (
@@ -118,7 +139,18 @@ function ImportResult({ result }: { result: ReportImportResult }) {
           {errors.map((e, i) => (
             <tr key={i}>
               <td>{e.row}</td>
-              <td>{e.column ? <code>{e.column}</code> : 'whole row'}</td>
+              <td>
+                {e.column ? (
+                  <>
+                    {columnLabel(e.column)}
+                    <div className="sub">
+                      <code>{e.column}</code>
+                    </div>
+                  </>
+                ) : (
+                  'whole row'
+                )}
+              </td>
               <td>{e.message}</td>
             </tr>
           ))}

@@ -75,7 +75,7 @@ export class ImportTemplateQueryDto {
 }
 
 /** Performance reports imported from a CSV or XLSX file in the template, checked row by row. */
-@KnowledgeBaseController('performance reports', 'performance-reports/imports')
+@KnowledgeBaseController('performance reports', 'performance-report-imports')
 export class ReportImportsController {
   constructor(private readonly commandBus: CommandBus) {}
 
@@ -89,7 +89,7 @@ export class ReportImportsController {
   @ApiConsumes('text/csv', XLSX_TYPE)
   @ApiBody({
     required: true,
-    description: `A CSV (UTF-8) or an XLSX workbook (first sheet) in the template of GET /performance-reports/imports/template: a header row, then one report per row. At most ${IMPORT_BODY_LIMIT}.`,
+    description: `A CSV (UTF-8) or an XLSX workbook (first sheet) in the template of GET /performance-report-imports/template: a header row, then one report per row. At most ${IMPORT_BODY_LIMIT}.`,
     schema: { type: 'string', format: 'binary' },
   })
   @Answers(201, {
