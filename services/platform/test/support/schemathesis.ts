@@ -294,6 +294,8 @@ export const RULES_BEYOND_SCHEMA: Record<string, string> = {
   'POST /api/knowledge-base/impact-assessments':
     'dates in order; an achieved sample at most ten times the planned one; a confidence interval whose lower bound is below its upper bound, with the effect inside it',
   'POST /api/knowledge-base/impact-assessments/{id}/revisions': 'as for recordImpactAssessment',
+  'POST /api/knowledge-base/performance-report-imports':
+    'a file in the template: a header row of its columns, then one report per row (else 400 IMPORT_FILE_INVALID)',
   'POST /api/reporting/views/{view}/query':
     'the fields a query names are those of the view in the path; asOf is not in the future',
   'GET /api/reporting/views/{view}/query':
