@@ -6,5 +6,5 @@ export {
   knowledgeBaseEventTypes,
 } from './knowledge-base.context';
 export { seedKnowledgeBase, type SeedKnowledgeBaseOptions } from './demo/seed-knowledge-base';
-/** The demo data's seeded pseudo-random generator (the platform's seed uses it too). */
-export { randomFrom } from './demo/demo-report-figures';
+/** The demo data's seeded pseudo-random generator and task pool (the platform's seed uses them too). */
+export { inParallel, randomFrom } from './demo/demo-report-figures';

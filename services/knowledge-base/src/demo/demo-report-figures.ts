@@ -12,6 +12,18 @@ export function randomFrom(seed: number): () => number {
   };
 }
 
+/** Runs the tasks, `width` at a time, in their order; the first failure is thrown. */
+export async function inParallel(
+  tasks: ReadonlyArray<() => Promise<void>>,
+  width: number,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) await (tasks[next++] as () => Promise<void>)();
+  };
+  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, worker));
+}
+
 /** How one demo institution behaves over the years. */
 export interface InstitutionTraits {
   borrowers: number;
@@ -52,9 +64,11 @@ export function traitsOf(random: () => number): InstitutionTraits {
 }
 
 /**
- * One year's report of a demo institution in its own currency: USD figures
+ * One period's report of a demo institution in its own currency: USD figures
  * built from its traits (which respect every identity), then stocks at the
- * year-end rate and flows at the year's average rate.
+ * period-end rate and flows at the period's average rate. `yearIndex` counts
+ * years from the first (a quarter is 0.25); `flowShare` is the period's share of
+ * a year's flows (0.25 for a quarter).
  */
 export function demoInputs(
   traits: InstitutionTraits,
@@ -62,13 +76,15 @@ export function demoInputs(
   gniPerCapitaUsd: number,
   rates: { average: number; end: number; openingEnd: number },
   random: () => number,
+  flowShare = 1,
 ): PerformanceInputs {
   const wobble = () => 0.9 + 0.2 * random();
   const closingBorrowers = Math.round(traits.borrowers * traits.growth ** yearIndex);
-  const openingBorrowers = Math.round(closingBorrowers / traits.growth);
+  const periodGrowth = traits.growth ** flowShare;
+  const openingBorrowers = Math.round(closingBorrowers / periodGrowth);
   const averageLoanUsd = traits.depth * gniPerCapitaUsd * wobble();
   const glpClose = closingBorrowers * averageLoanUsd;
-  const glpOpen = glpClose / (traits.growth * wobble());
+  const glpOpen = glpClose / (periodGrowth * wobble());
   const averageGlp = (glpClose + glpOpen) / 2;
   const par = Math.min(traits.par30 * wobble(), 0.4);
   const portfolioRevenue = averageGlp * traits.portfolioYield * wobble();
@@ -86,7 +102,7 @@ export function demoInputs(
   const atRisk = glpClose * par;
   const stock = (usd: number) => Math.round(usd * rates.end);
   const opening = (usd: number) => Math.round(usd * rates.openingEnd);
-  const flow = (usd: number) => Math.round(usd * rates.average);
+  const flow = (usd: number) => Math.round(usd * flowShare * rates.average);
   return {
     totalAssets: { opening: opening(assetsOpen), closing: stock(assetsClose) },
     equity: { opening: opening(assetsOpen * 0.2), closing: stock(assetsClose * 0.2) },

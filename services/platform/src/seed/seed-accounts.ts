@@ -3,7 +3,8 @@ import { createHmac } from 'node:crypto';
 /**
  * The people the demo data is filed by: created once through the users API
  * (as the administrator), each then signs in and acts as themselves, so the
- * audit trail of the demo records names real accounts.
+ * audit trail of the demo records names real accounts. They are operators and
+ * importers: the demo history is recorded as past facts (X-SFP-Occurred-At).
  */
 export function seedAccounts(options: {
   baseUrl: string;
@@ -68,7 +69,7 @@ export function seedAccounts(options: {
           body: JSON.stringify({
             username: actor,
             displayName: actor,
-            roles: options.roles ?? ['operator'],
+            roles: options.roles ?? ['operator', 'importer'],
             department: 'SFP',
             password: password(actor),
           }),

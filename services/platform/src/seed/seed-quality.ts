@@ -6,7 +6,10 @@
  * or two of the unit's reviewers (reconciled when they diverge), with every
  * kind of decision, red flags, resubmissions after revise-and-resubmit,
  * a withdrawal, and linkages to the unit's other tools accepted and dismissed.
- * The planned dates are the year's; the commands happen now.
+ * Each command is recorded as the past fact it is (X-SFP-Occurred-At): a
+ * proposal is submitted four months before its planned start, reviewed and
+ * decided over the following weeks (the first ones in 2025, the later ones in
+ * 2026); the linkages are accepted as the service suggests them, now.
  * Run the knowledge base's seed first (the partners are its institutions), and
  * the training and research seeds for their tools to be suggested.
  */
@@ -22,6 +25,7 @@ import {
   type DemoProposal,
   type DemoReview,
 } from './quality-demo-data';
+import { daysAfter, occurredAtHeader, workingTime } from './past-facts';
 
 export interface SeedQualityOptions {
   /** The platform's root, e.g. http://127.0.0.1:3000 (the API is under /api/quality-monitoring). */
@@ -33,6 +37,8 @@ export interface SeedQualityOptions {
   partnerWaitMs?: number;
   /** How long to wait for a proposal's first linkage suggestions (default 10 s): none, none accepted. */
   linkageWaitMs?: number;
+  /** The real time (default: the system clock): the history is recorded before it. */
+  now?: Date;
 }
 
 export interface SeedQualityResult {
@@ -98,17 +104,29 @@ export async function seedQuality(options: SeedQualityOptions): Promise<SeedQual
     alreadySeeded: false,
   };
 
+  const now = options.now ?? new Date();
+  /** The proposal's time line: each command some working days after the one before (never now or later). */
+  let clock: Date | undefined;
+  let daysToNext = 0;
   const call = async <T = Json>(
     method: 'GET' | 'POST',
     url: string,
     actor: string,
     body?: unknown,
   ): Promise<{ status: number; body: T }> => {
+    let at: Date | undefined;
+    if (clock && method === 'POST') {
+      const next = workingTime(daysAfter(clock, daysToNext));
+      if (next.getTime() < now.getTime() - 3_600_000) clock = next;
+      at = clock;
+      daysToNext = 2;
+    }
     const response = await fetch(url, {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(await options.credentialsOf(actor)),
+        ...(at ? occurredAtHeader(at) : {}),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
@@ -239,6 +257,9 @@ export async function seedQuality(options: SeedQualityOptions): Promise<SeedQual
 
   async function seedProposal(demo: DemoProposal, partnerInstitutionIds: string[]): Promise<void> {
     const definition: ProposalDefinition = { ...demo.proposal, partnerInstitutionIds };
+    clock = workingTime(daysAfter(`${demo.proposal.plannedStart}T09:00:00Z`, -120));
+    if (clock.getTime() >= now.getTime()) clock = undefined;
+    daysToNext = 0;
     const { proposalId } = await post<{ proposalId: string }>(
       '/proposals',
       definition,
@@ -251,6 +272,7 @@ export async function seedQuality(options: SeedQualityOptions): Promise<SeedQual
 
     if (demo.review) outcome = await review(demo.review);
     if (demo.resubmission && outcome === 'revise-and-resubmit') {
+      daysToNext = 21;
       await post(
         path('resubmit'),
         {
@@ -263,10 +285,13 @@ export async function seedQuality(options: SeedQualityOptions): Promise<SeedQual
       outcome = `resubmitted, ${await review(demo.resubmission.review)}`;
     }
     if (demo.withdrawnBecause) {
+      daysToNext = 10;
       await post(path('withdraw'), { reason: demo.withdrawnBecause }, demo.submitter);
       result.withdrawn++;
       outcome = 'withdrawn';
     }
+    // The linkages are suggested by the service as it reads the proposal now: answered now.
+    clock = undefined;
     if (demo.linkages) await link(demo.linkages);
     log(`quality monitoring: ${demo.proposal.title}: ${outcome}`);
 
@@ -283,6 +308,7 @@ export async function seedQuality(options: SeedQualityOptions): Promise<SeedQual
         return 'under review (a draft saved)';
       }
       for (const [i, reviewer] of story.reviewers.entries()) {
+        daysToNext = 4 + i;
         await post(
           path('review'),
           { ratings: ratingsOf[i], summary: summaryOf(ratingsOf[i] ?? []) },

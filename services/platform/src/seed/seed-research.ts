@@ -6,7 +6,10 @@
  * rescheduled, open past their date), survey rounds, findings with intervals
  * and samples (one null result), cost-benefit analyses, recommendations,
  * publications (one corrected), one project suspended and one abandoned that
- * publishes what it learnt. The dates are past; the commands happen now.
+ * publishes what it learnt. Each command is recorded as the past fact it is
+ * (X-SFP-Occurred-At): a project is proposed months before its first
+ * milestone, a milestone completed, a survey round fielded on their dates,
+ * the findings and publications after the last round.
  * Run the knowledge base's seed first: the partners are its institutions.
  */
 import { NEXT_PHASE, type ResearchPhase } from '@sfp/contracts';
@@ -18,6 +21,7 @@ import {
   type DemoFinding,
   type DemoResearchProject,
 } from './research-demo-data';
+import { daysAfter, occurredAtHeader, workingTime } from './past-facts';
 
 export interface SeedResearchOptions {
   /** The platform's root, e.g. http://127.0.0.1:3000 (the API is under /api/innovation-research). */
@@ -27,6 +31,8 @@ export interface SeedResearchOptions {
   /** The credentials of a seeded person (the coordinator, an investigator): each acts as themselves. */
   credentialsOf: (actor: string) => Promise<Record<string, string>>;
   log?: (line: string) => void;
+  /** The real time (default: the system clock): the history is recorded before it. */
+  now?: Date;
   /** How long to wait for research to know the knowledge base's institutions (default 60 s). */
   partnerWaitMs?: number;
 }
@@ -72,17 +78,35 @@ export async function seedResearch(options: SeedResearchOptions): Promise<SeedRe
     alreadySeeded: false,
   };
 
+  const now = options.now ?? new Date();
+  /**
+   * The project's time line: each command a little after the one before, or the
+   * day after the date it reports (a milestone met, a round fielded), never now or later.
+   */
+  let clock: Date | undefined;
+  const moment = (on?: string): Date | undefined => {
+    if (!clock) return undefined;
+    const next = new Date(clock.getTime() + 20 * 60_000);
+    const dated = on ? workingTime(daysAfter(`${on}T09:00:00Z`, 1)) : next;
+    const at = dated > next ? dated : next;
+    clock = at.getTime() < now.getTime() - 3_600_000 ? at : clock;
+    return clock;
+  };
+  let occurredOn: string | undefined;
   const call = async <T = Json>(
     method: 'GET' | 'POST',
     url: string,
     actor: string,
     body?: unknown,
   ): Promise<{ status: number; body: T }> => {
+    const at = method === 'POST' ? moment(occurredOn) : undefined;
+    occurredOn = undefined;
     const response = await fetch(url, {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(await options.credentialsOf(actor)),
+        ...(at ? occurredAtHeader(at) : {}),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
@@ -95,7 +119,14 @@ export async function seedResearch(options: SeedResearchOptions): Promise<SeedRe
       throw new Error(`GET ${url} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     return answer.body;
   };
-  const post = async <T = Json>(path: string, body: unknown, actor: string): Promise<T> => {
+  /** A command; `on`: the date of what it reports (recorded the working day after). */
+  const post = async <T = Json>(
+    path: string,
+    body: unknown,
+    actor: string,
+    on?: string,
+  ): Promise<T> => {
+    occurredOn = on;
     const answer = await call<T>('POST', `${api}${path}`, actor, body);
     if (answer.status !== 200 && answer.status !== 201)
       throw new Error(
@@ -192,6 +223,17 @@ export async function seedResearch(options: SeedResearchOptions): Promise<SeedRe
     partnerInstitutionIds: string[],
   ): Promise<void> {
     const pi = demo.investigator;
+    // Proposed five months before its first dated step, approved a fortnight later.
+    const dates = [
+      ...demo.milestones.map((m) => m.plannedOn),
+      ...(demo.baselineOn ? [demo.baselineOn] : []),
+    ].sort();
+    const firstDate = dates[0] ?? '2025-06-02';
+    const proposedAt = workingTime(daysAfter(`${firstDate}T09:00:00Z`, -150));
+    clock =
+      proposedAt.getTime() < now.getTime()
+        ? new Date(proposedAt.getTime() - 20 * 60_000)
+        : undefined;
     const { projectId } = await post<{ projectId: string }>(
       '/projects',
       { ...demo.project, partnerInstitutionIds },
@@ -207,6 +249,7 @@ export async function seedResearch(options: SeedResearchOptions): Promise<SeedRe
       path('approve'),
       { note: 'Approved by the research committee: in the unit’s research agenda' },
       RESEARCH_COORDINATOR,
+      daysAfter(proposedAt, 13).toISOString().slice(0, 10),
     );
     const milestoneIds = new Map<number, string>();
     for (const [index, milestone] of demo.milestones.entries()) {
@@ -265,6 +308,7 @@ export async function seedResearch(options: SeedResearchOptions): Promise<SeedRe
         result.publications++;
       }
     }
+    clock = undefined;
     log(
       `research: ${demo.project.title}: ${
         demo.abandonedBecause ? 'abandoned' : demo.suspendedBecause ? 'suspended' : phase
@@ -294,7 +338,13 @@ export async function seedResearch(options: SeedResearchOptions): Promise<SeedRe
         if (milestone.phase !== current) continue;
         const milestoneId = milestoneIds.get(index) ?? '';
         if (milestone.rescheduled)
-          await post(`${path('milestones')}/${milestoneId}/reschedule`, milestone.rescheduled, pi);
+          await post(
+            `${path('milestones')}/${milestoneId}/reschedule`,
+            milestone.rescheduled,
+            pi,
+            // Rescheduled before the original date passed.
+            daysAfter(`${milestone.plannedOn}T00:00:00Z`, -10).toISOString().slice(0, 10),
+          );
         if (milestone.done)
           await post(
             `${path('milestones')}/${milestoneId}/complete`,
@@ -306,6 +356,7 @@ export async function seedResearch(options: SeedResearchOptions): Promise<SeedRe
               })),
             },
             pi,
+            milestone.done.completedOn,
           );
       }
     }
@@ -317,7 +368,7 @@ export async function seedResearch(options: SeedResearchOptions): Promise<SeedRe
     ): Promise<void> {
       const sample = fielded(number);
       rounds.set(number, sample);
-      await post(path('survey-rounds'), { kind, number, completedOn, sample }, pi);
+      await post(path('survey-rounds'), { kind, number, completedOn, sample }, pi, completedOn);
       result.surveyRounds++;
     }
 

@@ -4,7 +4,11 @@
  * unit's courses (December 2025 to November 2026) with their offerings across
  * the regions, enrolments (waitlists, withdrawals, supervisors' approvals),
  * attendance, test scores, results with certificates, evaluations, and one
- * offering cancelled. The offerings' dates are past; the commands happen now.
+ * offering cancelled. Every other offering of a course is held a year earlier
+ * (December 2024 to November 2025), so two years are covered. Each command is
+ * recorded as the past fact it is (X-SFP-Occurred-At): an offering is planned
+ * weeks before it starts, its enrolments come in the weeks before, attendance
+ * is taken on the day, the results at its end, the evaluations after.
  */
 import {
   EVALUATION_ITEMS,
@@ -25,6 +29,7 @@ import {
   type DemoCourse,
   type DemoOffering,
 } from './training-demo-data';
+import { daysAfter, occurredAtHeader } from './past-facts';
 
 export interface SeedTrainingOptions {
   /** The platform's root, e.g. http://127.0.0.1:3000 (the API is under /api/training). */
@@ -89,17 +94,23 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
     alreadySeeded: false,
   };
 
+  /** When the next command happens (each offering's, course's or programme's own time line). */
+  let clock: Date | undefined;
   const call = async <T = Json>(
     method: 'GET' | 'POST',
     path: string,
     actor: string,
     body?: unknown,
   ): Promise<T> => {
+    const at = method === 'POST' ? clock : undefined;
+    // Each command a few minutes after the one before, on the same record.
+    if (clock && method === 'POST') clock = new Date(clock.getTime() + 7 * 60_000);
     const response = await fetch(`${api}${path}`, {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(await options.credentialsOf(actor)),
+        ...(at ? occurredAtHeader(at) : {}),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
@@ -126,9 +137,15 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
     return { ...result, alreadySeeded: true };
   }
 
-  /** The offerings held, by region, for the programmes. */
-  const heldIn = new Map<string, string[]>();
-  for (const demo of DEMO_COURSES) {
+  /** The offerings held, by region, for the programmes (with their first day). */
+  const heldIn = new Map<string, Array<{ offeringId: string; startsOn: string }>>();
+  for (const original of DEMO_COURSES) {
+    const demo = { ...original, offerings: original.offerings.map(aYearEarlierEveryOther) };
+    // A course is written and published three months before its first offering.
+    const first = demo.offerings.map((o) => o.plan.schedule.startsOn).sort()[0] ?? '2025-01-06';
+    clock = new Date(
+      `${daysAfter(`${first}T10:00:00Z`, -90).toISOString().slice(0, 10)}T10:00:00Z`,
+    );
     const { courseId } = await post<{ courseId: string }>(
       '/courses',
       { course: demo.course },
@@ -140,19 +157,25 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
       const offeringId = await seedOffering(courseId, demo, offering);
       if (offeringId && !demo.course.audiences.every((a) => a === 'staff')) {
         const region = offering.plan.region;
-        heldIn.set(region, [...(heldIn.get(region) ?? []), offeringId]);
+        const held = { offeringId, startsOn: offering.plan.schedule.startsOn };
+        heldIn.set(region, [...(heldIn.get(region) ?? []), held]);
       }
       result.offerings++;
     }
   }
   for (const programme of DEMO_PROGRAMMES) {
+    // Launched a month before it starts; its offerings linked as the seed knows them (now).
+    clock = daysAfter(`${programme.launch.startsOn}T10:00:00Z`, -30);
     const { programmeId } = await post<{ programmeId: string }>('/programmes', programme.launch);
     await post(`/programmes/${programmeId}/targets`, { targets: programme.targets });
-    for (const offeringId of heldIn.get(programme.launch.scope.region) ?? []) {
+    clock = undefined;
+    for (const { offeringId, startsOn } of heldIn.get(programme.launch.scope.region) ?? []) {
+      if (startsOn < programme.launch.startsOn || startsOn > programme.launch.endsOn) continue;
       await post(`/programmes/${programmeId}/offerings`, { offeringId });
     }
     result.programmes++;
   }
+  clock = undefined;
   log(
     `training: ${result.courses} courses, ${result.offerings} offerings, ${result.enrolments} enrolments, ` +
       `${result.certificates} certificates, ${result.programmes} programmes`,
@@ -166,9 +189,15 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
     demoOffering: DemoOffering,
   ): Promise<string | undefined> {
     const { plan } = demoOffering;
+    const { startsOn, endsOn } = plan.schedule;
+    // Planned ten weeks before, open for enrolment from eight weeks before.
+    clock = daysAfter(`${startsOn}T09:00:00Z`, -70);
     const { offeringId } = await post<{ offeringId: string }>('/offerings', { courseId, plan });
     const path = (action: string) => `/offerings/${offeringId}/${action}`;
+    clock = daysAfter(`${startsOn}T09:00:00Z`, -56);
     await post(path('open'), {});
+    // The enrolments come in over the following six weeks.
+    const enrolmentStep = (42 * 86_400_000) / Math.max(1, demoOffering.applicants * 2);
 
     // Enrolments in arrival order: past the capacity, the rest wait.
     const emails = new Set<string>();
@@ -180,6 +209,7 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
         : constituent(demoOffering, demo.course.audiences, random, pick);
       if (emails.has(participant.email)) continue;
       emails.add(participant.email);
+      clock = new Date((clock?.getTime() ?? 0) + enrolmentStep);
       const enrolled = await post<{ enrolmentId: string; status: string }>(path('enrolments'), {
         participant,
         ...(supervisor ? { supervisor } : {}),
@@ -207,6 +237,7 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
     }
 
     if (demoOffering.cancelledBecause) {
+      clock = daysAfter(`${startsOn}T09:00:00Z`, -7);
       await post(path('cancel'), { reason: demoOffering.cancelledBecause });
       result.cancelled++;
       log(
@@ -216,6 +247,7 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
     }
 
     // A seat given up before the start goes to the first who waits.
+    clock = daysAfter(`${startsOn}T09:00:00Z`, -5);
     let roster = await rosterOf(offeringId);
     if (roster.waitlist.length > 0) {
       const withdrawing = pick(roster.enrolments.filter((e) => e.status === 'enrolled'));
@@ -229,6 +261,7 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
       await post(path('capacity'), { capacity: plan.capacity + demoOffering.extraSeats });
     }
 
+    clock = new Date(`${startsOn}T07:00:00Z`);
     await post(path('start'), {});
     roster = await rosterOf(offeringId);
     const seated = roster.enrolments.filter((e) => e.status === 'enrolled');
@@ -241,9 +274,11 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
       const present = seated
         .filter((e) => random() < (presence.get(e.enrolmentId) ?? 1))
         .map((e) => e.enrolmentId);
+      clock = new Date(`${day}T15:00:00Z`);
       await post(path('attendance'), { day, present }, trainer);
     }
     if (demo.course.completionRule.minPostTestScore !== undefined) {
+      clock = new Date(`${endsOn}T16:00:00Z`);
       for (const enrolment of seated) {
         // Most learn what the course teaches; some struggle with it.
         const strong = chance(0.88);
@@ -257,8 +292,11 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
       }
     }
 
+    clock = daysAfter(`${endsOn}T09:00:00Z`, 1);
     await post(path('complete'), {});
     roster = await rosterOf(offeringId);
+    // The evaluations come back in the days after.
+    clock = daysAfter(`${endsOn}T09:00:00Z`, 3);
     for (const enrolment of roster.enrolments) {
       if (enrolment.status === 'completed') result.completed++;
       if (enrolment.status === 'failed') result.failed++;
@@ -292,6 +330,28 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
     const roster = await rosterOf(offeringId);
     return roster.enrolments.find((e) => e.enrolmentId === enrolmentId)?.status;
   }
+}
+
+/**
+ * Every other offering of a course (the second, the fourth...) held a year
+ * earlier, 52 weeks before (same weekday): the demo covers December 2024 to
+ * November 2026. The cancelled one stays where it is.
+ */
+export function aYearEarlierEveryOther(offering: DemoOffering, index: number): DemoOffering {
+  if (index % 2 === 0 || offering.cancelledBecause) return offering;
+  const earlier = (day: string) => daysAfter(`${day}T00:00:00Z`, -364).toISOString().slice(0, 10);
+  const { schedule } = offering.plan;
+  return {
+    ...offering,
+    plan: {
+      ...offering.plan,
+      schedule: {
+        ...schedule,
+        startsOn: earlier(schedule.startsOn),
+        endsOn: earlier(schedule.endsOn),
+      },
+    },
+  };
 }
 
 /** The days attendance is taken: every day of a course; the weekly live sessions of an e-learning one. */
