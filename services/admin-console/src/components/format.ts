@@ -182,9 +182,8 @@ export function unitName(unit: string | undefined): string | undefined {
       return 'days';
     case 'ratio':
       return 'ratio';
-    case 'count':
-      return 'number';
     default:
+      // A count needs no unit beside it.
       return undefined;
   }
 }

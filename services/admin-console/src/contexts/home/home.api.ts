@@ -78,6 +78,8 @@ export interface KnowledgeBaseSummary {
   offTrack: Target[];
   /** Active targets due within 90 days (not yet past). */
   dueSoon: Target[];
+  /** Institutions' names by id (for the targets' rows). */
+  names: Record<string, string>;
   more: boolean;
 }
 
@@ -103,6 +105,7 @@ export function summariseKnowledgeBase(
     dueSoon: active
       .filter((t) => t.dueDate >= today && t.dueDate <= horizon)
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+    names: Object.fromEntries(institutions.items.map((i) => [i.institutionId, i.name])),
     more: institutions.more || targets.more,
   };
 }

@@ -181,18 +181,22 @@ function KnowledgeBasePanel() {
             </ListTable>
           ) : null}
           {risky.length ? (
-            <ListTable label="Targets at risk" columns={['Indicator', 'Due', 'Status']}>
+            <ListTable
+              label="Targets at risk"
+              columns={['Institution', 'Indicator', 'Due', 'Status']}
+            >
               {risky.slice(0, 10).map((t) => (
                 <tr key={t.targetId}>
                   <th scope="row">
                     {t.institutionId ? (
                       <Link to={href('institution', { institutionId: t.institutionId })}>
-                        {indicatorName(t.indicator)}
+                        {s.names[t.institutionId] ?? 'Institution'}
                       </Link>
                     ) : (
-                      indicatorName(t.indicator)
+                      'The portfolio'
                     )}
                   </th>
+                  <td>{indicatorName(t.indicator)}</td>
                   <td>{formatDate(t.dueDate)}</td>
                   <td>
                     <TargetStatusBadge status={t.status} />
