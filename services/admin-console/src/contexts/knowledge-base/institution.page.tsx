@@ -72,6 +72,20 @@ export function InstitutionPage() {
         indicator={indicator}
         onIndicator={(ratio) => update({ ratio }, { replace: true })}
       />
+      {p.latestPeriodEnd ? (
+        <p>
+          <Link
+            to={href('institutions', {
+              reportedFrom: p.latestPeriodEnd,
+              reportedTo: p.latestPeriodEnd,
+              indicator,
+            })}
+          >
+            {indicatorName(indicator)} of the institutions reporting for a period ending{' '}
+            {p.latestPeriodEnd}
+          </Link>
+        </p>
+      ) : null}
       <section aria-labelledby="reports-heading">
         <div className="title-row">
           <h2 id="reports-heading">Performance reports</h2>
