@@ -372,6 +372,14 @@ describe('help desk on the embedded platform (e2e)', () => {
       escalation: 'breached',
       escalatedTo: 'admin',
     });
+    const escalated = await http.get<{ items: Array<Record<string, unknown>> }>(
+      '/queue?region=asia-pacific&escalation=breached',
+    );
+    expect(escalated.body.items.map((i) => i['requestId'])).toEqual([body.requestId]);
+    const approaching = await http.get<{ items: unknown[] }>(
+      '/queue?region=asia-pacific&escalation=approaching',
+    );
+    expect(approaching.body.items).toEqual([]);
   });
 
   it('offers the platform users with a help-desk role as assignees with their workload, and refuses anyone else', async () => {

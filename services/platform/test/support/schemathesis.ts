@@ -288,6 +288,8 @@ function acceptedDespiteRules(operation: string): string[] {
  * schema-valid request can get.
  */
 export const RULES_BEYOND_SCHEMA: Record<string, string> = {
+  'POST /api/help-desk/service-requests/{id}/assign':
+    'the assignee is an active platform user with a help-desk role, of the team of the request’s themes',
   'POST /api/help-desk/service-requests/{id}/attachments':
     'the file is not empty; its type is on the list and its content is what its name says (else 415)',
   'POST /api/auth/users': 'a password must not contain the user name',

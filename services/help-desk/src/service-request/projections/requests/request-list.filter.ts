@@ -21,6 +21,7 @@ export function requestListFilter(
   if (query.region?.length) filter['region'] = { in: query.region };
   if (list.country) filter['country'] = list.country;
   if (list.origin) filter['origin'] = list.origin;
+  if (list.escalation) filter['escalation'] = list.escalation;
   if (query.theme) filter[themeFlag(query.theme as Theme)] = true;
   if (query.from || query.to) {
     filter['submittedAt'] = {

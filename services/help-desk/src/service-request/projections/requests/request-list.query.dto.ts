@@ -13,6 +13,7 @@ import {
 import { MAX_PAGE_SIZE } from '@sfp/projections';
 import { OptionalOneOf, OptionalText, stacked } from '@sfp/service-kit/body-fields';
 import {
+  ESCALATION_REASONS,
   ORIGINS,
   PRIORITIES,
   REGIONS,
@@ -24,6 +25,7 @@ import {
   type RequestSort,
   type RequestStatus,
   type SlaStatus,
+  type EscalationReason,
 } from '@sfp/contracts';
 
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -118,6 +120,12 @@ export class RequestListQueryDto {
     description: 'Against the current time: due-soon = due within 24 h',
   })
   sla?: SlaStatus;
+
+  @OptionalOneOf(ESCALATION_REASONS, {
+    description:
+      'Escalated to the team lead in the current SLA span: approaching its breach, or breached',
+  })
+  escalation?: EscalationReason;
 
   @SubmittedBound('Submitted on or after (ISO date or time)')
   from?: string;
