@@ -130,6 +130,17 @@ describe('knowledge base in the console (browser e2e)', () => {
     expect(
       await listed.getByRole('row', { name: /Umoja/ }).getByRole('cell').last().textContent(),
     ).toBe('4 %');
+
+    // And from the institution's chart of a ratio, to the same peers with theirs.
+    await listed.getByRole('link', { name: 'Umoja Microfinance' }).click();
+    await page
+      .getByRole('link', {
+        name: 'Operational self-sufficiency (OSS) of the institutions reporting for a period ending 2025-12-31',
+      })
+      .click();
+    await page
+      .getByRole('columnheader', { name: 'Latest Operational self-sufficiency (OSS)' })
+      .waitFor();
   });
 
   it('lists targets with their institution and withdraws one, with the reason', async () => {
