@@ -2,7 +2,9 @@
 // figures with the previous period and the change, a chart per breakdown in
 // the same unit as its table, its named tables (each with its CSV), its notes
 // and its narrative.
+import { Link } from 'react-router';
 import { BarChart } from '../../components/charts';
+import { href } from '../../routing/paths';
 import { downloadText } from '../../components/download';
 import { formatInUnit, unitName } from '../../components/format';
 import { NarrativeEditor, narrativeOf } from './narrative-editor';
@@ -59,14 +61,29 @@ function FiguresTable(props: {
   );
 }
 
+/** Ids are for machines (the CSV keeps them): the console links by them instead of showing them. */
+const isIdColumn = (id: string | undefined) => Boolean(id && /Id$/.test(id));
+
+/** The institution a row is about (a target's, an institution's figure), if it names one. */
+function institutionOf(row: ReportTable['rows'][number]): string | undefined {
+  if (Array.isArray(row)) return undefined;
+  const cell = row['institutionId'];
+  const value =
+    cell !== null && typeof cell === 'object' ? (cell as { value?: unknown }).value : cell;
+  return typeof value === 'string' && value ? value : undefined;
+}
+
 function NamedTable({ table, period }: { table: ReportTable; period: string }) {
+  const shown = table.columns
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => !isIdColumn(c.id ?? c.key));
   return (
     <div className="report-table">
       <table className="list" aria-labelledby={`table-${table.id}`}>
         <caption id={`table-${table.id}`}>{table.title}</caption>
         <thead>
           <tr>
-            {table.columns.map((c, i) => (
+            {shown.map(({ c, i }) => (
               <th key={i} scope="col" className={c.unit && c.unit !== 'text' ? 'num' : undefined}>
                 {c.label}
               </th>
@@ -76,20 +93,29 @@ function NamedTable({ table, period }: { table: ReportTable; period: string }) {
         <tbody>
           {table.rows.length === 0 ? (
             <tr>
-              <td colSpan={table.columns.length} className="empty">
+              <td colSpan={shown.length} className="empty">
                 Nothing in this period.
               </td>
             </tr>
           ) : (
-            table.rows.map((row, r) => (
-              <tr key={r}>
-                {table.columns.map((c, i) => (
-                  <td key={i} className={c.unit && c.unit !== 'text' ? 'num' : undefined}>
-                    {cellText(table, row, i)}
-                  </td>
-                ))}
-              </tr>
-            ))
+            table.rows.map((row, r) => {
+              const institutionId = institutionOf(row);
+              return (
+                <tr key={r}>
+                  {shown.map(({ c, i }, n) => (
+                    <td key={i} className={c.unit && c.unit !== 'text' ? 'num' : undefined}>
+                      {n === 0 && institutionId ? (
+                        <Link to={href('institution', { institutionId })}>
+                          {cellText(table, row, i)}
+                        </Link>
+                      ) : (
+                        cellText(table, row, i)
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })
           )}
         </tbody>
       </table>
