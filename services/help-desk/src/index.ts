@@ -7,6 +7,12 @@ export {
 } from './help-desk.context';
 export { DEFAULT_SLA_POLICY, type SlaPolicy } from './service-request/domain/sla-policy';
 export { SlaChecks } from './service-request/application/check-sla/sla-checks.worker';
+export {
+  addBusinessHours,
+  businessHoursBetween,
+  OFFICE_HOURS,
+  type BusinessCalendar,
+} from './business-hours/business-calendar';
 export { HelpDeskSettings, slaPolicyFromEnv } from './help-desk.settings';
 export { RequesterMailer } from './notifications/requester-mailer';
 export { RequesterMailOutbox } from './notifications/requester-mail-outbox.worker';

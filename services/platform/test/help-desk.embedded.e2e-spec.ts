@@ -1,4 +1,4 @@
-import { SlaChecks } from '@sfp/help-desk';
+import { addBusinessHours, businessHoursBetween, OFFICE_HOURS, SlaChecks } from '@sfp/help-desk';
 import type { EmbeddedPlatform } from '../src/embedded-platform';
 import { startTestPlatform } from './support/test-platform';
 import { httpClient as client, signIn } from '@sfp/testing';
@@ -380,6 +380,30 @@ describe('help desk on the embedded platform (e2e)', () => {
       '/queue?region=asia-pacific&escalation=approaching',
     );
     expect(approaching.body.items).toEqual([]);
+  });
+
+  it('escalates as approaching once 80 % of the SLA is used in business hours, before the breach', async () => {
+    const { body } = await http.post<{ requestId: string }>('/service-requests', {
+      ...validRequest,
+      region: 'americas',
+      country: 'PE',
+    });
+    const filed = await http.get<Record<string, any>>(`/service-requests/${body.requestId}`);
+    const { submittedAt, dueAt } = filed.body as { submittedAt: string; dueAt: string };
+    // The default calendar: Monday to Friday, 09:00–17:00 UTC; high priority = 5 business days.
+    expect(businessHoursBetween(submittedAt, dueAt, OFFICE_HOURS)).toBe(40);
+    const at = (share: number) => new Date(addBusinessHours(submittedAt, 40 * share, OFFICE_HOURS));
+    const workers = platform.app.get(SlaChecks, { strict: false });
+    await workers.checkSlas(at(0.75));
+    expect(
+      (await http.get<Record<string, any>>(`/service-requests/${body.requestId}`)).body[
+        'escalation'
+      ],
+    ).toBeUndefined();
+    await workers.checkSlas(at(0.85));
+    const warned = await http.get<Record<string, any>>(`/service-requests/${body.requestId}`);
+    expect(warned.body['escalation']).toMatchObject({ reason: 'approaching', teamLead: 'admin' });
+    expect(warned.body['slaBreached']).toBe(false);
   });
 
   it('offers the platform users with a help-desk role as assignees with their workload, and refuses anyone else', async () => {
