@@ -204,6 +204,19 @@ describe('help desk: the requester’s link and the Sent mail page in a browser 
         '4 of 5 — “Clear and quick”',
       );
 
+      // The statistics show the satisfaction: the mean, the answers, the answers per rating.
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Statistics' })
+        .click();
+      const csat = page
+        .locator('.figures > div')
+        .filter({ hasText: 'Requester satisfaction (1–5), mean' })
+        .locator('dd');
+      await csat.filter({ hasText: 'from 1 answer' }).waitFor();
+      expect(await textOf(csat)).toBe('4 from 1 answer');
+      await page.getByText('Requester satisfaction: answers per rating').waitFor();
+
       // A forged link says so.
       await requester.goto(`${link as string}x`);
       await requester.getByTestId('requester-link-refused').waitFor();
