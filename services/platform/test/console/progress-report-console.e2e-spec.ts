@@ -43,10 +43,15 @@ describe('progress report console (e2e, browser)', () => {
           SFP_URL: h.platform.url,
           SFP_ADMIN_PASSWORD: ADMIN_PASSWORD,
         },
-        timeout: 240_000,
+        timeout: 600_000,
+        maxBuffer: 16 * 1024 * 1024,
       },
-    );
-  }, 300_000);
+    ).catch((error: Error & { stdout?: string; stderr?: string }) => {
+      throw new Error(
+        `${error.message}\n${error.stderr ?? ''}\n${(error.stdout ?? '').slice(-3000)}`,
+      );
+    });
+  }, 660_000);
 
   afterAll(async () => {
     await h?.close();
@@ -170,11 +175,11 @@ describe('progress report console (e2e, browser)', () => {
 
   it('shows a refused period under its field, in words', async () => {
     const field = page.locator('.field:has([name="period"])');
-    await page.getByLabel('Period', { exact: true }).fill(`${year}-Q5`);
+    await page.getByRole('textbox', { name: 'Period' }).fill(`${year}-Q5`);
     await page.getByRole('button', { name: 'Show the report' }).click();
     await field.locator('.field-error').waitFor();
     expect(await textOf(field.locator('.field-error'))).toContain('a quarter (2026-Q1)');
-    expect(await page.getByLabel('Period', { exact: true }).getAttribute('aria-invalid')).toBe(
+    expect(await page.getByRole('textbox', { name: 'Period' }).getAttribute('aria-invalid')).toBe(
       'true',
     );
   });
