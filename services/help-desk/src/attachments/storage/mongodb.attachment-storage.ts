@@ -91,7 +91,7 @@ export class MongoAttachmentStorage implements AttachmentStorage {
     if (chunks.length !== file.chunks) {
       throw new Error(`Attachment ${sha256}: ${chunks.length} of its ${file.chunks} chunks stored`);
     }
-    return Buffer.concat(chunks.map((c) => toBuffer(c.data)));
+    return Buffer.concat(chunks.map((c) => bytesOfChunk(c.data)));
   }
 
   async delete(sha256: string): Promise<boolean> {
@@ -106,10 +106,13 @@ export class MongoAttachmentStorage implements AttachmentStorage {
   }
 }
 
-/** The driver reads binary data as a BSON Binary. */
-function toBuffer(data: unknown): Buffer {
+/** A chunk's bytes: the driver reads binary data as a BSON Binary (its buffer may be longer than its bytes). */
+export function bytesOfChunk(data: unknown): Buffer {
   if (Buffer.isBuffer(data)) return data;
-  const binary = data as { buffer?: Uint8Array; value?: () => Uint8Array };
-  if (binary.buffer instanceof Uint8Array) return Buffer.from(binary.buffer);
+  const binary = data as { buffer?: unknown; position?: unknown };
+  if (binary.buffer instanceof Uint8Array) {
+    const length = typeof binary.position === 'number' ? binary.position : binary.buffer.length;
+    return Buffer.from(binary.buffer.subarray(0, length));
+  }
   throw new Error('An attachment chunk is not binary data');
 }
