@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import { RequesterMailer, RequesterMailOutbox, type CaughtMail } from '@sfp/help-desk';
 import { httpClient, signIn } from '@sfp/testing';
 import type { Locator, Page } from 'playwright-core';
-import { startConsoleHarness, type ConsoleHarness } from './console-harness';
+import { ARTIFACTS, startConsoleHarness, type ConsoleHarness } from './console-harness';
 
 /**
  * The help desk reaching the requester, in a real browser against the
@@ -148,7 +149,10 @@ describe('help desk: the requester’s link and the Sent mail page in a browser 
       await notice(requester, 'Your reply was sent to the help desk.');
       await thread.getByText('About 25 members, mostly women farmers.').waitFor();
       expect(await textOf(requester.getByTestId('requester-status'))).toBe('Submitted');
-      await h.screenshot('help-desk-requester-page');
+      await requester.screenshot({
+        path: join(ARTIFACTS, 'help-desk-requester-page.png'),
+        fullPage: true,
+      });
 
       // The operator sees the requester's reply on the timeline.
       await page.reload();
@@ -157,6 +161,7 @@ describe('help desk: the requester’s link and the Sent mail page in a browser 
         .getByText('About 25 members, mostly women farmers.')
         .waitFor();
       expect((await timelineTitles())[0]).toBe('Reply from the requester');
+      await h.screenshot('help-desk-request-replies-timeline');
 
       // Sent mail: the outbox (sent, one attempt each) and what the sink caught.
       await page

@@ -127,6 +127,7 @@ export const ACCEPTED_BODIES: Record<string, unknown> = {
     priority: 'high',
   },
   'POST /api/help-desk/service-requests/{id}/comments': { text: 'Called the requester' },
+  'POST /api/help-desk/requester/{token}/replies': { text: 'Thank you, more detail below' },
   'POST /api/knowledge-base/institutions': INSTITUTION,
   'POST /api/knowledge-base/impact-assessments': IMPACT_ASSESSMENT,
   'POST /api/knowledge-base/impact-assessments/{id}/revisions': IMPACT_ASSESSMENT,
@@ -145,6 +146,21 @@ export const ACCEPTED_BODIES: Record<string, unknown> = {
     tags: [],
   },
 };
+
+/** The link of the first mail to a requester the local SMTP sink caught (none without the sink). */
+async function requesterLinkOf(call: ReturnType<typeof callerOf>): Promise<string | undefined> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const sent = await call('GET', '/api/help-desk/sent-mail', undefined);
+    if (sent.status !== 200 || sent.body?.sink !== true) return undefined;
+    for (const mail of (sent.body.caught ?? []) as Array<{ text: string }>) {
+      const link = /\/requester\/([A-Za-z0-9_~-]+)/.exec(mail.text)?.[1];
+      if (link) return link;
+    }
+    if (Date.now() > deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
 
 /**
  * A few records of each kind, so path parameters can name existing ones
@@ -209,6 +225,8 @@ export async function seedKnownRecords(
       '/api/help-desk/service-requests/{id}/attachments/',
       ((await attachment.json()) as { attachmentId?: string }).attachmentId,
     );
+    // The requester's signed link, from the mail the local SMTP sink caught (embedded only).
+    remember('/api/help-desk/requester/', await requesterLinkOf(call));
   }
   if (serves('/api/knowledge-base/institutions')) {
     await seedKnowledgeBase(call, admin, remember, acceptedBodies);
