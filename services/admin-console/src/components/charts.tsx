@@ -1,7 +1,10 @@
 // Small hand-written SVG charts: each has a title, a text description for
 // screen readers and the numbers themselves on the chart, formatted as the
 // page says (a per cent, an amount), never raw.
+import { niceTicks } from './axis';
 import { formatNumber } from './format';
+
+export { niceTicks };
 
 /** A figure with as many decimals as its size needs: 1,234 · 12.3 · 0.87. */
 export function figure(value: number): string {
@@ -134,23 +137,6 @@ export interface Series {
 }
 
 const COLOURS = ['#1f5fa8', '#c2410c', '#15803d', '#7e22ce', '#0f766e'];
-
-/**
- * Round tick values covering [min, max] (1, 2 or 5 times a power of ten
- * apart), so an axis reads 0 %, 5 %, 10 % rather than 7.3 %, 9.1 %.
- */
-export function niceTicks(min: number, max: number, count = 4): number[] {
-  const range = max - min;
-  if (!(range > 0) || !Number.isFinite(range)) return [min, max];
-  const rough = range / count;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? rough;
-  const first = Math.floor(min / step) * step;
-  const ticks: number[] = [];
-  for (let t = first; t <= max + step * 1e-9; t += step) ticks.push(Number(t.toPrecision(12)));
-  if ((ticks[ticks.length - 1] ?? max) < max) ticks.push(first + ticks.length * step);
-  return ticks;
-}
 
 /** Lines over ordered x labels (periods); null values leave a gap. */
 export function LineChart({
