@@ -107,7 +107,12 @@ export class HelpDeskSettings {
   @IsString()
   SFP_DATA_DIR?: string;
 
-  /** The key of the requester's signed links (at least 32 characters); embedded: made at first start under SFP_DATA_DIR. */
+  /** The help desk service's pseudonym key (required there): the requester links' key derives from it when none is set. */
+  @IsOptional()
+  @IsString()
+  SFP_PSEUDONYM_SECRET?: string;
+
+  /** The key of the requester's signed links (at least 32 characters); else derived from SFP_PSEUDONYM_SECRET, or (embedded) made at first start under SFP_DATA_DIR. */
   @IsOptional()
   @IsString()
   @MinLength(32)

@@ -399,7 +399,7 @@ export const SETTINGS: readonly SettingDescription[] = [
     name: 'HELP_DESK_REQUESTER_LINK_SECRET',
     readBy: HELP_DESK,
     default:
-      'embedded: made at first start into `<SFP_DATA_DIR>/help-desk/requester-link.secret`; help desk service: one per start (set it)',
+      'derived from `SFP_PSEUDONYM_SECRET` when it is set (the help desk service); else, embedded, made at first start into `<SFP_DATA_DIR>/help-desk/requester-link.secret`',
     rule: 'at least 32 characters',
     purpose:
       'the key of the requester’s signed links (HMAC-SHA256 over the request, the requester’s e-mail and the expiry)',

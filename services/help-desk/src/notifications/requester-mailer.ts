@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
@@ -107,9 +107,17 @@ export function sinkEnabled(settings: Pick<HelpDeskSettings, 'SFP_SMTP_SINK'>): 
   return settings.SFP_SMTP_SINK === true || settings.SFP_SMTP_SINK === 'true';
 }
 
-/** The configured link secret; else one made once under the data folder; else one for this process only. */
+/**
+ * The configured link secret; else one derived from the pseudonym key (the
+ * same in every instance of the help desk service, which requires it); else
+ * one made once under the data folder (embedded); else one for this process only.
+ */
 function linkSecretOf(settings: HelpDeskSettings, logger: Logger): string {
   if (settings.HELP_DESK_REQUESTER_LINK_SECRET) return settings.HELP_DESK_REQUESTER_LINK_SECRET;
+  if (settings.SFP_PSEUDONYM_SECRET)
+    return createHmac('sha256', settings.SFP_PSEUDONYM_SECRET)
+      .update('sfp.help-desk.requester-link')
+      .digest('base64url');
   if (settings.SFP_DATA_DIR) {
     const file = join(mkdirOf(join(settings.SFP_DATA_DIR, 'help-desk')), 'requester-link.secret');
     if (!existsSync(file))
