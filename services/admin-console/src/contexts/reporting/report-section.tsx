@@ -122,13 +122,14 @@ function NamedTable({ table, period }: { table: ReportTable; period: string }) {
       <button
         type="button"
         className="small"
+        aria-label={`${table.title} as CSV`}
         onClick={() =>
           void progressReportAs(period, 'csv', table.id).then((csv) =>
             downloadText(csv, `progress-report-${period}-${table.id}.csv`, 'text/csv'),
           )
         }
       >
-        Download CSV: {table.title}
+        Table as CSV
       </button>
     </div>
   );
