@@ -1,4 +1,4 @@
-import { SlaChecks } from '@sfp/help-desk';
+import { addBusinessHours, businessHoursBetween, OFFICE_HOURS, SlaChecks } from '@sfp/help-desk';
 import { httpClient, signIn } from '@sfp/testing';
 import type { Locator, Page } from 'playwright-core';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
@@ -10,7 +10,8 @@ type Json = Record<string, any>;
  * against the embedded platform, with theme teams set: gender is the
  * "inclusion" team's (led by amara), microinsurance the "protection" team's.
  * A request past its SLA (the scheduled check driven to a month from now)
- * shows its escalation badge on the queue and on its page; the assignee picker
+ * shows its escalation badge on the queue and on its page, one at 85 % of its
+ * SLA in business hours its "at risk" badge; the assignee picker
  * offers only the inclusion team, with their workload; a macro written on the
  * Macros page is applied to a request as its public reply.
  */
@@ -106,6 +107,13 @@ describe('admin console: help desk operations in a browser (e2e)', () => {
     await h.platform.app
       .get(SlaChecks, { strict: false })
       .checkSlas(new Date(Date.now() + 30 * 86_400_000));
+    // At risk: 85 % of its SLA used in business hours (the default calendar), not yet due.
+    const atRiskId = await triaged('Women’s cooperatives and crop insurance');
+    const atRisk = await ok<Json>(helpDesk.get(`/service-requests/${atRiskId}`));
+    const span = businessHoursBetween(atRisk['submittedAt'], atRisk['dueAt'], OFFICE_HOURS);
+    await h.platform.app
+      .get(SlaChecks, { strict: false })
+      .checkSlas(new Date(addBusinessHours(atRisk['submittedAt'], span * 0.85, OFFICE_HOURS)));
     freshId = await triaged('Gender-lens investing guidance');
     await eventually('the queue lists both requests, the first one escalated', async () => {
       const queue = await helpDesk.get<Json>('/queue?theme=gender');
@@ -144,7 +152,7 @@ describe('admin console: help desk operations in a browser (e2e)', () => {
     await page.getByRole('heading', { name: title }).waitFor();
   }
 
-  it('shows the escalation to the team lead of a request past its SLA, on the queue and on its page', async () => {
+  it('shows the escalation to the team lead of a request past its SLA or near it, on the queue and on its page', async () => {
     await signInAsAdmin();
     await nav().getByRole('link', { name: 'Request queue' }).click();
     const row = main()
@@ -159,6 +167,12 @@ describe('admin console: help desk operations in a browser (e2e)', () => {
       .getByRole('row')
       .filter({ has: page.getByRole('link', { name: 'Gender-lens investing guidance' }) });
     expect(await fresh.getByTestId('escalation-badge').count()).toBe(0);
+    const atRisk = main()
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'Women’s cooperatives and crop insurance' }) });
+    expect(await textOf(atRisk.getByTestId('escalation-badge'))).toBe(
+      'Escalated to amara: SLA at risk',
+    );
 
     await openRequest('Women’s savings groups and digital credit');
     expect(await textOf(main().getByTestId('escalation-badge'))).toBe(
