@@ -23,6 +23,7 @@ export const REQUEST_LIST_FILTERS = [
   'kind',
   'region',
   'sla',
+  'escalation',
   'assignee',
   'unassigned',
   'sort',

@@ -173,6 +173,12 @@ describe('admin console: help desk operations in a browser (e2e)', () => {
     expect(await textOf(atRisk.getByTestId('escalation-badge'))).toBe(
       'Escalated to amara: SLA at risk',
     );
+    // The queue filtered to the breached escalations: the at-risk and the fresh request leave it.
+    await main().getByLabel('Escalated').selectOption('breached');
+    await atRisk.waitFor({ state: 'detached' });
+    expect(await fresh.count()).toBe(0);
+    expect(await row.count()).toBe(1);
+    expect(page.url()).toContain('escalation=breached');
 
     await openRequest('Women’s savings groups and digital credit');
     expect(await textOf(main().getByTestId('escalation-badge'))).toBe(

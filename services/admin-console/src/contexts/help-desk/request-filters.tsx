@@ -1,5 +1,6 @@
 // The request list's filters, each one a query key of the page's URL.
 import {
+  ESCALATION_REASONS,
   OPEN_REQUEST_STATUSES,
   ORIGINS,
   PRIORITIES,
@@ -22,6 +23,7 @@ type Filter = (typeof REQUEST_LIST_FILTERS)[number];
 const CHOICES = [
   ['priority', 'Priority', PRIORITIES],
   ['sla', 'SLA', SLA_STATUSES],
+  ['escalation', 'Escalated', ESCALATION_REASONS],
   ['kind', 'Kind', REQUEST_KINDS],
   ['region', 'Region', REGIONS],
   ['theme', 'Theme', THEMES],
