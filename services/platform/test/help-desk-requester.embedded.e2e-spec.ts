@@ -263,7 +263,7 @@ describe('help desk: the mail outbox retries a failed send and loses nothing (em
       const round = await outbox.sendDue();
       return round.failed > 0 ? round : undefined;
     });
-    expect(first).toEqual({ sent: 0, failed: 1 });
+    expect(first).toEqual({ sent: 0, failed: 1, dropped: 0 });
     const failed = await eventually(async () => {
       const answer = await http.get<{
         sink: boolean;
@@ -280,12 +280,12 @@ describe('help desk: the mail outbox retries a failed send and loses nothing (em
     expect(failed.outbox[0]).toMatchObject({ status: 'failed', attempts: 1 });
     expect(failed.outbox[0]?.lastError).toMatch(/ECONNREFUSED|connect/i);
     // Not due again before its backoff (30 s).
-    expect(await outbox.sendDue()).toEqual({ sent: 0, failed: 0 });
+    expect(await outbox.sendDue()).toEqual({ sent: 0, failed: 0, dropped: 0 });
 
     server = new SmtpSink(':memory:', () => new Date());
     await server.start(port);
     const later = new Date(Date.now() + 60_000);
-    expect(await outbox.sendDue(later)).toEqual({ sent: 1, failed: 0 });
+    expect(await outbox.sendDue(later)).toEqual({ sent: 1, failed: 0, dropped: 0 });
     expect(server.list().map((m) => m.subject)).toEqual([
       'We received your request: Guarantee fund for cooperatives',
     ]);
@@ -296,6 +296,53 @@ describe('help desk: the mail outbox retries a failed send and loses nothing (em
       return answer.body.outbox[0]?.status === 'sent' ? answer.body : undefined;
     });
     expect(sent.outbox[0]).toMatchObject({ status: 'sent', attempts: 2 });
-    expect(await outbox.sendDue(new Date(Date.now() + 3_600_000))).toEqual({ sent: 0, failed: 0 });
+
+    // A requester erased before their mail went: it is dropped, never sent, out of the outbox's way.
+    const email = 'erased.person@example.org';
+    const filed = await http.post<{ requestId: string }>('/service-requests', {
+      ...SERVICE_REQUEST,
+      requester: { ...SERVICE_REQUEST.requester, email },
+    });
+    await eventually(async () => {
+      const answer = await http.get<{ outbox: Array<{ requestId: string }> }>('/sent-mail');
+      return answer.body.outbox.some((m) => m.requestId === filed.body.requestId)
+        ? true
+        : undefined;
+    });
+    const admin = client(
+      `${platform.url}/api/help-desk`,
+      await signIn(platform.url, 'admin', 'an e2e secret phrase'),
+    );
+    expect((await admin.post('/personal-data/erasures', { email })).status).toBe(200);
+    expect(await outbox.sendDue(new Date(Date.now() + 3_600_000))).toEqual({
+      sent: 0,
+      failed: 0,
+      dropped: 1,
+    });
+    expect(server.list()).toHaveLength(1);
+    const dropped = await eventually(async () => {
+      const answer = await http.get<{ outbox: Array<{ requestId: string; status: string }> }>(
+        '/sent-mail',
+      );
+      const mail = answer.body.outbox.find((m) => m.requestId === filed.body.requestId);
+      return mail?.status === 'dropped' ? mail : undefined;
+    });
+    expect(dropped.status).toBe('dropped');
+    // Their link is dead too: the e-mail it was signed for is gone.
+    const mailer = platform.app.get(RequesterMailer, { strict: false });
+    const link = signRequesterLink(
+      mailer.linkSecret,
+      filed.body.requestId,
+      email,
+      new Date(Date.now() + 86_400_000),
+    );
+    expect((await client(`${platform.url}/api/help-desk`).get(`/requester/${link}`)).status).toBe(
+      401,
+    );
+    expect(await outbox.sendDue(new Date(Date.now() + 3_600_000))).toEqual({
+      sent: 0,
+      failed: 0,
+      dropped: 0,
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { defineProjection } from '@sfp/projections';
 import type {
+  RequesterNotificationDroppedData,
   RequesterNotificationFailedData,
   RequesterNotificationKind,
   RequesterNotificationQueuedData,
@@ -8,7 +9,7 @@ import type {
 
 export const REQUESTER_MAIL_OUTBOX = 'help-desk-requester-mail-outbox';
 
-export type OutboxStatus = 'queued' | 'sent' | 'failed';
+export type OutboxStatus = 'queued' | 'sent' | 'failed' | 'dropped';
 
 /** One mail of the outbox: where it stands (no address: the requester's data stays in the event log). */
 export interface OutboxMail {
@@ -16,7 +17,7 @@ export interface OutboxMail {
   requestId: string;
   kind: RequesterNotificationKind;
   subject: string;
-  /** queued: not tried yet; sent: the SMTP server took it; failed: the last try failed, tried again at nextAttemptAt. */
+  /** queued: not tried yet; sent: the SMTP server took it; failed: the last try failed, tried again at nextAttemptAt; dropped: the requester's data was erased first. */
   status: OutboxStatus;
   attempts: number;
   queuedAt: string;
@@ -51,6 +52,18 @@ export const requesterMailOutboxProjection = defineProjection<OutboxMail>({
         if (!current) return undefined;
         const { nextAttemptAt: _next, lastError: _error, ...rest } = current;
         return { ...rest, status: 'sent', attempts: d.attempt, sentAt: d.sentAt };
+      });
+    },
+    'help-desk.RequesterNotificationDropped': async (event, view) => {
+      const d = event.data as RequesterNotificationDroppedData;
+      await view.update(d.notificationId, (current) => {
+        if (!current) return undefined;
+        const { nextAttemptAt: _next, ...rest } = current;
+        return {
+          ...rest,
+          status: 'dropped',
+          lastError: 'The requester’s personal data was erased',
+        };
       });
     },
     'help-desk.RequesterNotificationFailed': async (event, view) => {

@@ -21,7 +21,9 @@ import type { HelpDeskSettings } from '../help-desk.settings';
 import { REQUESTER_MAIL_OUTBOX, type OutboxMail } from './requester-mail-outbox.projection';
 import { RequesterMailer } from './requester-mailer';
 import {
+  RequesterNotificationDropped,
   RequesterNotificationFailed,
+  RequesterNotificationQueued,
   RequesterNotificationSent,
   requesterNotificationStreamId,
   retryDelayMs,
@@ -32,6 +34,8 @@ import {
 export interface OutboxRound {
   sent: number;
   failed: number;
+  /** Not sent: the requester's personal data was erased first. */
+  dropped: number;
 }
 
 /**
@@ -46,7 +50,7 @@ export interface OutboxRound {
 @Injectable()
 export class RequesterMailOutbox implements ContextWorker {
   private timer?: NodeJS.Timeout;
-  private running: Promise<OutboxRound> = Promise.resolve({ sent: 0, failed: 0 });
+  private running: Promise<OutboxRound> = Promise.resolve({ sent: 0, failed: 0, dropped: 0 });
 
   constructor(
     private readonly mailer: RequesterMailer,
@@ -64,7 +68,7 @@ export class RequesterMailOutbox implements ContextWorker {
         .then(() => this.sendDue())
         .catch((error: unknown) => {
           this.logger.error({ err: error }, 'Mail outbox round failed');
-          return { sent: 0, failed: 0 };
+          return { sent: 0, failed: 0, dropped: 0 };
         });
     }, this.settings.HELP_DESK_MAIL_INTERVAL_MS);
     this.timer.unref();
@@ -83,27 +87,44 @@ export class RequesterMailOutbox implements ContextWorker {
       sort: { field: 'nextAttemptAt', direction: 'asc' },
       limit: 100,
     });
-    const round: OutboxRound = { sent: 0, failed: 0 };
+    const round: OutboxRound = { sent: 0, failed: 0, dropped: 0 };
     for (const { data } of page.items) {
       const outcome = await this.sendOne(data.notificationId, now);
       if (outcome) round[outcome]++;
     }
-    if (round.sent + round.failed > 0) this.projections.wake();
+    if (round.sent + round.failed + round.dropped > 0) this.projections.wake();
     return round;
   }
 
-  private async sendOne(notificationId: string, now: Date): Promise<'sent' | 'failed' | undefined> {
+  private async sendOne(
+    notificationId: string,
+    now: Date,
+  ): Promise<'sent' | 'failed' | 'dropped' | undefined> {
     const streamId = requesterNotificationStreamId(notificationId);
     const recorded = await this.events.readStream(streamId);
     const [queued] = recorded;
     const last = recorded.at(-1);
-    if (!queued || !last || last.type === RequesterNotificationSent.type) return undefined;
+    if (
+      !queued ||
+      !last ||
+      (last.type !== RequesterNotificationQueued.type &&
+        last.type !== RequesterNotificationFailed.type)
+    )
+      return undefined;
     const mail = queued.data as RequesterNotificationQueuedData;
-    // The requester's data was erased: there is nobody to write to any more.
-    if (mail.to.email === '[erased]') return undefined;
     const attempt = recorded.length;
     const base = { notificationId, requestId: mail.requestId, attempt };
     let outcome: NewEvent;
+    if (mail.to.email === '[erased]') {
+      // There is nobody to write to any more: dropped, out of the outbox's way.
+      outcome = this.eventOf(RequesterNotificationDropped, queued.correlationId, now, {
+        notificationId,
+        requestId: mail.requestId,
+        reason: 'requester-erased',
+        droppedAt: now.toISOString(),
+      });
+      return (await this.record(streamId, last.streamVersion, outcome)) ? 'dropped' : undefined;
+    }
     try {
       const messageId = await this.mailer.send({
         to: `${mail.to.name} <${mail.to.email}>`,
@@ -125,13 +146,19 @@ export class RequesterMailOutbox implements ContextWorker {
         failedAt: now.toISOString(),
       });
     }
+    if (!(await this.record(streamId, last.streamVersion, outcome))) return undefined;
+    return outcome.type === RequesterNotificationSent.type ? 'sent' : 'failed';
+  }
+
+  /** Appends the outcome after the version read; false when another instance recorded one first. */
+  private async record(streamId: string, version: number, outcome: NewEvent): Promise<boolean> {
     try {
-      await this.events.append(streamId, last.streamVersion, [outcome]);
+      await this.events.append(streamId, version, [outcome]);
+      return true;
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) return undefined;
+      if (error instanceof WrongExpectedVersionError) return false;
       throw error;
     }
-    return outcome.type === RequesterNotificationSent.type ? 'sent' : 'failed';
   }
 
   private eventOf<Data>(

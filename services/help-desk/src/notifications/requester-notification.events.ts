@@ -57,16 +57,33 @@ export class RequesterNotificationFailed extends defineEventType<RequesterNotifi
   },
 ) {}
 
+/** Not to be sent: the requester's personal data was erased before it went (there is nobody to write to). */
+export interface RequesterNotificationDroppedData {
+  notificationId: string;
+  requestId: string;
+  reason: 'requester-erased';
+  droppedAt: string;
+}
+
+export class RequesterNotificationDropped extends defineEventType<RequesterNotificationDroppedData>()(
+  {
+    type: 'help-desk.RequesterNotificationDropped',
+    schemaVersion: 1,
+  },
+) {}
+
 export const REQUESTER_NOTIFICATION_EVENT_CLASSES = [
   RequesterNotificationQueued,
   RequesterNotificationSent,
   RequesterNotificationFailed,
+  RequesterNotificationDropped,
 ] as const;
 
 export type RequesterNotificationEvent =
   | EventOf<typeof RequesterNotificationQueued>
   | EventOf<typeof RequesterNotificationSent>
-  | EventOf<typeof RequesterNotificationFailed>;
+  | EventOf<typeof RequesterNotificationFailed>
+  | EventOf<typeof RequesterNotificationDropped>;
 
 export function requesterNotificationStreamId(notificationId: string): string {
   return `requester-notification-${notificationId}`;

@@ -39,9 +39,9 @@ export const SentMailSchema = Type.Object(
         requestId: Type.String({ format: 'uuid' }),
         kind: StringEnum(['received', 'replied', 'resolved'] as const),
         subject: Type.String(),
-        status: StringEnum(['queued', 'sent', 'failed'] as const, {
+        status: StringEnum(['queued', 'sent', 'failed', 'dropped'] as const, {
           description:
-            'queued: not tried yet; sent: the SMTP server took it; failed: the last try failed, tried again at nextAttemptAt',
+            'queued: not tried yet; sent: the SMTP server took it; failed: the last try failed, tried again at nextAttemptAt; dropped: not sent, the requester’s personal data was erased first',
         }),
         attempts: Type.Integer({ minimum: 0 }),
         queuedAt: IsoDateTime(),

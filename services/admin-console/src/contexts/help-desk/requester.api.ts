@@ -45,7 +45,7 @@ export interface SentMail {
     requestId: string;
     kind: 'received' | 'replied' | 'resolved';
     subject: string;
-    status: 'queued' | 'sent' | 'failed';
+    status: 'queued' | 'sent' | 'failed' | 'dropped';
     attempts: number;
     queuedAt: string;
     nextAttemptAt?: string;

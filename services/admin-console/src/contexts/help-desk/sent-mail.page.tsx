@@ -19,6 +19,7 @@ const STATUS_LABELS: Record<SentMail['outbox'][number]['status'], string> = {
   queued: 'Queued',
   sent: 'Sent',
   failed: 'Failed, will retry',
+  dropped: 'Not sent: requester’s data erased',
 };
 
 export function SentMailPage() {
