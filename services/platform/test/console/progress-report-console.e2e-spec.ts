@@ -145,7 +145,11 @@ describe('progress report console (e2e, browser)', () => {
       .getByLabel('Narrative', { exact: true })
       .fill('More requests than last year, most of them referrals.');
     await region.getByRole('button', { name: 'Save the narrative' }).click();
-    await region.getByText('More requests than last year, most of them referrals.').waitFor();
+    // Saved: the form closes and the section shows the text, with who wrote it.
+    await region
+      .locator('.narrative-text')
+      .filter({ hasText: 'More requests than last year, most of them referrals.' })
+      .waitFor();
     expect(await textOf(region.getByRole('group', { name: /^Narrative/ }))).toContain('Written by');
 
     // Freeze it.
@@ -160,7 +164,10 @@ describe('progress report console (e2e, browser)', () => {
     await region.getByRole('button', { name: 'Edit the narrative' }).click();
     await region.getByLabel('Narrative', { exact: true }).fill('Rewritten after the submission.');
     await region.getByRole('button', { name: 'Save the narrative' }).click();
-    await region.getByText('Rewritten after the submission.').waitFor();
+    await region
+      .locator('.narrative-text')
+      .filter({ hasText: 'Rewritten after the submission.' })
+      .waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Version 1 as JSON' }).click(),
