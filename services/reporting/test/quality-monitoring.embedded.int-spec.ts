@@ -149,7 +149,7 @@ describe('quality monitoring in reporting, embedded (integration)', () => {
       approvedAmountUsd: 500_000,
     });
     const html = await http.get(`/reports/progress?period=2026-Q1&format=html`);
-    expect(html.text).toContain('<caption>Figures</caption>');
+    expect(html.text).toContain('<h3 id="quality-monitoring.figures">Figures</h3>');
     expect(html.text).toMatch(/<th scope="row">Red flags found<\/th><td>[^<]+<\/td><td>0<\/td>/);
     expect(html.text).toContain('2025-Q4 (previous period)');
     expect(html.text).toContain('Revise and resubmit');

@@ -220,7 +220,7 @@ function tableHtml(table: ReportTable): string {
           .join('')}</tr>`,
     )
     .join('');
-  return `<table id="${escapeHtml(table.id)}"><caption>${escapeHtml(table.title)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<table aria-labelledby="${escapeHtml(table.id)}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function narrativeHtml(narrative: ReportNarrative | null): string {
@@ -236,11 +236,10 @@ function narrativeHtml(narrative: ReportNarrative | null): string {
 const REPORT_STYLE = `
 body{font-family:Georgia,serif;max-width:56rem;margin:2rem auto;color:#111}
 table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #999;padding:.25rem .6rem;text-align:left}
-td{text-align:right}caption{font-weight:bold;text-align:left;padding:.25rem 0}
+td{text-align:right}
 .not-reported,.no-narrative{font-style:italic}.notes{font-size:.85rem;color:#333}
 .narrative{border-left:3px solid #1f4e79;padding-left:1rem}.by{font-size:.85rem;color:#333}
 .submission{border:1px solid #1f4e79;padding:.5rem 1rem}svg.chart{display:block;margin:.5rem 0}
-nav ol{columns:2}
 @media print{body{margin:0}section{page-break-before:always}nav{page-break-after:always}table,svg{page-break-inside:avoid}}
 `;
 
@@ -283,7 +282,7 @@ export function progressReportHtml(report: ProgressReport): string {
     .map((fn) => {
       const body =
         fn.status === 'reported'
-          ? `${fn.tables.map((t) => `<h3>${escapeHtml(t.title)}</h3>${tableCharts(t, fn, legend)}${tableHtml(t)}`).join('')}<h3>How the figures are counted</h3><ul class="notes">${fn.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`
+          ? `${fn.tables.map((t) => `<h3 id="${escapeHtml(t.id)}">${escapeHtml(t.title)}</h3>${tableCharts(t, fn, legend)}${tableHtml(t)}`).join('')}<h3>How the figures are counted</h3><ul class="notes">${fn.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`
           : `<p class="not-reported">${escapeHtml(fn.note)}</p>`;
       return `<section id="${escapeHtml(fn.function)}"><h2>${escapeHtml(fn.title)}</h2>${narrativeHtml(fn.narrative)}${body}</section>`;
     })
