@@ -55,6 +55,8 @@ describe('figures beside the previous period', () => {
         { metric: 'ratePercent', key: null, value: 80 },
         { metric: 'receivedByKind', key: 'b', value: 2, unit: 'count' },
         { metric: 'receivedByKind', key: 'c', value: 1, unit: 'count' },
+        // A breakdown with no key this period: shown whole, 0 now.
+        { metric: 'breachesByPriority', key: 'urgent', value: 2, unit: 'count' },
       ],
       labels,
     );
@@ -70,6 +72,7 @@ describe('figures beside the previous period', () => {
       // c: in the previous period only, 0 now.
       ['receivedByKind', 'c', 0, 1, -1, '−1'],
       ['other', null, 1, null, null, 'n/a'],
+      ['breachesByPriority', 'urgent', 0, 2, -2, '−2'],
     ]);
     expect(shown[0]).toEqual({
       metric: 'received',

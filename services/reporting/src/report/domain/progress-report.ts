@@ -178,20 +178,18 @@ export function figuresBesidePrevious(
   const previousById = new Map(before.map((f) => [figureId(f), f]));
   const seen = new Set(now.map(figureId));
   const breakdownsNow = new Set(now.filter((f) => f.key !== null).map((f) => f.metric));
-  const onlyBefore = before.filter(
-    (f) => f.key !== null && !seen.has(figureId(f)) && breakdownsNow.has(f.metric),
-  );
-  const goneNow = onlyBefore.map((f) => ({
-    ...f,
-    value: (f.unit ?? unitOfMetric(f.metric)) === 'count' ? 0 : null,
-  }));
-  // Keep each breakdown's rows together: the keys seen only before follow the metric's last row.
+  const goneNow = before
+    .filter((f) => f.key !== null && !seen.has(figureId(f)))
+    .map((f) => ({ ...f, value: (f.unit ?? unitOfMetric(f.metric)) === 'count' ? 0 : null }));
+  // Keep each breakdown's rows together: the keys seen only before follow the metric's last row;
+  // a breakdown with no key now (no SLA breach this period) follows, whole.
   const ordered: ReportFigure[] = [];
   for (const [i, f] of now.entries()) {
     ordered.push(f);
     if (f.key !== null && now[i + 1]?.metric !== f.metric)
       ordered.push(...goneNow.filter((g) => g.metric === f.metric));
   }
+  ordered.push(...goneNow.filter((g) => !breakdownsNow.has(g.metric)));
   const isCount = (f: ReportFigure) => (f.unit ?? unitOfMetric(f.metric)) === 'count';
   return ordered.map((f) => {
     const before = previousById.get(figureId(f));
