@@ -87,5 +87,27 @@ describe('the seeded history (e2e, embedded platform)', () => {
         );
       }
     }
-  }, 600_000);
+    for (const period of ['2025', '2026']) {
+      for (const fn of functions)
+        expect([period, fn, nonZero(reports[period]!, fn).length > 0]).toEqual([period, fn, true]);
+    }
+    // Outreach aggregated over the institutions reporting in each year, with the previous year's.
+    const outreach = (period: string) =>
+      nonZero(reports[period]!, 'knowledge-management').find(
+        (f) => f['metric'] === 'activeBorrowersTotal',
+      );
+    expect(outreach('2025')?.['value']).toBeGreaterThan(0);
+    expect(outreach('2026')?.['value']).toBeGreaterThan(0);
+
+    // A second run adds nothing.
+    const again: string[] = [];
+    await seedPlatform({
+      baseUrl: platform.url,
+      admin: { username: 'admin', password: ADMIN_PASSWORD },
+      seed: 7,
+      summary: (line) => again.push(line),
+    });
+    expect(again).toHaveLength(5);
+    for (const line of again) expect(line).toMatch(/already there; nothing added/);
+  }, 900_000);
 });

@@ -285,6 +285,6 @@ export async function seedHelpDesk(options: SeedOptions): Promise<SeedHelpDeskRe
       );
     });
   }
-  await inParallel(requests, 8);
+  await inParallel(requests, 12);
   return { filed: options.count, steps, open, alreadySeeded: false };
 }

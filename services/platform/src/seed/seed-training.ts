@@ -16,7 +16,8 @@ import {
   type ParticipantSex,
   type TrainingAudience,
 } from '@sfp/contracts';
-import { randomFrom } from '@sfp/knowledge-base';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { inParallel, randomFrom } from '@sfp/knowledge-base';
 import {
   DEMO_COURSES,
   DEMO_PLACES,
@@ -61,6 +62,12 @@ export interface SeedTrainingResult {
   alreadySeeded: boolean;
 }
 
+/** One story's time line (when its next command happens) and pseudo-random generator. */
+interface Story {
+  clock?: Date;
+  random: () => number;
+}
+
 /** The training coordinator: plans the offerings and enrols people. */
 const COORDINATOR = 'training-coordinator';
 
@@ -75,7 +82,12 @@ interface RosterEnrolment {
 export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTrainingResult> {
   const api = `${options.baseUrl.replace(/\/$/, '')}/api/training`;
   const log = options.log ?? (() => undefined);
-  const random = randomFrom(options.seed);
+  // Each offering's story runs on its own time line and its own generator (several at a
+  // time): the same seed tells the same stories, whatever order they finish in.
+  const stories = new AsyncLocalStorage<Story>();
+  const main: Story = { random: randomFrom(options.seed) };
+  const story = () => stories.getStore() ?? main;
+  const random = () => story().random();
   const chance = (p: number) => random() < p;
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -94,17 +106,17 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
     alreadySeeded: false,
   };
 
-  /** When the next command happens (each offering's, course's or programme's own time line). */
-  let clock: Date | undefined;
   const call = async <T = Json>(
     method: 'GET' | 'POST',
     path: string,
     actor: string,
     body?: unknown,
   ): Promise<T> => {
-    const at = method === 'POST' ? clock : undefined;
+    const at = method === 'POST' ? story().clock : undefined;
     // Each command a few minutes after the one before, on the same record.
-    if (clock && method === 'POST') clock = new Date(clock.getTime() + 7 * 60_000);
+    const current = story();
+    if (current.clock && method === 'POST')
+      current.clock = new Date(current.clock.getTime() + 7 * 60_000);
     const response = await fetch(`${api}${path}`, {
       method,
       headers: {
@@ -139,11 +151,12 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
 
   /** The offerings held, by region, for the programmes (with their first day). */
   const heldIn = new Map<string, Array<{ offeringId: string; startsOn: string }>>();
+  const offerings: Array<() => Promise<void>> = [];
   for (const original of DEMO_COURSES) {
     const demo = { ...original, offerings: original.offerings.map(aYearEarlierEveryOther) };
     // A course is written and published three months before its first offering.
     const first = demo.offerings.map((o) => o.plan.schedule.startsOn).sort()[0] ?? '2025-01-06';
-    clock = new Date(
+    story().clock = new Date(
       `${daysAfter(`${first}T10:00:00Z`, -90).toISOString().slice(0, 10)}T10:00:00Z`,
     );
     const { courseId } = await post<{ courseId: string }>(
@@ -154,28 +167,34 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
     await post(`/courses/${courseId}/publish`, {}, demo.course.owner);
     result.courses++;
     for (const offering of demo.offerings) {
-      const offeringId = await seedOffering(courseId, demo, offering);
-      if (offeringId && !demo.course.audiences.every((a) => a === 'staff')) {
-        const region = offering.plan.region;
-        const held = { offeringId, startsOn: offering.plan.schedule.startsOn };
-        heldIn.set(region, [...(heldIn.get(region) ?? []), held]);
-      }
-      result.offerings++;
+      const n = offerings.length;
+      offerings.push(() =>
+        stories.run({ random: randomFrom(options.seed * 1_000 + n) }, async () => {
+          const offeringId = await seedOffering(courseId, demo, offering);
+          if (offeringId && !demo.course.audiences.every((a) => a === 'staff')) {
+            const region = offering.plan.region;
+            const held = { offeringId, startsOn: offering.plan.schedule.startsOn };
+            heldIn.set(region, [...(heldIn.get(region) ?? []), held]);
+          }
+          result.offerings++;
+        }),
+      );
     }
   }
+  await inParallel(offerings, 6);
   for (const programme of DEMO_PROGRAMMES) {
     // Launched a month before it starts; its offerings linked as the seed knows them (now).
-    clock = daysAfter(`${programme.launch.startsOn}T10:00:00Z`, -30);
+    story().clock = daysAfter(`${programme.launch.startsOn}T10:00:00Z`, -30);
     const { programmeId } = await post<{ programmeId: string }>('/programmes', programme.launch);
     await post(`/programmes/${programmeId}/targets`, { targets: programme.targets });
-    clock = undefined;
+    story().clock = undefined;
     for (const { offeringId, startsOn } of heldIn.get(programme.launch.scope.region) ?? []) {
       if (startsOn < programme.launch.startsOn || startsOn > programme.launch.endsOn) continue;
       await post(`/programmes/${programmeId}/offerings`, { offeringId });
     }
     result.programmes++;
   }
-  clock = undefined;
+  story().clock = undefined;
   log(
     `training: ${result.courses} courses, ${result.offerings} offerings, ${result.enrolments} enrolments, ` +
       `${result.certificates} certificates, ${result.programmes} programmes`,
@@ -191,10 +210,10 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
     const { plan } = demoOffering;
     const { startsOn, endsOn } = plan.schedule;
     // Planned ten weeks before, open for enrolment from eight weeks before.
-    clock = daysAfter(`${startsOn}T09:00:00Z`, -70);
+    story().clock = daysAfter(`${startsOn}T09:00:00Z`, -70);
     const { offeringId } = await post<{ offeringId: string }>('/offerings', { courseId, plan });
     const path = (action: string) => `/offerings/${offeringId}/${action}`;
-    clock = daysAfter(`${startsOn}T09:00:00Z`, -56);
+    story().clock = daysAfter(`${startsOn}T09:00:00Z`, -56);
     await post(path('open'), {});
     // The enrolments come in over the following six weeks.
     const enrolmentStep = (42 * 86_400_000) / Math.max(1, demoOffering.applicants * 2);
@@ -209,7 +228,7 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
         : constituent(demoOffering, demo.course.audiences, random, pick);
       if (emails.has(participant.email)) continue;
       emails.add(participant.email);
-      clock = new Date((clock?.getTime() ?? 0) + enrolmentStep);
+      story().clock = new Date((story().clock?.getTime() ?? 0) + enrolmentStep);
       const enrolled = await post<{ enrolmentId: string; status: string }>(path('enrolments'), {
         participant,
         ...(supervisor ? { supervisor } : {}),
@@ -237,7 +256,7 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
     }
 
     if (demoOffering.cancelledBecause) {
-      clock = daysAfter(`${startsOn}T09:00:00Z`, -7);
+      story().clock = daysAfter(`${startsOn}T09:00:00Z`, -7);
       await post(path('cancel'), { reason: demoOffering.cancelledBecause });
       result.cancelled++;
       log(
@@ -247,7 +266,7 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
     }
 
     // A seat given up before the start goes to the first who waits.
-    clock = daysAfter(`${startsOn}T09:00:00Z`, -5);
+    story().clock = daysAfter(`${startsOn}T09:00:00Z`, -5);
     let roster = await rosterOf(offeringId);
     if (roster.waitlist.length > 0) {
       const withdrawing = pick(roster.enrolments.filter((e) => e.status === 'enrolled'));
@@ -261,7 +280,7 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
       await post(path('capacity'), { capacity: plan.capacity + demoOffering.extraSeats });
     }
 
-    clock = new Date(`${startsOn}T07:00:00Z`);
+    story().clock = new Date(`${startsOn}T07:00:00Z`);
     await post(path('start'), {});
     roster = await rosterOf(offeringId);
     const seated = roster.enrolments.filter((e) => e.status === 'enrolled');
@@ -274,11 +293,11 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
       const present = seated
         .filter((e) => random() < (presence.get(e.enrolmentId) ?? 1))
         .map((e) => e.enrolmentId);
-      clock = new Date(`${day}T15:00:00Z`);
+      story().clock = new Date(`${day}T15:00:00Z`);
       await post(path('attendance'), { day, present }, trainer);
     }
     if (demo.course.completionRule.minPostTestScore !== undefined) {
-      clock = new Date(`${endsOn}T16:00:00Z`);
+      story().clock = new Date(`${endsOn}T16:00:00Z`);
       for (const enrolment of seated) {
         // Most learn what the course teaches; some struggle with it.
         const strong = chance(0.88);
@@ -292,11 +311,11 @@ export async function seedTraining(options: SeedTrainingOptions): Promise<SeedTr
       }
     }
 
-    clock = daysAfter(`${endsOn}T09:00:00Z`, 1);
+    story().clock = daysAfter(`${endsOn}T09:00:00Z`, 1);
     await post(path('complete'), {});
     roster = await rosterOf(offeringId);
     // The evaluations come back in the days after.
-    clock = daysAfter(`${endsOn}T09:00:00Z`, 3);
+    story().clock = daysAfter(`${endsOn}T09:00:00Z`, 3);
     for (const enrolment of roster.enrolments) {
       if (enrolment.status === 'completed') result.completed++;
       if (enrolment.status === 'failed') result.failed++;
