@@ -57,8 +57,14 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-
 
 /** The time an `X-SFP-Occurred-At` header names, or why it is refused. */
 export function parseOccurredAt(value: string): Date | { message: string } {
-  const time = ISO_DATE_TIME.test(value.trim()) ? new Date(value.trim()) : undefined;
-  if (!time || Number.isNaN(time.getTime())) {
+  const text = value.trim();
+  const time = ISO_DATE_TIME.test(text) ? new Date(text) : undefined;
+  // A calendar day that exists (no 30 February rolled over into March).
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  const exists =
+    day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+  if (!time || Number.isNaN(time.getTime()) || !exists) {
     return { message: 'must be an ISO 8601 date and time with a zone, e.g. 2025-03-14T09:30:00Z' };
   }
   return time;
