@@ -69,7 +69,7 @@ export const ROUTES = {
   impactAssessment: route('/knowledge-base/library/impact-assessments/:entryId'),
   // Reporting
   reportingViews: route('/reporting/views', ['view', 'group', 'measure', 'filter', 'asOf']),
-  progressReport: route('/reporting/progress', ['period']),
+  progressReport: route('/reporting/progress', ['period', 'asOf']),
   // Training
   trainingCourses: route('/training/courses', [
     'kind',

@@ -21,8 +21,11 @@ import { progressReportAs, reportingQueries, type ProgressReport } from './repor
 export function ProgressReportPage() {
   const [search, update] = useRouteSearch('progressReport');
   const period = search.get('period') ?? String(new Date().getUTCFullYear());
+  const asOf = search.get('asOf');
   const [draft, setDraft] = useState(period);
-  const report = useQuery(reportingQueries.progress(period));
+  const [asOfDraft, setAsOfDraft] = useState(asOf ? asOf.slice(0, 16) : '');
+  const asOfInstant = asOf ? new Date(asOf).toISOString() : undefined;
+  const report = useQuery(reportingQueries.progress(period, asOfInstant));
   const download = useCommand(
     async (format: 'json' | 'csv' | 'html') => {
       if (format === 'json') {
@@ -30,7 +33,7 @@ export function ProgressReportPage() {
         downloadText(json, `progress-report-${period}.json`, 'application/json');
         return;
       }
-      const body = await progressReportAs(period, format);
+      const body = await progressReportAs(period, format, undefined, asOfInstant);
       if (format === 'csv') downloadText(body, `progress-report-${period}.csv`, 'text/csv');
       else openHtml(body);
     },
@@ -39,7 +42,10 @@ export function ProgressReportPage() {
   return (
     <main id="main">
       <h1>Progress report to the Governing Body</h1>
-      <FilterBar label="Period" onSubmit={() => update({ period: draft.trim() })}>
+      <FilterBar
+        label="Period"
+        onSubmit={() => update({ period: draft.trim(), asOf: asOfDraft || undefined })}
+      >
         <TextField
           label="Period"
           name="period"
@@ -47,6 +53,15 @@ export function ProgressReportPage() {
           onChange={setDraft}
           errors={report.error instanceof ApiError ? report.error : null}
           hint="A year (2026), a biennium (2026-2027) or a quarter (2026-Q1)"
+        />
+        <TextField
+          label="As of (optional)"
+          name="asOf"
+          type="datetime-local"
+          value={asOfDraft}
+          onChange={setAsOfDraft}
+          errors={report.error instanceof ApiError ? report.error : null}
+          hint="The report, and its narratives, as they stood then"
         />
         <div className="filter-actions">
           <button type="submit" className="primary">
@@ -69,7 +84,7 @@ export function ProgressReportPage() {
       <ErrorMessage error={download.error} />
       <QueryState query={report} what="Computing the report" />
       {report.data ? <Report report={report.data} period={period} /> : null}
-      {report.data ? <ReportSubmissions period={period} /> : null}
+      {report.data && !asOf ? <ReportSubmissions period={period} /> : null}
     </main>
   );
 }

@@ -147,8 +147,8 @@ function bodyOf(q: ViewQuery): Record<string, unknown> {
 const queryPath = (view: string) => `${REPORTING}/views/${encodeURIComponent(view)}/query`;
 export type ReportFormat = 'json' | 'csv' | 'html';
 
-const progressPath = (period: string, format?: ReportFormat, table?: string) =>
-  `${REPORTING}/reports/progress${queryString({ period, format, table })}`;
+const progressPath = (period: string, format?: ReportFormat, table?: string, asOf?: string) =>
+  `${REPORTING}/reports/progress${queryString({ period, format, table, asOf })}`;
 const periodPath = (period: string) =>
   `${REPORTING}/reports/progress/${encodeURIComponent(period)}`;
 const submissionsPath = (period: string) => `${periodPath(period)}/submissions`;
@@ -175,10 +175,11 @@ export const reportingQueries = {
       queryFn: () => post<QueryAnswer>(queryPath(q.view), bodyOf(q)),
       placeholderData: keepPreviousData,
     }),
-  progress: (period: string) =>
+  /** The live report, or as it stood at `asOf` (an ISO instant): its figures and narratives then. */
+  progress: (period: string, asOf?: string) =>
     queryOptions({
-      queryKey: [...REPORTING_KEY, 'progress', period],
-      queryFn: () => get<ProgressReport>(progressPath(period)),
+      queryKey: [...REPORTING_KEY, 'progress', period, asOf],
+      queryFn: () => get<ProgressReport>(progressPath(period, undefined, undefined, asOf)),
     }),
   submissions: (period: string) =>
     queryOptions({
@@ -214,8 +215,12 @@ export const answerCsv = (q: ViewQuery) =>
 const ACCEPT = { csv: 'text/csv', html: 'text/html', json: 'application/json' } as const;
 
 /** The progress report (or one of its tables) as CSV, or as the platform's printable HTML. */
-export const progressReportAs = (period: string, format: 'csv' | 'html', table?: string) =>
-  fetchText(progressPath(period, format, table), ACCEPT[format]);
+export const progressReportAs = (
+  period: string,
+  format: 'csv' | 'html',
+  table?: string,
+  asOf?: string,
+) => fetchText(progressPath(period, format, table, asOf), ACCEPT[format]);
 
 /** A submitted version, as it was submitted. */
 export const submittedReportAs = (period: string, version: number, format: ReportFormat) =>
