@@ -25,6 +25,8 @@ import {
   type DemoProposal,
   type DemoReview,
 } from './quality-demo-data';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { inParallel } from '@sfp/knowledge-base';
 import { daysAfter, occurredAtHeader, workingTime } from './past-facts';
 
 export interface SeedQualityOptions {
@@ -106,8 +108,10 @@ export async function seedQuality(options: SeedQualityOptions): Promise<SeedQual
 
   const now = options.now ?? new Date();
   /** The proposal's time line: each command some working days after the one before (never now or later). */
-  let clock: Date | undefined;
-  let daysToNext = 0;
+  // Each proposal's story on its own time line (several proposals at a time).
+  const timelines = new AsyncLocalStorage<{ clock?: Date; daysToNext: number }>();
+  const outside: { clock?: Date; daysToNext: number } = { daysToNext: 0 };
+  const line = () => timelines.getStore() ?? outside;
   const call = async <T = Json>(
     method: 'GET' | 'POST',
     url: string,
@@ -115,11 +119,12 @@ export async function seedQuality(options: SeedQualityOptions): Promise<SeedQual
     body?: unknown,
   ): Promise<{ status: number; body: T }> => {
     let at: Date | undefined;
-    if (clock && method === 'POST') {
-      const next = workingTime(daysAfter(clock, daysToNext));
-      if (next.getTime() < now.getTime() - 3_600_000) clock = next;
-      at = clock;
-      daysToNext = 2;
+    const timeline = line();
+    if (timeline.clock && method === 'POST') {
+      const next = workingTime(daysAfter(timeline.clock, timeline.daysToNext));
+      if (next.getTime() < now.getTime() - 3_600_000) timeline.clock = next;
+      at = timeline.clock;
+      timeline.daysToNext = 2;
     }
     const response = await fetch(url, {
       method,
@@ -167,11 +172,14 @@ export async function seedQuality(options: SeedQualityOptions): Promise<SeedQual
 
   const policy = await get<ReviewPolicy>(`${api}/review-policy`);
   const institutions = await knowledgeBaseInstitutions();
-  for (const demo of toSeed) {
-    const partnerInstitutionIds = partnersOf(demo, institutions);
-    for (const id of partnerInstitutionIds) await untilQualityMonitoringKnows(id);
-    await seedProposal(demo, partnerInstitutionIds);
-  }
+  await inParallel(
+    toSeed.map((demo) => async () => {
+      const partnerInstitutionIds = partnersOf(demo, institutions);
+      for (const id of partnerInstitutionIds) await untilQualityMonitoringKnows(id);
+      await timelines.run({ daysToNext: 0 }, () => seedProposal(demo, partnerInstitutionIds));
+    }),
+    4,
+  );
   const decided = Object.entries(result.decisions)
     .map(([decision, count]) => `${count} ${decision}`)
     .join(', ');
@@ -257,9 +265,9 @@ export async function seedQuality(options: SeedQualityOptions): Promise<SeedQual
 
   async function seedProposal(demo: DemoProposal, partnerInstitutionIds: string[]): Promise<void> {
     const definition: ProposalDefinition = { ...demo.proposal, partnerInstitutionIds };
-    clock = workingTime(daysAfter(`${demo.proposal.plannedStart}T09:00:00Z`, -120));
-    if (clock.getTime() >= now.getTime()) clock = undefined;
-    daysToNext = 0;
+    const submittedAt = workingTime(daysAfter(`${demo.proposal.plannedStart}T09:00:00Z`, -120));
+    line().clock = submittedAt.getTime() < now.getTime() ? submittedAt : undefined;
+    line().daysToNext = 0;
     const { proposalId } = await post<{ proposalId: string }>(
       '/proposals',
       definition,
@@ -272,7 +280,7 @@ export async function seedQuality(options: SeedQualityOptions): Promise<SeedQual
 
     if (demo.review) outcome = await review(demo.review);
     if (demo.resubmission && outcome === 'revise-and-resubmit') {
-      daysToNext = 21;
+      line().daysToNext = 21;
       await post(
         path('resubmit'),
         {
@@ -285,13 +293,13 @@ export async function seedQuality(options: SeedQualityOptions): Promise<SeedQual
       outcome = `resubmitted, ${await review(demo.resubmission.review)}`;
     }
     if (demo.withdrawnBecause) {
-      daysToNext = 10;
+      line().daysToNext = 10;
       await post(path('withdraw'), { reason: demo.withdrawnBecause }, demo.submitter);
       result.withdrawn++;
       outcome = 'withdrawn';
     }
     // The linkages are suggested by the service as it reads the proposal now: answered now.
-    clock = undefined;
+    line().clock = undefined;
     if (demo.linkages) await link(demo.linkages);
     log(`quality monitoring: ${demo.proposal.title}: ${outcome}`);
 
@@ -308,7 +316,7 @@ export async function seedQuality(options: SeedQualityOptions): Promise<SeedQual
         return 'under review (a draft saved)';
       }
       for (const [i, reviewer] of story.reviewers.entries()) {
-        daysToNext = 4 + i;
+        line().daysToNext = 4 + i;
         await post(
           path('review'),
           { ratings: ratingsOf[i], summary: summaryOf(ratingsOf[i] ?? []) },
