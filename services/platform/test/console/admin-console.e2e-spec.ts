@@ -691,9 +691,9 @@ describe('admin console in a browser (e2e)', () => {
       .filter({ hasText: source });
     await row.waitFor();
     expect((await row.locator('td').allTextContents()).slice(0, 4)).toEqual([
-      'KE',
+      'Kenya (KE)',
       '2026',
-      '2,310',
+      'US$2,310.00',
       source,
     ]);
     expect(new URL(page.url()).searchParams.get('country')).toBe('KE');
@@ -745,8 +745,12 @@ describe('admin console in a browser (e2e)', () => {
     ]);
     expect(download.suggestedFilename()).toBe(`progress-report-${year}.csv`);
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.split(/\r?\n/)[0]).toBe('period,function,status,metric,key,value,unit,note');
-    expect(csv).toContain(`${year},help-desk-and-service,reported,requestsReceived,,1,count,`);
+    expect(csv.split(/\r?\n/)[0]).toBe(
+      `period,function,section,status,metric,key,label,value,unit,previous (${year - 1}),change,note`,
+    );
+    expect(csv).toContain(
+      `${year},help-desk-and-service,Help desk and service,reported,requestsReceived,,Requests received,1,count,0,1,`,
+    );
     await h.screenshot('14-progress-report');
     // The print view: the platform's own printable HTML report, in a new window.
     const [printView] = await Promise.all([

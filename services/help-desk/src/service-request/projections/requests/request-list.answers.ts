@@ -59,7 +59,8 @@ export const RequestListItemSchema = Type.Object(
     slaBreached: Type.Boolean(),
     escalation: Type.Optional(
       StringEnum(ESCALATION_REASONS, {
-        description: 'Escalated to the team lead in the current SLA span: approaching its breach, or breached',
+        description:
+          'Escalated to the team lead in the current SLA span: approaching its breach, or breached',
       }),
     ),
     escalatedTo: Type.Optional(Type.String({ description: 'The team lead it escalated to' })),

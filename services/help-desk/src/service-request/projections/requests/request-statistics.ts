@@ -27,7 +27,8 @@ function satisfactionOf(requests: readonly RequestSummary[]): RequestStatistics[
     .map((r) => r.satisfactionRating)
     .filter((v): v is number => typeof v === 'number');
   const distribution: Record<string, number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
-  for (const rating of ratings) distribution[String(rating)] = (distribution[String(rating)] ?? 0) + 1;
+  for (const rating of ratings)
+    distribution[String(rating)] = (distribution[String(rating)] ?? 0) + 1;
   const mean = ratings.length
     ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100
     : null;
