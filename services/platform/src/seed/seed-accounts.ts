@@ -30,7 +30,7 @@ export function seedAccounts(options: {
     });
     // The platform limits sign-ins per minute and address (SFP_SIGN_INS_PER_MINUTE); the seed
     // signs in many people at once, so it waits as the platform asks and tries again.
-    if (response.status === 429 && attempt < 5) {
+    if (response.status === 429 && attempt < 12) {
       const seconds = Number(response.headers.get('retry-after'));
       const wait = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 60) : 10;
       await new Promise((resolve) => setTimeout(resolve, wait * 1000));
