@@ -10,6 +10,7 @@ import {
   CLOCK,
   CONTEXT_SETTINGS,
   EVENT_STORE,
+  IntervalRounds,
   LOGGER,
   PROJECTION_ENGINE,
   type Clock,
@@ -49,8 +50,7 @@ export interface OutboxRound {
  */
 @Injectable()
 export class RequesterMailOutbox implements ContextWorker {
-  private timer?: NodeJS.Timeout;
-  private running: Promise<OutboxRound> = Promise.resolve({ sent: 0, failed: 0, dropped: 0 });
+  private readonly rounds: IntervalRounds<OutboxRound>;
 
   constructor(
     private readonly mailer: RequesterMailer,
@@ -59,24 +59,21 @@ export class RequesterMailOutbox implements ContextWorker {
     @Inject(CONTEXT_SETTINGS) private readonly settings: HelpDeskSettings,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.rounds = new IntervalRounds({
+      round: () => this.sendDue(),
+      onFailure: { sent: 0, failed: 0, dropped: 0 },
+      logger,
+      failureMessage: 'Mail outbox round failed',
+    });
+  }
 
   start(): void {
-    if (this.settings.HELP_DESK_MAIL_INTERVAL_MS <= 0) return;
-    this.timer = setInterval(() => {
-      this.running = this.running
-        .then(() => this.sendDue())
-        .catch((error: unknown) => {
-          this.logger.error({ err: error }, 'Mail outbox round failed');
-          return { sent: 0, failed: 0, dropped: 0 };
-        });
-    }, this.settings.HELP_DESK_MAIL_INTERVAL_MS);
-    this.timer.unref();
+    this.rounds.start(this.settings.HELP_DESK_MAIL_INTERVAL_MS);
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.rounds.stop();
   }
 
   /** Sends every mail due at `now` (after the outbox read model caught up); returns how many were sent and failed. */

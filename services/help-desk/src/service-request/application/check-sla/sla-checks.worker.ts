@@ -4,6 +4,7 @@ import type { ProjectionEngine } from '@sfp/projections';
 import {
   CLOCK,
   CONTEXT_SETTINGS,
+  IntervalRounds,
   LOGGER,
   PROJECTION_ENGINE,
   type Clock,
@@ -29,34 +30,30 @@ import { ServiceRequests } from '../service-requests';
  */
 @Injectable()
 export class SlaChecks implements ContextWorker {
-  private timer?: NodeJS.Timeout;
-  private running: Promise<number> = Promise.resolve(0);
+  private readonly rounds: IntervalRounds<number>;
 
   constructor(
     private readonly requests: ServiceRequests,
     @Inject(PROJECTION_ENGINE) private readonly projections: ProjectionEngine,
     @Inject(CONTEXT_SETTINGS) private readonly settings: HelpDeskSettings,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(LOGGER) logger: Logger,
     @Inject(HELP_DESK_TEAMS) private readonly teams: HelpDeskTeams,
-  ) {}
+  ) {
+    this.rounds = new IntervalRounds({
+      round: () => this.checkSlas(),
+      onFailure: 0,
+      logger,
+      failureMessage: 'Scheduled SLA check failed',
+    });
+  }
 
   start(): void {
-    if (this.settings.SLA_CHECK_INTERVAL_MS <= 0) return;
-    this.timer = setInterval(() => {
-      this.running = this.running
-        .then(() => this.checkSlas())
-        .catch((error: unknown) => {
-          this.logger.error({ err: error }, 'Scheduled SLA check failed');
-          return 0;
-        });
-    }, this.settings.SLA_CHECK_INTERVAL_MS);
-    this.timer.unref();
+    this.rounds.start(this.settings.SLA_CHECK_INTERVAL_MS);
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.rounds.stop();
   }
 
   /** Checks every open request now; returns how many recorded a breach or an escalation. */

@@ -5,6 +5,7 @@ import {
   CLOCK,
   CONTEXT_SETTINGS,
   EVENT_STORE,
+  IntervalRounds,
   LOGGER,
   PROJECTION_ENGINE,
   type Clock,
@@ -37,8 +38,7 @@ const CATCH_UP_MS = 30_000;
  */
 @Injectable()
 export class SlippageCheck implements ContextWorker {
-  private timer?: NodeJS.Timeout;
-  private running: Promise<number> = Promise.resolve(0);
+  private readonly rounds: IntervalRounds<number>;
 
   constructor(
     private readonly projects: ResearchProjects,
@@ -48,19 +48,21 @@ export class SlippageCheck implements ContextWorker {
     @Inject(CONTEXT_SETTINGS) private readonly settings: InnovationResearchSettings,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.rounds = new IntervalRounds({
+      round: () => this.check(),
+      onFailure: 0,
+      logger,
+      failureMessage: 'Scheduled slippage check failed',
+    });
+  }
 
   start(): void {
-    const interval = this.settings.RESEARCH_SLIPPAGE_CHECK_INTERVAL_MS;
-    if (interval <= 0) return;
-    this.schedule();
-    this.timer = setInterval(() => this.schedule(), interval);
-    this.timer.unref();
+    this.rounds.start(this.settings.RESEARCH_SLIPPAGE_CHECK_INTERVAL_MS, { immediately: true });
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.rounds.stop();
   }
 
   /** Flags the slipping milestones of every project as of today; returns how many projects had new ones. */
@@ -112,14 +114,5 @@ export class SlippageCheck implements ContextWorker {
       cursor = page.nextCursor;
     } while (cursor);
     return projectIds;
-  }
-
-  private schedule(): void {
-    this.running = this.running
-      .then(() => this.check())
-      .catch((error: unknown) => {
-        this.logger.error({ err: error }, 'Scheduled slippage check failed');
-        return 0;
-      });
   }
 }
