@@ -1,21 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { contextTopics, EmbeddedEventBus } from '@sfp/messaging';
-import { createLogger } from '@sfp/service-kit';
+import { contextTopics, type EmbeddedEventBus } from '@sfp/messaging';
 import { httpClient } from '@sfp/testing';
-import { defaultReportingPlugins } from '../src/reporting.plugins';
-import type { ReportingRuntime } from '../src/reporting.runtime';
-import { openEmbeddedReportingStores, type ReportingStores } from '../src/reporting.stores';
 import { knowledgeOutcomesHistory } from '../src/knowledge-base/knowledge-outcomes.fixture';
 import { HelpDeskHistory } from './support/help-desk-history';
-import {
-  eventually,
-  publishEvents,
-  startReportingApp,
-  testMetrics,
-} from './support/reporting-test-app';
+import { startEmbeddedReporting, type EmbeddedReporting } from './support/embedded-reporting';
+import { eventually, publishEvents } from './support/reporting-test-app';
 
 type Json = Record<string, any>;
 
@@ -38,10 +26,8 @@ type Json = Record<string, any>;
  * programme-guidance 0 (1, −1); by theme: youth 2 (1, +1), gender 1 (1, no change).
  */
 describe('the progress report beside the previous period, its narratives and its submissions (integration)', () => {
-  let dataDir: string;
+  let reporting: EmbeddedReporting;
   let bus: EmbeddedEventBus;
-  let stores: ReportingStores;
-  let app: INestApplication;
   let http: ReturnType<typeof httpClient>;
   let baseUrl: string;
   /** PUT with a JSON body (the shared test client has no PUT). */
@@ -57,24 +43,14 @@ describe('the progress report beside the previous period, its narratives and its
   const h = new HelpDeskHistory();
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sfp-progress-report-'));
-    bus = new EmbeddedEventBus({ filename: join(dataDir, 'bus.sqlite'), retryDelayMs: 50 });
-    stores = openEmbeddedReportingStores(dataDir);
-    const runtime: ReportingRuntime = {
-      log: stores.log,
-      bus,
-      topicProvisioning: { partitions: 1, replicationFactor: 1 },
-      readModels: stores.readModels,
-      plugins: defaultReportingPlugins(),
-      projectionSources: [],
+    reporting = await startEmbeddedReporting({
+      name: 'progress-report',
+      partitions: 1,
       clock: () => now,
-      metrics: testMetrics(),
-      logger: createLogger('progress-report-int', 'silent'),
-    };
-    const started = await startReportingApp(runtime);
-    app = started.app;
-    http = httpClient(started.url);
-    baseUrl = started.url;
+    });
+    bus = reporting.bus;
+    http = httpClient(reporting.url);
+    baseUrl = reporting.url;
     h.submit('r1', '2025-10-10T00:00:00.000Z', {
       kind: 'referral',
       themes: ['youth'],
@@ -113,10 +89,7 @@ describe('the progress report beside the previous period, its narratives and its
   });
 
   afterAll(async () => {
-    await app?.close();
-    await stores?.close();
-    await bus?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await reporting?.close();
   });
 
   const helpDesk = async (path = '/reports/progress?period=2026-Q1') =>

@@ -1,26 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { contextTopics, EmbeddedEventBus } from '@sfp/messaging';
-import { createLogger } from '@sfp/service-kit';
+import { contextTopics, type EmbeddedEventBus } from '@sfp/messaging';
 import { httpClient } from '@sfp/testing';
 import {
   QUALITY_FIGURES_2025_Q4,
   QUALITY_FIGURES_2026_Q1,
   scriptedQualityHistory,
 } from '../src/quality-monitoring/quality-history.fixture';
-import { defaultReportingPlugins } from '../src/reporting.plugins';
-import type { ReportingRuntime } from '../src/reporting.runtime';
-import { openEmbeddedReportingStores, type ReportingStores } from '../src/reporting.stores';
 import { previousFiguresByName, type FigureWithPrevious } from './support/report-previous';
 import { figuresByName } from './support/report-figures';
-import {
-  eventually,
-  publishEvents,
-  startReportingApp,
-  testMetrics,
-} from './support/reporting-test-app';
+import { startEmbeddedReporting, type EmbeddedReporting } from './support/embedded-reporting';
+import { eventually, publishEvents } from './support/reporting-test-app';
 
 type Json = Record<string, any>;
 
@@ -31,30 +19,14 @@ type Json = Record<string, any>;
  * (quality-history.fixture.ts).
  */
 describe('quality monitoring in reporting, embedded (integration)', () => {
-  let dataDir: string;
+  let reporting: EmbeddedReporting;
   let bus: EmbeddedEventBus;
-  let stores: ReportingStores;
-  let app: INestApplication;
   let http: ReturnType<typeof httpClient>;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sfp-reporting-quality-'));
-    bus = new EmbeddedEventBus({ filename: join(dataDir, 'bus.sqlite'), retryDelayMs: 50 });
-    stores = openEmbeddedReportingStores(dataDir);
-    const runtime: ReportingRuntime = {
-      log: stores.log,
-      bus,
-      topicProvisioning: { partitions: 3, replicationFactor: 1 },
-      readModels: stores.readModels,
-      plugins: defaultReportingPlugins(),
-      projectionSources: [],
-      clock: () => new Date(),
-      metrics: testMetrics(),
-      logger: createLogger('reporting-quality-int', 'silent'),
-    };
-    const started = await startReportingApp(runtime);
-    app = started.app;
-    http = httpClient(started.url);
+    reporting = await startEmbeddedReporting({ name: 'reporting-quality' });
+    bus = reporting.bus;
+    http = httpClient(reporting.url);
     await publishEvents(
       bus,
       contextTopics('quality-monitoring').events,
@@ -63,10 +35,7 @@ describe('quality monitoring in reporting, embedded (integration)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await stores?.close();
-    await bus?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await reporting?.close();
   });
 
   const query = (body: unknown, view: string, suffix = '') =>
