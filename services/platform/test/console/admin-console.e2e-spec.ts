@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { httpClient, signIn } from '@sfp/testing';
 import type { Locator, Page } from 'playwright-core';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
+import { submitSignIn, textOf } from './console-steps';
 
 /**
  * The admin console in a real browser (Debian's Chromium, headless) against
@@ -42,15 +43,8 @@ describe('admin console in a browser (e2e)', () => {
 
   const main = () => page.getByRole('main');
   const nav = () => page.getByRole('navigation', { name: 'Main' });
-  const textOf = async (locator: Locator) =>
-    ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
-  async function signInAs(username: string, password: string) {
-    await page.goto('/');
-    await page.getByLabel('User name').fill(username);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
+  const signInAs = (username: string, password: string) => submitSignIn(page, username, password);
 
   /** Signs the administrator in (on the home dashboard) and opens a page of the main menu. */
   async function adminOpens(link: string) {

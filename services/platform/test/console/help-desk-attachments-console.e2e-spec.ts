@@ -3,6 +3,7 @@ import { httpClient, signIn } from '@sfp/testing';
 import type { Page } from 'playwright-core';
 import { SERVICE_REQUEST } from '../support/test-platform';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
+import { submitSignIn } from './console-steps';
 
 /** Files on a help-desk request, through the console's request page, in a real browser. */
 describe('help desk attachments in the console (browser e2e)', () => {
@@ -29,10 +30,7 @@ describe('help desk attachments in the console (browser e2e)', () => {
   });
 
   it('attaches a file, lists it with its type and size, downloads it as it was, and says why a file is refused', async () => {
-    await page.goto('/');
-    await page.getByLabel('User name').fill('admin');
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, 'admin', ADMIN_PASSWORD);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     await page.goto(`/help-desk/requests/${requestId}`);
     await page.getByRole('heading', { name: SERVICE_REQUEST.title }).waitFor();

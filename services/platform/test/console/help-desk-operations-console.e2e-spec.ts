@@ -1,9 +1,8 @@
 import { addBusinessHours, businessHoursBetween, OFFICE_HOURS, SlaChecks } from '@sfp/help-desk';
 import { httpClient, signIn } from '@sfp/testing';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
-
-type Json = Record<string, any>;
+import { ensureSignedIn, eventually, ok, textOf, type Json } from './console-steps';
 
 /**
  * The help desk's operator pages in a real browser (Chromium, headless)
@@ -42,23 +41,6 @@ describe('admin console: help desk operations in a browser (e2e)', () => {
     country: 'SN',
     priority: 'urgent',
   });
-
-  async function ok<T = Json>(
-    answer: Promise<{ status: number; body: T; text: string }>,
-    status = 200,
-  ): Promise<T> {
-    const { status: got, body, text } = await answer;
-    if (got !== status) throw new Error(`Expected HTTP ${status}, got ${got}: ${text}`);
-    return body;
-  }
-
-  async function eventually(what: string, probe: () => Promise<boolean>) {
-    for (let attempt = 0; attempt < 150; attempt++) {
-      if (await probe()) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`Never: ${what}`);
-  }
 
   /** A triaged request; its id. */
   async function triaged(title: string): Promise<string> {
@@ -131,19 +113,9 @@ describe('admin console: help desk operations in a browser (e2e)', () => {
 
   const main = () => page.getByRole('main');
   const nav = () => page.getByRole('navigation', { name: 'Main' });
-  const textOf = async (locator: Locator) =>
-    ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
-  async function signInAsAdmin() {
-    await page.goto('/');
-    const signedIn = page.getByTestId('signed-in-user');
-    await signedIn.or(page.getByLabel('User name')).first().waitFor();
-    if (await signedIn.isVisible()) return;
-    await page.getByLabel('User name').fill('admin');
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('signed-in-user').waitFor();
-  }
+  /** Signed in as the administrator (once: the session stays in the tab). */
+  const signInAsAdmin = () => ensureSignedIn(page, 'admin', ADMIN_PASSWORD);
 
   async function openRequest(title: string) {
     await nav().getByRole('link', { name: 'Request queue' }).click();

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { RequesterMailer, RequesterMailOutbox, type CaughtMail } from '@sfp/help-desk';
 import { httpClient, signIn } from '@sfp/testing';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ARTIFACTS, startConsoleHarness, type ConsoleHarness } from './console-harness';
+import { ensureSignedIn, textOf } from './console-steps';
 
 /**
  * The help desk reaching the requester, in a real browser against the
@@ -54,8 +55,6 @@ describe('help desk: the requester’s link and the Sent mail page in a browser 
     await h?.close();
   });
 
-  const textOf = async (locator: Locator) =>
-    ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
   const notice = (p: Page, text: string) =>
     p.getByRole('status').filter({ hasText: text }).waitFor();
 
@@ -71,16 +70,8 @@ describe('help desk: the requester’s link and the Sent mail page in a browser 
     }
   }
 
-  async function signInAsAdmin() {
-    await page.goto('/');
-    const signedIn = page.getByTestId('signed-in-user');
-    await signedIn.or(page.getByLabel('User name')).first().waitFor();
-    if (await signedIn.isVisible()) return;
-    await page.getByLabel('User name').fill('admin');
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await signedIn.waitFor();
-  }
+  /** Signed in as the administrator (once: the session stays in the tab). */
+  const signInAsAdmin = () => ensureSignedIn(page, 'admin', ADMIN_PASSWORD);
 
   /** The request page's Comment action: an internal note or a public reply. */
   async function comment(

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { httpClient, signIn } from '@sfp/testing';
 import type { Locator, Page } from 'playwright-core';
 import { ARTIFACTS, startConsoleHarness, type ConsoleHarness } from './console-harness';
+import { submitSignIn, textOf } from './console-steps';
 
 /**
  * The console's home dashboard per role, the navigation folded on a phone,
@@ -54,21 +55,12 @@ describe('home dashboard console (e2e, browser)', () => {
     await h?.close();
   });
 
-  const textOf = async (locator: Locator) =>
-    ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
   const panel = (title: string) => page.getByRole('region', { name: title, exact: true });
   const figure = (region: Locator, label: string) =>
     region.locator('dl.figures > div').filter({ hasText: label }).locator('dd');
 
-  async function signInAs(p: Page, username: string, password: string) {
-    await p.goto('/');
-    await p.getByLabel('User name').fill(username);
-    await p.getByLabel('Password', { exact: true }).fill(password);
-    await p.getByRole('button', { name: 'Sign in' }).click();
-  }
-
   it("an administrator's home: the open requests and SLA by assignee, the knowledge base's targets, the next report", async () => {
-    await signInAs(page, 'admin', ADMIN_PASSWORD);
+    await submitSignIn(page, 'admin', ADMIN_PASSWORD);
     await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
     const helpDesk = panel('Help desk');
     // The help desk's list follows its events: the two requests arrive.
@@ -102,7 +94,7 @@ describe('home dashboard console (e2e, browser)', () => {
   });
 
   it("an analyst's home has the knowledge base and the next report, not the help desk's queue", async () => {
-    await signInAs(page, 'nadia.analyst', analystOneTimePassword);
+    await submitSignIn(page, 'nadia.analyst', analystOneTimePassword);
     await page.getByLabel('Current password').fill(analystOneTimePassword);
     await page.getByLabel('New password', { exact: true }).fill(ANALYST_PASSWORD);
     await page.getByLabel('Repeat the new password').fill(ANALYST_PASSWORD);
@@ -125,7 +117,7 @@ describe('home dashboard console (e2e, browser)', () => {
     });
     const p = await phone.newPage();
     try {
-      await signInAs(p, 'admin', ADMIN_PASSWORD);
+      await submitSignIn(p, 'admin', ADMIN_PASSWORD);
       await p.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
       const nav = p.getByRole('navigation', { name: 'Main' });
       const menu = p.getByRole('button', { name: 'Menu' });
@@ -150,7 +142,7 @@ describe('home dashboard console (e2e, browser)', () => {
   });
 
   it("the API's refusals show in words under their fields", async () => {
-    await signInAs(page, 'admin', ADMIN_PASSWORD);
+    await submitSignIn(page, 'admin', ADMIN_PASSWORD);
     await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
     await page.goto('/help-desk/requests/new');
     await page.getByRole('heading', { name: 'File a request' }).waitFor();

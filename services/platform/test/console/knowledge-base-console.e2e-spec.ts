@@ -9,8 +9,7 @@ import {
 import { httpClient, signIn } from '@sfp/testing';
 import type { Page } from 'playwright-core';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
-
-type Json = Record<string, any>;
+import { submitSignIn, type Json } from './console-steps';
 
 /**
  * The knowledge base's console gaps, in a real browser: an import of reports
@@ -45,10 +44,7 @@ describe('knowledge base in the console (browser e2e)', () => {
     expect((await api.post('/targets', institutionTarget(umoja))).status).toBe(201);
     expect((await api.post('/impact-assessments', exampleAssessment())).status).toBe(201);
 
-    await page.goto('/');
-    await page.getByLabel('User name').fill('admin');
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, 'admin', ADMIN_PASSWORD);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
   });
 

@@ -5,10 +5,9 @@ import { DEFAULT_REVIEW_POLICY, type ProposalDefinition } from '@sfp/contracts';
 import { institutionRegistration, workedExampleA } from '@sfp/knowledge-base/testing';
 import { proposalBody, ratingsBody } from '@sfp/quality-monitoring/testing';
 import { httpClient, signIn } from '@sfp/testing';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
-
-type Json = Record<string, any>;
+import { ensureSignedIn, eventually, ok, textOf, type Json } from './console-steps';
 
 /**
  * The console's quality-monitoring pages in a real browser (Chromium,
@@ -61,24 +60,6 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
     __dirname,
     '../../../quality-monitoring/src/iati/testing/women-sme-guarantee-fund.iati-activity.xml',
   );
-
-  async function ok<T = Json>(
-    answer: Promise<{ status: number; body: T; text: string }>,
-    status = 200,
-  ): Promise<T> {
-    const { status: got, body, text } = await answer;
-    if (got !== status) throw new Error(`Expected HTTP ${status}, got ${got}: ${text}`);
-    return body;
-  }
-
-  /** Polls until `probe` answers true (the projections and the bus take their time). */
-  async function eventually(what: string, probe: () => Promise<boolean>) {
-    for (let attempt = 0; attempt < 150; attempt++) {
-      if (await probe()) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`Never: ${what}`);
-  }
 
   async function submitted(definition: ProposalDefinition): Promise<string> {
     const answer = await ok(quality.post('/proposals', definition), 201);
@@ -137,23 +118,12 @@ describe('admin console: quality-monitoring pages in a browser (e2e)', () => {
 
   const main = () => page.getByRole('main');
   const nav = () => page.getByRole('navigation', { name: 'Main' });
-  const textOf = async (locator: Locator) =>
-    ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
   const notice = (text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
   const statusBecomes = (label: string) =>
     page.getByTestId('proposal-status').filter({ hasText: label }).waitFor();
 
   /** Signed in as the administrator (once: the session stays in the tab). */
-  async function signInAsAdmin() {
-    await page.goto('/');
-    const signedIn = page.getByTestId('signed-in-user');
-    await signedIn.or(page.getByLabel('User name')).first().waitFor();
-    if (await signedIn.isVisible()) return;
-    await page.getByLabel('User name').fill('admin');
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('signed-in-user').waitFor();
-  }
+  const signInAsAdmin = () => ensureSignedIn(page, 'admin', ADMIN_PASSWORD);
 
   /** From the review queue, searched by the run's words, to a proposal's workspace. */
   async function openFromQueue(title: string) {

@@ -3,8 +3,7 @@ import { projectBody } from '@sfp/innovation-research/testing';
 import { httpClient, signIn } from '@sfp/testing';
 import type { Locator, Page } from 'playwright-core';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
-
-type Json = Record<string, any>;
+import { eventually, ok, signInOnForm, textOf, type Json } from './console-steps';
 
 /**
  * The console's research pages in a real browser (Chromium, headless) against
@@ -26,24 +25,6 @@ describe('admin console: research pages in a browser (e2e)', () => {
   let research: ReturnType<typeof httpClient>;
   let institutionId: string;
   let projectId: string;
-
-  async function ok<T = Json>(
-    answer: Promise<{ status: number; body: T; text: string }>,
-    status = 200,
-  ): Promise<T> {
-    const { status: got, body, text } = await answer;
-    if (got !== status) throw new Error(`Expected HTTP ${status}, got ${got}: ${text}`);
-    return body;
-  }
-
-  /** Polls until `probe` answers true (the projections and the bus take their time). */
-  async function eventually(what: string, probe: () => Promise<boolean>) {
-    for (let attempt = 0; attempt < 150; attempt++) {
-      if (await probe()) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`Never: ${what}`);
-  }
 
   beforeAll(async () => {
     h = await startConsoleHarness(ADMIN_PASSWORD);
@@ -91,8 +72,6 @@ describe('admin console: research pages in a browser (e2e)', () => {
 
   const main = () => page.getByRole('main');
   const nav = () => page.getByRole('navigation', { name: 'Main' });
-  const textOf = async (locator: Locator) =>
-    ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
   const notice = (text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
   const status = async () => textOf(page.getByTestId('project-status'));
   const actions = () => main().getByRole('group', { name: 'Actions this status allows' });
@@ -110,13 +89,7 @@ describe('admin console: research pages in a browser (e2e)', () => {
     await page.getByTestId('project-status').filter({ hasText: label }).waitFor();
   }
 
-  async function signInAsAdmin() {
-    await page.goto('/');
-    await page.getByLabel('User name').fill('admin');
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('signed-in-user').waitFor();
-  }
+  const signInAsAdmin = () => signInOnForm(page, 'admin', ADMIN_PASSWORD);
 
   it('moves a project through its phases on the board and the project page; a guard’s refusal is shown', async () => {
     await signInAsAdmin();

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { httpClient, signIn } from '@sfp/testing';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
-
-type Json = Record<string, any>;
+import { ok, signInOnForm, textOf, type Json } from './console-steps';
 
 /**
  * The console's training pages in a real browser (Chromium, headless) against
@@ -35,15 +34,6 @@ describe('admin console: training pages in a browser (e2e)', () => {
       staff: false,
     },
   });
-
-  async function ok<T = Json>(
-    answer: Promise<{ status: number; body: T; text: string }>,
-    status = 200,
-  ): Promise<T> {
-    const { status: got, body, text } = await answer;
-    if (got !== status) throw new Error(`Expected HTTP ${status}, got ${got}: ${text}`);
-    return body;
-  }
 
   /** Waits until the calendar (a projection) lists the offering. */
   async function listed(offeringId: string) {
@@ -166,20 +156,12 @@ describe('admin console: training pages in a browser (e2e)', () => {
 
   const main = () => page.getByRole('main');
   const nav = () => page.getByRole('navigation', { name: 'Main' });
-  const textOf = async (locator: Locator) =>
-    ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
   const notice = (text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
   const rosterRow = (name: string) =>
     main().getByRole('table', { name: 'Roster' }).getByRole('row').filter({ hasText: name });
   const waitlist = () => main().getByRole('list', { name: 'Waitlist' });
 
-  async function signInAsAdmin() {
-    await page.goto('/');
-    await page.getByLabel('User name').fill('admin');
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('signed-in-user').waitFor();
-  }
+  const signInAsAdmin = () => signInOnForm(page, 'admin', ADMIN_PASSWORD);
 
   async function signOut() {
     await page.getByRole('button', { name: 'Sign out' }).click();

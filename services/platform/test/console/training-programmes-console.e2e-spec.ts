@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { httpClient, signIn } from '@sfp/testing';
 import type { Locator, Page } from 'playwright-core';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
-
-type Json = Record<string, any>;
+import { ok, signInOnForm, textOf, type Json } from './console-steps';
 
 /**
  * The console's capacity-building programme pages in a real browser
@@ -38,15 +37,6 @@ describe('admin console: training programmes in a browser (e2e)', () => {
       ...overrides,
     },
   });
-
-  async function ok<T = Json>(
-    answer: Promise<{ status: number; body: T; text: string }>,
-    status = 200,
-  ): Promise<T> {
-    const { status: got, body, text } = await answer;
-    if (got !== status) throw new Error(`Expected HTTP ${status}, got ${got}: ${text}`);
-    return body;
-  }
 
   /** Waits until the programme's read model counts the offering's three results. */
   async function progressRead(id: string) {
@@ -178,8 +168,6 @@ describe('admin console: training programmes in a browser (e2e)', () => {
 
   const main = () => page.getByRole('main');
   const nav = () => page.getByRole('navigation', { name: 'Main' });
-  const textOf = async (locator: Locator) =>
-    ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
   const notice = (text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
   const bar = (name: string) => main().getByRole('progressbar', { name, exact: true });
   const target = (name: string) =>
@@ -187,13 +175,7 @@ describe('admin console: training programmes in a browser (e2e)', () => {
       .getByTestId('programme-target')
       .filter({ has: page.getByText(name, { exact: true }) });
 
-  async function signInAsAdmin() {
-    await page.goto('/');
-    await page.getByLabel('User name').fill('admin');
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('signed-in-user').waitFor();
-  }
+  const signInAsAdmin = () => signInOnForm(page, 'admin', ADMIN_PASSWORD);
 
   /** What a bar says to a screen reader: its value, bounds and text. */
   async function barValues(locator: Locator) {
