@@ -1,20 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import { InMemoryEventStore } from '@sfp/event-sourcing';
 import {
   contextTopics,
   DEAD_LETTER_HEADERS,
-  EmbeddedEventBus,
+  type EmbeddedEventBus,
   type IncomingMessage,
 } from '@sfp/messaging';
 import { defineProjection, ProjectionEngine, SqliteReadModelStore } from '@sfp/projections';
-import { createLogger } from '@sfp/service-kit';
 import { httpClient } from '@sfp/testing';
-import { defaultReportingPlugins } from '../src/reporting.plugins';
-import type { ReportingRuntime } from '../src/reporting.runtime';
-import { openEmbeddedReportingStores, type ReportingStores } from '../src/reporting.stores';
+import type { ReportingStores } from '../src/reporting.stores';
 import {
   CAPACITY_BUILDING_FIGURES_2026_Q1,
   scriptedTrainingHistory,
@@ -29,12 +22,8 @@ import {
   KNOWLEDGE_MANAGEMENT_FIGURES_2026_Q1,
 } from './support/report-figures';
 import { besidePrevious, previousFiguresByName } from './support/report-previous';
-import {
-  eventually,
-  publishEvents,
-  startReportingApp,
-  testMetrics,
-} from './support/reporting-test-app';
+import { startEmbeddedReporting, type EmbeddedReporting } from './support/embedded-reporting';
+import { eventually, publishEvents } from './support/reporting-test-app';
 
 type Json = Record<string, any>;
 
@@ -51,19 +40,15 @@ const plainRequest = (h: HelpDeskHistory, requestId: string, at: string, kind: s
  */
 describe('reporting on the embedded bus and SQLite (integration)', () => {
   const topic = contextTopics('help-desk').events;
-  let dataDir: string;
+  let reporting: EmbeddedReporting;
   let bus: EmbeddedEventBus;
   let stores: ReportingStores;
-  let app: INestApplication;
   let http: ReturnType<typeof httpClient>;
   let sourceEngine: ProjectionEngine;
   const script = scriptedHistory();
   const { ids } = script;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sfp-reporting-'));
-    bus = new EmbeddedEventBus({ filename: join(dataDir, 'bus.sqlite'), retryDelayMs: 50 });
-    stores = openEmbeddedReportingStores(dataDir);
     // Another context's projections, as the platform hands them in (a real engine over a real store).
     const sourceStore = new InMemoryEventStore();
     await sourceStore.append('ticket-1', 'no-stream', [
@@ -94,25 +79,18 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
       }),
     );
     await sourceEngine.start();
-    const runtime: ReportingRuntime = {
-      log: stores.log,
-      bus,
-      topicProvisioning: { partitions: 3, replicationFactor: 1 },
-      readModels: stores.readModels,
-      plugins: defaultReportingPlugins(),
-      projectionSources: [{ context: 'fixture', engine: sourceEngine }],
-      clock: () => new Date(),
-      metrics: testMetrics(),
-      // Small batches: a rebuild takes many rounds, interleaved with the live updates (see the rebuild test).
-      projectionBatchSize: 25,
-      // Small enough for the last test to pass it with a few more requests.
-      bounds: { maxScannedRows: 1_000 },
-      logger: createLogger('reporting-int', 'silent'),
-    };
-    ({ app } = await startReportingApp(runtime).then((started) => {
-      http = httpClient(started.url);
-      return started;
-    }));
+    reporting = await startEmbeddedReporting({
+      name: 'reporting',
+      runtime: {
+        projectionSources: [{ context: 'fixture', engine: sourceEngine }],
+        // Small batches: a rebuild takes many rounds, interleaved with the live updates (see the rebuild test).
+        projectionBatchSize: 25,
+        // Small enough for the last test to pass it with a few more requests.
+        bounds: { maxScannedRows: 1_000 },
+      },
+    });
+    ({ bus, stores } = reporting);
+    http = httpClient(reporting.url);
     await publishEvents(bus, topic, script.history.events);
     await publishEvents(
       bus,
@@ -123,11 +101,8 @@ describe('reporting on the embedded bus and SQLite (integration)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
+    await reporting?.close();
     await sourceEngine?.stop();
-    await stores?.close();
-    await bus?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const query = (body: unknown, view = 'service-requests', suffix = '') =>

@@ -12,6 +12,7 @@ import { startReportingApp, testMetrics } from './reporting-test-app';
 /** Reporting on an embedded bus and SQLite in a temporary folder, as the embedded int-specs start it. */
 export interface EmbeddedReporting {
   bus: EmbeddedEventBus;
+  stores: ReportingStores;
   app: INestApplication;
   /** The base URL of reporting's routes (…/api/reporting). */
   url: string;
@@ -23,12 +24,13 @@ export interface EmbeddedReporting {
  * Starts reporting with its default plugins: `name` names the temporary
  * folder (sfp-<name>-) and the silent logger (<name>-int); the topics get
  * `partitions` partitions (3 unless told), the clock is `clock` (the
- * wall clock unless told).
+ * wall clock unless told); `runtime` adds to or replaces the rest.
  */
 export async function startEmbeddedReporting(options: {
   name: string;
   partitions?: number;
   clock?: () => Date;
+  runtime?: Partial<Pick<ReportingRuntime, 'projectionSources' | 'projectionBatchSize' | 'bounds'>>;
 }): Promise<EmbeddedReporting> {
   const dataDir = mkdtempSync(join(tmpdir(), `sfp-${options.name}-`));
   const bus = new EmbeddedEventBus({ filename: join(dataDir, 'bus.sqlite'), retryDelayMs: 50 });
@@ -52,10 +54,11 @@ export async function startEmbeddedReporting(options: {
       clock: options.clock ?? (() => new Date()),
       metrics: testMetrics(),
       logger: createLogger(`${options.name}-int`, 'silent'),
+      ...options.runtime,
     };
     const started = await startReportingApp(runtime);
     app = started.app;
-    return { bus, app, url: started.url, close };
+    return { bus, stores, app, url: started.url, close };
   } catch (error) {
     await close();
     throw error;
