@@ -2,8 +2,9 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startConsoleHarness, type ConsoleHarness } from './console-harness';
+import { signInOnForm, textOf } from './console-steps';
 
 const WORKSPACE = resolve(__dirname, '..', '..', '..', '..');
 
@@ -57,8 +58,6 @@ describe('progress report console (e2e, browser)', () => {
     await h?.close();
   });
 
-  const textOf = async (locator: Locator) =>
-    ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
   const section = (title: string) => page.getByRole('region', { name: title, exact: true });
   const SECTIONS = [
     'Help desk and service',
@@ -69,13 +68,7 @@ describe('progress report console (e2e, browser)', () => {
     'Capacity building of constituents',
   ];
 
-  async function signIn() {
-    await page.goto('/');
-    await page.getByLabel('User name').fill('admin');
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('signed-in-user').waitFor();
-  }
+  const signIn = () => signInOnForm(page, 'admin', ADMIN_PASSWORD);
 
   /** The current period's value of a headline figure of a section, by its label. */
   const figure = (title: string, label: string) =>
