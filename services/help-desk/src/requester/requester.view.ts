@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@sfp/event-sourcing';
-import type { RequestStatus } from '@sfp/contracts';
+import { OPEN_REQUEST_STATUSES, type RequestStatus } from '@sfp/contracts';
 import { buildRequestDetail } from '../service-request/projections/request-detail/request-detail.view';
 
 /** One message of the public thread: the request itself, the help desk's public replies, the requester's own, the resolution. */
@@ -28,14 +28,8 @@ export interface RequesterView {
   linkExpiresAt: string;
 }
 
-const REPLYABLE: readonly RequestStatus[] = [
-  'submitted',
-  'triaged',
-  'assigned',
-  'in-progress',
-  'referred',
-  'resolved',
-];
+/** The statuses in which a requester may reply: the open ones, and resolved. */
+const REPLYABLE: readonly RequestStatus[] = [...OPEN_REQUEST_STATUSES, 'resolved'];
 
 /** The requester's view of a request's stream; undefined when there is no request. */
 export function buildRequesterView(
