@@ -44,7 +44,7 @@ export class AttachmentParams extends RequestIdParams {
 export class AttachmentUploadQuery {
   @Text(1, 200, {
     description: `The file’s name with its extension (${ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(', ')}); no folder`,
-    example: 'guarantee-fund-terms.pdf',
+    example: 'guarantee-fund-logo.png',
   })
   // eslint-disable-next-line no-control-regex -- control characters are what it refuses
   @Matches(/^[^/\\\u0000-\u001f\u007f]+$/, {
