@@ -1,4 +1,12 @@
-import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Admin,
+  type Consumer,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
 import type { RecordedEvent } from '@sfp/event-sourcing';
 import { encodeEventMessage, type OutgoingMessage } from '@sfp/messaging';
 import { ArrivalRecorder, nowMs, paced, type LatencySummary } from './measure';
@@ -56,10 +64,16 @@ export class RawKafkaBaseline {
     readonly groupId: string,
   ) {}
 
+  /**
+   * `sink`, when given, receives each batch before its messages count as
+   * arrived (the baseline with a raw bulkWrite behind the consumer, see
+   * raw-bulk-write.ts); without it, a message arrives when the consumer sees it.
+   */
   static async open(
     brokers: string[],
     topic: string,
     partitions: number,
+    sink?: (messages: KafkaMessage[]) => Promise<void>,
   ): Promise<RawKafkaBaseline> {
     const kafka = new Kafka({ clientId: 'sfp-bench-raw', brokers, logLevel: logLevel.WARN });
     const admin = kafka.admin();
@@ -90,6 +104,19 @@ export class RawKafkaBaseline {
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         const recorder = baseline.recorder;
+        if (sink) {
+          if (!isRunning() || isStale()) return;
+          await sink(batch.messages);
+          const at = nowMs();
+          for (const message of batch.messages) {
+            const eventId = message.headers?.['eventId'];
+            if (eventId !== undefined) recorder.applied(eventId.toString(), at);
+          }
+          const last = batch.messages[batch.messages.length - 1];
+          if (last) resolveOffset(last.offset);
+          await heartbeat();
+          return;
+        }
         for (const message of batch.messages) {
           if (!isRunning() || isStale()) return;
           const eventId = message.headers?.['eventId'];
