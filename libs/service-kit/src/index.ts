@@ -33,6 +33,7 @@ export * from './service/context-commands';
 export * from './service/context-dependencies';
 export * from './service/service-definition';
 export * from './service/context.workers';
+export * from './leadership/context-leadership';
 export * from './service/interval-rounds';
 export * from './service/embedded-context';
 export * from './standalone/standalone.config';

@@ -240,6 +240,14 @@ export const SETTINGS: readonly SettingDescription[] = [
     rule: '1–100 letters, digits, `.`, `_` or `-`',
     purpose: 'the Kafka client id',
   },
+  {
+    name: 'SFP_LEADER_LEASE_MS',
+    readBy: EACH_SERVICE,
+    default: '10000',
+    rule: 'whole number 1000–600000',
+    purpose:
+      'with several instances of a service, the one holding the lease `<context>.leader` runs its projections, reactors and scheduled workers, and the holder of `<context>.outbox` publishes its events; a lease lasts this long unless renewed (every third of it), so another instance takes over within this time after its holder dies',
+  },
   // A given service (its settings class).
   {
     name: 'SLA_CHECK_INTERVAL_MS',

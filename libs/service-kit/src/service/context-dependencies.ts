@@ -22,6 +22,7 @@ import {
   EVENT_STORE,
   EVENT_TYPES,
   KEY_STORE,
+  LEADER_LEASE,
   LOGGER,
   METRICS,
   OUTBOX_STORE,
@@ -32,6 +33,7 @@ import {
   STORE_LOCATION,
   TOPIC_PROVISIONING,
   type Clock,
+  type LeaderLease,
   type PersonIdOf,
 } from './context.tokens';
 
@@ -55,6 +57,12 @@ export interface ContextDependencies {
   metrics: ServiceMetrics;
   /** The host's logger; the context gets a child with `context`. */
   logger: Logger;
+  /**
+   * Several instances may run (distributed): the singleton work (projections,
+   * reactors, workers) runs on the holder of this lease only. Without it the
+   * process is the only instance and always the leader (embedded).
+   */
+  leaderLease?: LeaderLease;
 }
 
 /** The typed tokens of one context, each provided inside its module. */
@@ -99,5 +107,6 @@ export function contextProviders(
     { provide: METRICS, useValue: dependencies.metrics },
     { provide: LOGGER, useValue: logger },
     { provide: CONTEXT_SETTINGS, useValue: settings },
+    { provide: LEADER_LEASE, useValue: dependencies.leaderLease ?? null },
   ];
 }

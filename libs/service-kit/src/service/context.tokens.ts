@@ -28,6 +28,12 @@ export const TOPIC_PROVISIONING = Symbol('sfp.context.topic-provisioning');
 export const CONSUMER_STATE = Symbol('sfp.context.consumer-state');
 /** Where its read models live (ReadModelStore). */
 export const READ_MODELS = Symbol('sfp.context.read-models');
+/**
+ * How its instances choose the one that runs its singleton work (LeaderLease
+ * or null): a lease in its consumer-state store (distributed), or null when
+ * one process is the only instance (embedded: always the leader).
+ */
+export const LEADER_LEASE = Symbol('sfp.context.leader-lease');
 /** Its ProjectionEngine (read models, reactors). */
 export const PROJECTION_ENGINE = Symbol('sfp.context.projection-engine');
 /** Its command pipeline (ContextCommands): load, decide, append, retry, count, wake the projections. */
@@ -58,6 +64,11 @@ export const PERSONAL_DATA_ERASURE_FOLLOW_UP = Symbol(
 /** What PERSONAL_DATA_ERASURE_FOLLOW_UP gives. */
 export interface PersonalDataErasureFollowUp {
   afterErasure(personId: string): Promise<void>;
+}
+
+/** What LEADER_LEASE gives: the lease's time to live (renewed every third of it). */
+export interface LeaderLease {
+  ttlMs: number;
 }
 
 /** What CLOCK gives. */

@@ -19,6 +19,7 @@ import {
   type TopicProvisioningConfig,
 } from '@sfp/messaging';
 import type { ProjectionEngine } from '@sfp/projections';
+import { ContextLeadership, instanceIdentity } from '../leadership/context-leadership';
 import type { Logger } from '../logging/logger';
 import type { ServiceMetrics } from '../metrics/service-metrics';
 import type { CommandAttribution } from './context-dependencies';
@@ -26,11 +27,13 @@ import {
   COMMAND_ATTRIBUTION,
   CONSUMER_STATE,
   EVENT_BUS,
+  LEADER_LEASE,
   LOGGER,
   METRICS,
   OUTBOX_STORE,
   PROJECTION_ENGINE,
   TOPIC_PROVISIONING,
+  type LeaderLease,
 } from './context.tokens';
 import type { ContextSubscription, ContextWorker, ServiceDefinition } from './service-definition';
 
@@ -45,14 +48,28 @@ export const SERVICE_DEFINITION = Symbol('sfp.context.definition');
  * subscriptions to other contexts' public events; then its own workers.
  * Stopped the other way round, reactors before the projections they may wait
  * for.
+ *
+ * With several instances (a LEADER_LEASE, distributed mode) the singleton
+ * work, the projections, reactors and workers, runs only on the instance
+ * that holds the lease `<context>.leader` (ContextLeadership), started when
+ * it takes the lease and stopped when it loses it; the outbox relay runs on
+ * every instance and publishes only while it holds its own lease
+ * (`<context>.outbox`); the inbound gateway and the subscriptions run on
+ * every instance, sharing their topics' partitions through their consumer
+ * groups. A follower still answers queries, statuses and read-your-writes:
+ * the projection engine reads the leader's checkpoints from the store.
+ * Without a lease (embedded) the process is always the leader.
  */
 @Injectable()
 export class ContextWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private relay?: OutboxRelay;
   private gateway?: RunningConsumer;
+  private leadership?: ContextLeadership;
   private readonly subscriptions: RunningConsumer[] = [];
   private readonly reactorNames: string[] = [];
   private readonly started: ContextWorker[] = [];
+  /** This instance in the leases (its host, process id and a random part). */
+  private readonly owner = instanceIdentity();
 
   constructor(
     @Inject(SERVICE_DEFINITION) private readonly definition: ServiceDefinition,
@@ -64,6 +81,7 @@ export class ContextWorkers implements OnApplicationBootstrap, OnApplicationShut
     @Inject(COMMAND_ATTRIBUTION) private readonly attribution: CommandAttribution | null,
     @Inject(METRICS) private readonly metrics: ServiceMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(LEADER_LEASE) private readonly leaderLease: LeaderLease | null,
     private readonly moduleRef: ModuleRef,
   ) {}
 
@@ -77,7 +95,7 @@ export class ContextWorkers implements OnApplicationBootstrap, OnApplicationShut
       this.projections.register(reactor);
       this.reactorNames.push(reactor.name);
     }
-    await this.projections.start();
+    if (!this.leaderLease) await this.projections.start();
     this.metrics.addProjectionSource({ context, statuses: () => this.projections.statuses() });
     await provisionContextTopics(this.bus, context, this.provisioning);
     this.relay = new OutboxRelay({
@@ -86,6 +104,7 @@ export class ContextWorkers implements OnApplicationBootstrap, OnApplicationShut
       bus: this.bus,
       checkpoints: this.consumerState.checkpoints,
       leases: this.consumerState.leases,
+      ...(this.leaderLease ? { leaseTtlMs: this.leaderLease.ttlMs, owner: this.owner } : {}),
       topicFor: () => topics.events,
       onError: (error) => this.logger.error({ err: error }, 'Outbox relay round failed'),
     });
@@ -115,6 +134,51 @@ export class ContextWorkers implements OnApplicationBootstrap, OnApplicationShut
       const subscription = this.moduleRef.get(subscriptionType, { strict: true });
       this.subscriptions.push(await this.subscribe(subscription, topics.dlq));
     }
+    if (!this.leaderLease) {
+      await this.startWorkers();
+      return;
+    }
+    this.leadership = new ContextLeadership({
+      name: `${context}.leader`,
+      leases: this.consumerState.leases,
+      ttlMs: this.leaderLease.ttlMs,
+      owner: this.owner,
+      onElected: async () => {
+        this.logger.info(this.leadership?.status(), 'Leader of the context: singleton work starts');
+        await this.projections.start();
+        await this.startWorkers();
+      },
+      onDeposed: async () => {
+        this.logger.warn(this.leadership?.status(), 'No longer the leader: singleton work stops');
+        await this.stopSingletonWork();
+      },
+      onError: (error, during) =>
+        this.logger.error({ err: error, during }, 'Leadership of the context failed'),
+    });
+    this.leadership.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.leadership) await this.leadership.stop();
+    else await this.stopWorkers();
+    for (const subscription of this.subscriptions.splice(0)) await subscription.stop();
+    await this.gateway?.stop();
+    await this.relay?.stop();
+    await this.stopSingletonWork();
+  }
+
+  /** Whether this instance runs the singleton work, and since when (always, without a lease). */
+  leadershipStatus() {
+    return (
+      this.leadership?.status() ?? {
+        lease: null,
+        leader: true,
+        elections: 1,
+      }
+    );
+  }
+
+  private async startWorkers(): Promise<void> {
     for (const workerType of this.definition.workers ?? []) {
       const worker = this.moduleRef.get(workerType, { strict: true });
       await worker.start();
@@ -122,12 +186,13 @@ export class ContextWorkers implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  private async stopWorkers(): Promise<void> {
     for (const worker of this.started.splice(0).reverse()) await worker.stop?.();
-    for (const subscription of this.subscriptions.splice(0)) await subscription.stop();
-    await this.gateway?.stop();
-    await this.relay?.stop();
-    // Reactors first: a reaction under way may wait for the other projections.
+  }
+
+  /** Workers, then reactors (a reaction under way may wait for the other projections), then the projections. */
+  private async stopSingletonWork(): Promise<void> {
+    await this.stopWorkers();
     for (const name of this.reactorNames) await this.projections.runner(name)?.stop();
     await this.projections.stop();
   }

@@ -57,6 +57,16 @@ export class StandaloneConfig extends HostConfig {
   @EnvInt(1, 32)
   KAFKA_REPLICATION_FACTOR = 1;
 
+  /**
+   * Several instances of a service may run: the one holding the lease
+   * `<context>.leader` runs its projections, reactors and scheduled workers,
+   * and the outbox relay publishes from the holder of `<context>.outbox`.
+   * Each lease lasts this long unless renewed (every third of it), so another
+   * instance takes over within this time after its holder dies (default 10 s).
+   */
+  @EnvInt(1000, 600_000)
+  SFP_LEADER_LEASE_MS = 10_000;
+
   /** The Kafka client id (default sfp-<context>). */
   @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'must be 1 to 100 letters, digits, ., _ or -' })
   KAFKA_CLIENT_ID!: string;

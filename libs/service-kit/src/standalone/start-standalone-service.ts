@@ -65,6 +65,7 @@ export async function startStandaloneService<Settings extends object>(
             clock: () => new Date(),
             metrics,
             logger,
+            leaderLease: { ttlMs: config.SFP_LEADER_LEASE_MS },
           },
           settings,
         ),
