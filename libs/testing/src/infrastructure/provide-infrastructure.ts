@@ -107,16 +107,15 @@ async function isDockerAvailable(): Promise<boolean> {
 }
 
 async function startContainers(timeout: number): Promise<IntegrationInfrastructure> {
-  const { KafkaContainer } = await import('@testcontainers/kafka');
+  // The broker users get (docker-compose.yml, infra/local): apache/kafka, not Confluent's image.
+  const { startApacheKafkaContainer } = await import('./apache-kafka-container');
   const { MongoDBContainer } = await import('@testcontainers/mongodb');
-  const [kafkaContainer, mongoContainer] = await Promise.all([
-    new KafkaContainer('confluentinc/cp-kafka:7.9.1')
-      .withKraft()
-      .withEnvironment({ KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false' })
-      .start(),
+  const [started, mongoContainer] = await Promise.all([
+    startApacheKafkaContainer(),
     new MongoDBContainer('mongo:7').start(),
   ]);
-  const kafkaBrokers = [`${kafkaContainer.getHost()}:${kafkaContainer.getMappedPort(9093)}`];
+  const kafkaContainer = started.container;
+  const kafkaBrokers = started.brokers;
   const mongodbUri = `${mongoContainer.getConnectionString()}?directConnection=true`;
   const [kafka, mongo] = await Promise.all([
     probe('Kafka container', () => probeKafka(kafkaBrokers, timeout)),
