@@ -162,3 +162,7 @@ function sendFile(
   stream.on('error', () => res.destroy());
   stream.pipe(res);
 }
+
+// The console gateway's routes and settings (distributed mode), for the compose check.
+export { GATEWAY_SERVICES, type GatewayService } from './gateway/gateway.routes';
+export { GATEWAY_VARIABLES, loadGatewaySettings } from './gateway/gateway.settings';

@@ -1,0 +1,1 @@
+module.exports = require('../../jest.projects').integration(__dirname, 'deployment');
