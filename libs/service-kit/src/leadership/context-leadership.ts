@@ -56,16 +56,25 @@ export class ContextLeadership {
   private since?: Date;
   private elections = 0;
   private wake?: () => void;
+  private firstRound: Promise<void> = Promise.resolve();
+  private firstRoundDone?: () => void;
 
   constructor(private readonly options: ContextLeadershipOptions) {
     this.owner = options.owner ?? instanceIdentity();
     this.now = options.now ?? Date.now;
   }
 
-  start(): void {
-    if (this.running) return;
+  /**
+   * Starts asking for the lease; resolves after the first round: once the
+   * singleton work has started when this instance took the lease (so a lone
+   * instance serves its views from the start), at once otherwise.
+   */
+  start(): Promise<void> {
+    if (this.running) return this.firstRound;
     this.running = true;
+    this.firstRound = new Promise((resolve) => (this.firstRoundDone = resolve));
     this.loop = this.run();
+    return this.firstRound;
   }
 
   /** Stops renewing, stops the singleton work if it runs here, then gives the lease up. */
@@ -74,6 +83,7 @@ export class ContextLeadership {
     this.running = false;
     this.wake?.();
     await this.loop;
+    this.firstRoundDone?.();
     this.setLeading(false);
     await this.transitions;
     await this.options.leases.release(this.options.name, this.owner).catch(() => undefined);
@@ -112,6 +122,11 @@ export class ContextLeadership {
       this.heldUntil = held ? askedAt + ttlMs : 0;
       // A renewal that came back after the lease's expiry holds nothing we can rely on.
       this.setLeading(held && this.now() < this.heldUntil);
+      if (this.firstRoundDone) {
+        // Not awaited here: a slow start must not delay the renewals.
+        void this.transitions.then(this.firstRoundDone);
+        this.firstRoundDone = undefined;
+      }
       await this.pause(Math.max(0, askedAt + ttlMs / 3 - this.now()));
     }
   }

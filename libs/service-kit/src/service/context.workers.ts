@@ -155,7 +155,8 @@ export class ContextWorkers implements OnApplicationBootstrap, OnApplicationShut
       onError: (error, during) =>
         this.logger.error({ err: error, during }, 'Leadership of the context failed'),
     });
-    this.leadership.start();
+    // A lone instance (or the first) serves its views from the start, as before leases.
+    await this.leadership.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
