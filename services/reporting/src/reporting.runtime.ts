@@ -1,5 +1,5 @@
 import type { EventStore } from '@sfp/event-sourcing';
-import type { EventBus, TopicProvisioningConfig } from '@sfp/messaging';
+import type { EventBus, LeaseStore, TopicProvisioningConfig } from '@sfp/messaging';
 import type { ProjectionEngine, ReadModelStore } from '@sfp/projections';
 import type { Logger, ServiceMetrics } from '@sfp/service-kit';
 import type { ReportingPlugin } from './registry/reporting-plugin';
@@ -67,4 +67,11 @@ export interface ReportingRuntime {
   clock: () => Date;
   metrics: ServiceMetrics;
   logger: Logger;
+  /**
+   * Several instances may run (distributed): its projections run only on the
+   * holder of the lease `reporting.leader` in this store; the public-event
+   * consumers run on every instance (their groups share the partitions).
+   * Without it the process is the only instance (embedded).
+   */
+  leaderLease?: { leases: LeaseStore; ttlMs: number };
 }

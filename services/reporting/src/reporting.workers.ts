@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { contextTopics, type RunningConsumer } from '@sfp/messaging';
 import type { ProjectionEngine } from '@sfp/projections';
+import { ContextLeadership } from '@sfp/service-kit';
 import { startPublicEventConsumer } from './consumption/public-event.consumer';
 import { REPORTING_CONTEXT, REPORTING_DEAD_LETTER_TOPIC } from './reporting.context';
 import {
@@ -18,10 +19,14 @@ import {
  * Reporting's background work, started with the application and stopped with
  * it: its projections over its log, and one consumer group per context whose
  * public events it reads (sfp.reporting.<context>), appending them to the log.
+ * With several instances (a leader lease, distributed mode) the projections
+ * run only on the holder of `reporting.leader`; the consumers run on every
+ * instance and the others answer queries from the leader's checkpoints.
  */
 @Injectable()
 export class ReportingWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly consumers: RunningConsumer[] = [];
+  private leadership?: ContextLeadership;
 
   constructor(
     @Inject(REPORTING_RUNTIME) private readonly runtime: ReportingRuntime,
@@ -32,7 +37,7 @@ export class ReportingWorkers implements OnApplicationBootstrap, OnApplicationSh
     const { runtime } = this;
     for (const plugin of runtime.plugins)
       for (const view of plugin.views) this.projections.register(view.projection);
-    await this.projections.start();
+    if (!runtime.leaderLease) await this.projections.start();
     runtime.metrics.addProjectionSource({
       context: REPORTING_CONTEXT,
       statuses: () => this.projections.statuses(),
@@ -73,9 +78,28 @@ export class ReportingWorkers implements OnApplicationBootstrap, OnApplicationSh
         }),
       );
     }
+    if (!runtime.leaderLease) return;
+    const { logger } = runtime;
+    this.leadership = new ContextLeadership({
+      name: `${REPORTING_CONTEXT}.leader`,
+      leases: runtime.leaderLease.leases,
+      ttlMs: runtime.leaderLease.ttlMs,
+      onElected: async () => {
+        logger.info(this.leadership?.status(), 'Leader of the context: singleton work starts');
+        await this.projections.start();
+      },
+      onDeposed: async () => {
+        logger.warn(this.leadership?.status(), 'No longer the leader: singleton work stops');
+        await this.projections.stop();
+      },
+      onError: (error, during) =>
+        logger.error({ err: error, during }, 'Leadership of the context failed'),
+    });
+    await this.leadership.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.leadership?.stop();
     for (const consumer of this.consumers.splice(0)) await consumer.stop();
     await this.projections.stop();
   }

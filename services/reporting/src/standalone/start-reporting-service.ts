@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { mongoConsumerState } from '@sfp/messaging';
 import { startStandaloneHost, type StandaloneService } from '@sfp/service-kit';
 import {
   REPORTING_CONTEXT,
@@ -58,6 +59,10 @@ export async function startReportingService(
         clock: () => new Date(),
         metrics,
         logger: logger.child({ context: REPORTING_CONTEXT }),
+        leaderLease: {
+          leases: mongoConsumerState(connection).leases,
+          ttlMs: config.SFP_LEADER_LEASE_MS,
+        },
       };
       return {
         module: ReportingModule.register(runtime),
