@@ -161,6 +161,7 @@ async function storeIndexes(connection: Connection): Promise<mongo.IndexDescript
         key: index['key'] as mongo.IndexDescription['key'],
         name: index['name'] as string,
         ...(index['unique'] === true ? { unique: true } : {}),
+        ...(index['sparse'] === true ? { sparse: true } : {}),
       }),
     );
   await db.dropCollection(name);

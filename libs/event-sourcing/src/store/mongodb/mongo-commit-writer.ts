@@ -8,7 +8,9 @@ import {
   claimDocument,
   commitDocument,
   commitId,
+  eventIdOfClaim,
   fenceId,
+  isClaim,
   type CommitDocument,
   type EventStoreDocument,
 } from './mongo-event-store.documents';
@@ -225,12 +227,12 @@ export class MongoCommitWriter {
       } else if (plan.firstIndex <= stored) {
         // The collision is in this append's documents: its claims before it are held.
         for (const claim of documents.slice(plan.firstIndex, stored)) {
-          if (claim.kind === 'claim')
-            append.claims.set(claim.eventId, { id: claim._id, position: claim.position });
+          if (isClaim(claim))
+            append.claims.set(eventIdOfClaim(claim), { id: claim._id, position: claim.position });
         }
         const collided = documents[stored] as EventStoreDocument;
-        if (collided.kind === 'claim') {
-          this.settleClaimCollision(append, collided.eventId);
+        if (isClaim(collided)) {
+          this.settleClaimCollision(append, eventIdOfClaim(collided));
         } else {
           const outcome = await this.settleCommitCollision(plan);
           if (outcome === 'stored') appended = true;

@@ -5,7 +5,9 @@ import {
   commitId,
   fenceDocument,
   fenceId,
+  generationOfClaim,
   type ClaimDocument,
+  type CommitDocument,
   type EventStoreDocument,
 } from './mongo-event-store.documents';
 import { isDuplicateKeyError } from './mongo-errors';
@@ -55,8 +57,7 @@ export async function resolveClaimCollision(
     const state = await holderState(context, claim);
     if (state === 'committed') return { kind: 'duplicate' };
     if (state === 'dead') {
-      const generation = Number(claim._id.slice(claim._id.lastIndexOf('#') + 1));
-      const mine = await tryClaim(context, eventId, generation + 1, token);
+      const mine = await tryClaim(context, eventId, generationOfClaim(claim) + 1, token);
       if (mine) return mine;
       continue; // another taker won this generation: judge its claim next
     }
@@ -112,10 +113,10 @@ async function holderState(
 ): Promise<'committed' | 'dead' | 'pending'> {
   const { collection } = context;
   if (claim.position > 0) {
-    const commit = await collection.findOne(
+    const commit = (await collection.findOne(
       { _id: commitId(claim.position) },
       { projection: { token: 1 } },
-    );
+    )) as Pick<CommitDocument, 'token'> | null;
     if (commit?.token === claim.holder) return 'committed';
   }
   if (await collection.findOne({ _id: fenceId(claim.holder) }, { projection: { _id: 1 } }))

@@ -6,16 +6,23 @@ import type { PreparedEvent } from '../common/prepare-append';
  * the claims of an append and its commit go to the server in one ordered
  * insertMany (one round trip; on FerretDB's SQLite backend one transaction
  * when nothing collides). Kinds are told apart by `kind` and by the prefix of
- * `_id`, and every kind fills the three unique keys, so that the unique indexes
- * decide every race (see mongo-event-store.ts for the protocol):
+ * `_id` (a claim has no `kind`); the unique indexes (`_id`, and the sparse ones below) decide every
+ * race (see mongo-event-store.ts for the protocol):
  *
  * | kind   | _id                     | (streamId, streamVersion)   | token            |
  * |--------|-------------------------|-----------------------------|------------------|
  * | commit | `c<16-digit position>`  | the stream, first version   | the append token |
- * | claim  | `e<eventId>#<k>`        | `$e<eventId>#<k>`, 0         | same as streamId |
- * | fence  | `f<token>`              | `$f<token>`, 0               | the fenced token |
+ * | claim  | `e<eventId>#<k>`        | absent                      | absent           |
+ * | fence  | `f<token>`              | absent                      | the fenced token |
  *
- * The dummy values of claims and fences start with `$`, which stream ids may not.
+ * The secondary unique indexes are sparse: a document without their fields is
+ * not in them (MongoDB honours `sparse`; FerretDB v1 ignores the option, but
+ * its SQLite indexes hold a missing field as NULL, and NULLs never collide in
+ * a SQLite unique index). So a claim is a small document that only its `_id`
+ * decides, the cheapest insert there is on both servers: on FerretDB a claim
+ * with dummy index values cost about twice as much (docs/performance.md).
+ * Claims written before this change still carry `$`-prefixed dummy values;
+ * they are unique, so both kinds live side by side.
  */
 
 export interface StoredEvent {
@@ -53,14 +60,15 @@ export interface CommitDocument {
   events: StoredEvent[];
 }
 
-/** Reserves one eventId for the append holding `holder`. */
+/**
+ * Reserves one eventId for the append holding `holder`. Nothing but what the
+ * protocol reads: no `kind` (the `e` of its `_id` tells it), no eventId (in
+ * its `_id`), so that a claim costs the server as little as an insert can.
+ * Claims written before carry `kind: 'claim'`, the eventId and dummy keys too.
+ */
 export interface ClaimDocument {
   _id: string;
-  kind: 'claim';
-  streamId: string;
-  streamVersion: 0;
-  token: string;
-  eventId: string;
+  kind?: never;
   /** The token of the append that holds the claim. */
   holder: string;
   /** Where the holder meant to write its commit (a hint: it may have moved on a retry). */
@@ -73,8 +81,6 @@ export interface ClaimDocument {
 export interface FenceDocument {
   _id: string;
   kind: 'fence';
-  streamId: string;
-  streamVersion: 0;
   token: string;
   fencedAt: number;
 }
@@ -91,6 +97,21 @@ export function claimId(eventId: string, generation: number): string {
   return `e${eventId}#${generation}`;
 }
 
+/** Whether a document of the store is an eventId claim (by its `_id`). */
+export function isClaim(document: EventStoreDocument): document is ClaimDocument {
+  return document._id.startsWith('e');
+}
+
+/** The eventId a claim reserves, from its `_id`. */
+export function eventIdOfClaim(claim: Pick<ClaimDocument, '_id'>): string {
+  return claim._id.slice(1, claim._id.lastIndexOf('#'));
+}
+
+/** The generation of a claim, from its `_id` (a claim taken over gets the next one). */
+export function generationOfClaim(claim: Pick<ClaimDocument, '_id'>): number {
+  return Number(claim._id.slice(claim._id.lastIndexOf('#') + 1));
+}
+
 export function fenceId(token: string): string {
   return `f${token}`;
 }
@@ -102,14 +123,8 @@ export function claimDocument(
   position: number,
   claimedAt: number,
 ): ClaimDocument {
-  const id = claimId(eventId, generation);
   return {
-    _id: id,
-    kind: 'claim',
-    streamId: `$${id}`,
-    streamVersion: 0,
-    token: `$${id}`,
-    eventId,
+    _id: claimId(eventId, generation),
     holder,
     position,
     claimedAt,
@@ -117,8 +132,7 @@ export function claimDocument(
 }
 
 export function fenceDocument(token: string, fencedAt: number): FenceDocument {
-  const id = fenceId(token);
-  return { _id: id, kind: 'fence', streamId: `$${id}`, streamVersion: 0, token, fencedAt };
+  return { _id: fenceId(token), kind: 'fence', token, fencedAt };
 }
 
 export function commitDocument(

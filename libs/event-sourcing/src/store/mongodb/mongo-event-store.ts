@@ -58,10 +58,10 @@ export interface MongoEventStoreOptions {
  *    event data as JSON text (FerretDB v1 refuses keys with dots or a leading
  *    `$` and nested arrays);
  *  - a CLAIM per eventId, `_id` = `e<eventId>#<generation>`, naming the token
- *    of the append that holds it;
+ *    of the append that holds it (only its `_id` is indexed);
  *  - a FENCE, `_id` = `f<token>`, declaring an append's token dead.
- * Unique indexes: `_id`, (streamId, streamVersion), token (claims and fences
- * fill them with `$`-prefixed values of their own).
+ * Unique indexes: `_id`, and sparse ones on (streamId, streamVersion) and on
+ * token (commits fill both, fences the token, claims neither).
  *
  * Concurrency rule (expected version). A commit's unique key is (streamId,
  * first version). A writer inserts at version V+1 only when V is the end of a
@@ -266,11 +266,24 @@ export class MongoEventStore extends EventStoreAdapter implements EventStore {
 const CHAIN_LOOKUPS = 8;
 
 const INDEXES: mongo.IndexDescription[] = [
-  // The concurrency rule: one commit per (stream, first version).
-  { key: { streamId: 1, streamVersion: 1 }, name: 'stream_version_unique', unique: true },
-  // A fence and a commit with the same token cannot both exist.
-  { key: { token: 1 }, name: 'token_unique', unique: true },
+  // The concurrency rule: one commit per (stream, first version). Sparse: claims
+  // and fences lack both fields and stay out of it (see the documents).
+  {
+    key: { streamId: 1, streamVersion: 1 },
+    name: 'stream_version_unique_sparse',
+    unique: true,
+    sparse: true,
+  },
+  // A fence and a commit with the same token cannot both exist; claims have no token.
+  { key: { token: 1 }, name: 'token_unique_sparse', unique: true, sparse: true },
 ];
+
+/**
+ * The indexes of the first layout, where claims and fences filled every key
+ * with dummy values. On MongoDB they would make the small claims collide (on a
+ * null key), so they are replaced by the sparse ones.
+ */
+const LEGACY_INDEXES = ['stream_version_unique', 'token_unique'];
 
 /** Serves readAll and the head on MongoDB. FerretDB v1 never reads a secondary index: there it only costs writes. */
 const READ_INDEX: mongo.IndexDescription = { key: { lastPosition: 1 }, name: 'last_position' };
@@ -293,6 +306,12 @@ async function ensureIndexes(
     ).map((index) => index.name),
   );
   const wanted = (await isFerretDb(connection)) ? INDEXES : [...INDEXES, READ_INDEX];
+  // First, since a server refuses a second index on the same keys. Until the
+  // sparse ones exist, appends are not checked: upgrade a store while it is
+  // idle. Another process opening the same store may have dropped them first.
+  for (const legacy of LEGACY_INDEXES) {
+    if (existing.has(legacy)) await collection.dropIndex(legacy).catch(() => undefined);
+  }
   for (const index of wanted) {
     if (!existing.has(index.name)) await collection.createIndexes([index]);
   }
