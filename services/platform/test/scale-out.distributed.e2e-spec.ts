@@ -13,6 +13,7 @@ import {
 } from '@sfp/testing';
 import { CommandLedger } from './support/scale-out/command-ledger';
 import { ServiceInstance } from './support/scale-out/service-instance';
+import { SignedCommandSender } from './support/scale-out/signed-commands';
 
 type Json = Record<string, any>;
 type Client = ReturnType<typeof httpClient>;
@@ -30,10 +31,13 @@ const TAKEOVER_BOUND_MS = 60_000;
  * local Kafka and MongoDB-protocol server, sharing one database, the topics
  * and the consumer groups. One of them holds the lease `help-desk.leader`
  * and runs the projections, the reactor and the scheduled workers (the SLA
- * check every second here); both serve HTTP. Load goes to both; the leader
- * is killed (SIGKILL) mid-load; the load goes on against the survivor. Then:
+ * check every second here); both serve HTTP and share the command gateway's
+ * consumer group. Load goes to both, over HTTP and as signed commands on
+ * Kafka; the leader is killed (SIGKILL) mid-load; the load goes on against
+ * the survivor. Then:
  * the survivor took the lease and the singleton work (never both at once);
- * every acknowledged request is in the requests view exactly once, every
+ * every acknowledged request (HTTP 2xx, or a message the broker took) is in
+ * the requests view exactly once, every
  * acknowledged comment in its request once; and every event of these
  * requests reached sfp.help-desk.events (the outbox relay handed over).
  */
@@ -53,13 +57,15 @@ describe('two help desk instances, the leader killed mid-load (distributed e2e)'
   });
   const instances: ServiceInstance[] = [];
   let recorder: TopicRecorder | undefined;
+  let kafka: Kafka;
+  let department: SignedCommandSender | undefined;
   let connection: mongoose.Connection | undefined;
 
   beforeAll(async () => {
     connection = await mongoose
       .createConnection(setup.mongodbUri, { dbName: setup.env['MONGODB_DATABASE'] })
       .asPromise();
-    const kafka = new Kafka({
+    kafka = new Kafka({
       clientId: 'sfp-scale-out-e2e',
       brokers: setup.kafkaBrokers,
       logLevel: logLevel.NOTHING,
@@ -74,6 +80,7 @@ describe('two help desk instances, the leader killed mid-load (distributed e2e)'
   afterAll(async () => {
     await Promise.all(instances.map((instance) => instance.stop()));
     await recorder?.stop();
+    await department?.stop();
     await connection?.close();
     await dropDatabases(setup.mongodbUri, setup.databases);
   }, 60_000);
@@ -128,6 +135,22 @@ describe('two help desk instances, the leader killed mid-load (distributed e2e)'
       instances.map((instance) => [instance, httpClient(`${instance.url}/api/help-desk`, session)]),
     );
     const clientOf = (instance: ServiceInstance) => clients.get(instance) as Client;
+    // A department's system sending signed commands on Kafka, to the consumer group both instances are in.
+    const clientId = (
+      await admin.post<{ id: string }>('/auth/clients', {
+        name: 'ro-africa-case-system',
+        department: 'regional-office-africa',
+      })
+    ).body.id;
+    const apiKey = (
+      await admin.post<{ apiKey: string }>(`/auth/clients/${clientId}/keys`, { label: 'scale-out' })
+    ).body.apiKey;
+    department = await SignedCommandSender.start(kafka, contextTopics('help-desk').commands, {
+      name: 'ro-africa-case-system',
+      department: 'regional-office-africa',
+      apiKey,
+    });
+    const bySignedCommand = department;
 
     // Read your writes on the follower, which runs no projection: answered from the leader's checkpoints.
     const ledger = new CommandLedger(run);
@@ -154,7 +177,13 @@ describe('two help desk instances, the leader killed mid-load (distributed e2e)'
         if (pick) await ledger.comment(clientOf(other), pick);
       }
     };
-    const drivers = [0, 1, 2].map((lane) => driver(lane));
+    const kafkaDriver = async () => {
+      for (let n = 0; !stopLoad; n++) {
+        await bySignedCommand.submit(`Scale-out message ${n} (${run})`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+    const drivers = [0, 1, 2].map((lane) => driver(lane)).concat(kafkaDriver());
     await eventually('30 acknowledged commands', async () =>
       ledger.acknowledged >= 30 ? true : undefined,
     );
@@ -183,25 +212,38 @@ describe('two help desk instances, the leader killed mid-load (distributed e2e)'
 
     // The requests view, read on the survivor after the last acknowledged write.
     const http = clientOf(follower);
-    const titles: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await eventually('the requests view', async () => {
-        const response = await http.get<{ items: Json[]; nextCursor?: string }>(
-          `/service-requests?minPosition=${ledger.highestPosition}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    const viewTitles = async (): Promise<string[]> => {
+      const found: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await eventually('the requests view', async () => {
+          const response = await http.get<{ items: Json[]; nextCursor?: string }>(
+            `/service-requests?minPosition=${ledger.highestPosition}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          );
+          return response.status === 200 ? response.body : undefined;
+        });
+        found.push(
+          ...page.items.map((item) => String(item['title'])).filter((title) => title.includes(run)),
         );
-        return response.status === 200 ? response.body : undefined;
-      });
-      titles.push(
-        ...page.items.map((item) => String(item['title'])).filter((title) => title.includes(run)),
-      );
-      cursor = page.nextCursor;
-    } while (cursor);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return found;
+    };
+    // Commands on Kafka have no HTTP answer to wait for: the view has them once the group handled them.
+    const sentByMessage = bySignedCommand.sent;
+    const titles = await eventually(
+      `the ${sentByMessage.length} requests sent by message in the view`,
+      async () => {
+        const found = await viewTitles();
+        return sentByMessage.every((title) => found.includes(title)) ? found : undefined;
+      },
+    );
     const acknowledged = ledger.acknowledgedRequests();
-    const attempted = new Set(ledger.requests.map((filed) => filed.title));
+    const attempted = new Set([...ledger.requests.map((filed) => filed.title), ...sentByMessage]);
     const countOf = (title: string) => titles.filter((t) => t === title).length;
     // 0 lost: every acknowledged request is there; 0 duplicated: each title once.
     expect(acknowledged.filter((filed) => countOf(filed.title) !== 1)).toEqual([]);
+    expect(sentByMessage.filter((title) => countOf(title) !== 1)).toEqual([]);
     expect(titles.filter((title, i) => titles.indexOf(title) !== i)).toEqual([]);
     expect(titles.filter((title) => !attempted.has(title))).toEqual([]);
 
@@ -234,7 +276,8 @@ describe('two help desk instances, the leader killed mid-load (distributed e2e)'
     expect(lostOnKafka).toEqual([]);
 
     process.stdout.write(
-      `scale-out: ${ledger.acknowledged} commands acknowledged (${acknowledged.length} requests), ` +
+      `scale-out: ${ledger.acknowledged} HTTP commands acknowledged (${acknowledged.length} requests), ` +
+        `${sentByMessage.length} requests sent as signed Kafka commands, ` +
         `${ledger.failed} not acknowledged around the kill; survivor leader ${takeoverMs} ms after the kill ` +
         `(lease ${LEASE_MS} ms); ${titles.length} requests in the view, 0 duplicated; ` +
         `events re-published on Kafka at the handover (at-least-once, consumers dedupe by eventId): ${duplicatesOnKafka}\n`,
