@@ -203,6 +203,8 @@ const servicePackage = {
   main: 'main.js',
   scripts: { start: 'node main.js' },
   dependencies: pinned,
+  // npm's approval of install scripts (better-sqlite3's native build), for the packages this service installs.
+  ...(rootPackage.allowScripts ? { allowScripts: rootPackage.allowScripts } : {}),
 };
 writeFileSync(join(out, 'package.json'), `${JSON.stringify(servicePackage, null, 2)}\n`);
 writeFileSync(
