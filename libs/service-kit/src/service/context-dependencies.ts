@@ -4,12 +4,12 @@ import type {
   EventBus,
   TopicProvisioningConfig,
 } from '@sfp/messaging';
-import { ProjectionEngine } from '@sfp/projections';
 import type { Logger } from '../logging/logger';
 import type { ServiceMetrics } from '../metrics/service-metrics';
 import type { ContextStores } from '../runtime/context-stores';
 import type { PlatformUsers } from '../runtime/platform-users';
 import { pastFactClock } from '../http/past-fact';
+import { ContextProjectionEngine } from '../leadership/context-projection-engine';
 import { ContextCommands } from './context-commands';
 import {
   CLOCK,
@@ -73,7 +73,7 @@ export function contextProviders(
 ): Provider[] {
   const { stores } = dependencies;
   const logger = dependencies.logger.child({ context });
-  const engine = new ProjectionEngine({
+  const engine = new ContextProjectionEngine({
     eventStore: stores.eventStore,
     store: stores.readModels,
     logger,
