@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { dropDatabases, standaloneTestEnv } from '@sfp/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SERVICE = 'reporting';
@@ -53,6 +54,7 @@ describe(`the compiled ${SERVICE} service`, () => {
   const run = randomUUID().slice(0, 8);
   let child: ChildProcess | undefined;
   let log = '';
+  let databases: { uri: string; names: string[] } | undefined;
 
   beforeAll(async () => {
     await promisify(execFile)(
@@ -69,6 +71,7 @@ describe(`the compiled ${SERVICE} service`, () => {
       await exited;
     }
     rmSync(out, { recursive: true, force: true });
+    if (databases) await dropDatabases(databases.uri, databases.names);
   });
 
   it('is JavaScript only, with a package.json of exact versions and a lock cut from the root lock', () => {
@@ -106,29 +109,36 @@ describe(`the compiled ${SERVICE} service`, () => {
     for (const [name, version] of Object.entries(pkg.dependencies))
       expect(lock.packages[`node_modules/${name}`]?.version).toBe(version);
     expect(Object.values(lock.packages).filter((entry) => entry.dev)).toEqual([]);
-    // The SQLite workers the libraries load beside their modules are there when their module is.
-    for (const file of built.filter((name) => name.endsWith('sqlite-append-writer.js')))
-      expect(existsSync(join(out, file.replace(/\.js$/, '.cjs')))).toBe(true);
+    // The worker files the libraries load beside their modules (not compiled, copied).
+    expect(built).toEqual(
+      expect.arrayContaining([
+        'libs/event-sourcing/src/store/sqlite/sqlite-append-writer.cjs',
+        'libs/event-sourcing/src/store/sqlite/sqlite-append-writer.thread.cjs',
+        'libs/projections/src/read-model/sqlite/wal-checkpointer.thread.cjs',
+      ]),
+    );
   });
 
   it('starts with plain node and becomes ready against the local Kafka and MongoDB', async () => {
     const port = await freePort();
-    child = spawn(process.execPath, ['main.js'], {
-      cwd: out,
-      env: {
-        PATH: process.env['PATH'],
-        KAFKA_BROKERS: process.env['KAFKA_BROKERS'],
-        MONGODB_URI: process.env['MONGODB_URI'],
+    // Its own databases (dropped afterwards) and consumer groups, on the integration servers.
+    const setup = standaloneTestEnv({
+      prefix: 'compiled',
+      adminPassword: `Compiled service passphrase ${run}`,
+      extra: {
         HOST: '127.0.0.1',
         PORT: String(port),
         LOG_LEVEL: 'warn',
-        MONGODB_DATABASE: `compiled_${run}`,
-        SFP_AUTH_DATABASE: `compiled_auth_${run}`,
         KAFKA_CLIENT_ID: `compiled-${run}`,
         REPORTING_CONSUMER_GROUP_PREFIX: `compiled-${run}`,
-        SFP_AUTH_TOKEN_SECRET: `compiled-service-test-token-secret-${run}`,
         SFP_PSEUDONYM_SECRET: `compiled-service-test-pseudonym-secret-${run}`,
       },
+    });
+    databases = { uri: setup.mongodbUri, names: setup.databases };
+    child = spawn(process.execPath, ['main.js'], {
+      cwd: out,
+      // Nothing of this process's own: no NODE_OPTIONS, no ts-node registration.
+      env: { PATH: process.env['PATH'], ...setup.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (chunk: Buffer) => {
