@@ -50,7 +50,9 @@ export async function storageReport(options: {
       `${formatRate(num('objects'))} documents`,
       `data ${formatRate(num('dataSize'))} B, storage ${formatRate(num('storageSize'))} B, ` +
         `indexes ${formatRate(num('indexSize'))} B`,
-      `${perEvent(num('dataSize'))} data, ${perEvent(num('storageSize') + num('indexSize'))} storage + indexes`,
+      `${perEvent(num('dataSize'))} data, ${perEvent(num('storageSize') + num('indexSize'))} storage + indexes` +
+        ` (per document ${perEvent(num('dataSize'), num('objects'))} data, ` +
+        `${perEvent(num('storageSize') + num('indexSize'), num('objects'))} with indexes)`,
     ]);
   }
   const dir = options.kafkaDataDir;
