@@ -58,6 +58,28 @@ describe('MongoEventStore (real server)', () => {
     expect(await collection.countDocuments({ holder: { $exists: true } })).toBe(2);
   });
 
+  it('continues a catch-up page where the last one ended, and then finds commits stored since', async () => {
+    const writer = await open();
+    const reader = await open();
+    for (let i = 0; i < 12; i++) await writer.append(`s${i}`, 'no-stream', newEvents(2));
+    const positions = (events: readonly { position: number }[]): number[] =>
+      events.map((e) => e.position);
+    const range = (from: number, to: number): number[] =>
+      Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+    // Beyond the lookups of the first commits, a range read; the page ends inside a commit.
+    expect(positions(await reader.readAll({ afterPosition: 0, limit: 19 }))).toEqual(range(1, 19));
+    // Written after that read opened: the next pages must still reach them.
+    await writer.append('late', 'no-stream', newEvents(3));
+    expect(positions(await reader.readAll({ afterPosition: 19, limit: 3 }))).toEqual(range(20, 22));
+    expect(positions(await reader.readAll({ afterPosition: 22, limit: 100 }))).toEqual(
+      range(23, 27),
+    );
+    // A page that starts elsewhere than where one ended reads afresh.
+    expect(positions(await reader.readAll({ afterPosition: 4, limit: 2 }))).toEqual([5, 6]);
+    expect(await reader.readAll({ afterPosition: 27 })).toEqual([]);
+  });
+
   it('never lets a held-up writer pass a commit a reader has seen: it moves to the next free position', async () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));

@@ -16,6 +16,7 @@ import {
   type CommitDocument,
   type EventStoreDocument,
 } from './mongo-event-store.documents';
+import { closeQuietly, OpenReads, type OpenRead } from './mongo-open-reads';
 import { StreamVersionCache } from './stream-version.cache';
 
 export interface MongoEventStoreOptions {
@@ -103,12 +104,16 @@ export interface MongoEventStoreOptions {
  * new token — or collides with its stored commit, which proves the duplicate.
  * Takeover inserts the claim's next generation: the unique _id lets one taker win.
  *
- * Cost on FerretDB v1, which answers only `{_id}` queries from an index: an
- * append with a known (or no) stream version is one insertMany; a caught-up
- * subscription's poll and headPosition are `_id` lookups from the last known
- * commit end; readStream, streamVersion, readAll from an unknown boundary, and
- * the version read after a conflict scan the collection. On MongoDB all of
- * them use the indexes above.
+ * Cost on FerretDB v1, where only inserts use an index (a `{_id}` lookup is
+ * scanned by SQLite without decoding documents; any other query loads and
+ * decodes the whole collection in Go, about ten times dearer): an append with
+ * a known (or no) stream version is one insertMany; a caught-up subscription's
+ * poll and headPosition are `_id` lookups from the last known commit end;
+ * readStream, streamVersion, readAll from an unknown boundary, and the version
+ * read after a conflict are full queries. A catch-up reading page after page
+ * pays one full query, not one per page: the next page continues the range
+ * read the last one left open (mongo-open-reads.ts). On MongoDB all of them
+ * use the indexes above.
  */
 export class MongoEventStore extends EventStoreAdapter implements EventStore {
   private readonly collection: mongo.Collection<EventStoreDocument>;
@@ -116,6 +121,8 @@ export class MongoEventStore extends EventStoreAdapter implements EventStore {
   private readonly writer: MongoCommitWriter;
   /** Positions known to end a commit: readAll after one of them starts with an _id lookup. */
   private readonly commitEnds = new Set<number>();
+  /** Range reads a readAll page stopped in, continued by the next page. */
+  private readonly openReads: OpenReads;
 
   private constructor(connection: Connection, options: MongoEventStoreOptions) {
     super(options.pollIntervalMs);
@@ -123,6 +130,7 @@ export class MongoEventStore extends EventStoreAdapter implements EventStore {
       options.collection ?? 'event_store',
     );
     const now = options.now ?? (() => new Date());
+    this.openReads = new OpenReads(() => Date.now());
     this.writer = new MongoCommitWriter(
       {
         collection: this.collection,
@@ -187,10 +195,25 @@ export class MongoEventStore extends EventStoreAdapter implements EventStore {
     const { afterPosition, limit } = readAllBounds(options);
     const events: RecordedEvent[] = [];
     let after = afterPosition;
+    // The next page of a catch-up: continue the range read the last page left open.
+    const resumed = this.openReads.take(after);
+    if (resumed) {
+      try {
+        after = await this.readFrom(resumed, after, limit, events);
+        if (events.length >= limit) return events;
+        // The read is exhausted: commits stored since it opened come from a new query.
+      } catch {
+        // The server no longer has the cursor (timed out, reconnected): read afresh.
+        events.length = 0;
+        after = afterPosition;
+      }
+    }
     if (after === 0 || this.commitEnds.has(after)) {
-      // The next commit, if any, is exactly `c<after+1>`: _id lookups, the only
-      // indexed query on FerretDB. A caught-up subscription's poll costs one;
-      // a live one a few, and no scan. Further behind, one range query is cheaper.
+      // The next commit, if any, is exactly `c<after+1>`. On FerretDB v1 a
+      // lookup by _id is scanned by SQLite without decoding a document, which
+      // is an order of magnitude cheaper than any other query (decoded and
+      // filtered in Go): a caught-up subscription's poll costs one lookup, a
+      // live one a few. Further behind, one range query is cheaper.
       for (let lookups = 0; lookups < CHAIN_LOOKUPS; lookups++) {
         const next = (await this.collection.findOne({
           _id: commitId(after + 1),
@@ -204,19 +227,44 @@ export class MongoEventStore extends EventStoreAdapter implements EventStore {
       .find({ lastPosition: { $gt: after } })
       .sort({ lastPosition: 1 })
       .batchSize(Math.min(limit, 500));
+    await this.readFrom({ cursor, pending: undefined }, after, limit, events);
+    return events;
+  }
+
+  /**
+   * Takes commits from a range read until `limit` events: keeps the read open
+   * for the next page if it stopped at the limit, closes it otherwise. Returns
+   * the last position taken.
+   */
+  private async readFrom(
+    read: OpenRead,
+    after: number,
+    limit: number,
+    into: RecordedEvent[],
+  ): Promise<number> {
+    let kept = false;
     try {
-      for await (const document of cursor) {
-        const commit = document as CommitDocument;
+      for (
+        let commit = read.pending ?? (await read.cursor.next());
+        commit;
+        commit = await read.cursor.next()
+      ) {
+        const next = commit as CommitDocument;
         // Commits tile the positions with no hole (see above); should one ever
         // be missing, stop before it rather than pass over it.
-        if (commit.firstPosition > after + 1) break;
-        after = this.take(commit, after, limit, events);
-        if (events.length >= limit) break;
+        if (next.firstPosition > after + 1) break;
+        after = this.take(next, after, limit, into);
+        if (into.length >= limit) {
+          const pending = after < next.lastPosition ? next : undefined;
+          this.openReads.keep(after, { cursor: read.cursor, pending });
+          kept = true;
+          break;
+        }
       }
     } finally {
-      await cursor.close();
+      if (!kept) await closeQuietly(read.cursor);
     }
-    return events;
+    return after;
   }
 
   async headPosition(): Promise<number> {
@@ -229,6 +277,7 @@ export class MongoEventStore extends EventStoreAdapter implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await this.stopSubscriptions();
+    await this.openReads.closeAll();
     await this.writer.idle();
   }
 
