@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { InMemoryEventStore, type EventStore, type NewEvent } from '@sfp/event-sourcing';
 import { EmbeddedEventBus } from '../bus/embedded/embedded-event-bus';
-import type { RunningConsumer } from '../bus/event-bus.port';
+import type { EventBus, OutgoingMessage, RunningConsumer } from '../bus/event-bus.port';
 import { decodeEventMessage } from '../events/event-message.codec';
 import type { CheckpointStore } from '../state/consumer-state.port';
 import { openSqliteConsumerState } from '../state/sqlite/sqlite-consumer-state';
@@ -129,6 +129,35 @@ describe('outbox relay', () => {
       Array.from({ length: 81 }, (_, i) => i + 1),
     );
     expect(messages.filter((m) => m.key?.startsWith('other-'))).toHaveLength(20);
+  });
+
+  it('publishes a backlog in batches: one bus call and one checkpoint per batch of batchSize', async () => {
+    for (let i = 1; i <= 20; i++) await store.append(`s-${i % 3}`, 'any', [event('A', i)]);
+    const publishedBatches: number[] = [];
+    const countingBus: EventBus = new Proxy(bus, {
+      get(target, property, receiver) {
+        if (property === 'publish')
+          return (topic: string, messages: OutgoingMessage[]) => {
+            publishedBatches.push(messages.length);
+            return target.publish(topic, messages);
+          };
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const saved: number[] = [];
+    const checkpoints: CheckpointStore = {
+      load: (name) => state.checkpoints.load(name),
+      save: async (name, position) => {
+        saved.push(position);
+        await state.checkpoints.save(name, position);
+      },
+    };
+    const r = relay({ bus: countingBus, checkpoints });
+    r.start();
+    await r.waitForPosition(20);
+    expect(publishedBatches).toEqual([7, 7, 6]);
+    expect(saved).toEqual([7, 14, 20]);
   });
 
   it('resumes from its durable checkpoint after a restart', async () => {
