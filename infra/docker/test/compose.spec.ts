@@ -12,7 +12,8 @@ import { innovationResearchService } from '@sfp/innovation-research';
 import { knowledgeBaseService } from '@sfp/knowledge-base';
 import { qualityMonitoringService } from '@sfp/quality-monitoring';
 import { ReportingServiceConfig } from '@sfp/reporting';
-import { checkStandaloneSettings, loadConfig } from '@sfp/service-kit';
+import { checkStandaloneSettings, kafkaSaslOf, loadConfig } from '@sfp/service-kit';
+import { contextTopics } from '@sfp/messaging';
 import { trainingService } from '@sfp/training';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -143,6 +144,23 @@ describe('docker-compose.yml', () => {
         port: service.defaultPort,
       });
       expect(config.MONGODB_DATABASE).toBe(`sfp_${service.context.replace(/-/g, '_')}`);
+      // Its own Kafka user, on the listener of the services, with its own password.
+      const password = `SFP_KAFKA_PASSWORD_${service.context.toUpperCase().replace(/-/g, '_')}`;
+      expect({
+        service: service.context,
+        brokers: config.KAFKA_BROKERS,
+        sasl: kafkaSaslOf(config),
+        password: services[service.context]?.environment?.['KAFKA_SASL_PASSWORD'],
+      }).toEqual({
+        service: service.context,
+        brokers: 'kafka:19094',
+        sasl: {
+          mechanism: 'scram-sha-512',
+          username: `sfp-${service.context}`,
+          password: TEST_SECRET,
+        },
+        password: expect.stringContaining(`\${${password}:?`),
+      });
       const unknown = Object.keys(env).filter((name) => !documented.has(name));
       expect({ service: service.context, unknown }).toEqual({
         service: service.context,
@@ -208,6 +226,14 @@ describe('docker-compose.yml', () => {
     const script = String(services['kafka-access']?.command);
     expect(script).toContain('user="sfp-$$ctx"');
     expect(script).toContain('--topic "sfp.$$ctx." --resource-pattern-type prefixed');
+    // Every context's topics, as the services name them, created before any service starts.
+    const kinds = String(services['kafka-access']?.environment?.['TOPIC_KINDS']).split(/\s+/);
+    for (const context of contexts) {
+      expect(kinds.map((kind) => `sfp.${context}.${kind}`).sort()).toEqual(
+        Object.values(contextTopics(context)).sort(),
+      );
+    }
+    expect(script).toContain('--create --if-not-exists --topic "sfp.$$ctx.$$kind"');
   });
 
   it('runs MongoDB as a replica set, and the services connect to it as one', () => {
@@ -226,7 +252,9 @@ describe('docker-compose.yml', () => {
       'SFP_AUTH_TOKEN_SECRET',
       'SFP_PSEUDONYM_SECRET',
       'SFP_KAFKA_DEPARTMENT_PASSWORD_SEED',
-      'SFP_KAFKA_SERVICE_PASSWORD_SEED',
+      ...GATEWAY_SERVICES.map(
+        (service) => `SFP_KAFKA_PASSWORD_${service.context.toUpperCase().replace(/-/g, '_')}`,
+      ),
     ]) {
       expect(composeText).toMatch(new RegExp(`\\$\\{${secret}:\\?[^}]+\\}`));
       expect(composeText).not.toMatch(new RegExp(`\\$\\{${secret}:-`));

@@ -241,6 +241,28 @@ export const SETTINGS: readonly SettingDescription[] = [
     purpose: 'the Kafka client id',
   },
   {
+    name: 'KAFKA_SASL_MECHANISM',
+    readBy: EACH_SERVICE,
+    default: '(none: no SASL)',
+    rule: '`scram-sha-512`, `scram-sha-256` or `plain`; with `KAFKA_SASL_USERNAME` and `KAFKA_SASL_PASSWORD`',
+    purpose:
+      "how the service logs in to Kafka as its own user (compose: `sfp-<context>` on the brokers' SASL listener, limited by ACLs to its topics and groups)",
+  },
+  {
+    name: 'KAFKA_SASL_USERNAME',
+    readBy: EACH_SERVICE,
+    default: '(none)',
+    rule: '1–100 letters, digits, `.`, `_` or `-`; with `KAFKA_SASL_MECHANISM`',
+    purpose: "the service's Kafka user",
+  },
+  {
+    name: 'KAFKA_SASL_PASSWORD',
+    readBy: EACH_SERVICE,
+    default: '(none)',
+    rule: 'not empty; with `KAFKA_SASL_MECHANISM`',
+    purpose: "that user's password (never logged)",
+  },
+  {
     name: 'SFP_LEADER_LEASE_MS',
     readBy: EACH_SERVICE,
     default: '10000',

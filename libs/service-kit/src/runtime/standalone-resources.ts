@@ -1,3 +1,4 @@
+import type { SASLOptions } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { KafkaEventBus, provisionContextTopics } from '@sfp/messaging';
 import type { Logger } from '../logging/logger';
@@ -47,6 +48,18 @@ export interface StandaloneConnectionSettings {
   KAFKA_CLIENT_ID: string;
   KAFKA_TOPIC_PARTITIONS: number;
   KAFKA_REPLICATION_FACTOR: number;
+  KAFKA_SASL_MECHANISM?: 'scram-sha-512' | 'scram-sha-256' | 'plain';
+  KAFKA_SASL_USERNAME?: string;
+  KAFKA_SASL_PASSWORD?: string;
+}
+
+/** kafkajs's SASL settings from the service's (none without a mechanism, user and password). */
+export function kafkaSaslOf(config: StandaloneConnectionSettings): SASLOptions | undefined {
+  const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD } = config;
+  if (!mechanism || KAFKA_SASL_USERNAME === undefined || KAFKA_SASL_PASSWORD === undefined)
+    return undefined;
+  const credentials = { username: KAFKA_SASL_USERNAME, password: KAFKA_SASL_PASSWORD };
+  return mechanism === 'plain' ? { mechanism, ...credentials } : { mechanism, ...credentials };
 }
 
 /**
@@ -74,9 +87,11 @@ export async function openStandaloneConnections(
     connection.removeAllListeners('disconnected');
     return connection.close();
   });
+  const sasl = kafkaSaslOf(config);
   const bus = new KafkaEventBus({
     brokers: kafkaBrokersOf(config),
     clientId: config.KAFKA_CLIENT_ID,
+    ...(sasl ? { kafka: { sasl } } : {}),
   });
   resources.add(() => bus.close());
   const topicProvisioning = {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigurationError } from '../config/env-config';
-import { kafkaBrokersOf } from '../runtime/standalone-resources';
+import { kafkaBrokersOf, kafkaSaslOf } from '../runtime/standalone-resources';
 import { loadStandaloneConfig } from './standalone.config';
 
 /** A context like the help desk: it holds personal data, so the pseudonym secret is required. */
@@ -39,6 +39,36 @@ describe('loadStandaloneConfig', () => {
       KAFKA_REPLICATION_FACTOR: 1,
       KAFKA_CLIENT_ID: 'sfp-help-desk',
     });
+  });
+
+  it("logs in to Kafka as the service's own user when the SASL settings are given", () => {
+    const config = load({
+      ...required,
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'sfp-help-desk',
+      KAFKA_SASL_PASSWORD: 'a long random password',
+    });
+    expect(kafkaSaslOf(config)).toEqual({
+      mechanism: 'scram-sha-512',
+      username: 'sfp-help-desk',
+      password: 'a long random password',
+    });
+    expect(kafkaSaslOf(load(required))).toBeUndefined();
+  });
+
+  it('refuses a partial or unknown SASL login, naming what is missing', () => {
+    const problems = problemsOf({ ...required, KAFKA_SASL_USERNAME: 'sfp-help-desk' });
+    expect(problems).toHaveLength(2);
+    expect(problems.join('\n')).toContain('KAFKA_SASL_MECHANISM');
+    expect(problems.join('\n')).toContain('KAFKA_SASL_PASSWORD');
+    expect(problems.join('\n')).not.toContain('sfp-help-desk');
+    const unknown = problemsOf({
+      ...required,
+      KAFKA_SASL_MECHANISM: 'gssapi',
+      KAFKA_SASL_USERNAME: 'sfp-help-desk',
+      KAFKA_SASL_PASSWORD: 'secret',
+    });
+    expect(unknown.join('\n')).toMatch(/KAFKA_SASL_MECHANISM.*scram-sha-512, scram-sha-256, plain/);
   });
 
   it('reads numbers from the environment and ignores variables it does not know', () => {

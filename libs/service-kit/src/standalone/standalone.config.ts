@@ -1,4 +1,4 @@
-import { IsOptional, Matches, MinLength } from 'class-validator';
+import { IsIn, IsOptional, Matches, MinLength } from 'class-validator';
 import { ConfigurationError, loadConfig, settingProblem } from '../config/env-config';
 import { EnvInt, HostConfig } from '../config/host.config';
 import { checkSettings } from '../config/settings-check';
@@ -10,6 +10,11 @@ const PSEUDONYM_SECRET_RULE =
 const TOKEN_SECRET_RULE =
   'must be at least 32 characters, the same value in every service (required in distributed mode: it signs the access tokens every service accepts)';
 const DATABASE_NAME = /^[A-Za-z0-9_-]{1,63}$/;
+
+/** The SASL mechanisms a service may log in to Kafka with. */
+export const KAFKA_SASL_MECHANISMS = ['scram-sha-512', 'scram-sha-256', 'plain'] as const;
+export type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
+const SASL_SETTINGS = ['KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'];
 
 /**
  * The settings every standalone service reads from the environment
@@ -67,6 +72,25 @@ export class StandaloneConfig extends HostConfig {
   @EnvInt(1000, 600_000)
   SFP_LEADER_LEASE_MS = 10_000;
 
+  /**
+   * SASL mechanism of the service's Kafka user (`scram-sha-512`, `scram-sha-256`
+   * or `plain`); unset: no SASL (a trusted listener). Set together with
+   * KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD.
+   */
+  @IsOptional()
+  @IsIn(KAFKA_SASL_MECHANISMS, { message: `must be one of ${KAFKA_SASL_MECHANISMS.join(', ')}` })
+  KAFKA_SASL_MECHANISM?: KafkaSaslMechanism;
+
+  /** The service's Kafka user, e.g. `sfp-help-desk` (with KAFKA_SASL_MECHANISM). */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'must be 1 to 100 letters, digits, ., _ or -' })
+  KAFKA_SASL_USERNAME?: string;
+
+  /** That user's password (with KAFKA_SASL_MECHANISM); never logged. */
+  @IsOptional()
+  @MinLength(1, { message: 'must not be empty' })
+  KAFKA_SASL_PASSWORD?: string;
+
   /** The Kafka client id (default sfp-<context>). */
   @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'must be 1 to 100 letters, digits, ., _ or -' })
   KAFKA_CLIENT_ID!: string;
@@ -97,6 +121,7 @@ export function loadStandaloneConfig<T extends StandaloneConfig = StandaloneConf
     problems.push(...error.problems);
   }
   problems.push(...distributedSecretProblems(definedOnly(env), service));
+  problems.push(...kafkaSaslProblems(definedOnly(env)));
   if (problems.length || !config) throw new ConfigurationError(problems);
   return config;
 }
@@ -120,6 +145,17 @@ export function distributedSecretProblems(
       ? [settingProblem('SFP_PSEUDONYM_SECRET', undefined, [PSEUDONYM_SECRET_RULE])]
       : []),
   ];
+}
+
+/** The Kafka SASL settings come as a set: the mechanism, the user and the password, or none. */
+export function kafkaSaslProblems(env: Record<string, unknown>): string[] {
+  const given = SASL_SETTINGS.filter((name) => env[name] !== undefined);
+  if (given.length === 0 || given.length === SASL_SETTINGS.length) return [];
+  return SASL_SETTINGS.filter((name) => env[name] === undefined).map((name) =>
+    settingProblem(name, undefined, [
+      `is required when ${given.join(' and ')} ${given.length === 1 ? 'is' : 'are'} set (the service's Kafka login: ${SASL_SETTINGS.join(', ')})`,
+    ]),
+  );
 }
 
 /**
