@@ -127,10 +127,15 @@ export class MongoCommitWriter {
 
   private kick(): void {
     if (this.running) return;
-    this.running = this.run().finally(() => {
-      this.running = undefined;
-      if (this.queue.length > 0) this.kick();
-    });
+    // Wait for the end of this turn of the event loop before planning: appends
+    // issued together (a wave of commands, a consumer's batch) then share the
+    // first insertMany instead of the first of them going alone.
+    this.running = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.run())
+      .finally(() => {
+        this.running = undefined;
+        if (this.queue.length > 0) this.kick();
+      });
   }
 
   private async run(): Promise<void> {
