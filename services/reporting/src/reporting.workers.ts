@@ -42,6 +42,10 @@ export class ReportingWorkers implements OnApplicationBootstrap, OnApplicationSh
       context: REPORTING_CONTEXT,
       statuses: () => this.projections.statuses(),
     });
+    runtime.metrics.addLeadershipSource({
+      context: REPORTING_CONTEXT,
+      leader: () => this.leadership?.status().leader ?? !runtime.leaderLease,
+    });
 
     const topicOf = runtime.eventTopicOf ?? ((context: string) => contextTopics(context).events);
     const topics = [...runtime.plugins.map((p) => topicOf(p.context)), REPORTING_DEAD_LETTER_TOPIC];

@@ -11,9 +11,16 @@ export interface ProjectionGaugeSource {
   statuses(): Promise<Array<{ name: string; lagEvents: number; state: string }>>;
 }
 
+/** Whether this instance leads its context (runs the projections, reactors and workers). */
+export interface LeadershipGaugeSource {
+  context: string;
+  leader(): boolean;
+}
+
 export class ServiceMetrics {
   readonly registry = new Registry();
   private readonly projectionSources: ProjectionGaugeSource[] = [];
+  private readonly leadershipSources: LeadershipGaugeSource[] = [];
   readonly httpRequests: Counter<'method' | 'route' | 'status'>;
   readonly httpDuration: Histogram<'method' | 'route'>;
   readonly commands: Counter<'context' | 'command' | 'outcome'>;
@@ -21,6 +28,7 @@ export class ServiceMetrics {
   readonly consumerLag: Gauge<'context' | 'group'>;
   readonly projectionLag: Gauge<'context' | 'projection'>;
   readonly projectionStalled: Gauge<'context' | 'projection'>;
+  readonly contextLeader: Gauge<'context'>;
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics ?? true)
@@ -75,6 +83,17 @@ export class ServiceMetrics {
       ['context', 'projection'],
       fromStatuses((status) => (status.state === 'stalled' ? 1 : 0)),
     );
+    const leaderships = this.leadershipSources;
+    this.contextLeader = this.gauge(
+      'sfp_context_leader',
+      "1 when this instance holds its context's leader lease and runs its projections, reactors and workers; 0 on a follower",
+      ['context'],
+      async function collect(this: Gauge<'context'>) {
+        this.reset();
+        for (const source of leaderships)
+          this.set({ context: source.context }, source.leader() ? 1 : 0);
+      },
+    );
   }
 
   /** A counter in this registry. */
@@ -101,6 +120,11 @@ export class ServiceMetrics {
   /** Reports a context's projections in sfp_projection_lag_events and sfp_projection_stalled. */
   addProjectionSource(source: ProjectionGaugeSource): void {
     this.projectionSources.push(source);
+  }
+
+  /** Reports whether this instance leads `context`, in sfp_context_leader. */
+  addLeadershipSource(source: LeadershipGaugeSource): void {
+    this.leadershipSources.push(source);
   }
 
   /** Express middleware counting requests by matched route (not raw path, to bound label values). */

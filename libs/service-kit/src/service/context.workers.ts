@@ -134,6 +134,7 @@ export class ContextWorkers implements OnApplicationBootstrap, OnApplicationShut
       const subscription = this.moduleRef.get(subscriptionType, { strict: true });
       this.subscriptions.push(await this.subscribe(subscription, topics.dlq));
     }
+    this.metrics.addLeadershipSource({ context, leader: () => this.leadershipStatus().leader });
     if (!this.leaderLease) {
       await this.startWorkers();
       return;
