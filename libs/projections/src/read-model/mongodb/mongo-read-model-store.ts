@@ -70,10 +70,12 @@ const LOAD_CHUNK = 500;
 /**
  * The distributed mode's read-model store: one collection per read-model
  * version on a mongoose Connection (one database per context). Needs no
- * transactions and no change streams: each write is a single-document
- * conditional replace; a batch is unordered bulkWrites of at most WRITE_CHUNK
- * statements (one write per id), then the checkpoint. A crash between the two replays the batch, and the
- * position guard makes the replay change nothing.
+ * transactions and no change streams: a batch is an insert of the documents
+ * its writer believes new, one read of the others' stored positions, unordered
+ * bulkWrites of replaces keyed by `_id` (at most WRITE_CHUNK statements each,
+ * one write per id, only where the stored position is lower), then the
+ * checkpoint. A crash between them replays the batch, and the positions
+ * stored in the documents make the replay change nothing.
  */
 export class MongoReadModelStore implements ReadModelStore {
   constructor(private readonly connection: Connection) {}
@@ -184,51 +186,42 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   /**
-   * One unordered bulkWrite of conditional replaces: `{ _id, position < p }`,
-   * upsert. When a newer version is stored the filter matches nothing and the
-   * upsert collides on _id: that duplicate-key error means "not updated".
-   * Servers differ on what follows such an error in an unordered bulk
-   * (MongoDB carries on, FerretDB v1 stops), so the writes after the first
-   * error are sent again, minus those already at their position or later.
-   * Steady state: one round trip; a replayed batch: a few.
+   * Writes by `_id` alone, the only filter FerretDB v1 runs without scanning
+   * the collection: the stored positions of the batch's documents are read in
+   * one query, those already at their position or later are left out, and the
+   * rest are replaced (upsert) in unordered bulkWrites keyed by `{ _id }`.
+   * Measured on FerretDB v1.24 (10,000 documents, 100 per batch, a loaded
+   * machine): 0.28–0.31 s per replace by `_id` against 1.1–1.4 s per replace
+   * filtered on `{ _id, position < p }`, which scans the collection once per
+   * statement; the read of positions is one scan per batch.
+   *
+   * The check and the write are two commands: that is safe because one
+   * runner writes a read model (the projection lease), and a replay of an
+   * applied batch finds every document at its position and writes nothing.
+   * (FerretDB v1 ran the conditional replace as a read then a write as well.)
    */
   private async writeGuarded(table: ReadModelTable, docs: ReadModelDoc[]): Promise<number> {
+    const stored = new Map<string, number>();
+    const ids = [...new Set(docs.map((doc) => doc._id))];
+    for (let offset = 0; offset < ids.length; offset += LOAD_CHUNK) {
+      const positions = await this.collection(table)
+        .find({ _id: { $in: ids.slice(offset, offset + LOAD_CHUNK) } })
+        .project<Pick<ReadModelDoc, '_id' | 'position'>>({ position: 1 })
+        .toArray();
+      for (const doc of positions) stored.set(doc._id, doc.position);
+    }
+    const ahead = docs.filter((doc) => (stored.get(doc._id) ?? 0) < doc.position);
     // FerretDB v1.24 never answers an update command of 100 statements or more
     // (99 answer; 100 did not in 15 minutes): chunks stay well below that.
     let applied = 0;
-    for (let offset = 0; offset < docs.length; offset += WRITE_CHUNK) {
-      applied += await this.writeGuardedChunk(table, docs.slice(offset, offset + WRITE_CHUNK));
-    }
-    return applied;
-  }
-
-  private async writeGuardedChunk(table: ReadModelTable, docs: ReadModelDoc[]): Promise<number> {
-    const collection = this.collection(table);
-    let pending = docs;
-    let applied = 0;
-    while (pending.length > 0) {
-      const operations = pending.map((doc) => ({
-        replaceOne: {
-          filter: { _id: doc._id, position: { $lt: doc.position } },
-          replacement: doc,
-          upsert: true,
-        },
-      }));
-      try {
-        const result = await collection.bulkWrite(operations, { ordered: false });
-        return applied + result.matchedCount + result.upsertedCount;
-      } catch (error) {
-        const { firstFailure, matched } = duplicateKeysOnly(error);
-        applied += matched;
-        const rest = pending.slice(firstFailure + 1);
-        if (rest.length === 0) break;
-        const stored = await this.load(
-          table,
-          rest.map((doc) => doc._id),
-        );
-        const positions = new Map(stored.map((record) => [record.id, record.position]));
-        pending = rest.filter((doc) => (positions.get(doc._id) ?? 0) < doc.position);
-      }
+    for (let offset = 0; offset < ahead.length; offset += WRITE_CHUNK) {
+      const result = await this.collection(table).bulkWrite(
+        ahead.slice(offset, offset + WRITE_CHUNK).map((doc) => ({
+          replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true },
+        })),
+        { ordered: false },
+      );
+      applied += result.matchedCount + result.upsertedCount;
     }
     return applied;
   }
@@ -354,15 +347,13 @@ function codeOf(error: unknown): unknown {
   return (error as { code?: unknown } | null)?.code;
 }
 
-/** The first failed write and what applied, if every error is a guard collision; else the error is rethrown. */
+/** The first failed insert and the failed ones, if every error is a duplicate key; else the error is rethrown. */
 function duplicateKeysOnly(error: unknown): {
   firstFailure: number;
   failed: Set<number>;
-  matched: number;
 } {
   const bulk = error as {
     writeErrors?: { code?: number; index?: number }[] | { code?: number; index?: number };
-    result?: { matchedCount?: number; upsertedCount?: number };
   };
   const writeErrors = Array.isArray(bulk.writeErrors)
     ? bulk.writeErrors
@@ -378,6 +369,5 @@ function duplicateKeysOnly(error: unknown): {
   return {
     firstFailure: Math.min(...writeErrors.map((e) => e.index as number)),
     failed: new Set(writeErrors.map((e) => e.index as number)),
-    matched: (bulk.result?.matchedCount ?? 0) + (bulk.result?.upsertedCount ?? 0),
   };
 }
