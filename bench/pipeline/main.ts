@@ -1,7 +1,9 @@
 /**
  * Pipeline benchmark: append → read model, in embedded mode and in Kafka +
  * MongoDB mode, each beside a raw kafkajs produce-to-consume baseline of the
- * same payloads measured in the same run. A script, not a test: it prints
+ * same payloads measured in the same run; the Kafka+MongoDB bus path also
+ * beside raw kafkajs + a raw bulkWrite of the same read-model documents into
+ * the same server (raw-bulk-write.ts), the baseline of issue 21. A script, not a test: it prints
  * figures, ratios and whether each target is met; it asserts nothing.
  * See docs/performance.md, "Pipeline".
  *
