@@ -32,6 +32,15 @@ export interface KafkaEventBusOptions {
   kafka?: Partial<KafkaConfig>;
   /** Pause before a message whose handler threw is delivered again (default 200 ms). */
   retryDelayMs?: number;
+  /**
+   * Partitions whose batches a consumer handles at the same time (default 1:
+   * one batch at a time). Order within a partition is kept either way. Above
+   * 1, handlers of one consumer run concurrently for different partitions
+   * (different stream ids): give it where the handler allows that, e.g. a
+   * read model written by `_id` whose documents are keyed by stream, so that
+   * one partition's bulk write overlaps another's round trip.
+   */
+  partitionsConsumedConcurrently?: number;
 }
 
 /**
@@ -46,6 +55,7 @@ export class KafkaEventBus implements EventBus {
   private admin?: Promise<Admin>;
   private readonly consumers = new Set<KafkaConsumer>();
   private readonly retryDelayMs: number;
+  private readonly partitionsConsumedConcurrently: number;
 
   constructor(options: KafkaEventBusOptions) {
     this.kafka = new Kafka({
@@ -55,6 +65,10 @@ export class KafkaEventBus implements EventBus {
       ...options.kafka,
     });
     this.retryDelayMs = options.retryDelayMs ?? 200;
+    this.partitionsConsumedConcurrently = Math.max(
+      1,
+      Math.floor(options.partitionsConsumedConcurrently ?? 1),
+    );
   }
 
   async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
@@ -75,8 +89,11 @@ export class KafkaEventBus implements EventBus {
 
   async consume(options: ConsumerOptions): Promise<RunningConsumer> {
     assertConsumerHandlers(options);
-    const consumer = new KafkaConsumer(this.kafka, options, this.retryDelayMs, () =>
-      this.consumers.delete(consumer),
+    const consumer = new KafkaConsumer(
+      this.kafka,
+      options,
+      { retryDelayMs: this.retryDelayMs, concurrency: this.partitionsConsumedConcurrently },
+      () => this.consumers.delete(consumer),
     );
     this.consumers.add(consumer);
     await consumer.start();
@@ -166,7 +183,7 @@ class KafkaConsumer implements RunningConsumer {
   constructor(
     kafka: Kafka,
     private readonly options: ConsumerOptions,
-    private readonly retryDelayMs: number,
+    private readonly settings: { retryDelayMs: number; concurrency: number },
     private readonly onStopped: () => void,
   ) {
     this.groupId = options.groupId;
@@ -188,6 +205,7 @@ class KafkaConsumer implements RunningConsumer {
     }
     await this.consumer.run({
       autoCommit: true,
+      partitionsConsumedConcurrently: this.settings.concurrency,
       // eachBatch with per-message resolveOffset: a throwing handler stops the batch
       // at that message; what was handled is committed, the rest is fetched again.
       eachBatchAutoResolve: false,
@@ -215,7 +233,7 @@ class KafkaConsumer implements RunningConsumer {
               await whileBeating(heartbeat, () => batchHandler(messages));
             } catch (error) {
               this.options.onHandlerError?.(error, messages[0] as IncomingMessage);
-              await new Promise((r) => setTimeout(r, this.retryDelayMs));
+              await new Promise((r) => setTimeout(r, this.settings.retryDelayMs));
               throw error; // kafkajs seeks back to the last resolved offset and delivers again
             }
             resolveOffset((messages[messages.length - 1] as IncomingMessage).offset);
@@ -231,7 +249,7 @@ class KafkaConsumer implements RunningConsumer {
             await whileBeating(heartbeat, () => handler(message));
           } catch (error) {
             this.options.onHandlerError?.(error, message);
-            await new Promise((r) => setTimeout(r, this.retryDelayMs));
+            await new Promise((r) => setTimeout(r, this.settings.retryDelayMs));
             throw error; // kafkajs seeks back to the last resolved offset and delivers again
           }
           resolveOffset(raw.offset);
