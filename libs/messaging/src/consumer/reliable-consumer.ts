@@ -49,6 +49,11 @@ export interface ReliableConsumerOptions<T> {
   /**
    * Idempotency: with a store and an id, a message whose id this group already
    * processed is skipped. The id is recorded after `handle` succeeded.
+   * Costs a lookup and an insert per batch (per message with `handle`). Leave
+   * it out where the destination makes a redelivery harmless by design (a
+   * read model whose documents carry the event's position, a log that refuses
+   * an event id it holds); keep it where the outcome must happen once (an
+   * inbound command's reply).
    */
   idempotency?: {
     store: ProcessedMessageStore;
