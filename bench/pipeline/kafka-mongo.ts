@@ -24,12 +24,18 @@ export async function openKafkaMongoBus(options: {
   brokers: string[];
   context: string;
   claims?: boolean;
+  /** KafkaEventBus's partitionsConsumedConcurrently (default 1, as the services run it). */
+  partitionsConsumedConcurrently?: number;
   instrument?: Instrument;
 }): Promise<Pipeline> {
   const instrument = options.instrument ?? NO_INSTRUMENT;
   const mongoStore = await MongoEventStore.open(options.sourceDb);
   const destinationState = mongoConsumerState(options.destinationDb);
-  const kafkaBus = new KafkaEventBus({ brokers: options.brokers, clientId: 'sfp-bench-pipeline' });
+  const kafkaBus = new KafkaEventBus({
+    brokers: options.brokers,
+    clientId: 'sfp-bench-pipeline',
+    partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+  });
   return openBusPipeline({
     label: KAFKA_BUS_LABEL,
     context: options.context,

@@ -69,6 +69,9 @@ const USAGE = `Usage: npm run bench:pipeline -- [options]
   --mongo-batch <n>     events per projection batch on the MongoDB direct path (default: the library's, 500;
                         MongoReadModelStore splits a batch's writes into update commands of 50 statements)
   --no-direct           skip the direct-projection paths (bus paths only)
+  --partitions-concurrently <n>  Kafka+MongoDB: partitions whose batches the consumer handles at once, on the
+                        bus path (KafkaEventBus partitionsConsumedConcurrently) and in the raw kafkajs +
+                        bulkWrite baseline alike (default 1, as the services run)
   --claims              the Kafka+MongoDB bus path also records every event id it processed
                         (ProcessedMessageStore in MongoDB), as before issue 21; default: none, the
                         read model's position guard alone makes redelivery change nothing
@@ -92,6 +95,7 @@ interface Options {
   mongoBatch: number | undefined;
   direct: boolean;
   claims: boolean;
+  partitionsConcurrently: number;
   kafkaDataDir: string | undefined;
   profileCalls: boolean;
 }
@@ -112,6 +116,7 @@ function parse(): Options {
       'mongo-batch': { type: 'string' },
       'no-direct': { type: 'boolean' },
       claims: { type: 'boolean' },
+      'partitions-concurrently': { type: 'string' },
       'kafka-data-dir': { type: 'string' },
       'profile-calls': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -145,6 +150,9 @@ function parse(): Options {
         : Math.round(positive('mongo-batch', values['mongo-batch'], 500)),
     direct: !values['no-direct'],
     claims: values.claims ?? false,
+    partitionsConcurrently: Math.round(
+      positive('partitions-concurrently', values['partitions-concurrently'], 1),
+    ),
     kafkaDataDir:
       values['kafka-data-dir'] ??
       process.env['KAFKA_DATA_DIR'] ??
@@ -454,6 +462,8 @@ async function main(): Promise<void> {
     `  throughput: ${options.rounds} × ${formatRate(options.events)} events (embedded), ` +
       `${options.kafkaRounds} × ${formatRate(options.kafkaEvents)} events (Kafka+MongoDB), ` +
       `${options.perAppend} event(s) per append, 100 appends in flight; ` +
+      `Kafka+MongoDB: ${options.claims ? 'with' : 'no'} per-event claims, ` +
+      `${options.partitionsConcurrently} partition(s) consumed at once; ` +
       `latency: ${options.rate} events/s for ${options.seconds} s, from the scheduled append time ` +
       'to the completed read-model write',
   );
@@ -545,6 +555,7 @@ async function main(): Promise<void> {
           `sfp.${context}.rawdb`,
           3,
           (messages) => sink.writeBatch(messages),
+          options.partitionsConcurrently,
         );
         cleanups.push(() => rawDbBaseline.close());
         const rawDb = { baseline: rawDbBaseline, sink };
@@ -570,6 +581,7 @@ async function main(): Promise<void> {
               brokers,
               context,
               claims: options.claims,
+              partitionsConsumedConcurrently: options.partitionsConcurrently,
               instrument,
             }),
           (p) => measure(p, { raw, rawDb }, options, sizes, stats),

@@ -74,6 +74,8 @@ export class RawKafkaBaseline {
     topic: string,
     partitions: number,
     sink?: (messages: KafkaMessage[]) => Promise<void>,
+    /** Partitions whose batches are handled at once (kafkajs partitionsConsumedConcurrently). */
+    partitionsConsumedConcurrently = 1,
   ): Promise<RawKafkaBaseline> {
     const kafka = new Kafka({ clientId: 'sfp-bench-raw', brokers, logLevel: logLevel.WARN });
     const admin = kafka.admin();
@@ -101,6 +103,7 @@ export class RawKafkaBaseline {
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       autoCommit: true,
+      partitionsConsumedConcurrently,
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         const recorder = baseline.recorder;
