@@ -6,11 +6,10 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { dropDatabases, standaloneTestEnv } from '@sfp/testing';
+import { dropDatabases, freePort, standaloneTestEnv } from '@sfp/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SERVICE = 'reporting';
@@ -20,17 +19,6 @@ function files(dir: string): string[] {
     const path = join(dir, name);
     if (name === 'node_modules') return [];
     return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
   });
 }
 

@@ -6,6 +6,7 @@ export * from './infrastructure/test-topics';
 export * from './infrastructure/test-database';
 export * from './infrastructure/standalone-test-env';
 export * from './infrastructure/standalone-under-test';
+export * from './http/free-port';
 export * from './http/http-client';
 export * from './http/schema-conformance';
 export * from './kafka/topic-recorder';
