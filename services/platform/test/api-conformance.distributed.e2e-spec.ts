@@ -56,7 +56,7 @@ const SERVICES: Array<{ name: string; start: (env: Record<string, string>) => Pr
  * document: every operation, every check, positive and negative data, every
  * phase; as an administrator, as a second administrator on the operations
  * that can end a session, and anonymously. 0 failures each. With
- * DISTRIBUTED_CONFORMANCE_EXAMPLES (6) examples per operation: on the local
+ * DISTRIBUTED_CONFORMANCE_EXAMPLES (3) examples per operation: on the local
  * MongoDB-protocol server a request costs collection scans.
  */
 describe.each(SERVICES)(
