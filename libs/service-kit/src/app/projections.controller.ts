@@ -106,6 +106,7 @@ export function createProjectionsController(options: {
     @Refuses({
       404: `No ${context} projection of that name`,
       409: 'A rebuild of it is already running',
+      503: 'NOT_THE_LEADER: with several instances, another one leads this context and runs its projections; ask again after the Retry-After header (the next answer may come from the leader)',
     })
     async rebuild(@Param() params: NameParams): Promise<ProjectionRebuildStarted> {
       const { name } = params;
