@@ -111,6 +111,49 @@ describe('integration infrastructure (real servers)', () => {
       });
       expect(await Commit.countDocuments({ streamId: 's-1' })).toBe(2);
     });
+
+    // The read-model store's write (the local FerretDB commits such a command's
+    // statements together: infra/local/ferretdb/fast-paths.patch).
+    it('applies a bulkWrite of 150 replaces and upserts by _id: every statement, its counts, and nothing else', async () => {
+      const views = db.connection.collection<{ _id: string; position: number; title: string }>(
+        'views',
+      );
+      await views.insertMany(
+        Array.from({ length: 100 }, (_, i) => ({ _id: `v-${i}`, position: 1, title: 'first' })),
+      );
+      // 0-59 replaced, 60-99 left alone, 100-189 new (upserted).
+      const ids = [
+        ...Array.from({ length: 60 }, (_, i) => i),
+        ...Array.from({ length: 90 }, (_, i) => 100 + i),
+      ];
+      const result = await views.bulkWrite(
+        ids.map((i) => ({
+          replaceOne: {
+            filter: { _id: `v-${i}` },
+            replacement: { position: 2, title: 'second' },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      );
+      expect(result.matchedCount).toBe(60);
+      expect(result.modifiedCount).toBe(60);
+      expect(result.upsertedCount).toBe(90);
+      expect(Object.values(result.upsertedIds)).toEqual(
+        Array.from({ length: 90 }, (_, i) => `v-${100 + i}`),
+      );
+      const stored = new Map((await views.find().toArray()).map((d) => [d._id, d.position]));
+      expect(stored.size).toBe(190);
+      for (let i = 0; i < 190; i++) {
+        expect([`v-${i}`, stored.get(`v-${i}`)]).toEqual([`v-${i}`, i >= 60 && i < 100 ? 1 : 2]);
+      }
+      // The same _id twice in one command: the second statement sees the first one's write.
+      await views.bulkWrite([
+        { updateOne: { filter: { _id: 'v-0' }, update: { $inc: { position: 1 } } } },
+        { updateOne: { filter: { _id: 'v-0' }, update: { $inc: { position: 1 } } } },
+      ]);
+      expect((await views.findOne({ _id: 'v-0' }))?.position).toBe(4);
+    });
   });
 });
 
