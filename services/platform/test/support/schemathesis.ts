@@ -22,9 +22,10 @@ export const CONFORMANCE_EXAMPLES = Number(process.env['CONFORMANCE_EXAMPLES'] ?
  * service (quality monitoring) took the CI run to 86 of its 90 minutes; three
  * since a rehearsal on a 2-core machine spent about 11 minutes per service
  * (the coverage phase, which does not depend on this number, is most of it).
- * Those runs were slow for the test process, not the services: the integration
- * suites then ran in band, in one process grown past 1.5 GB of heap by that
- * file (jest.projects.js); alone, the help desk's run takes about 3 minutes.
+ * Those runs were slower than alone (the help desk's takes about 3 minutes):
+ * the integration suites then ran in band, in one process whose heap had grown
+ * past a gigabyte by that file (jest.projects.js), and the local FerretDB
+ * committed each statement of a bulk write on its own.
  */
 export const DISTRIBUTED_CONFORMANCE_EXAMPLES = Number(
   process.env['DISTRIBUTED_CONFORMANCE_EXAMPLES'] ?? 3,
