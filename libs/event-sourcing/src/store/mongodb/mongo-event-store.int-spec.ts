@@ -67,7 +67,7 @@ describe('MongoEventStore (real server)', () => {
     const range = (from: number, to: number): number[] =>
       Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-    // Beyond the lookups of the first commits, a range read; the page ends inside a commit.
+    // Commits looked up by _id; the page ends inside a commit.
     expect(positions(await reader.readAll({ afterPosition: 0, limit: 19 }))).toEqual(range(1, 19));
     // Written after that read opened: the next pages must still reach them.
     await writer.append('late', 'no-stream', newEvents(3));
@@ -78,6 +78,23 @@ describe('MongoEventStore (real server)', () => {
     // A page that starts elsewhere than where one ended reads afresh.
     expect(positions(await reader.readAll({ afterPosition: 4, limit: 2 }))).toEqual([5, 6]);
     expect(await reader.readAll({ afterPosition: 27 })).toEqual([]);
+  });
+
+  it('reads 700 commits by _id windows (64, then 500) in order, and stops at the head', async () => {
+    const writer = await open();
+    const reader = await open();
+    await Promise.all(
+      Array.from({ length: 7 }, async (_, w) => {
+        for (let i = 0; i < 100; i++) await writer.append(`w${w}-${i}`, 'no-stream', newEvents(1));
+      }),
+    );
+    const first = await reader.readAll({ afterPosition: 0, limit: 1000 });
+    expect(first.map((e) => e.position)).toEqual(Array.from({ length: 700 }, (_, i) => i + 1));
+    expect(await reader.readAll({ afterPosition: 700, limit: 1000 })).toEqual([]);
+    await writer.append('late', 'no-stream', newEvents(2));
+    expect((await reader.readAll({ afterPosition: 700 })).map((e) => e.position)).toEqual([
+      701, 702,
+    ]);
   });
 
   it('never lets a held-up writer pass a commit a reader has seen: it moves to the next free position', async () => {

@@ -209,18 +209,29 @@ export class MongoEventStore extends EventStoreAdapter implements EventStore {
       }
     }
     if (after === 0 || this.commitEnds.has(after)) {
-      // The next commit, if any, is exactly `c<after+1>`. On FerretDB v1 a
-      // lookup by _id is scanned by SQLite without decoding a document, which
-      // is an order of magnitude cheaper than any other query (decoded and
-      // filtered in Go): a caught-up subscription's poll costs one lookup, a
-      // live one a few. Further behind, one range query is cheaper.
-      for (let lookups = 0; lookups < CHAIN_LOOKUPS; lookups++) {
-        const next = (await this.collection.findOne({
-          _id: commitId(after + 1),
-        })) as CommitDocument | null;
-        if (!next) return events;
-        after = this.take(next, after, limit, events);
-        if (events.length >= limit) return events;
+      // The commits that follow are exactly those whose _ids are `c<after+1>`,
+      // `c<after+2>`, ... up to the first missing one (commits tile the
+      // positions; each is named by its first). So they are looked up by _id,
+      // a window of candidates at a time: on FerretDB v1 a `{_id: {$in}}` uses
+      // the _id index, while any other query decodes the whole collection (a
+      // range read of 20,000 commits: about 400 ms). A caught-up follower's poll
+      // costs one lookup of 64 ids; a catch-up, one per 500 positions.
+      for (let windows = 0; windows < ID_WINDOWS; windows++) {
+        const size = Math.min(windows === 0 ? FIRST_ID_WINDOW : ID_WINDOW, limit - events.length);
+        const ids = Array.from({ length: size }, (_, i) => commitId(after + 1 + i));
+        const found = (await this.collection
+          .find({ _id: { $in: ids } })
+          .toArray()) as unknown as CommitDocument[];
+        found.sort((a, b) => a.firstPosition - b.firstPosition);
+        const windowEnd = after + size;
+        for (const next of found) {
+          // A missing commit (one still being written) ends the read before it.
+          if (next.firstPosition !== after + 1) return events;
+          after = this.take(next, after, limit, events);
+          if (events.length >= limit) return events;
+        }
+        // The next commit would have been in this window: there is none yet.
+        if (after < windowEnd) return events;
       }
     }
     const cursor = this.collection
@@ -311,8 +322,12 @@ export class MongoEventStore extends EventStoreAdapter implements EventStore {
   }
 }
 
-/** How many commits readAll follows by _id lookups before it switches to a range query. */
-const CHAIN_LOOKUPS = 8;
+/** Candidate commit _ids in readAll's first lookup (a caught-up poll finds none of them). */
+const FIRST_ID_WINDOW = 64;
+/** Candidate commit _ids per lookup after that (FerretDB's patched `$in` pushdown takes up to 500). */
+const ID_WINDOW = 500;
+/** Windows readAll looks up by _id before it switches to a range query. */
+const ID_WINDOWS = 4;
 
 const INDEXES: mongo.IndexDescription[] = [
   // The concurrency rule: one commit per (stream, first version). Sparse: claims
