@@ -137,7 +137,7 @@ async function run(connection: Connection, options: BenchOptions): Promise<Measu
     measurement.notes.push(
       `the collection holds ${documents} documents (commits and eventId claims)` +
         (serverName.startsWith('FerretDB')
-          ? '; FerretDB v1 scans all of them for every find, so the store pays one scan per readAll call, the raw cursor one per pass'
+          ? '; FerretDB v1 (patched, infra/local) scans all of them for a range find, once per pass of the raw cursor; the store finds commits by _id windows, through the index'
           : ''),
     );
   }
