@@ -37,8 +37,10 @@ export interface OutboxRelayStatus {
   owner: string;
   /** Whether this instance holds the lease and is the one publishing. */
   active: boolean;
-  /** Position of the last event published (and checkpointed). */
+  /** Position of the last event published. */
   position: number;
+  /** Position of the last checkpoint saved (at most one save behind `position`). */
+  checkpointed: number;
   published: number;
   lastError?: string;
 }
@@ -53,6 +55,14 @@ export interface OutboxRelayStatus {
  * died is still published when a relay runs again: nothing is lost between
  * append and publish. A crash between publish and checkpoint publishes that
  * batch again (at-least-once; consumers are idempotent by eventId).
+ *
+ * The checkpoint is saved beside the next batch's read and publish, not before
+ * it: one save at a time, the latest published position next (a batch
+ * published while a save runs is covered by the save after it). A save is a
+ * write to the store's database, as long as a publish: awaiting it made it half
+ * of the relay's time. A crash loses at most the saves in flight, and the
+ * batches they covered are published again; a failed save stops the round as
+ * before, and the relay starts again from the saved checkpoint.
  *
  * One relay per store is active at a time: it must hold a lease (a row or
  * document with an owner and an expiry), renewed every third of its TTL.
@@ -71,9 +81,14 @@ export class OutboxRelay {
   private state: Omit<OutboxRelayStatus, 'name' | 'owner'> = {
     active: false,
     position: 0,
+    checkpointed: 0,
     published: 0,
   };
   private readonly follower: FeedFollower;
+  /** The checkpoint save in flight, if any, and the position to save after it. */
+  private saving: Promise<void> | undefined;
+  private toSave: number | undefined;
+  private saveError: unknown;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.owner = options.owner ?? `relay-${randomUUID()}`;
@@ -96,6 +111,7 @@ export class OutboxRelay {
     this.wake?.();
     this.follower.wakeWaiter();
     await this.loop;
+    await this.flushCheckpoint().catch(() => undefined);
     this.follower.stop();
     await this.options.leases.release(this.options.name, this.owner).catch(() => undefined);
     this.state.active = false;
@@ -105,10 +121,10 @@ export class OutboxRelay {
     return { name: this.options.name, owner: this.owner, ...this.state };
   }
 
-  /** Resolves once this relay has published (and checkpointed) up to `position`. */
+  /** Resolves once this relay has published and checkpointed up to `position`. */
   async waitForPosition(position: number, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (this.state.position < position) {
+    while (this.state.checkpointed < position) {
       if (Date.now() > deadline) {
         throw new Error(
           `Outbox relay ${this.options.name} did not reach position ${position} in ${timeoutMs} ms`,
@@ -127,7 +143,9 @@ export class OutboxRelay {
           continue;
         }
         this.state.active = true;
+        await this.flushCheckpoint();
         this.state.position = await this.options.checkpoints.load(this.options.name);
+        this.state.checkpointed = this.state.position;
         await this.publishWhileLeader();
       } catch (error) {
         this.state.lastError = error instanceof Error ? error.message : String(error);
@@ -147,6 +165,7 @@ export class OutboxRelay {
         }
         renewedAt = Date.now();
       }
+      this.throwSaveError();
       // From this process's appended feed when it continues the checkpoint, else from the store.
       const { events } = await this.follower.read(this.state.position, this.batchSize);
       const lastEvent = events[events.length - 1];
@@ -156,11 +175,45 @@ export class OutboxRelay {
       }
       await this.publish(events);
       const last = lastEvent.position;
-      await this.options.checkpoints.save(this.options.name, last);
       this.state.position = last;
       this.state.published += events.length;
       this.state.lastError = undefined;
+      this.checkpoint(last);
     }
+  }
+
+  /** Saves `position` as soon as the save in flight (if any) is done. */
+  private checkpoint(position: number): void {
+    this.toSave = position;
+    if (this.saving) return;
+    this.saving = (async () => {
+      try {
+        while (this.toSave !== undefined) {
+          const next = this.toSave;
+          this.toSave = undefined;
+          await this.options.checkpoints.save(this.options.name, next);
+          this.state.checkpointed = next;
+        }
+      } catch (error) {
+        this.toSave = undefined;
+        this.saveError = error;
+      } finally {
+        this.saving = undefined;
+      }
+    })();
+  }
+
+  /** Waits for the saves in flight; throws if one failed (once). */
+  private async flushCheckpoint(): Promise<void> {
+    while (this.saving) await this.saving;
+    this.throwSaveError();
+  }
+
+  private throwSaveError(): void {
+    if (this.saveError === undefined) return;
+    const error = this.saveError;
+    this.saveError = undefined;
+    throw error;
   }
 
   /** One publish per topic, each in global order (so each stream stays in order). */
