@@ -202,7 +202,8 @@ export function withWriteHook(inner: ReadModelStore, onWritten: () => void): Rea
  * leaves out what the group already processed (one query), the handler loads
  * the batch's summaries in one call, applies the events in order, and writes
  * each changed summary once, guarded by its last event's position (a plain
- * insert first when the document was absent); the runtime then records the
+ * insert first when the document was absent, the position it loaded as the
+ * guard's read otherwise: PreparedWrite.loadedPosition); the runtime then records the
  * batch as processed (one write). A poison message is isolated by the runtime
  * (one at a time) and dead-lettered alone.
  */
@@ -266,7 +267,9 @@ export async function startViewConsumer(options: {
       const writes = [...changed].map((id) => {
         const summary = summaries.get(id) as { data: RequestSummary; position: number };
         const write = prepareWrite(table, id, summary.position, summary.data);
-        if (!stored.has(id)) write.maybeNew = true;
+        const record = stored.get(id);
+        if (record) write.loadedPosition = record.position;
+        else write.maybeNew = true;
         return write;
       });
       if (writes.length > 0) await options.readModels.write({ table, writes });

@@ -86,6 +86,26 @@ describe('ViewUnitOfWork', () => {
     expect(await docs.get('missing')).toBeUndefined();
   });
 
+  it('tells the store what it read: the loaded position of a stored document, maybeNew of an absent or unread one', async () => {
+    await docs.upsert('read', { status: 'open' }, 2);
+    await docs.upsert('patched', { status: 'open' }, 3);
+    const unit = new ViewUnitOfWork<Doc>(store, table);
+    await unit.writer(4).update('read', (d) => ({ ...d, count: 1 }));
+    await unit.writer(5).patch('patched', { count: 2 });
+    await unit.writer(6).update('absent', () => ({ status: 'new' }));
+    await unit.writer(7).upsert('unread', { status: 'whole' });
+    const writes = await unit.prepare();
+    const flags = Object.fromEntries(
+      writes.map((w) => [w.id, { maybeNew: w.maybeNew, loadedPosition: w.loadedPosition }]),
+    );
+    expect(flags).toEqual({
+      read: { maybeNew: undefined, loadedPosition: 2 },
+      patched: { maybeNew: undefined, loadedPosition: 3 },
+      absent: { maybeNew: true, loadedPosition: undefined },
+      unread: { maybeNew: true, loadedPosition: undefined },
+    });
+  });
+
   it('given the stored document is ahead (a replay), then not updated', async () => {
     await docs.upsert('a', { status: 'closed', count: 10 }, 10);
     await docs.upsert('b', { status: 'closed', count: 10 }, 10);

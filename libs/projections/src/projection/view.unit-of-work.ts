@@ -26,6 +26,8 @@ interface Entry {
   known: boolean;
   /** The stored document was read and exists. */
   stored: boolean;
+  /** The stored document's position, when it was read and exists. */
+  loadedPosition?: number;
   state: DocState | undefined;
   /** True when an op applied since the stored document was read. */
   changed: boolean;
@@ -149,6 +151,7 @@ export class ViewUnitOfWork<TDoc extends object> {
       if (entry.changed && entry.state) {
         const write = prepareWrite(this.table, id, entry.state.position, entry.state.data);
         if (!entry.stored) write.maybeNew = true;
+        if (entry.loadedPosition !== undefined) write.loadedPosition = entry.loadedPosition;
         writes.push(write);
       }
     }
@@ -219,6 +222,7 @@ function settle(write: () => void): Promise<void> {
 function resolve(entry: Entry, record: StoredRecord | null): void {
   entry.known = true;
   entry.stored = record !== null;
+  if (record) entry.loadedPosition = record.position;
   entry.changed = false;
   entry.state = record ? { position: record.position, data: record.data } : undefined;
   const ops = entry.ops;

@@ -50,6 +50,14 @@ export interface PreparedWrite {
    * conditional replace on some servers) and fall back to the guarded write.
    */
   maybeNew?: boolean;
+  /**
+   * The stored document's position as the writer read it in this batch, when
+   * it did (the document existed). One runner writes a read model (the
+   * projection lease), so an adapter whose guard is a read then a write may
+   * take this as the read instead of asking again. Set it only from a read
+   * made for this batch.
+   */
+  loadedPosition?: number;
 }
 
 /** A document as a query returns it. */
