@@ -17,7 +17,7 @@ import {
 import type { StreamVersionCache } from './stream-version.cache';
 
 export interface CommitWriterContext extends ClaimContext {
-  /** At most this many appends go into one insertMany (default 64). */
+  /** At most this many appends go into one insertMany (default 256). */
   maxBatchAppends: number;
   /** Called after appends were stored (wakes this process's subscriptions). */
   onAppended(): void;

@@ -32,7 +32,7 @@ export interface MongoEventStoreOptions {
   claimTimeoutMs?: number;
   /** Pause between two looks at a claim whose holder is still writing (default 20 ms). */
   claimPollMs?: number;
-  /** At most this many appends in one insertMany (default 64). */
+  /** At most this many appends in one insertMany (default 256). */
   maxBatchAppends?: number;
   /** The clock of `recordedAt` and of claims (default: the system clock). */
   now?: () => Date;
@@ -137,7 +137,7 @@ export class MongoEventStore extends EventStoreAdapter implements EventStore {
         now: () => now().getTime(),
         claimTimeoutMs: options.claimTimeoutMs ?? 10_000,
         claimPollMs: options.claimPollMs ?? 20,
-        maxBatchAppends: options.maxBatchAppends ?? 64,
+        maxBatchAppends: options.maxBatchAppends ?? 256,
         onAppended: () => this.notifyAppended(),
         onCommitted: (commit) => this.emitAppended(() => recordedEvents(commit)),
         onCommitEnd: (position) => this.rememberCommitEnd(position),
