@@ -187,6 +187,27 @@ describe('outbox relay', () => {
     expect(await state.checkpoints.load('test-desk.outbox')).toBe(20);
   });
 
+  it('saves the checkpoint at most once per checkpointIntervalMs while it publishes, and the last position when it stops', async () => {
+    for (let i = 1; i <= 20; i++) await store.append(`s-${i % 3}`, 'any', [event('A', i)]);
+    const saved: number[] = [];
+    const checkpoints: CheckpointStore = {
+      load: (name) => state.checkpoints.load(name),
+      save: async (name, position) => {
+        saved.push(position);
+        await state.checkpoints.save(name, position);
+      },
+    };
+    const r = relay({ checkpoints, checkpointIntervalMs: 60_000 });
+    const messages = await published();
+    r.start();
+    await eventually(() => messages.length === 20, 'every batch published');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(saved).toEqual([7]);
+    await r.stop();
+    expect(saved).toEqual([7, 20]);
+    expect(await state.checkpoints.load('test-desk.outbox')).toBe(20);
+  });
+
   it('resumes from its durable checkpoint after a restart', async () => {
     await store.append('s', 'no-stream', [event('A', 1), event('A', 2)]);
     const first = relay();
