@@ -67,6 +67,20 @@ describe('outbox relay', () => {
     return r;
   }
 
+  /** The state's checkpoints, recording each save's position (`beforeSave` may hold the nth save back). */
+  function recordedCheckpoints(beforeSave?: (count: number) => Promise<void>) {
+    const saved: number[] = [];
+    const checkpoints: CheckpointStore = {
+      load: (name) => state.checkpoints.load(name),
+      save: async (name, position) => {
+        saved.push(position);
+        await beforeSave?.(saved.length);
+        await state.checkpoints.save(name, position);
+      },
+    };
+    return { saved, checkpoints };
+  }
+
   async function published() {
     const recorder = await recordTopic(bus, TOPIC);
     consumers.push(recorder.consumer);
@@ -145,14 +159,7 @@ describe('outbox relay', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    const saved: number[] = [];
-    const checkpoints: CheckpointStore = {
-      load: (name) => state.checkpoints.load(name),
-      save: async (name, position) => {
-        saved.push(position);
-        await state.checkpoints.save(name, position);
-      },
-    };
+    const { saved, checkpoints } = recordedCheckpoints();
     const r = relay({ bus: countingBus, checkpoints });
     r.start();
     await r.waitForPosition(20);
@@ -165,16 +172,10 @@ describe('outbox relay', () => {
 
   it('publishes the next batches while a slow checkpoint save runs, then saves the latest position once', async () => {
     for (let i = 1; i <= 20; i++) await store.append(`s-${i % 3}`, 'any', [event('A', i)]);
-    const saved: number[] = [];
     let firstSave: (() => void) | undefined;
-    const checkpoints: CheckpointStore = {
-      load: (name) => state.checkpoints.load(name),
-      save: async (name, position) => {
-        saved.push(position);
-        if (saved.length === 1) await new Promise<void>((resolve) => (firstSave = resolve));
-        await state.checkpoints.save(name, position);
-      },
-    };
+    const { saved, checkpoints } = recordedCheckpoints(async (count) => {
+      if (count === 1) await new Promise<void>((resolve) => (firstSave = resolve));
+    });
     const r = relay({ checkpoints });
     const messages = await published();
     r.start();
@@ -189,14 +190,7 @@ describe('outbox relay', () => {
 
   it('saves the checkpoint at most once per checkpointIntervalMs while it publishes, and the last position when it stops', async () => {
     for (let i = 1; i <= 20; i++) await store.append(`s-${i % 3}`, 'any', [event('A', i)]);
-    const saved: number[] = [];
-    const checkpoints: CheckpointStore = {
-      load: (name) => state.checkpoints.load(name),
-      save: async (name, position) => {
-        saved.push(position);
-        await state.checkpoints.save(name, position);
-      },
-    };
+    const { saved, checkpoints } = recordedCheckpoints();
     const r = relay({ checkpoints, checkpointIntervalMs: 60_000 });
     const messages = await published();
     r.start();
