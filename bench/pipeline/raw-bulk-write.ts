@@ -1,6 +1,6 @@
 import type { KafkaMessage } from 'kafkajs';
 import type { Connection, mongo } from 'mongoose';
-import type { RecordedEvent } from '@sfp/event-sourcing';
+import { isFerretDb, type RecordedEvent } from '@sfp/event-sourcing';
 import { nowMs } from './measure';
 import { reduceSummary, SUMMARY_FIELDS, type RequestSummary } from './workload';
 
@@ -29,7 +29,8 @@ interface RawDoc {
  * summaries with an unordered `bulkWrite` of `replaceOne({ _id }, doc,
  * { upsert: true })`, `_id` the stream id (a string), in commands of
  * RAW_WRITE_CHUNK statements. The documents are those the pipeline's read
- * model stores (same fields, same JSON, same indexes on the declared fields).
+ * model stores (same fields, same JSON, the same indexes on the declared
+ * fields: one per field on MongoDB, none on FerretDB).
  * No position guard, no checkpoint, no idempotency: the upper bound of a
  * consumer that writes the same documents to the same server.
  */
@@ -45,8 +46,10 @@ export class RawBulkWriteSink {
   static async open(db: Connection, name = 'raw_bulk_write'): Promise<RawBulkWriteSink> {
     const collection = db.collection<RawDoc>(name);
     await db.createCollection(name).catch(() => undefined);
-    for (const field of Object.keys(SUMMARY_FIELDS))
-      await collection.createIndex({ [`f_${field}`]: 1, _id: 1 }, { name: `f_${field}` });
+    // The indexes MongoReadModelStore makes for these fields (none on FerretDB, which never reads them).
+    if (!(await isFerretDb(db)))
+      for (const field of Object.keys(SUMMARY_FIELDS))
+        await collection.createIndex({ [`f_${field}`]: 1, _id: 1 }, { name: `f_${field}` });
     return new RawBulkWriteSink(collection as unknown as mongo.Collection<RawDoc>);
   }
 

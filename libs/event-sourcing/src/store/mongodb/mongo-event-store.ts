@@ -17,6 +17,7 @@ import {
   type EventStoreDocument,
 } from './mongo-event-store.documents';
 import { closeQuietly, OpenReads, type OpenRead } from './mongo-open-reads';
+import { isFerretDb } from './mongo-server';
 import { StreamVersionCache } from './stream-version.cache';
 
 export interface MongoEventStoreOptions {
@@ -379,11 +380,4 @@ async function ensureIndexes(
   for (const index of wanted) {
     if (!existing.has(index.name)) await collection.createIndexes([index]);
   }
-}
-
-async function isFerretDb(connection: Connection): Promise<boolean> {
-  const db = connection.db;
-  if (!db) return false;
-  const info = await db.admin().command({ buildInfo: 1 });
-  return typeof info['ferretdbVersion'] === 'string';
 }

@@ -1,3 +1,4 @@
+import { isFerretDb } from '@sfp/event-sourcing';
 import { createTestDatabase, type TestDatabase } from '@sfp/testing';
 import { prepareWrite } from '../read-model.document';
 import type { PreparedWrite, ReadModelTable } from '../read-model.types';
@@ -50,5 +51,23 @@ describe('MongoReadModelStore (real server): the guard read', () => {
     expect(await write('b', 6)).toBe(0);
     expect(finds).toEqual([{ _id: { $in: ['b'] } }]);
     expect(await positionOf('b')).toBe(7);
+  });
+
+  it('indexes the declared fields on MongoDB, and not on FerretDB, which never reads such an index', async () => {
+    const indexed: ReadModelTable = {
+      projection: 'guard-reads-indexed',
+      generation: 1,
+      fields: { status: 'string', rank: 'number' },
+    };
+    await store.ensureTable(indexed);
+    await store.ensureTable(indexed); // again: nothing changes
+    const names = (
+      await db.connection.collection('rm_guard_reads_indexed__v1').listIndexes().toArray()
+    )
+      .map((index) => String(index['name']))
+      .sort();
+    expect(names).toEqual(
+      (await isFerretDb(db.connection)) ? ['_id_'] : ['_id_', 'f_rank', 'f_status'],
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { isFerretDb } from '@sfp/event-sourcing';
 import type { Connection, mongo } from 'mongoose';
 import { parseDocument } from '../read-model.document';
 import { ProjectionStateConflictError } from '../read-model.errors';
@@ -78,14 +79,31 @@ const LOAD_CHUNK = 500;
  * stored in the documents make the replay change nothing.
  */
 export class MongoReadModelStore implements ReadModelStore {
+  private fieldIndexes?: Promise<boolean>;
+
   constructor(private readonly connection: Connection) {}
 
+  /**
+   * Creates the collection and, on MongoDB, an index per declared field (with
+   * `_id`, for filters, sorts and paging). On FerretDB v1 the field indexes
+   * are left out: it never reads them (every query but an `_id` lookup is a
+   * scan), and each one made every replace of a document cost more (a JSON
+   * expression index that SQLite recomputes on each write).
+   */
   async ensureTable(table: ReadModelTable): Promise<void> {
     assertValidTable(table);
     await alreadyDoneIf(
       this.connection.createCollection(physicalName(table)),
       (error) => codeOf(error) === NAMESPACE_EXISTS,
     );
+    this.fieldIndexes ??= isFerretDb(this.connection).then(
+      (ferret) => !ferret,
+      (error: unknown) => {
+        this.fieldIndexes = undefined; // ask again next time
+        throw error;
+      },
+    );
+    if (!(await this.fieldIndexes)) return;
     const collection = this.collection(table);
     for (const field of Object.keys(table.fields)) {
       await collection.createIndex({ [`f_${field}`]: 1, _id: 1 }, { name: `f_${field}` });
