@@ -45,7 +45,7 @@ export interface OutboxRelayStatus {
   active: boolean;
   /** Position of the last event published. */
   position: number;
-  /** Position of the last checkpoint saved (at most one save behind `position`). */
+  /** Position of the last checkpoint saved (behind `position` by at most one save interval and one save). */
   checkpointed: number;
   published: number;
   lastError?: string;
