@@ -8,7 +8,7 @@
  *     node -r ts-node/register/transpile-only -r tsconfig-paths/register \
  *     bench/pipeline/write-costs.ts [documents, default 2000]
  */
-import mongoose from 'mongoose';
+import mongoose, { type mongo } from 'mongoose';
 import { loadNow } from '../cli';
 
 interface Doc {
@@ -90,10 +90,66 @@ async function main(): Promise<void> {
       collection.deleteMany({ _id: { $in: ids } }),
     );
     await time('insertMany of those 50', 50, () => collection.insertMany(some, { ordered: false }));
+    await compareFieldIndexes(db, n);
   } finally {
     await connection.dropDatabase().catch(() => undefined);
     await connection.close();
   }
+}
+
+/**
+ * What the declared-field indexes cost a replace: the same documents (six
+ * declared fields, as the pipeline's view) in two collections, one with an
+ * index per field as MongoReadModelStore makes them on MongoDB (`{f_x: 1,
+ * _id: 1}`), one without (as it leaves them on FerretDB); bulkWrites of 50
+ * replaces by `_id`, alternated, 7 rounds, medians.
+ */
+async function compareFieldIndexes(db: mongo.Db, n: number): Promise<void> {
+  const fields = ['status', 'open', 'region', 'priority', 'priorityRank', 'lastActivityAt'];
+  const wide = (i: number, position: number) => ({
+    _id: `s-${i}`,
+    position,
+    live: true,
+    json: 'x'.repeat(1_000),
+    f_status: 'open',
+    f_open: true,
+    f_region: 'Asia',
+    f_priority: 'normal',
+    f_priorityRank: i % 4,
+    f_lastActivityAt: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00.000Z`,
+  });
+  type Wide = ReturnType<typeof wide>;
+  const plain = db.collection<Wide>('wide_plain');
+  const indexed = db.collection<Wide>('wide_indexed');
+  for (const field of fields) await indexed.createIndex({ [`f_${field}`]: 1, _id: 1 });
+  const all = Array.from({ length: n }, (_, i) => wide(i, 1));
+  for (const collection of [plain, indexed])
+    for (let o = 0; o < n; o += 500)
+      await collection.insertMany(all.slice(o, o + 500), { ordered: false });
+  const times = { plain: [] as number[], indexed: [] as number[] };
+  for (let round = 0; round < 7; round++) {
+    const batch = Array.from({ length: 50 }, (_, i) =>
+      wide(Math.floor(((i + round / 7) * n) / 50), round + 2),
+    );
+    for (const [name, collection] of [
+      ['plain', plain],
+      ['indexed', indexed],
+    ] as const) {
+      const start = Date.now();
+      await collection.bulkWrite(
+        batch.map((d) => ({
+          replaceOne: { filter: { _id: d._id }, replacement: d, upsert: true },
+        })),
+        { ordered: false },
+      );
+      times[name].push(Date.now() - start);
+    }
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
+  console.log(
+    `  bulkWrite of 50 replaceOne({_id}), documents with six declared fields, median of 7: ` +
+      `${median(times.indexed)} ms with an index per field, ${median(times.plain)} ms without`,
+  );
 }
 
 main().catch((error: unknown) => {
