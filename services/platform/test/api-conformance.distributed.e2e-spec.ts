@@ -6,6 +6,7 @@ import { trainingService } from '@sfp/training';
 import { innovationResearchService } from '@sfp/innovation-research';
 import { qualityMonitoringService } from '@sfp/quality-monitoring';
 import { loadConfig, startStandaloneService } from '@sfp/service-kit';
+import { Kafka, logLevel } from 'kafkajs';
 import { dropDatabases, signIn, standaloneTestEnv } from '@sfp/testing';
 import type { OpenApiDocument } from './fuzz/openapi-fuzz';
 import { seedKnownRecords } from './support/known-records';
@@ -23,6 +24,52 @@ const RUN_TIMEOUT_MS = 40 * 60_000;
 interface Host {
   url: string;
   close(): Promise<void>;
+}
+
+/** How long reporting may take to log the events its consumer groups have not read yet. */
+const CATCH_UP_TIMEOUT_MS = 15 * 60_000;
+
+/**
+ * Waits until reporting's consumer groups (`sfp.reporting.*`, shared with the
+ * run's other reporting tests) have read every event on their topics. A
+ * reporting service logs what its groups have not read yet when it starts:
+ * in CI, the events of every test since the last reporting test. Until it
+ * has, its own writes (a narrative, a submission) queue behind that catch-up
+ * in the log's writer; a CI run (2026-12-07) had two of them answer after
+ * more than 180 s at the start of the run. The conformance run checks the
+ * answers, not the catch-up: it starts once the groups have caught up.
+ */
+async function reportingCaughtUp(brokers: string[]): Promise<number> {
+  const admin = new Kafka({
+    clientId: 'sfp-conformance-lag',
+    brokers,
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  const started = Date.now();
+  try {
+    for (;;) {
+      let lag = 0;
+      const groups = (await admin.listGroups()).groups
+        .map((group) => group.groupId)
+        .filter((groupId) => groupId.startsWith('sfp.reporting.'));
+      for (const groupId of groups) {
+        for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
+          const ends = await admin.fetchTopicOffsets(topic);
+          for (const { partition, offset } of partitions) {
+            const end = Number(ends.find((e) => e.partition === partition)?.high ?? 0);
+            lag += Math.max(0, end - Math.max(0, Number(offset)));
+          }
+        }
+      }
+      if (lag === 0) return Date.now() - started;
+      if (Date.now() - started > CATCH_UP_TIMEOUT_MS)
+        throw new Error(`reporting's consumer groups still ${lag} events behind`);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /** Each standalone service as `npm run start:<service>` runs it, on the local Kafka and MongoDB-protocol server. */
@@ -78,6 +125,10 @@ describe.each(SERVICES)(
         },
       });
       host = await start(setup.env);
+      if (name === 'reporting') {
+        const waited = await reportingCaughtUp(setup.kafkaBrokers);
+        process.stdout.write(`reporting caught up with its consumer groups in ${waited} ms\n`);
+      }
       const admin = await signIn(host.url, 'admin', ADMIN_PASSWORD);
       const doc = (await (await fetch(`${host.url}/api/docs-json`)).json()) as OpenApiDocument;
       const records = await seedKnownRecords(host.url, admin, doc);
@@ -97,7 +148,7 @@ describe.each(SERVICES)(
         },
         RUN_TIMEOUT_MS,
       );
-    }, 180_000);
+    }, 180_000 + CATCH_UP_TIMEOUT_MS);
 
     // Closing drains the service's consumers and relay, and dropping a run's databases on
     // FerretDB takes a while after thousands of requests: more than the default 120 s in CI.
