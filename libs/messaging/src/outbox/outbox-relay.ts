@@ -67,7 +67,7 @@ export interface OutboxRelayStatus {
  * latest published position each time (the batches published meanwhile are
  * covered by the next save). A save is a write to the store's database, as
  * long as a publish: awaiting each one made it half of the relay's time, and
- * under load it made about 50 writes a second on FerretDB (521 in a
+ * under load it made about 40 writes a second on FerretDB (521 in a
  * 20,000-event round of the pipeline benchmark). A crash publishes again
  * what was not saved yet; a failed save stops the round as before, and the
  * relay starts again from the saved checkpoint.
