@@ -1,12 +1,17 @@
 import 'reflect-metadata';
 import { helpDeskService } from '@sfp/help-desk';
 import { knowledgeBaseService } from '@sfp/knowledge-base';
-import { ReportingServiceConfig, startReportingService } from '@sfp/reporting';
+import {
+  defaultReportingPlugins,
+  REPORTING_CONTEXT,
+  ReportingServiceConfig,
+  startReportingService,
+} from '@sfp/reporting';
+import { contextTopics, KafkaEventBus } from '@sfp/messaging';
 import { trainingService } from '@sfp/training';
 import { innovationResearchService } from '@sfp/innovation-research';
 import { qualityMonitoringService } from '@sfp/quality-monitoring';
 import { loadConfig, startStandaloneService } from '@sfp/service-kit';
-import { Kafka, logLevel } from 'kafkajs';
 import { dropDatabases, signIn, standaloneTestEnv } from '@sfp/testing';
 import type { OpenApiDocument } from './fuzz/openapi-fuzz';
 import { seedKnownRecords } from './support/known-records';
@@ -30,45 +35,35 @@ interface Host {
 const CATCH_UP_TIMEOUT_MS = 15 * 60_000;
 
 /**
- * Waits until reporting's consumer groups (`sfp.reporting.*`, shared with the
- * run's other reporting tests) have read every event on their topics. A
- * reporting service logs what its groups have not read yet when it starts:
- * in CI, the events of every test since the last reporting test. Until it
- * has, its own writes (a narrative, a submission) queue behind that catch-up
- * in the log's writer; a CI run (2026-12-07) had two of them answer after
- * more than 180 s at the start of the run. The conformance run checks the
- * answers, not the catch-up: it starts once the groups have caught up.
+ * Waits until reporting's consumer groups (`sfp.reporting.<context>`, one per
+ * context it reports on, shared with the run's other reporting tests) have
+ * read every event on their topics. A reporting service logs what its groups
+ * have not read yet when it starts: in CI, the events of every test since the
+ * last reporting test. Until it has, its own writes (a narrative, a
+ * submission) queue behind that catch-up in the log's writer; a CI run
+ * (2026-12-07) had two of them answer after more than 180 s at the start of
+ * the run. The conformance run checks the answers, not the catch-up: it
+ * starts once the groups have caught up.
  */
 async function reportingCaughtUp(brokers: string[]): Promise<number> {
-  const admin = new Kafka({
-    clientId: 'sfp-conformance-lag',
-    brokers,
-    logLevel: logLevel.NOTHING,
-  }).admin();
-  await admin.connect();
+  const bus = new KafkaEventBus({ clientId: 'sfp-conformance-lag', brokers });
+  const groups = defaultReportingPlugins().map(({ context }) => ({
+    groupId: `sfp.${REPORTING_CONTEXT}.${context}`,
+    topic: contextTopics(context).events,
+  }));
   const started = Date.now();
   try {
     for (;;) {
       let lag = 0;
-      const groups = (await admin.listGroups()).groups
-        .map((group) => group.groupId)
-        .filter((groupId) => groupId.startsWith('sfp.reporting.'));
-      for (const groupId of groups) {
-        for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
-          const ends = await admin.fetchTopicOffsets(topic);
-          for (const { partition, offset } of partitions) {
-            const end = Number(ends.find((e) => e.partition === partition)?.high ?? 0);
-            lag += Math.max(0, end - Math.max(0, Number(offset)));
-          }
-        }
-      }
+      for (const { groupId, topic } of groups)
+        for (const partition of await bus.groupLag(groupId, topic)) lag += partition.lag;
       if (lag === 0) return Date.now() - started;
       if (Date.now() - started > CATCH_UP_TIMEOUT_MS)
         throw new Error(`reporting's consumer groups still ${lag} events behind`);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
   } finally {
-    await admin.disconnect();
+    await bus.close();
   }
 }
 
