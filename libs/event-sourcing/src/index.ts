@@ -1,4 +1,5 @@
 export * from './coded-error';
+export * from './failpoints';
 export * from './envelope/event-envelope';
 export * from './envelope/event-id';
 export * from './store/event-store.port';

@@ -1,4 +1,5 @@
 import { IsIn, IsString, MaxLength } from 'class-validator';
+import { parseFailpoints, setFailpoints } from '@sfp/event-sourcing';
 import { EmbeddedEventBus } from '../bus/embedded/embedded-event-bus';
 import type { IncomingMessage, RunningConsumer } from '../bus/event-bus.port';
 import { DEAD_LETTER_HEADERS } from '../dead-letters/dead-letter-headers';
@@ -206,5 +207,30 @@ describe('inbound command gateway', () => {
     await eventually(() => dlq.messages.length === 1, 'dead letter');
     expect(dlq.messages[0]!.headers[DEAD_LETTER_HEADERS.reason]).toBe('unauthorised');
     expect(dlq.messages[0]!.raw!.value!.toString('hex')).toBe('fffefd');
+  });
+
+  it('makes exactly the message of the failpoint command.handle fail, retried then dead-lettered as failed', async () => {
+    // The fault suite's "handler that throws": keyed by message id, so its twin passes.
+    setFailpoints(parseFailpoints('command.handle=msg-poison:throw(handler failed)'));
+    try {
+      await send('msg-poison', { title: 'Poison', priority: 'low' });
+      await send('msg-twin', { title: 'Twin', priority: 'low' });
+      await eventually(() => outcomes.messages.length === 2 && dlq.messages.length === 1, 'both');
+    } finally {
+      setFailpoints(undefined);
+    }
+    expect(dlq.messages[0]!.headers).toMatchObject({
+      [COMMAND_HEADERS.messageId]: 'msg-poison',
+      [DEAD_LETTER_HEADERS.reason]: 'failed',
+      [DEAD_LETTER_HEADERS.attempts]: '2',
+      [DEAD_LETTER_HEADERS.error]: 'Error: handler failed (failpoint command.handle=msg-poison)',
+    });
+    expect(executed.map((e) => e.dto.title)).toEqual(['Twin']);
+    const byId = new Map([0, 1].map((i) => [outcome(i).messageId, outcome(i)]));
+    expect(byId.get('msg-twin')).toMatchObject({ status: 'accepted' });
+    expect(byId.get('msg-poison')).toMatchObject({
+      status: 'rejected',
+      rejection: { code: 'COMMAND_FAILED' },
+    });
   });
 });

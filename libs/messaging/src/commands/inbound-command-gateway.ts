@@ -1,4 +1,4 @@
-import type { Actor } from '@sfp/event-sourcing';
+import { failpoint, type Actor } from '@sfp/event-sourcing';
 import {
   bytesOf,
   type EventBus,
@@ -140,6 +140,13 @@ export async function startInboundCommandGateway(
       await publishOutcome(previous.outcome as CommandOutcome);
       return;
     }
+    // The fault suite's "handler that throws" (SFP_FAILPOINTS, off otherwise),
+    // keyed by the sender's message id so that a test makes exactly the
+    // messages it chose fail, however many of the same type pass beside them
+    // (`command.handle=<message-id>:throw(…)`). Before `execute` and outside
+    // the try: an error here is a failure of the platform, retried and then
+    // dead-lettered as `failed`, never a refusal the sender is told of as final.
+    await failpoint('command.handle', command.messageId);
     let outcome: CommandOutcome;
     try {
       const accepted = await command.definition.execute(command.dto, {

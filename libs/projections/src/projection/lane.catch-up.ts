@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@sfp/event-sourcing';
+import { failpoint, failpointsEnabled, type RecordedEvent } from '@sfp/event-sourcing';
 import type { ProjectionErrorRecord, ReadModelStore } from '../read-model/read-model-store.port';
 import { physicalName } from '../read-model/read-model.types';
 import { handlerFor, type ProjectionDefinition } from './projection.definition';
@@ -127,6 +127,19 @@ export class LaneCatchUp {
         await unitOfWork.prefetch(streams);
       } catch {
         // Only a read ahead: the handlers read what they need themselves.
+      }
+    }
+    // The fault suite's slow or failing consumer (SFP_FAILPOINTS `projection.apply=<name>:…`),
+    // failing the batch at its first event as a handler would; off: not even a call.
+    if (failpointsEnabled()) {
+      try {
+        await failpoint('projection.apply', lane.table.projection);
+      } catch (error) {
+        return {
+          unitOfWork,
+          applied: lane.position,
+          failure: { error, event: events[0] as RecordedEvent },
+        };
       }
     }
     let applied = lane.position;
