@@ -3,6 +3,7 @@ export * from './memory/in-memory-event-store';
 export * from './sqlite/sqlite-event-store';
 export * from './mongodb/mongo-event-store';
 export { isFerretDb } from './mongodb/mongo-server';
+export { isStoreUnavailable } from './store-unavailable';
 // The MongoDB store's commit document (its storage format), for tools that write the same documents.
 export {
   commitDocument as mongoCommitDocument,

@@ -1,3 +1,4 @@
+import { mongo } from 'mongoose';
 import { useContractFixture } from '@sfp/event-sourcing/testing';
 import type { EventBus, RunningConsumer } from '../bus/event-bus.port';
 import { DEAD_LETTER_HEADERS } from '../dead-letters/dead-letter-headers';
@@ -109,6 +110,33 @@ export function describeReliableConsumerContract(
       await bus.publish(IN, [{ key: 'k', value: JSON.stringify({ id: 'a', n: 1 }) }]);
       await eventually(() => calls === 3, 'third attempt');
       expect(retries).toEqual([1, 2]);
+      expect((await bus.groupLag('nobody', DLQ))[0]!.endOffset).toBe('0');
+    });
+
+    it('retries past the policy while the store cannot be reached, and dead-letters nothing', async () => {
+      let calls = 0;
+      await start(async () => {
+        // Twice the policy's attempts: a database outage, not a bad message.
+        if (++calls <= 6) throw new mongo.MongoNetworkError('connection refused');
+      });
+      await bus.publish(IN, [{ key: 'k', value: JSON.stringify({ id: 'a', n: 1 }) }]);
+      await eventually(() => calls === 7, 'seventh attempt');
+      expect((await bus.groupLag('nobody', DLQ))[0]!.endOffset).toBe('0');
+    });
+
+    it('does not dead-letter a message whose decoding needs a store that cannot be reached', async () => {
+      let decodes = 0;
+      const handled: number[] = [];
+      await start(async (d) => void handled.push(d.n), {
+        decode: (m) => {
+          if (++decodes <= 2)
+            throw new mongo.MongoNetworkTimeoutError('server selection timed out');
+          return decodeJson(m);
+        },
+      });
+      await bus.publish(IN, [{ key: 'k', value: JSON.stringify({ id: 'a', n: 5 }) }]);
+      await eventually(() => handled.length === 1, 'the message handled once the store is back');
+      expect(handled).toEqual([5]);
       expect((await bus.groupLag('nobody', DLQ))[0]!.endOffset).toBe('0');
     });
 

@@ -1,3 +1,4 @@
+import { isStoreUnavailable } from '@sfp/event-sourcing';
 import {
   bytesOf,
   type EventBus,
@@ -132,6 +133,9 @@ export async function startReliableConsumer<T>(
     try {
       return { decoded: await options.decode(message), message };
     } catch (error) {
+      // A store that cannot be reached (an API key looked up to check a signature) is not a bad
+      // message: the bus delivers it again.
+      if (isStoreUnavailable(error)) throw error;
       const failure = asDeadLetter(error, 'undecodable');
       await deadLetter(message, failure.reason, failure.message, failure.fieldErrors, 1);
       return undefined;
@@ -149,12 +153,14 @@ export async function startReliableConsumer<T>(
           await deadLetter(message, error.reason, error.message, error.fieldErrors, attempt);
           return;
         }
-        if (error instanceof PermanentFailure || attempt >= policy.attempts) {
+        // A store that cannot be reached is retried until it is back: the message is not at fault.
+        const outage = isStoreUnavailable(error);
+        if (!outage && (error instanceof PermanentFailure || attempt >= policy.attempts)) {
           await deadLetter(message, 'failed', describe(error), [], attempt);
           return;
         }
         options.onRetry?.(error, attempt, message);
-        await sleep(backoffDelay(policy, attempt));
+        await sleep(backoffDelay(policy, Math.min(attempt, policy.attempts)));
       }
     }
     if (options.idempotency && messageId !== undefined) {
@@ -207,14 +213,14 @@ export async function startReliableConsumer<T>(
         if (
           error instanceof DeadLetterError ||
           error instanceof PermanentFailure ||
-          attempt >= policy.attempts
+          (attempt >= policy.attempts && !isStoreUnavailable(error))
         ) {
           // Find the culprit: one message at a time, each with the whole policy.
           for (const item of fresh) await handleWithRetries(item, idOf(item));
           return;
         }
         options.onRetry?.(error, attempt, (fresh[0] as Item).message);
-        await sleep(backoffDelay(policy, attempt));
+        await sleep(backoffDelay(policy, Math.min(attempt, policy.attempts)));
       }
     }
     if (idempotency) {

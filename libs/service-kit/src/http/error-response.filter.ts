@@ -6,9 +6,11 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isStoreUnavailable } from '@sfp/event-sourcing';
 import type { ErrorBody } from './problem';
 import { currentCorrelationId } from './request-context';
 import { sendProblem } from './send-problem';
+import { storageErrorBody } from './storage-errors';
 
 /** How a service's domain errors become HTTP statuses: error `code` → status. */
 export type StatusByErrorCode = Record<string, number>;
@@ -28,6 +30,26 @@ export const COMMON_ERROR_STATUSES: StatusByErrorCode = {
   DEAD_LETTER_TOO_LARGE: HttpStatus.UNPROCESSABLE_ENTITY,
   INVALID_OCCURRED_AT: HttpStatus.BAD_REQUEST,
 };
+
+/**
+ * The database cannot be reached (MongoDB down, its connection lost): the
+ * request failed fast and may be sent again once the server is back.
+ */
+const STORE_UNAVAILABLE: ErrorBody = {
+  statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+  code: 'STORE_UNAVAILABLE',
+  message:
+    'The database cannot be reached right now: send the request again after Retry-After seconds',
+  details: { retryAfterSeconds: 5 },
+};
+
+/** Answers that say the storage is at fault, not the request: logged with their cause. */
+const STORE_REFUSALS = new Set([
+  'STORE_UNAVAILABLE',
+  'STORAGE_UNAVAILABLE',
+  'STORAGE_FULL',
+  'STORAGE_READ_ONLY',
+]);
 
 export interface ErrorLogger {
   error(object: Record<string, unknown>, message: string): void;
@@ -56,6 +78,12 @@ export class ErrorResponseFilter implements ExceptionFilter {
     body.correlationId = currentCorrelationId();
     if (body.statusCode >= 500 && body.statusCode !== HttpStatus.SERVICE_UNAVAILABLE) {
       this.logger?.error({ err: exception, correlationId: body.correlationId }, 'Unhandled error');
+    } else if (STORE_REFUSALS.has(body.code)) {
+      // The answer is clear to the client; the operator needs the cause.
+      this.logger?.error(
+        { err: exception, correlationId: body.correlationId, code: body.code },
+        'The data store refused the request or could not be reached',
+      );
     }
     sendProblem(http.getRequest<Request>(), http.getResponse<Response>(), body);
   }
@@ -63,6 +91,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     const bodyError = expressBodyError(exception);
     if (bodyError) return bodyError;
+    const storageError = storageErrorBody(exception);
+    if (storageError) return storageError;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -111,6 +141,7 @@ export class ErrorResponseFilter implements ExceptionFilter {
         ...(Object.keys(details).length ? { details } : {}),
       };
     }
+    if (isStoreUnavailable(exception)) return STORE_UNAVAILABLE;
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       code: 'INTERNAL_ERROR',

@@ -256,7 +256,16 @@ describe('documentContract: the OpenAPI document says what the routes enforce', 
   it('lists every refusal a route can answer, each with the problem document', () => {
     const statuses = (method: string, path: string) =>
       Object.keys(document['paths'][path][method]['responses']).sort();
-    expect(statuses('post', '/api/things')).toEqual(['201', '400', '401', '403', '413', '429']);
+    expect(statuses('post', '/api/things')).toEqual([
+      '201',
+      '400',
+      '401',
+      '403',
+      '413',
+      '429',
+      '503',
+      '507',
+    ]);
     expect(statuses('get', '/api/things')).toEqual(['200', '400', '401', '403', '429', '503']);
     expect(statuses('patch', '/api/things/{id}')).toEqual([
       '200',
@@ -267,6 +276,8 @@ describe('documentContract: the OpenAPI document says what the routes enforce', 
       '409',
       '413',
       '429',
+      '503',
+      '507',
     ]);
     expect(statuses('get', '/api/things/ping')).toEqual(['200']);
     const notFound = document['paths']['/api/things/{id}']['patch']['responses']['404'];
@@ -274,8 +285,14 @@ describe('documentContract: the OpenAPI document says what the routes enforce', 
     expect(notFound.content['application/problem+json'].schema).toEqual({
       $ref: '#/components/schemas/Problem',
     });
+    const full = document['paths']['/api/things']['post']['responses']['507'];
+    expect(full.description).toMatch(/STORAGE_FULL.*STORAGE_READ_ONLY/);
+    expect(full.headers['Retry-After']).toBeDefined();
     const behind = document['paths']['/api/things']['get']['responses']['503'];
     expect(behind.headers['Retry-After']).toBeDefined();
+    const outage = document['paths']['/api/things']['post']['responses']['503'];
+    expect(outage.description).toMatch(/STORE_UNAVAILABLE/);
+    expect(outage.headers['Retry-After']).toBeDefined();
     expect(document['paths']['/api/things']['get']['responses']['400'].description).toMatch(
       /VALIDATION_FAILED.*POSITION_BEYOND_HEAD/,
     );

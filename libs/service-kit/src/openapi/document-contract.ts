@@ -20,7 +20,8 @@ import { deriveObject, isValidatedClass, type Schema } from './validation-schema
  *   rules (the ones the validation pipe enforces), a body closed to unknown
  *   properties as the pipe is (`forbidNonWhitelisted`);
  * - each operation lists the refusals every route of its kind can answer (400
- *   for input, 413 for a body, 429 for API keys, 503 for `minPosition`), on top
+ *   for input, 413 for a body, 429 for API keys, 503 for `minPosition` and for
+ *   a store that cannot be reached, 507 for a write the storage refused), on top
  *   of the 401/403 of its access and of what the route declares itself, each
  *   with the problem-document body;
  * - the document is OpenAPI 3.1: `nullable` becomes a `null` type.
@@ -155,6 +156,14 @@ const RETRY_AFTER = {
   },
 };
 
+/** The 503 of every route that uses a store (isStoreUnavailable, http/storage-errors.ts). */
+const STORE_OUTAGE =
+  'The data store cannot be reached right now (STORE_UNAVAILABLE: the MongoDB server is down or unreachable; STORAGE_UNAVAILABLE: the embedded files cannot be read): nothing waited for it; send the request again after the Retry-After header.';
+
+/** The 507 of every write (see http/storage-errors.ts). */
+const STORAGE_REFUSAL =
+  'The disk holding the data is full (STORAGE_FULL) or read-only (STORAGE_READ_ONLY): the command was not completed; send it again after the Retry-After header, once an operator has freed the disk.';
+
 /** Writes into the document what the routes enforce (see the file's header). Mutates and returns it. */
 export function documentContract(
   document: OpenAPIObject,
@@ -200,6 +209,13 @@ export function documentContract(
     if (parameters.some((p) => p.in === 'query' && p.name === 'minPosition')) {
       writer.refusal(operation, 400, MIN_POSITION_REFUSALS[400]);
       writer.refusal(operation, 503, MIN_POSITION_REFUSALS[503], RETRY_AFTER);
+    }
+    if (method !== 'get') {
+      writer.refusal(operation, 507, STORAGE_REFUSAL, RETRY_AFTER);
+    }
+    // Every write and every signed-in read use a store; a public read (liveness, a ping) may not.
+    if (method !== 'get' || ((operation.security ?? []) as unknown[]).length > 0) {
+      writer.refusal(operation, 503, STORE_OUTAGE, RETRY_AFTER);
     }
     const security = (operation.security ?? []) as Array<Record<string, unknown>>;
     if (security.some((s) => API_KEY_SCHEME in s)) {
