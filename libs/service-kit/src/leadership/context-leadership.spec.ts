@@ -68,6 +68,34 @@ describe('ContextLeadership', () => {
     expect(a.status().leader).toBe(false);
   });
 
+  it('rides out one renewal the store does not answer, and steps down when it stays silent', async () => {
+    let silent = 0;
+    const leases = {
+      ...state.leases,
+      acquire: (name: string, owner: string, ttl: number) =>
+        silent-- > 0
+          ? Promise.reject(new Error('store busy'))
+          : state.leases.acquire(name, owner, ttl),
+    };
+    const leadership = new ContextLeadership({
+      name: 'slow.leader',
+      leases,
+      ttlMs: TTL,
+      owner: 'a',
+      onElected: async () => void journal.push('elected'),
+      onDeposed: async () => void journal.push('deposed'),
+    });
+    running.push(leadership);
+    leadership.start();
+    await until('a leads', () => leadership.isLeader);
+    silent = 1;
+    await new Promise((resolve) => setTimeout(resolve, TTL));
+    expect(journal).toEqual(['elected']);
+    silent = 1_000;
+    await until('a steps down', () => !leadership.isLeader);
+    expect(journal).toEqual(['elected', 'deposed']);
+  });
+
   it('retries a start that failed: the work is undone, then started again', async () => {
     let attempts = 0;
     const leadership = new ContextLeadership({

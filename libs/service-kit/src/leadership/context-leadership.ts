@@ -36,8 +36,10 @@ export interface ContextLeadershipStatus {
  * One leader per context among its instances: the holder of a lease in the
  * context's consumer-state store runs the singleton work (projections,
  * reactors, scheduled workers). The lease is renewed every third of its TTL;
- * the holder steps down as soon as a renewal fails or has not succeeded
- * within the TTL since it was asked for (a long pause), so by the time
+ * the holder steps down as soon as a renewal is refused (another instance
+ * holds the lease), when the store has not answered a renewal and less than
+ * a third of the TTL is left of the last one it granted, or when the TTL has
+ * passed since a renewal was asked for (a long pause), so by the time
  * another instance can take the expired lease the old one has stopped
  * starting new work. Another instance takes over within one TTL of the
  * holder's death. Transitions run one after the other, outside the renewal
@@ -110,18 +112,27 @@ export class ContextLeadership {
       // Past the expiry of the last renewal (the process was paused): stop before asking again.
       if (this.leading && askedAt >= this.heldUntil) this.setLeading(false);
       let held = false;
+      let unanswered = false;
       try {
         held = await withinMs(
           this.options.leases.acquire(this.options.name, this.owner, ttlMs),
           ttlMs / 3,
         );
       } catch (error) {
+        unanswered = true;
         this.options.onError?.(error, 'lease');
       }
       if (!this.running) break;
-      this.heldUntil = held ? askedAt + ttlMs : 0;
-      // A renewal that came back after the lease's expiry holds nothing we can rely on.
-      this.setLeading(held && this.now() < this.heldUntil);
+      if (unanswered && this.leading) {
+        // The store did not answer (busy, or down): nobody else can take the lease before it
+        // expires, so the work goes on until a third of the TTL before that, and the next round
+        // asks again. One slow renewal no longer stops every projection of a busy context.
+        this.setLeading(this.now() < this.heldUntil - ttlMs / 3);
+      } else {
+        this.heldUntil = held ? askedAt + ttlMs : 0;
+        // A renewal that came back after the lease's expiry holds nothing we can rely on.
+        this.setLeading(held && this.now() < this.heldUntil);
+      }
       if (this.firstRoundDone) {
         // Not awaited here: a slow start must not delay the renewals.
         void this.transitions.then(this.firstRoundDone);

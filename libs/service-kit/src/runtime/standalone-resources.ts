@@ -92,6 +92,8 @@ export async function openStandaloneConnections(
     brokers: kafkaBrokersOf(config),
     clientId: config.KAFKA_CLIENT_ID,
     ...(sasl ? { kafka: { sasl } } : {}),
+    onConsumerRestart: (groupId, reason) =>
+      logger.warn({ groupId, reason }, 'Kafka consumer started again: it was stuck'),
   });
   resources.add(() => bus.close());
   const topicProvisioning = {

@@ -41,6 +41,15 @@ export interface KafkaEventBusOptions {
    * one partition's bulk write overlaps another's round trip.
    */
   partitionsConsumedConcurrently?: number;
+  /**
+   * A consumer that has not fetched for this long while no handler runs is
+   * started again (default 20 s: four times the idle fetch interval). kafkajs can stay stuck after its broker was
+   * killed and restarted (a group join that never ends, a crash it does not
+   * restart from): without this the group stalls, with nothing in the log.
+   */
+  consumerStallMs?: number;
+  /** Told when a stalled or crashed consumer is started again. */
+  onConsumerRestart?: (groupId: string, reason: string) => void;
 }
 
 /**
@@ -56,6 +65,8 @@ export class KafkaEventBus implements EventBus {
   private readonly consumers = new Set<KafkaConsumer>();
   private readonly retryDelayMs: number;
   private readonly partitionsConsumedConcurrently: number;
+  private readonly consumerStallMs: number;
+  private readonly onConsumerRestart?: (groupId: string, reason: string) => void;
 
   constructor(options: KafkaEventBusOptions) {
     this.kafka = new Kafka({
@@ -69,6 +80,8 @@ export class KafkaEventBus implements EventBus {
       1,
       Math.floor(options.partitionsConsumedConcurrently ?? 1),
     );
+    this.consumerStallMs = options.consumerStallMs ?? 20_000;
+    this.onConsumerRestart = options.onConsumerRestart;
   }
 
   async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
@@ -92,7 +105,20 @@ export class KafkaEventBus implements EventBus {
     const consumer = new KafkaConsumer(
       this.kafka,
       options,
-      { retryDelayMs: this.retryDelayMs, concurrency: this.partitionsConsumedConcurrently },
+      {
+        retryDelayMs: this.retryDelayMs,
+        concurrency: this.partitionsConsumedConcurrently,
+        stallMs: this.consumerStallMs,
+        onRestart: (reason) => this.onConsumerRestart?.(options.groupId, reason),
+        brokerAnswers: () =>
+          boundedMs(
+            this.connectedAdmin().then((admin) => admin.describeCluster()),
+            3_000,
+          ).then(
+            () => true,
+            () => false,
+          ),
+      },
       () => this.consumers.delete(consumer),
     );
     this.consumers.add(consumer);
@@ -177,33 +203,121 @@ export class KafkaEventBus implements EventBus {
 
 class KafkaConsumer implements RunningConsumer {
   readonly groupId: string;
-  private readonly consumer: Consumer;
+  private consumer: Consumer;
   private stopped = false;
+  /** The last fetch, handler end or (re)start: what the watchdog measures a stall from. */
+  private lastProgressAt = Date.now();
+  /** Handlers running now: a long handler is not a stall (it beats the heartbeat itself). */
+  private handling = 0;
+  /** The group gave this member no partition: it does not fetch, and is not stalled. */
+  private idle = false;
+  private watchdog?: NodeJS.Timeout;
+  private restarting?: Promise<void>;
+  private checking = false;
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly options: ConsumerOptions,
-    private readonly settings: { retryDelayMs: number; concurrency: number },
+    private readonly settings: {
+      retryDelayMs: number;
+      concurrency: number;
+      stallMs: number;
+      onRestart: (reason: string) => void;
+      /** Whether the cluster answers a metadata request now (bounded). */
+      brokerAnswers: () => Promise<boolean>;
+    },
     private readonly onStopped: () => void,
   ) {
     this.groupId = options.groupId;
-    this.consumer = kafka.consumer({
-      groupId: options.groupId,
+    this.consumer = this.create();
+  }
+
+  private create(): Consumer {
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
       allowAutoTopicCreation: false,
       // Quick rebalances on a single-node broker; a departing member leaves explicitly.
       sessionTimeout: 10_000,
       heartbeatInterval: HEARTBEAT_INTERVAL_MS,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5_000 },
     });
+    // A consumer given up on may come back by itself: kafkajs schedules its own restart after a
+    // crash, and a disconnect racing with that restart leaves it running (two members of the group
+    // in one process, one of them unwatched). Whatever it does next, it is disconnected again.
+    const abandoned = () => {
+      if (consumer === this.consumer) return false;
+      void boundedMs(consumer.disconnect(), 10_000).catch(() => undefined);
+      return true;
+    };
+    consumer.on(consumer.events.FETCH_START, () => {
+      if (!abandoned()) this.lastProgressAt = Date.now();
+    });
+    consumer.on(consumer.events.GROUP_JOIN, (event) => {
+      if (abandoned()) return;
+      this.lastProgressAt = Date.now();
+      this.idle = Object.values(event.payload.memberAssignment).every((p) => p.length === 0);
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      if (consumer !== this.consumer) {
+        // kafkajs sets its restart timer right after this event: a disconnect clears it.
+        setImmediate(() => void boundedMs(consumer.disconnect(), 10_000).catch(() => undefined));
+        return;
+      }
+      // kafkajs gives up on an error it deems not retriable: start it again ourselves.
+      if (!event.payload.restart) void this.restart(`it crashed: ${event.payload.error.message}`);
+    });
+    return consumer;
   }
 
   async start(): Promise<void> {
+    await this.run(this.consumer);
+    const every = Math.max(100, Math.min(5_000, this.settings.stallMs / 3));
+    this.watchdog = setInterval(() => this.check(), every);
+    this.watchdog.unref?.();
+  }
+
+  /**
+   * Stuck: no fetch for stallMs, no handler running, and the broker answers.
+   * While the broker is away kafkajs reconnects and rejoins on its own:
+   * starting it again then would only add members to the group.
+   */
+  private check(): void {
+    if (this.stopped || this.restarting || this.checking || this.handling > 0 || this.idle) return;
+    const quietMs = Date.now() - this.lastProgressAt;
+    if (quietMs <= this.settings.stallMs) return;
+    this.checking = true;
+    void this.settings
+      .brokerAnswers()
+      .then((answers) => {
+        if (answers && !this.stopped && Date.now() - this.lastProgressAt > this.settings.stallMs)
+          return this.restart(`it has not fetched for ${quietMs} ms, and the broker answers`);
+      })
+      .finally(() => (this.checking = false));
+  }
+
+  /** Drops the stuck kafkajs consumer (bounded) and runs a new one; the group resumes from its commits. */
+  private restart(reason: string): Promise<void> {
+    this.restarting ??= (async () => {
+      this.settings.onRestart(reason);
+      const stuck = this.consumer;
+      await boundedMs(stuck.disconnect(), 10_000).catch(() => undefined);
+      if (this.stopped) return;
+      this.consumer = this.create();
+      this.lastProgressAt = Date.now();
+      this.idle = false;
+      // A failed start leaves lastProgressAt as it is: the watchdog tries again after stallMs.
+      await this.run(this.consumer).catch(() => undefined);
+    })().finally(() => (this.restarting = undefined));
+    return this.restarting;
+  }
+
+  private async run(consumer: Consumer): Promise<void> {
     const maxBatch = assertConsumerHandlers(this.options);
-    await this.consumer.connect();
+    await consumer.connect();
     for (const topic of this.options.topics) {
-      await this.consumer.subscribe({ topic, fromBeginning: this.options.fromBeginning ?? true });
+      await consumer.subscribe({ topic, fromBeginning: this.options.fromBeginning ?? true });
     }
-    await this.consumer.run({
+    await consumer.run({
       autoCommit: true,
       partitionsConsumedConcurrently: this.settings.concurrency,
       // eachBatch with per-message resolveOffset: a throwing handler stops the batch
@@ -230,7 +344,7 @@ class KafkaConsumer implements RunningConsumer {
             if (!isRunning() || isStale()) return;
             const messages = batch.messages.slice(from, from + maxBatch).map(toMessage);
             try {
-              await whileBeating(heartbeat, () => batchHandler(messages));
+              await this.handled(() => whileBeating(heartbeat, () => batchHandler(messages)));
             } catch (error) {
               this.options.onHandlerError?.(error, messages[0] as IncomingMessage);
               await new Promise((r) => setTimeout(r, this.settings.retryDelayMs));
@@ -246,7 +360,7 @@ class KafkaConsumer implements RunningConsumer {
           if (!isRunning() || isStale()) return;
           const message = toMessage(raw);
           try {
-            await whileBeating(heartbeat, () => handler(message));
+            await this.handled(() => whileBeating(heartbeat, () => handler(message)));
           } catch (error) {
             this.options.onHandlerError?.(error, message);
             await new Promise((r) => setTimeout(r, this.settings.retryDelayMs));
@@ -259,12 +373,35 @@ class KafkaConsumer implements RunningConsumer {
     });
   }
 
+  private async handled<T>(handle: () => Promise<T>): Promise<T> {
+    this.handling++;
+    try {
+      return await handle();
+    } finally {
+      this.handling--;
+      this.lastProgressAt = Date.now();
+    }
+  }
+
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    clearInterval(this.watchdog);
+    await this.restarting;
     await this.consumer.disconnect();
     this.onStopped();
   }
+}
+
+/** The promise's outcome, or a rejection after `ms`. */
+function boundedMs<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -35,8 +35,22 @@ const DUPLICATE_KEY = 11000;
  */
 export function mongoConsumerState(
   connection: Connection,
-  now: () => Date = () => new Date(),
+  clock?: () => Date,
 ): ConsumerStateStores {
+  const now = clock ?? (() => new Date());
+  /**
+   * The leases' clock: the database server's (`hello`'s localTime), the one
+   * clock every instance shares. An instance whose own clock runs ahead would
+   * otherwise take a lease that is still valid, and one whose clock runs
+   * behind would keep the others waiting for as long. `clock` when given (tests).
+   */
+  const leaseNow = async (): Promise<Date> => {
+    if (clock) return clock();
+    const hello = (await connection.db?.admin().command({ hello: 1 })) as
+      | { localTime?: unknown }
+      | undefined;
+    return hello?.localTime instanceof Date ? hello.localTime : new Date();
+  };
   const checkpointDocs = connection.collection<CheckpointDoc>('messaging_checkpoints');
   const leaseDocs = connection.collection<LeaseDoc>('messaging_leases');
   const processedDocs = connection.collection<ProcessedDoc>('messaging_processed');
@@ -57,7 +71,7 @@ export function mongoConsumerState(
 
   const leases: LeaseStore = {
     async acquire(name, owner, ttlMs) {
-      const at = now();
+      const at = await leaseNow();
       const expiresAt = new Date(at.getTime() + ttlMs);
       try {
         const result = await leaseDocs.updateOne(
