@@ -51,6 +51,7 @@ import {
   type ServiceDefinition,
 } from '@sfp/service-kit';
 import type { ProjectionEngine } from '@sfp/projections';
+import { dataDirectoryReadiness, ensureWritableDataDirectory } from './data-directory';
 import type { PlatformConfig } from './platform.config';
 
 /** The contexts the platform mounts from their declarations (defineService). */
@@ -88,6 +89,7 @@ export async function startEmbeddedPlatform(
   } = {},
 ): Promise<EmbeddedPlatform> {
   const dataDir = resolve(config.SFP_DATA_DIR);
+  ensureWritableDataDirectory(dataDir);
   const logger = createLogger('sfp-platform', config.LOG_LEVEL, options.logDestination);
   const metrics = new ServiceMetrics();
   const bus = new EmbeddedEventBus({ filename: join(dataDir, 'bus.sqlite') });
@@ -113,6 +115,7 @@ export async function startEmbeddedPlatform(
       metrics,
       logger,
       settingsSource: { ...process.env, ...config },
+      projectionStallAfterMs: config.SFP_PROJECTION_STALL_AFTER_MS,
     }),
   );
   opened.push(...contexts.map((c) => c.stores));
@@ -127,6 +130,7 @@ export async function startEmbeddedPlatform(
     // Every context's projection engine, for the platform-wide projection operations (filled after the start).
     projectionSources: [],
     clock,
+    projectionStallAfterMs: config.SFP_PROJECTION_STALL_AFTER_MS,
     metrics,
     logger: logger.child({ context: REPORTING_CONTEXT }),
   };
@@ -145,6 +149,7 @@ export async function startEmbeddedPlatform(
 
   const readiness = [
     ...opened.flatMap((s) => s.readiness),
+    dataDirectoryReadiness(dataDir),
     ...reportingStores.readiness,
     {
       name: 'bus',

@@ -365,6 +365,11 @@ class EmbeddedConsumer implements RunningConsumer {
         if (!this.bus.tryLock(this.groupId, topic, partition)) continue;
         try {
           handled += await this.drain(topic, partition);
+        } catch {
+          // The bus's own file failed (a full disk, a lock held too long): the loop
+          // must not die with it (an unhandled rejection ends the process). What
+          // was not committed is delivered again once the file can be written.
+          await new Promise((r) => setTimeout(r, this.bus.retryDelay));
         } finally {
           this.bus.unlock(this.groupId, topic, partition);
         }
