@@ -29,6 +29,7 @@ export class ReportingModule {
       eventStore: runtime.log,
       store: runtime.readModels,
       logger: runtime.logger,
+      ...(runtime.projectionStallAfterMs ? { stallAfterMs: runtime.projectionStallAfterMs } : {}),
     });
     return {
       module: ReportingModule,

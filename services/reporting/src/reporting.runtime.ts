@@ -64,6 +64,8 @@ export interface ReportingRuntime {
   bounds?: Partial<QueryBounds>;
   /** Events per projection batch (default 500, the engine's); smaller makes a rebuild interleave more with live updates. */
   projectionBatchSize?: number;
+  /** SFP_PROJECTION_STALL_AFTER_MS: a projection standing still this long while events wait is stalled (default 30 s). */
+  projectionStallAfterMs?: number;
   clock: () => Date;
   metrics: ServiceMetrics;
   logger: Logger;

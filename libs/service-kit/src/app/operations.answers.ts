@@ -10,6 +10,12 @@ export const ReadinessCheckOutcomeSchema = Type.Object(
     status: Type.Union([Type.Literal('up'), Type.Literal('down')]),
     ms: Type.Optional(Type.Number({ minimum: 0, description: 'How long it took to answer (up)' })),
     error: Type.Optional(Type.String({ description: 'Why it did not answer (down)' })),
+    warnings: Type.Optional(
+      Type.Array(Type.String(), {
+        description:
+          "Up, but worth an operator's eye: e.g. a projection stalled (its queries answer older data). Does not make the answer 503",
+      }),
+    ),
   },
   { title: 'ReadinessCheckOutcome' },
 );

@@ -20,10 +20,13 @@ import {
   type Readiness,
 } from './operations.answers';
 
-/** A check the process must pass to take traffic (store answers, bus answers...). */
+/**
+ * A check the process must pass to take traffic (store answers, bus answers...).
+ * It may resolve with warnings: reported in its outcome, the answer stays 200.
+ */
 export interface ReadinessCheck {
   name: string;
-  check(): Promise<void>;
+  check(): Promise<void | { warnings: string[] }>;
 }
 
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
@@ -73,8 +76,11 @@ export class OperationsController {
         const indicator = this.indicators.check(c.name);
         const started = Date.now();
         try {
-          await withTimeout(c.check(), 3_000);
-          return indicator.up({ ms: Date.now() - started });
+          const outcome = await withTimeout(c.check(), 3_000);
+          return indicator.up({
+            ms: Date.now() - started,
+            ...(outcome?.warnings.length ? { warnings: outcome.warnings } : {}),
+          });
         } catch (error) {
           return indicator.down({ error: error instanceof Error ? error.message : String(error) });
         }

@@ -11,6 +11,7 @@ import {
   READINESS_CHECKS,
   type ReadinessCheck,
 } from './operations.controller';
+import { projectionsReadinessCheck } from './projections-readiness';
 
 /**
  * /health/live, /health/ready and /metrics for a host process; with dead-letter
@@ -31,7 +32,8 @@ export class OperationsModule {
         : [OperationsController],
       providers: [
         { provide: ServiceMetrics, useValue: metrics },
-        { provide: READINESS_CHECKS, useValue: checks },
+        // Every host reports its stalled projections as a readiness detail (never a 503).
+        { provide: READINESS_CHECKS, useValue: [...checks, projectionsReadinessCheck(metrics)] },
         ...(deadLetters ? [{ provide: DEAD_LETTER_OPERATIONS, useValue: deadLetters }] : []),
       ],
     };

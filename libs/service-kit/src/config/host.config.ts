@@ -39,4 +39,12 @@ export class HostConfig extends AuthConfig {
   /** Deepest nesting of objects and arrays a JSON body may have (default 32); read by configureHttpApp. */
   @EnvInt(2, 1000)
   SFP_MAX_BODY_DEPTH = 32;
+
+  /**
+   * A projection is reported stalled (status, readiness detail,
+   * sfp_projection_stalled) when events wait and its position has not moved
+   * for this long (default 30 s).
+   */
+  @EnvInt(1000, 86_400_000)
+  SFP_PROJECTION_STALL_AFTER_MS = 30_000;
 }

@@ -57,6 +57,22 @@ export const SETTINGS: readonly SettingDescription[] = [
     purpose:
       'the deepest nesting of objects and arrays a JSON body may have (deeper: 400 `BODY_TOO_DEEP`)',
   },
+  {
+    name: 'SFP_PROJECTION_STALL_AFTER_MS',
+    readBy: EVERY_HOST,
+    default: '30000 (30 s)',
+    rule: 'whole number 1000–86400000',
+    purpose:
+      "how long a projection's position may stand still while events wait before it is reported stalled (its status, the readiness detail `projections`, `sfp_projection_stalled`)",
+  },
+  {
+    name: 'SFP_FAILPOINTS',
+    readBy: EVERY_HOST,
+    default: '— (none)',
+    rule: '`name[=key]:[count*]sleep(ms)` or `…throw(message)`, `;`-separated',
+    purpose:
+      '**test only, never in production**: makes named places misbehave on purpose for the fault suite (docs/reliability.md), e.g. `projection.apply=help-desk-requests:3*sleep(4000)`',
+  },
   // Identities and tokens (AuthConfig).
   {
     name: 'SFP_AUTH_TOKEN_SECRET',

@@ -8,7 +8,9 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 /** What the metrics need of a projection's status (see @sfp/projections ProjectionStatus). */
 export interface ProjectionGaugeSource {
   context: string;
-  statuses(): Promise<Array<{ name: string; lagEvents: number; state: string }>>;
+  statuses(): Promise<
+    Array<{ name: string; lagEvents: number; state: string; stalledSince?: string | null }>
+  >;
 }
 
 /** Whether this instance leads its context (runs the projections, reactors and workers). */
@@ -120,6 +122,11 @@ export class ServiceMetrics {
   /** Reports a context's projections in sfp_projection_lag_events and sfp_projection_stalled. */
   addProjectionSource(source: ProjectionGaugeSource): void {
     this.projectionSources.push(source);
+  }
+
+  /** The contexts that report their projections here (read by the readiness detail too). */
+  projectionSourceList(): readonly ProjectionGaugeSource[] {
+    return this.projectionSources;
   }
 
   /** Reports whether this instance leads `context`, in sfp_context_leader. */

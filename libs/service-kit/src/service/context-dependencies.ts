@@ -63,6 +63,8 @@ export interface ContextDependencies {
    * process is the only instance and always the leader (embedded).
    */
   leaderLease?: LeaderLease;
+  /** How long a projection may stand still while events wait before it is reported stalled (default 30 s). */
+  projectionStallAfterMs?: number;
 }
 
 /** The typed tokens of one context, each provided inside its module. */
@@ -77,6 +79,9 @@ export function contextProviders(
     eventStore: stores.eventStore,
     store: stores.readModels,
     logger,
+    ...(dependencies.projectionStallAfterMs
+      ? { stallAfterMs: dependencies.projectionStallAfterMs }
+      : {}),
   });
   const commands = new ContextCommands({
     context,

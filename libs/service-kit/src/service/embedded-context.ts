@@ -24,6 +24,8 @@ export interface EmbeddedHostServices {
   topicProvisioning?: TopicProvisioningConfig;
   /** The variables its settings are read from (the environment and the host's own config). */
   settingsSource?: Record<string, unknown>;
+  /** SFP_PROJECTION_STALL_AFTER_MS (default 30 s). */
+  projectionStallAfterMs?: number;
 }
 
 /** A context opened by the embedded host: its module to import, and its stores to close after the app. */
@@ -55,6 +57,9 @@ export function openEmbeddedContext<Settings extends object>(
       clock: host.clock,
       metrics: host.metrics,
       logger: host.logger,
+      ...(host.projectionStallAfterMs
+        ? { projectionStallAfterMs: host.projectionStallAfterMs }
+        : {}),
     },
     settings,
   );

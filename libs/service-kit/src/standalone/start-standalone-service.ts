@@ -66,6 +66,7 @@ export async function startStandaloneService<Settings extends object>(
             metrics,
             logger,
             leaderLease: { ttlMs: config.SFP_LEADER_LEASE_MS },
+            projectionStallAfterMs: config.SFP_PROJECTION_STALL_AFTER_MS,
           },
           settings,
         ),

@@ -57,6 +57,7 @@ export async function startReportingService(
           timeoutMs: config.REPORTING_QUERY_TIMEOUT_MS,
         },
         clock: () => new Date(),
+        projectionStallAfterMs: config.SFP_PROJECTION_STALL_AFTER_MS,
         metrics,
         logger: logger.child({ context: REPORTING_CONTEXT }),
         leaderLease: {
