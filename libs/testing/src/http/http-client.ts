@@ -6,7 +6,12 @@ export interface HttpResult<T = Record<string, unknown>> {
   text: string;
 }
 
-export function httpClient(baseUrl: string, defaults: Record<string, string> = {}) {
+export function httpClient(
+  baseUrl: string,
+  defaults: Record<string, string> = {},
+  /** A bound on each call (it then rejects with a TimeoutError): none unless given. */
+  options: { timeoutMs?: number } = {},
+) {
   const call = async <T = Record<string, unknown>>(
     method: string,
     path: string,
@@ -21,6 +26,7 @@ export function httpClient(baseUrl: string, defaults: Record<string, string> = {
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
     });
     const text = await response.text();
     let parsed: unknown = undefined;

@@ -2,6 +2,14 @@ import type { httpClient } from '@sfp/testing';
 
 type Client = ReturnType<typeof httpClient>;
 
+/** One HTTP answer the driver got (or `network` when none came), when it was sent and answered. */
+export interface LedgerResponse {
+  sentAt: number;
+  at: number;
+  status: number | 'network';
+  retryAfter: string | null;
+}
+
 /** A request the driver filed: its title (unique), and its id once an instance acknowledged it. */
 export interface FiledRequest {
   title: string;
@@ -24,6 +32,8 @@ export class CommandLedger {
   highestPosition = 0;
   acknowledged = 0;
   failed = 0;
+  /** Every answer, in the order they came: the fault suite counts 5xx and 503s with their Retry-After. */
+  readonly responses: LedgerResponse[] = [];
 
   constructor(private readonly run: string) {}
 
@@ -79,10 +89,17 @@ export class CommandLedger {
   }
 
   private async attempt<T extends { position: number }>(
-    send: () => Promise<{ status: number; body: T }>,
+    send: () => Promise<{ status: number; body: T; headers: Headers }>,
   ): Promise<T | undefined> {
+    const sentAt = Date.now();
     try {
       const response = await send();
+      this.responses.push({
+        sentAt,
+        at: Date.now(),
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+      });
       if (response.status < 200 || response.status > 299) {
         this.failed++;
         return undefined;
@@ -92,6 +109,7 @@ export class CommandLedger {
       return response.body;
     } catch {
       // The instance died (connection refused or reset): not acknowledged.
+      this.responses.push({ sentAt, at: Date.now(), status: 'network', retryAfter: null });
       this.failed++;
       return undefined;
     }

@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '@sfp/testing';
 
 const ROOT = join(__dirname, '../../../../..');
+/** Where each instance's output is kept for a reader of a failed run (gitignored). */
+const LOG_DIR = join(ROOT, 'test-artifacts/service-logs');
 
 /** A log line of the instance (pino JSON), with the time the test read it. */
 export interface InstanceLogLine {
@@ -27,9 +30,17 @@ export class ServiceInstance {
     readonly url: string,
     private readonly child: ChildProcess,
   ) {
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    mkdirSync(LOG_DIR, { recursive: true });
+    const file: WriteStream = createWriteStream(join(LOG_DIR, `${name}-${child.pid}.log`));
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code) => {
+        file.end();
+        resolve(code);
+      }),
+    );
     let pending = '';
     child.stdout?.on('data', (chunk: Buffer) => {
+      file.write(chunk);
       pending += chunk.toString();
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
@@ -43,6 +54,7 @@ export class ServiceInstance {
       }
     });
     child.stderr?.on('data', (chunk: Buffer) => {
+      file.write(chunk);
       this.stderr = (this.stderr + chunk.toString()).slice(-4_000);
     });
   }
@@ -70,6 +82,10 @@ export class ServiceInstance {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
+    // A test process that dies (a timeout, Ctrl-C) takes its services with it.
+    const orphanGuard = () => child.kill('SIGKILL');
+    process.once('exit', orphanGuard);
+    child.once('exit', () => process.removeListener('exit', orphanGuard));
     const instance = new ServiceInstance(name, `http://127.0.0.1:${port}`, child);
     await instance.waitReady(readyTimeoutMs);
     return instance;
