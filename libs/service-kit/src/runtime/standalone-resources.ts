@@ -101,13 +101,25 @@ export async function openStandaloneConnections(
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
   };
   if (provisionContext) {
-    await provisionContextTopics(bus, provisionContext, topicProvisioning).catch(
-      (error: unknown) => {
-        throw new Error(
-          `Could not provision the ${provisionContext} topics on Kafka at ${config.KAFKA_BROKERS}: ${error instanceof Error ? error.message : String(error)}`,
+    // A broker that has just started can answer for a moment that it does not host a
+    // partition it is creating: tried up to four times over about 6 s before giving up.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await provisionContextTopics(bus, provisionContext, topicProvisioning);
+        break;
+      } catch (error) {
+        if (attempt >= 4) {
+          throw new Error(
+            `Could not provision the ${provisionContext} topics on Kafka at ${config.KAFKA_BROKERS}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+        logger.warn(
+          { err: error, attempt },
+          `Provisioning the ${provisionContext} topics failed; trying again`,
         );
-      },
-    );
+        await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+      }
+    }
   }
   return { connection, bus, topicProvisioning };
 }

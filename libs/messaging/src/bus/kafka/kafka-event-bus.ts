@@ -86,7 +86,8 @@ export class KafkaEventBus implements EventBus {
 
   async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const producer = await this.connectedProducer();
+    const connecting = this.connectedProducer();
+    const producer = await connecting;
     try {
       await producer.send({
         topic,
@@ -96,6 +97,15 @@ export class KafkaEventBus implements EventBus {
       });
     } catch (error) {
       if (isUnknownTopic(error)) throw new UnknownTopicError(topic);
+      // An idempotent producer can be wedged for good: after its broker was killed and
+      // restarted, every send failed with "The broker received an out of order sequence
+      // number" (the fault suite's scenario 1), and the outbox relay published nothing more.
+      // The next publish starts a new producer, with a new producer id; what failed is sent
+      // again by its caller (at least once, and consumers dedupe).
+      if (this.producer === connecting) {
+        this.producer = undefined;
+        void producer.disconnect().catch(() => undefined);
+      }
       throw error;
     }
   }
@@ -207,8 +217,8 @@ class KafkaConsumer implements RunningConsumer {
   private stopped = false;
   /** The last fetch, handler end or (re)start: what the watchdog measures a stall from. */
   private lastProgressAt = Date.now();
-  /** Handlers running now: a long handler is not a stall (it beats the heartbeat itself). */
-  private handling = 0;
+  /** Handlers running now, per kafkajs consumer: a long handler is not a stall (it beats the heartbeat itself). */
+  private readonly handling = new Map<Consumer, number>();
   /** The group gave this member no partition: it does not fetch, and is not stalled. */
   private idle = false;
   private watchdog?: NodeJS.Timeout;
@@ -282,7 +292,8 @@ class KafkaConsumer implements RunningConsumer {
    * starting it again then would only add members to the group.
    */
   private check(): void {
-    if (this.stopped || this.restarting || this.checking || this.handling > 0 || this.idle) return;
+    if (this.stopped || this.restarting || this.checking || this.idle) return;
+    if ((this.handling.get(this.consumer) ?? 0) > 0) return;
     const quietMs = Date.now() - this.lastProgressAt;
     if (quietMs <= this.settings.stallMs) return;
     this.checking = true;
@@ -323,7 +334,10 @@ class KafkaConsumer implements RunningConsumer {
       // eachBatch with per-message resolveOffset: a throwing handler stops the batch
       // at that message; what was handled is committed, the rest is fetched again.
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+      eachBatch: async ({ batch, resolveOffset, heartbeat: beat, isRunning, isStale }) => {
+        // A consumer given up on stops beating, even from inside a handler that never returns:
+        // the group then drops it and gives its partitions to the consumer that replaced it.
+        const heartbeat = () => (consumer === this.consumer ? beat() : Promise.resolve());
         const toMessage = (raw: (typeof batch.messages)[number]): IncomingMessage => {
           const bytes = bytesOfRecord(raw);
           return {
@@ -344,7 +358,9 @@ class KafkaConsumer implements RunningConsumer {
             if (!isRunning() || isStale()) return;
             const messages = batch.messages.slice(from, from + maxBatch).map(toMessage);
             try {
-              await this.handled(() => whileBeating(heartbeat, () => batchHandler(messages)));
+              await this.handled(consumer, () =>
+                whileBeating(heartbeat, () => batchHandler(messages)),
+              );
             } catch (error) {
               this.options.onHandlerError?.(error, messages[0] as IncomingMessage);
               await new Promise((r) => setTimeout(r, this.settings.retryDelayMs));
@@ -360,7 +376,7 @@ class KafkaConsumer implements RunningConsumer {
           if (!isRunning() || isStale()) return;
           const message = toMessage(raw);
           try {
-            await this.handled(() => whileBeating(heartbeat, () => handler(message)));
+            await this.handled(consumer, () => whileBeating(heartbeat, () => handler(message)));
           } catch (error) {
             this.options.onHandlerError?.(error, message);
             await new Promise((r) => setTimeout(r, this.settings.retryDelayMs));
@@ -373,13 +389,16 @@ class KafkaConsumer implements RunningConsumer {
     });
   }
 
-  private async handled<T>(handle: () => Promise<T>): Promise<T> {
-    this.handling++;
+  /** Counts the handler as running on `consumer` (a given-up one's hung handler must not shield its successor). */
+  private async handled<T>(consumer: Consumer, handle: () => Promise<T>): Promise<T> {
+    this.handling.set(consumer, (this.handling.get(consumer) ?? 0) + 1);
     try {
       return await handle();
     } finally {
-      this.handling--;
-      this.lastProgressAt = Date.now();
+      const left = (this.handling.get(consumer) ?? 1) - 1;
+      if (left > 0) this.handling.set(consumer, left);
+      else this.handling.delete(consumer);
+      if (consumer === this.consumer) this.lastProgressAt = Date.now();
     }
   }
 
