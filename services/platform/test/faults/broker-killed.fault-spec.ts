@@ -87,6 +87,7 @@ describe('scenario 1: the Kafka broker killed mid-load and restarted', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
     const notPublished = await unpublished();
     const reportingRows = (await reportingRequestIds(system))?.length ?? 0;
+    step(`reporting: ${reportingRows} rows, the help desk ${final.requestsInView} requests`);
 
     const passed = recordScenario({
       scenario: 1,
