@@ -112,6 +112,38 @@ describe('integration infrastructure (real servers)', () => {
       expect(await Commit.countDocuments({ streamId: 's-1' })).toBe(2);
     });
 
+    // The event store's group commit rests on it: what precedes the first collision is
+    // stored, nothing after it. FerretDB v1.24.2 as released went on with the insert's
+    // later batches of 100 (infra/local/ferretdb/fast-paths.patch stops it).
+    it.each([
+      [3, 1],
+      [120, 10],
+      [260, 130],
+      [200, 99],
+    ])(
+      'stops an ordered insertMany of %i documents at a duplicate at index %i: before it stored, nothing after it',
+      async (count, duplicateAt) => {
+        const commits = db.connection.collection<{ _id: string }>(
+          `ordered_${count}_${duplicateAt}`,
+        );
+        await commits.insertOne({ _id: `c-${duplicateAt}` });
+        const failure = await commits
+          .insertMany(
+            Array.from({ length: count }, (_, i) => ({ _id: `c-${i}` })),
+            { ordered: true },
+          )
+          .then(
+            () => undefined,
+            (error: { writeErrors?: Array<{ index: number; code: number }> }) => error,
+          );
+        expect(failure?.writeErrors?.[0]).toMatchObject({ index: duplicateAt, code: 11000 });
+        const stored = (await commits.find().toArray()).map((d) => Number(d._id.slice(2)));
+        expect(stored.sort((a, b) => a - b)).toEqual(
+          Array.from({ length: duplicateAt + 1 }, (_, i) => i),
+        );
+      },
+    );
+
     // The read-model store's write (the local FerretDB commits such a command's
     // statements together: infra/local/ferretdb/fast-paths.patch).
     it('applies a bulkWrite of 150 replaces and upserts by _id: every statement, its counts, and nothing else', async () => {
