@@ -124,6 +124,46 @@ export function describeReliableConsumerContract(
       expect((await bus.groupLag('nobody', DLQ))[0]!.endOffset).toBe('0');
     });
 
+    it('stops while a message keeps failing, and leaves it to be delivered again instead of dead-lettering it', async () => {
+      let failing = 0;
+      const stopping = await start(async () => {
+        ++failing;
+        // The store was closed under the handler (a service stopping), or is away for good.
+        throw new mongo.MongoTopologyClosedError();
+      });
+      await bus.publish(IN, [{ key: 'k', value: JSON.stringify({ id: 'a', n: 8 }) }]);
+      await eventually(() => failing >= 2, 'the failing message retried');
+      await stopping.stop();
+      const handled: number[] = [];
+      await start(async (d) => void handled.push(d.n));
+      await eventually(() => handled.length === 1, 'the message delivered to the next consumer');
+      expect(handled).toEqual([8]);
+      expect((await bus.groupLag('nobody', DLQ))[0]!.endOffset).toBe('0');
+    });
+
+    it('stops while a batch keeps failing, leaving every message of it to be delivered again', async () => {
+      let failing = 0;
+      const stopping = await start(async () => undefined, {
+        handle: undefined,
+        handleBatch: async () => {
+          ++failing;
+          throw new Error('The MongoDB event store is closed');
+        },
+        retry: { attempts: 1000, initialDelayMs: 1, maxDelayMs: 2 },
+      });
+      await bus.publish(IN, [
+        { key: 'k', value: JSON.stringify({ id: 'a', n: 1 }) },
+        { key: 'k', value: JSON.stringify({ id: 'b', n: 2 }) },
+      ]);
+      await eventually(() => failing >= 2, 'the failing batch retried');
+      await stopping.stop();
+      const handled: number[] = [];
+      await start(async (d) => void handled.push(d.n));
+      await eventually(() => handled.length === 2, 'the batch delivered to the next consumer');
+      expect(handled).toEqual([1, 2]);
+      expect((await bus.groupLag('nobody', DLQ))[0]!.endOffset).toBe('0');
+    });
+
     it('does not dead-letter a message whose decoding needs a store that cannot be reached', async () => {
       let decodes = 0;
       const handled: number[] = [];

@@ -13,6 +13,7 @@ import {
   type DeadLetterReason,
   type FieldError,
 } from '../dead-letters/dead-letter.errors';
+import { ConsumerStoppedError } from './consumer-stopped.error';
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 export interface DeadLetterNotice {
@@ -83,6 +84,16 @@ export async function startReliableConsumer<T>(
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const now = options.now ?? (() => new Date());
+  /**
+   * Set when stop() is called. A message still failing then is left as it is,
+   * neither dead-lettered nor committed: the group delivers it again after the
+   * restart. Its failure may be the stop itself (a store closed under it), and
+   * a store outage would otherwise keep the retries, and the stop, going for ever.
+   */
+  let stopping = false;
+  const giveUpIfStopping = (error: unknown) => {
+    if (stopping) throw new ConsumerStoppedError(options.groupId, error);
+  };
 
   const deadLetter = async (
     message: IncomingMessage,
@@ -153,6 +164,7 @@ export async function startReliableConsumer<T>(
           await deadLetter(message, error.reason, error.message, error.fieldErrors, attempt);
           return;
         }
+        giveUpIfStopping(error);
         // A store that cannot be reached is retried until it is back: the message is not at fault.
         const outage = isStoreUnavailable(error);
         if (!outage && (error instanceof PermanentFailure || attempt >= policy.attempts)) {
@@ -210,6 +222,7 @@ export async function startReliableConsumer<T>(
         await handleBatch(fresh);
         break;
       } catch (error) {
+        giveUpIfStopping(error);
         if (
           error instanceof DeadLetterError ||
           error instanceof PermanentFailure ||
@@ -229,7 +242,7 @@ export async function startReliableConsumer<T>(
     }
   };
 
-  return options.bus.consume({
+  const running = await options.bus.consume({
     groupId: options.groupId,
     topics: options.topics,
     fromBeginning: options.fromBeginning ?? true,
@@ -240,6 +253,13 @@ export async function startReliableConsumer<T>(
         }
       : { handler: process }),
   });
+  return {
+    groupId: running.groupId,
+    stop: () => {
+      stopping = true;
+      return running.stop();
+    },
+  };
 }
 
 /** The ids this group already processed: one call where the store can. */
