@@ -79,6 +79,11 @@ export class ReportingWorkers implements OnApplicationBootstrap, OnApplicationSh
               },
               'Public event dead-lettered by reporting',
             ),
+          onRetry: (error, attempt, message) =>
+            runtime.logger.warn(
+              { err: error, attempt, topic: message.topic, offset: message.offset },
+              'Public events not logged yet: trying again',
+            ),
         }),
       );
     }

@@ -5,6 +5,7 @@ import {
   startReliableConsumer,
   type DeadLetterNotice,
   type EventBus,
+  type IncomingMessage,
   type RunningConsumer,
 } from '@sfp/messaging';
 import type { ReportingPlugin } from '../registry/reporting-plugin';
@@ -20,6 +21,8 @@ export interface PublicEventConsumerOptions {
   /** Called after an event was logged (wakes the projections). */
   onLogged: () => void;
   onDeadLetter: (notice: DeadLetterNotice) => void;
+  /** Called before a failed batch or event is tried again (a store outage is retried until it is back). */
+  onRetry: (error: unknown, attempt: number, message: IncomingMessage) => void;
 }
 
 /**
@@ -99,5 +102,6 @@ export function startPublicEventConsumer(
       options.onLogged();
     },
     onDeadLetter: options.onDeadLetter,
+    onRetry: options.onRetry,
   });
 }
