@@ -45,21 +45,45 @@ const CATCH_UP_TIMEOUT_MS = 15 * 60_000;
  * the run. The conformance run checks the answers, not the catch-up: it
  * starts once the groups have caught up.
  */
-async function reportingCaughtUp(brokers: string[]): Promise<number> {
+async function reportingCaughtUp(brokers: string[], reportingUrl: string): Promise<number> {
   const bus = new KafkaEventBus({ clientId: 'sfp-conformance-lag', brokers });
   const groups = defaultReportingPlugins().map(({ context }) => ({
     groupId: `sfp.${REPORTING_CONTEXT}.${context}`,
     topic: contextTopics(context).events,
   }));
   const started = Date.now();
+  // Every 30 s, what each group has read and what its topic holds: a failure says whether
+  // reporting stood still, crawled, or chased topics that kept growing.
+  const trajectory: string[] = [];
+  let noted = -Infinity;
   try {
     for (;;) {
       let lag = 0;
-      for (const { groupId, topic } of groups)
-        for (const partition of await bus.groupLag(groupId, topic)) lag += partition.lag;
+      const parts: string[] = [];
+      for (const { groupId, topic } of groups) {
+        const partitions = await bus.groupLag(groupId, topic);
+        const behind = partitions.reduce((sum, p) => sum + p.lag, 0);
+        lag += behind;
+        if (behind > 0)
+          parts.push(
+            `${groupId} ${partitions.map((p) => `p${p.partition} ${p.committedOffset}/${p.endOffset}`).join(' ')}`,
+          );
+      }
       if (lag === 0) return Date.now() - started;
-      if (Date.now() - started > CATCH_UP_TIMEOUT_MS)
-        throw new Error(`reporting's consumer groups still ${lag} events behind`);
+      const elapsed = Date.now() - started;
+      if (elapsed - noted >= 30_000) {
+        noted = elapsed;
+        trajectory.push(`${Math.round(elapsed / 1000)} s: ${lag} behind (${parts.join('; ')})`);
+      }
+      if (elapsed > CATCH_UP_TIMEOUT_MS) {
+        const health = await fetch(`${reportingUrl}/api/health/ready`)
+          .then(async (r) => `${r.status} ${await r.text()}`)
+          .catch((error: Error) => error.message);
+        throw new Error(
+          `reporting's consumer groups still ${lag} events behind after ${Math.round(elapsed / 1000)} s\n` +
+            `${trajectory.join('\n')}\nreadiness: ${health.slice(0, 2_000)}`,
+        );
+      }
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
   } finally {
@@ -121,7 +145,7 @@ describe.each(SERVICES)(
       });
       host = await start(setup.env);
       if (name === 'reporting') {
-        const waited = await reportingCaughtUp(setup.kafkaBrokers);
+        const waited = await reportingCaughtUp(setup.kafkaBrokers, host.url);
         process.stdout.write(`reporting caught up with its consumer groups in ${waited} ms\n`);
       }
       const admin = await signIn(host.url, 'admin', ADMIN_PASSWORD);

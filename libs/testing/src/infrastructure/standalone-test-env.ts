@@ -29,7 +29,8 @@ export function standaloneTestEnv(options: {
       MONGODB_URI: mongodbUri,
       MONGODB_DATABASE: database,
       PORT: '0',
-      LOG_LEVEL: 'silent',
+      // SFP_TEST_LOG_LEVEL=info shows the services' logs on the test's stdout (diagnosing a run).
+      LOG_LEVEL: process.env.SFP_TEST_LOG_LEVEL ?? 'silent',
       KAFKA_TOPIC_PARTITIONS: '2',
       SFP_AUTH_TOKEN_SECRET: 'distributed-e2e-token-secret-0123456789abcdef',
       SFP_AUTH_DATABASE: authDatabase,
