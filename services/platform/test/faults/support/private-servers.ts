@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,8 @@ export class PrivateServers {
 
   static async start(): Promise<PrivateServers> {
     const dir = await mkdtemp(join(tmpdir(), 'sfp-faults-'));
+    // Whose servers these are: scripts/fault-suite.mjs stops those of a run that died.
+    writeFileSync(join(dir, 'owner.pid'), String(process.pid));
     const kafkaPort = await freePort();
     const controllerPort = await freePort();
     const mongoPort = await freePort();
