@@ -1,38 +1,8 @@
-import type { ArgumentsHost } from '@nestjs/common';
 import { mongo } from 'mongoose';
-import { ErrorResponseFilter } from './error-response.filter';
+import { filterAnswer } from './filter-answer.testing';
 
 /** Runs the filter on `error` as for a request to /api/things; returns the answer and what was logged. */
-function answerTo(error: unknown) {
-  const headers: Record<string, string> = {};
-  const answer: { status?: number; body?: Record<string, unknown> } = {};
-  const res = {
-    setHeader: (name: string, value: string) => void (headers[name] = value),
-    status(code: number) {
-      answer.status = code;
-      return this;
-    },
-    type() {
-      return this;
-    },
-    json(body: Record<string, unknown>) {
-      answer.body = body;
-      return this;
-    },
-  };
-  const host = {
-    switchToHttp: () => ({
-      getRequest: () => ({ originalUrl: '/api/things', url: '/api/things' }),
-      getResponse: () => res,
-    }),
-  } as unknown as ArgumentsHost;
-  const logged: string[] = [];
-  new ErrorResponseFilter({}, { error: (_, message) => void logged.push(message) }).catch(
-    error,
-    host,
-  );
-  return { ...answer, headers, logged };
-}
+const answerTo = (error: unknown) => filterAnswer(error, '/api/things');
 
 describe('ErrorResponseFilter: a store that cannot be reached', () => {
   it('answers 503 STORE_UNAVAILABLE with Retry-After, and logs the cause', () => {

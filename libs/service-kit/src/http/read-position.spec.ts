@@ -1,33 +1,10 @@
-import type { ArgumentsHost } from '@nestjs/common';
 import { PositionBeyondHeadError, ProjectionTimeoutError } from '@sfp/projections';
-import { ErrorResponseFilter } from './error-response.filter';
 import { MIN_POSITION_REFUSAL_CODES, MIN_POSITION_REFUSALS } from './read-position';
+import { filterAnswer } from './filter-answer.testing';
 
 /** What the filter answers for an error thrown by a read with minPosition. */
-function answer(error: unknown) {
-  const headers: Record<string, string> = {};
-  const sent: { status?: number; body?: Record<string, unknown> } = {};
-  const res = {
-    setHeader: (name: string, value: string) => void (headers[name] = value),
-    status(code: number) {
-      sent.status = code;
-      return this;
-    },
-    type() {
-      return this;
-    },
-    json(body: Record<string, unknown>) {
-      sent.body = body;
-      return this;
-    },
-  };
-  const req = { originalUrl: '/api/help-desk/service-requests?minPosition=9', url: '/' };
-  const host = {
-    switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }),
-  } as unknown as ArgumentsHost;
-  new ErrorResponseFilter({}).catch(error, host);
-  return { headers, ...sent };
-}
+const answer = (error: unknown) =>
+  filterAnswer(error, '/api/help-desk/service-requests?minPosition=9');
 
 describe('the refusals of minPosition over HTTP', () => {
   it('answers a position beyond the head 400 POSITION_BEYOND_HEAD, with a field error naming the head', () => {

@@ -1,33 +1,9 @@
-import type { ArgumentsHost } from '@nestjs/common';
 import Database from 'better-sqlite3';
-import { ErrorResponseFilter } from './error-response.filter';
 import { STORAGE_RETRY_AFTER_SECONDS, storageErrorBody } from './storage-errors';
+import { filterAnswer } from './filter-answer.testing';
 
 /** What the filter answers for `error` thrown by a command. */
-function answer(error: unknown) {
-  const headers: Record<string, string> = {};
-  const sent: { status?: number; body?: Record<string, unknown> } = {};
-  const res = {
-    setHeader: (name: string, value: string) => void (headers[name] = value),
-    status(code: number) {
-      sent.status = code;
-      return this;
-    },
-    type() {
-      return this;
-    },
-    json(body: Record<string, unknown>) {
-      sent.body = body;
-      return this;
-    },
-  };
-  const req = { originalUrl: '/api/help-desk/service-requests', url: '/' };
-  const host = {
-    switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }),
-  } as unknown as ArgumentsHost;
-  new ErrorResponseFilter({}).catch(error, host);
-  return { headers, ...sent };
-}
+const answer = (error: unknown) => filterAnswer(error, '/api/help-desk/service-requests');
 
 const failure = (code: string) => Object.assign(new Error('database or disk is full'), { code });
 
