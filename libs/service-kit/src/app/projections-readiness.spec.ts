@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Test } from '@nestjs/testing';
 import { InMemoryEventStore, parseFailpoints, setFailpoints } from '@sfp/event-sourcing';
+import { newEvent } from '@sfp/event-sourcing/testing';
 import { defineProjection, ProjectionEngine, SqliteReadModelStore } from '@sfp/projections';
 import type { Response } from 'express';
 import { ServiceMetrics } from '../metrics/service-metrics';
@@ -31,17 +32,11 @@ describe('readiness detail of a stalled projection (a real engine, slowed by its
     setFailpoints(parseFailpoints(`projection.apply=${SLOW}:1*sleep(1500)`));
     const eventStore = new InMemoryEventStore();
     await eventStore.append('s-1', 'no-stream', [
-      {
+      newEvent({
         eventId: 'e-1',
         type: 'x.Happened',
-        schemaVersion: 1,
-        data: {},
-        metadata: {
-          correlationId: 'c',
-          actor: { kind: 'system', id: 's' },
-          occurredAt: '2026-01-01T00:00:00.000Z',
-        },
-      },
+        metadata: { occurredAt: '2026-01-01T00:00:00.000Z' },
+      }),
     ]);
     engine = new ProjectionEngine({
       eventStore,
