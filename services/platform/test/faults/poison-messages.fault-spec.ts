@@ -10,7 +10,7 @@ import {
   type RecordedMessage,
 } from '@sfp/testing';
 import { ServiceInstance } from '../support/scale-out/service-instance';
-import { createOperator, runRequests } from './support/fault-helpers';
+import { createOperator, eventually, runRequests } from './support/fault-helpers';
 import { recordScenario, sized } from './support/fault-report';
 import {
   DEAD_LETTER_REASON_OF,
@@ -91,21 +91,13 @@ describe('fault 4: poison messages at 1 % of the inbound command stream (distrib
     await servers?.down();
   }, 60_000);
 
-  const eventually = async <T>(
+  /** fault-helpers' eventually every 250 ms, within the scenario's settle bound unless told. */
+  const settle = <T>(
     what: string,
     probe: () => Promise<T | undefined> | T | undefined,
     timeoutMs = SETTLE_MS,
-    progress: () => string = () => '',
-  ): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline)
-        throw new Error(`Waited ${timeoutMs} ms for ${what}; ${progress()}`.replace(/; $/, ''));
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  };
+    progress?: () => string,
+  ): Promise<T> => eventually(what, probe, timeoutMs, 250, progress);
 
   it('dead-letters each poison message with its reason, processes the rest once, and re-drives after the fix', async () => {
     const plan = planPoisonStream(TOTAL, run);
@@ -178,7 +170,7 @@ describe('fault 4: poison messages at 1 % of the inbound command stream (distrib
 
     // Every command answered (the outcome follows the dead letter, so those are out too).
     const answered = () => plan.filter((command) => outcomesOf(command).length > 0);
-    await eventually(
+    await settle(
       `an outcome for each of the ${plan.length} commands`,
       () => (answered().length === plan.length ? true : undefined),
       SETTLE_MS,
@@ -190,7 +182,7 @@ describe('fault 4: poison messages at 1 % of the inbound command stream (distrib
           .join(' / ')}`,
     );
     const handledMs = Date.now() - sendStarted;
-    await eventually(`a dead letter for each of the ${poison.length} poison messages`, () =>
+    await settle(`a dead letter for each of the ${poison.length} poison messages`, () =>
       poison.every((command) => deadLettersOf(command, false).length > 0) ? true : undefined,
     );
 
@@ -270,7 +262,7 @@ describe('fault 4: poison messages at 1 % of the inbound command stream (distrib
       } while (cursor);
       return entries;
     };
-    const entries = await eventually(`the ${poison.length} dead letters in the API`, async () => {
+    const entries = await settle(`the ${poison.length} dead letters in the API`, async () => {
       const found = await pendingEntries();
       return found.length >= poison.length ? found : undefined;
     });
@@ -319,19 +311,19 @@ describe('fault 4: poison messages at 1 % of the inbound command stream (distrib
     });
 
     // The fixed handler processes the ones that threw; the others come back dead, same reason.
-    await eventually(`accepted outcomes for the ${throwing.length} re-driven commands`, () =>
+    await settle(`accepted outcomes for the ${throwing.length} re-driven commands`, () =>
       throwing.every((command) => outcomesOf(command).some((o) => o['status'] === 'accepted'))
         ? true
         : undefined,
     );
     const refusedAgain = redrivenBack.filter((command) => command.kind !== 'handler-throws');
-    await eventually(`the ${refusedAgain.length} re-driven poison messages dead again`, () =>
+    await settle(`the ${refusedAgain.length} re-driven poison messages dead again`, () =>
       refusedAgain.every((command) => deadLettersOf(command, true).length > 0) ? true : undefined,
     );
     const mustProcess = [...valid, ...throwing];
     let finalTitles: string[] = [];
     let recoveryMs: number | undefined;
-    await eventually(
+    await settle(
       'every valid and re-driven request in the view',
       async () => {
         finalTitles = await viewTitles(reader);
