@@ -6,6 +6,7 @@ import { ServiceInstance } from '../support/scale-out/service-instance';
 import { clockAheadEnv } from './support/clock-faketime';
 import { createOperator, eventually, runRequests } from './support/fault-helpers';
 import { recordScenario, sized } from './support/fault-report';
+import { referralRequest } from '../support/scale-out/referral-request';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers read field by field, as in the e2e specs
 type Json = Record<string, any>;
@@ -138,21 +139,7 @@ describe('scenario 9: a help desk instance with its clock 5 minutes ahead', () =
         const answer = await send(
           pair[index % pair.length] as ServiceInstance,
           '/service-requests',
-          {
-            requester: {
-              name: 'Amina Diallo',
-              email: `amina.diallo.${run}@example.org`,
-              origin: 'regional-office',
-              organisation: 'Regional Office for Africa',
-            },
-            title: request.title,
-            description: 'Which cooperatives in the region take part in the programme?',
-            kind: 'referral',
-            themes: ['cooperatives'],
-            region: 'africa',
-            country: 'SN',
-            priority: 'normal',
-          },
+          referralRequest(run, request.title),
         );
         if (!answer?.requestId) continue;
         request.requestId = answer.requestId;

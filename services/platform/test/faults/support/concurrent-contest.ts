@@ -1,5 +1,6 @@
 import type { httpClient } from '@sfp/testing';
 import { concurrentRound, type RoundResult } from './concurrent-round';
+import { referralRequest } from '../../support/scale-out/referral-request';
 
 type Client = ReturnType<typeof httpClient>;
 // Answers read loosely: the test checks the fields it needs, the contract suites the rest.
@@ -37,21 +38,10 @@ export async function contestOneRequest(options: {
 }): Promise<ContestFigures> {
   const { hosts, clients, run } = options;
   const http = hosts[0] as Client;
-  const filed = await http.post<{ requestId: string; streamVersion: number }>('/service-requests', {
-    requester: {
-      name: 'Amina Diallo',
-      email: `amina.diallo.${run}@example.org`,
-      origin: 'regional-office',
-      organisation: 'Regional Office for Africa',
-    },
-    title: `Contested request (${run})`,
-    description: 'Which cooperatives in the region take part in the programme?',
-    kind: 'referral',
-    themes: ['cooperatives'],
-    region: 'africa',
-    country: 'SN',
-    priority: 'normal',
-  });
+  const filed = await http.post<{ requestId: string; streamVersion: number }>(
+    '/service-requests',
+    referralRequest(run, `Contested request (${run})`),
+  );
   expect(filed.status).toBe(201);
   const path = `/service-requests/${filed.body.requestId}`;
   const detail = async () => {

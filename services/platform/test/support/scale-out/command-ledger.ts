@@ -1,4 +1,5 @@
 import type { httpClient } from '@sfp/testing';
+import { referralRequest } from './referral-request';
 
 type Client = ReturnType<typeof httpClient>;
 
@@ -46,21 +47,10 @@ export class CommandLedger {
     };
     this.requests.push(filed);
     const result = await this.attempt(() =>
-      client.post<{ requestId: string; position: number }>('/service-requests', {
-        requester: {
-          name: 'Amina Diallo',
-          email: `amina.diallo.${this.run}@example.org`,
-          origin: 'regional-office',
-          organisation: 'Regional Office for Africa',
-        },
-        title: filed.title,
-        description: 'Which cooperatives in the region take part in the programme?',
-        kind: 'referral',
-        themes: ['cooperatives'],
-        region: 'africa',
-        country: 'SN',
-        priority: 'normal',
-      }),
+      client.post<{ requestId: string; position: number }>(
+        '/service-requests',
+        referralRequest(this.run, filed.title),
+      ),
     );
     if (!result) return false;
     filed.requestId = result.requestId;
