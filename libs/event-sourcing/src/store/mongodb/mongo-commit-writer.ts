@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PreparedEvent } from '../common/prepare-append';
 import { DuplicateEventError, WrongExpectedVersionError } from '../event-store.errors';
 import type { AppendResult, ExpectedVersion } from '../event-store.port';
-import { duplicateIndexOf } from './mongo-errors';
+import { duplicateIndexOf, storedPastCollision } from './mongo-errors';
 import { fenceToken, resolveClaimCollision, type ClaimContext } from './mongo-event-id-claims';
 import {
   claimDocument,
@@ -220,6 +220,15 @@ export class MongoCommitWriter {
     } catch (error) {
       const index = duplicateIndexOf(error);
       if (index === undefined) throw error;
+      const past = storedPastCollision(error, index);
+      if (past > 0) {
+        // The global order rests on an ordered insert stopping at its first collision.
+        throw new Error(
+          `The MongoDB server stored ${past} documents after the collision at index ${index} of an ` +
+            'ordered insert: the event store needs a server that stops there, as MongoDB does ' +
+            '(FerretDB v1 needs infra/local/ferretdb/fast-paths.patch); positions after it cannot be trusted',
+        );
+      }
       stored = index;
     }
 

@@ -23,3 +23,15 @@ export function duplicateIndexOf(error: unknown): number | undefined {
   if (!first || first.code !== DUPLICATE_KEY) return undefined;
   return first.index;
 }
+
+/**
+ * How many documents an ordered insertMany that failed at `index` stored
+ * after it (the server's count of inserted documents beyond the collision):
+ * 0 on MongoDB, which stops at the first error. FerretDB v1.24.2 as released
+ * went on with the insert's later batches of 100 (infra/local's patch stops it).
+ */
+export function storedPastCollision(error: unknown, index: number): number {
+  if (!(error instanceof mongo.MongoBulkWriteError)) return 0;
+  const inserted = (error.result as { insertedCount?: unknown } | undefined)?.insertedCount;
+  return typeof inserted === 'number' ? Math.max(0, inserted - index) : 0;
+}
