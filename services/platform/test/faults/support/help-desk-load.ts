@@ -1,5 +1,6 @@
 import { CommandLedger } from '../../support/scale-out/command-ledger';
 import type { ServiceInstance } from '../../support/scale-out/service-instance';
+import { sized } from './fault-report';
 import type { HelpDeskSystem } from './help-desk-system';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -59,8 +60,12 @@ export class HelpDeskLoad {
     return this.ledger.acknowledged + this.system.department.sent.length;
   }
 
-  /** Resolves once `count` more commands than now are acknowledged (or the bound passes). */
-  async acknowledgedMore(count: number, timeoutMs = 120_000): Promise<void> {
+  /**
+   * Resolves once `count` more commands than now are acknowledged (or the bound
+   * passes). The full version's counts take minutes: each comment reads its
+   * stream, which FerretDB answers with a scan of the store.
+   */
+  async acknowledgedMore(count: number, timeoutMs = sized(120_000, 900_000)): Promise<void> {
     const target = this.acknowledged + count;
     const deadline = Date.now() + timeoutMs;
     while (this.acknowledged < target) {
